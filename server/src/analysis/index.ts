@@ -1,0 +1,9 @@
+// The single analysis entry point: the CLI, the CLI's worker threads and the language server all call
+// `analyzeFile`, so the editor and CI report identical findings. Pure: text (or a tree) in, data out.
+
+export type { Finding, FileError } from '@yieldlens/shared';
+export { analyzeFile, type AnalysisInput, type AnalysisResult } from './check.js';
+export { summarizeModule, type ModuleSummary, type FunctionSummary } from './workspace/summary.js';
+export { WorkspaceIndex, moduleNameForPath } from './workspace/index.js';
+export { RULES, ruleByCodeOrName, type RuleDefinition, type RuleDocs } from './rules/registry.js';
+export { resolveRuleSelection, type RuleSelection } from './selection.js';

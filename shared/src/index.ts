@@ -1,0 +1,4 @@
+// Public surface of @yieldlens/shared.
+export * from './findings.js';
+export * from './trace.js';
+export * from './protocol.js';

@@ -1,0 +1,77 @@
+// The trace format of the mini-runtime: what `yieldlens trace --format json` prints and what the
+// language server turns into inlay hints, code lenses and hovers. Values are CPython 3.13 repr() strings.
+
+interface TraceEventBase {
+  /** 1, 2, … in order of creation within one run. */
+  generator: number;
+  /** The generator's `__qualname__`, exactly as CPython gives it. */
+  function: string;
+  line: number;
+}
+
+export interface CreateEvent extends TraceEventBase {
+  event: 'create';
+}
+
+export type ResumeMethod = 'next' | 'send' | 'throw' | 'close';
+
+export interface ResumeEvent extends TraceEventBase {
+  event: 'resume';
+  method: ResumeMethod;
+  /** repr() of the value passed to `send`, or of the exception passed to `throw`. */
+  sent?: string;
+}
+
+export interface YieldEvent extends TraceEventBase {
+  event: 'yield';
+  value: string;
+  locals: Record<string, string>;
+}
+
+export interface ReturnEvent extends TraceEventBase {
+  event: 'return';
+  value: string;
+}
+
+export interface RaiseEvent extends TraceEventBase {
+  event: 'raise';
+  exception: string;
+  message: string;
+}
+
+export interface CloseEvent extends TraceEventBase {
+  event: 'close';
+}
+
+export type TraceEvent = CreateEvent | ResumeEvent | YieldEvent | ReturnEvent | RaiseEvent | CloseEvent;
+
+export interface TraceError {
+  type: string;
+  message: string;
+  line: number;
+}
+
+export interface UnsupportedFeature {
+  feature: string;
+  line: number;
+}
+
+/** Why a run stopped before the end of the snippet, other than an exception or unsupported code. */
+export interface TraceLimit {
+  kind: 'steps' | 'time' | 'recursion' | 'memory';
+  message: string;
+  line: number;
+}
+
+/** The object printed by `yieldlens trace --format json`. Stable: tools parse it. */
+export interface TraceReport {
+  version: 1;
+  stdout: string;
+  error: TraceError | null;
+  unsupported: UnsupportedFeature | null;
+  limit?: TraceLimit | null;
+  truncated: boolean;
+  /** Events left out of the middle of a truncated trace. */
+  omittedEvents?: number;
+  events: TraceEvent[];
+}

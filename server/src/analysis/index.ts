@@ -2,8 +2,11 @@
 // `analyzeFile`, so the editor and CI report identical findings. Pure: text (or a tree) in, data out.
 
 export type { Finding, FileError } from '@yieldlens/shared';
-export { analyzeFile, type AnalysisInput, type AnalysisResult } from './check.js';
+export { analyzeFile, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
+export { SemanticModel, type FunctionInfo, type Scope, type Binding } from './model/semantic.js';
+export { LineIndex } from './positions.js';
 export { summarizeModule, type ModuleSummary, type FunctionSummary } from './workspace/summary.js';
 export { WorkspaceIndex, moduleNameForPath } from './workspace/index.js';
 export { RULES, ruleByCodeOrName, type RuleDefinition, type RuleDocs } from './rules/registry.js';
-export { resolveRuleSelection, type RuleSelection } from './selection.js';
+export { resolveRuleSelection, codesForSelector, UnknownRuleError, type RuleSelection } from './selection.js';
+export { parseSuppression, isSuppressed } from './suppression.js';

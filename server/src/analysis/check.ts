@@ -1,0 +1,144 @@
+// The dispatcher: parses (or takes) a tree, builds the semantic model in one walk, runs the enabled
+// rules over it, turns their reports into findings and drops the suppressed ones.
+
+import type { Finding, RelatedLocation } from '@yieldlens/shared';
+import { firstSyntaxError, parsePython, type SyntaxNode, type Tree } from '../parser.js';
+import { SemanticModel } from './model/semantic.js';
+import { LineIndex } from './positions.js';
+import { RULES } from './rules/registry.js';
+import type { RuleContext, RuleDefinition, RuleReport } from './rules/rule.js';
+import { isSuppressed, parseSuppression } from './suppression.js';
+import type { WorkspaceIndex } from './workspace/index.js';
+
+export interface AnalysisInput {
+  /** The path reported in findings (as the user gave it). */
+  file: string;
+  text: string;
+  /** A tree already parsed from `text` (the language server keeps one per document). */
+  tree?: Tree;
+  /** Enabled rule codes; every rule when absent. */
+  enabled?: ReadonlySet<string>;
+  index?: WorkspaceIndex;
+  /** Dotted module name of the file, for relative imports. */
+  moduleName?: string;
+}
+
+export interface SyntaxErrorInfo {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Findings hidden by `# noqa` or `# yieldlens: ignore[...]`. */
+  suppressed: number;
+  /** The first syntax error; findings inside the broken function or statement are withheld. */
+  syntaxError: SyntaxErrorInfo | null;
+  tree: Tree;
+  model: SemanticModel;
+  lines: LineIndex;
+}
+
+export function analyzeFile(input: AnalysisInput): AnalysisResult {
+  const tree = input.tree ?? parsePython(input.text);
+  const rules = RULES.filter((rule) => input.enabled === undefined || input.enabled.has(rule.code));
+  const nodeTypes = new Set(rules.flatMap((rule) => rule.nodeTypes ?? []));
+  const model = new SemanticModel(tree, input.text, nodeTypes);
+  const lines = new LineIndex(input.text);
+  const reports: { rule: RuleDefinition; report: RuleReport }[] = [];
+
+  for (const rule of rules) {
+    const ctx: RuleContext = {
+      model,
+      file: input.file,
+      text: input.text,
+      index: input.index,
+      moduleName: input.moduleName,
+      report: (report) => reports.push({ rule, report }),
+    };
+    if (rule.checkFunction !== undefined) for (const fn of model.functions) rule.checkFunction(fn, ctx);
+    if (rule.checkNode !== undefined) {
+      for (const type of rule.nodeTypes ?? []) for (const node of model.nodesOfType(type)) rule.checkNode(node, ctx);
+    }
+  }
+
+  const findings: Finding[] = [];
+  let suppressed = 0;
+  const suppressionByLine = new Map<number, ReturnType<typeof parseSuppression>>();
+  for (const { rule, report } of reports) {
+    if (isInBrokenCode(report.node)) continue;
+    const start = lines.position(report.node.startIndex);
+    let suppression = suppressionByLine.get(start.line);
+    if (suppression === undefined) {
+      suppression = parseSuppression(lines.lineText(start.line));
+      suppressionByLine.set(start.line, suppression);
+    }
+    if (isSuppressed(suppression, rule.code, rule.name)) {
+      suppressed++;
+      continue;
+    }
+    findings.push(toFinding(input.file, lines, rule, report));
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  return { findings, suppressed, syntaxError: describeSyntaxError(tree, lines), tree, model, lines };
+}
+
+/**
+ * Withholds findings whose enclosing function or top-level statement contains a syntax error: while
+ * the user is typing, tree-sitter's recovery can give the code a shape it does not have.
+ */
+function isInBrokenCode(node: SyntaxNode): boolean {
+  if (!node.tree.rootNode.hasError) return false;
+  for (let current: SyntaxNode | null = node; current !== null; current = current.parent) {
+    if (current.type === 'ERROR' || current.isMissing) return true;
+    const isFrame = current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition';
+    const isTopLevel = current.parent !== null && current.parent.type === 'module';
+    if ((isFrame || isTopLevel) && current.hasError) return true;
+  }
+  return false;
+}
+
+function describeSyntaxError(tree: Tree, lines: LineIndex): SyntaxErrorInfo | null {
+  const error = firstSyntaxError(tree.rootNode);
+  if (error === null) return null;
+  const { line, column } = lines.position(error.startIndex);
+  const message = error.isMissing ? `syntax error: expected ${error.type}` : 'syntax error';
+  return { line, column, message };
+}
+
+function toFinding(file: string, lines: LineIndex, rule: RuleDefinition, report: RuleReport): Finding {
+  const start = lines.position(report.node.startIndex);
+  const end = lines.position(report.node.endIndex);
+  const related: RelatedLocation[] = (report.related ?? []).map((item) => {
+    if ('node' in item) {
+      const at = lines.position(item.node.startIndex);
+      return { file, line: at.line, column: at.column, message: item.message };
+    }
+    return item;
+  });
+  const fix = report.fix === undefined
+    ? null
+    : {
+        title: report.fix.title,
+        applicability: report.fix.applicability,
+        edits: report.fix.edits.map((edit) => {
+          const from = lines.position(edit.startIndex);
+          const to = lines.position(edit.endIndex);
+          return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, newText: edit.newText };
+        }),
+      };
+  return {
+    file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    code: rule.code,
+    rule: rule.name,
+    severity: rule.severity,
+    message: report.message,
+    related,
+    fix,
+  };
+}

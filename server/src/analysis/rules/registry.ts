@@ -1,0 +1,25 @@
+// The one list of rules. Adding a rule means adding its file and one line here; nothing else
+// registers rules, and nothing but the dispatcher enables or disables them.
+
+import type { RuleDefinition } from './rule.js';
+import { unprimedSend } from './unprimed-send.js';
+import { yieldInFinally } from './yield-in-finally.js';
+import { swallowedGeneratorExit } from './swallowed-generator-exit.js';
+import { stopIterationLeak } from './stop-iteration-leak.js';
+import { suspendedResource } from './suspended-resource.js';
+
+export type { RuleDefinition, RuleDocs } from './rule.js';
+
+export const RULES: readonly RuleDefinition[] = [
+  unprimedSend,
+  yieldInFinally,
+  swallowedGeneratorExit,
+  stopIterationLeak,
+  suspendedResource,
+];
+
+/** Finds a rule by its code (`GEN001`, any case) or its name (`unprimed-send`). */
+export function ruleByCodeOrName(key: string): RuleDefinition | undefined {
+  const wanted = key.trim().toLowerCase();
+  return RULES.find((rule) => rule.code.toLowerCase() === wanted || rule.name === wanted);
+}

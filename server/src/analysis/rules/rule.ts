@@ -1,0 +1,70 @@
+// The shape of a rule: its identity, its documentation and its check. Rules never read configuration
+// and never walk the whole file themselves; the dispatcher in `check.ts` decides which rules run.
+
+import type { FixApplicability, RelatedLocation, Severity } from '@yieldlens/shared';
+import type { SyntaxNode } from '../../parser.js';
+import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
+import type { WorkspaceIndex } from '../workspace/index.js';
+
+/** Documentation in ruff's fixed sections; `yieldlens rule NAME`, SARIF help and hovers come from it. */
+export interface RuleDocs {
+  whatItDoes: string;
+  whyIsThisBad: string;
+  /** Python code showing the problem. */
+  example: string;
+  /** Python code showing the fix. */
+  useInstead: string;
+  fixSafety?: string;
+  references?: string[];
+}
+
+/** An edit as UTF-16 offsets into the file's text; the dispatcher turns it into lines and columns. */
+export interface OffsetEdit {
+  startIndex: number;
+  endIndex: number;
+  newText: string;
+}
+
+export interface RuleFix {
+  title: string;
+  applicability: FixApplicability;
+  edits: OffsetEdit[];
+}
+
+/** Related information either in this file (a node) or anywhere (an explicit location). */
+export type RuleRelated = { node: SyntaxNode; message: string } | RelatedLocation;
+
+export interface RuleReport {
+  /** The anchor named in the rule catalogue; the finding spans this node. */
+  node: SyntaxNode;
+  message: string;
+  related?: RuleRelated[];
+  fix?: RuleFix;
+}
+
+export interface RuleContext {
+  readonly model: SemanticModel;
+  readonly file: string;
+  readonly text: string;
+  /** The workspace index, when the caller has one (multi-file runs, the language server). */
+  readonly index: WorkspaceIndex | undefined;
+  /** The dotted module name of this file, when known (needed for relative imports). */
+  readonly moduleName: string | undefined;
+  report(report: RuleReport): void;
+}
+
+export interface RuleDefinition {
+  code: string;
+  name: string;
+  severity: Severity;
+  /** One line for `yieldlens rules` and the README table. */
+  summary: string;
+  /** The fix's title when the rule offers one, e.g. "Prime the generator with `next()` first". */
+  fixTitle: string | null;
+  docs: RuleDocs;
+  /** Called once for every def, lambda and generator expression (generator or not). */
+  checkFunction?(fn: FunctionInfo, ctx: RuleContext): void;
+  /** Node types handed to `checkNode`, collected during the model's single walk. */
+  nodeTypes?: readonly string[];
+  checkNode?(node: SyntaxNode, ctx: RuleContext): void;
+}

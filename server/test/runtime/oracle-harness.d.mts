@@ -1,0 +1,49 @@
+// Types of oracle-harness.mjs, for the TypeScript tests that import it.
+import type { TraceReport } from '@yieldlens/shared';
+
+export type PythonLookup =
+  | { ok: true; command: string; env: NodeJS.ProcessEnv; version: string; label: string }
+  | { ok: false; reason: string };
+
+export interface OracleEvent {
+  event: 'yield' | 'return';
+  function: string;
+  line?: number | null;
+  value: string;
+  /** Set on the re-yield of a `yield from`/`await` loop in the delegating frame. */
+  delegating?: boolean;
+}
+
+export interface OracleResult {
+  python: string;
+  stdout: string;
+  events: OracleEvent[];
+  error: { type: string; message: string; line: number | null } | null;
+  /** [qualname, line] of every `yield from` in the snippet. */
+  delegatingSites: [string, number][];
+}
+
+export type ObservedEvent =
+  | { kind: 'yield'; function: string; line: number | null | undefined; value: string }
+  | { kind: 'return'; function: string; value: string };
+
+export interface Observation {
+  stdout: string;
+  events: ObservedEvent[];
+  error: { type: string; message: string; line: number | null } | null;
+}
+
+export type OracleOutcome = { ok: true; result: OracleResult; cached: boolean } | { ok: false; reason: string };
+
+export const ORACLE_SCRIPT: string;
+export const ORACLE_CACHE_DIR: string;
+export function findPython(): PythonLookup;
+export function oracleRun(source: string, filename: string, options?: { timeoutMs?: number }): Promise<OracleOutcome>;
+export function oracleRunAll(
+  items: { source: string; filename: string }[],
+  options?: { concurrency?: number; timeoutMs?: number },
+): Promise<OracleOutcome[]>;
+export function maskAddresses(text: string): string;
+export function observeOracle(result: OracleResult): Observation;
+export function observeRuntime(report: TraceReport, delegatingSites: [string, number][]): Observation;
+export function compareWithOracle(report: TraceReport, oracleResult: OracleResult): string[];

@@ -1,0 +1,227 @@
+// The CPython side of the runtime's differential tests, shared by the vitest suite and `npm run compat`:
+// finds a CPython >= 3.12, runs oracle.py on a snippet (cached on disk), and compares a runtime TraceReport
+// with the oracle's observations. Plain JavaScript so that the bench scripts can import it without a build.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ORACLE_SCRIPT = join(here, 'oracle.py');
+export const ORACLE_CACHE_DIR = join(here, '.oracle-cache');
+const VERSION_PROBE = 'import sys; print("%d.%d.%d" % sys.version_info[:3])';
+
+/** @type {import('./oracle-harness.mjs').PythonLookup | undefined} */
+let pythonLookup;
+
+/**
+ * The CPython to use as the oracle: `$YIELDLENS_ORACLE_PYTHON` if set, else `python3.13`, else
+ * `PYENV_VERSION=3.13.0 python3.13` (pyenv shims refuse versions that are not selected), else `python3` if it is >= 3.12.
+ */
+export function findPython() {
+  if (pythonLookup) return pythonLookup;
+  const candidates = [];
+  if (process.env.YIELDLENS_ORACLE_PYTHON) candidates.push({ command: process.env.YIELDLENS_ORACLE_PYTHON, env: {} });
+  candidates.push({ command: 'python3.13', env: {} });
+  candidates.push({ command: 'python3.13', env: { PYENV_VERSION: '3.13.0' } });
+  candidates.push({ command: 'python3', env: {} });
+  const tried = [];
+  for (const candidate of candidates) {
+    const env = { ...process.env, ...candidate.env };
+    const probe = spawnSync(candidate.command, ['-c', VERSION_PROBE], { env, encoding: 'utf8', timeout: 15_000 });
+    const label = `${Object.entries(candidate.env).map(([k, v]) => `${k}=${v} `).join('')}${candidate.command}`;
+    if (probe.status !== 0) {
+      tried.push(`${label}: not runnable`);
+      continue;
+    }
+    const version = probe.stdout.trim();
+    const [major = 0, minor = 0] = version.split('.').map(Number);
+    if (major < 3 || (major === 3 && minor < 12)) {
+      // sys.monitoring (PY_YIELD, PY_RETURN) first appeared in 3.12.
+      tried.push(`${label}: ${version} is older than 3.12`);
+      continue;
+    }
+    pythonLookup = { ok: true, command: candidate.command, env, version, label };
+    return pythonLookup;
+  }
+  pythonLookup = { ok: false, reason: `no CPython >= 3.12 found (${tried.join('; ')})` };
+  return pythonLookup;
+}
+
+function cacheKey(source, filename, version) {
+  const oracleText = readFileSync(ORACLE_SCRIPT, 'utf8');
+  return createHash('sha256').update(`${version}\0${filename}\0${oracleText}\0${source}`).digest('hex').slice(0, 40);
+}
+
+function readCache(path) {
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    // A torn or hand-edited cache file is recomputed rather than trusted.
+    return undefined;
+  }
+}
+
+function writeCache(path, result) {
+  mkdirSync(ORACLE_CACHE_DIR, { recursive: true });
+  // Write then rename: several vitest workers may fill the cache at once.
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(result));
+  renameSync(temporary, path);
+}
+
+function runOracleProcess(python, source, filename, timeoutMs) {
+  return new Promise((resolve) => {
+    const child = spawn(python.command, [ORACLE_SCRIPT, '-', '--filename', filename], { env: python.env });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) {
+        try {
+          resolve({ ok: true, result: JSON.parse(stdout) });
+          return;
+        } catch (error) {
+          resolve({ ok: false, reason: `oracle printed invalid JSON: ${String(error)}` });
+          return;
+        }
+      }
+      resolve({ ok: false, reason: `oracle exited with ${signal ?? code}: ${stderr.slice(-2000)}` });
+    });
+    child.stdin.end(source);
+  });
+}
+
+/**
+ * The oracle's observations of one snippet, from the cache or by running CPython.
+ * @returns {Promise<{ok: true, result: import('./oracle-harness.mjs').OracleResult, cached: boolean} | {ok: false, reason: string}>}
+ */
+export async function oracleRun(source, filename, { timeoutMs = 30_000 } = {}) {
+  const python = findPython();
+  if (!python.ok) return { ok: false, reason: python.reason };
+  const path = join(ORACLE_CACHE_DIR, `${cacheKey(source, filename, python.version)}.json`);
+  const cached = readCache(path);
+  if (cached) return { ok: true, result: cached, cached: true };
+  const outcome = await runOracleProcess(python, source, filename, timeoutMs);
+  if (!outcome.ok) return outcome;
+  writeCache(path, outcome.result);
+  return { ok: true, result: outcome.result, cached: false };
+}
+
+/** Runs the oracle over many snippets, at most `concurrency` CPython processes at a time. */
+export async function oracleRunAll(items, { concurrency = 2, timeoutMs = 30_000 } = {}) {
+  const results = new Array(items.length);
+  let next = 0;
+  async function worker() {
+    while (next < items.length) {
+      const index = next++;
+      const item = items[index];
+      results[index] = await oracleRun(item.source, item.filename, { timeoutMs });
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  return results;
+}
+
+/** Memory addresses differ between runs and implementations; everything else in a repr must match. */
+export function maskAddresses(text) {
+  return text.replace(/0x[0-9a-fA-F]+/g, '0x…');
+}
+
+/**
+ * What the oracle observed, in the comparable form. Delegating yields (the re-yield of a `yield from`
+ * loop) are dropped: CPython reports them for next()/send() but not when throw() is answered by the inner
+ * generator, so only the yields of `yield` expressions themselves are compared.
+ * @returns {import('./oracle-harness.mjs').Observation}
+ */
+export function observeOracle(result) {
+  return {
+    stdout: maskAddresses(result.stdout),
+    events: result.events
+      .filter((event) => !event.delegating)
+      .map((event) =>
+        event.event === 'yield'
+          ? { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value) }
+          : { kind: 'return', function: event.function, value: maskAddresses(event.value) },
+      ),
+    error: result.error ? { type: result.error.type, message: maskAddresses(result.error.message), line: result.error.line } : null,
+  };
+}
+
+/**
+ * What the runtime observed, in the same form. Yield events at a `yield from` site are dropped, for the
+ * reason given at observeOracle (the runtime is free to report them for its timeline).
+ * @returns {import('./oracle-harness.mjs').Observation}
+ */
+export function observeRuntime(report, delegatingSites) {
+  const delegating = new Set(delegatingSites.map(([fn, line]) => `${fn}\0${line}`));
+  const events = [];
+  for (const event of report.events) {
+    if (event.event === 'yield') {
+      if (delegating.has(`${event.function}\0${event.line}`)) continue;
+      events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value) });
+    } else if (event.event === 'return') {
+      events.push({ kind: 'return', function: event.function, value: maskAddresses(event.value) });
+    }
+  }
+  return {
+    stdout: maskAddresses(report.stdout),
+    events,
+    error: report.error ? { type: report.error.type, message: maskAddresses(report.error.message), line: report.error.line } : null,
+  };
+}
+
+function describeEvent(event) {
+  if (!event) return '(nothing)';
+  return event.kind === 'yield'
+    ? `yield ${event.function}:${event.line} ${event.value}`
+    : `return ${event.function} ${event.value}`;
+}
+
+function describeError(error) {
+  return error ? `${error.type}: ${error.message} (line ${error.line})` : 'no error';
+}
+
+function clip(text, length = 120) {
+  const single = JSON.stringify(text);
+  return single.length > length ? `${single.slice(0, length)}…` : single;
+}
+
+/**
+ * Why a runtime report does not agree with the oracle, one sentence per aspect; empty when they agree.
+ * `unsupported`, a limit and a truncated trace are disagreements too: the snippets are small and supported.
+ * @returns {string[]}
+ */
+export function compareWithOracle(report, oracleResult) {
+  if (report.unsupported) return [`unsupported: ${report.unsupported.feature} (line ${report.unsupported.line})`];
+  const differences = [];
+  if (report.limit) differences.push(`hit the ${report.limit.kind} limit: ${report.limit.message} (line ${report.limit.line})`);
+  if (report.truncated) differences.push('trace truncated');
+  const expected = observeOracle(oracleResult);
+  const actual = observeRuntime(report, oracleResult.delegatingSites);
+  if (expected.stdout !== actual.stdout) {
+    const expectedLines = expected.stdout.split('\n');
+    const actualLines = actual.stdout.split('\n');
+    let line = 0;
+    while (line < expectedLines.length && expectedLines[line] === actualLines[line]) line++;
+    differences.push(`stdout line ${line + 1}: expected ${clip(expectedLines[line] ?? '(end)')}, got ${clip(actualLines[line] ?? '(end)')}`);
+  }
+  const count = Math.max(expected.events.length, actual.events.length);
+  for (let index = 0; index < count; index++) {
+    const want = expected.events[index];
+    const got = actual.events[index];
+    if (describeEvent(want) !== describeEvent(got)) {
+      differences.push(`event #${index + 1}: expected ${describeEvent(want)}, got ${describeEvent(got)}`);
+      break;
+    }
+  }
+  if (describeError(expected.error) !== describeError(actual.error)) {
+    differences.push(`error: expected ${describeError(expected.error)}, got ${describeError(actual.error)}`);
+  }
+  return differences;
+}

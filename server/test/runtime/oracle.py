@@ -1,0 +1,173 @@
+"""CPython oracle for the mini-runtime's differential tests: runs one snippet under sys.monitoring and
+prints, as JSON, what it printed, every yield and generator return of the snippet's own code, and how it ended.
+
+Usage: python3.13 oracle.py SNIPPET.py [--filename NAME]   (the snippet's text may also come on stdin with `-`)
+"""
+import builtins
+import dis
+import gc
+import inspect
+import io
+import json
+import sys
+import types
+
+MONITORING_TOOL_ID = 2  # sys.monitoring.PROFILER_ID; the oracle is the only tool in its process.
+# RESUME's oparg says where the frame resumes; its low two bits are 2 after `yield from`, 3 after `await`
+# (3.12 and 3.13 alike; 3.13 adds an exception-depth flag in bit 2, which the mask drops).
+RESUME_AFTER_YIELD_FROM = 2
+RESUME_AFTER_AWAIT = 3
+
+
+def walk_code_objects(code):
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from walk_code_objects(const)
+
+
+def yield_sites(code):
+    """Map each YIELD_VALUE offset of `code` to (line, delegating). A delegating YIELD_VALUE is the one
+    inside the SEND loop that `yield from`/`await` compile to: it re-yields what the inner iterator yielded."""
+    sites = {}
+    instructions = list(dis.get_instructions(code))
+    for index, instruction in enumerate(instructions):
+        if instruction.opname != 'YIELD_VALUE':
+            continue
+        following = instructions[index + 1] if index + 1 < len(instructions) else None
+        delegating = (
+            following is not None
+            and following.opname == 'RESUME'
+            and (following.arg or 0) & 3 in (RESUME_AFTER_YIELD_FROM, RESUME_AFTER_AWAIT)
+        )
+        line = instruction.positions.lineno if instruction.positions else None
+        sites[instruction.offset] = (line, delegating)
+    return sites
+
+
+def safe_repr(value):
+    # A repr that raises must not kill the oracle; the runtime would have to report the same failure anyway.
+    try:
+        return repr(value)
+    except BaseException as error:  # noqa: BLE001 - any failure is data here
+        return f'<repr failed: {type(error).__name__}>'
+
+
+def run(source, filename):
+    module_code = compile(source, filename, 'exec', dont_inherit=True)
+    generator_codes = {}
+    delegating_sites = []
+    for code in walk_code_objects(module_code):
+        if code.co_flags & inspect.CO_GENERATOR:
+            sites = yield_sites(code)
+            generator_codes[code] = sites
+            for line, delegating in sites.values():
+                if delegating and [code.co_qualname, line] not in delegating_sites:
+                    delegating_sites.append([code.co_qualname, line])
+
+    events = []
+    monitoring = sys.monitoring
+    DISABLE = monitoring.DISABLE
+
+    def on_yield(code, offset, value):
+        sites = generator_codes.get(code)
+        if sites is None:
+            # Library code (contextlib, itertools helpers written in Python) is not the snippet's: stop
+            # monitoring that location so it costs nothing from now on.
+            return DISABLE
+        line, delegating = sites.get(offset, (None, False))
+        event = {'event': 'yield', 'function': code.co_qualname, 'line': line, 'value': safe_repr(value)}
+        if delegating:
+            event['delegating'] = True
+        events.append(event)
+        return None
+
+    def on_return(code, offset, value):
+        if code not in generator_codes:
+            return DISABLE
+        events.append({'event': 'return', 'function': code.co_qualname, 'value': safe_repr(value)})
+        return None
+
+    captured = io.StringIO()
+    namespace = {'__name__': '__main__', '__builtins__': builtins, '__file__': filename}
+    error = None
+    monitoring.use_tool_id(MONITORING_TOOL_ID, 'yieldlens-oracle')
+    monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_YIELD, on_yield)
+    monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_RETURN, on_return)
+    monitoring.set_events(MONITORING_TOOL_ID, monitoring.events.PY_YIELD | monitoring.events.PY_RETURN)
+    real_stdout = sys.stdout
+    sys.stdout = captured
+    teardown = io.StringIO()
+    try:
+        try:
+            exec(module_code, namespace)
+        except BaseException as exception:  # noqa: BLE001 - the snippet's uncaught exception is the result
+            error = {'type': type(exception).__name__, 'message': safe_str(exception), 'line': raise_line(exception, filename)}
+            del exception
+        # A generator still suspended when its last reference goes away is closed by its finalizer, and may
+        # print then. That output depends on garbage collection, which the mini-runtime does not model, so it
+        # is captured apart: a snippet that prints here is not deterministic enough to be a fixture.
+        sys.stdout = teardown
+        monitoring.set_events(MONITORING_TOOL_ID, 0)
+        namespace.clear()
+        gc.collect()
+    finally:
+        sys.stdout = real_stdout
+        monitoring.set_events(MONITORING_TOOL_ID, 0)
+        monitoring.free_tool_id(MONITORING_TOOL_ID)
+
+    return {
+        'python': '.'.join(map(str, sys.version_info[:3])),
+        'stdout': captured.getvalue(),
+        'events': events,
+        'error': error,
+        'delegatingSites': delegating_sites,
+        'teardownStdout': teardown.getvalue(),
+    }
+
+
+def safe_str(exception):
+    try:
+        return str(exception)
+    except BaseException:  # noqa: BLE001
+        return '<str failed>'
+
+
+def raise_line(exception, filename):
+    """The line of the snippet's innermost frame in the traceback: where the snippet raised the exception
+    (or called the library code that did)."""
+    line = None
+    traceback = exception.__traceback__
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == filename:
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
+
+
+def main(argv):
+    args = argv[1:]
+    filename = None
+    if '--filename' in args:
+        position = args.index('--filename')
+        filename = args[position + 1]
+        del args[position:position + 2]
+    if len(args) != 1:
+        print(__doc__, file=sys.stderr)
+        return 2
+    path = args[0]
+    if path == '-':
+        source = sys.stdin.read()
+        filename = filename or '<snippet>'
+    else:
+        with open(path, encoding='utf-8') as file:
+            source = file.read()
+        filename = filename or path
+    result = run(source, filename)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False))
+    sys.stdout.write('\n')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

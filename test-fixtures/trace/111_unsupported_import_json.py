@@ -1,0 +1,11 @@
+# An import outside the runtime's supported stdlib: CPython runs it, the runtime must say `unsupported`.
+import json
+
+
+def records():
+    yield {"a": 1}
+    yield [1, 2]
+
+
+for r in records():
+    print(json.dumps(r))

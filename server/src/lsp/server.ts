@@ -1,5 +1,130 @@
-// Placeholder for the language server (issue 3): `startServer` will serve LSP over stdio.
+// The language server over stdio: creates the connection, negotiates capabilities and wires one handler
+// per feature (documents and diagnostics here; code actions, hover and the workspace in their files).
+
+import { createRequire } from 'node:module';
+import {
+  CodeActionKind,
+  createConnection,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type CodeActionParams,
+  type Connection,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node.js';
+import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
+import { codeActionsFor } from './code-actions.js';
+import { guardNotification, guardRequest } from './guard.js';
+import { hoverAt } from './hover.js';
+import { Session } from './session.js';
+import { helpersFor } from './describe-helpers.js';
+import { registerWorkspaceFeatures } from './workspace.js';
+
+/** A request that always throws, for the tests of the error path; only with YIELDLENS_TEST_HOOKS=1. */
+export const DEBUG_THROW_REQUEST = 'yieldlens/debug/throw';
+
 export function startServer(): void {
-  process.stderr.write('yieldlens lsp: the language server is not built yet\n');
-  process.exitCode = 2;
+  // stdout carries the protocol: anything printed there by accident would corrupt it.
+  console.log = console.error;
+  console.info = console.error;
+  const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  serve(connection);
+  process.on('uncaughtException', (error) => connection.console.error(`yieldlens: uncaught exception: ${error.stack ?? String(error)}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`yieldlens: unhandled rejection: ${String(reason)}`));
+  connection.listen();
 }
+
+export function serve(connection: Connection): Session {
+  const session = new Session(connection);
+  let folders: WorkspaceFolder[] = [];
+
+  // Not guarded: it only reads the client's parameters, and vscode-jsonrpc answers a throw with an error.
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    session.features = {
+      documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      workDoneProgress: capabilities.window?.workDoneProgress === true,
+      configuration: capabilities.workspace?.configuration === true,
+      watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
+    };
+    for (const problem of session.config.setClientSettings(params.initializationOptions)) session.showProblemOnce(problem);
+    folders = params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: 'root' }] : []);
+    return {
+      capabilities: {
+        positionEncoding: 'utf-16',
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+        hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'yieldlens', version: serverVersion() },
+    };
+  });
+
+  connection.onDidOpenTextDocument(guardNotification(connection, 'textDocument/didOpen', ({ textDocument }) => {
+    const doc = session.documents.open(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+    session.queue.enqueue(doc.uri);
+  }));
+
+  connection.onDidChangeTextDocument(guardNotification(connection, 'textDocument/didChange', ({ textDocument, contentChanges }) => {
+    const doc = session.documents.get(textDocument.uri);
+    // A change for a document that was never opened is a client bug; there is no text to apply it to.
+    if (doc === undefined) return;
+    doc.applyChanges(contentChanges, textDocument.version);
+    session.queue.enqueue(doc.uri);
+  }));
+
+  connection.onDidCloseTextDocument(guardNotification(connection, 'textDocument/didClose', async ({ textDocument }) => {
+    const doc = session.documents.close(textDocument.uri);
+    session.queue.drop(textDocument.uri);
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    if (doc === undefined) return;
+    // The unsaved buffer no longer counts: the index goes back to what is on disk.
+    const changed = doc.file === textDocument.uri ? session.indexer.remove(doc.file) : await session.indexer.indexFromDisk(doc.file);
+    if (changed) session.refreshDependents(doc.file);
+  }));
+
+  connection.onCodeAction(guardRequest(connection, 'textDocument/codeAction', (params: CodeActionParams) => {
+    const doc = session.documents.get(params.textDocument.uri);
+    if (doc === undefined) return [];
+    const result = session.analysisOf(doc);
+    if (result === null) return [];
+    const target = { uri: doc.uri, version: doc.version, text: doc.text, result, supportsDocumentChanges: session.features.documentChanges };
+    return codeActionsFor(target, params.range, params.context.only);
+  }));
+
+  connection.onHover(guardRequest(connection, 'textDocument/hover', (params: HoverParams) => {
+    const doc = session.documents.get(params.textDocument.uri);
+    if (doc === undefined) return null;
+    const result = session.analysisOf(doc);
+    if (result === null) return null;
+    return hoverAt(result, doc.document.offsetAt(params.position), helpersFor(session, doc));
+  }));
+
+  if (process.env['YIELDLENS_TEST_HOOKS'] === '1') {
+    connection.onRequest(DEBUG_THROW_REQUEST, guardRequest(connection, DEBUG_THROW_REQUEST, (): null => {
+      throw new Error('thrown on purpose by the test hook');
+    }));
+  }
+
+  registerWorkspaceFeatures(connection, session, () => folders);
+
+  connection.onShutdown(guardRequest(connection, 'shutdown', () => {
+    session.dispose();
+  }));
+  return session;
+}
+
+function serverVersion(): string {
+  try {
+    const manifest: unknown = createRequire(import.meta.url)('../../package.json');
+    return typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+

@@ -1,0 +1,129 @@
+// The server's state and its one analysis path: open documents, configuration, the workspace index and
+// the idle queue. Feature handlers ask the session for a document's current analysis; only the session
+// runs `analyzeFile`, publishes diagnostics and decides which other documents must be re-checked.
+
+import type { Connection } from 'vscode-languageserver';
+import { analyzeFile, WorkspaceIndex, type AnalysisResult } from '../analysis/index.js';
+import { ConfigStore } from './config.js';
+import { publishDiagnostics } from './diagnostics.js';
+import { DocumentStore, skipReason, type OpenDocument } from './documents.js';
+import { IdleQueue } from './idle-queue.js';
+import { WorkspaceIndexer } from './workspace-indexer.js';
+
+/** What the client said it can do, reduced to what the server's behaviour depends on. */
+export interface ClientFeatures {
+  documentChanges: boolean;
+  workDoneProgress: boolean;
+  configuration: boolean;
+  watchedFilesRegistration: boolean;
+  configurationRegistration: boolean;
+  workspaceFolderChanges: boolean;
+}
+
+/** The optional index method that lists the files importing `file` (added by the workspace index). */
+type DependentsLookup = { dependentsOf?: (file: string) => Iterable<string> };
+
+export class Session {
+  readonly documents = new DocumentStore();
+  readonly config = new ConfigStore();
+  readonly index = new WorkspaceIndex();
+  readonly indexer: WorkspaceIndexer;
+  readonly queue: IdleQueue;
+  features: ClientFeatures = {
+    documentChanges: false,
+    workDoneProgress: false,
+    configuration: false,
+    watchedFilesRegistration: false,
+    configurationRegistration: false,
+    workspaceFolderChanges: false,
+  };
+  /** Configuration problems already shown, so a bad setting is reported once, not on every keystroke. */
+  private readonly reportedProblems = new Set<string>();
+
+  constructor(private readonly connection: Connection) {
+    this.indexer = new WorkspaceIndexer(this.index, (file) => this.documents.byFile(file) !== undefined, (message) => this.log(message));
+    this.queue = new IdleQueue((uri) => this.analyzeAndPublish(uri));
+  }
+
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+
+  /**
+   * The analysis of the document's current text, computed now if the document changed since the last
+   * one; null for documents that are not analysed (binary, huge).
+   */
+  analysisOf(doc: OpenDocument): AnalysisResult | null {
+    if (doc.isAnalysed && doc.analysis !== null) return doc.analysis.result;
+    const reason = skipReason(doc.text);
+    if (reason !== null) {
+      if (doc.skipped !== reason) this.log(`yieldlens: not analysing ${doc.uri}: ${reason}`);
+      doc.skipped = reason;
+      doc.analysis = null;
+      doc.releaseTree();
+      return null;
+    }
+    doc.skipped = null;
+    const config = this.config.forFile(doc.file);
+    for (const problem of config.problems) this.showProblemOnce(problem);
+    const moduleName = this.indexer.moduleNameFor(doc.file);
+    const result = analyzeFile({
+      file: doc.file,
+      text: doc.text,
+      tree: doc.currentTree(),
+      enabled: config.enabled,
+      index: this.index,
+      ...(moduleName === null ? {} : { moduleName }),
+    });
+    doc.analysis = { version: doc.version, result };
+    // The open document is the freshest source of its own summary; others may depend on it.
+    if (this.indexer.update(doc.file, result.model)) this.refreshDependents(doc.file);
+    return result;
+  }
+
+  /** Analyses a document (if needed) and publishes its diagnostics, tagged with the analysed version. */
+  analyzeAndPublish(uri: string): void {
+    const doc = this.documents.get(uri);
+    if (doc === undefined) return;
+    const version = doc.version;
+    const result = this.analysisOf(doc);
+    publishDiagnostics(this.connection, uri, version, result?.findings ?? []);
+  }
+
+  /** Re-checks the open documents that may use what `file` defines (its summary changed). */
+  refreshDependents(file: string): void {
+    const lookup = (this.index as unknown as DependentsLookup).dependentsOf;
+    const dependents = lookup === undefined ? null : new Set(lookup.call(this.index, file));
+    for (const doc of this.documents.all()) {
+      if (doc.file === file) continue;
+      // Without the reverse edges every other open document is re-checked: a handful, and cheap.
+      if (dependents !== null && !dependents.has(doc.file)) continue;
+      doc.analysis = null;
+      this.queue.enqueue(doc.uri);
+    }
+  }
+
+  /** Re-checks every open document (configuration changed, the index finished building). */
+  refreshAll(): void {
+    for (const doc of this.documents.all()) {
+      doc.analysis = null;
+      this.queue.enqueue(doc.uri);
+    }
+  }
+
+  showProblemOnce(problem: string): void {
+    if (this.reportedProblems.has(problem)) return;
+    this.reportedProblems.add(problem);
+    void this.connection.window.showWarningMessage(`yieldlens: ${problem}`);
+    this.log(`yieldlens: ${problem}`);
+  }
+
+  forgetProblems(): void {
+    this.reportedProblems.clear();
+  }
+
+  dispose(): void {
+    this.queue.dispose();
+    this.indexer.stop();
+  }
+}

@@ -1,0 +1,151 @@
+// Tests of the CPython oracle itself (oracle.py + oracle-harness.mjs), independent of the runtime: what
+// sys.monitoring reports for delegation, error lines, finalizer output, and how reports are compared.
+import { describe, expect, test } from 'vitest';
+import type { TraceEvent, TraceReport } from '@yieldlens/shared';
+import { compareWithOracle, findPython, maskAddresses, observeOracle, oracleRun, type OracleResult } from './oracle-harness.mjs';
+
+const python = findPython();
+
+async function oracle(source: string): Promise<OracleResult> {
+  const outcome = await oracleRun(source, 'oracle_case.py');
+  if (!outcome.ok) throw new Error(outcome.reason);
+  return outcome.result;
+}
+
+function report(partial: Partial<TraceReport>): TraceReport {
+  return { version: 1, stdout: '', error: null, unsupported: null, truncated: false, events: [], ...partial };
+}
+
+const DELEGATION = `def inner():
+    try:
+        x = yield 1
+    except ValueError:
+        yield 'handled'
+    return 5
+def outer():
+    r = yield from inner()
+    yield r
+g = outer()
+print(next(g))
+print(g.throw(ValueError))
+print(next(g))
+`;
+
+describe.skipIf(!python.ok)(`CPython oracle (${python.ok ? python.version : python.ok === false ? python.reason : ''})`, () => {
+  test('the delegating frame re-yields on next() but not when the inner generator answers throw()', async () => {
+    const result = await oracle(DELEGATION);
+    expect(result.stdout).toBe('1\nhandled\n5\n');
+    expect(result.events).toEqual([
+      { event: 'yield', function: 'inner', line: 3, value: '1' },
+      { event: 'yield', function: 'outer', line: 8, value: '1', delegating: true },
+      { event: 'yield', function: 'inner', line: 5, value: "'handled'" },
+      { event: 'return', function: 'inner', value: '5' },
+      { event: 'yield', function: 'outer', line: 9, value: '5' },
+    ]);
+    expect(result.delegatingSites).toEqual([['outer', 8]]);
+    expect(observeOracle(result).events).toEqual([
+      { kind: 'yield', function: 'inner', line: 3, value: '1' },
+      { kind: 'yield', function: 'inner', line: 5, value: "'handled'" },
+      { kind: 'return', function: 'inner', value: '5' },
+      { kind: 'yield', function: 'outer', line: 9, value: '5' },
+    ]);
+  });
+
+  test('send() through yield from also re-yields in the delegating frame', async () => {
+    const result = await oracle(`def inner():
+    x = yield 'a'
+    yield x
+def outer():
+    yield from inner()
+g = outer()
+next(g)
+g.send(7)
+`);
+    expect(result.events.map((event) => [event.function, event.value, event.delegating ?? false])).toEqual([
+      ['inner', "'a'", false],
+      ['outer', "'a'", true],
+      ['inner', '7', false],
+      ['outer', '7', true],
+    ]);
+  });
+
+  test('only generator code objects of the snippet are reported, genexps included', async () => {
+    const result = await oracle(`import contextlib
+@contextlib.contextmanager
+def cm():
+    yield 'v'
+def plain():
+    return 3
+with cm() as v:
+    print(v, plain(), sum(x for x in [1, 2]))
+`);
+    expect(result.events).toEqual([
+      { event: 'yield', function: 'cm', line: 4, value: "'v'" },
+      { event: 'yield', function: '<genexpr>', line: 8, value: '1' },
+      { event: 'yield', function: '<genexpr>', line: 8, value: '2' },
+      { event: 'return', function: '<genexpr>', value: 'None' },
+      { event: 'return', function: 'cm', value: 'None' },
+    ]);
+  });
+
+  test('an uncaught error reports the line of the innermost snippet frame', async () => {
+    const result = await oracle(`def check(x):
+    raise ValueError(f"bad {x}")
+def gen():
+    yield check(1)
+print("before")
+list(gen())
+`);
+    expect(result.stdout).toBe('before\n');
+    expect(result.error).toEqual({ type: 'ValueError', message: 'bad 1', line: 2 });
+  });
+
+  test('output printed by finalizers is kept apart from stdout', async () => {
+    const result = await oracle(`def gen():
+    try:
+        yield 1
+    finally:
+        print("finalized")
+g = gen()
+next(g)
+`);
+    expect(result.stdout).toBe('');
+    expect(result.teardownStdout).toBe('finalized\n');
+  });
+
+  test('a faithful report agrees; a wrong value, a wrong line or unsupported disagree', async () => {
+    const result = await oracle(DELEGATION);
+    const yieldEvent = (generator: number, fn: string, line: number, value: string): TraceEvent => ({
+      event: 'yield', generator, function: fn, line, value, locals: {},
+    });
+    const faithful: TraceEvent[] = [
+      yieldEvent(2, 'inner', 3, '1'),
+      // The runtime may report the delegating frame's yield; it is not compared.
+      yieldEvent(1, 'outer', 8, '1'),
+      yieldEvent(2, 'inner', 5, "'handled'"),
+      { event: 'return', generator: 2, function: 'inner', line: 6, value: '5' },
+      yieldEvent(1, 'outer', 9, '5'),
+    ];
+    expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: faithful }), result)).toEqual([]);
+
+    const wrongValue = faithful.map((event, index) => (index === 2 ? yieldEvent(2, 'inner', 5, '"handled"') : event));
+    expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongValue }), result)).toEqual([
+      `event #2: expected yield inner:5 'handled', got yield inner:5 "handled"`,
+    ]);
+    const wrongLine = faithful.map((event, index) => (index === 4 ? yieldEvent(1, 'outer', 8, '5') : event));
+    expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongLine }), result)[0]).toMatch(/^event #4/);
+    expect(compareWithOracle(report({ stdout: '1\nhandled\n', events: faithful }), result)).toEqual([
+      'stdout line 3: expected "5", got ""',
+    ]);
+    expect(compareWithOracle(report({ unsupported: { feature: 'yield from', line: 8 } }), result)).toEqual([
+      'unsupported: yield from (line 8)',
+    ]);
+    expect(
+      compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: faithful, error: { type: 'ValueError', message: '', line: 3 } }), result),
+    ).toEqual(['error: expected no error, got ValueError:  (line 3)']);
+  });
+
+  test('addresses are masked', () => {
+    expect(maskAddresses('<generator object gen at 0x7f3a2b1c>')).toBe('<generator object gen at 0x…>');
+  });
+});

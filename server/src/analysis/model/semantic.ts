@@ -1,5 +1,11 @@
 // The semantic model shared by every rule: functions (and which are generators), scopes, bindings and
-// imports, built in one walk over the tree-sitter tree. Rules consult it instead of re-deriving it.
+// imports. Rules consult it instead of re-deriving it.
+//
+// Cost model: every call into the native tree-sitter binding is expensive (walking every node of the
+// standard library with a cursor costs as much as parsing it). So the model asks tree-sitter once, with
+// `descendantsOfType`, for the few node types that shape frames (defs, lambdas, comprehensions, classes,
+// yields), rebuilds their nesting from offsets, and computes name bindings lazily, only when a rule
+// resolves a name.
 
 import type { SyntaxNode, Tree } from '../../parser.js';
 
@@ -43,8 +49,6 @@ export type BindingKind =
   | 'with'
   | 'except'
   | 'walrus'
-  | 'global'
-  | 'nonlocal'
   | 'del'
   | 'other';
 
@@ -55,44 +59,126 @@ export interface Binding {
   readonly node: SyntaxNode;
   /** For `name = value` with a single target, the value; otherwise null. */
   readonly value: SyntaxNode | null;
-  /** For imports: the module as written (`a.b`, `.`, `..pkg.m`). */
+  /** For imports: the module as written (`a.b`, `.`, `..pkg.m`); for `import a.b` the whole `a.b`. */
   readonly importModule?: string;
   /** For `from m import name`: the imported name; null for `import m`. */
   readonly importName?: string | null;
 }
 
-export interface Scope {
-  readonly kind: ScopeKind;
-  readonly node: SyntaxNode;
-  readonly parent: Scope | null;
-  readonly function: FunctionInfo | null;
-  readonly bindings: Map<string, Binding[]>;
-  readonly globals: Set<string>;
-  readonly nonlocals: Set<string>;
+/** A scope. Its bindings are computed on first access, for all scopes of the file at once. */
+export class Scope {
+  private readonly ownBindings = new Map<string, Binding[]>();
+  private readonly ownGlobals = new Set<string>();
+  private readonly ownNonlocals = new Set<string>();
+
+  /** The frame this scope belongs to (a comprehension's is its enclosing function's), or null. */
+  function: FunctionInfo | null;
+
+  constructor(
+    private readonly model: SemanticModel,
+    readonly kind: ScopeKind,
+    readonly node: SyntaxNode,
+    readonly parent: Scope | null,
+    frame: FunctionInfo | null,
+  ) {
+    this.function = frame;
+  }
+
+  /** Every binding of each name in this scope, in document order. */
+  get bindings(): ReadonlyMap<string, Binding[]> {
+    this.model.ensureBindings();
+    return this.ownBindings;
+  }
+
+  get globals(): ReadonlySet<string> {
+    this.model.ensureBindings();
+    return this.ownGlobals;
+  }
+
+  get nonlocals(): ReadonlySet<string> {
+    this.model.ensureBindings();
+    return this.ownNonlocals;
+  }
+
+  /** @internal used while bindings are computed */
+  addBinding(binding: Binding): void {
+    const list = this.ownBindings.get(binding.name);
+    if (list === undefined) this.ownBindings.set(binding.name, [binding]);
+    else list.push(binding);
+  }
+
+  /** @internal used while bindings are computed */
+  declare(name: string, declaration: 'global' | 'nonlocal'): void {
+    (declaration === 'global' ? this.ownGlobals : this.ownNonlocals).add(name);
+  }
 }
 
-const SCOPE_OF_COMPREHENSION = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension']);
+/** What code at some point of the file runs in: its scope, frame, enclosing class and qualname prefix. */
+interface Context {
+  scope: Scope;
+  fn: FunctionInfo | null;
+  classNode: SyntaxNode | null;
+  qualPrefix: string;
+}
+
+/**
+ * A node that opens a scope. Its `inner` context covers only part of its range: a def's parameter
+ * defaults, a class's bases and a comprehension's first iterable are evaluated in the `outer` context.
+ */
+interface Container {
+  node: SyntaxNode;
+  start: number;
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+  /** A part of the inner range evaluated outside (a comprehension's first iterable), or -1. */
+  excludedStart: number;
+  excludedEnd: number;
+  outer: Context;
+  inner: Context;
+}
+
+const FUNCTION_TYPES = new Set(['function_definition', 'lambda', 'generator_expression']);
+const COMPREHENSION_TYPES = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension']);
+const CONTAINER_TYPES = ['function_definition', 'lambda', 'generator_expression', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'class_definition'];
+const BINDING_TYPES = [
+  'import_statement',
+  'import_from_statement',
+  'assignment',
+  'augmented_assignment',
+  'for_statement',
+  'for_in_clause',
+  'with_item',
+  'except_clause',
+  'named_expression',
+  'global_statement',
+  'nonlocal_statement',
+  'delete_statement',
+];
 
 export class SemanticModel {
   readonly functions: FunctionInfo[] = [];
   readonly moduleScope: Scope;
   private readonly functionsByNodeId = new Map<number, FunctionInfo>();
   private readonly scopesByNodeId = new Map<number, Scope>();
+  private readonly containersByNodeId = new Map<number, Container>();
+  private readonly collected = new Map<string, SyntaxNode[]>();
+  private bindingsComputed = false;
 
   constructor(
     readonly tree: Tree,
     readonly text: string,
-    /** Node types some rule asked for; collected during the same walk (see `nodesOfType`). */
+    /** Node types some rule asked for; collected in the same native query (see `nodesOfType`). */
     collectTypes: ReadonlySet<string> = new Set(),
   ) {
-    this.moduleScope = newScope('module', tree.rootNode, null, null);
-    this.scopesByNodeId.set(tree.rootNode.id, this.moduleScope);
+    const root = tree.rootNode;
+    this.moduleScope = new Scope(this, 'module', root, null, null);
+    this.scopesByNodeId.set(root.id, this.moduleScope);
     for (const type of collectTypes) this.collected.set(type, []);
-    new ModelBuilder(this).walk(tree.rootNode, this.moduleScope, null, null, '');
+    this.build(root, collectTypes);
   }
 
-  readonly collected = new Map<string, SyntaxNode[]>();
-
+  /** Nodes of a type a rule asked for (`RuleDefinition.nodeTypes`), in document order. */
   nodesOfType(type: string): readonly SyntaxNode[] {
     return this.collected.get(type) ?? [];
   }
@@ -102,39 +188,26 @@ export class SemanticModel {
     return this.functionsByNodeId.get(node.id);
   }
 
-  /** The innermost function (def, lambda, genexp) whose frame runs `node`, or null at module or class level. */
+  /** The innermost function (def, lambda, genexp) whose frame runs `node`, or null at module level. */
   enclosingFunction(node: SyntaxNode): FunctionInfo | null {
-    for (let current = node.parent; current !== null; current = current.parent) {
-      const fn = this.functionsByNodeId.get(current.id);
-      if (fn !== undefined) {
-        // A default value or decorator belongs to the enclosing frame, not to the function it decorates.
-        if (fn.kind === 'def' && !isInside(node, fn.node.childForFieldName('body'))) continue;
-        if (fn.kind === 'lambda' && !isInside(node, fn.node.childForFieldName('body'))) continue;
-        return fn;
-      }
-    }
-    return null;
+    return this.contextAt(node).fn;
   }
 
   /** The scope that `node` is evaluated in. */
   scopeOf(node: SyntaxNode): Scope {
-    for (let current = node.parent; current !== null; current = current.parent) {
-      const scope = this.scopesByNodeId.get(current.id);
-      if (scope !== undefined) return scope;
-    }
-    return this.moduleScope;
+    return this.contextAt(node).scope;
   }
 
-  /** The bindings `name` resolves to from `scope` (LEGB, class scopes skipped from inner functions). */
+  /** The bindings `name` resolves to from `scope` (LEGB; class scopes are skipped from inner functions). */
   resolve(name: string, scope: Scope): { scope: Scope; bindings: Binding[] } | null {
     let current: Scope | null = scope;
     let first = true;
     while (current !== null) {
       if (current.globals.has(name)) return this.lookupIn(this.moduleScope, name);
       const skip = current.kind === 'class' && !first;
-      if (!skip) {
+      if (!skip && !current.nonlocals.has(name)) {
         const found = current.bindings.get(name);
-        if (found !== undefined && !current.nonlocals.has(name)) return { scope: current, bindings: found };
+        if (found !== undefined) return { scope: current, bindings: found };
       }
       first = false;
       current = current.parent;
@@ -147,204 +220,98 @@ export class SemanticModel {
     return found === undefined ? null : { scope, bindings: found };
   }
 
-  /** @internal used by the builder */
-  registerFunction(fn: FunctionInfo): void {
-    this.functions.push(fn);
-    this.functionsByNodeId.set(fn.node.id, fn);
-  }
-
-  /** @internal used by the builder */
-  registerScope(scope: Scope): void {
-    this.scopesByNodeId.set(scope.node.id, scope);
-  }
-}
-
-function newScope(kind: ScopeKind, node: SyntaxNode, parent: Scope | null, fn: FunctionInfo | null): Scope {
-  return { kind, node, parent, function: fn, bindings: new Map(), globals: new Set(), nonlocals: new Set() };
-}
-
-export function isInside(node: SyntaxNode, container: SyntaxNode | null): boolean {
-  if (container === null) return false;
-  return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
-}
-
-function addBinding(scope: Scope, binding: Binding): void {
-  const list = scope.bindings.get(binding.name);
-  if (list === undefined) scope.bindings.set(binding.name, [binding]);
-  else list.push(binding);
-}
-
-/** True for `async def`: tree-sitter-python marks it with a leading anonymous `async` child. */
-function isAsyncDef(node: SyntaxNode): boolean {
-  return node.firstChild?.type === 'async';
-}
-
-class ModelBuilder {
-  constructor(private readonly model: SemanticModel) {}
-
-  walk(node: SyntaxNode, scope: Scope, fn: FunctionInfo | null, classNode: SyntaxNode | null, qualPrefix: string): void {
-    const bucket = this.model.collected.get(node.type);
-    if (bucket !== undefined) bucket.push(node);
-
-    switch (node.type) {
-      case 'function_definition':
-        return this.enterDef(node, scope, fn, classNode, qualPrefix);
-      case 'lambda':
-        return this.enterLambda(node, scope, fn, qualPrefix);
-      case 'generator_expression':
-        return this.enterComprehension(node, scope, fn, qualPrefix, true);
-      case 'list_comprehension':
-      case 'set_comprehension':
-      case 'dictionary_comprehension':
-        return this.enterComprehension(node, scope, fn, qualPrefix, false);
-      case 'class_definition':
-        return this.enterClass(node, scope, fn, qualPrefix);
-      case 'yield':
-        if (fn !== null) {
-          fn.yields.push(node);
-          fn.isGenerator = true;
-        }
-        break;
-      case 'import_statement':
-      case 'import_from_statement':
-        this.bindImport(node, scope);
-        break;
-      case 'assignment':
-        this.bindAssignment(node, scope);
-        break;
-      case 'augmented_assignment': {
-        const left = node.childForFieldName('left');
-        if (left?.type === 'identifier') addBinding(scope, { name: left.text, kind: 'augmentedAssign', node: left, value: null });
-        break;
-      }
-      case 'for_statement':
-        this.bindTargets(node.childForFieldName('left'), scope, 'for');
-        break;
-      case 'with_item': {
-        const value = node.childForFieldName('value');
-        if (value?.type === 'as_pattern') this.bindTargets(value.childForFieldName('alias'), scope, 'with');
-        break;
-      }
-      case 'except_clause': {
-        const value = node.childForFieldName('value');
-        if (value?.type === 'as_pattern') this.bindTargets(value.childForFieldName('alias'), scope, 'except');
-        break;
-      }
-      case 'named_expression': {
-        const name = node.childForFieldName('name');
-        // PEP 572: a walrus in a comprehension binds in the enclosing function scope.
-        let target = scope;
-        while (target.kind === 'comprehension' && target.parent !== null) target = target.parent;
-        if (name !== null) addBinding(target, { name: name.text, kind: 'walrus', node: name, value: node.childForFieldName('value') });
-        break;
-      }
-      case 'global_statement':
-      case 'nonlocal_statement':
-        for (const child of node.namedChildren) {
-          if (child.type !== 'identifier') continue;
-          (node.type === 'global_statement' ? scope.globals : scope.nonlocals).add(child.text);
-        }
-        break;
-      default:
-        break;
+  /** The context of `node`: found through its nearest container ancestor, by offsets. */
+  private contextAt(node: SyntaxNode): Context {
+    const start = node.startIndex;
+    for (let current = node.parent; current !== null; current = current.parent) {
+      const container = this.containersByNodeId.get(current.id);
+      if (container !== undefined) return contextWithin(container, start);
     }
-    for (const child of node.namedChildren) this.walk(child, scope, fn, classNode, qualPrefix);
+    return this.moduleContext();
   }
 
-  private enterDef(node: SyntaxNode, scope: Scope, outer: FunctionInfo | null, classNode: SyntaxNode | null, qualPrefix: string): void {
-    const nameNode = node.childForFieldName('name');
-    const name = nameNode?.text ?? '<anonymous>';
-    if (nameNode !== null) addBinding(scope, { name, kind: 'def', node, value: null });
-    const decorators = node.parent?.type === 'decorated_definition'
-      ? node.parent.namedChildren.filter((c) => c.type === 'decorator').map((d) => d.firstNamedChild ?? d)
-      : [];
-    const qualname = qualPrefix + name;
-    const fn = this.newFunction(node, 'def', name, qualname, isAsyncDef(node), decorators, outer, scope.kind === 'class' ? classNode : null, scope);
-    // Parameters' defaults and annotations run in the enclosing scope; the names bind in the new one.
-    const parameters = node.childForFieldName('parameters');
-    if (parameters !== null) {
-      for (const param of parameters.namedChildren) {
-        this.bindParameter(param, fn.scope);
-        for (const child of param.namedChildren) {
-          if (child !== param.childForFieldName('name')) this.walk(child, scope, outer, classNode, qualPrefix);
+  private moduleContext(): Context {
+    return { scope: this.moduleScope, fn: null, classNode: null, qualPrefix: '' };
+  }
+
+  /** The eager pass: containers, functions, yields and the node types rules asked for, in one query. */
+  private build(root: SyntaxNode, collectTypes: ReadonlySet<string>): void {
+    const types = new Set([...CONTAINER_TYPES, 'yield', ...collectTypes]);
+    const stack: Container[] = [];
+    for (const node of root.descendantsOfType([...types])) {
+      // `descendantsOfType` also returns keywords that share a type name with a named node (`yield`).
+      if (!node.isNamed) continue;
+      const start = node.startIndex;
+      while (stack.length > 0 && (stack[stack.length - 1]?.end ?? 0) <= start) stack.pop();
+      const top = stack[stack.length - 1];
+      const ctx = top === undefined ? this.moduleContext() : contextWithin(top, start);
+      const type = node.type;
+      this.collected.get(type)?.push(node);
+      if (type === 'yield') {
+        if (ctx.fn !== null) {
+          ctx.fn.yields.push(node);
+          ctx.fn.isGenerator = true;
         }
+        continue;
+      }
+      const container = this.openContainer(node, type, ctx);
+      if (container !== null) {
+        stack.push(container);
+        this.containersByNodeId.set(node.id, container);
       }
     }
-    const returnType = node.childForFieldName('return_type');
-    if (returnType !== null) this.walk(returnType, scope, outer, classNode, qualPrefix);
-    const body = node.childForFieldName('body');
-    if (body !== null) this.walk(body, fn.scope, fn, null, `${qualname}.<locals>.`);
   }
 
-  private enterLambda(node: SyntaxNode, scope: Scope, outer: FunctionInfo | null, qualPrefix: string): void {
-    const fn = this.newFunction(node, 'lambda', '<lambda>', `${qualPrefix}<lambda>`, false, [], outer, null, scope);
-    const parameters = node.childForFieldName('parameters');
-    if (parameters !== null) {
-      for (const param of parameters.namedChildren) {
-        this.bindParameter(param, fn.scope);
-        for (const child of param.namedChildren) {
-          if (child !== param.childForFieldName('name')) this.walk(child, scope, outer, null, qualPrefix);
-        }
-      }
+  private openContainer(node: SyntaxNode, type: string, ctx: Context): Container | null {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    if (type === 'class_definition') {
+      const name = node.childForFieldName('name')?.text ?? '<anonymous>';
+      const body = node.childForFieldName('body');
+      const scope = new Scope(this, 'class', node, ctx.scope, ctx.fn);
+      this.scopesByNodeId.set(node.id, scope);
+      const inner = { scope, fn: ctx.fn, classNode: node, qualPrefix: `${ctx.qualPrefix}${name}.` };
+      return { node, start, end, innerStart: body?.startIndex ?? end, innerEnd: body?.endIndex ?? end, excludedStart: -1, excludedEnd: -1, outer: ctx, inner };
     }
-    const body = node.childForFieldName('body');
-    if (body !== null) this.walk(body, fn.scope, fn, null, `${qualPrefix}<lambda>.<locals>.`);
-  }
-
-  private enterComprehension(node: SyntaxNode, scope: Scope, outer: FunctionInfo | null, qualPrefix: string, isGenerator: boolean): void {
-    // The first iterable is evaluated in the enclosing scope; everything else in the comprehension's own.
-    let inner: Scope;
-    let innerFn = outer;
-    if (isGenerator) {
-      const fn = this.newFunction(node, 'genexp', '<genexpr>', `${qualPrefix}<genexpr>`, false, [], outer, null, scope);
-      fn.isGenerator = true;
-      inner = fn.scope;
-      innerFn = fn;
-    } else {
-      inner = newScope('comprehension', node, scope, outer);
-      this.model.registerScope(inner);
-    }
-    let firstIterableSeen = false;
-    for (const child of node.namedChildren) {
-      if (child.type === 'for_in_clause') {
-        this.bindTargets(child.childForFieldName('left'), inner, 'for');
-        for (const part of child.namedChildren) {
-          if (part === child.childForFieldName('left')) continue;
-          const isFirstIterable = !firstIterableSeen && part === child.childForFieldName('right');
-          if (isFirstIterable) this.walk(part, scope, outer, null, qualPrefix);
-          else this.walk(part, inner, innerFn, null, `${qualPrefix}<genexpr>.<locals>.`);
-        }
-        firstIterableSeen = true;
+    if (COMPREHENSION_TYPES.has(type) || type === 'generator_expression') {
+      const firstIterable = node.namedChildren.find((child) => child.type === 'for_in_clause')?.childForFieldName('right') ?? null;
+      let inner: Context;
+      if (type === 'generator_expression') {
+        const fn = this.newFunction(node, 'genexp', '<genexpr>', `${ctx.qualPrefix}<genexpr>`, false, [], ctx);
+        fn.isGenerator = true;
+        inner = { scope: fn.scope, fn, classNode: null, qualPrefix: `${fn.qualname}.<locals>.` };
       } else {
-        this.walk(child, inner, innerFn, null, `${qualPrefix}<genexpr>.<locals>.`);
+        // PEP 709 inlines list/set/dict comprehensions into their function: same frame, same qualname prefix.
+        const scope = new Scope(this, 'comprehension', node, ctx.scope, ctx.fn);
+        this.scopesByNodeId.set(node.id, scope);
+        inner = { scope, fn: ctx.fn, classNode: null, qualPrefix: ctx.qualPrefix };
       }
+      return {
+        node,
+        start,
+        end,
+        innerStart: start,
+        innerEnd: end,
+        excludedStart: firstIterable?.startIndex ?? -1,
+        excludedEnd: firstIterable?.endIndex ?? -1,
+        outer: ctx,
+        inner,
+      };
     }
-  }
-
-  private enterClass(node: SyntaxNode, scope: Scope, fn: FunctionInfo | null, qualPrefix: string): void {
-    const nameNode = node.childForFieldName('name');
-    const name = nameNode?.text ?? '<anonymous>';
-    if (nameNode !== null) addBinding(scope, { name, kind: 'class', node, value: null });
-    const superclasses = node.childForFieldName('superclasses');
-    if (superclasses !== null) this.walk(superclasses, scope, fn, null, qualPrefix);
-    const classScope = newScope('class', node, scope, fn);
-    this.model.registerScope(classScope);
+    const isDef = type === 'function_definition';
+    const name = isDef ? (node.childForFieldName('name')?.text ?? '<anonymous>') : '<lambda>';
+    const decorators = isDef && node.parent?.type === 'decorated_definition'
+      ? node.parent.namedChildren.filter((child) => child.type === 'decorator').map((decorator) => decorator.firstNamedChild ?? decorator)
+      : [];
+    const isAsync = isDef && node.firstChild?.type === 'async';
+    const fn = this.newFunction(node, isDef ? 'def' : 'lambda', name, ctx.qualPrefix + name, isAsync, decorators, ctx);
     const body = node.childForFieldName('body');
-    if (body !== null) this.walk(body, classScope, fn, node, `${qualPrefix}${name}.`);
+    const inner = { scope: fn.scope, fn, classNode: null, qualPrefix: `${fn.qualname}.<locals>.` };
+    return { node, start, end, innerStart: body?.startIndex ?? end, innerEnd: body?.endIndex ?? end, excludedStart: -1, excludedEnd: -1, outer: ctx, inner };
   }
 
-  private newFunction(
-    node: SyntaxNode,
-    kind: FunctionKind,
-    name: string,
-    qualname: string,
-    isAsync: boolean,
-    decorators: SyntaxNode[],
-    parent: FunctionInfo | null,
-    enclosingClass: SyntaxNode | null,
-    outerScope: Scope,
-  ): FunctionInfo {
-    const scope = newScope('function', node, outerScope, null);
+  private newFunction(node: SyntaxNode, kind: FunctionKind, name: string, qualname: string, isAsync: boolean, decorators: SyntaxNode[], ctx: Context): FunctionInfo {
+    const scope = new Scope(this, 'function', node, ctx.scope, null);
     const fn: FunctionInfo = {
       node,
       kind,
@@ -354,89 +321,179 @@ class ModelBuilder {
       isGenerator: false,
       yields: [],
       decorators,
-      parent,
-      enclosingClass,
+      parent: ctx.fn,
+      enclosingClass: ctx.scope.kind === 'class' ? ctx.classNode : null,
       scope,
       hasSyntaxError: node.hasError,
     };
-    (scope as { function: FunctionInfo | null }).function = fn;
-    this.model.registerFunction(fn);
-    this.model.registerScope(scope);
+    scope.function = fn;
+    this.functions.push(fn);
+    this.functionsByNodeId.set(node.id, fn);
+    this.scopesByNodeId.set(node.id, scope);
     return fn;
   }
 
-  private bindParameter(param: SyntaxNode, scope: Scope): void {
-    if (param.type === 'identifier') {
-      addBinding(scope, { name: param.text, kind: 'param', node: param, value: null });
+  /** The lazy pass: every binding of every scope, from one more native query. */
+  ensureBindings(): void {
+    if (this.bindingsComputed) return;
+    this.bindingsComputed = true;
+    const stack: Container[] = [];
+    for (const node of this.tree.rootNode.descendantsOfType([...CONTAINER_TYPES, ...BINDING_TYPES])) {
+      const start = node.startIndex;
+      while (stack.length > 0 && (stack[stack.length - 1]?.end ?? 0) <= start) stack.pop();
+      const top = stack[stack.length - 1];
+      const ctx = top === undefined ? this.moduleContext() : contextWithin(top, start);
+      const container = this.containersByNodeId.get(node.id);
+      if (container !== undefined) {
+        stack.push(container);
+        this.bindContainer(node, container, ctx);
+      } else {
+        bindStatement(node, ctx.scope);
+      }
+    }
+  }
+
+  private bindContainer(node: SyntaxNode, container: Container, ctx: Context): void {
+    if (node.type === 'function_definition' || node.type === 'class_definition') {
+      const name = node.childForFieldName('name');
+      if (name !== null) ctx.scope.addBinding({ name: name.text, kind: node.type === 'class_definition' ? 'class' : 'def', node, value: null });
+    }
+    if (FUNCTION_TYPES.has(node.type) && node.type !== 'generator_expression') {
+      const parameters = node.childForFieldName('parameters');
+      for (const param of parameters?.namedChildren ?? []) bindParameter(param, container.inner.scope);
+    }
+  }
+}
+
+function contextWithin(container: Container, offset: number): Context {
+  const inInner = offset >= container.innerStart && offset < container.innerEnd;
+  const inExcluded = offset >= container.excludedStart && offset < container.excludedEnd;
+  return inInner && !inExcluded ? container.inner : container.outer;
+}
+
+export function isInside(node: SyntaxNode, container: SyntaxNode | null): boolean {
+  if (container === null) return false;
+  return node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
+}
+
+function bindParameter(param: SyntaxNode, scope: Scope): void {
+  if (param.type === 'identifier') {
+    scope.addBinding({ name: param.text, kind: 'param', node: param, value: null });
+    return;
+  }
+  const name = param.childForFieldName('name') ?? param.namedChildren.find((child) => child.type === 'identifier') ?? null;
+  if (name !== null && name.type === 'identifier') scope.addBinding({ name: name.text, kind: 'param', node: name, value: null });
+}
+
+function bindStatement(node: SyntaxNode, scope: Scope): void {
+  switch (node.type) {
+    case 'import_statement':
+    case 'import_from_statement':
+      return bindImport(node, scope);
+    case 'assignment':
+      return bindAssignment(node, scope);
+    case 'augmented_assignment': {
+      const left = node.childForFieldName('left');
+      if (left?.type === 'identifier') scope.addBinding({ name: left.text, kind: 'augmentedAssign', node: left, value: null });
       return;
     }
-    const name = param.childForFieldName('name') ?? param.namedChildren.find((c) => c.type === 'identifier') ?? null;
-    if (name !== null && name.type === 'identifier') addBinding(scope, { name: name.text, kind: 'param', node: name, value: null });
-  }
-
-  private bindAssignment(node: SyntaxNode, scope: Scope): void {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    if (left === null) return;
-    if (right === null) {
-      // `x: int` alone declares a local without binding a value.
-      if (left.type === 'identifier') addBinding(scope, { name: left.text, kind: 'annotation', node: left, value: null });
+    case 'for_statement':
+    case 'for_in_clause':
+      return bindTargets(node.childForFieldName('left'), scope, 'for');
+    case 'with_item': {
+      const value = node.childForFieldName('value');
+      if (value?.type === 'as_pattern') bindTargets(value.childForFieldName('alias'), scope, 'with');
       return;
     }
-    // `a = b = value`: tree-sitter nests the second assignment as the right-hand side.
-    const value = right.type === 'assignment' ? null : right;
-    if (left.type === 'identifier') addBinding(scope, { name: left.text, kind: 'assign', node: left, value });
-    else this.bindTargets(left, scope, 'assign');
-  }
-
-  private bindTargets(target: SyntaxNode | null, scope: Scope, kind: BindingKind): void {
-    if (target === null) return;
-    switch (target.type) {
-      case 'identifier':
-        addBinding(scope, { name: target.text, kind, node: target, value: null });
-        return;
-      case 'pattern_list':
-      case 'tuple_pattern':
-      case 'list_pattern':
-      case 'tuple':
-      case 'list':
-      case 'expression_list':
-      case 'as_pattern_target':
-      case 'parenthesized_expression':
-      case 'list_splat_pattern':
-      case 'list_splat':
-        for (const child of target.namedChildren) this.bindTargets(child, scope, kind);
-        return;
-      default:
-        // Attribute and subscript targets bind no name.
-        return;
+    case 'except_clause': {
+      const value = node.childForFieldName('value') ?? node.namedChildren.find((child) => child.type === 'as_pattern') ?? null;
+      if (value?.type === 'as_pattern') bindTargets(value.childForFieldName('alias'), scope, 'except');
+      return;
     }
-  }
-
-  private bindImport(node: SyntaxNode, scope: Scope): void {
-    if (node.type === 'import_statement') {
-      for (const item of node.childrenForFieldName('name')) {
-        if (item.type === 'aliased_import') {
-          const module = item.childForFieldName('name')?.text ?? '';
-          const alias = item.childForFieldName('alias');
-          if (alias !== null) addBinding(scope, { name: alias.text, kind: 'import', node: alias, value: null, importModule: module, importName: null });
-        } else {
-          // `import a.b` binds `a`; `importModule` keeps the whole dotted name so `a.b.f` can be resolved.
-          const first = item.text.split('.')[0] ?? item.text;
-          addBinding(scope, { name: first, kind: 'import', node: item, value: null, importModule: item.text, importName: null });
-        }
+    case 'named_expression': {
+      const name = node.childForFieldName('name');
+      // PEP 572: a walrus in a comprehension or generator expression binds in the enclosing function.
+      let target = scope;
+      while ((target.kind === 'comprehension' || target.function?.kind === 'genexp') && target.parent !== null) target = target.parent;
+      if (name !== null) target.addBinding({ name: name.text, kind: 'walrus', node: name, value: node.childForFieldName('value') });
+      return;
+    }
+    case 'global_statement':
+    case 'nonlocal_statement':
+      for (const child of node.namedChildren) {
+        if (child.type === 'identifier') scope.declare(child.text, node.type === 'global_statement' ? 'global' : 'nonlocal');
       }
       return;
-    }
-    const module = node.childForFieldName('module_name')?.text ?? '';
+    case 'delete_statement':
+      for (const child of node.namedChildren) bindTargets(child, scope, 'del');
+      return;
+    default:
+      return;
+  }
+}
+
+function bindAssignment(node: SyntaxNode, scope: Scope): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (left === null) return;
+  if (right === null) {
+    // `x: int` alone declares a local without binding a value.
+    if (left.type === 'identifier') scope.addBinding({ name: left.text, kind: 'annotation', node: left, value: null });
+    return;
+  }
+  // `a = b = value`: tree-sitter nests the second assignment as the right-hand side, and visits it too.
+  const value = right.type === 'assignment' ? null : right;
+  if (left.type === 'identifier') scope.addBinding({ name: left.text, kind: 'assign', node: left, value });
+  else bindTargets(left, scope, 'assign');
+}
+
+function bindTargets(target: SyntaxNode | null, scope: Scope, kind: BindingKind): void {
+  if (target === null) return;
+  switch (target.type) {
+    case 'identifier':
+      scope.addBinding({ name: target.text, kind, node: target, value: null });
+      return;
+    case 'pattern_list':
+    case 'tuple_pattern':
+    case 'list_pattern':
+    case 'tuple':
+    case 'list':
+    case 'expression_list':
+    case 'as_pattern_target':
+    case 'parenthesized_expression':
+    case 'list_splat_pattern':
+    case 'list_splat':
+      for (const child of target.namedChildren) bindTargets(child, scope, kind);
+      return;
+    default:
+      // Attribute and subscript targets bind no name.
+      return;
+  }
+}
+
+function bindImport(node: SyntaxNode, scope: Scope): void {
+  if (node.type === 'import_statement') {
     for (const item of node.childrenForFieldName('name')) {
       if (item.type === 'aliased_import') {
-        const imported = item.childForFieldName('name')?.text ?? '';
+        const module = item.childForFieldName('name')?.text ?? '';
         const alias = item.childForFieldName('alias');
-        if (alias !== null) addBinding(scope, { name: alias.text, kind: 'importFrom', node: alias, value: null, importModule: module, importName: imported });
+        if (alias !== null) scope.addBinding({ name: alias.text, kind: 'import', node: alias, value: null, importModule: module, importName: null });
       } else {
-        addBinding(scope, { name: item.text, kind: 'importFrom', node: item, value: null, importModule: module, importName: item.text });
+        // `import a.b` binds `a`; `importModule` keeps the whole dotted name so `a.b.f` can be resolved.
+        const first = item.text.split('.')[0] ?? item.text;
+        scope.addBinding({ name: first, kind: 'import', node: item, value: null, importModule: item.text, importName: null });
       }
+    }
+    return;
+  }
+  const module = node.childForFieldName('module_name')?.text ?? '';
+  for (const item of node.childrenForFieldName('name')) {
+    if (item.type === 'aliased_import') {
+      const imported = item.childForFieldName('name')?.text ?? '';
+      const alias = item.childForFieldName('alias');
+      if (alias !== null) scope.addBinding({ name: alias.text, kind: 'importFrom', node: alias, value: null, importModule: module, importName: imported });
+    } else {
+      scope.addBinding({ name: item.text, kind: 'importFrom', node: item, value: null, importModule: module, importName: item.text });
     }
   }
 }

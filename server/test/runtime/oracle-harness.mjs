@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 export const ORACLE_SCRIPT = join(here, 'oracle.py');
 export const ORACLE_CACHE_DIR = join(here, '.oracle-cache');
-const VERSION_PROBE = 'import sys; print("%d.%d.%d" % sys.version_info[:3])';
+const VERSION_PROBE = 'import sys; print("%d.%d.%d" % sys.version_info[:3]); print(sys.executable)';
 
 /** @type {import('./oracle-harness.mjs').PythonLookup | undefined} */
 let pythonLookup;
@@ -35,14 +35,15 @@ export function findPython() {
       tried.push(`${label}: not runnable`);
       continue;
     }
-    const version = probe.stdout.trim();
+    const [version = '', executable = ''] = probe.stdout.trim().split('\n');
     const [major = 0, minor = 0] = version.split('.').map(Number);
     if (major < 3 || (major === 3 && minor < 12)) {
       // sys.monitoring (PY_YIELD, PY_RETURN) first appeared in 3.12.
       tried.push(`${label}: ${version} is older than 3.12`);
       continue;
     }
-    pythonLookup = { ok: true, command: candidate.command, env, version, label };
+    // Run the interpreter itself from now on: a pyenv shim costs ~50 ms of shell start-up per process.
+    pythonLookup = { ok: true, command: executable || candidate.command, env, version, label };
     return pythonLookup;
   }
   pythonLookup = { ok: false, reason: `no CPython >= 3.12 found (${tried.join('; ')})` };

@@ -1,0 +1,208 @@
+// Benchmark of the mini-runtime against CPython 3.13 on generator workloads (~200,000 items each), tracing on.
+// `node bench/runtime.bench.mjs` prints a markdown table; `bench/run.mjs` calls the default export `run()`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { findPython } from '../server/test/runtime/oracle-harness.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const runtimeEntry = join(repoRoot, 'server', 'dist', 'runtime', 'index.js');
+const ITEMS = 200_000;
+const REPEATS = 3;
+
+export const WORKLOADS = [
+  {
+    name: 'generator-expression sum',
+    source: `total = sum(x * x for x in range(${ITEMS}))
+print(total)
+`,
+  },
+  {
+    name: '3-stage pipeline',
+    source: `def source(n):
+    for i in range(n):
+        yield i
+
+def evens(xs):
+    for x in xs:
+        if x % 2 == 0:
+            yield x
+
+def scaled(xs):
+    for x in xs:
+        yield x * 3
+
+total = 0
+for value in scaled(evens(source(${ITEMS * 2}))):
+    total += value
+print(total)
+`,
+  },
+  {
+    name: 'send-driven coroutine loop',
+    source: `def averager():
+    total = 0
+    count = 0
+    average = None
+    while True:
+        value = yield average
+        total += value
+        count += 1
+        average = total / count
+
+avg = averager()
+next(avg)
+last = None
+for i in range(${ITEMS}):
+    last = avg.send(i)
+print(last)
+`,
+  },
+  {
+    name: '3-level yield from chain',
+    source: `def leaf(n):
+    for i in range(n):
+        yield i
+    return n
+
+def middle(n):
+    got = yield from leaf(n)
+    return got
+
+def top(n):
+    got = yield from middle(n)
+    return got
+
+total = 0
+for value in top(${ITEMS}):
+    total += value
+print(total)
+`,
+  },
+];
+
+// Runs the file under CPython and measures the snippet's own run time around exec(), excluding start-up.
+const CPYTHON_TIMER = `import sys, time
+path = sys.argv[1]
+with open(path) as f:
+    code = compile(f.read(), path, 'exec')
+start = time.perf_counter()
+exec(code, {'__name__': '__main__'})
+sys.stderr.write('__elapsed_ms__ %.3f\\n' % ((time.perf_counter() - start) * 1000))
+`;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function runCPython(python, file) {
+  const started = performance.now();
+  const child = spawnSync(python.command, ['-c', CPYTHON_TIMER, file], { env: python.env, encoding: 'utf8', timeout: 120_000 });
+  const processMs = performance.now() - started;
+  const match = /__elapsed_ms__ ([\d.]+)/.exec(child.stderr ?? '');
+  if (child.status !== 0 || !match) return { ok: false, reason: (child.stderr || `exit ${child.status}`).trim().split('\n').pop() };
+  return { ok: true, stdout: child.stdout, inScriptMs: Number(match[1]), processMs };
+}
+
+function cpythonStartup(python) {
+  const samples = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const started = performance.now();
+    spawnSync(python.command, ['-c', 'pass'], { env: python.env });
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
+/** Import of the runtime plus its first tiny snippet, in a fresh Node process (what an editor worker pays). */
+function runtimeStartup() {
+  const script = `const t0 = performance.now();
+const { runSnippet } = await import(${JSON.stringify(pathToFileURL(runtimeEntry).href)});
+const t1 = performance.now();
+runSnippet('def g():\\n    yield 1\\nprint(list(g()))\\n');
+const t2 = performance.now();
+console.log(JSON.stringify({ importMs: t1 - t0, firstRunMs: t2 - t1 }));`;
+  const samples = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+    if (child.status !== 0) return undefined;
+    samples.push(JSON.parse(child.stdout.trim().split('\n').pop()));
+  }
+  return {
+    importMs: median(samples.map((s) => s.importMs)),
+    firstRunMs: median(samples.map((s) => s.firstRunMs)),
+  };
+}
+
+const format = (ms) => (ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+export default async function run() {
+  const lines = ['### Mini-runtime vs CPython (generator workloads, tracing on)', ''];
+  const python = findPython();
+  let runSnippet;
+  if (existsSync(runtimeEntry)) ({ runSnippet } = await import(pathToFileURL(runtimeEntry).href));
+  else lines.push(`Runtime not built (${runtimeEntry} missing): run \`npx tsc -b\` first.`, '');
+  if (!python.ok) lines.push(`CPython columns skipped: ${python.reason}.`, '');
+
+  const workDir = mkdtempSync(join(tmpdir(), 'yieldlens-bench-'));
+  lines.push(
+    `| workload (~${ITEMS.toLocaleString('en-US')} items) | runtime ms | CPython ${python.ok ? python.version : ''} ms (in script) | CPython ms (whole process) | runtime ÷ CPython | events | result |`,
+    '|---|---:|---:|---:|---:|---:|---|',
+  );
+  try {
+    for (const workload of WORKLOADS) {
+      const file = join(workDir, `${workload.name.replace(/\W+/g, '_')}.py`);
+      writeFileSync(file, workload.source);
+      let cpython;
+      if (python.ok) {
+        const runs = Array.from({ length: REPEATS }, () => runCPython(python, file));
+        const failed = runs.find((r) => !r.ok);
+        cpython = failed ?? { ok: true, stdout: runs[0].stdout, inScriptMs: median(runs.map((r) => r.inScriptMs)), processMs: median(runs.map((r) => r.processMs)) };
+      }
+      let runtimeMs;
+      let events = '—';
+      let result = 'not built';
+      if (runSnippet) {
+        const samples = [];
+        let report;
+        for (let i = 0; i < REPEATS; i++) {
+          const started = performance.now();
+          // Tracing is always on; the event cap keeps the first and last events of such long runs.
+          report = runSnippet(workload.source, { maxSteps: Number.MAX_SAFE_INTEGER, timeoutMs: 120_000 });
+          samples.push(performance.now() - started);
+          if (report.unsupported || report.limit || report.error) break;
+        }
+        runtimeMs = median(samples);
+        events = `${report.events.length}${report.truncated ? ` (+${report.omittedEvents ?? '?'} omitted)` : ''}`;
+        if (report.unsupported) result = `unsupported: ${report.unsupported.feature}`;
+        else if (report.limit) result = `${report.limit.kind} limit`;
+        else if (report.error) result = `${report.error.type}: ${report.error.message}`;
+        else if (cpython?.ok && report.stdout !== cpython.stdout) result = `output differs (${JSON.stringify(report.stdout.trim())} vs ${JSON.stringify(cpython.stdout.trim())})`;
+        else result = cpython?.ok ? 'same output' : 'ran';
+        if (report.unsupported || report.limit) runtimeMs = undefined;
+      }
+      const ratio = runtimeMs !== undefined && cpython?.ok ? `${(runtimeMs / cpython.inScriptMs).toFixed(2)}×` : '—';
+      lines.push(
+        `| ${workload.name} | ${format(runtimeMs)} | ${cpython?.ok ? format(cpython.inScriptMs) : cpython ? `failed: ${cpython.reason}` : '—'} | ${cpython?.ok ? format(cpython.processMs) : '—'} | ${ratio} | ${events} | ${result} |`,
+      );
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  lines.push('');
+  const startup = runSnippet ? runtimeStartup() : undefined;
+  const cpythonStart = python.ok ? cpythonStartup(python) : undefined;
+  lines.push(
+    `Start-up: runtime import ${format(startup?.importMs)} ms + first snippet ${format(startup?.firstRunMs)} ms (fresh Node process); ` +
+      `CPython process \`-c pass\` ${format(cpythonStart)} ms. Medians of ${REPEATS} runs; target: runtime within 2× of CPython, start-up under 50 ms.`,
+  );
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(await run());
+}

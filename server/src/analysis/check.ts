@@ -36,19 +36,21 @@ export interface AnalysisResult {
   /** The first syntax error; findings inside the broken function or statement are withheld. */
   syntaxError: SyntaxErrorInfo | null;
   tree: Tree;
-  model: SemanticModel;
+  readonly model: SemanticModel;
   lines: LineIndex;
 }
 
 export function analyzeFile(input: AnalysisInput): AnalysisResult {
   const tree = input.tree ?? parsePython(input.text);
-  const rules = RULES.filter((rule) => input.enabled === undefined || input.enabled.has(rule.code));
+  const enabled = RULES.filter((rule) => input.enabled === undefined || input.enabled.has(rule.code));
+  const rules = enabled.filter((rule) => rule.triggers === undefined || rule.triggers.test(input.text));
   const nodeTypes = new Set(rules.flatMap((rule) => rule.nodeTypes ?? []));
-  const model = new SemanticModel(tree, input.text, nodeTypes);
+  let model: SemanticModel | undefined = rules.length > 0 ? new SemanticModel(tree, input.text, nodeTypes) : undefined;
   const lines = new LineIndex(input.text);
   const reports: { rule: RuleDefinition; report: RuleReport }[] = [];
 
   for (const rule of rules) {
+    if (model === undefined) break;
     const ctx: RuleContext = {
       model,
       file: input.file,
@@ -81,7 +83,18 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
     findings.push(toFinding(input.file, lines, rule, report));
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-  return { findings, suppressed, syntaxError: describeSyntaxError(tree, lines), tree, model, lines };
+  return {
+    findings,
+    suppressed,
+    syntaxError: describeSyntaxError(tree, lines),
+    tree,
+    lines,
+    // Built on demand when no rule needed it (hovers and summaries may still ask).
+    get model(): SemanticModel {
+      model ??= new SemanticModel(tree, input.text);
+      return model;
+    },
+  };
 }
 
 /**

@@ -62,6 +62,12 @@ export interface RuleDefinition {
   /** The fix's title when the rule offers one, e.g. "Prime the generator with `next()` first". */
   fixTitle: string | null;
   docs: RuleDocs;
+  /**
+   * Text that must occur in a file for the rule to possibly report there (e.g. `/\byield\b/`). The
+   * dispatcher skips building the semantic model when no enabled rule's trigger matches: most files
+   * of a code base contain no generator at all. Absent: the rule always runs.
+   */
+  triggers?: RegExp;
   /** Called once for every def, lambda and generator expression (generator or not). */
   checkFunction?(fn: FunctionInfo, ctx: RuleContext): void;
   /** Node types handed to `checkNode`, collected during the model's single walk. */

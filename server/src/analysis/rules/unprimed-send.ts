@@ -1,12 +1,154 @@
-// GEN001 unprimed-send: placeholder until the rule is implemented (its check reports nothing yet).
+// GEN001 unprimed-send: `.send(v)` with `v` not None on a generator object that may not have been
+// started yet (CPython raises TypeError). Uses the generator-state dataflow and the workspace resolver.
 
-import type { RuleDefinition } from './rule.js';
+import type { SyntaxNode } from '../../parser.js';
+import { CREATED, mayBeUnstarted } from '../flow/generator-state.js';
+import { resolverFor } from '../workspace/resolve.js';
+import type { RuleContext, RuleDefinition, RuleFix, RuleRelated } from './rule.js';
+
+const FIX_TITLE = 'Prime the generator with `next()` first';
 
 export const unprimedSend: RuleDefinition = {
   code: 'GEN001',
   name: 'unprimed-send',
   severity: 'error',
-  summary: 'TODO',
-  fixTitle: null,
-  docs: { whatItDoes: 'TODO', whyIsThisBad: 'TODO', example: 'TODO', useInstead: 'TODO' },
+  summary: '`.send(value)` on a generator that has not been started',
+  fixTitle: FIX_TITLE,
+  docs: {
+    whatItDoes: `Checks for \`.send(value)\` calls, with \`value\` other than \`None\`, on a generator object that has
+not been started on every path to the call.
+
+Only objects known to be generators are considered: the result of calling a generator function of the
+same module or of another module of the workspace (followed through imports, aliases and package
+re-exports), a generator expression, or a factory known to return one. \`.send()\` on anything else —
+sockets, queues, parameters, attributes — is never reported.
+
+A generator counts as started after \`next(g)\`, \`g.send(None)\`, \`g.__next__()\`, iteration (\`for x in g\`,
+\`list(g)\`, …), or when it comes from a decorator or factory whose body primes the generator it returns
+(the classic \`@coroutine\` decorator). When the object is passed to other code, stored in an attribute
+or container, aliased, or captured by a nested function, the analysis stops following it and stays silent.
+
+The rule reports both a send that runs on a generator that is certainly not started, and a send that is
+reached without priming on some paths but not others (for example when \`next(g)\` only runs in one
+branch of an \`if\`, or only in a loop's later iterations): the send fails whenever such a path is taken.
+A path through an exception handler counts only when the analysis knows the state there.`,
+    whyIsThisBad: `A generator's frame starts before its first line. Until it has run to its first \`yield\`, there is
+no \`yield\` expression to receive a value, so CPython raises
+\`TypeError: can't send non-None value to a just-started generator\` and the value is lost.`,
+    example: `def averager():
+    total = count = 0
+    average = None
+    while True:
+        value = yield average
+        total += value
+        count += 1
+        average = total / count
+
+running = averager()
+running.send(10)  # TypeError`,
+    useInstead: `def averager():
+    total = count = 0
+    average = None
+    while True:
+        value = yield average
+        total += value
+        count += 1
+        average = total / count
+
+running = averager()
+next(running)  # run to the first yield
+running.send(10)`,
+    fixSafety: `The fix inserts \`next(g)\` on its own line before the statement containing the send. It is offered
+only when the generator is unstarted on every path to the send, and is marked safe: the code it changes
+always raised \`TypeError\`. The value produced by the generator's first \`yield\` is discarded, which is
+what priming means (for coroutines it is usually \`None\`).`,
+    references: [
+      'https://docs.python.org/3/reference/expressions.html#generator.send',
+      'https://peps.python.org/pep-0342/',
+      'https://docs.python.org/3/library/inspect.html#inspect.getgeneratorstate',
+    ],
+  },
+  nodeTypes: ['call'],
+  checkNode(call, ctx) {
+    checkSend(call, ctx);
+  },
 };
+
+function checkSend(call: SyntaxNode, ctx: RuleContext): void {
+  const callee = call.childForFieldName('function');
+  if (callee === null || callee.type !== 'attribute') return;
+  const attribute = callee.childForFieldName('attribute');
+  if (attribute === null || ctx.text.slice(attribute.startIndex, attribute.endIndex) !== 'send') return;
+  const args = call.childForFieldName('arguments');
+  if (args === null || args.type !== 'argument_list') return;
+  const argList = args.namedChildren.filter((a) => a.type !== 'comment');
+  // `send` takes exactly one positional argument; anything else is a different TypeError, or not ours.
+  if (argList.length !== 1) return;
+  const value = argList[0];
+  if (value === undefined || value.type === 'none' || value.type === 'keyword_argument' || value.type === 'list_splat' || value.type === 'dictionary_splat') return;
+  const receiver = callee.childForFieldName('object');
+  if (receiver === null) return;
+  const resolver = resolverFor(ctx);
+  const receiverText = ctx.text.slice(receiver.startIndex, receiver.endIndex);
+
+  if (receiver.type === 'identifier') {
+    const mask = resolver.maskAt(receiver);
+    if (!mayBeUnstarted(mask)) return;
+    const everyPath = mask === CREATED;
+    const message = everyPath
+      ? `\`${receiverText}\` is a generator that has not been started: \`.send()\` of a non-None value raises TypeError (can't send non-None value to a just-started generator); call \`next(${receiverText})\` first`
+      : `\`${receiverText}\` is a generator that is not started on every path to this call: on those paths \`.send()\` of a non-None value raises TypeError (can't send non-None value to a just-started generator)`;
+    ctx.report({ node: call, message, related: creationSites(receiver, receiverText, ctx), ...(everyPath ? fixFor(call, receiverText, ctx) : {}) });
+    return;
+  }
+  // `gen().send(1)`, `(x for x in y).send(1)`: a fresh object, certainly not started.
+  if (receiver.type === 'call' || receiver.type === 'generator_expression' || receiver.type === 'parenthesized_expression') {
+    if (resolver.creationOf(receiver) !== 'created') return;
+    ctx.report({
+      node: call,
+      message: '`.send()` of a non-None value to a generator object created in the same expression raises TypeError (can\'t send non-None value to a just-started generator)',
+    });
+  }
+}
+
+function creationSites(receiver: SyntaxNode, name: string, ctx: RuleContext): RuleRelated[] {
+  const found = ctx.model.resolve(name, ctx.model.scopeOf(receiver));
+  if (found === null) return [];
+  const resolver = resolverFor(ctx);
+  const related: RuleRelated[] = [];
+  for (const binding of found.bindings) {
+    if (binding.value === null || binding.node.startIndex > receiver.startIndex) continue;
+    if (resolver.creationOf(binding.value) !== 'created') continue;
+    related.push({ node: binding.value, message: `generator object created here` });
+    if (related.length >= 3) break;
+  }
+  return related;
+}
+
+/** The statement (a direct child of a block or the module) that contains `node`. */
+function enclosingStatement(node: SyntaxNode): SyntaxNode | null {
+  let current: SyntaxNode | null = node;
+  while (current !== null && current.parent !== null) {
+    if (current.parent.type === 'block' || current.parent.type === 'module') return current;
+    current = current.parent;
+  }
+  return null;
+}
+
+function fixFor(call: SyntaxNode, receiverText: string, ctx: RuleContext): { fix: RuleFix } | Record<string, never> {
+  const statement = enclosingStatement(call);
+  if (statement === null) return {};
+  const text = ctx.text;
+  const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  const indent = text.slice(lineStart, statement.startIndex);
+  // `if ready: g.send(1)` — the statement shares its line with a header; no place for a new line.
+  if (!/^[ \t]*$/.test(indent)) return {};
+  const eol = /\r\n/.test(text) ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+  return {
+    fix: {
+      title: FIX_TITLE,
+      applicability: 'safe',
+      edits: [{ startIndex: lineStart, endIndex: lineStart, newText: `${indent}next(${receiverText})${eol}` }],
+    },
+  };
+}

@@ -1,11 +1,30 @@
 // The workspace index: module summaries of every file being checked (or open in the editor), looked up
-// by dotted module name, with the reverse dependency edges the language server needs for refreshes.
+// by dotted module name, with symbol resolution across modules (imports, aliases, package re-exports)
+// and the reverse dependency edges the language server needs to refresh dependents.
 
-import type { ModuleSummary } from './summary.js';
+import type { FunctionSummary, ModuleSummary } from './summary.js';
+
+/** What a dotted path inside a module names, following imports and re-exports across the workspace. */
+export type SymbolResolution =
+  | { kind: 'function'; module: string; summary: FunctionSummary }
+  | { kind: 'class'; module: string; qualname: string }
+  | { kind: 'module'; module: string }
+  /** `primed = coroutine(raw)` at module level: a decorator applied by hand. */
+  | { kind: 'decorated'; module: string; decorator: string; target: string }
+  /** Something outside the workspace (the standard library when it is not being checked, site-packages). */
+  | { kind: 'external'; qualifiedName: string }
+  | { kind: 'unknown' };
+
+/** Re-export chains longer than this are given up on (they also stop import cycles). */
+const MAX_RESOLUTION_DEPTH = 12;
 
 export class WorkspaceIndex {
   private readonly byModule = new Map<string, ModuleSummary>();
   private readonly byFile = new Map<string, ModuleSummary>();
+  /** Module name → files whose summaries list it among their imports. */
+  private readonly importers = new Map<string, Set<string>>();
+  /** Every module name and each of its dotted prefixes, counted (namespace packages have no summary). */
+  private readonly prefixes = new Map<string, number>();
 
   constructor(summaries: Iterable<ModuleSummary> = []) {
     for (const summary of summaries) this.update(summary);
@@ -14,14 +33,37 @@ export class WorkspaceIndex {
   update(summary: ModuleSummary): void {
     this.remove(summary.file);
     this.byFile.set(summary.file, summary);
-    if (summary.moduleName !== null) this.byModule.set(summary.moduleName, summary);
+    if (summary.moduleName !== null) {
+      this.byModule.set(summary.moduleName, summary);
+      for (const prefix of dottedPrefixes(summary.moduleName)) this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) + 1);
+    }
+    for (const module of summary.imports ?? []) {
+      let files = this.importers.get(module);
+      if (files === undefined) {
+        files = new Set();
+        this.importers.set(module, files);
+      }
+      files.add(summary.file);
+    }
   }
 
   remove(file: string): void {
     const old = this.byFile.get(file);
     if (old === undefined) return;
     this.byFile.delete(file);
-    if (old.moduleName !== null && this.byModule.get(old.moduleName) === old) this.byModule.delete(old.moduleName);
+    if (old.moduleName !== null && this.byModule.get(old.moduleName) === old) {
+      this.byModule.delete(old.moduleName);
+      for (const prefix of dottedPrefixes(old.moduleName)) {
+        const count = (this.prefixes.get(prefix) ?? 1) - 1;
+        if (count === 0) this.prefixes.delete(prefix);
+        else this.prefixes.set(prefix, count);
+      }
+    }
+    for (const module of old.imports ?? []) {
+      const files = this.importers.get(module);
+      files?.delete(file);
+      if (files?.size === 0) this.importers.delete(module);
+    }
   }
 
   module(moduleName: string): ModuleSummary | undefined {
@@ -35,6 +77,94 @@ export class WorkspaceIndex {
   get size(): number {
     return this.byFile.size;
   }
+
+  files(): IterableIterator<string> {
+    return this.byFile.keys();
+  }
+
+  /**
+   * Files whose analysis may change when `file` changes: the files that import its module, and, through
+   * modules that re-export from it (a package `__init__` with `from .mod import f`), their importers too.
+   */
+  dependentsOf(file: string): string[] {
+    const summary = this.byFile.get(file);
+    if (summary === undefined || summary.moduleName === null) return [];
+    const result = new Set<string>();
+    const queue: string[] = [summary.moduleName];
+    const seenModules = new Set<string>(queue);
+    while (queue.length > 0) {
+      const module = queue.shift() ?? '';
+      for (const importer of this.importers.get(module) ?? []) {
+        if (importer === file || result.has(importer)) continue;
+        result.add(importer);
+        const importerSummary = this.byFile.get(importer);
+        const importerModule = importerSummary?.moduleName ?? null;
+        if (importerSummary === undefined || importerModule === null || seenModules.has(importerModule)) continue;
+        if (reExportsFrom(importerSummary, module)) {
+          seenModules.add(importerModule);
+          queue.push(importerModule);
+        }
+      }
+    }
+    return [...result].sort();
+  }
+
+  /** What `module.path[0].path[1]…` names. `path` empty names the module itself. */
+  resolveSymbol(module: string, path: readonly string[], depth = 0): SymbolResolution {
+    if (depth > MAX_RESOLUTION_DEPTH) return { kind: 'unknown' };
+    const summary = this.byModule.get(module);
+    const [name, ...rest] = path;
+    if (summary === undefined) {
+      if (name !== undefined && this.hasModuleUnder(`${module}.${name}`)) return this.resolveSymbol(`${module}.${name}`, rest, depth + 1);
+      if (this.hasModuleUnder(module)) return name === undefined ? { kind: 'module', module } : { kind: 'unknown' };
+      return { kind: 'external', qualifiedName: [module, ...path].join('.') };
+    }
+    if (name === undefined) return { kind: 'module', module };
+    const binding = summary.bindings?.[name];
+    if (binding !== undefined) {
+      switch (binding.kind) {
+        case 'function': {
+          const fn = summary.functions[binding.qualname];
+          return rest.length === 0 && fn !== undefined ? { kind: 'function', module, summary: fn } : { kind: 'unknown' };
+        }
+        case 'class': {
+          if (rest.length === 0) return { kind: 'class', module, qualname: binding.qualname };
+          return { kind: 'unknown' };
+        }
+        case 'module':
+          return this.resolveSymbol(binding.module, rest, depth + 1);
+        case 'importFrom':
+          return this.resolveSymbol(binding.module, [binding.name, ...rest], depth + 1);
+        case 'alias':
+          return this.resolveSymbol(module, [...binding.target.split('.'), ...rest], depth + 1);
+        case 'decorated':
+          return rest.length === 0 ? { kind: 'decorated', module, decorator: binding.decorator, target: binding.target } : { kind: 'unknown' };
+        case 'other':
+          return { kind: 'unknown' };
+      }
+    }
+    // Not bound in the package's `__init__`: `pkg.mod` may still be a submodule.
+    if (this.hasModuleUnder(`${module}.${name}`)) return this.resolveSymbol(`${module}.${name}`, rest, depth + 1);
+    return { kind: 'unknown' };
+  }
+
+  /** True when the module, or a module inside it (a namespace package), is in the index. */
+  private hasModuleUnder(module: string): boolean {
+    return this.prefixes.has(module);
+  }
+}
+
+function dottedPrefixes(module: string): string[] {
+  const parts = module.split('.');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+}
+
+function reExportsFrom(summary: ModuleSummary, module: string): boolean {
+  for (const binding of Object.values(summary.bindings ?? {})) {
+    if (binding.kind === 'importFrom' && (binding.module === module || `${binding.module}.${binding.name}` === module)) return true;
+    if (binding.kind === 'module' && binding.module === module) return true;
+  }
+  return false;
 }
 
 /**

@@ -1,0 +1,866 @@
+// Intra-frame dataflow answering "has this generator object been advanced on every path here?": a
+// small abstract interpreter over one frame's statements (module or def body) that tracks, for each
+// local bound to a fresh generator object, the set of states it can be in at each use.
+
+import type { SyntaxNode } from '../../parser.js';
+import type { SemanticModel } from '../model/semantic.js';
+
+/** What a hover shows: CPython's `inspect.getgeneratorstate` folded to what a static analysis can know. */
+export type GeneratorState = 'created' | 'started' | 'exhausted' | 'unknown';
+
+/**
+ * The states a variable can be in at a point, as a bit set: `GEN_CREATED`, suspended, closed/exhausted,
+ * or `OTHER` (not known to be one of our generator objects: escaped, rebound, aliased, never assigned).
+ */
+export type StateMask = number;
+export const CREATED = 1;
+export const SUSPENDED = 2;
+export const EXHAUSTED = 4;
+export const OTHER = 8;
+const STARTED = SUSPENDED | EXHAUSTED;
+const GENERATOR_BITS = CREATED | STARTED;
+
+/** What evaluating an expression gives, as far as generator objects go. */
+export type CreationKind = 'created' | 'started';
+
+export interface FlowOptions {
+  /**
+   * Classifies a value bound to a name: a fresh generator object (`gen()`, a generator expression), one
+   * that is already started (`primed_gen()` of a priming decorator), or anything else (null).
+   */
+  classifyValue(value: SyntaxNode): CreationKind | null;
+  /** True when `next` (or another builtin name) is not shadowed at `node`. */
+  isBuiltin(name: string, node: SyntaxNode): boolean;
+}
+
+/** The result for one frame: the state set recorded at every use of a tracked name. */
+export interface FrameFlow {
+  /** Names bound to a generator object somewhere in the frame and not captured, global or nonlocal. */
+  readonly tracked: ReadonlySet<string>;
+  /** The state set just before the use evaluates (undefined: not a tracked use, or analysis gave up). */
+  maskAt(identifier: SyntaxNode): StateMask | undefined;
+}
+
+export function maskToState(mask: StateMask | undefined): GeneratorState {
+  if (mask === undefined || mask === 0 || (mask & OTHER) !== 0) return 'unknown';
+  if (mask === CREATED) return 'created';
+  if ((mask & CREATED) !== 0) return 'unknown';
+  return mask === EXHAUSTED ? 'exhausted' : 'started';
+}
+
+/** True when the set says "a generator object of ours, possibly not started, never anything else". */
+export function mayBeUnstarted(mask: StateMask | undefined): boolean {
+  return mask !== undefined && (mask & OTHER) === 0 && (mask & CREATED) !== 0;
+}
+
+const EMPTY_FLOW: FrameFlow = { tracked: new Set(), maskAt: () => undefined };
+
+// ---------------------------------------------------------------------------------------------------
+// The frame's statements as a small structured IR, built once per frame and interpreted repeatedly
+// (loops iterate to a fixpoint), so tree-sitter nodes are not re-materialised on every pass.
+
+type Effect =
+  | 'bindCreated'
+  | 'bindStarted'
+  | 'bindOther'
+  | 'prime'
+  | 'primeMaybeExhausting'
+  | 'send'
+  | 'throw'
+  | 'close'
+  | 'exhaust'
+  | 'neutral'
+  | 'escape';
+
+interface Use {
+  readonly name: string;
+  readonly nodeId: number;
+  readonly start: number;
+  readonly effect: Effect;
+  /** Inside a conditional expression, the right operand of `and`/`or`, or a comprehension body. */
+  readonly conditional: boolean;
+}
+
+type Stmt =
+  | { t: 'simple'; uses: Use[]; jump: 'return' | 'raise' | 'break' | 'continue' | null }
+  | { t: 'if'; branches: { cond: Use[]; body: Stmt[] }[]; orelse: Stmt[] | null }
+  | { t: 'while'; cond: Use[]; infinite: boolean; body: Stmt[]; orelse: Stmt[] | null }
+  | { t: 'for'; iter: Use[]; iterVar: string | null; target: Use[]; body: Stmt[]; orelse: Stmt[] | null }
+  | { t: 'try'; body: Stmt[]; handlers: { head: Use[]; catchAll: boolean; body: Stmt[] }[]; orelse: Stmt[] | null; final: Stmt[] | null }
+  | { t: 'with'; items: Use[]; suppresses: boolean; body: Stmt[] }
+  | { t: 'match'; subject: Use[]; cases: Stmt[][] };
+
+type State = Map<string, StateMask>;
+
+/** Caps the interpreter's work on pathological frames (deep loop nests re-run their bodies). */
+const STATEMENT_BUDGET = 50_000;
+
+class BudgetExceeded extends Error {}
+
+const flowCache = new WeakMap<SemanticModel, Map<string, FrameFlow>>();
+
+/**
+ * Analyses one frame: `frameNode` is the `module` node or a `function_definition`. Results are cached
+ * per model, frame and `cacheKey` (callers with different `options` must pass different keys).
+ */
+export function analyzeFrame(model: SemanticModel, frameNode: SyntaxNode, options: FlowOptions, cacheKey = 'default'): FrameFlow {
+  let perModel = flowCache.get(model);
+  if (perModel === undefined) {
+    perModel = new Map();
+    flowCache.set(model, perModel);
+  }
+  const key = `${cacheKey}:${frameNode.id}`;
+  const cached = perModel.get(key);
+  if (cached !== undefined) return cached;
+  const flow = computeFrame(model, frameNode, options);
+  perModel.set(key, flow);
+  return flow;
+}
+
+function frameBody(frameNode: SyntaxNode): SyntaxNode | null {
+  if (frameNode.type === 'module') return frameNode;
+  if (frameNode.type === 'function_definition') return frameNode.childForFieldName('body');
+  return null;
+}
+
+function computeFrame(model: SemanticModel, frameNode: SyntaxNode, options: FlowOptions): FrameFlow {
+  const body = frameBody(frameNode);
+  if (body === null || body.hasError) return EMPTY_FLOW;
+  const candidates = findCandidates(model, body, options);
+  if (candidates.size === 0) return EMPTY_FLOW;
+  const builder = new IrBuilder(model, body, candidates, options);
+  if (builder.tracked.size === 0) return EMPTY_FLOW;
+  const program = builder.block(body);
+  const interpreter = new Interpreter();
+  try {
+    interpreter.block(program, new Map());
+  } catch (error) {
+    if (error instanceof BudgetExceeded) return { tracked: builder.tracked, maskAt: () => undefined };
+    throw error;
+  }
+  const recorded = interpreter.recorded;
+  const positions = builder.useIds;
+  return {
+    tracked: builder.tracked,
+    maskAt(identifier: SyntaxNode): StateMask | undefined {
+      if (!positions.has(identifier.id)) return undefined;
+      return recorded.get(identifier.id) ?? 0;
+    },
+  };
+}
+
+const COMPOUND_WITH_BLOCKS = new Set([
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'for_statement',
+  'while_statement',
+  'try_statement',
+  'except_clause',
+  'except_group_clause',
+  'finally_clause',
+  'with_statement',
+  'match_statement',
+  'case_clause',
+  'block',
+]);
+
+/** Names assigned a generator object by a plain `name = value` in the frame's own statements. */
+function findCandidates(model: SemanticModel, body: SyntaxNode, options: FlowOptions): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: SyntaxNode): void => {
+    for (const child of node.namedChildren) {
+      if (child.type === 'expression_statement') {
+        const expr = child.firstNamedChild;
+        if (expr?.type !== 'assignment') continue;
+        const left = expr.childForFieldName('left');
+        const right = expr.childForFieldName('right');
+        if (left?.type === 'identifier' && right !== null && options.classifyValue(right) !== null) names.add(model.text.slice(left.startIndex, left.endIndex));
+      } else if (COMPOUND_WITH_BLOCKS.has(child.type) || child.type === 'block') {
+        visit(child);
+      } else if (child.type === 'decorated_definition' || child.type === 'function_definition' || child.type === 'class_definition') {
+        // Another frame: its assignments bind its own locals.
+      }
+    }
+  };
+  visit(body);
+  return names;
+}
+
+const FRAME_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
+const PATTERN_CONTAINERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'as_pattern_target', 'tuple', 'list', 'parenthesized_expression', 'expression_list']);
+
+/** Builtins that consume an iterable argument to the end. */
+const EXHAUSTING_BUILTINS = new Set(['list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'sum', 'min', 'max', 'bytes', 'bytearray']);
+/** Builtins that may stop early: the generator is started, maybe not exhausted. */
+const PARTIAL_BUILTINS = new Set(['any', 'all']);
+/** Builtins that look at an object without advancing it or keeping a reference. */
+const NEUTRAL_BUILTINS = new Set(['print', 'repr', 'str', 'id', 'type', 'isinstance', 'bool', 'hash', 'callable', 'format']);
+/** Attributes whose read neither advances the generator nor hands it to other code. */
+const NEUTRAL_ATTRIBUTES = new Set(['gi_frame', 'gi_running', 'gi_code', 'gi_yieldfrom', 'gi_suspended', '__name__', '__qualname__']);
+
+class IrBuilder {
+  readonly tracked: Set<string>;
+  /** Every tracked use, sorted by position. */
+  private readonly uses: Use[] = [];
+  readonly useIds = new Set<number>();
+  private readonly text: string;
+
+  constructor(
+    private readonly model: SemanticModel,
+    body: SyntaxNode,
+    candidates: Set<string>,
+    private readonly options: FlowOptions,
+  ) {
+    this.text = model.text;
+    this.tracked = new Set(candidates);
+    const occurrences = this.collectOccurrences(body, candidates);
+    for (const node of occurrences) {
+      const name = this.text.slice(node.startIndex, node.endIndex);
+      if (!this.tracked.has(name)) continue;
+      const classified = this.classify(node);
+      if (classified === null) continue;
+      this.uses.push({ name, nodeId: node.id, start: node.startIndex, effect: classified.effect, conditional: classified.conditional });
+      this.useIds.add(node.id);
+    }
+  }
+
+  /**
+   * Finds the identifier occurrences of candidate names with one cursor walk. A name that is also used
+   * inside a nested def, lambda, class or generator expression, or declared global/nonlocal, is dropped:
+   * that code can advance the object at times this frame-local analysis cannot see.
+   */
+  private collectOccurrences(body: SyntaxNode, candidates: Set<string>): SyntaxNode[] {
+    const found: SyntaxNode[] = [];
+    const cursor = body.walk();
+    // Depths at which we entered nested frames; a stack so we know when we leave them.
+    const nestedFrameDepths: number[] = [];
+    let depth = 0;
+    const text = this.text;
+    for (;;) {
+      const type = cursor.nodeType;
+      if (type === 'identifier') {
+        const name = text.slice(cursor.startIndex, cursor.endIndex);
+        if (candidates.has(name)) {
+          if (nestedFrameDepths.length > 0) this.tracked.delete(name);
+          else found.push(cursor.currentNode);
+        }
+      } else if (type === 'global_statement' || type === 'nonlocal_statement') {
+        for (const child of cursor.currentNode.namedChildren) this.tracked.delete(text.slice(child.startIndex, child.endIndex));
+      }
+      const entersFrame = depth > 0 && (FRAME_TYPES.has(type) || type === 'generator_expression');
+      if (cursor.gotoFirstChild()) {
+        if (entersFrame) nestedFrameDepths.push(depth);
+        depth++;
+        continue;
+      }
+      for (;;) {
+        if (cursor.gotoNextSibling()) break;
+        if (!cursor.gotoParent()) return found;
+        depth--;
+        if (nestedFrameDepths.length > 0 && nestedFrameDepths[nestedFrameDepths.length - 1] === depth) nestedFrameDepths.pop();
+        if (depth === 0) return found;
+      }
+    }
+  }
+
+  private classify(node: SyntaxNode): { effect: Effect; conditional: boolean } | null {
+    const parent = node.parent;
+    if (parent === null) return null;
+    const effect = this.effectOf(node, parent);
+    if (effect === null) return null;
+    return { effect, conditional: isConditionallyEvaluated(node) };
+  }
+
+  private isField(parent: SyntaxNode, field: string, node: SyntaxNode): boolean {
+    const child = parent.childForFieldName(field);
+    return child !== null && child.startIndex === node.startIndex && child.endIndex === node.endIndex;
+  }
+
+  private effectOf(node: SyntaxNode, parent: SyntaxNode): Effect | null {
+    switch (parent.type) {
+      case 'attribute': {
+        if (this.isField(parent, 'attribute', node)) return null; // `x.g`: an attribute name, not our variable.
+        const attribute = parent.childForFieldName('attribute');
+        const name = attribute === null ? '' : this.text.slice(attribute.startIndex, attribute.endIndex);
+        const call = parent.parent;
+        const isCalled = call !== null && call.type === 'call' && this.isField(call, 'function', parent);
+        if (!isCalled) return NEUTRAL_ATTRIBUTES.has(name) ? 'neutral' : 'escape';
+        const args = call.childForFieldName('arguments');
+        const argList = args?.namedChildren ?? [];
+        switch (name) {
+          case 'send':
+            if (argList.length !== 1 || argList[0]?.type === 'keyword_argument' || argList[0]?.type === 'list_splat') return 'escape';
+            return argList[0]?.type === 'none' ? 'prime' : 'send';
+          case '__next__':
+            return 'prime';
+          case 'throw':
+            return 'throw';
+          case 'close':
+            return 'close';
+          default:
+            return 'escape';
+        }
+      }
+      case 'keyword_argument':
+        if (this.isField(parent, 'name', node)) return null; // `f(g=...)`: a parameter name.
+        return 'escape';
+      case 'assignment':
+        if (this.isField(parent, 'left', node)) {
+          const right = parent.childForFieldName('right');
+          if (right === null || right.type === 'assignment') return 'bindOther';
+          const kind = this.options.classifyValue(right);
+          return kind === 'created' ? 'bindCreated' : kind === 'started' ? 'bindStarted' : 'bindOther';
+        }
+        return 'escape'; // `h = g`: an alias; the analysis stops following the object.
+      case 'named_expression':
+        if (this.isField(parent, 'name', node)) {
+          const value = parent.childForFieldName('value');
+          const kind = value === null ? null : this.options.classifyValue(value);
+          return kind === 'created' ? 'bindCreated' : kind === 'started' ? 'bindStarted' : 'bindOther';
+        }
+        return 'escape';
+      case 'augmented_assignment':
+      case 'delete_statement':
+      case 'function_definition':
+      case 'class_definition':
+      case 'dotted_name':
+      case 'aliased_import':
+      case 'import_statement':
+      case 'import_from_statement':
+      case 'global_statement':
+      case 'nonlocal_statement':
+        return 'bindOther';
+      case 'for_statement':
+        if (this.isField(parent, 'left', node)) return 'bindOther';
+        return 'exhaust'; // `for x in g`: handled by the loop itself; this marks the use.
+      case 'for_in_clause':
+        if (this.isField(parent, 'left', node)) return 'bindOther';
+        // A list comprehension consumes at once; a generator expression keeps a reference for later.
+        return parent.parent?.type === 'generator_expression' ? 'escape' : 'exhaust';
+      case 'argument_list': {
+        const call = parent.parent;
+        if (call === null || call.type !== 'call') return 'escape';
+        const callee = call.childForFieldName('function');
+        if (callee === null) return 'escape';
+        const args = parent.namedChildren;
+        const isFirst = args[0]?.startIndex === node.startIndex;
+        if (callee.type === 'identifier') {
+          const calleeName = this.text.slice(callee.startIndex, callee.endIndex);
+          if (!this.options.isBuiltin(calleeName, call)) return 'escape';
+          if (calleeName === 'next' && isFirst) return args.length === 1 ? 'prime' : 'primeMaybeExhausting';
+          if (EXHAUSTING_BUILTINS.has(calleeName) && isFirst) return 'exhaust';
+          if (PARTIAL_BUILTINS.has(calleeName) && isFirst) return 'primeMaybeExhausting';
+          if (NEUTRAL_BUILTINS.has(calleeName)) return 'neutral';
+          return 'escape';
+        }
+        if (callee.type === 'attribute') {
+          const attribute = callee.childForFieldName('attribute');
+          const attr = attribute === null ? '' : this.text.slice(attribute.startIndex, attribute.endIndex);
+          if ((attr === 'getgeneratorstate' || attr === 'getgeneratorlocals') && isFirst) return 'neutral';
+          const object = callee.childForFieldName('object');
+          if (attr === 'join' && isFirst && (object?.type === 'string')) return 'exhaust';
+        }
+        return 'escape';
+      }
+      case 'list_splat':
+        return parent.parent?.type === 'argument_list' ? 'exhaust' : 'escape';
+      case 'expression_statement':
+      case 'comparison_operator':
+      case 'not_operator':
+        return 'neutral';
+      case 'boolean_operator':
+      case 'if_statement':
+      case 'elif_clause':
+      case 'while_statement':
+      case 'conditional_expression':
+        // Truth tests: a generator object is always true and testing it does not advance it. Any other
+        // position (the value of `x or g`) hands the object on.
+        return this.isField(parent, 'condition', node) || parent.type === 'boolean_operator' && isTruthTested(parent) ? 'neutral' : 'escape';
+      default:
+        if (PATTERN_CONTAINERS.has(parent.type) && isBindingTarget(parent)) return 'bindOther';
+        return 'escape';
+    }
+  }
+
+  /** The uses whose position lies in `[start, end)`. */
+  private usesIn(start: number, end: number): Use[] {
+    const uses = this.uses;
+    let low = 0;
+    let high = uses.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((uses[mid]?.start ?? 0) < start) low = mid + 1;
+      else high = mid;
+    }
+    const result: Use[] = [];
+    for (let i = low; i < uses.length; i++) {
+      const use = uses[i];
+      if (use === undefined || use.start >= end) break;
+      result.push(use);
+    }
+    return result;
+  }
+
+  private usesOf(node: SyntaxNode | null): Use[] {
+    return node === null ? [] : this.usesIn(node.startIndex, node.endIndex);
+  }
+
+  block(node: SyntaxNode): Stmt[] {
+    const result: Stmt[] = [];
+    for (const child of node.namedChildren) {
+      const stmt = this.statement(child);
+      if (stmt !== null) result.push(stmt);
+    }
+    return result;
+  }
+
+  private blockOf(node: SyntaxNode | null): Stmt[] {
+    if (node === null) return [];
+    const body = node.type === 'block' ? node : node.childForFieldName('body') ?? node.namedChildren.find((c) => c.type === 'block') ?? null;
+    return body === null ? [] : this.block(body);
+  }
+
+  private statement(node: SyntaxNode): Stmt | null {
+    switch (node.type) {
+      case 'comment':
+        return null;
+      case 'return_statement':
+        return { t: 'simple', uses: this.usesOf(node), jump: 'return' };
+      case 'raise_statement':
+        return { t: 'simple', uses: this.usesOf(node), jump: 'raise' };
+      case 'break_statement':
+        return { t: 'simple', uses: [], jump: 'break' };
+      case 'continue_statement':
+        return { t: 'simple', uses: [], jump: 'continue' };
+      case 'if_statement': {
+        const branches = [{ cond: this.usesOf(node.childForFieldName('condition')), body: this.blockOf(node.childForFieldName('consequence')) }];
+        let orelse: Stmt[] | null = null;
+        for (const alternative of node.childrenForFieldName('alternative')) {
+          if (alternative.type === 'elif_clause') {
+            branches.push({ cond: this.usesOf(alternative.childForFieldName('condition')), body: this.blockOf(alternative.childForFieldName('consequence')) });
+          } else {
+            orelse = this.blockOf(alternative);
+          }
+        }
+        return { t: 'if', branches, orelse };
+      }
+      case 'while_statement': {
+        const condition = node.childForFieldName('condition');
+        const infinite = condition !== null && (condition.type === 'true' || (condition.type === 'integer' && this.text.slice(condition.startIndex, condition.endIndex) === '1'));
+        const alternative = node.childForFieldName('alternative');
+        return { t: 'while', cond: this.usesOf(condition), infinite, body: this.blockOf(node.childForFieldName('body')), orelse: alternative === null ? null : this.blockOf(alternative) };
+      }
+      case 'for_statement': {
+        const right = node.childForFieldName('right');
+        const iterVar = right?.type === 'identifier' && this.uses.some((u) => u.start === right.startIndex) ? this.text.slice(right.startIndex, right.endIndex) : null;
+        const alternative = node.childForFieldName('alternative');
+        return {
+          t: 'for',
+          iter: this.usesOf(right),
+          iterVar,
+          target: this.usesOf(node.childForFieldName('left')),
+          body: this.blockOf(node.childForFieldName('body')),
+          orelse: alternative === null ? null : this.blockOf(alternative),
+        };
+      }
+      case 'try_statement': {
+        const handlers: { head: Use[]; catchAll: boolean; body: Stmt[] }[] = [];
+        let orelse: Stmt[] | null = null;
+        let final: Stmt[] | null = null;
+        for (const child of node.namedChildren) {
+          if (child.type === 'except_clause' || child.type === 'except_group_clause') {
+            const value = child.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') ?? null;
+            handlers.push({ head: this.usesOf(value), catchAll: value === null || catchesEverything(value, this.text), body: this.blockOf(child) });
+          } else if (child.type === 'else_clause') {
+            orelse = this.blockOf(child);
+          } else if (child.type === 'finally_clause') {
+            final = this.blockOf(child);
+          }
+        }
+        return { t: 'try', body: this.blockOf(node.childForFieldName('body')), handlers, orelse, final };
+      }
+      case 'with_statement': {
+        const clause = node.namedChildren.find((c) => c.type === 'with_clause') ?? null;
+        const clauseText = clause === null ? '' : this.text.slice(clause.startIndex, clause.endIndex);
+        // Only `suppress(...)` is assumed to swallow exceptions; ordinary context managers re-raise them.
+        const suppresses = /\bsuppress\s*\(/.test(clauseText);
+        return { t: 'with', items: this.usesOf(clause), suppresses, body: this.blockOf(node.childForFieldName('body')) };
+      }
+      case 'match_statement': {
+        const cases: Stmt[][] = [];
+        const body = node.childForFieldName('body');
+        for (const child of body?.namedChildren ?? []) {
+          if (child.type === 'case_clause') cases.push(this.blockOf(child.childForFieldName('consequence')));
+        }
+        return { t: 'match', subject: this.usesOf(node.childForFieldName('subject')), cases };
+      }
+      case 'decorated_definition':
+      case 'function_definition':
+      case 'class_definition':
+        // Evaluates decorators and defaults here and binds the name; the body is another frame.
+        return { t: 'simple', uses: this.usesOf(node), jump: null };
+      default:
+        return { t: 'simple', uses: this.usesOf(node), jump: null };
+    }
+  }
+}
+
+/** `g and x` in an `if` condition: the operand is only truth-tested when the whole is a condition. */
+function isTruthTested(booleanOperator: SyntaxNode): boolean {
+  let current: SyntaxNode = booleanOperator;
+  for (;;) {
+    const parent = current.parent;
+    if (parent === null) return false;
+    if (parent.type === 'boolean_operator' || parent.type === 'not_operator' || parent.type === 'parenthesized_expression') {
+      current = parent;
+      continue;
+    }
+    return parent.type === 'if_statement' || parent.type === 'elif_clause' || parent.type === 'while_statement';
+  }
+}
+
+/** True when a tuple/list/pattern containing the name sits on the binding side of a statement. */
+function isBindingTarget(container: SyntaxNode): boolean {
+  let current: SyntaxNode = container;
+  for (;;) {
+    const parent = current.parent;
+    if (parent === null) return false;
+    if (PATTERN_CONTAINERS.has(parent.type)) {
+      current = parent;
+      continue;
+    }
+    const left = parent.type === 'assignment' || parent.type === 'for_statement' || parent.type === 'for_in_clause' ? parent.childForFieldName('left') : null;
+    if (left !== null && left.startIndex === current.startIndex && left.endIndex === current.endIndex) return true;
+    return parent.type === 'as_pattern' || parent.type === 'delete_statement' || parent.type === 'augmented_assignment';
+  }
+}
+
+/** Whether the expression may be skipped on some executions of its statement. */
+function isConditionallyEvaluated(node: SyntaxNode): boolean {
+  let child = node;
+  for (let current = node.parent; current !== null; current = current.parent) {
+    switch (current.type) {
+      case 'conditional_expression':
+        // `a if cond else b`: only the condition (the second named child) always runs.
+        if (current.namedChildren[1]?.startIndex !== child.startIndex) return true;
+        break;
+      case 'boolean_operator':
+        if (current.childForFieldName('left')?.startIndex !== child.startIndex) return true;
+        break;
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+        return true;
+      case 'expression_statement':
+      case 'block':
+      case 'module':
+        return false;
+      default:
+        break;
+    }
+    child = current;
+  }
+  return false;
+}
+
+const CATCH_ALL = new Set(['Exception', 'BaseException']);
+
+function catchesEverything(value: SyntaxNode, text: string): boolean {
+  const target = value.type === 'as_pattern' ? value.firstNamedChild : value;
+  if (target === null) return false;
+  const names = target.type === 'tuple' || target.type === 'parenthesized_expression' ? target.namedChildren : [target];
+  return names.some((n) => CATCH_ALL.has(text.slice(n.startIndex, n.endIndex)));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The interpreter. A state maps each tracked name to its state set; an absent name is OTHER. `null` is
+// "unreachable". Joins are unions, so loops reach a fixpoint in a few passes.
+
+function join(a: State | null, b: State | null): State | null {
+  if (a === null) return b === null ? null : new Map(b);
+  if (b === null) return new Map(a);
+  const result = new Map(a);
+  for (const [name, mask] of b) result.set(name, (result.get(name) ?? OTHER) | mask);
+  for (const [name, mask] of a) if (!b.has(name)) result.set(name, mask | OTHER);
+  return result;
+}
+
+function sameState(a: State | null, b: State | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.size !== b.size) return false;
+  for (const [name, mask] of a) if (b.get(name) !== mask) return false;
+  return true;
+}
+
+function applyEffect(mask: StateMask, effect: Effect): StateMask {
+  const other = mask & OTHER;
+  const isGenerator = (mask & GENERATOR_BITS) !== 0;
+  switch (effect) {
+    case 'bindCreated':
+      return CREATED;
+    case 'bindStarted':
+      return SUSPENDED;
+    case 'bindOther':
+    case 'escape':
+      return OTHER;
+    case 'prime':
+    case 'send':
+    case 'throw':
+      // Execution only continues normally when the generator yielded: it is suspended now.
+      return other | (isGenerator || other !== 0 ? SUSPENDED : 0);
+    case 'primeMaybeExhausting':
+      return other | STARTED;
+    case 'close':
+    case 'exhaust':
+      return other | EXHAUSTED;
+    case 'neutral':
+      return mask;
+  }
+}
+
+interface LoopFrame {
+  breaks: State | null;
+  continues: State | null;
+}
+
+interface ExceptionSink {
+  state: State | null;
+}
+
+class Interpreter {
+  readonly recorded = new Map<number, StateMask>();
+  private readonly loops: LoopFrame[] = [];
+  private readonly sinks: ExceptionSink[] = [];
+  private steps = 0;
+
+  block(stmts: readonly Stmt[], state: State | null): State | null {
+    let current = state;
+    for (const stmt of stmts) {
+      if (current === null) return null; // The rest of the block is unreachable.
+      current = this.statement(stmt, current);
+    }
+    return current;
+  }
+
+  /** Applies a statement's (or header's) uses in source order, recording each use's incoming set. */
+  private applyUses(uses: readonly Use[], state: State): State {
+    if (uses.length === 0) return state;
+    const before = state;
+    const after = new Map(state);
+    for (const use of uses) {
+      const mask = after.get(use.name) ?? OTHER;
+      this.recorded.set(use.nodeId, (this.recorded.get(use.nodeId) ?? 0) | mask);
+      const next = applyEffect(mask, use.effect);
+      after.set(use.name, use.conditional ? mask | next : next);
+    }
+    this.raiseFrom(before, after);
+    return after;
+  }
+
+  /**
+   * The statement may raise part-way: a handler sees the state before or after it. Where the two
+   * differ the handler cannot know which, so the name gets OTHER there (never a guessed "created").
+   */
+  private raiseFrom(before: State, after: State): void {
+    const sink = this.sinks[this.sinks.length - 1];
+    if (sink === undefined) return;
+    const merged = new Map(before);
+    for (const [name, mask] of after) {
+      const old = before.get(name) ?? OTHER;
+      merged.set(name, old === mask ? mask : old | mask | OTHER);
+    }
+    sink.state = join(sink.state, merged);
+  }
+
+  private raiseExactly(state: State): void {
+    const sink = this.sinks[this.sinks.length - 1];
+    if (sink !== undefined) sink.state = join(sink.state, state);
+  }
+
+  private tick(): void {
+    if (++this.steps > STATEMENT_BUDGET) throw new BudgetExceeded();
+  }
+
+  private statement(stmt: Stmt, state: State): State | null {
+    this.tick();
+    switch (stmt.t) {
+      case 'simple': {
+        const after = this.applyUses(stmt.uses, state);
+        switch (stmt.jump) {
+          case null:
+            return after;
+          case 'return':
+            return null;
+          case 'raise':
+            this.raiseExactly(after);
+            return null;
+          case 'break': {
+            const loop = this.loops[this.loops.length - 1];
+            if (loop !== undefined) loop.breaks = join(loop.breaks, after);
+            return null;
+          }
+          case 'continue': {
+            const loop = this.loops[this.loops.length - 1];
+            if (loop !== undefined) loop.continues = join(loop.continues, after);
+            return null;
+          }
+        }
+        return after;
+      }
+      case 'if': {
+        let fallthrough: State | null = state;
+        let out: State | null = null;
+        for (const branch of stmt.branches) {
+          if (fallthrough === null) break;
+          const tested = this.applyUses(branch.cond, fallthrough);
+          out = join(out, this.block(branch.body, tested));
+          fallthrough = tested;
+        }
+        if (fallthrough !== null) out = join(out, stmt.orelse === null ? fallthrough : this.block(stmt.orelse, fallthrough));
+        return out;
+      }
+      case 'while': {
+        let entry: State = state;
+        let exit: State | null = null;
+        let frame: LoopFrame = { breaks: null, continues: null };
+        for (;;) {
+          const tested = this.applyUses(stmt.cond, entry);
+          frame = { breaks: null, continues: null };
+          this.loops.push(frame);
+          const bodyOut = this.block(stmt.body, tested);
+          this.loops.pop();
+          const nextEntry = join(join(state, bodyOut), frame.continues) ?? state;
+          exit = stmt.infinite ? null : tested;
+          if (sameState(nextEntry, entry)) break;
+          entry = nextEntry;
+          this.tick();
+        }
+        const afterElse = exit === null || stmt.orelse === null ? exit : this.block(stmt.orelse, exit);
+        return join(afterElse, frame.breaks);
+      }
+      case 'for': {
+        const evaluated = this.applyUses(stmt.iter, state);
+        let entry: State = evaluated;
+        let frame: LoopFrame = { breaks: null, continues: null };
+        for (;;) {
+          let bodyIn: State = new Map(entry);
+          if (stmt.iterVar !== null) bodyIn.set(stmt.iterVar, SUSPENDED | ((entry.get(stmt.iterVar) ?? OTHER) & OTHER));
+          bodyIn = this.applyUses(stmt.target, bodyIn);
+          frame = { breaks: null, continues: null };
+          this.loops.push(frame);
+          const bodyOut = this.block(stmt.body, bodyIn);
+          this.loops.pop();
+          const nextEntry = join(join(evaluated, bodyOut), frame.continues) ?? evaluated;
+          if (sameState(nextEntry, entry)) break;
+          entry = nextEntry;
+          this.tick();
+        }
+        // The loop ends normally when the iterable is exhausted (or was empty).
+        const exhausted = new Map(entry);
+        if (stmt.iterVar !== null) exhausted.set(stmt.iterVar, EXHAUSTED | ((entry.get(stmt.iterVar) ?? OTHER) & OTHER));
+        const afterElse = stmt.orelse === null ? exhausted : this.block(stmt.orelse, exhausted);
+        return join(afterElse, frame.breaks);
+      }
+      case 'try': {
+        const sink: ExceptionSink = { state: null };
+        const capture: LoopFrame | null = stmt.final === null ? null : { breaks: null, continues: null };
+        const outerLoop = this.loops[this.loops.length - 1];
+        if (capture !== null && outerLoop !== undefined) this.loops.push(capture);
+        this.sinks.push(sink);
+        const bodyOut = this.block(stmt.body, state);
+        this.sinks.pop();
+        const handlerSink: ExceptionSink = { state: null };
+        if (stmt.final !== null) this.sinks.push(handlerSink);
+        let out = stmt.orelse === null ? bodyOut : this.block(stmt.orelse, bodyOut);
+        const catchesAll = stmt.handlers.some((h) => h.catchAll);
+        if (sink.state !== null) {
+          for (const handler of stmt.handlers) {
+            out = join(out, this.block(handler.body, this.applyUses(handler.head, sink.state)));
+          }
+        }
+        if (stmt.final !== null) this.sinks.pop();
+        if (capture !== null && outerLoop !== undefined) this.loops.pop();
+        const escaping = join(catchesAll ? null : sink.state, handlerSink.state);
+        if (stmt.final === null) {
+          if (escaping !== null) this.raiseExactly(escaping);
+          return out;
+        }
+        // The finally clause runs on every way out: normally, on an exception, and on break/continue.
+        if (escaping !== null) {
+          const afterFinally = this.block(stmt.final, escaping);
+          if (afterFinally !== null) this.raiseExactly(afterFinally);
+        }
+        if (capture !== null && outerLoop !== undefined) {
+          if (capture.breaks !== null) outerLoop.breaks = join(outerLoop.breaks, this.block(stmt.final, capture.breaks));
+          if (capture.continues !== null) outerLoop.continues = join(outerLoop.continues, this.block(stmt.final, capture.continues));
+        }
+        return out === null ? null : this.block(stmt.final, out);
+      }
+      case 'with': {
+        const entered = this.applyUses(stmt.items, state);
+        if (!stmt.suppresses) return this.block(stmt.body, entered);
+        const sink: ExceptionSink = { state: null };
+        this.sinks.push(sink);
+        const out = this.block(stmt.body, entered);
+        this.sinks.pop();
+        return join(out, sink.state);
+      }
+      case 'match': {
+        const subject = this.applyUses(stmt.subject, state);
+        let out: State | null = subject; // No case may match.
+        for (const body of stmt.cases) out = join(out, this.block(body, subject));
+        return out;
+      }
+    }
+  }
+}
+
+/**
+ * The frame whose code evaluates `node`: the innermost `function_definition` body, or the module.
+ * Lambdas, generator expressions and class bodies are not analysed (null): their uses are opaque.
+ */
+export function analysedFrameOf(node: SyntaxNode): SyntaxNode | null {
+  let child = node;
+  for (let current = node.parent; current !== null; current = current.parent) {
+    switch (current.type) {
+      case 'function_definition': {
+        const body = current.childForFieldName('body');
+        if (body !== null && body.startIndex <= child.startIndex && child.endIndex <= body.endIndex) return current;
+        break; // A default value or decorator: evaluated in the enclosing frame.
+      }
+      case 'lambda':
+      case 'class_definition':
+        return null;
+      case 'generator_expression': {
+        // The first iterable runs in the enclosing frame; everything else in the genexp's own.
+        const firstClause = current.namedChildren.find((c) => c.type === 'for_in_clause');
+        const firstIterable = firstClause?.childForFieldName('right');
+        if (firstIterable === undefined || firstIterable === null || !(firstIterable.startIndex <= child.startIndex && child.endIndex <= firstIterable.endIndex)) return null;
+        break;
+      }
+      case 'module':
+        return current;
+      default:
+        break;
+    }
+    child = current;
+  }
+  return null;
+}
+
+/**
+ * The state of the generator object a name refers to at this use, for the editor's hover:
+ * `'created'`, `'started'`, `'exhausted'` where the analysis knows it on every path, else `'unknown'`.
+ */
+export function generatorStateAt(model: SemanticModel, identifier: SyntaxNode, options: FlowOptions, cacheKey = 'default'): GeneratorState {
+  return maskToState(generatorMaskAt(model, identifier, options, cacheKey));
+}
+
+/** The raw state set at a use (undefined when the name is not a tracked generator variable there). */
+export function generatorMaskAt(model: SemanticModel, identifier: SyntaxNode, options: FlowOptions, cacheKey = 'default'): StateMask | undefined {
+  if (identifier.type !== 'identifier') return undefined;
+  const frame = analysedFrameOf(identifier);
+  if (frame === null) return undefined;
+  return analyzeFrame(model, frame, options, cacheKey).maskAt(identifier);
+}

@@ -1,0 +1,168 @@
+// Reads `[tool.yieldlens]` from the nearest `pyproject.toml` (or a file named with `--config`) and
+// validates it into plain data; every problem comes back as a one-line message, never as a throw.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { codesForSelector, UnknownRuleError } from '../analysis/index.js';
+
+export interface PerFileIgnore {
+  pattern: string;
+  /** Rule codes switched off for files matching `pattern`. */
+  codes: string[];
+}
+
+export interface ProjectConfig {
+  /** The file the settings came from, or null when none was found (or `--no-config`). */
+  source: string | null;
+  /** Directory that `exclude` and `per-file-ignores` globs are relative to. */
+  root: string;
+  select: string[] | undefined;
+  ignore: string[] | undefined;
+  exclude: string[];
+  perFileIgnores: PerFileIgnore[];
+}
+
+export type ConfigResult = { ok: true; config: ProjectConfig } | { ok: false; message: string };
+
+const KNOWN_KEYS = new Set(['select', 'ignore', 'exclude', 'per-file-ignores']);
+
+/** The settings used when no configuration file applies. */
+export function emptyConfig(root: string): ProjectConfig {
+  return { source: null, root, select: undefined, ignore: undefined, exclude: [], perFileIgnores: [] };
+}
+
+/**
+ * Finds the nearest `pyproject.toml` with a `[tool.yieldlens]` table, searching upwards from `start`
+ * (a directory). A `pyproject.toml` without the table is passed over, as ruff does with `[tool.ruff]`;
+ * one that is not valid TOML is an error, because it may be the file the user meant.
+ */
+export function discoverConfig(start: string): ConfigResult {
+  let dir = path.resolve(start);
+  for (;;) {
+    const candidate = path.join(dir, 'pyproject.toml');
+    if (isFile(candidate)) {
+      const loaded = loadConfigFile(candidate, { requireTable: false });
+      if (!loaded.ok || loaded.config.source !== null) return loaded;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return { ok: true, config: emptyConfig(path.resolve(start)) };
+    dir = parent;
+  }
+}
+
+/**
+ * Loads one configuration file. A `pyproject.toml` is read from its `[tool.yieldlens]` table; any other
+ * TOML file (say `yieldlens.toml`) from that table when present, else from its top level.
+ * With `requireTable: false`, a pyproject without the table yields a config whose `source` is null.
+ */
+export function loadConfigFile(file: string, options: { requireTable: boolean }): ConfigResult {
+  const shown = file;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, message: `cannot read configuration ${shown}: ${describeFsError(error)}` };
+  }
+  let document: Record<string, unknown>;
+  try {
+    document = parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    const where = error instanceof TomlError ? ` at line ${error.line}, column ${error.column}` : '';
+    const reason = error instanceof Error ? firstLine(error.message).replace(/^Invalid TOML document:\s*/, '') : String(error);
+    return { ok: false, message: `invalid TOML in ${shown}${where}: ${reason}` };
+  }
+  const tool = document['tool'];
+  let table: unknown = isTable(tool) ? tool['yieldlens'] : undefined;
+  const label = '[tool.yieldlens]';
+  if (table === undefined) {
+    if (path.basename(file) !== 'pyproject.toml') table = document;
+    else if (options.requireTable) return { ok: false, message: `${shown} has no ${label} table` };
+    else return { ok: true, config: emptyConfig(path.dirname(path.resolve(file))) };
+  }
+  if (!isTable(table)) return { ok: false, message: `${shown}: ${label} must be a table` };
+  return validate(table, path.resolve(file), shown);
+}
+
+function validate(table: Record<string, unknown>, absoluteFile: string, shown: string): ConfigResult {
+  const fail = (message: string): ConfigResult => ({ ok: false, message: `${shown}: ${message}` });
+  for (const key of Object.keys(table)) {
+    // `tool` can appear at the top level of a yieldlens.toml that also holds other tools' settings.
+    if (!KNOWN_KEYS.has(key) && key !== 'tool') return fail(`unknown key "${key}" in [tool.yieldlens] (known: ${[...KNOWN_KEYS].join(', ')})`);
+  }
+  const lists: Partial<Record<'select' | 'ignore' | 'exclude', string[]>> = {};
+  for (const key of ['select', 'ignore', 'exclude'] as const) {
+    const value = table[key];
+    if (value === undefined) continue;
+    if (!isStringArray(value)) return fail(`"${key}" must be an array of strings`);
+    lists[key] = value;
+  }
+  for (const key of ['select', 'ignore'] as const) {
+    const problem = unknownSelector(lists[key] ?? []);
+    if (problem !== null) return fail(`"${key}": unknown rule or code "${problem}"`);
+  }
+  const perFileIgnores: PerFileIgnore[] = [];
+  const perFile = table['per-file-ignores'];
+  if (perFile !== undefined) {
+    if (!isTable(perFile)) return fail('"per-file-ignores" must be a table of glob = [rule, ...]');
+    for (const [pattern, selectors] of Object.entries(perFile)) {
+      if (!isStringArray(selectors)) return fail(`"per-file-ignores"."${pattern}" must be an array of strings`);
+      const problem = unknownSelector(selectors);
+      if (problem !== null) return fail(`"per-file-ignores"."${pattern}": unknown rule or code "${problem}"`);
+      perFileIgnores.push({ pattern, codes: selectors.flatMap(codesForSelector) });
+    }
+  }
+  return {
+    ok: true,
+    config: {
+      source: absoluteFile,
+      root: path.dirname(absoluteFile),
+      select: lists.select,
+      ignore: lists.ignore,
+      exclude: lists.exclude ?? [],
+      perFileIgnores,
+    },
+  };
+}
+
+/** The first selector in `selectors` that names no rule, or null. */
+export function unknownSelector(selectors: readonly string[]): string | null {
+  for (const selector of selectors) {
+    try {
+      codesForSelector(selector);
+    } catch (error) {
+      if (error instanceof UnknownRuleError) return selector;
+      throw error;
+    }
+  }
+  return null;
+}
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).trim();
+}
+
+/** `ENOENT: no such file or directory, open 'x'` → `no such file or directory`. */
+export function describeFsError(error: unknown): string {
+  if (error instanceof Error && 'code' in error) {
+    const match = /^[A-Z]+: ([^,]+)/.exec(error.message);
+    if (match?.[1] !== undefined) return match[1];
+  }
+  return error instanceof Error ? firstLine(error.message) : String(error);
+}

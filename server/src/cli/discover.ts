@@ -1,0 +1,210 @@
+// Finds the Python files a `check` run covers: explicit files always, directories recursively
+// (`*.py`, `*.pyi`), honouring `.gitignore` files and the configured `exclude`, skipping virtualenvs.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { FileError } from '@yieldlens/shared';
+import { moduleNameForPath } from '../analysis/index.js';
+import type { ProjectConfig } from './config.js';
+
+export interface SourceFile {
+  /** The path as reported: the user's path, joined with the path inside a directory they gave. */
+  display: string;
+  absolute: string;
+  /** Dotted module name derived from real `__init__.py` files, or null. */
+  moduleName: string | null;
+}
+
+export interface Discovery {
+  files: SourceFile[];
+  /** Paths given on the command line that do not exist. */
+  missing: FileError[];
+}
+
+/** Directories never descended into: version control, caches, tool state. Virtualenvs are found by `pyvenv.cfg`. */
+const SKIPPED_DIRECTORIES = new Set([
+  '.git', '.hg', '.svn', '.bzr', 'node_modules', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache',
+]);
+
+const PYTHON_FILE = /\.pyi?$/;
+
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+export function discoverFiles(paths: readonly string[], cwd: string, config: ProjectConfig): Discovery {
+  const files: SourceFile[] = [];
+  const missing: FileError[] = [];
+  const seen = new Set<string>();
+  const excluded = excludeMatcher(config);
+  const packageDirCache = new Map<string, boolean>();
+  const add = (display: string, absolute: string): void => {
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    files.push({ display, absolute, moduleName: moduleNameFor(absolute, packageDirCache) });
+  };
+
+  const roots = paths.length === 0 ? ['.'] : paths;
+  for (const given of roots) {
+    const absolute = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      missing.push({ file: given, message: 'no such file or directory' });
+      continue;
+    }
+    // An explicitly named file is checked whatever its name, exclusions or ignore files say.
+    if (!stat.isDirectory()) {
+      add(given, absolute);
+      continue;
+    }
+    const layers = ancestorIgnoreLayers(absolute);
+    walk(absolute, given, layers, excluded, add);
+  }
+  return { files, missing };
+}
+
+function walk(
+  directory: string,
+  display: string,
+  parentLayers: readonly IgnoreLayer[],
+  excluded: (absolute: string, name: string) => boolean,
+  add: (display: string, absolute: string) => void,
+): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch {
+    // An unreadable directory is skipped like git skips it; its files were never ours to report.
+    return;
+  }
+  const layers = [...parentLayers];
+  if (entries.some((entry) => entry.name === '.gitignore' && !entry.isDirectory())) {
+    const rules = readIgnoreFile(path.join(directory, '.gitignore'));
+    if (rules !== null) layers.push({ base: directory, rules });
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const absolute = path.join(directory, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Symlinked files are followed; symlinked directories are not, which rules out cycles.
+      try {
+        isFile = fs.statSync(absolute).isFile();
+      } catch {
+        isFile = false;
+      }
+      isDirectory = false;
+    }
+    if (isDirectory) {
+      if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
+      if (isIgnored(layers, absolute, true) || excluded(absolute, entry.name)) continue;
+      if (fs.existsSync(path.join(absolute, 'pyvenv.cfg'))) continue;
+      walk(absolute, path.join(display, entry.name), layers, excluded, add);
+    } else if (isFile && PYTHON_FILE.test(entry.name)) {
+      if (isIgnored(layers, absolute, false) || excluded(absolute, entry.name)) continue;
+      add(path.join(display, entry.name), absolute);
+    }
+  }
+}
+
+/** Applies the `.gitignore` layers from the outermost in, so a deeper `!pattern` can re-include. */
+function isIgnored(layers: readonly IgnoreLayer[], absolute: string, isDirectory: boolean): boolean {
+  let ignored = false;
+  for (const layer of layers) {
+    const relative = path.relative(layer.base, absolute);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) continue;
+    const result = layer.rules.test(toPosix(relative) + (isDirectory ? '/' : ''));
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/**
+ * `.gitignore` files of the directories above a given directory, up to the repository root (the
+ * nearest ancestor holding `.git`). Outside a repository only the walked directories' files count.
+ */
+function ancestorIgnoreLayers(directory: string): IgnoreLayer[] {
+  const ancestors: string[] = [];
+  for (let dir = path.dirname(directory); ; dir = path.dirname(dir)) {
+    ancestors.unshift(dir);
+    if (fs.existsSync(path.join(dir, '.git'))) break;
+    if (path.dirname(dir) === dir) return [];
+  }
+  if (fs.existsSync(path.join(directory, '.git'))) return [];
+  const layers: IgnoreLayer[] = [];
+  for (const dir of ancestors) {
+    const rules = readIgnoreFile(path.join(dir, '.gitignore'));
+    if (rules !== null) layers.push({ base: dir, rules });
+  }
+  return layers;
+}
+
+function readIgnoreFile(file: string): Ignore | null {
+  try {
+    return ignore().add(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The configured `exclude` globs, relative to the configuration's directory. A pattern without `/`
+ * matches a file or directory name anywhere (`build`, `*_pb2.py`); one with `/` matches the path
+ * from the configuration's directory (`src/generated/**`), as in ruff and `.gitignore`.
+ */
+function excludeMatcher(config: ProjectConfig): (absolute: string, name: string) => boolean {
+  if (config.exclude.length === 0) return () => false;
+  const byName: picomatch.Matcher[] = [];
+  const byPath: picomatch.Matcher[] = [];
+  for (const raw of config.exclude) {
+    const pattern = raw.replace(/^\.\//, '').replace(/\/$/, '');
+    if (pattern.includes('/')) byPath.push(picomatch(pattern.replace(/^\//, ''), { dot: true }));
+    else byName.push(picomatch(pattern, { dot: true }));
+  }
+  return (absolute, name) => {
+    if (byName.some((matches) => matches(name))) return true;
+    const relative = path.relative(config.root, absolute);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    const posix = toPosix(relative);
+    return byPath.some((matches) => matches(posix));
+  };
+}
+
+/** Matches `per-file-ignores` globs the same way `exclude` globs match. */
+export function fileGlobMatcher(pattern: string, root: string): (absolute: string) => boolean {
+  const cleaned = pattern.replace(/^\.\//, '');
+  if (!cleaned.includes('/')) {
+    const matches = picomatch(cleaned, { dot: true });
+    return (absolute) => matches(path.basename(absolute));
+  }
+  const matches = picomatch(cleaned.replace(/^\//, ''), { dot: true });
+  return (absolute) => {
+    const relative = path.relative(root, absolute);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    return matches(toPosix(relative));
+  };
+}
+
+function moduleNameFor(absolute: string, cache: Map<string, boolean>): string | null {
+  const segments = absolute.split(path.sep);
+  return moduleNameForPath(segments, (dirSegments) => {
+    const dir = dirSegments.join(path.sep) || path.sep;
+    let isPackage = cache.get(dir);
+    if (isPackage === undefined) {
+      isPackage = fs.existsSync(path.join(dir, '__init__.py')) || fs.existsSync(path.join(dir, '__init__.pyi'));
+      cache.set(dir, isPackage);
+    }
+    return isPackage;
+  });
+}
+
+function toPosix(relative: string): string {
+  return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+}

@@ -1,0 +1,17 @@
+// The streams a command writes to, passed in so that commands stay testable and never touch
+// `process` directly.
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readFile(path: string): string;
+  cwd: string;
+  /** Whether colour may be used on stdout (a terminal, unless NO_COLOR; or FORCE_COLOR). */
+  color: boolean;
+}
+
+/** The first sentence of an argument-parsing error, without Node's advice about `--`. */
+export function usageMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split(/\. (?=To specify)/)[0] ?? message).replace(/\.$/, '');
+}

@@ -1,0 +1,96 @@
+// Entry point of the `yieldlens` command: dispatches to `check`, `rules`, `rule`, `trace` and `lsp`,
+// sets `process.exitCode`, and turns anything unexpected into one line on stderr instead of a stack trace.
+
+import fs from 'node:fs';
+import type { CliIo } from './io.js';
+import { VERSION } from './version.js';
+
+export const MAIN_HELP = `yieldlens ${VERSION} — finds the bugs generators make possible in Python code.
+
+Usage:
+  yieldlens check [options] [PATH ...]   check files and directories (see 'yieldlens check --help')
+  yieldlens rules [--format text|json]   list the rules
+  yieldlens rule NAME|CODE               show one rule's documentation
+  yieldlens trace FILE [options]         run FILE in the mini-runtime and show what its generators did
+  yieldlens lsp [--stdio]                start the language server on stdin/stdout
+
+Options:
+  --version   print the version
+  -h, --help  show this help
+`;
+
+function processIo(): CliIo {
+  const env = process.env;
+  const color = !('NO_COLOR' in env) && ('FORCE_COLOR' in env || (process.stdout.isTTY === true && env['TERM'] !== 'dumb'));
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    readFile: (path) => fs.readFileSync(path, 'utf8'),
+    cwd: process.cwd(),
+    color,
+  };
+}
+
+export async function main(argv: string[]): Promise<void> {
+  // `yieldlens check | head` closes the pipe early; that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  try {
+    const code = await dispatch(argv, processIo());
+    if (code !== null) process.exitCode = code;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`yieldlens: internal error: ${message}\n`);
+    if (process.env['YIELDLENS_DEBUG'] !== undefined && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    process.exitCode = 2;
+  }
+}
+
+/** The exit code, or null when a long-running command (the language server) owns the process. */
+async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io[command === undefined ? 'stderr' : 'stdout'](MAIN_HELP);
+      return command === undefined ? 2 : 0;
+    case '--version':
+    case '-V':
+    case 'version':
+      io.stdout(`yieldlens ${VERSION}\n`);
+      return 0;
+    case 'check': {
+      const { runCheckCommand } = await import('./check.js');
+      return runCheckCommand(rest, io);
+    }
+    case 'rules': {
+      const { runRulesCommand } = await import('./rules-command.js');
+      return runRulesCommand(rest, io);
+    }
+    case 'rule': {
+      const { runRuleCommand } = await import('./rules-command.js');
+      return runRuleCommand(rest, io);
+    }
+    case 'trace': {
+      const { runTraceCommand } = await import('./trace.js');
+      return runTraceCommand(rest, io);
+    }
+    case 'lsp': {
+      const unexpected = rest.filter((arg) => arg !== '--stdio');
+      if (unexpected.length > 0) {
+        io.stderr(`yieldlens lsp: unexpected argument "${unexpected[0]}" (the server speaks LSP over stdio)\n`);
+        return 2;
+      }
+      const { startServer } = await import('../lsp/server.js');
+      startServer();
+      // The server owns the process from here on; it sets the exit code when the client says `exit`.
+      return null;
+    }
+    default:
+      io.stderr(`yieldlens: unknown command "${command}"\n\n${MAIN_HELP}`);
+      return 2;
+  }
+}

@@ -1,0 +1,151 @@
+// Runs the two phases of a `check` over many files: in-process for small runs, otherwise on a pool of
+// worker threads (one per core). Phase 1 hands out files in small chunks as workers free up; phase 2
+// sends every worker the merged workspace index and has it analyse the files it parsed.
+
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { WorkspaceIndex, type ModuleSummary } from '../analysis/index.js';
+import { FileJobRunner, type AnalysisTask, type FileOutcome, type FileTask, type SummaryResult } from './file-job.js';
+
+export type ToWorker =
+  | { type: 'summarize'; tasks: FileTask[] }
+  | { type: 'index'; summaries: ModuleSummary[] }
+  | { type: 'analyze'; tasks: AnalysisTask[] };
+
+export type FromWorker =
+  | { type: 'summarized'; results: SummaryResult[] }
+  | { type: 'analyzed'; results: FileOutcome[] };
+
+export type Phase = 'parse' | 'analyze';
+
+export interface PoolOptions {
+  /** Worker threads to use; 0 or 1 analyses in-process. */
+  workers: number;
+  enabledFor(task: FileTask): string[];
+  onProgress?(phase: Phase, done: number, total: number): void;
+}
+
+export interface PoolResult {
+  outcomes: FileOutcome[];
+  /** Lines of source read, for the summary and the benchmark. */
+  lines: number;
+}
+
+/** Below this many files, starting threads (each loads the grammar) costs more than it saves. */
+export const PARALLEL_THRESHOLD = 48;
+const CHUNK_SIZE = 8;
+
+/** The pool size for `fileCount` files: one worker per available core, none for small runs. */
+export function defaultWorkerCount(fileCount: number): number {
+  if (fileCount < PARALLEL_THRESHOLD) return 0;
+  return Math.min(os.availableParallelism(), 8, Math.ceil(fileCount / CHUNK_SIZE));
+}
+
+export async function analyzeFiles(tasks: readonly FileTask[], options: PoolOptions): Promise<PoolResult> {
+  return options.workers <= 1 ? analyzeInProcess(tasks, options) : analyzeInWorkers(tasks, options);
+}
+
+function analyzeInProcess(tasks: readonly FileTask[], options: PoolOptions): PoolResult {
+  const runner = new FileJobRunner();
+  const summaries: ModuleSummary[] = [];
+  let lines = 0;
+  tasks.forEach((task, done) => {
+    const result = runner.summarize(task);
+    if (result.summary !== null) summaries.push(result.summary);
+    lines += result.lines;
+    options.onProgress?.('parse', done + 1, tasks.length);
+  });
+  const index = new WorkspaceIndex(summaries);
+  const outcomes = tasks.map((task, done) => {
+    const outcome = runner.analyze({ id: task.id, enabled: options.enabledFor(task) }, index);
+    options.onProgress?.('analyze', done + 1, tasks.length);
+    return outcome;
+  });
+  return { outcomes, lines };
+}
+
+/** A worker with a FIFO of pending replies: it answers messages in the order it receives them. */
+class PooledWorker {
+  private readonly worker: Worker;
+  private readonly pending: { resolve: (reply: FromWorker) => void; reject: (error: Error) => void }[] = [];
+  private failure: Error | null = null;
+
+  constructor() {
+    // A larger stack than the 4 MB default: deeply nested code is analysed recursively.
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { stackSizeMb: 16 } });
+    this.worker.on('message', (reply: FromWorker) => this.pending.shift()?.resolve(reply));
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => this.failAll(new Error(`worker thread exited with code ${code}`)));
+  }
+
+  request(message: ToWorker): Promise<FromWorker> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.pending.push({ resolve, reject });
+      this.worker.postMessage(message);
+    });
+  }
+
+  send(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  async terminate(): Promise<void> {
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+
+  private failAll(error: Error): void {
+    this.failure ??= error;
+    for (const waiter of this.pending.splice(0)) waiter.reject(error);
+  }
+}
+
+async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions): Promise<PoolResult> {
+  const workers = Array.from({ length: options.workers }, () => new PooledWorker());
+  try {
+    // Phase 1: chunks go to whichever worker is free, which balances files of very different sizes.
+    const queue: FileTask[][] = [];
+    for (let start = 0; start < tasks.length; start += CHUNK_SIZE) queue.push(tasks.slice(start, start + CHUNK_SIZE));
+    const ownedBy = new Map<number, number>();
+    const summaries: ModuleSummary[] = [];
+    let lines = 0;
+    let parsed = 0;
+    await Promise.all(workers.map(async (worker, workerIndex) => {
+      for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
+        const reply = await worker.request({ type: 'summarize', tasks: chunk });
+        if (reply.type !== 'summarized') throw new Error('worker answered out of turn');
+        for (const result of reply.results) {
+          ownedBy.set(result.id, workerIndex);
+          if (result.summary !== null) summaries.push(result.summary);
+          lines += result.lines;
+        }
+        parsed += reply.results.length;
+        options.onProgress?.('parse', parsed, tasks.length);
+      }
+    }));
+
+    // Phase 2: every worker gets the whole index, then analyses the files whose trees it holds.
+    let analyzed = 0;
+    const outcomes: FileOutcome[] = [];
+    await Promise.all(workers.map(async (worker, workerIndex) => {
+      worker.send({ type: 'index', summaries });
+      const own = tasks.filter((task) => ownedBy.get(task.id) === workerIndex);
+      const replies: Promise<FromWorker>[] = [];
+      for (let start = 0; start < own.length; start += CHUNK_SIZE) {
+        const chunk = own.slice(start, start + CHUNK_SIZE).map((task) => ({ id: task.id, enabled: options.enabledFor(task) }));
+        replies.push(worker.request({ type: 'analyze', tasks: chunk }).then((reply) => {
+          if (reply.type !== 'analyzed') throw new Error('worker answered out of turn');
+          outcomes.push(...reply.results);
+          analyzed += reply.results.length;
+          options.onProgress?.('analyze', analyzed, tasks.length);
+          return reply;
+        }));
+      }
+      await Promise.all(replies);
+    }));
+    return { outcomes, lines };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}

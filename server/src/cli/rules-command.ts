@@ -1,0 +1,46 @@
+// `yieldlens rules` (the catalogue as a table, or JSON) and `yieldlens rule NAME|CODE` (one rule's docs).
+
+import { parseArgs } from 'node:util';
+import type { RuleDescriptor } from '@yieldlens/shared';
+import { RULES, ruleByCodeOrName } from '../analysis/index.js';
+import { usageMessage, type CliIo } from './io.js';
+import { renderRuleMarkdown } from './rule-docs.js';
+
+export function runRulesCommand(args: string[], io: CliIo): number {
+  let json: boolean;
+  try {
+    const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, strict: true, allowPositionals: false });
+    if (values.format !== 'text' && values.format !== 'json') throw new Error(`unknown format "${values.format}"`);
+    json = values.format === 'json';
+  } catch (error) {
+    io.stderr(`yieldlens rules: ${usageMessage(error)}; usage: yieldlens rules [--format text|json]\n`);
+    return 2;
+  }
+  const descriptors: RuleDescriptor[] = RULES.map((rule) => ({ code: rule.code, name: rule.name, severity: rule.severity, summary: rule.summary }));
+  if (json) {
+    io.stdout(`${JSON.stringify(descriptors, null, 2)}\n`);
+    return 0;
+  }
+  const header: RuleDescriptor = { code: 'CODE', name: 'NAME', severity: 'SEVERITY' as RuleDescriptor['severity'], summary: 'SUMMARY' };
+  const rows = [header, ...descriptors];
+  const width = (key: 'code' | 'name' | 'severity'): number => Math.max(...rows.map((row) => row[key].length));
+  const [codeWidth, nameWidth, severityWidth] = [width('code'), width('name'), width('severity')];
+  const lines = rows.map((row) => `${row.code.padEnd(codeWidth)}  ${row.name.padEnd(nameWidth)}  ${row.severity.padEnd(severityWidth)}  ${row.summary}`.trimEnd());
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+export function runRuleCommand(args: readonly string[], io: CliIo): number {
+  const [key, ...rest] = args;
+  if (key === undefined || rest.length > 0 || key.startsWith('-')) {
+    io.stderr('yieldlens rule: usage: yieldlens rule NAME|CODE (see `yieldlens rules` for the list)\n');
+    return 2;
+  }
+  const rule = ruleByCodeOrName(key);
+  if (rule === undefined) {
+    io.stderr(`yieldlens rule: unknown rule "${key}" (run \`yieldlens rules\` for the list)\n`);
+    return 2;
+  }
+  io.stdout(renderRuleMarkdown(rule));
+  return 0;
+}

@@ -18,8 +18,12 @@ export interface FixtureResult {
   rendered: string;
 }
 
-/** `# error: [a]`, `# error: [a, b]`; the same rule listed twice on a line expects two findings there. */
-const EXPECTATION = /#\s*error:\s*\[([^\]]*)\]/g;
+/**
+ * A comment that starts with `# error: [a]` or `# error: [a, b]` (more text may follow, e.g. `# noqa`);
+ * the same rule listed twice expects two findings on that line. Prose that merely mentions the syntax
+ * further into a comment is not an expectation.
+ */
+const EXPECTATION = /^#\s*error:\s*\[([^\]]*)\]/g;
 
 /**
  * Runs `ruleName` alone over the fixture and throws, listing every difference, unless each line with

@@ -1,12 +1,150 @@
-// GEN005 suspended-resource: placeholder until the rule is implemented (its check reports nothing yet).
+// GEN005 suspended-resource: a resource acquired in a generator that is live across a `yield` without
+// `with`, `try/finally` or an ExitStack, so an abandoned generator keeps it open until garbage collection.
 
-import type { RuleDefinition } from './rule.js';
+import { suspendedResources, type SuspendedResource } from '../flow/index.js';
+import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
+import type { OffsetEdit, RuleContext, RuleDefinition, RuleFix } from './rule.js';
+
+const FIX_TITLE = 'Open the resource in a `with` statement';
 
 export const suspendedResource: RuleDefinition = {
   code: 'GEN005',
   name: 'suspended-resource',
   severity: 'warning',
-  summary: 'TODO',
-  fixTitle: null,
-  docs: { whatItDoes: 'TODO', whyIsThisBad: 'TODO', example: 'TODO', useInstead: 'TODO' },
+  summary: 'Resource held open across a `yield` without `with` or `try/finally`',
+  fixTitle: FIX_TITLE,
+  docs: {
+    whatItDoes: [
+      'Checks generators for resources that are still open while the generator is suspended at a',
+      '`yield` and that nothing closes if the generator is abandoned there: files (`open`, `io.open`,',
+      '`gzip.open`, ...), sockets (`socket.socket`, `socket.create_connection`), `sqlite3.connect`',
+      'connections, `subprocess.Popen`, `tempfile` files and directories, `os.scandir`, `mmap.mmap`,',
+      '`urllib.request.urlopen` responses, and locks taken with `lock.acquire()`. This includes a `for`',
+      'loop that yields while iterating `open(...)` directly, and generator expressions over `open(...)`.',
+      '',
+      'A resource is protected when it is opened in a `with` statement (or handed to `contextlib.closing`,',
+      'an `ExitStack` or a `with` later), when the `yield` is inside a `try` whose `finally` (or',
+      'GeneratorExit handler) refers to it, or when it is closed or released before the next `yield`.',
+      'A resource that is returned, yielded to the consumer, stored in an attribute or a container, or',
+      'captured by a nested function is owned elsewhere and not reported. Async generators are checked',
+      'too. Resources acquired in a nested function belong to that function.',
+    ].join('\n'),
+    whyIsThisBad: [
+      'A consumer may stop iterating a generator at any `yield`: `break`, an exception, `next()` called',
+      'once, `itertools.islice`, `zip` with a shorter iterable. The suspended frame then keeps its locals,',
+      'so the file, socket or connection stays open until the generator object is garbage-collected, which',
+      'on PyPy, in reference cycles or when the generator is kept alive can be much later (a lock stays',
+      'held, a file descriptor leaks, a temporary file is not deleted, `ResourceWarning: unclosed file` is',
+      'printed). With `with` or `try/finally`, closing the generator (explicitly or by garbage collection)',
+      'raises GeneratorExit at the `yield` and the cleanup runs at once.',
+    ].join('\n'),
+    example: [
+      'def read_lines(path):',
+      '    f = open(path)',
+      '    for line in f:',
+      '        yield line.rstrip("\\n")',
+      '    f.close()  # never runs if the consumer stops early',
+      '',
+      'first_line = next(read_lines("data.txt"))  # the file stays open',
+    ].join('\n'),
+    useInstead: [
+      'def read_lines(path):',
+      '    with open(path) as f:',
+      '        for line in f:',
+      '            yield line.rstrip("\\n")',
+    ].join('\n'),
+    fixSafety: [
+      'The fix replaces `name = open(...)` by `with open(...) as name:` and indents the rest of the block',
+      'under it; it is offered only when the name is not used after that block, is not rebound, and no',
+      'multi-line string would be re-indented, and only for acquisitions whose `with` binds and closes the',
+      'same object (not for `sqlite3.connect`, `subprocess.Popen`, `tempfile.TemporaryDirectory` or locks).',
+      'It is safe when the resource is used only through its own methods and iteration. It is marked',
+      'unsafe when the resource is passed to another call (for example `csv.reader(f)`) or used in another',
+      'way: something built from it may outlive the block and would then see it closed.',
+    ].join('\n'),
+    references: [
+      'https://docs.python.org/3/reference/expressions.html#generator.close',
+      'https://docs.python.org/3/reference/compound_stmts.html#the-with-statement',
+      'https://docs.python.org/3/library/contextlib.html#contextlib.closing',
+      'https://peps.python.org/pep-0533/',
+    ],
+  },
+  checkFunction(fn: FunctionInfo, ctx: RuleContext): void {
+    if (!fn.isGenerator || fn.hasSyntaxError) return;
+    for (const resource of suspendedResources(fn, ctx.model)) {
+      const line = resource.yieldNode.startPosition.row + 1;
+      const where = fn.kind === 'genexp'
+        ? 'is held by the generator expression while it is suspended'
+        : `is still open at the \`yield\` on line ${line}`;
+      const advice = resource.kind === 'lock' ? 'release it in `try/finally` or use `with`' : 'use `with` or `try/finally`';
+      const fix = withFix(resource, fn, ctx.model);
+      ctx.report({
+        node: resource.acquisition,
+        message: `${capitalize(resource.description)} ${where}; if the consumer stops early it stays ${resource.kind === 'lock' ? 'held' : 'open'} until garbage collection (${advice})`,
+        related: [{ node: resource.yieldNode, message: fn.kind === 'genexp' ? 'each element is produced here' : 'the generator can be suspended here' }],
+        ...(fix === null ? {} : { fix }),
+      });
+    }
+  },
 };
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * `name = CALL` followed by the rest of its block → `with CALL as name:` with that rest indented one
+ * level. Null when the rewrite could change meaning in ways the analysis cannot check.
+ */
+function withFix(resource: SuspendedResource, fn: FunctionInfo, model: SemanticModel): RuleFix | null {
+  const { statement, name } = resource;
+  if (statement === null || name === null || !resource.withBindsResult) return null;
+  const block = statement.parent;
+  if (block === null || block.type !== 'block') return null;
+  const text = model.text;
+  const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  const indent = text.slice(lineStart, statement.startIndex);
+  // `if x: f = open(p)` on one line, or `a; f = open(p)`: no clean place to put the `with`.
+  if (!/^[ \t]*$/.test(indent)) return null;
+  const lineEnd = text.indexOf('\n', statement.endIndex);
+  const restOfLine = text.slice(statement.endIndex, lineEnd === -1 ? text.length : lineEnd);
+  if (!/^[ \t]*(#.*)?\r?$/.test(restOfLine) || lineEnd === -1) return null;
+
+  const rangeStart = lineEnd + 1;
+  const rangeEnd = block.endIndex;
+  if (rangeEnd <= rangeStart) return null;
+  const rest = text.slice(rangeStart, rangeEnd);
+  // Re-indenting would change the value of a multi-line string.
+  if (/"""|'''/.test(rest)) return null;
+
+  // Every other use of the name must lie inside the block after the statement, and it must not be rebound there.
+  let passedToCall = false;
+  const pattern = new RegExp(`(?<![\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'g');
+  const fnText = text.slice(fn.node.startIndex, fn.node.endIndex);
+  for (const match of fnText.matchAll(pattern)) {
+    const offset = fn.node.startIndex + (match.index ?? 0);
+    const node = model.tree.rootNode.descendantForIndex(offset);
+    if (node.type !== 'identifier') continue;
+    if (offset >= statement.startIndex && offset < statement.endIndex) continue;
+    if (offset < rangeStart || offset >= rangeEnd) return null;
+    const parent = node.parent;
+    if (parent?.type === 'assignment' && parent.childForFieldName('left')?.startIndex === node.startIndex) return null;
+    const isReceiver = parent?.type === 'attribute' && parent.childForFieldName('object')?.startIndex === node.startIndex;
+    const isIterated = parent?.type === 'for_statement' || (parent?.type === 'yield' && parent.children.some((c) => c.type === 'from'));
+    if (!isReceiver && !isIterated) passedToCall = true;
+  }
+
+  const unit = indent.includes('\t') ? '\t' : '    ';
+  const call = resource.acquisition;
+  const edits: OffsetEdit[] = [
+    { startIndex: statement.startIndex, endIndex: statement.endIndex, newText: `with ${text.slice(call.startIndex, call.endIndex)} as ${name}:` },
+  ];
+  for (let at = rangeStart; at < rangeEnd; ) {
+    const next = text.indexOf('\n', at);
+    const end = next === -1 ? text.length : next;
+    if (text.slice(at, end).trim() !== '') edits.push({ startIndex: at, endIndex: at, newText: unit });
+    if (next === -1) break;
+    at = next + 1;
+  }
+  return { title: FIX_TITLE, applicability: passedToCall ? 'unsafe' : 'safe', edits };
+}

@@ -1,0 +1,511 @@
+// Statement-level control flow inside one function's own frame: which statements can follow which,
+// how a statement can complete, and where the frame can be suspended. Rules and the hover share it.
+//
+// Every query stops at nested `def`, `lambda`, class bodies and generator expressions: a `yield` there
+// suspends another frame, so it is never one of this function's suspension points (the own-frame
+// yields come from `FunctionInfo.yields`, which the semantic model already limits to the own body).
+
+import type { SyntaxNode } from '../../parser.js';
+import type { FunctionInfo } from '../model/semantic.js';
+
+/** How a statement can complete; a bit set because most statements have several possibilities. */
+export const Exit = {
+  normal: 1,
+  break: 2,
+  continue: 4,
+  return: 8,
+  raise: 16,
+} as const;
+export type ExitSet = number;
+
+/** A place in the function's statement structure that the explorer can be at. */
+export type FlowPoint =
+  | { kind: 'before'; statement: SyntaxNode }
+  | { kind: 'after'; statement: SyntaxNode }
+  | { kind: 'blockStart'; block: SyntaxNode }
+  | { kind: 'blockEnd'; block: SyntaxNode }
+  | { kind: 'loopHead'; loop: SyntaxNode };
+
+/**
+ * What the explorer does at a node it evaluates (a simple statement, or the header expression of a
+ * compound one: a condition, a `for` iterable, a `with` clause, a `match` subject, a whole `finally`
+ * block run on the way out of a `break`/`continue`): keep going, end this path, or stop with a hit.
+ */
+export type VisitResult = 'continue' | 'stop' | 'found';
+
+export interface ExploreOptions {
+  /** Called at a compound statement before it is entered; `stop` ends the path there. */
+  atCompound?: (statement: SyntaxNode) => VisitResult;
+}
+
+const LOOP_TYPES = new Set(['while_statement', 'for_statement']);
+const FRAME_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'generator_expression']);
+const COMPOUND_TYPES = new Set(['if_statement', 'while_statement', 'for_statement', 'try_statement', 'with_statement', 'match_statement']);
+/** Calls that never return normally; a path through them ends. */
+const NO_RETURN_CALLS = new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'os.abort']);
+
+/** The statements and headers of one function, with per-function caches so repeated queries stay cheap. */
+export class FunctionFlow {
+  private readonly yieldStarts: number[];
+  private readonly sortedYields: SyntaxNode[];
+  private readonly statementsCache = new Map<number, SyntaxNode[]>();
+  /** Statement start offset → its index in its block, so stepping to the next statement is O(1). */
+  private readonly indexInBlock = new Map<number, number>();
+  private readonly exitsCache = new Map<number, ExitSet>();
+
+  constructor(readonly fn: FunctionInfo) {
+    this.sortedYields = [...fn.yields].sort((a, b) => a.startIndex - b.startIndex);
+    this.yieldStarts = this.sortedYields.map((node) => node.startIndex);
+  }
+
+  /** The own-frame `yield` nodes inside `node`, in document order. */
+  ownYieldsIn(node: SyntaxNode): SyntaxNode[] {
+    return this.ownYieldsInRange(node.startIndex, node.endIndex);
+  }
+
+  ownYieldsInRange(start: number, end: number): SyntaxNode[] {
+    const found: SyntaxNode[] = [];
+    for (let i = lowerBound(this.yieldStarts, start); i < this.sortedYields.length; i++) {
+      const candidate = this.sortedYields[i];
+      if (candidate === undefined || candidate.startIndex >= end) break;
+      if (candidate.endIndex <= end) found.push(candidate);
+    }
+    return found;
+  }
+
+  /** True when the frame can be suspended at a `yield` (or `yield from`) inside `node`. */
+  hasOwnYieldIn(node: SyntaxNode): boolean {
+    const i = lowerBound(this.yieldStarts, node.startIndex);
+    const candidate = this.sortedYields[i];
+    return candidate !== undefined && candidate.startIndex < node.endIndex;
+  }
+
+  /** The statements of a block (comments dropped), cached per block. */
+  statementsOf(block: SyntaxNode): SyntaxNode[] {
+    let statements = this.statementsCache.get(block.startIndex);
+    if (statements === undefined) {
+      statements = block.namedChildren.filter((child) => child.type !== 'comment');
+      this.statementsCache.set(block.startIndex, statements);
+      statements.forEach((statement, index) => this.indexInBlock.set(statement.startIndex, index));
+    }
+    return statements;
+  }
+
+  /** The ways `statement` (or a block) can complete; `break`/`continue` refer to the innermost loop around it. */
+  exitsOf(statement: SyntaxNode): ExitSet {
+    const cached = this.exitsCache.get(statement.id);
+    if (cached !== undefined) return cached;
+    const exits = this.computeExits(statement);
+    this.exitsCache.set(statement.id, exits);
+    return exits;
+  }
+
+  private computeExits(node: SyntaxNode): ExitSet {
+    switch (node.type) {
+      case 'block': {
+        let exits = 0;
+        for (const statement of this.statementsOf(node)) {
+          const inner = this.exitsOf(statement);
+          exits |= inner & ~Exit.normal;
+          if ((inner & Exit.normal) === 0) return exits;
+        }
+        return exits | Exit.normal;
+      }
+      case 'return_statement':
+        return Exit.return;
+      case 'raise_statement':
+        return Exit.raise;
+      case 'break_statement':
+        return Exit.break;
+      case 'continue_statement':
+        return Exit.continue;
+      case 'expression_statement':
+        return isNoReturnCall(node.firstNamedChild) ? Exit.raise : Exit.normal;
+      case 'if_statement': {
+        let exits = this.blockExits(node.childForFieldName('consequence'));
+        let hasElse = false;
+        for (const alternative of node.childrenForFieldName('alternative')) {
+          if (alternative.type === 'elif_clause') exits |= this.blockExits(alternative.childForFieldName('consequence'));
+          else {
+            hasElse = true;
+            exits |= this.blockExits(alternative.childForFieldName('body'));
+          }
+        }
+        return hasElse ? exits : exits | Exit.normal;
+      }
+      case 'while_statement':
+      case 'for_statement': {
+        const body = this.blockExits(node.childForFieldName('body'));
+        let exits = body & (Exit.return | Exit.raise);
+        if ((body & Exit.break) !== 0) exits |= Exit.normal;
+        const mayFinish = node.type === 'for_statement' || !isLiteralTrue(node.childForFieldName('condition'));
+        if (mayFinish) {
+          const orElse = node.childForFieldName('alternative');
+          exits |= orElse === null ? Exit.normal : this.blockExits(orElse.childForFieldName('body'));
+        }
+        return exits;
+      }
+      case 'try_statement': {
+        const parts = tryParts(node);
+        const body = this.blockExits(parts.body);
+        let exits = body & ~Exit.normal;
+        if ((body & Exit.normal) !== 0) exits |= parts.orElse === null ? Exit.normal : this.blockExits(parts.orElse);
+        // Any statement of the body may raise, so every handler can run.
+        for (const handler of parts.handlers) exits |= this.blockExits(handlerBlock(handler));
+        if (parts.final !== null) {
+          const final = this.blockExits(parts.final);
+          // A `finally` that cannot complete replaces whatever the try was doing.
+          if ((final & Exit.normal) === 0) return final;
+          exits |= final & ~Exit.normal;
+        }
+        return exits;
+      }
+      case 'with_statement':
+        return this.blockExits(node.childForFieldName('body'));
+      case 'match_statement': {
+        let exits: ExitSet = Exit.normal;
+        for (const clause of matchCases(node)) exits |= this.blockExits(clause.childForFieldName('consequence'));
+        return exits;
+      }
+      default:
+        return Exit.normal;
+    }
+  }
+
+  private blockExits(block: SyntaxNode | null): ExitSet {
+    return block === null ? Exit.normal : this.exitsOf(block);
+  }
+
+  /**
+   * Explores the normal control flow of the function from `starts`, calling `visit` on every node
+   * evaluated, each at most once, and returns the node where `visit` said `found` (or null). Exception
+   * edges are approximated: entering a `try` may lead to any of its handlers. Paths end at `return`,
+   * `raise` and the end of the function; a `break`/`continue` leaving a `try` runs its `finally` first
+   * (visited as one node).
+   */
+  explore(starts: readonly FlowPoint[], visit: (node: SyntaxNode) => VisitResult, options: ExploreOptions = {}): SyntaxNode | null {
+    const work: FlowPoint[] = [...starts];
+    const seen = new Set<string>();
+    while (work.length > 0) {
+      const point = work.pop();
+      if (point === undefined) break;
+      const key = pointKey(point);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const hit = this.step(point, work, visit, options);
+      if (hit !== null) return hit;
+    }
+    return null;
+  }
+
+  private step(point: FlowPoint, work: FlowPoint[], visit: (node: SyntaxNode) => VisitResult, options: ExploreOptions): SyntaxNode | null {
+    switch (point.kind) {
+      case 'blockStart': {
+        const first = this.statementsOf(point.block)[0];
+        work.push(first === undefined ? { kind: 'blockEnd', block: point.block } : { kind: 'before', statement: first });
+        return null;
+      }
+      case 'after': {
+        const next = this.nextStatement(point.statement);
+        if (next !== null) work.push({ kind: 'before', statement: next });
+        else if (point.statement.parent !== null) work.push({ kind: 'blockEnd', block: point.statement.parent });
+        return null;
+      }
+      case 'blockEnd':
+        for (const successor of this.successorsOfBlockEnd(point.block)) work.push(successor);
+        return null;
+      case 'loopHead':
+        return this.stepLoopHead(point.loop, work, visit);
+      case 'before':
+        return this.stepStatement(point.statement, work, visit, options);
+    }
+  }
+
+  private stepStatement(statement: SyntaxNode, work: FlowPoint[], visit: (node: SyntaxNode) => VisitResult, options: ExploreOptions): SyntaxNode | null {
+    if (COMPOUND_TYPES.has(statement.type) && options.atCompound !== undefined) {
+      const verdict = options.atCompound(statement);
+      if (verdict === 'found') return statement;
+      if (verdict === 'stop') return null;
+    }
+    const evaluate = (node: SyntaxNode | null): 'continue' | 'stop' | 'found' => (node === null ? 'continue' : visit(node));
+    switch (statement.type) {
+      case 'if_statement': {
+        const first = evaluate(statement.childForFieldName('condition'));
+        if (first !== 'continue') return first === 'found' ? statement : null;
+        pushBlock(work, statement.childForFieldName('consequence'));
+        let hasElse = false;
+        for (const alternative of statement.childrenForFieldName('alternative')) {
+          if (alternative.type === 'elif_clause') {
+            const verdict = evaluate(alternative.childForFieldName('condition'));
+            if (verdict === 'found') return alternative;
+            // A `stop` at an elif condition ends the paths through the later branches only.
+            if (verdict === 'stop') return null;
+            pushBlock(work, alternative.childForFieldName('consequence'));
+          } else {
+            hasElse = true;
+            pushBlock(work, alternative.childForFieldName('body'));
+          }
+        }
+        if (!hasElse) work.push({ kind: 'after', statement });
+        return null;
+      }
+      case 'while_statement':
+        work.push({ kind: 'loopHead', loop: statement });
+        return null;
+      case 'for_statement': {
+        // The iterable is evaluated once, before the first iteration.
+        const verdict = evaluate(statement.childForFieldName('right'));
+        if (verdict !== 'continue') return verdict === 'found' ? statement : null;
+        work.push({ kind: 'loopHead', loop: statement });
+        return null;
+      }
+      case 'try_statement': {
+        const parts = tryParts(statement);
+        pushBlock(work, parts.body);
+        for (const handler of parts.handlers) pushBlock(work, handlerBlock(handler));
+        return null;
+      }
+      case 'with_statement': {
+        const clause = statement.namedChildren.find((child) => child.type === 'with_clause') ?? null;
+        const verdict = evaluate(clause);
+        if (verdict !== 'continue') return verdict === 'found' ? statement : null;
+        pushBlock(work, statement.childForFieldName('body'));
+        return null;
+      }
+      case 'match_statement': {
+        const verdict = evaluate(statement.childForFieldName('subject'));
+        if (verdict !== 'continue') return verdict === 'found' ? statement : null;
+        for (const clause of matchCases(statement)) pushBlock(work, clause.childForFieldName('consequence'));
+        work.push({ kind: 'after', statement });
+        return null;
+      }
+      default: {
+        const verdict = visit(statement);
+        if (verdict === 'found') return statement;
+        if (verdict === 'stop') return null;
+        return this.jump(statement, work, visit);
+      }
+    }
+  }
+
+  /** Where control goes after a simple statement completes the way it must. */
+  private jump(statement: SyntaxNode, work: FlowPoint[], visit: (node: SyntaxNode) => VisitResult): SyntaxNode | null {
+    switch (statement.type) {
+      case 'return_statement':
+      case 'raise_statement':
+        return null;
+      case 'break_statement':
+      case 'continue_statement': {
+        const loop = enclosingLoop(statement);
+        if (loop === null) return null;
+        // `finally` blocks between the statement and its loop run on the way out.
+        for (const final of finallyBlocksBetween(statement, loop)) {
+          const verdict = visit(final);
+          if (verdict === 'found') return final;
+          if (verdict === 'stop') return null;
+        }
+        work.push(statement.type === 'break_statement' ? { kind: 'after', statement: loop } : { kind: 'loopHead', loop });
+        return null;
+      }
+      case 'expression_statement':
+        if (isNoReturnCall(statement.firstNamedChild)) return null;
+        work.push({ kind: 'after', statement });
+        return null;
+      default:
+        work.push({ kind: 'after', statement });
+        return null;
+    }
+  }
+
+  private stepLoopHead(loop: SyntaxNode, work: FlowPoint[], visit: (node: SyntaxNode) => VisitResult): SyntaxNode | null {
+    let mayFinish = true;
+    if (loop.type === 'while_statement') {
+      const condition = loop.childForFieldName('condition');
+      if (condition !== null) {
+        const verdict = visit(condition);
+        if (verdict === 'found') return loop;
+        if (verdict === 'stop') return null;
+      }
+      mayFinish = !isLiteralTrue(condition);
+    }
+    pushBlock(work, loop.childForFieldName('body'));
+    if (mayFinish) {
+      const orElse = loop.childForFieldName('alternative');
+      if (orElse !== null) pushBlock(work, orElse.childForFieldName('body'));
+      else work.push({ kind: 'after', statement: loop });
+    }
+    return null;
+  }
+
+  private nextStatement(statement: SyntaxNode): SyntaxNode | null {
+    const block = statement.parent;
+    if (block === null) return null;
+    const statements = this.statementsOf(block);
+    const index = this.indexInBlock.get(statement.startIndex);
+    return index === undefined ? null : statements[index + 1] ?? null;
+  }
+
+  /** Where control goes when a block completes normally; nothing at the end of the function. */
+  private successorsOfBlockEnd(block: SyntaxNode): FlowPoint[] {
+    const owner = block.parent;
+    if (owner === null) return [];
+    switch (owner.type) {
+      case 'if_statement':
+        return [{ kind: 'after', statement: owner }];
+      case 'elif_clause':
+        return owner.parent === null ? [] : [{ kind: 'after', statement: owner.parent }];
+      case 'else_clause': {
+        const statement = owner.parent;
+        if (statement === null) return [];
+        if (statement.type === 'try_statement') return afterTryPart(statement, 'else');
+        return [{ kind: 'after', statement }];
+      }
+      case 'while_statement':
+      case 'for_statement':
+        return [{ kind: 'loopHead', loop: owner }];
+      case 'try_statement':
+        return afterTryPart(owner, 'body');
+      case 'except_clause':
+      case 'except_group_clause':
+        return owner.parent === null ? [] : afterTryPart(owner.parent, 'handler');
+      case 'finally_clause':
+        return owner.parent === null ? [] : [{ kind: 'after', statement: owner.parent }];
+      case 'with_statement':
+        return [{ kind: 'after', statement: owner }];
+      case 'case_clause': {
+        const match = owner.parent?.parent ?? null;
+        return match === null ? [] : [{ kind: 'after', statement: match }];
+      }
+      default:
+        // The end of the function body (or of a class body or the module, which are not ours).
+        return [];
+    }
+  }
+}
+
+/** The parts of a `try` statement. */
+export interface TryParts {
+  body: SyntaxNode | null;
+  handlers: SyntaxNode[];
+  orElse: SyntaxNode | null;
+  final: SyntaxNode | null;
+}
+
+export function tryParts(statement: SyntaxNode): TryParts {
+  const parts: TryParts = { body: statement.childForFieldName('body'), handlers: [], orElse: null, final: null };
+  for (const child of statement.namedChildren) {
+    if (child.type === 'except_clause' || child.type === 'except_group_clause') parts.handlers.push(child);
+    else if (child.type === 'else_clause') parts.orElse = child.childForFieldName('body');
+    else if (child.type === 'finally_clause') parts.final = child.namedChildren.find((c) => c.type === 'block') ?? null;
+  }
+  return parts;
+}
+
+/** The block of an `except` clause (it is not a named field in tree-sitter-python). */
+export function handlerBlock(handler: SyntaxNode): SyntaxNode | null {
+  const children = handler.namedChildren;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = children[i];
+    if (child?.type === 'block') return child;
+  }
+  return null;
+}
+
+function afterTryPart(statement: SyntaxNode, part: 'body' | 'handler' | 'else'): FlowPoint[] {
+  const parts = tryParts(statement);
+  if (part === 'body' && parts.orElse !== null) return [{ kind: 'blockStart', block: parts.orElse }];
+  if (parts.final !== null) return [{ kind: 'blockStart', block: parts.final }];
+  return [{ kind: 'after', statement }];
+}
+
+function matchCases(statement: SyntaxNode): SyntaxNode[] {
+  const body = statement.childForFieldName('body');
+  return body === null ? [] : body.namedChildren.filter((child) => child.type === 'case_clause');
+}
+
+function pushBlock(work: FlowPoint[], block: SyntaxNode | null): void {
+  if (block !== null) work.push({ kind: 'blockStart', block });
+}
+
+function pointKey(point: FlowPoint): string {
+  switch (point.kind) {
+    case 'before':
+      return `b${point.statement.startIndex}`;
+    case 'after':
+      return `a${point.statement.startIndex}`;
+    case 'blockStart':
+      return `s${point.block.startIndex}`;
+    case 'blockEnd':
+      // Nested blocks can end at the same offset but never start at the same one.
+      return `e${point.block.startIndex}`;
+    case 'loopHead':
+      return `l${point.loop.startIndex}`;
+  }
+}
+
+/** The innermost `while`/`for` around `node` within its frame. */
+export function enclosingLoop(node: SyntaxNode): SyntaxNode | null {
+  for (let current = node.parent; current !== null; current = current.parent) {
+    if (LOOP_TYPES.has(current.type)) {
+      // A `break` in a loop's `else` clause belongs to the loop around that loop.
+      if (node.startIndex >= (current.childForFieldName('alternative')?.startIndex ?? Infinity)) continue;
+      return current;
+    }
+    if (FRAME_TYPES.has(current.type)) return null;
+  }
+  return null;
+}
+
+/** The `finally` blocks a `break`/`continue` at `from` runs before reaching `loop`, innermost first. */
+function finallyBlocksBetween(from: SyntaxNode, loop: SyntaxNode): SyntaxNode[] {
+  const blocks: SyntaxNode[] = [];
+  for (let current = from.parent; current !== null && current.startIndex !== loop.startIndex; current = current.parent) {
+    if (current.type !== 'try_statement') continue;
+    const final = tryParts(current).final;
+    if (final !== null && !(from.startIndex >= final.startIndex && from.endIndex <= final.endIndex)) blocks.push(final);
+  }
+  return blocks;
+}
+
+/** True for frame boundaries: a nested def, lambda, class or generator expression. */
+export function isFrameBoundary(node: SyntaxNode): boolean {
+  return FRAME_TYPES.has(node.type);
+}
+
+/** `while True:` and `while 1:` never finish on their own. */
+export function isLiteralTrue(condition: SyntaxNode | null): boolean {
+  if (condition === null) return false;
+  if (condition.type === 'true') return true;
+  if (condition.type === 'integer') return !/^0+$|^0[xXoObB]0+$/.test(condition.text.replace(/_/g, ''));
+  if (condition.type === 'parenthesized_expression') return isLiteralTrue(condition.firstNamedChild);
+  return false;
+}
+
+function isNoReturnCall(expression: SyntaxNode | null): boolean {
+  if (expression === null || expression.type !== 'call') return false;
+  const callee = expression.childForFieldName('function');
+  return callee !== null && NO_RETURN_CALLS.has(callee.text);
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] ?? 0) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const flows = new WeakMap<FunctionInfo, FunctionFlow>();
+
+/** The cached flow view of a function (one per FunctionInfo, shared by all rules and the hover). */
+export function flowOf(fn: FunctionInfo): FunctionFlow {
+  let flow = flows.get(fn);
+  if (flow === undefined) {
+    flow = new FunctionFlow(fn);
+    flows.set(fn, flow);
+  }
+  return flow;
+}

@@ -1,0 +1,79 @@
+// Checks the claims of the rule fixtures against CPython: each fixture's driver runs every `case_*`
+// function and prints `case_name: outcome`; a case with an `# error: [rule]` line must show the
+// rule's failure outcome under CPython 3.13, and every other case must not.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './harness.js';
+
+/** The outcome word each fixture's driver prints when the rule's claim holds. */
+const FAILURE_OUTCOME: Record<string, string> = {
+  'yield-in-finally': 'ignored',
+  'swallowed-generator-exit': 'ignored',
+  'suspended-resource': 'leaked',
+};
+
+const PYTHON_ENV = { ...process.env, PYENV_VERSION: '3.13.0' };
+
+function findPython(): string | null {
+  try {
+    const version = execFileSync('python3.13', ['-c', 'import sys; print(sys.version_info[:2])'], { env: PYTHON_ENV, encoding: 'utf8' });
+    return version.trim() === '(3, 13)' ? 'python3.13' : null;
+  } catch {
+    return null;
+  }
+}
+
+const python = findPython();
+
+/** `case_*` functions at the top level of the fixture and whether their body expects a finding. */
+function expectedCases(source: string, rule: string): Map<string, boolean> {
+  const lines = source.split('\n');
+  const cases = new Map<string, boolean>();
+  let current: string | null = null;
+  for (const line of lines) {
+    const header = /^(?:async\s+)?def\s+(case_\w+)/.exec(line);
+    if (header?.[1] !== undefined) {
+      current = header[1];
+      cases.set(current, false);
+      continue;
+    }
+    // Any other top-level code ends the case (comments and decorators of the next one included).
+    if (/^[^\s#]/.test(line)) current = null;
+    if (current !== null && new RegExp(`#\\s*error:\\s*\\[[^\\]]*\\b${rule}\\b`).test(line)) cases.set(current, true);
+  }
+  return cases;
+}
+
+function observedOutcomes(output: string): Map<string, string> {
+  const outcomes = new Map<string, string>();
+  for (const line of output.split('\n')) {
+    const match = /^(case_\w+): (\w+)/.exec(line);
+    if (match?.[1] !== undefined && match[2] !== undefined) outcomes.set(match[1], match[2]);
+  }
+  return outcomes;
+}
+
+describe.skipIf(python === null)('rule fixtures agree with CPython 3.13 (skipped: PYENV_VERSION=3.13.0 python3.13 not found)', () => {
+  for (const [rule, failure] of Object.entries(FAILURE_OUTCOME)) {
+    it(`${rule}: every case with an expectation fails under CPython, and no other case does`, () => {
+      const path = join(REPO_ROOT, 'test-fixtures', 'rules', `${rule}.py`);
+      const expected = expectedCases(readFileSync(path, 'utf8'), rule);
+      const output = execFileSync(python ?? 'python3.13', [path], { env: PYTHON_ENV, encoding: 'utf8', cwd: REPO_ROOT, timeout: 60_000 });
+      const observed = observedOutcomes(output);
+      expect(expected.size, 'the fixture has cases').toBeGreaterThan(0);
+      const disagreements: string[] = [];
+      for (const [name, expectsFinding] of expected) {
+        const outcome = observed.get(name);
+        if (outcome === undefined) disagreements.push(`${name}: the driver printed no outcome`);
+        else if ((outcome === failure) !== expectsFinding) {
+          disagreements.push(`${name}: CPython says \`${outcome}\` but the fixture ${expectsFinding ? 'expects' : 'does not expect'} a finding`);
+        }
+      }
+      for (const name of observed.keys()) if (!expected.has(name)) disagreements.push(`${name}: printed but not a top-level case`);
+      expect(disagreements).toEqual([]);
+    });
+  }
+});

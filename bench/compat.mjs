@@ -1,0 +1,213 @@
+// `npm run compat`: CPython 3.13's own generator tests (test_yield_from.py methods, test_generators.py
+// doctests), converted at run time into snippets, run in the mini-runtime and in CPython; prints markdown.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compareWithOracle, findPython, maskAddresses, oracleRun } from '../server/test/runtime/oracle-harness.mjs';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const runtimeEntry = join(repoRoot, 'server', 'dist', 'runtime', 'index.js');
+const converter = join(repoRoot, 'server', 'test', 'runtime', 'compat_convert.py');
+const RUN_OPTIONS = { maxSteps: 20_000_000, timeoutMs: 10_000 };
+// A doctest run stopped by an unsupported example is retried without it; this bounds the retries.
+const MAX_DOCTEST_RETRIES = 60;
+
+function runRuntime(runSnippet, source, filename) {
+  try {
+    return runSnippet(source, { ...RUN_OPTIONS, filename });
+  } catch (error) {
+    return { threw: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+function addTo(groups, key, item) {
+  groups.set(key, [...(groups.get(key) ?? []), item]);
+}
+
+/** Short, groupable kind of a difference sentence from compareWithOracle. */
+function differenceKind(difference) {
+  if (difference.startsWith('unsupported:')) return difference.replace(/ \(line \d+\)$/, '');
+  if (difference.startsWith('hit the ')) return difference.replace(/:.*$/, '');
+  return difference.split(/[ :#]/)[0];
+}
+
+async function compareMethods(methods, runSnippet, tally) {
+  for (const method of methods) {
+    if (method.skip) {
+      tally.notConverted.push({ id: method.id, reason: method.skip });
+      continue;
+    }
+    const filename = `compat_${method.id.replace(/\W+/g, '_')}.py`;
+    const oracle = await oracleRun(method.source, filename);
+    if (!oracle.ok) {
+      tally.notConverted.push({ id: method.id, reason: `oracle failed: ${oracle.reason.split('\n')[0]}` });
+      continue;
+    }
+    const report = runRuntime(runSnippet, method.source, filename);
+    if ('threw' in report) {
+      addTo(tally.disagree, 'runtime threw', { id: method.id, detail: report.threw });
+      continue;
+    }
+    if (report.unsupported) {
+      addTo(tally.unsupported, report.unsupported.feature, method.id);
+      continue;
+    }
+    const differences = compareWithOracle(report, oracle.result);
+    if (differences.length === 0) tally.agree.push(method.id);
+    else addTo(tally.disagree, differenceKind(differences[0]), { id: method.id, detail: differences.join(' | ') });
+  }
+}
+
+/** The doctest as one snippet: each example in try/except after a marker line, so that outputs split by example. */
+function buildDoctestSnippet(doctest, active) {
+  const lines = doctest.prelude.split('\n');
+  const ranges = [];
+  for (const example of active) {
+    // The marker starts with a newline: an example may end its output without one (print(..., end='')).
+    lines.push(`print('\\n=== example ${example.index} ===')`);
+    const start = lines.length + 1;
+    lines.push('try:');
+    for (const line of example.source.split('\n')) lines.push(`    ${line}`);
+    lines.push('except BaseException as _error:', "    print(f'{type(_error).__name__}: {_error}')");
+    ranges.push({ example, start: start - 1, end: lines.length });
+  }
+  return { source: `${lines.join('\n')}\n`, ranges };
+}
+
+function splitByExample(stdout) {
+  const segments = new Map();
+  let current;
+  for (const line of maskAddresses(stdout).split('\n')) {
+    const marker = /^=== example (\d+) ===$/.exec(line);
+    if (marker) {
+      current = Number(marker[1]);
+      segments.set(current, []);
+    } else if (current !== undefined) {
+      segments.get(current)?.push(line);
+    }
+  }
+  return new Map([...segments].map(([index, segment]) => [index, segment.join('\n').trimEnd()]));
+}
+
+async function compareDoctest(doctest, runSnippet, tally) {
+  const caseId = (example) => `${doctest.id}#${example.index} (line ${example.line + 1})`;
+  let active = [];
+  for (const example of doctest.examples) {
+    if (example.skip) tally.notConverted.push({ id: caseId(example), reason: example.skip });
+    else active.push(example);
+  }
+  const filename = `compat_${doctest.id.replace(/\W+/g, '_')}.py`;
+  for (let attempt = 0; attempt <= MAX_DOCTEST_RETRIES && active.length > 0; attempt++) {
+    const { source, ranges } = buildDoctestSnippet(doctest, active);
+    const oracle = await oracleRun(source, filename);
+    if (!oracle.ok) {
+      for (const example of active) tally.notConverted.push({ id: caseId(example), reason: 'oracle failed on the doctest' });
+      return;
+    }
+    const report = runRuntime(runSnippet, source, filename);
+    if ('threw' in report) {
+      for (const example of active) addTo(tally.disagree, 'runtime threw', { id: caseId(example), detail: report.threw });
+      return;
+    }
+    const stopLine = report.unsupported?.line ?? report.limit?.line;
+    if (report.unsupported || report.limit) {
+      const culprit = ranges.find((range) => stopLine >= range.start && stopLine <= range.end);
+      if (!culprit) {
+        // Stopped in the prelude (the module's helper definitions): nothing of this doctest can run.
+        const reason = report.unsupported ? report.unsupported.feature : `${report.limit.kind} limit`;
+        for (const example of active) addTo(tally.unsupported, `${reason} (in a helper the doctest needs)`, caseId(example));
+        return;
+      }
+      if (report.unsupported) addTo(tally.unsupported, report.unsupported.feature, caseId(culprit.example));
+      else addTo(tally.disagree, `hit the ${report.limit.kind} limit`, { id: caseId(culprit.example), detail: report.limit.message });
+      active = active.filter((example) => example !== culprit.example);
+      continue;
+    }
+    const expected = splitByExample(oracle.result.stdout);
+    const actual = splitByExample(report.stdout);
+    for (const example of active) {
+      const want = expected.get(example.index) ?? '(no output)';
+      const got = actual.get(example.index) ?? '(not reached)';
+      if (want === got) tally.agree.push(caseId(example));
+      else addTo(tally.disagree, 'stdout', { id: caseId(example), detail: `expected ${JSON.stringify(want).slice(0, 160)}, got ${JSON.stringify(got).slice(0, 160)}` });
+    }
+    return;
+  }
+  for (const example of active) tally.notConverted.push({ id: caseId(example), reason: 'too many unsupported examples before it' });
+}
+
+function newTally() {
+  return { agree: [], unsupported: new Map(), disagree: new Map(), notConverted: [] };
+}
+
+function count(groups) {
+  let total = 0;
+  for (const members of groups.values()) total += members.length;
+  return total;
+}
+
+function renderTally(title, tally, lines) {
+  lines.push(`### ${title}`, '');
+  const unsupported = [...tally.unsupported.entries()].sort((a, b) => b[1].length - a[1].length);
+  if (unsupported.length) {
+    lines.push('Unsupported (the runtime refused; grouped by the feature it named):', '');
+    for (const [feature, ids] of unsupported) lines.push(`- ${feature} — ${ids.length}: ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', …' : ''}`);
+    lines.push('');
+  }
+  const disagree = [...tally.disagree.entries()].sort((a, b) => b[1].length - a[1].length);
+  if (disagree.length) {
+    lines.push('Disagreements with CPython (runtime bugs; grouped by the first difference):', '');
+    for (const [kind, items] of disagree) {
+      lines.push(`- **${kind}** — ${items.length}`);
+      for (const item of items.slice(0, 5)) lines.push(`  - \`${item.id}\`: ${item.detail}`);
+      if (items.length > 5) lines.push(`  - … and ${items.length - 5} more`);
+    }
+    lines.push('');
+  }
+  if (tally.notConverted.length) {
+    const reasons = new Map();
+    for (const item of tally.notConverted) addTo(reasons, item.reason, item.id);
+    lines.push('Not converted:', '');
+    for (const [reason, ids] of reasons) lines.push(`- ${reason} — ${ids.length}: ${ids.slice(0, 4).join(', ')}${ids.length > 4 ? ', …' : ''}`);
+    lines.push('');
+  }
+}
+
+export default async function run() {
+  const lines = ['## Compatibility: CPython 3.13\'s own generator tests in the mini-runtime', ''];
+  const python = findPython();
+  if (!python.ok) return [...lines, `Skipped: ${python.reason}.`].join('\n');
+  if (!existsSync(runtimeEntry)) return [...lines, `Skipped: the runtime is not built (${runtimeEntry}); run \`npx tsc -b\`.`].join('\n');
+  const { runSnippet } = await import(pathToFileURL(runtimeEntry).href);
+
+  const conversion = spawnSync(python.command, [converter], { env: python.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (conversion.status !== 0) return [...lines, `Conversion failed: ${conversion.stderr.trim().split('\n').pop()}`].join('\n');
+  const converted = JSON.parse(conversion.stdout);
+
+  const methods = newTally();
+  await compareMethods(converted.methods, runSnippet, methods);
+  const doctests = newTally();
+  for (const doctest of converted.doctests) await compareDoctest(doctest, runSnippet, doctests);
+
+  lines.push(
+    `Source: \`${converted.testDir}\` (CPython ${converted.python}), converted at run time by \`server/test/runtime/compat_convert.py\`: ` +
+      'a test method becomes a snippet whose assertions print the asserted value; a doctest becomes one snippet whose examples print what the interactive prompt would. ' +
+      'Both run in CPython and in the runtime; a case agrees when stdout, yield/return events and the final error agree (doctests: the output of each example).',
+    '',
+    '| source | cases | agree | unsupported | disagree | not converted |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
+  for (const [label, tally] of [['`test_yield_from.py` test methods', methods], ['`test_generators.py` doctest examples', doctests]]) {
+    const total = tally.agree.length + count(tally.unsupported) + count(tally.disagree) + tally.notConverted.length;
+    lines.push(`| ${label} | ${total} | ${tally.agree.length} | ${count(tally.unsupported)} | ${count(tally.disagree)} | ${tally.notConverted.length} |`);
+  }
+  lines.push('');
+  renderTally('test_yield_from.py', methods, lines);
+  renderTally('test_generators.py doctests', doctests, lines);
+  return lines.join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(await run());
+}

@@ -131,7 +131,9 @@ function namesGeneratorExitCatcher(node: SyntaxNode, model: SemanticModel): bool
 export function describeHandler(handler: SyntaxNode): string {
   const block = handlerBlock(handler);
   const header = handler.text.slice(0, block === null ? undefined : block.startIndex - handler.startIndex);
-  return header.replace(/#[^\n]*/g, '').replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim() || 'except';
+  const clause = header.replace(/#[^\n]*/g, '').replace(/\s+/g, ' ').replace(/\s*:\s*$/, '').trim();
+  // A bare clause keeps its colon so that it reads as `except:` in messages.
+  return clause === 'except' || clause === '' ? 'except:' : clause;
 }
 
 /**

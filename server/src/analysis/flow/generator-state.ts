@@ -836,7 +836,7 @@ export function analysedFrameOf(node: SyntaxNode): SyntaxNode | null {
         // The first iterable runs in the enclosing frame; everything else in the genexp's own.
         const firstClause = current.namedChildren.find((c) => c.type === 'for_in_clause');
         const firstIterable = firstClause?.childForFieldName('right');
-        if (firstIterable === undefined || firstIterable === null || !(firstIterable.startIndex <= child.startIndex && child.endIndex <= firstIterable.endIndex)) return null;
+        if (firstIterable === undefined || firstIterable === null || !(firstIterable.startIndex <= node.startIndex && node.endIndex <= firstIterable.endIndex)) return null;
         break;
       }
       case 'module':

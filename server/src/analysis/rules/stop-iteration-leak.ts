@@ -95,7 +95,7 @@ function frameFunction(node: SyntaxNode, ctx: RuleContext): FunctionInfo | null 
         // The first iterable is evaluated in the enclosing frame.
         const firstClause = current.namedChildren.find((c) => c.type === 'for_in_clause');
         const firstIterable = firstClause?.childForFieldName('right') ?? null;
-        const inFirstIterable = firstIterable !== null && firstIterable.startIndex <= child.startIndex && child.endIndex <= firstIterable.endIndex;
+        const inFirstIterable = firstIterable !== null && firstIterable.startIndex <= node.startIndex && node.endIndex <= firstIterable.endIndex;
         if (!inFirstIterable) return ctx.model.functionForNode(current) ?? null;
         break;
       }

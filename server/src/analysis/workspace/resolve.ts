@@ -97,7 +97,9 @@ export class Resolver {
       return { kind: 'unknown' };
     }
     // A name bound more than once (`try: from a import f / except ImportError: def f()`) is not followed.
-    if (found.bindings.length !== 1) return { kind: 'unknown' };
+    // `import pkg` and `import pkg.mod` both bind `pkg` to the same module: one binding in effect.
+    const sameModule = found.bindings.every((b) => b.kind === 'import' && b.node.type === 'dotted_name' && (b.importModule ?? '').split('.')[0] === head);
+    if (found.bindings.length !== 1 && !sameModule) return { kind: 'unknown' };
     const binding = found.bindings[0];
     if (binding === undefined) return { kind: 'unknown' };
     switch (binding.kind) {

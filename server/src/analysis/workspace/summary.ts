@@ -69,7 +69,10 @@ export function summarizeModule(file: string, moduleName: string | null, model: 
   }
   const bindings: Record<string, ModuleBinding> = {};
   for (const [name, list] of model.moduleScope.bindings) {
-    bindings[name] = list.length === 1 && list[0] !== undefined ? describeBinding(model, list[0], moduleName, isPackageInit) : { kind: 'other' };
+    // `import pkg` and `import pkg.mod` both bind `pkg` to the same module: one binding in effect.
+    const sameModule = list.every((b) => b.kind === 'import' && b.node.type === 'dotted_name' && (b.importModule ?? '').split('.')[0] === name);
+    const first = list[0];
+    bindings[name] = first !== undefined && (list.length === 1 || sameModule) ? describeBinding(model, first, moduleName, isPackageInit) : { kind: 'other' };
   }
   return { file, moduleName, isPackageInit, functions, bindings, imports: collectImports(model, moduleName, isPackageInit) };
 }

@@ -1,0 +1,294 @@
+# Fixture for GEN004 stop-iteration-leak. Each `case_*` function is one scenario; running this file
+# under CPython (`python3.13 stop-iteration-leak.py`) prints what each case raised, and a test checks
+# that exactly the cases with an `# error:` line raise "generator raised StopIteration".
+
+import asyncio
+import contextlib
+import itertools
+import itertools as it_tools
+from itertools import count, cycle, repeat
+from itertools import count as counter
+
+
+def take_while_positive(items):
+    for item in items:
+        if item <= 0:
+            raise StopIteration  # error: [stop-iteration-leak]
+        yield item
+
+
+def first_then_rest(items):
+    iterator = iter(items)
+    head = next(iterator)  # error: [stop-iteration-leak]
+    yield head
+    yield from iterator
+
+
+def pairs(items):
+    iterator = iter(items)
+    for first in iterator:
+        second = next(iterator)  # error: [stop-iteration-leak]
+        yield first, second
+
+
+def with_value(items):
+    yield from items
+    raise StopIteration("done")  # error: [stop-iteration-leak]
+
+
+def wrong_handler(items):
+    iterator = iter(items)
+    try:
+        value = next(iterator)  # error: [stop-iteration-leak]
+    except ValueError:
+        return
+    yield value
+
+
+def next_in_handler(items, other):
+    iterator = iter(items)
+    try:
+        value = next(iterator)
+    except StopIteration:
+        value = next(iter(other))  # error: [stop-iteration-leak]
+    yield value
+
+
+def finite_repeat():
+    numbers = repeat(1, 2)
+    while True:
+        yield next(numbers)  # error: [stop-iteration-leak]
+
+
+async def async_first(items):
+    iterator = iter(items)
+    yield next(iterator)  # error: [stop-iteration-leak]
+
+
+# ---- positives ----------------------------------------------------------------------------------
+
+def case_raise_stop_iteration():
+    return list(take_while_positive([1, 2, 0, 3]))
+
+
+def case_raise_stop_iteration_with_value():
+    return list(with_value([1]))
+
+
+def case_next_on_empty_input():
+    return list(first_then_rest([]))
+
+
+def case_odd_number_of_items():
+    return list(pairs([1, 2, 3]))
+
+
+def case_generator_expression(items=()):
+    iterator = iter(items)
+    return list(next(iterator) for _ in range(3))  # error: [stop-iteration-leak]
+
+
+def case_wrong_handler():
+    return list(wrong_handler([]))
+
+
+def case_next_in_handler():
+    return list(next_in_handler([], []))
+
+
+def case_finite_repeat():
+    return list(finite_repeat())
+
+
+def case_async_generator():
+    async def consume():
+        return [x async for x in async_first([])]
+    return asyncio.run(consume())
+
+
+# ---- negatives ----------------------------------------------------------------------------------
+
+def with_default(items):
+    iterator = iter(items)
+    yield next(iterator, None)
+
+
+def guarded(items):
+    iterator = iter(items)
+    try:
+        head = next(iterator)
+    except StopIteration:
+        return
+    yield head
+
+
+def guarded_by_exception(items):
+    iterator = iter(items)
+    while True:
+        try:
+            value = next(iterator)
+        except Exception:
+            break
+        yield value
+
+
+def guarded_by_tuple(items):
+    iterator = iter(items)
+    try:
+        value = next(iterator)
+    except (ValueError, StopIteration):
+        return
+    yield value
+
+
+def guarded_by_bare_except(items):
+    iterator = iter(items)
+    try:
+        value = next(iterator)
+    except:  # noqa: E722 — the bare handler is the point of this case
+        return
+    yield value
+
+
+def guarded_by_base_exception(items):
+    iterator = iter(items)
+    try:
+        value = next(iterator)
+    except BaseException:
+        return
+    yield value
+
+
+def guarded_by_suppress(items):
+    iterator = iter(items)
+    with contextlib.suppress(StopIteration):
+        yield next(iterator)
+
+
+def ordinary_function(items):
+    iterator = iter(items)
+    if not items:
+        raise StopIteration
+    return next(iterator)
+
+
+class Countdown:
+    def __init__(self, start):
+        self.current = start
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.current <= 0:
+            raise StopIteration
+        self.current -= 1
+        return self.current
+
+
+class Numbered:
+    def __init__(self, items):
+        self.items = items
+        self._ids = itertools.count()
+
+    def __iter__(self):
+        for item in self.items:
+            yield next(self._ids), item
+
+
+def infinite_iterators():
+    ids = count()
+    ticks = counter(1)
+    colours = cycle("rgb")
+    ones = repeat(1)
+    for _ in range(3):
+        yield next(ids), next(ticks), next(colours), next(ones)
+        yield next(itertools.count()), next(it_tools.cycle([1])), next(itertools.repeat(0))
+
+
+def emptiness_checked(items):
+    if not items:
+        return
+    yield next(iter(items))
+
+
+def emptiness_checked_through_name(rows):
+    iterator = iter(rows)
+    if len(rows) >= 2:
+        yield next(iterator), next(iterator)
+
+
+def nested_function_not_a_generator(items):
+    def first():
+        raise StopIteration
+    yield from items
+    try:
+        first()
+    except StopIteration:
+        pass
+
+
+def outer_ordinary(items):
+    iterator = iter(items)
+    return [x for x in (y for y in next(iterator))]
+
+
+def shadowed_next(items):
+    def next(iterator):
+        return "shadowed"
+    yield next(iter(items))
+
+
+def case_with_default():
+    return list(with_default([]))
+
+
+def case_guarded():
+    return list(guarded([])) + list(guarded_by_exception([])) + list(guarded_by_tuple([]))
+
+
+def case_guarded_broadly():
+    return list(guarded_by_bare_except([])) + list(guarded_by_base_exception([])) + list(guarded_by_suppress([]))
+
+
+def case_ordinary_function():
+    try:
+        return ordinary_function([])
+    except StopIteration:
+        return "StopIteration is fine outside generators"
+
+
+def case_dunder_next():
+    return list(Countdown(3))
+
+
+def case_infinite_iterators():
+    return list(Numbered("ab")) + list(infinite_iterators())
+
+
+def case_emptiness_checked():
+    return list(emptiness_checked([])) + list(emptiness_checked_through_name([1]))
+
+
+def case_nested_function():
+    return list(nested_function_not_a_generator([1]))
+
+
+def case_first_iterable_runs_outside():
+    return outer_ordinary([[1, 2]])
+
+
+def case_shadowed_next():
+    return list(shadowed_next([]))
+
+
+if __name__ == "__main__":
+    for name, case in list(globals().items()):
+        if not name.startswith("case_"):
+            continue
+        try:
+            case()
+        except Exception as error:  # the driver reports every outcome, whatever it is
+            print(f"{name}: {type(error).__name__}: {error}")
+        else:
+            print(f"{name}: ok")

@@ -3,12 +3,19 @@
 // at a point. Pure (tree and model in, data out); the language server turns it into markdown.
 
 import type { SyntaxNode } from '../parser.js';
+import { CREATED, EXHAUSTED, SUSPENDED, type StateMask } from './flow/generator-state.js';
+import { suspendedResources } from './flow/index.js';
 import type { Binding, FunctionInfo, SemanticModel } from './model/semantic.js';
+import { resolverFor, type Resolver } from './workspace/resolve.js';
 import type { FunctionSummary } from './workspace/summary.js';
 import type { WorkspaceIndex } from './workspace/index.js';
 
-/** Where a generator object stands, in CPython's terms (`inspect.getgeneratorstate`). */
-export type GeneratorObjectState = 'created' | 'suspended' | 'exhausted' | 'unknown';
+/**
+ * Where a generator object stands, in CPython's terms (`inspect.getgeneratorstate`): `started` when it
+ * is suspended on some paths and exhausted on others, `unknown` when a path may leave it unstarted or
+ * the analysis lost track of it.
+ */
+export type GeneratorObjectState = 'created' | 'suspended' | 'exhausted' | 'started' | 'unknown';
 
 export interface ReceivedValue {
   /** `x` for `x = yield ...`; the enclosing expression's text when the value is used some other way. */
@@ -17,7 +24,7 @@ export interface ReceivedValue {
 }
 
 export interface HeldResource {
-  /** The acquisition as written (`open(path)`). */
+  /** What and where from, as the resource analysis words it ("file `f` from `open(...)`"). */
   text: string;
   line: number;
 }
@@ -37,8 +44,8 @@ export interface GeneratorFunctionDescription {
   receives: ReceivedValue[];
   /** Distinct return values as written (`None` when it only falls off the end or returns bare). */
   returns: string[];
-  /** Resources live across a yield; null when the analysis that knows them is not available. */
-  resources: HeldResource[] | null;
+  /** Resources live across a yield without `with` or `try/finally` to release them. */
+  resources: HeldResource[];
 }
 
 /** A generator function known only from the workspace index (defined in another module). */
@@ -62,36 +69,69 @@ export interface GeneratorObjectDescription {
 
 export type Description = GeneratorFunctionDescription | ImportedGeneratorDescription | GeneratorObjectDescription;
 
-/** Optional analyses that other modules provide; the description degrades to "unknown" without them. */
-export interface DescribeHelpers {
+/** What the description needs beyond the model: the workspace, for names imported from other modules. */
+export interface DescribeContext {
   index?: WorkspaceIndex;
   moduleName?: string;
-  /** Resources acquired in `fn` that are live across one of its yields. */
-  suspendedResources?: (fn: FunctionInfo, model: SemanticModel) => readonly HeldResource[];
-  /** The state of the generator object bound to `name` just before `at` runs. */
-  generatorStateAt?: (model: SemanticModel, name: SyntaxNode, at: SyntaxNode) => GeneratorObjectState;
+  file?: string;
 }
 
 /** What the identifier at `offset` (UTF-16) names, when it is a generator function or a generator object. */
-export function describeAt(model: SemanticModel, offset: number, helpers: DescribeHelpers = {}): { node: SyntaxNode; description: Description } | null {
-  const node = model.tree.rootNode.namedDescendantForIndex(offset, offset);
+export function describeAt(model: SemanticModel, offset: number, context: DescribeContext = {}): { node: SyntaxNode; description: Description } | null {
+  let node = model.tree.rootNode.namedDescendantForIndex(offset, offset);
+  // A cursor just after a name (`g|)`) still means the name, as editors place it when hovering a word's end.
+  if (node.type !== 'identifier' && offset > 0) node = model.tree.rootNode.namedDescendantForIndex(offset - 1, offset - 1);
   if (node.type !== 'identifier') return null;
   const parent = node.parent;
   if (parent !== null && parent.type === 'function_definition' && parent.childForFieldName('name')?.id === node.id) {
     const fn = model.functionForNode(parent);
-    return fn !== undefined && fn.isGenerator ? { node, description: describeGeneratorFunction(fn, model, helpers) } : null;
+    return fn !== undefined && fn.isGenerator ? { node, description: describeGeneratorFunction(fn, model) } : null;
   }
   // `obj.attr`: only the object part is a name; attributes are not resolved.
   if (parent !== null && parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return null;
-  const resolved = model.resolve(node.text, model.scopeOf(node));
-  if (resolved === null) return null;
-  const binding = bindingInEffect(resolved.bindings, node);
-  if (binding === null) return null;
-  const described = describeBinding(model, binding, node, helpers);
+  const resolver = resolverFor({ model, index: context.index, moduleName: context.moduleName, ...(context.file === undefined ? {} : { file: context.file }) });
+  const described = describeName(model, resolver, node);
   return described === null ? null : { node, description: described };
 }
 
-export function describeGeneratorFunction(fn: FunctionInfo, model: SemanticModel, helpers: DescribeHelpers = {}): GeneratorFunctionDescription {
+function describeName(model: SemanticModel, resolver: Resolver, node: SyntaxNode): Description | null {
+  const callee = resolver.resolveExpression(node);
+  if (callee.kind === 'function' && callee.summary.isGenerator) {
+    if (callee.module === null) {
+      const fn = callee.node === null ? undefined : model.functionForNode(callee.node);
+      return fn === undefined ? null : describeGeneratorFunction(fn, model);
+    }
+    return { kind: 'imported-function', name: node.text, module: callee.module, summary: callee.summary };
+  }
+  const resolved = model.resolve(node.text, model.scopeOf(node));
+  const binding = resolved === null ? null : bindingInEffect(resolved.bindings, node);
+  if (binding === null || (binding.kind !== 'assign' && binding.kind !== 'walrus') || binding.value === null) return null;
+  const value = unparenthesize(binding.value);
+  const creation = resolver.creationOf(value);
+  if (creation === null) return null;
+  const calleeNode = value.type === 'call' ? value.childForFieldName('function') : null;
+  // The binding itself (`g = gen()`) is not a use: the state is the one the object is created in.
+  const isBindingSite = binding.node.id === node.id;
+  const state: GeneratorObjectState = isBindingSite ? (creation === 'created' ? 'created' : 'suspended') : stateOf(resolver.maskAt(node));
+  return {
+    kind: 'object',
+    name: binding.name,
+    origin: truncate(collapse(value.text), 80),
+    originLine: value.startPosition.row + 1,
+    functionName: calleeNode === null ? null : collapse(calleeNode.text),
+    state,
+  };
+}
+
+function stateOf(mask: StateMask | undefined): GeneratorObjectState {
+  if (mask === CREATED) return 'created';
+  if (mask === SUSPENDED) return 'suspended';
+  if (mask === EXHAUSTED) return 'exhausted';
+  if (mask === (SUSPENDED | EXHAUSTED)) return 'started';
+  return 'unknown';
+}
+
+export function describeGeneratorFunction(fn: FunctionInfo, model: SemanticModel): GeneratorFunctionDescription {
   const yields: string[] = [];
   const delegatesTo: string[] = [];
   const receives: ReceivedValue[] = [];
@@ -116,7 +156,7 @@ export function describeGeneratorFunction(fn: FunctionInfo, model: SemanticModel
     }
   }
   if (returns.length === 0) returns.push('None');
-  const resources = helpers.suspendedResources === undefined ? null : [...helpers.suspendedResources(fn, model)];
+  const resources = suspendedResources(fn, model).map((resource) => ({ text: resource.description, line: resource.acquisition.startPosition.row + 1 }));
   return {
     kind: 'function',
     name: fn.name,
@@ -151,64 +191,6 @@ function bindingInEffect(bindings: readonly Binding[], use: SyntaxNode): Binding
     if (binding.node.startIndex <= use.startIndex) best = binding;
   }
   return best ?? bindings[0] ?? null;
-}
-
-function describeBinding(model: SemanticModel, binding: Binding, use: SyntaxNode, helpers: DescribeHelpers): Description | null {
-  if (binding.kind === 'def') {
-    const fn = model.functionForNode(binding.node);
-    return fn !== undefined && fn.isGenerator ? describeGeneratorFunction(fn, model, helpers) : null;
-  }
-  if (binding.kind === 'importFrom') {
-    const summary = importedFunction(binding, helpers);
-    return summary === null ? null : { kind: 'imported-function', name: binding.name, module: summary.module, summary: summary.summary };
-  }
-  if (binding.kind !== 'assign' && binding.kind !== 'walrus') return null;
-  const value = binding.value === null ? null : unparenthesize(binding.value);
-  if (value === null) return null;
-  let functionName: string | null = null;
-  if (value.type === 'call') {
-    const callee = value.childForFieldName('function');
-    if (callee === null || callee.type !== 'identifier') return null;
-    const calleeResolved = model.resolve(callee.text, model.scopeOf(callee));
-    const calleeBinding = calleeResolved === null ? null : bindingInEffect(calleeResolved.bindings, callee);
-    if (calleeBinding === null) return null;
-    const isGeneratorFunction = calleeBinding.kind === 'def'
-      ? model.functionForNode(calleeBinding.node)?.isGenerator === true
-      : calleeBinding.kind === 'importFrom' && importedFunction(calleeBinding, helpers)?.summary.isGenerator === true;
-    if (!isGeneratorFunction) return null;
-    functionName = callee.text;
-  } else if (value.type !== 'generator_expression') {
-    return null;
-  }
-  const state = helpers.generatorStateAt === undefined ? 'unknown' : helpers.generatorStateAt(model, binding.node, use);
-  return {
-    kind: 'object',
-    name: binding.name,
-    origin: truncate(collapse(value.text), 80),
-    originLine: value.startPosition.row + 1,
-    functionName,
-    state,
-  };
-}
-
-/** The index's summary of `from module import name`, for generator functions only. */
-function importedFunction(binding: Binding, helpers: DescribeHelpers): { module: string; summary: FunctionSummary } | null {
-  if (helpers.index === undefined || binding.importModule === undefined || binding.importName === undefined || binding.importName === null) return null;
-  const module = absoluteModule(binding.importModule, helpers.moduleName);
-  if (module === null) return null;
-  const summary = helpers.index.module(module)?.functions[binding.importName];
-  return summary !== undefined && summary.isGenerator ? { module, summary } : null;
-}
-
-/** `..pkg.m` from inside `a.b.c` is `a.pkg.m` (the importing module's package, minus one level per extra dot). */
-function absoluteModule(written: string, importer: string | undefined): string | null {
-  const dots = /^\.*/.exec(written)?.[0].length ?? 0;
-  if (dots === 0) return written;
-  if (importer === undefined) return null;
-  const base = importer.split('.').slice(0, -dots);
-  const rest = written.slice(dots);
-  const parts = rest === '' ? base : [...base, rest];
-  return parts.length === 0 ? null : parts.join('.');
 }
 
 /** Nodes of a type inside `root` that belong to the same frame (nested defs, lambdas, classes skipped). */

@@ -1,24 +1,20 @@
 // The server's configuration: the `yieldlens` settings section (initializationOptions, then
-// workspace/configuration) layered over `[tool.yieldlens]` of the nearest pyproject.toml, resolved per
-// file into the set of enabled rule codes. Bad values are reported as problems, never thrown.
+// workspace/configuration) layered over `[tool.yieldlens]` of the nearest pyproject.toml (read by the
+// CLI's loader, so both see the same settings), resolved per file into the set of enabled rule codes.
+// Bad values are reported as problems, never thrown.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { parse as parseToml } from 'smol-toml';
+import { dirname } from 'node:path';
 import type { YieldlensSettings } from '@yieldlens/shared';
 import { codesForSelector, RULES, UnknownRuleError } from '../analysis/index.js';
+import { discoverConfig, type ProjectConfig } from '../cli/config.js';
+import { fileGlobMatcher } from '../cli/discover.js';
 
-interface PerFileIgnore {
-  matches: (relativePath: string) => boolean;
-  selectors: string[];
-}
-
-interface PyprojectConfig {
-  path: string;
-  select?: string[];
-  ignore?: string[];
-  perFileIgnores: PerFileIgnore[];
+/** A project configuration with its per-file-ignores globs compiled once. */
+interface LoadedProject {
+  config: ProjectConfig;
+  perFileIgnores: { matches: (absolute: string) => boolean; codes: string[] }[];
+  /** Why the configuration could not be used (invalid TOML, unknown key); defaults apply then. */
+  problem: string | null;
 }
 
 export interface FileConfig {
@@ -29,9 +25,8 @@ export interface FileConfig {
 
 export class ConfigStore {
   private settings: YieldlensSettings = {};
-  /** Directory → the nearest pyproject.toml with a `[tool.yieldlens]` table (null: none up to the root). */
-  private readonly pyprojectByDir = new Map<string, PyprojectConfig | null>();
-  private readonly pyprojectProblems = new Map<string, string>();
+  /** Directory → the project configuration that applies to files in it (the CLI's own loader). */
+  private readonly projectByDir = new Map<string, LoadedProject>();
 
   /** Replaces the editor's settings; accepts the section itself or an object holding `yieldlens`. */
   setClientSettings(raw: unknown): string[] {
@@ -58,73 +53,37 @@ export class ConfigStore {
 
   /** Forgets every pyproject.toml read so far (one changed on disk). */
   invalidatePyproject(): void {
-    this.pyprojectByDir.clear();
-    this.pyprojectProblems.clear();
+    this.projectByDir.clear();
   }
 
   /** The enabled codes for a file (a path, or a non-file URI that only gets the editor's settings). */
   forFile(file: string): FileConfig {
     const problems: string[] = [];
-    const pyproject = isAbsolutePath(file) ? this.nearestPyproject(dirname(file)) : null;
-    if (pyproject !== null) {
-      const problem = this.pyprojectProblems.get(pyproject.path);
-      if (problem !== undefined) problems.push(problem);
-    }
+    const project = isAbsolutePath(file) ? this.projectFor(dirname(file)) : null;
+    if (project !== null && project.problem !== null) problems.push(project.problem);
     // The editor's settings win key by key, as command-line flags win over pyproject.toml in the CLI.
-    const select = this.settings.select ?? pyproject?.select;
-    const ignore = [...(this.settings.ignore ?? pyproject?.ignore ?? [])];
-    if (pyproject !== null) {
-      const relativePath = relative(dirname(pyproject.path), file).split(sep).join('/');
-      for (const entry of pyproject.perFileIgnores) if (entry.matches(relativePath)) ignore.push(...entry.selectors);
-    }
+    const select = this.settings.select ?? project?.config.select;
+    const ignore = this.settings.ignore ?? project?.config.ignore ?? [];
     const selected = select === undefined || select.length === 0 ? RULES.map((rule) => rule.code) : expand(select, problems);
     const ignored = new Set(expand(ignore, problems));
+    for (const entry of project?.perFileIgnores ?? []) if (entry.matches(file)) for (const code of entry.codes) ignored.add(code);
     return { enabled: new Set(selected.filter((code) => !ignored.has(code))), problems };
   }
 
-  private nearestPyproject(dir: string): PyprojectConfig | null {
-    const cached = this.pyprojectByDir.get(dir);
+  private projectFor(dir: string): LoadedProject {
+    const cached = this.projectByDir.get(dir);
     if (cached !== undefined) return cached;
-    let found: PyprojectConfig | null = null;
-    const candidate = join(dir, 'pyproject.toml');
-    if (existsSync(candidate)) found = this.readPyproject(candidate);
-    if (found === null) {
-      const parent = dirname(dir);
-      found = parent === dir ? null : this.nearestPyproject(parent);
+    const result = discoverConfig(dir);
+    let loaded: LoadedProject;
+    if (result.ok) {
+      const { config } = result;
+      loaded = { config, perFileIgnores: config.perFileIgnores.map((entry) => ({ matches: fileGlobMatcher(entry.pattern, config.root), codes: entry.codes })), problem: null };
+    } else {
+      // A half-edited pyproject.toml must not switch the linter off: say so and use the defaults.
+      loaded = { config: { source: null, root: dir, select: undefined, ignore: undefined, exclude: [], perFileIgnores: [] }, perFileIgnores: [], problem: result.message };
     }
-    this.pyprojectByDir.set(dir, found);
-    return found;
-  }
-
-  /** Reads `[tool.yieldlens]`; null when the file has no such table (the search goes on upwards). */
-  private readPyproject(path: string): PyprojectConfig | null {
-    let table: unknown;
-    try {
-      const document = parseToml(readFileSync(path, 'utf8'));
-      const tool = document['tool'];
-      table = isRecord(tool) ? tool['yieldlens'] : undefined;
-    } catch (error) {
-      // A half-edited pyproject.toml must not switch the linter off: report it and use the defaults.
-      this.pyprojectProblems.set(path, `${path}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-      return { path, perFileIgnores: [] };
-    }
-    if (!isRecord(table)) return null;
-    const config: PyprojectConfig = { path, perFileIgnores: [] };
-    const select = stringList(table['select']);
-    const ignore = stringList(table['ignore']);
-    if (select !== undefined) config.select = select;
-    if (ignore !== undefined) config.ignore = ignore;
-    const perFile = table['per-file-ignores'];
-    if (isRecord(perFile)) {
-      for (const [pattern, selectors] of Object.entries(perFile)) {
-        const list = stringList(selectors);
-        if (list === undefined) continue;
-        // A bare file name matches at any depth, as ruff's per-file-ignores do.
-        const matcher = picomatch(pattern.includes('/') ? pattern : `**/${pattern}`, { dot: true });
-        config.perFileIgnores.push({ matches: (relativePath) => matcher(relativePath), selectors: list });
-      }
-    }
-    return config;
+    this.projectByDir.set(dir, loaded);
+    return loaded;
   }
 }
 
@@ -140,12 +99,6 @@ function expand(selectors: readonly string[], problems: string[]): string[] {
     }
   }
   return codes;
-}
-
-function stringList(value: unknown): string[] | undefined {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
-  return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,11 +1,11 @@
-// Connects the hover's descriptions to the analyses that know more (suspended resources, generator
-// states) and to the workspace index; until those analyses exist the hover says "unknown" instead.
+// The context the hover's descriptions need from the session: the workspace index and the document's
+// module name, so names imported from other workspace modules can be described too.
 
-import type { DescribeHelpers } from '../analysis/describe.js';
+import type { DescribeContext } from '../analysis/describe.js';
 import type { OpenDocument } from './documents.js';
 import type { Session } from './session.js';
 
-export function helpersFor(session: Session, doc: OpenDocument): DescribeHelpers {
+export function describeContextFor(session: Session, doc: OpenDocument): DescribeContext {
   const moduleName = session.indexer.moduleNameFor(doc.file);
-  return { index: session.index, ...(moduleName === null ? {} : { moduleName }) };
+  return { index: session.index, file: doc.file, ...(moduleName === null ? {} : { moduleName }) };
 }

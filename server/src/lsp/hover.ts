@@ -3,18 +3,19 @@
 // `analysis/describe.ts`; this file only renders them as markdown.
 
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { describeAt, type Description, type DescribeHelpers, type GeneratorObjectState } from '../analysis/describe.js';
+import { describeAt, type Description, type DescribeContext, type GeneratorObjectState } from '../analysis/describe.js';
 import type { AnalysisResult } from '../analysis/index.js';
 
 const STATE_TEXT: Record<GeneratorObjectState, string> = {
   created: '**created** (`GEN_CREATED`): not started yet — prime it with `next()` before sending a value',
   suspended: '**suspended** (`GEN_SUSPENDED`): paused at a `yield`',
   exhausted: '**exhausted** (`GEN_CLOSED`): finished; `next()` raises `StopIteration`',
+  started: '**started** (`GEN_SUSPENDED` or `GEN_CLOSED`, depending on the path): `send()` is safe',
   unknown: 'not known here (it depends on paths or calls the analysis cannot follow)',
 };
 
-export function hoverAt(result: AnalysisResult, offset: number, helpers: DescribeHelpers): Hover | null {
-  const found = describeAt(result.model, offset, helpers);
+export function hoverAt(result: AnalysisResult, offset: number, context: DescribeContext): Hover | null {
+  const found = describeAt(result.model, offset, context);
   if (found === null) return null;
   const start = result.lines.position(found.node.startIndex);
   const end = result.lines.position(found.node.endIndex);
@@ -36,13 +37,11 @@ function render(description: Description): string {
           : `- **Receives via \`send()\`:** ${description.receives.map((item) => `\`${item.target}\` (line ${item.line})`).join(', ')}`,
       );
       lines.push(`- **Returns:** ${codeList(description.returns)}${description.isAsync ? '' : ' (as `StopIteration.value`)'}`);
-      if (description.resources !== null) {
-        lines.push(
-          description.resources.length === 0
-            ? '- **Resources held across a `yield`:** none'
-            : `- **Resources held across a \`yield\`:** ${description.resources.map((item) => `\`${item.text}\` (line ${item.line})`).join(', ')} — released only when the generator finishes or is garbage-collected`,
-        );
-      }
+      lines.push(
+        description.resources.length === 0
+          ? '- **Resources held across a `yield`:** none unprotected'
+          : `- **Resources held across a \`yield\`:** ${description.resources.map((item) => `${item.text} (line ${item.line})`).join(', ')} — released only when the generator finishes or is garbage-collected`,
+      );
       return lines.join('\n');
     }
     case 'imported-function': {

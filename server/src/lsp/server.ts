@@ -19,7 +19,7 @@ import { codeActionsFor } from './code-actions.js';
 import { guardNotification, guardRequest } from './guard.js';
 import { hoverAt } from './hover.js';
 import { Session } from './session.js';
-import { helpersFor } from './describe-helpers.js';
+import { describeContextFor } from './describe-helpers.js';
 import { registerWorkspaceFeatures } from './workspace.js';
 
 /** A request that always throws, for the tests of the error path; only with YIELDLENS_TEST_HOOKS=1. */
@@ -102,7 +102,7 @@ export function serve(connection: Connection): Session {
     if (doc === undefined) return null;
     const result = session.analysisOf(doc);
     if (result === null) return null;
-    return hoverAt(result, doc.document.offsetAt(params.position), helpersFor(session, doc));
+    return hoverAt(result, doc.document.offsetAt(params.position), describeContextFor(session, doc));
   }));
 
   if (process.env['YIELDLENS_TEST_HOOKS'] === '1') {

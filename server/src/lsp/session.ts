@@ -2,7 +2,7 @@
 // the idle queue. Feature handlers ask the session for a document's current analysis; only the session
 // runs `analyzeFile`, publishes diagnostics and decides which other documents must be re-checked.
 
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { analyzeFile, WorkspaceIndex, type AnalysisResult } from '../analysis/index.js';
 import { ConfigStore } from './config.js';
 import { publishDiagnostics } from './diagnostics.js';
@@ -114,7 +114,8 @@ export class Session {
   showProblemOnce(problem: string): void {
     if (this.reportedProblems.has(problem)) return;
     this.reportedProblems.add(problem);
-    void this.connection.window.showWarningMessage(`yieldlens: ${problem}`);
+    // A notification, not window/showMessageRequest: nothing to answer, and Neovim shows no prompt.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `yieldlens: ${problem}` });
     this.log(`yieldlens: ${problem}`);
   }
 

@@ -31,7 +31,8 @@ def main():
 const UNGUARDED_NEXT = `def firsts(iterables):
     for iterable in iterables:
         iterator = iter(iterable)
-        yield next(iterator)
+        first = next(iterator)
+        yield first
 `;
 
 const SUSPENDED_FILE = `def read_lines(path):
@@ -129,8 +130,10 @@ describe('code actions', () => {
     expect(text).toMatch(/\n    next\(acc\)\n    acc\.send\(10\)\n/);
   });
 
-  it('guards an unguarded next()', async () => {
-    await checkCodeAction(client, UNGUARDED_NEXT, 'GEN004', isQuickFixFor('GEN004'));
+  it('guards an unguarded next(), offered but not preferred because the fix is unsafe', async () => {
+    const { text, action } = await checkCodeAction(client, UNGUARDED_NEXT, 'GEN004', isQuickFixFor('GEN004'));
+    expect(action.isPreferred).toBe(false);
+    expect(text).toContain('        try:\n            first = next(iterator)\n        except StopIteration:\n            return\n');
   });
 
   it('wraps a resource held across a yield in with', async () => {

@@ -1,0 +1,94 @@
+-- Drives yieldlens from a real Neovim 0.7+ (headless): open a Python file, wait for the server's
+-- diagnostics, fix one bug by editing, fix the other with a code action, hover, quit. Every step waits
+-- for a condition (vim.wait), never for a fixed time; any error exits with a non-zero code, because an
+-- uncaught Lua error would leave headless Neovim hanging.
+
+local function fail(code, message)
+  io.stderr:write('neovim e2e: ' .. message .. '\n')
+  vim.cmd('cquit ' .. code)
+end
+
+local function log(message)
+  io.stderr:write('neovim e2e: ' .. message .. '\n')
+end
+
+local function run()
+  local fixture = os.getenv('YIELDLENS_FIXTURE')
+  local root = os.getenv('YIELDLENS_ROOT')
+  local cmd = vim.fn.json_decode(os.getenv('YIELDLENS_CMD'))
+  vim.cmd('edit ' .. vim.fn.fnameescape(fixture))
+  local bufnr = vim.api.nvim_get_current_buf()
+  vim.bo[bufnr].filetype = 'python'
+
+  local client_id = vim.lsp.start_client({
+    name = 'yieldlens',
+    cmd = cmd,
+    root_dir = root,
+    -- Neovim 0.7 otherwise batches changes for 150 ms before sending them.
+    flags = { debounce_text_changes = 0 },
+  })
+  if not client_id then return fail(2, 'vim.lsp.start_client returned nil') end
+  vim.lsp.buf_attach_client(bufnr, client_id)
+
+  local function codes()
+    local found = {}
+    for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+      local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+      if d.source == 'yieldlens' then table.insert(found, string.format('%s@%d', tostring(code), d.lnum + 1)) end
+    end
+    table.sort(found)
+    return table.concat(found, ',')
+  end
+
+  local function wait_for(what, expected)
+    local ok = vim.wait(15000, function() return codes() == expected end, 10)
+    if not ok then error(string.format('timed out waiting for %s: expected "%s", have "%s"', what, expected, codes())) end
+    log(what .. ': ' .. expected)
+  end
+
+  wait_for('initial diagnostics', 'GEN001@20,GEN004@7')
+
+  -- Fix GEN004 by typing: `raise StopIteration` → `return` (line 7, columns 12..31, 0-based).
+  vim.api.nvim_buf_set_text(bufnr, 6, 12, 6, 31, { 'return' })
+  wait_for('diagnostics after the edit', 'GEN001@20')
+
+  -- Fix GEN001 with the server's preferred quick fix.
+  local diagnostic = vim.diagnostic.get(bufnr)[1]
+  local params = {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    range = { start = { line = diagnostic.lnum, character = diagnostic.col }, ['end'] = { line = diagnostic.end_lnum, character = diagnostic.end_col } },
+    context = { diagnostics = { diagnostic.user_data and diagnostic.user_data.lsp or {} } },
+  }
+  local responses = vim.lsp.buf_request_sync(bufnr, 'textDocument/codeAction', params, 10000)
+  local chosen = nil
+  for _, response in pairs(responses or {}) do
+    for _, action in ipairs(response.result or {}) do
+      if action.isPreferred then chosen = action end
+    end
+  end
+  if not chosen then error('no preferred code action for GEN001: ' .. vim.inspect(responses)) end
+  log('applying code action: ' .. chosen.title)
+  vim.lsp.util.apply_workspace_edit(chosen.edit, 'utf-16')
+  wait_for('diagnostics after the code action', '')
+  local primed = vim.api.nvim_buf_get_lines(bufnr, 19, 21, false)
+  if primed[1] ~= '    next(totals)' or primed[2] ~= '    totals.send(10)' then error('unexpected text after the fix: ' .. vim.inspect(primed)) end
+
+  -- Hover on `running_total` (line 11, 0-based 10, column 6).
+  local hover = vim.lsp.buf_request_sync(bufnr, 'textDocument/hover', {
+    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+    position = { line = 10, character = 6 },
+  }, 10000)
+  local markdown = ''
+  for _, response in pairs(hover or {}) do
+    if response.result and response.result.contents then markdown = markdown .. response.result.contents.value end
+  end
+  if not markdown:find('Receives via `send()`:** `value`', 1, true) then error('unexpected hover: ' .. markdown) end
+  log('hover ok')
+
+  vim.lsp.stop_client(client_id)
+  vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 10)
+  vim.cmd('qall!')
+end
+
+local ok, err = pcall(run)
+if not ok then fail(1, tostring(err)) end

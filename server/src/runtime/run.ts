@@ -1,7 +1,218 @@
-// Placeholder until the interpreter lands: every run is reported as unsupported, never guessed.
-import type { TraceReport } from '@yieldlens/shared';
-import type { RunOptions } from './index.js';
+// runSnippet: parse, compile once, run the module frame in a fresh VM with limits, and turn what the
+// generators did into a TraceReport. The tracer records reprs eagerly only for values whose repr could
+// change later (mutable containers, user objects); immutable values are kept raw and repr'd at the end,
+// so a long run whose middle events are dropped pays little for them.
 
-export function runSnippet(_source: string, _options: RunOptions = {}): TraceReport {
-  return { version: 1, stdout: '', error: null, unsupported: { feature: 'interpreter not built yet', line: 1 }, truncated: false, events: [] };
+import type { TraceEvent, TraceReport } from '@yieldlens/shared';
+import { firstSyntaxError, parsePython } from '../parser.js';
+import { installBuiltins } from './builtins.js';
+import { CodeObject, compileModule } from './compiler.js';
+import type { RunOptions } from './index.js';
+import {
+  Frame, LimitSignal, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
+} from './interp.js';
+import { installStdlib } from './stdlib.js';
+import { PyException, PyFloat, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
+
+const DEFAULTS = { maxSteps: 1_000_000, timeoutMs: 2_000, recursionLimit: 1000, maxEvents: 10_000, maxCollection: 10_000_000 };
+
+/** A repr computed at capture time (the value could change before the report is built). */
+class Frozen {
+  constructor(public readonly text: string) {}
+}
+
+interface PendingEvent {
+  event: TraceEvent['event'];
+  gen: PyGenerator;
+  line: number;
+  method?: 'next' | 'send' | 'throw' | 'close';
+  value?: Py;
+  locals?: [string, Py][];
+  exception?: string;
+  message?: string;
+  hasSent?: boolean;
+}
+
+function stableRepr(v: Py, depth = 0): boolean {
+  switch (typeof v) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+    case 'bigint':
+      return true;
+    case 'object':
+      if (v === null || v instanceof PyFloat || v instanceof PyRange || v instanceof PyFunction ||
+        v instanceof PyGenerator || v instanceof PyType || v instanceof PyNative) return true;
+      if (v instanceof PyTuple && depth < 3 && v.items.length < 16) return v.items.every((x) => stableRepr(x, depth + 1));
+      return false;
+    default:
+      return false;
+  }
+}
+
+class EventRecorder implements Tracer {
+  head: PendingEvent[] = [];
+  tail: (PendingEvent | undefined)[];
+  tailStart = 0;
+  tailCount = 0;
+  omitted = 0;
+  constructor(private vm: VM, private headCap: number, private tailCap: number) {
+    this.tail = new Array(tailCap);
+  }
+  private capture(v: Py): Py {
+    if (stableRepr(v)) return v;
+    try {
+      return new Frozen(this.vm.repr(v));
+    } catch {
+      return new Frozen('<unrepresentable>');
+    }
+  }
+  private push(e: PendingEvent): void {
+    if (this.head.length < this.headCap) {
+      this.head.push(e);
+      return;
+    }
+    if (this.tailCap === 0) {
+      this.omitted++;
+      return;
+    }
+    if (this.tailCount < this.tailCap) {
+      this.tail[(this.tailStart + this.tailCount) % this.tailCap] = e;
+      this.tailCount++;
+    } else {
+      this.tail[this.tailStart] = e;
+      this.tailStart = (this.tailStart + 1) % this.tailCap;
+      this.omitted++;
+    }
+  }
+  create(gen: PyGenerator, line: number): void {
+    this.push({ event: 'create', gen, line });
+  }
+  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'close', sent: Py, line: number): void {
+    const hasSent = method === 'send' || method === 'throw';
+    this.push({ event: 'resume', gen, line, method, value: hasSent ? this.capture(sent) : undefined, hasSent });
+  }
+  yield(gen: PyGenerator, value: Py, line: number): void {
+    const frame = gen.frame;
+    const locals = frame !== null ? this.vm.frameLocalsEntries(frame) : [];
+    for (const entry of locals) entry[1] = this.capture(entry[1]);
+    this.push({ event: 'yield', gen, line, value: this.capture(value), locals });
+  }
+  return(gen: PyGenerator, value: Py, line: number): void {
+    this.push({ event: 'return', gen, line, value: this.capture(value) });
+  }
+  raise(gen: PyGenerator, exc: PyException, line: number): void {
+    let message: string;
+    try {
+      message = this.vm.str(exc);
+    } catch {
+      message = '<unprintable>';
+    }
+    this.push({ event: 'raise', gen, line, exception: exc.cls.name, message });
+  }
+  close(gen: PyGenerator, line: number): void {
+    this.push({ event: 'close', gen, line });
+  }
+  private text(v: Py): string {
+    if (v instanceof Frozen) return v.text;
+    try {
+      return this.vm.repr(v);
+    } catch {
+      return '<unrepresentable>';
+    }
+  }
+  private build(e: PendingEvent): TraceEvent {
+    const base = { generator: e.gen.number, function: e.gen.qualname, line: e.line };
+    switch (e.event) {
+      case 'create':
+        return { event: 'create', ...base };
+      case 'resume':
+        return e.hasSent ? { event: 'resume', ...base, method: e.method!, sent: this.text(e.value) } : { event: 'resume', ...base, method: e.method! };
+      case 'yield': {
+        const locals: Record<string, string> = Object.create(null) as Record<string, string>;
+        for (const [k, v] of e.locals ?? []) locals[k] = this.text(v);
+        return { event: 'yield', ...base, value: this.text(e.value), locals };
+      }
+      case 'return':
+        return { event: 'return', ...base, value: this.text(e.value) };
+      case 'raise':
+        return { event: 'raise', ...base, exception: e.exception!, message: e.message! };
+      case 'close':
+        return { event: 'close', ...base };
+    }
+  }
+  events(): TraceEvent[] {
+    const out = this.head.map((e) => this.build(e));
+    for (let i = 0; i < this.tailCount; i++) out.push(this.build(this.tail[(this.tailStart + i) % this.tailCap]!));
+    return out;
+  }
+}
+
+const codeCache = new Map<string, CodeObject>();
+
+export function runSnippet(source: string, options: RunOptions = {}): TraceReport {
+  const filename = options.filename ?? '<string>';
+  const report: TraceReport = { version: 1, stdout: '', error: null, unsupported: null, limit: null, truncated: false, events: [] };
+  const tree = parsePython(source);
+  const bad = firstSyntaxError(tree.rootNode);
+  if (bad !== null) {
+    report.error = { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };
+    return report;
+  }
+  let code = codeCache.get(source + '\0' + filename);
+  if (code === undefined) {
+    code = compileModule(tree.rootNode, filename);
+    if (codeCache.size > 64) codeCache.clear();
+    codeCache.set(source + '\0' + filename, code);
+  }
+  resetAddresses();
+  const files = new Map<string, string>(Object.entries(options.files ?? {}));
+  const vm = new VM({
+    maxSteps: options.maxSteps ?? DEFAULTS.maxSteps,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    recursionLimit: options.recursionLimit ?? DEFAULTS.recursionLimit,
+    maxCollection: DEFAULTS.maxCollection,
+    files,
+    now: () => performance.now(),
+  });
+  vm.userFile = filename;
+  installBuiltins(vm);
+  installStdlib(vm);
+  const maxEvents = Math.max(2, options.maxEvents ?? DEFAULTS.maxEvents);
+  const headCap = Math.ceil(maxEvents / 2);
+  const recorder = new EventRecorder(vm, headCap, maxEvents - headCap);
+  vm.tracer = recorder;
+  const globals = new Map<string, Py>();
+  globals.set('__name__', '__main__');
+  globals.set('__file__', filename);
+  const frame = new Frame(code, globals, [], null, null, null);
+  try {
+    vm.runFrame(frame, null);
+  } catch (e) {
+    if (e instanceof PyException) {
+      let message: string;
+      try {
+        message = vm.str(e);
+      } catch {
+        message = '<exception str() failed>';
+      }
+      report.error = { type: e.cls.name, message, line: e.line };
+      if (e.cls === excTypes.get('RecursionError'))
+        report.limit = { kind: 'recursion', message: 'maximum recursion depth exceeded', line: e.line };
+    } else if (e instanceof UnsupportedSignal) {
+      report.unsupported = { feature: e.feature, line: e.line };
+    } else if (e instanceof LimitSignal) {
+      report.limit = { kind: e.kind, message: e.message, line: e.line };
+    } else if (e instanceof RangeError) {
+      report.limit = { kind: 'recursion', message: 'JavaScript stack exhausted', line: vm.currentLine() };
+    } else {
+      report.unsupported = { feature: 'internal error: ' + (e instanceof Error ? e.message : String(e)), line: vm.currentLine() };
+    }
+  }
+  report.stdout = vm.stdout.join('');
+  report.events = recorder.events();
+  report.truncated = recorder.omitted > 0;
+  if (report.truncated) report.omittedEvents = recorder.omitted;
+  if (report.limit === null) delete report.limit;
+  return report;
 }

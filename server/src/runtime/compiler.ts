@@ -1,0 +1,1788 @@
+// Compiles a tree-sitter Python tree, once, into CodeObjects: flat Int32Array instruction streams (see
+// opcodes.ts) plus constants and name tables, like CPython's code objects. A first pass builds symbol
+// tables (local / cell / free / global per scope, CPython's rules); a second emits code. Constructs the
+// runtime does not implement compile to an UNSUPPORTED instruction, so a run stops exactly where (and
+// only if) it reaches them, with the feature name and line.
+
+import type { SyntaxNode } from '../parser.js';
+import { BIN_OPS, CMP_OPS, Op } from './opcodes.js';
+import { normInt, PyFloat, type Py } from './values.js';
+
+export const CO_GENERATOR = 1;
+export const CO_VARARGS = 2;
+export const CO_VARKEYWORDS = 4;
+
+export class CodeObject {
+  code!: Int32Array;
+  lines!: Int32Array;
+  consts: Py[] = [];
+  names: string[] = [];
+  varnames: string[] = [];
+  cellvars: string[] = [];
+  freevars: string[] = [];
+  /** For each cellvar that is also a parameter, its index in varnames (else -1). */
+  cell2arg: number[] = [];
+  argcount = 0;
+  kwonlyargcount = 0;
+  flags = 0;
+  /** 'module' | 'function' | 'class' — which name operations the body uses. */
+  kind: 'module' | 'function' | 'class' = 'function';
+  /** True when calls can bind positional arguments straight into locals (no defaults/cells/star args needed). */
+  simpleArgs = false;
+  constructor(public name: string, public qualname: string, public firstlineno: number, public filename: string) {}
+  get isGenerator(): boolean {
+    return (this.flags & CO_GENERATOR) !== 0;
+  }
+}
+
+export class CompileError extends Error {
+  constructor(public feature: string, public line: number) {
+    super(feature);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Symbol tables
+
+type ScopeKind = 'module' | 'function' | 'class';
+class Scope {
+  defs = new Set<string>();
+  uses = new Set<string>();
+  globals = new Set<string>();
+  nonlocals = new Set<string>();
+  params: string[] = [];
+  cells = new Set<string>();
+  frees = new Set<string>();
+  children: Scope[] = [];
+  hasYield = false;
+  usesSuper = false;
+  /** For comprehensions: walrus targets bind in the enclosing function. */
+  isComprehension = false;
+  constructor(public kind: ScopeKind, public parent: Scope | null, public node: SyntaxNode) {}
+  isLocal(name: string): boolean {
+    if (this.globals.has(name) || this.nonlocals.has(name)) return false;
+    return this.defs.has(name) || this.params.includes(name);
+  }
+}
+
+const line = (n: SyntaxNode): number => n.startPosition.row + 1;
+const named = (n: SyntaxNode): SyntaxNode[] => n.namedChildren.filter((c) => c.type !== 'comment');
+
+class SymbolBuilder {
+  scopes = new Map<number, Scope>();
+  build(root: SyntaxNode): Scope {
+    const s = new Scope('module', null, root);
+    this.scopes.set(root.id, s);
+    for (const c of named(root)) this.visit(c, s);
+    this.resolve(s);
+    return s;
+  }
+  private newScope(kind: ScopeKind, parent: Scope, node: SyntaxNode): Scope {
+    const s = new Scope(kind, parent, node);
+    parent.children.push(s);
+    this.scopes.set(node.id, s);
+    return s;
+  }
+  private bindTarget(n: SyntaxNode, s: Scope): void {
+    switch (n.type) {
+      case 'identifier':
+        s.defs.add(n.text);
+        return;
+      case 'tuple':
+      case 'list':
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'expression_list':
+      case 'parenthesized_expression':
+      case 'list_splat_pattern':
+      case 'list_splat':
+        for (const c of named(n)) this.bindTarget(c, s);
+        return;
+      default:
+        this.visit(n, s);
+    }
+  }
+  private params(p: SyntaxNode | null, s: Scope, outer: Scope): void {
+    if (p === null) return;
+    for (const c of named(p)) {
+      switch (c.type) {
+        case 'identifier':
+          s.params.push(c.text);
+          break;
+        case 'default_parameter':
+        case 'typed_default_parameter': {
+          const nm = c.childForFieldName('name');
+          if (nm !== null) s.params.push(nm.text);
+          const v = c.childForFieldName('value');
+          if (v !== null) this.visit(v, outer);
+          break;
+        }
+        case 'typed_parameter': {
+          const inner = named(c)[0];
+          if (inner !== undefined) {
+            if (inner.type === 'identifier') s.params.push(inner.text);
+            else {
+              const id = named(inner)[0];
+              if (id !== undefined) s.params.push(id.text);
+            }
+          }
+          break;
+        }
+        case 'list_splat_pattern':
+        case 'dictionary_splat_pattern': {
+          const id = named(c)[0];
+          if (id !== undefined) s.params.push(id.text);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+  visit(n: SyntaxNode, s: Scope): void {
+    switch (n.type) {
+      case 'comment':
+        return;
+      case 'identifier':
+        s.uses.add(n.text);
+        if (n.text === 'super') s.usesSuper = true;
+        return;
+      case 'decorated_definition':
+        for (const c of named(n)) this.visit(c, s);
+        return;
+      case 'function_definition': {
+        const name = n.childForFieldName('name');
+        if (name !== null) s.defs.add(name.text);
+        const f = this.newScope('function', s, n);
+        this.params(n.childForFieldName('parameters'), f, s);
+        const body = n.childForFieldName('body');
+        if (body !== null) for (const c of named(body)) this.visit(c, f);
+        return;
+      }
+      case 'lambda': {
+        const f = this.newScope('function', s, n);
+        this.params(n.childForFieldName('parameters'), f, s);
+        const body = n.childForFieldName('body');
+        if (body !== null) this.visit(body, f);
+        return;
+      }
+      case 'class_definition': {
+        const name = n.childForFieldName('name');
+        if (name !== null) s.defs.add(name.text);
+        const sup = n.childForFieldName('superclasses');
+        if (sup !== null) this.visit(sup, s);
+        const c = this.newScope('class', s, n);
+        const body = n.childForFieldName('body');
+        if (body !== null) for (const x of named(body)) this.visit(x, c);
+        return;
+      }
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+      case 'generator_expression': {
+        const clauses = named(n).filter((c) => c.type === 'for_in_clause' || c.type === 'if_clause');
+        const f = this.newScope('function', s, n);
+        f.isComprehension = true;
+        f.params.push('.0');
+        let first = true;
+        for (const cl of clauses) {
+          if (cl.type === 'for_in_clause') {
+            const right = cl.childForFieldName('right');
+            if (right !== null) this.visit(right, first ? s : f);
+            first = false;
+            const left = cl.childForFieldName('left');
+            if (left !== null) this.bindTarget(left, f);
+          } else for (const c of named(cl)) this.visit(c, f);
+        }
+        const body = n.childForFieldName('body');
+        if (body !== null) this.visit(body, f);
+        if (n.type === 'generator_expression') f.hasYield = true;
+        return;
+      }
+      case 'named_expression': {
+        const nm = n.childForFieldName('name');
+        let target = s;
+        while (target.isComprehension && target.parent !== null) target = target.parent;
+        if (nm !== null) {
+          target.defs.add(nm.text);
+          if (target !== s) {
+            s.uses.add(nm.text);
+            s.nonlocals.add(nm.text);
+          }
+        }
+        const v = n.childForFieldName('value');
+        if (v !== null) this.visit(v, s);
+        return;
+      }
+      case 'yield':
+        s.hasYield = true;
+        for (const c of named(n)) this.visit(c, s);
+        return;
+      case 'assignment': {
+        const left = n.childForFieldName('left');
+        if (left !== null) this.bindTarget(left, s);
+        const right = n.childForFieldName('right');
+        if (right !== null) this.visit(right, s);
+        return;
+      }
+      case 'augmented_assignment': {
+        const left = n.childForFieldName('left');
+        if (left !== null) {
+          if (left.type === 'identifier') {
+            s.defs.add(left.text);
+            s.uses.add(left.text);
+          } else this.visit(left, s);
+        }
+        const right = n.childForFieldName('right');
+        if (right !== null) this.visit(right, s);
+        return;
+      }
+      case 'for_statement': {
+        const left = n.childForFieldName('left');
+        if (left !== null) this.bindTarget(left, s);
+        for (const c of named(n)) if (c !== left) this.visit(c, s);
+        return;
+      }
+      case 'as_pattern': {
+        const kids = named(n);
+        const alias = n.childForFieldName('alias');
+        for (const c of kids) {
+          if (c === alias) {
+            const t = named(c)[0];
+            if (t !== undefined) this.bindTarget(t, s);
+          } else this.visit(c, s);
+        }
+        return;
+      }
+      case 'global_statement':
+        for (const c of named(n)) s.globals.add(c.text);
+        return;
+      case 'nonlocal_statement':
+        for (const c of named(n)) s.nonlocals.add(c.text);
+        return;
+      case 'delete_statement':
+        for (const c of named(n)) this.bindTarget(c, s);
+        return;
+      case 'import_statement':
+      case 'import_from_statement':
+        for (const c of named(n)) {
+          if (n.type === 'import_from_statement' && c === n.childForFieldName('module_name')) continue;
+          if (c.type === 'aliased_import') {
+            const a = c.childForFieldName('alias');
+            if (a !== null) s.defs.add(a.text);
+          } else if (c.type === 'dotted_name') s.defs.add(named(c)[0]?.text ?? c.text);
+        }
+        return;
+      case 'attribute': {
+        const o = n.childForFieldName('object');
+        if (o !== null) this.visit(o, s);
+        return;
+      }
+      case 'keyword_argument': {
+        const v = n.childForFieldName('value');
+        if (v !== null) this.visit(v, s);
+        return;
+      }
+      default:
+        for (const c of named(n)) this.visit(c, s);
+    }
+  }
+  private resolve(s: Scope): void {
+    for (const c of s.children) this.resolve(c);
+    if (s.kind === 'module') return;
+    if (s.kind === 'function' && s.usesSuper && s.parent?.kind === 'class') {
+      s.uses.add('__class__');
+    }
+    const wanted = new Set<string>([...s.uses, ...s.nonlocals]);
+    for (const c of s.children) for (const f of c.frees) wanted.add(f);
+    for (const name of wanted) {
+      if (s.globals.has(name)) continue;
+      if (s.kind === 'function' && s.isLocal(name)) continue;
+      if (s.kind === 'class' && s.isLocal(name) && name !== '__class__') continue;
+      // Search enclosing function scopes (class scopes are skipped, except for the implicit __class__).
+      let p = s.parent;
+      let found = false;
+      while (p !== null && p.kind !== 'module') {
+        if (p.kind === 'class') {
+          if (name === '__class__') {
+            p.cells.add('__class__');
+            found = true;
+            break;
+          }
+        } else if (p.isLocal(name) || p.frees.has(name) || p.nonlocals.has(name)) {
+          found = true;
+          break;
+        }
+        p = p.parent;
+      }
+      if (found) s.frees.add(name);
+    }
+    // A free name of a child that is local here becomes a cell here.
+    for (const c of s.children)
+      for (const f of c.frees) {
+        if (s.kind === 'function' && s.isLocal(f)) {
+          s.cells.add(f);
+          s.frees.delete(f);
+        }
+      }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Code generation
+
+interface FBlock {
+  kind: 'loop' | 'for' | 'try_finally' | 'finally_exc' | 'handler' | 'handler_named' | 'with';
+  start?: number;
+  exit?: number;
+  body?: SyntaxNode | null;
+  name?: string;
+}
+
+class Unit {
+  code: number[] = [];
+  lines: number[] = [];
+  consts: Py[] = [];
+  constIndex = new Map<Py, number>();
+  names = new Map<string, number>();
+  varnames = new Map<string, number>();
+  labels: number[] = [];
+  fblocks: FBlock[] = [];
+  co: CodeObject;
+  constructor(public scope: Scope, name: string, qualname: string, firstline: number, filename: string) {
+    this.co = new CodeObject(name, qualname, firstline, filename);
+  }
+}
+
+export function compileModule(root: SyntaxNode, filename: string): CodeObject {
+  const st = new SymbolBuilder().build(root);
+  const c = new Compiler(st, new SymbolBuilderLookup(st), filename);
+  return c.compileModuleCode(root);
+}
+
+class SymbolBuilderLookup {
+  map = new Map<number, Scope>();
+  constructor(root: Scope) {
+    const walk = (s: Scope): void => {
+      this.map.set(s.node.id, s);
+      s.children.forEach(walk);
+    };
+    walk(root);
+  }
+  get(n: SyntaxNode): Scope {
+    const s = this.map.get(n.id);
+    if (s === undefined) throw new CompileError('scope analysis', line(n));
+    return s;
+  }
+}
+
+const AUG_OPS: Record<string, number> = {};
+BIN_OPS.forEach((op, i) => (AUG_OPS[op + '='] = i));
+
+class Compiler {
+  u!: Unit;
+  curLine = 1;
+  constructor(private root: Scope, private scopes: SymbolBuilderLookup, private filename: string) {}
+
+  compileModuleCode(root: SyntaxNode): CodeObject {
+    this.u = new Unit(this.root, '<module>', '<module>', 1, this.filename);
+    this.u.co.kind = 'module';
+    this.body(root);
+    this.emit(Op.LOAD_CONST, this.constIdx(null));
+    this.emit(Op.RETURN_VALUE, 0);
+    return this.finish();
+  }
+
+  // --- emission helpers
+  emit(op: Op, arg: number): number {
+    const u = this.u;
+    u.code.push(op, arg);
+    u.lines.push(this.curLine);
+    return u.code.length - 2;
+  }
+  constIdx(v: Py): number {
+    const u = this.u;
+    // Floats, tuples and code objects are never shared across different values.
+    if (typeof v === 'object' && v !== null) {
+      u.consts.push(v);
+      return u.consts.length - 1;
+    }
+    const key = typeof v === 'string' ? 's' + v : typeof v + String(v);
+    let i = u.constIndex.get(key);
+    if (i === undefined) {
+      i = u.consts.length;
+      u.consts.push(v);
+      u.constIndex.set(key, i);
+    }
+    return i;
+  }
+  nameIdx(n: string): number {
+    let i = this.u.names.get(n);
+    if (i === undefined) {
+      i = this.u.names.size;
+      this.u.names.set(n, i);
+    }
+    return i;
+  }
+  varIdx(n: string): number {
+    let i = this.u.varnames.get(n);
+    if (i === undefined) {
+      i = this.u.varnames.size;
+      this.u.varnames.set(n, i);
+    }
+    return i;
+  }
+  newLabel(): number {
+    this.u.labels.push(-1);
+    return this.u.labels.length - 1;
+  }
+  bind(label: number): void {
+    this.u.labels[label] = this.u.code.length;
+  }
+  /** Jump instructions carry a label id (negated, minus one) until finish() patches them. */
+  jump(op: Op, label: number): void {
+    this.emit(op, -label - 1);
+  }
+  finish(): CodeObject {
+    const u = this.u;
+    const co = u.co;
+    const jumpOps = new Set<number>([
+      Op.JUMP, Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE, Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP,
+      Op.FOR_ITER, Op.SEND, Op.SETUP_FINALLY, Op.YIELD_VALUE,
+    ]);
+    for (let i = 0; i < u.code.length; i += 2) {
+      const arg = u.code[i + 1]!;
+      if (jumpOps.has(u.code[i]!) && arg < 0) u.code[i + 1] = u.labels[-arg - 1]!;
+    }
+    co.code = Int32Array.from(u.code);
+    co.lines = Int32Array.from(u.lines);
+    co.consts = u.consts;
+    co.names = [...u.names.keys()];
+    co.varnames = [...u.varnames.keys()];
+    return co;
+  }
+
+  unsupported(feature: string, n: SyntaxNode): void {
+    const saved = this.curLine;
+    this.curLine = line(n);
+    this.emit(Op.UNSUPPORTED, this.constIdx(feature));
+    this.curLine = saved;
+  }
+
+  // --- names
+  private scopeOf(name: string): 'fast' | 'deref' | 'global' | 'name' | 'classderef' {
+    const s = this.u.scope;
+    if (s.kind === 'module') return 'name';
+    if (s.globals.has(name)) return 'global';
+    if (s.kind === 'class') {
+      if (s.frees.has(name) && !s.defs.has(name)) return 'classderef';
+      return 'name';
+    }
+    if (s.cells.has(name) || s.frees.has(name)) return 'deref';
+    if (s.isLocal(name)) return 'fast';
+    return 'global';
+  }
+  derefIdx(name: string): number {
+    const co = this.u.co;
+    let i = co.cellvars.indexOf(name);
+    if (i >= 0) return i;
+    i = co.freevars.indexOf(name);
+    if (i >= 0) return co.cellvars.length + i;
+    throw new CompileError('closure variable ' + name, this.curLine);
+  }
+  load(name: string): void {
+    switch (this.scopeOf(name)) {
+      case 'fast':
+        this.emit(Op.LOAD_FAST, this.varIdx(name));
+        break;
+      case 'deref':
+        this.emit(Op.LOAD_DEREF, this.derefIdx(name));
+        break;
+      case 'classderef':
+        this.emit(Op.LOAD_CLASSDEREF, this.derefIdx(name));
+        this.u.code[this.u.code.length - 1] = this.derefIdx(name) | (this.nameIdx(name) << 16);
+        break;
+      case 'global':
+        this.emit(Op.LOAD_GLOBAL, this.nameIdx(name));
+        break;
+      case 'name':
+        this.emit(Op.LOAD_NAME, this.nameIdx(name));
+        break;
+    }
+  }
+  store(name: string): void {
+    switch (this.scopeOf(name)) {
+      case 'fast':
+        this.emit(Op.STORE_FAST, this.varIdx(name));
+        break;
+      case 'deref':
+        this.emit(Op.STORE_DEREF, this.derefIdx(name));
+        break;
+      case 'global':
+        this.emit(Op.STORE_GLOBAL, this.nameIdx(name));
+        break;
+      default:
+        this.emit(Op.STORE_NAME, this.nameIdx(name));
+    }
+  }
+  del(name: string): void {
+    switch (this.scopeOf(name)) {
+      case 'fast':
+        this.emit(Op.DELETE_FAST, this.varIdx(name));
+        break;
+      case 'deref':
+        this.emit(Op.DELETE_DEREF, this.derefIdx(name));
+        break;
+      case 'global':
+        this.emit(Op.DELETE_GLOBAL, this.nameIdx(name));
+        break;
+      default:
+        this.emit(Op.DELETE_NAME, this.nameIdx(name));
+    }
+  }
+
+  // --- statements
+  body(n: SyntaxNode): void {
+    for (const c of named(n)) this.stmt(c);
+  }
+  stmt(n: SyntaxNode): void {
+    const saved = this.curLine;
+    this.curLine = line(n);
+    this.stmtInner(n);
+    this.curLine = saved;
+  }
+  private stmtInner(n: SyntaxNode): void {
+    switch (n.type) {
+      case 'comment':
+      case 'pass_statement':
+        return;
+      case 'expression_statement': {
+        const kids = named(n);
+        if (kids.length === 1) {
+          const k = kids[0]!;
+          if (k.type === 'assignment' || k.type === 'augmented_assignment') return this.stmt(k);
+          this.expr(k);
+          this.emit(Op.POP_TOP, 0);
+        } else {
+          this.exprList(kids);
+          this.emit(Op.POP_TOP, 0);
+        }
+        return;
+      }
+      case 'assignment':
+        return this.assignment(n);
+      case 'augmented_assignment':
+        return this.augAssign(n);
+      case 'return_statement': {
+        const v = named(n)[0];
+        if (this.u.scope.kind !== 'function') return this.unsupported("'return' outside function", n);
+        if (v !== undefined) this.expr(v);
+        else this.emit(Op.LOAD_CONST, this.constIdx(null));
+        this.unwind(true, null);
+        this.emit(Op.RETURN_VALUE, 0);
+        return;
+      }
+      case 'if_statement':
+        return this.ifStmt(n);
+      case 'while_statement':
+        return this.whileStmt(n);
+      case 'for_statement':
+        return this.forStmt(n);
+      case 'break_statement':
+      case 'continue_statement':
+        return this.breakContinue(n, n.type === 'break_statement');
+      case 'function_definition':
+        return this.funcDef(n, []);
+      case 'class_definition':
+        return this.classDef(n, []);
+      case 'decorated_definition': {
+        const decos = named(n).filter((c) => c.type === 'decorator');
+        const def = n.childForFieldName('definition');
+        if (def === null) return this.unsupported('decorated definition', n);
+        if (def.type === 'function_definition') return this.funcDef(def, decos);
+        if (def.type === 'class_definition') return this.classDef(def, decos);
+        return this.unsupported('decorated ' + def.type, n);
+      }
+      case 'try_statement':
+        return this.tryStmt(n);
+      case 'with_statement':
+        return this.withStmt(n);
+      case 'raise_statement': {
+        const kids = named(n);
+        const cause = n.childForFieldName('cause');
+        const exc = kids.find((k) => k !== cause);
+        if (exc === undefined) {
+          this.emit(Op.RAISE_VARARGS, 0);
+          return;
+        }
+        this.expr(exc);
+        if (cause !== null) {
+          this.expr(cause);
+          this.emit(Op.RAISE_VARARGS, 2);
+        } else this.emit(Op.RAISE_VARARGS, 1);
+        return;
+      }
+      case 'assert_statement': {
+        const kids = named(n);
+        const end = this.newLabel();
+        this.expr(kids[0]!);
+        this.jump(Op.POP_JUMP_IF_TRUE, end);
+        this.emit(Op.LOAD_ASSERTION_ERROR, 0);
+        if (kids[1] !== undefined) {
+          this.expr(kids[1]);
+          this.emit(Op.CALL, 1);
+        }
+        this.emit(Op.RAISE_VARARGS, 1);
+        this.bind(end);
+        return;
+      }
+      case 'delete_statement':
+        for (const c of named(n)) this.delTarget(c);
+        return;
+      case 'global_statement':
+      case 'nonlocal_statement':
+        return;
+      case 'import_statement':
+        for (const c of named(n)) {
+          if (c.type === 'dotted_name') {
+            if (named(c).length > 1) return this.unsupported('import of a dotted module name', n);
+            this.emit(Op.IMPORT_NAME, this.nameIdx(c.text));
+            this.store(c.text);
+          } else if (c.type === 'aliased_import') {
+            const nm = c.childForFieldName('name')!;
+            if (named(nm).length > 1) return this.unsupported('import of a dotted module name', n);
+            this.emit(Op.IMPORT_NAME, this.nameIdx(nm.text));
+            this.store(c.childForFieldName('alias')!.text);
+          }
+        }
+        return;
+      case 'import_from_statement': {
+        const mod = n.childForFieldName('module_name');
+        if (mod === null || mod.type !== 'dotted_name' || named(mod).length > 1)
+          return this.unsupported('relative or dotted import', n);
+        if (named(n).some((c) => c.type === 'wildcard_import')) return this.unsupported('import *', n);
+        this.emit(Op.IMPORT_NAME, this.nameIdx(mod.text));
+        for (const c of named(n)) {
+          if (c === mod) continue;
+          if (c.type === 'dotted_name') {
+            this.emit(Op.IMPORT_FROM, this.nameIdx(c.text));
+            this.store(c.text);
+          } else if (c.type === 'aliased_import') {
+            this.emit(Op.IMPORT_FROM, this.nameIdx(c.childForFieldName('name')!.text));
+            this.store(c.childForFieldName('alias')!.text);
+          }
+        }
+        this.emit(Op.POP_TOP, 0);
+        return;
+      }
+      case 'future_import_statement':
+        return;
+      case 'ERROR':
+        return this.unsupported('syntax error', n);
+      default:
+        return this.unsupported(n.type.replace(/_/g, ' '), n);
+    }
+  }
+
+  private assignment(n: SyntaxNode): void {
+    const targets: SyntaxNode[] = [];
+    let cur: SyntaxNode | null = n;
+    while (cur !== null && cur.type === 'assignment') {
+      const l = cur.childForFieldName('left');
+      if (l !== null) targets.push(l);
+      cur = cur.childForFieldName('right');
+    }
+    if (cur === null) return; // a bare annotation `x: int` binds nothing
+    this.expr(cur);
+    for (let i = 0; i < targets.length; i++) {
+      if (i < targets.length - 1) this.emit(Op.DUP_TOP, 0);
+      this.storeTarget(targets[i]!);
+    }
+  }
+
+  storeTarget(t: SyntaxNode): void {
+    switch (t.type) {
+      case 'identifier':
+        return this.store(t.text);
+      case 'attribute':
+        this.expr(t.childForFieldName('object')!);
+        this.emit(Op.STORE_ATTR, this.nameIdx(t.childForFieldName('attribute')!.text));
+        return;
+      case 'subscript':
+        this.expr(t.childForFieldName('value')!);
+        this.subscriptKey(t);
+        this.emit(Op.STORE_SUBSCR, 0);
+        return;
+      case 'parenthesized_expression': {
+        const inner = named(t)[0];
+        if (inner !== undefined) return this.storeTarget(inner);
+        return;
+      }
+      case 'tuple':
+      case 'list':
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'expression_list': {
+        const elts = named(t);
+        const star = elts.findIndex((e) => e.type === 'list_splat_pattern' || e.type === 'list_splat');
+        if (star >= 0) {
+          if (elts.slice(star + 1).some((e) => e.type === 'list_splat_pattern' || e.type === 'list_splat'))
+            return this.unsupported('multiple starred expressions in assignment', t);
+          this.emit(Op.UNPACK_EX, star | ((elts.length - star - 1) << 8));
+        } else this.emit(Op.UNPACK_SEQUENCE, elts.length);
+        for (const e of elts) {
+          if (e.type === 'list_splat_pattern' || e.type === 'list_splat') this.storeTarget(named(e)[0]!);
+          else this.storeTarget(e);
+        }
+        return;
+      }
+      default:
+        this.unsupported('assignment to ' + t.type, t);
+    }
+  }
+
+  private delTarget(t: SyntaxNode): void {
+    switch (t.type) {
+      case 'identifier':
+        return this.del(t.text);
+      case 'attribute':
+        this.expr(t.childForFieldName('object')!);
+        this.emit(Op.DELETE_ATTR, this.nameIdx(t.childForFieldName('attribute')!.text));
+        return;
+      case 'subscript':
+        this.expr(t.childForFieldName('value')!);
+        this.subscriptKey(t);
+        this.emit(Op.DELETE_SUBSCR, 0);
+        return;
+      case 'expression_list':
+      case 'tuple':
+      case 'list':
+      case 'parenthesized_expression':
+        for (const c of named(t)) this.delTarget(c);
+        return;
+      default:
+        this.unsupported('del of ' + t.type, t);
+    }
+  }
+
+  private augAssign(n: SyntaxNode): void {
+    const left = n.childForFieldName('left')!;
+    const right = n.childForFieldName('right')!;
+    const opText = n.childForFieldName('operator')!.text;
+    const op = AUG_OPS[opText];
+    if (op === undefined) return this.unsupported('operator ' + opText, n);
+    switch (left.type) {
+      case 'identifier':
+        this.load(left.text);
+        this.expr(right);
+        this.emit(Op.INPLACE_OP, op);
+        this.store(left.text);
+        return;
+      case 'attribute': {
+        this.expr(left.childForFieldName('object')!);
+        this.emit(Op.DUP_TOP, 0);
+        const nm = this.nameIdx(left.childForFieldName('attribute')!.text);
+        this.emit(Op.LOAD_ATTR, nm);
+        this.expr(right);
+        this.emit(Op.INPLACE_OP, op);
+        this.emit(Op.ROT_TWO, 0);
+        this.emit(Op.STORE_ATTR, nm);
+        return;
+      }
+      case 'subscript':
+        this.expr(left.childForFieldName('value')!);
+        this.subscriptKey(left);
+        this.emit(Op.DUP_TOP_TWO, 0);
+        this.emit(Op.BINARY_SUBSCR, 0);
+        this.expr(right);
+        this.emit(Op.INPLACE_OP, op);
+        this.emit(Op.ROT_THREE, 0);
+        this.emit(Op.STORE_SUBSCR, 0);
+        return;
+      default:
+        this.unsupported('augmented assignment to ' + left.type, n);
+    }
+  }
+
+  private ifStmt(n: SyntaxNode): void {
+    const end = this.newLabel();
+    const cond = n.childForFieldName('condition')!;
+    const next = this.newLabel();
+    this.expr(cond);
+    this.jump(Op.POP_JUMP_IF_FALSE, next);
+    this.body(n.childForFieldName('consequence')!);
+    const alts = n.childrenForFieldName('alternative');
+    if (alts.length > 0) this.jump(Op.JUMP, end);
+    this.bind(next);
+    for (let i = 0; i < alts.length; i++) {
+      const a = alts[i]!;
+      if (a.type === 'elif_clause') {
+        const nx = this.newLabel();
+        this.curLine = line(a);
+        this.expr(a.childForFieldName('condition')!);
+        this.jump(Op.POP_JUMP_IF_FALSE, nx);
+        this.body(a.childForFieldName('consequence')!);
+        if (i < alts.length - 1) this.jump(Op.JUMP, end);
+        this.bind(nx);
+      } else {
+        this.body(a.childForFieldName('body')!);
+      }
+    }
+    this.bind(end);
+  }
+
+  private whileStmt(n: SyntaxNode): void {
+    const start = this.newLabel();
+    const orelse = this.newLabel();
+    const end = this.newLabel();
+    this.bind(start);
+    this.expr(n.childForFieldName('condition')!);
+    this.jump(Op.POP_JUMP_IF_FALSE, orelse);
+    this.u.fblocks.push({ kind: 'loop', start, exit: end });
+    this.body(n.childForFieldName('body')!);
+    this.u.fblocks.pop();
+    this.curLine = line(n);
+    this.jump(Op.JUMP, start);
+    this.bind(orelse);
+    const alt = n.childForFieldName('alternative');
+    if (alt !== null) this.body(alt.childForFieldName('body')!);
+    this.bind(end);
+  }
+
+  private forStmt(n: SyntaxNode): void {
+    if (n.children.some((c) => c.type === 'async')) return this.unsupported('async for', n);
+    const start = this.newLabel();
+    const orelse = this.newLabel();
+    const end = this.newLabel();
+    this.expr(n.childForFieldName('right')!);
+    this.emit(Op.GET_ITER, 0);
+    this.bind(start);
+    this.jump(Op.FOR_ITER, orelse);
+    this.storeTarget(n.childForFieldName('left')!);
+    this.u.fblocks.push({ kind: 'for', start, exit: end });
+    this.body(n.childForFieldName('body')!);
+    this.u.fblocks.pop();
+    this.curLine = line(n);
+    this.jump(Op.JUMP, start);
+    this.bind(orelse);
+    const alt = n.childForFieldName('alternative');
+    if (alt !== null) this.body(alt.childForFieldName('body')!);
+    this.bind(end);
+  }
+
+  private breakContinue(n: SyntaxNode, isBreak: boolean): void {
+    const fbs = this.u.fblocks;
+    let i = fbs.length - 1;
+    while (i >= 0 && fbs[i]!.kind !== 'loop' && fbs[i]!.kind !== 'for') i--;
+    if (i < 0) return this.unsupported("'break' outside loop", n);
+    const loop = fbs[i]!;
+    this.unwindTo(i + 1, false);
+    if (isBreak) {
+      if (loop.kind === 'for') this.emit(Op.POP_TOP, 0);
+      this.jump(Op.JUMP, loop.exit!);
+    } else this.jump(Op.JUMP, loop.start!);
+  }
+
+  /** Emits the cleanup of every frame block above `depth` (for return: all), keeping TOS if asked. */
+  private unwindTo(depth: number, preserveTos: boolean): void {
+    const fbs = this.u.fblocks;
+    const saved = fbs.slice();
+    for (let i = fbs.length - 1; i >= depth; i--) {
+      const b = saved[i]!;
+      // The cleanup code of block i runs outside block i (a `return` in a finally body must not loop).
+      this.u.fblocks = saved.slice(0, i);
+      switch (b.kind) {
+        case 'for':
+          if (preserveTos) {
+            this.emit(Op.ROT_TWO, 0);
+            this.emit(Op.POP_TOP, 0);
+          }
+          break;
+        case 'loop':
+          break;
+        case 'try_finally':
+          this.emit(Op.POP_BLOCK, 0);
+          if (b.body) this.body(b.body);
+          break;
+        case 'finally_exc':
+          this.emit(Op.POP_EXCEPT, preserveTos ? 1 : 0);
+          break;
+        case 'handler_named':
+          this.emit(Op.POP_BLOCK, 0);
+          this.emit(Op.POP_EXCEPT, preserveTos ? 1 : 0);
+          this.emit(Op.LOAD_CONST, this.constIdx(null));
+          this.store(b.name!);
+          this.del(b.name!);
+          break;
+        case 'handler':
+          this.emit(Op.POP_EXCEPT, preserveTos ? 1 : 0);
+          break;
+        case 'with':
+          this.emit(Op.POP_BLOCK, 0);
+          this.emit(Op.WITH_EXIT, preserveTos ? 1 : 0);
+          break;
+      }
+    }
+    this.u.fblocks = saved;
+  }
+  private unwind(preserveTos: boolean, _n: null): void {
+    this.unwindTo(0, preserveTos);
+  }
+
+  private tryStmt(n: SyntaxNode): void {
+    const body = n.childForFieldName('body')!;
+    const handlers = named(n).filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+    const elseC = named(n).find((c) => c.type === 'else_clause');
+    const finC = named(n).find((c) => c.type === 'finally_clause');
+    if (handlers.some((h) => h.type === 'except_group_clause' || h.children.some((c) => c.type === '*')))
+      return this.unsupported('except*', n);
+    const finBody = finC ? (named(finC).find((c) => c.type === 'block') ?? null) : null;
+    if (finC !== undefined) {
+      const excPath = this.newLabel();
+      const end = this.newLabel();
+      this.jump(Op.SETUP_FINALLY, excPath);
+      this.u.fblocks.push({ kind: 'try_finally', body: finBody });
+      if (handlers.length > 0) this.tryExcept(body, handlers, elseC);
+      else this.body(body);
+      this.u.fblocks.pop();
+      this.emit(Op.POP_BLOCK, 0);
+      if (finBody !== null) this.body(finBody);
+      this.jump(Op.JUMP, end);
+      this.bind(excPath);
+      this.u.fblocks.push({ kind: 'finally_exc' });
+      if (finBody !== null) this.body(finBody);
+      this.u.fblocks.pop();
+      this.emit(Op.RERAISE, 0);
+      this.bind(end);
+    } else this.tryExcept(body, handlers, elseC);
+  }
+
+  private tryExcept(body: SyntaxNode, handlers: SyntaxNode[], elseC: SyntaxNode | undefined): void {
+    const handlerL = this.newLabel();
+    const end = this.newLabel();
+    this.jump(Op.SETUP_FINALLY, handlerL);
+    this.u.fblocks.push({ kind: 'try_finally', body: null });
+    this.body(body);
+    this.u.fblocks.pop();
+    this.emit(Op.POP_BLOCK, 0);
+    if (elseC !== undefined) this.body(elseC.childForFieldName('body') ?? named(elseC).find((c) => c.type === 'block')!);
+    this.jump(Op.JUMP, end);
+    this.bind(handlerL);
+    // Stack here: [previous handled exception, exception]; a HANDLER block is active.
+    for (const h of handlers) {
+      this.curLine = line(h);
+      const next = this.newLabel();
+      const kids = named(h);
+      const block = kids.find((c) => c.type === 'block')!;
+      let typeExpr: SyntaxNode | null = null;
+      let name: string | null = null;
+      const v = h.childForFieldName('value') ?? kids.find((c) => c.type !== 'block') ?? null;
+      if (v !== null) {
+        if (v.type === 'as_pattern') {
+          typeExpr = named(v)[0]!;
+          const alias = v.childForFieldName('alias');
+          const target = alias ? named(alias)[0] : undefined;
+          if (target === undefined || target.type !== 'identifier') {
+            this.unsupported('except target', h);
+            continue;
+          }
+          name = target.text;
+        } else typeExpr = v;
+      }
+      if (typeExpr !== null) {
+        this.emit(Op.DUP_TOP, 0);
+        this.expr(typeExpr);
+        this.emit(Op.CHECK_EXC_MATCH, 0);
+        this.jump(Op.POP_JUMP_IF_FALSE, next);
+      }
+      if (name !== null) {
+        const cleanup = this.newLabel();
+        this.emit(Op.DUP_TOP, 0);
+        this.store(name);
+        this.jump(Op.SETUP_FINALLY, cleanup);
+        this.u.fblocks.push({ kind: 'handler_named', name });
+        this.body(block);
+        this.u.fblocks.pop();
+        this.emit(Op.POP_BLOCK, 0);
+        this.emit(Op.POP_EXCEPT, 0);
+        this.emit(Op.LOAD_CONST, this.constIdx(null));
+        this.store(name);
+        this.del(name);
+        this.jump(Op.JUMP, end);
+        this.bind(cleanup);
+        this.emit(Op.LOAD_CONST, this.constIdx(null));
+        this.store(name);
+        this.del(name);
+        this.emit(Op.RERAISE, 0);
+      } else {
+        this.u.fblocks.push({ kind: 'handler' });
+        this.body(block);
+        this.u.fblocks.pop();
+        this.emit(Op.POP_EXCEPT, 0);
+        this.jump(Op.JUMP, end);
+      }
+      this.bind(next);
+    }
+    this.emit(Op.RERAISE, 0);
+    this.bind(end);
+  }
+
+  private withStmt(n: SyntaxNode): void {
+    if (n.children.some((c) => c.type === 'async')) return this.unsupported('async with', n);
+    const clause = named(n).find((c) => c.type === 'with_clause');
+    const items = clause ? named(clause).filter((c) => c.type === 'with_item') : [];
+    const body = n.childForFieldName('body')!;
+    this.withItems(items, 0, body);
+  }
+  private withItems(items: SyntaxNode[], i: number, body: SyntaxNode): void {
+    if (i >= items.length) return this.body(body);
+    const item = items[i]!;
+    let value = item.childForFieldName('value')!;
+    let target: SyntaxNode | null = null;
+    if (value.type === 'as_pattern') {
+      const alias = value.childForFieldName('alias');
+      target = alias ? (named(alias)[0] ?? null) : null;
+      value = named(value)[0]!;
+    }
+    const excPath = this.newLabel();
+    const suppress = this.newLabel();
+    const end = this.newLabel();
+    this.curLine = line(item);
+    this.expr(value);
+    this.emit(Op.BEFORE_WITH, 0);
+    this.jump(Op.SETUP_FINALLY, excPath);
+    if (target !== null) this.storeTarget(target);
+    else this.emit(Op.POP_TOP, 0);
+    this.u.fblocks.push({ kind: 'with' });
+    this.withItems(items, i + 1, body);
+    this.u.fblocks.pop();
+    this.curLine = line(item);
+    this.emit(Op.POP_BLOCK, 0);
+    this.emit(Op.WITH_EXIT, 0);
+    this.jump(Op.JUMP, end);
+    this.bind(excPath);
+    this.emit(Op.WITH_EXCEPT_START, 0);
+    this.jump(Op.POP_JUMP_IF_TRUE, suppress);
+    this.emit(Op.RERAISE, 0);
+    this.bind(suppress);
+    this.emit(Op.POP_EXCEPT, 0);
+    this.emit(Op.POP_TOP, 0);
+    this.bind(end);
+  }
+
+  // --- functions and classes
+  private collectParams(p: SyntaxNode | null): {
+    pos: string[]; kwonly: string[]; star: string | null; dstar: string | null;
+    defaults: SyntaxNode[]; kwdefaults: [string, SyntaxNode][]; bad: string | null;
+  } {
+    const r = { pos: [] as string[], kwonly: [] as string[], star: null as string | null, dstar: null as string | null,
+      defaults: [] as SyntaxNode[], kwdefaults: [] as [string, SyntaxNode][], bad: null as string | null };
+    if (p === null) return r;
+    let afterStar = false;
+    for (const c of named(p)) {
+      let name: string | null = null;
+      let def: SyntaxNode | null = null;
+      switch (c.type) {
+        case 'identifier':
+          name = c.text;
+          break;
+        case 'default_parameter':
+        case 'typed_default_parameter':
+          name = c.childForFieldName('name')!.text;
+          def = c.childForFieldName('value');
+          break;
+        case 'typed_parameter': {
+          const inner = named(c)[0]!;
+          if (inner.type === 'list_splat_pattern') {
+            r.star = named(inner)[0]!.text;
+            afterStar = true;
+            continue;
+          }
+          if (inner.type === 'dictionary_splat_pattern') {
+            r.dstar = named(inner)[0]!.text;
+            continue;
+          }
+          name = inner.text;
+          break;
+        }
+        case 'list_splat_pattern':
+          r.star = named(c)[0]!.text;
+          afterStar = true;
+          continue;
+        case 'dictionary_splat_pattern':
+          r.dstar = named(c)[0]!.text;
+          continue;
+        case 'keyword_separator':
+          afterStar = true;
+          continue;
+        case 'positional_separator':
+          continue;
+        default:
+          r.bad = c.type;
+          continue;
+      }
+      if (afterStar) {
+        r.kwonly.push(name);
+        if (def !== null) r.kwdefaults.push([name, def]);
+      } else {
+        r.pos.push(name);
+        if (def !== null) r.defaults.push(def);
+      }
+    }
+    return r;
+  }
+
+  /** Compiles a function-like scope (def, lambda, comprehension) and emits MAKE_FUNCTION for it. */
+  private makeFunction(
+    node: SyntaxNode, name: string, params: ReturnType<Compiler['collectParams']>,
+    emitBody: () => void,
+  ): void {
+    const scope = this.scopes.get(node);
+    // Defaults are evaluated in the enclosing scope, before the function object exists.
+    let flags = 0;
+    if (params.defaults.length > 0) {
+      for (const d of params.defaults) this.expr(d);
+      this.emit(Op.BUILD_TUPLE, params.defaults.length);
+      flags |= 1;
+    }
+    if (params.kwdefaults.length > 0) {
+      for (const [k, d] of params.kwdefaults) {
+        this.emit(Op.LOAD_CONST, this.constIdx(k));
+        this.expr(d);
+      }
+      this.emit(Op.BUILD_MAP, params.kwdefaults.length);
+      flags |= 2;
+    }
+    const outer = this.u;
+    const qualPrefix = outer.scope.kind === 'module' ? '' :
+      outer.scope.kind === 'class' ? outer.co.qualname + '.' : outer.co.qualname + '.<locals>.';
+    const unit = new Unit(scope, name, qualPrefix + name, line(node), this.filename);
+    const co = unit.co;
+    co.kind = 'function';
+    co.cellvars = [...scope.cells].sort();
+    co.freevars = [...scope.frees].sort();
+    const savedLine = this.curLine;
+    this.u = unit;
+    for (const p of params.pos) this.varIdx(p);
+    for (const p of params.kwonly) this.varIdx(p);
+    if (params.star !== null) this.varIdx(params.star);
+    if (params.dstar !== null) this.varIdx(params.dstar);
+    co.argcount = params.pos.length;
+    co.kwonlyargcount = params.kwonly.length;
+    if (params.star !== null) co.flags |= CO_VARARGS;
+    if (params.dstar !== null) co.flags |= CO_VARKEYWORDS;
+    if (scope.hasYield) co.flags |= CO_GENERATOR;
+    co.cell2arg = co.cellvars.map((c) => (this.u.varnames.has(c) ? this.u.varnames.get(c)! : -1));
+    co.simpleArgs = params.kwonly.length === 0 && params.star === null && params.dstar === null &&
+      co.cell2arg.every((x) => x < 0);
+    emitBody();
+    const fco = this.finish();
+    this.u = outer;
+    this.curLine = savedLine;
+    if (fco.freevars.length > 0) {
+      for (const f of fco.freevars) {
+        // A class scope passes its own __class__ cell; other frees come from our cells/frees.
+        this.emit(Op.LOAD_CLOSURE, this.derefIdx(f));
+      }
+      this.emit(Op.BUILD_TUPLE, fco.freevars.length);
+      flags |= 8;
+    }
+    this.emit(Op.LOAD_CONST, this.constIdx(fco));
+    this.emit(Op.MAKE_FUNCTION, flags);
+  }
+
+  private funcDef(n: SyntaxNode, decorators: SyntaxNode[]): void {
+    if (n.children.some((c) => c.type === 'async')) return this.unsupported('async def', n);
+    if (n.childForFieldName('type_parameters') !== null) return this.unsupported('type parameters', n);
+    for (const d of decorators) this.expr(named(d)[0]!);
+    const name = n.childForFieldName('name')!.text;
+    const params = this.collectParams(n.childForFieldName('parameters'));
+    if (params.bad !== null) return this.unsupported('parameter ' + params.bad, n);
+    const body = n.childForFieldName('body')!;
+    this.curLine = line(n);
+    this.makeFunction(n, name, params, () => {
+      this.curLine = line(n);
+      // The docstring is not executed; a function whose body is only a docstring returns None.
+      this.body(body);
+      this.emit(Op.LOAD_CONST, this.constIdx(null));
+      this.emit(Op.RETURN_VALUE, 0);
+    });
+    for (let i = 0; i < decorators.length; i++) this.emit(Op.CALL, 1);
+    this.store(name);
+  }
+
+  private classDef(n: SyntaxNode, decorators: SyntaxNode[]): void {
+    if (n.childForFieldName('type_parameters') !== null) return this.unsupported('type parameters', n);
+    for (const d of decorators) this.expr(named(d)[0]!);
+    const name = n.childForFieldName('name')!.text;
+    const scope = this.scopes.get(n);
+    this.emit(Op.LOAD_BUILD_CLASS, 0);
+    const outer = this.u;
+    const qualPrefix = outer.scope.kind === 'module' ? '' :
+      outer.scope.kind === 'class' ? outer.co.qualname + '.' : outer.co.qualname + '.<locals>.';
+    const unit = new Unit(scope, name, qualPrefix + name, line(n), this.filename);
+    unit.co.kind = 'class';
+    unit.co.cellvars = [...scope.cells].sort();
+    unit.co.freevars = [...scope.frees].sort();
+    unit.co.cell2arg = unit.co.cellvars.map(() => -1);
+    const savedLine = this.curLine;
+    this.u = unit;
+    this.emit(Op.LOAD_NAME, this.nameIdx('__name__'));
+    this.emit(Op.STORE_NAME, this.nameIdx('__module__'));
+    this.emit(Op.LOAD_CONST, this.constIdx(qualPrefix + name));
+    this.emit(Op.STORE_NAME, this.nameIdx('__qualname__'));
+    this.body(n.childForFieldName('body')!);
+    if (scope.cells.has('__class__')) {
+      this.emit(Op.LOAD_CLOSURE, this.derefIdx('__class__'));
+      this.emit(Op.STORE_NAME, this.nameIdx('__classcell__'));
+    }
+    this.emit(Op.LOAD_LOCALS, 0);
+    this.emit(Op.RETURN_VALUE, 0);
+    const fco = this.finish();
+    this.u = outer;
+    this.curLine = savedLine;
+    let flags = 0;
+    if (fco.freevars.length > 0) {
+      for (const f of fco.freevars) this.emit(Op.LOAD_CLOSURE, this.derefIdx(f));
+      this.emit(Op.BUILD_TUPLE, fco.freevars.length);
+      flags |= 8;
+    }
+    this.emit(Op.LOAD_CONST, this.constIdx(fco));
+    this.emit(Op.MAKE_FUNCTION, flags);
+    this.emit(Op.LOAD_CONST, this.constIdx(name));
+    const sup = n.childForFieldName('superclasses');
+    if (sup !== null) {
+      const args = named(sup);
+      const kw = args.filter((a) => a.type === 'keyword_argument');
+      if (kw.length > 0 || args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat'))
+        return this.unsupported('class keywords (metaclass)', n);
+      for (const a of args) this.expr(a);
+      this.emit(Op.CALL, 2 + args.length);
+    } else this.emit(Op.CALL, 2);
+    for (let i = 0; i < decorators.length; i++) this.emit(Op.CALL, 1);
+    this.store(name);
+  }
+
+  // --- expressions
+  exprList(kids: SyntaxNode[]): void {
+    if (kids.some((k) => k.type === 'list_splat')) {
+      this.starredSequence(kids);
+      this.emit(Op.LIST_TO_TUPLE, 0);
+    } else {
+      for (const k of kids) this.expr(k);
+      this.emit(Op.BUILD_TUPLE, kids.length);
+    }
+  }
+  /** Builds a list from items some of which are `*x`. */
+  private starredSequence(kids: SyntaxNode[]): void {
+    this.emit(Op.BUILD_LIST, 0);
+    for (const k of kids) {
+      if (k.type === 'list_splat') {
+        this.expr(named(k)[0]!);
+        this.emit(Op.LIST_EXTEND, 1);
+      } else {
+        this.expr(k);
+        this.emit(Op.LIST_APPEND, 1);
+      }
+    }
+  }
+
+  expr(n: SyntaxNode): void {
+    const saved = this.curLine;
+    this.curLine = line(n);
+    this.exprInner(n);
+    this.curLine = saved;
+  }
+  private exprInner(n: SyntaxNode): void {
+    switch (n.type) {
+      case 'identifier':
+        return this.load(n.text);
+      case 'integer':
+        return this.integer(n);
+      case 'float': {
+        const t = n.text.replace(/_/g, '');
+        if (/[jJ]$/.test(t)) return this.unsupported('complex numbers', n);
+        this.emit(Op.LOAD_CONST, this.constIdx(new PyFloat(parseFloat(t))));
+        return;
+      }
+      case 'true':
+        this.emit(Op.LOAD_CONST, this.constIdx(true));
+        return;
+      case 'false':
+        this.emit(Op.LOAD_CONST, this.constIdx(false));
+        return;
+      case 'none':
+        this.emit(Op.LOAD_CONST, this.constIdx(null));
+        return;
+      case 'ellipsis':
+        return this.unsupported('Ellipsis', n);
+      case 'string':
+      case 'concatenated_string':
+        return this.string(n);
+      case 'parenthesized_expression': {
+        const inner = named(n)[0];
+        if (inner === undefined) return this.unsupported('empty parentheses', n);
+        return this.expr(inner);
+      }
+      case 'tuple':
+      case 'expression_list':
+        return this.exprList(named(n));
+      case 'list': {
+        const kids = named(n);
+        if (kids.some((k) => k.type === 'list_splat')) return this.starredSequence(kids);
+        for (const k of kids) this.expr(k);
+        this.emit(Op.BUILD_LIST, kids.length);
+        return;
+      }
+      case 'set': {
+        const kids = named(n);
+        if (kids.some((k) => k.type === 'list_splat')) {
+          this.emit(Op.BUILD_SET, 0);
+          for (const k of kids) {
+            if (k.type === 'list_splat') {
+              this.expr(named(k)[0]!);
+              this.emit(Op.SET_UPDATE, 1);
+            } else {
+              this.expr(k);
+              this.emit(Op.SET_ADD, 1);
+            }
+          }
+          return;
+        }
+        for (const k of kids) this.expr(k);
+        this.emit(Op.BUILD_SET, kids.length);
+        return;
+      }
+      case 'dictionary': {
+        const kids = named(n);
+        this.emit(Op.BUILD_MAP, 0);
+        for (const k of kids) {
+          if (k.type === 'pair') {
+            this.expr(k.childForFieldName('key')!);
+            this.expr(k.childForFieldName('value')!);
+            this.emit(Op.MAP_ADD, 1);
+          } else if (k.type === 'dictionary_splat') {
+            this.expr(named(k)[0]!);
+            this.emit(Op.DICT_UPDATE, 1);
+          } else return this.unsupported('dictionary item ' + k.type, k);
+        }
+        return;
+      }
+      case 'binary_operator': {
+        const opText = n.childForFieldName('operator')!.text;
+        const op = (BIN_OPS as readonly string[]).indexOf(opText);
+        if (op < 0) return this.unsupported('operator ' + opText, n);
+        this.expr(n.childForFieldName('left')!);
+        this.expr(n.childForFieldName('right')!);
+        this.emit(Op.BINARY_OP, op);
+        return;
+      }
+      case 'unary_operator': {
+        const opText = n.childForFieldName('operator')!.text;
+        this.expr(n.childForFieldName('argument')!);
+        this.emit(opText === '-' ? Op.UNARY_NEG : opText === '+' ? Op.UNARY_POS : Op.UNARY_INVERT, 0);
+        return;
+      }
+      case 'not_operator':
+        this.expr(n.childForFieldName('argument')!);
+        this.emit(Op.UNARY_NOT, 0);
+        return;
+      case 'boolean_operator': {
+        const end = this.newLabel();
+        const opText = n.childForFieldName('operator')!.text;
+        this.expr(n.childForFieldName('left')!);
+        this.jump(opText === 'and' ? Op.JUMP_IF_FALSE_OR_POP : Op.JUMP_IF_TRUE_OR_POP, end);
+        this.expr(n.childForFieldName('right')!);
+        this.bind(end);
+        return;
+      }
+      case 'comparison_operator':
+        return this.comparison(n);
+      case 'conditional_expression': {
+        const [body, cond, orelse] = named(n);
+        const elseL = this.newLabel();
+        const end = this.newLabel();
+        this.expr(cond!);
+        this.jump(Op.POP_JUMP_IF_FALSE, elseL);
+        this.expr(body!);
+        this.jump(Op.JUMP, end);
+        this.bind(elseL);
+        this.expr(orelse!);
+        this.bind(end);
+        return;
+      }
+      case 'named_expression': {
+        this.expr(n.childForFieldName('value')!);
+        this.emit(Op.DUP_TOP, 0);
+        const name = n.childForFieldName('name')!.text;
+        this.store(name);
+        return;
+      }
+      case 'attribute':
+        this.expr(n.childForFieldName('object')!);
+        this.emit(Op.LOAD_ATTR, this.nameIdx(n.childForFieldName('attribute')!.text));
+        return;
+      case 'subscript':
+        this.expr(n.childForFieldName('value')!);
+        this.subscriptKey(n);
+        this.emit(Op.BINARY_SUBSCR, 0);
+        return;
+      case 'call':
+        return this.call(n);
+      case 'lambda': {
+        const params = this.collectParams(n.childForFieldName('parameters'));
+        if (params.bad !== null) return this.unsupported('parameter ' + params.bad, n);
+        const body = n.childForFieldName('body')!;
+        this.makeFunction(n, '<lambda>', params, () => {
+          this.expr(body);
+          this.emit(Op.RETURN_VALUE, 0);
+        });
+        return;
+      }
+      case 'yield': {
+        if (this.u.scope.kind !== 'function') return this.unsupported("'yield' outside function", n);
+        const isFrom = n.children.some((c) => c.type === 'from');
+        const v = named(n)[0];
+        if (isFrom) {
+          this.expr(v!);
+          this.emit(Op.GET_YIELD_FROM_ITER, 0);
+          this.emit(Op.LOAD_CONST, this.constIdx(null));
+          const send = this.newLabel();
+          const exit = this.newLabel();
+          this.bind(send);
+          this.jump(Op.SEND, exit);
+          this.jump(Op.YIELD_VALUE, exit);
+          this.jump(Op.JUMP, send);
+          this.bind(exit);
+          return;
+        }
+        if (v !== undefined) this.expr(v);
+        else this.emit(Op.LOAD_CONST, this.constIdx(null));
+        this.emit(Op.YIELD_VALUE, 0);
+        return;
+      }
+      case 'list_comprehension':
+      case 'set_comprehension':
+      case 'dictionary_comprehension':
+      case 'generator_expression':
+        return this.comprehension(n);
+      case 'await':
+        return this.unsupported('await', n);
+      case 'keyword_argument':
+      case 'list_splat':
+      case 'dictionary_splat':
+        return this.unsupported('starred expression here', n);
+      case 'slice':
+        return this.slice(n);
+      default:
+        return this.unsupported(n.type.replace(/_/g, ' '), n);
+    }
+  }
+
+  private integer(n: SyntaxNode): void {
+    let t = n.text.replace(/_/g, '').toLowerCase();
+    if (t.endsWith('j')) return this.unsupported('complex numbers', n);
+    if (t.endsWith('l')) t = t.slice(0, -1);
+    let v: bigint;
+    if (/^0[xob]/.test(t)) v = BigInt(t);
+    else if (/^0+$/.test(t)) v = 0n;
+    else v = BigInt(t.replace(/^0+/, ''));
+    this.emit(Op.LOAD_CONST, this.constIdx(normInt(v)));
+  }
+
+  private subscriptKey(n: SyntaxNode): void {
+    const subs = n.childrenForFieldName('subscript');
+    if (subs.length === 1) this.expr(subs[0]!);
+    else {
+      for (const s of subs) this.expr(s);
+      this.emit(Op.BUILD_TUPLE, subs.length);
+    }
+  }
+  private slice(n: SyntaxNode): void {
+    // Children in order, with ':' separators telling which parts are present.
+    const parts: (SyntaxNode | null)[] = [null, null, null];
+    let idx = 0;
+    for (const c of n.children) {
+      if (c.type === ':') idx++;
+      else if (c.isNamed && c.type !== 'comment') parts[idx] = c;
+    }
+    for (const p of parts) {
+      if (p === null) this.emit(Op.LOAD_CONST, this.constIdx(null));
+      else this.expr(p);
+    }
+    this.emit(Op.BUILD_SLICE, 3);
+  }
+
+  private comparison(n: SyntaxNode): void {
+    const operands: SyntaxNode[] = [];
+    const ops: string[] = [];
+    for (let i = 0; i < n.childCount; i++) {
+      const c = n.child(i)!;
+      if (n.fieldNameForChild(i) === 'operators') ops.push(c.type === 'not in' || c.type === 'is not' ? c.type : c.text.replace(/\s+/g, ' '));
+      else if (c.isNamed && c.type !== 'comment') operands.push(c);
+    }
+    const opIndex = (o: string): number => {
+      const i = (CMP_OPS as readonly string[]).indexOf(o === '<>' ? '!=' : o);
+      if (i < 0) throw new CompileError('comparison ' + o, line(n));
+      return i;
+    };
+    this.expr(operands[0]!);
+    if (ops.length === 1) {
+      this.expr(operands[1]!);
+      this.emit(Op.COMPARE_OP, opIndex(ops[0]!));
+      return;
+    }
+    const cleanup = this.newLabel();
+    const end = this.newLabel();
+    for (let i = 0; i < ops.length; i++) {
+      this.expr(operands[i + 1]!);
+      if (i < ops.length - 1) {
+        this.emit(Op.DUP_TOP, 0);
+        this.emit(Op.ROT_THREE, 0);
+        this.emit(Op.COMPARE_OP, opIndex(ops[i]!));
+        this.jump(Op.JUMP_IF_FALSE_OR_POP, cleanup);
+      } else this.emit(Op.COMPARE_OP, opIndex(ops[i]!));
+    }
+    this.jump(Op.JUMP, end);
+    this.bind(cleanup);
+    this.emit(Op.ROT_TWO, 0);
+    this.emit(Op.POP_TOP, 0);
+    this.bind(end);
+  }
+
+  private call(n: SyntaxNode): void {
+    const fn = n.childForFieldName('function')!;
+    const argsNode = n.childForFieldName('arguments')!;
+    let args: SyntaxNode[];
+    if (argsNode.type === 'generator_expression') args = [argsNode];
+    else args = named(argsNode);
+    const hasStar = args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat');
+    const kwargs = args.filter((a) => a.type === 'keyword_argument');
+    const callLine = line(n);
+    if (!hasStar && kwargs.length === 0 && fn.type === 'attribute') {
+      this.expr(fn.childForFieldName('object')!);
+      this.emit(Op.LOAD_METHOD, this.nameIdx(fn.childForFieldName('attribute')!.text));
+      for (const a of args) this.expr(a);
+      this.curLine = callLine;
+      this.emit(Op.CALL_METHOD, args.length);
+      return;
+    }
+    this.expr(fn);
+    if (!hasStar) {
+      const pos = args.filter((a) => a.type !== 'keyword_argument');
+      for (const a of pos) this.expr(a);
+      for (const k of kwargs) this.expr(k.childForFieldName('value')!);
+      this.curLine = callLine;
+      if (kwargs.length === 0) this.emit(Op.CALL, pos.length);
+      else {
+        const names = kwargs.map((k) => k.childForFieldName('name')!.text);
+        this.emit(Op.LOAD_CONST, this.constIdx(new KwNames(names)));
+        this.emit(Op.CALL_KW, pos.length + kwargs.length);
+      }
+      return;
+    }
+    // General form: build a positional list and a keyword dict.
+    this.emit(Op.BUILD_LIST, 0);
+    for (const a of args) {
+      if (a.type === 'list_splat') {
+        this.expr(named(a)[0]!);
+        this.emit(Op.LIST_EXTEND, 1);
+      } else if (a.type !== 'keyword_argument' && a.type !== 'dictionary_splat') {
+        this.expr(a);
+        this.emit(Op.LIST_APPEND, 1);
+      }
+    }
+    this.emit(Op.BUILD_MAP, 0);
+    for (const a of args) {
+      if (a.type === 'keyword_argument') {
+        this.emit(Op.LOAD_CONST, this.constIdx(a.childForFieldName('name')!.text));
+        this.expr(a.childForFieldName('value')!);
+        this.emit(Op.MAP_ADD, 1);
+      } else if (a.type === 'dictionary_splat') {
+        this.expr(named(a)[0]!);
+        this.emit(Op.DICT_UPDATE, 1);
+      }
+    }
+    this.curLine = callLine;
+    this.emit(Op.CALL_EX, 0);
+  }
+
+  private comprehension(n: SyntaxNode): void {
+    const scope = this.scopes.get(n);
+    const clauses = named(n).filter((c) => c.type === 'for_in_clause' || c.type === 'if_clause');
+    const body = n.childForFieldName('body')!;
+    const kind = n.type;
+    if (clauses.some((c) => c.children.some((x) => x.type === 'async'))) return this.unsupported('async comprehension', n);
+    const name = kind === 'generator_expression' ? '<genexpr>' : kind === 'list_comprehension' ? '<listcomp>' :
+      kind === 'set_comprehension' ? '<setcomp>' : '<dictcomp>';
+    void scope;
+    const first = clauses[0]!;
+    const params = { pos: ['.0'], kwonly: [], star: null, dstar: null, defaults: [], kwdefaults: [], bad: null };
+    this.makeFunction(n, name, params, () => {
+      this.curLine = line(n);
+      if (kind === 'list_comprehension') this.emit(Op.BUILD_LIST, 0);
+      else if (kind === 'set_comprehension') this.emit(Op.BUILD_SET, 0);
+      else if (kind === 'dictionary_comprehension') this.emit(Op.BUILD_MAP, 0);
+      let depth = 0;
+      const ends: { start: number; exit: number }[] = [];
+      const loopStart = (): number => ends.length > 0 ? ends[ends.length - 1]!.start : -1;
+      for (const cl of clauses) {
+        if (cl.type === 'for_in_clause') {
+          const start = this.newLabel();
+          const exit = this.newLabel();
+          if (cl === first) this.emit(Op.LOAD_FAST, this.varIdx('.0'));
+          else {
+            this.expr(cl.childForFieldName('right')!);
+            this.emit(Op.GET_ITER, 0);
+          }
+          this.bind(start);
+          this.jump(Op.FOR_ITER, exit);
+          this.storeTarget(cl.childForFieldName('left')!);
+          ends.push({ start, exit });
+          depth++;
+        } else {
+          this.expr(named(cl)[0]!);
+          // Jumping to the innermost loop's start re-runs FOR_ITER: exactly `continue`.
+          this.jump(Op.POP_JUMP_IF_FALSE, loopStart());
+        }
+      }
+      this.curLine = line(body);
+      if (kind === 'generator_expression') {
+        this.expr(body);
+        this.emit(Op.YIELD_VALUE, 0);
+        this.emit(Op.POP_TOP, 0);
+      } else if (kind === 'dictionary_comprehension') {
+        this.expr(body.childForFieldName('key')!);
+        this.expr(body.childForFieldName('value')!);
+        this.emit(Op.MAP_ADD, depth + 1);
+      } else {
+        this.expr(body);
+        this.emit(kind === 'list_comprehension' ? Op.LIST_APPEND : Op.SET_ADD, depth + 1);
+      }
+      for (let i = ends.length - 1; i >= 0; i--) {
+        this.jump(Op.JUMP, ends[i]!.start);
+        this.bind(ends[i]!.exit);
+      }
+      if (kind === 'generator_expression') this.emit(Op.LOAD_CONST, this.constIdx(null));
+      this.emit(Op.RETURN_VALUE, 0);
+    });
+    this.expr(first.childForFieldName('right')!);
+    this.emit(Op.GET_ITER, 0);
+    this.curLine = line(n);
+    this.emit(Op.CALL, 1);
+  }
+
+  // --- strings
+  private string(n: SyntaxNode): void {
+    const parts = n.type === 'concatenated_string' ? named(n).filter((c) => c.type === 'string') : [n];
+    const pieces: (string | SyntaxNode)[] = [];
+    let isBytes = false;
+    for (const p of parts) {
+      const start = p.children[0]!;
+      const prefix = start.text.replace(/['"]+$/, '').toLowerCase();
+      if (prefix.includes('b')) isBytes = true;
+      const raw = prefix.includes('r');
+      const isF = prefix.includes('f');
+      if (prefix.includes('t')) return this.unsupported('template strings', n);
+      for (const c of p.children.slice(1, -1)) {
+        if (c.type === 'interpolation') {
+          if (!isF) pieces.push(c.text);
+          else pieces.push(c);
+        } else {
+          let text = c.text;
+          if (c.type === 'string_content' || c.type === 'escape_sequence') {
+            text = raw ? text : decodeEscapes(text);
+            if (isF) text = text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+          }
+          pieces.push(text);
+        }
+      }
+    }
+    if (isBytes) return this.unsupported('bytes literals', n);
+    // Merge adjacent literal pieces.
+    const merged: (string | SyntaxNode)[] = [];
+    for (const p of pieces) {
+      const last = merged[merged.length - 1];
+      if (typeof p === 'string' && typeof last === 'string') merged[merged.length - 1] = last + p;
+      else merged.push(p);
+    }
+    if (merged.length === 0) merged.push('');
+    if (merged.length === 1 && typeof merged[0] === 'string') {
+      this.emit(Op.LOAD_CONST, this.constIdx(merged[0]));
+      return;
+    }
+    for (const p of merged) {
+      if (typeof p === 'string') this.emit(Op.LOAD_CONST, this.constIdx(p));
+      else this.interpolation(p);
+    }
+    this.emit(Op.BUILD_STRING, merged.length);
+  }
+  private interpolation(n: SyntaxNode): void {
+    const e = n.childForFieldName('expression')!;
+    const conv = n.childForFieldName('type_conversion');
+    const spec = n.childForFieldName('format_specifier');
+    // `f"{x=}"` prints the expression text too.
+    const eqSign = n.children.some((c) => c.type === '=');
+    if (eqSign) {
+      const text = n.text.slice(1, n.text.indexOf('=', e.endIndex - n.startIndex) + 1);
+      this.emit(Op.LOAD_CONST, this.constIdx(text));
+    }
+    this.expr(e);
+    let flags = 0;
+    if (conv !== null) flags = conv.text === '!s' ? 1 : conv.text === '!r' ? 2 : 3;
+    else if (eqSign && spec === null) flags = 2;
+    if (spec !== null) {
+      const specParts: (string | SyntaxNode)[] = [];
+      for (const c of spec.children) {
+        if (c.type === ':') continue;
+        if (c.type === 'format_expression') specParts.push(c);
+        else specParts.push(c.text);
+      }
+      if (specParts.length === 0) this.emit(Op.LOAD_CONST, this.constIdx(''));
+      for (const p of specParts) {
+        if (typeof p === 'string') this.emit(Op.LOAD_CONST, this.constIdx(p));
+        else {
+          const inner = p.childForFieldName('expression') ?? named(p)[0]!;
+          this.expr(inner);
+          this.emit(Op.FORMAT_VALUE, 0);
+        }
+      }
+      if (specParts.length > 1) this.emit(Op.BUILD_STRING, specParts.length);
+      flags |= 4;
+    }
+    this.emit(Op.FORMAT_VALUE, flags);
+    if (eqSign) this.emit(Op.BUILD_STRING, 2);
+  }
+}
+
+/** Keyword names of a CALL_KW, kept as a constant. */
+export class KwNames {
+  constructor(public readonly names: string[]) {}
+}
+
+export function decodeEscapes(s: string): string {
+  return s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|[0-7]{1,3}|[\s\S])/g, (m, e: string) => {
+    switch (e[0]) {
+      case 'n': return '\n';
+      case 't': return '\t';
+      case 'r': return '\r';
+      case '\\': return '\\';
+      case "'": return "'";
+      case '"': return '"';
+      case 'a': return '\x07';
+      case 'b': return '\b';
+      case 'f': return '\f';
+      case 'v': return '\v';
+      case '\n': return '';
+      case 'x':
+      case 'u':
+      case 'U':
+        return String.fromCodePoint(parseInt(e.slice(1), 16));
+      default:
+        if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8));
+        return m;
+    }
+  });
+}

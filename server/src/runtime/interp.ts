@@ -1,0 +1,2353 @@
+// The virtual machine: heap-allocated frames (code, fast locals, cells, value stack, instruction
+// pointer, block stack, the exception being handled) run by `runFrame`, one JS call per Python call.
+// A generator owns a suspended Frame; `send`/`throw`/`close` re-enter `runFrame` on that same frame,
+// which continues at its saved instruction pointer, exactly as CPython's gen_send_ex does. Nothing is
+// re-run and no JavaScript generator is involved, so gi_frame, f_locals, f_lineno and gi_yieldfrom are
+// plain reads of the frame. Python exceptions travel as thrown PyException objects between frames.
+
+import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames } from './compiler.js';
+import { BlockType, Op } from './opcodes.js';
+import {
+  EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
+  PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
+  PyType, STOP, UnhashableError, floatRepr, hashKey, normInt, type NativeFn, type Py,
+} from './values.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Signals that are not Python exceptions: they unwind everything without running Python handlers.
+
+export class LimitSignal {
+  constructor(public kind: 'steps' | 'time' | 'recursion' | 'memory', public message: string, public line: number) {}
+}
+export class UnsupportedSignal {
+  constructor(public feature: string, public line: number) {}
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Builtin types
+
+function mkType(name: string, bases: PyType[], layout?: string): PyType {
+  const t = new PyType(name, bases);
+  t.builtin = true;
+  if (layout !== undefined) t.layout = layout;
+  return t;
+}
+export const objectType = mkType('object', []);
+export const typeType = mkType('type', [objectType], 'type');
+export const intType = mkType('int', [objectType], 'int');
+export const boolType = mkType('bool', [intType], 'bool');
+export const floatType = mkType('float', [objectType], 'float');
+export const strType = mkType('str', [objectType], 'str');
+export const listType = mkType('list', [objectType], 'list');
+export const tupleType = mkType('tuple', [objectType], 'tuple');
+export const dictType = mkType('dict', [objectType], 'dict');
+export const setType = mkType('set', [objectType], 'set');
+export const frozensetType = mkType('frozenset', [objectType], 'frozenset');
+export const rangeType = mkType('range', [objectType], 'range');
+export const noneType = mkType('NoneType', [objectType], 'none');
+export const functionType = mkType('function', [objectType], 'function');
+export const builtinFunctionType = mkType('builtin_function_or_method', [objectType], 'native');
+export const methodType = mkType('method', [objectType], 'method');
+export const generatorType = mkType('generator', [objectType], 'generator');
+export const moduleType = mkType('module', [objectType], 'module');
+export const propertyType = mkType('property', [objectType], 'property');
+export const staticmethodType = mkType('staticmethod', [objectType], 'staticmethod');
+export const classmethodType = mkType('classmethod', [objectType], 'classmethod');
+export const superType = mkType('super', [objectType], 'super');
+export const sliceType = mkType('slice', [objectType], 'slice');
+export const codeType = mkType('code', [objectType], 'code');
+export const frameType = mkType('frame', [objectType], 'frame');
+export const cellType = mkType('cell', [objectType], 'cell');
+
+export const baseExceptionType = mkType('BaseException', [objectType], 'exception');
+export const excTypes = new Map<string, PyType>([['BaseException', baseExceptionType]]);
+function exc(name: string, base: string): PyType {
+  const t = mkType(name, [excTypes.get(base)!], 'exception');
+  excTypes.set(name, t);
+  return t;
+}
+exc('Exception', 'BaseException');
+exc('GeneratorExit', 'BaseException');
+exc('KeyboardInterrupt', 'BaseException');
+exc('SystemExit', 'BaseException');
+for (const [n, b] of [
+  ['StopIteration', 'Exception'], ['StopAsyncIteration', 'Exception'], ['ArithmeticError', 'Exception'],
+  ['ZeroDivisionError', 'ArithmeticError'], ['OverflowError', 'ArithmeticError'], ['AssertionError', 'Exception'],
+  ['AttributeError', 'Exception'], ['LookupError', 'Exception'], ['IndexError', 'LookupError'],
+  ['KeyError', 'LookupError'], ['NameError', 'Exception'], ['UnboundLocalError', 'NameError'],
+  ['RuntimeError', 'Exception'], ['RecursionError', 'RuntimeError'], ['NotImplementedError', 'RuntimeError'],
+  ['TypeError', 'Exception'], ['ValueError', 'Exception'], ['UnicodeError', 'ValueError'],
+  ['OSError', 'Exception'], ['FileNotFoundError', 'OSError'], ['FileExistsError', 'OSError'],
+  ['IsADirectoryError', 'OSError'], ['PermissionError', 'OSError'], ['ImportError', 'Exception'],
+  ['ModuleNotFoundError', 'ImportError'], ['EOFError', 'Exception'], ['MemoryError', 'Exception'],
+  ['BufferError', 'Exception'], ['Warning', 'Exception'], ['DeprecationWarning', 'Warning'],
+  ['UserWarning', 'Warning'], ['RuntimeWarning', 'Warning'],
+] as const) exc(n, b);
+
+const ctorTypes = new Map<unknown, PyType>([
+  [PyFloat, floatType], [PyList, listType], [PyTuple, tupleType], [PyDict, dictType], [PyRange, rangeType],
+  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyProperty, propertyType],
+  [PyStaticMethod, staticmethodType], [PyClassMethod, classmethodType], [PySuper, superType], [PySlice, sliceType],
+  [CodeObject, codeType], [PyCell, cellType],
+]);
+const iterTypes = new Map<string, PyType>();
+
+export function typeOf(v: Py): PyType {
+  switch (typeof v) {
+    case 'number':
+    case 'bigint':
+      return intType;
+    case 'string':
+      return strType;
+    case 'boolean':
+      return boolType;
+    case 'object': {
+      if (v === null) return noneType;
+      if (v instanceof PyInstance) return v.cls;
+      if (v instanceof PySet) return v.frozen ? frozensetType : setType;
+      if (v instanceof PyType) return v.metaclass ?? typeType;
+      const t = ctorTypes.get(v.constructor);
+      if (t !== undefined) return t;
+      if (v instanceof PyFunction) return functionType;
+      if (v instanceof PyGenerator) return generatorType;
+      if (v instanceof Frame) return frameType;
+      if (v instanceof PyIterator) {
+        const name = v.typeName;
+        let it = iterTypes.get(name);
+        if (it === undefined) {
+          it = mkType(name, [objectType], 'iterator');
+          iterTypes.set(name, it);
+        }
+        return it;
+      }
+      if (v instanceof PyObject && (v as PyObject & { pyType?: PyType }).pyType !== undefined)
+        return (v as PyObject & { pyType: PyType }).pyType;
+      return objectType;
+    }
+    default:
+      return objectType;
+  }
+}
+declare module './values.js' {
+  interface PyType {
+    metaclass?: PyType;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Functions, frames, generators
+
+export class PyFunction extends PyObject {
+  dict: Map<string, Py> | null = null;
+  name: string;
+  qualname: string;
+  constructor(
+    public code: CodeObject, public globals: Map<string, Py>, public defaults: Py[] | null,
+    public kwdefaults: Map<string, Py> | null, public closure: PyCell[] | null,
+  ) {
+    super();
+    this.name = code.name;
+    this.qualname = code.qualname;
+  }
+}
+
+export class Frame {
+  ip = 0;
+  stack: Py[] = [];
+  /** Block stack as (type, handler, stack level) triples. */
+  blocks: number[] = [];
+  back: Frame | null = null;
+  gen: PyGenerator | null = null;
+  /** The exception this frame is handling (sys.exc_info() looks up the frame chain). */
+  handled: PyException | null = null;
+  yielded = false;
+  constructor(
+    public code: CodeObject, public globals: Map<string, Py>, public locals: Py[],
+    public cells: PyCell[] | null, public ns: Map<string, Py> | null, public func: PyFunction | null,
+  ) {}
+  get lineno(): number {
+    const code = this.code;
+    let idx = this.ip >> 1;
+    if (this.gen !== null && this.gen.state === GEN_SUSPENDED) idx -= 1;
+    if (idx < 0) idx = 0;
+    return code.lines[idx] ?? code.firstlineno;
+  }
+}
+
+export const GEN_CREATED = 'GEN_CREATED';
+export const GEN_RUNNING = 'GEN_RUNNING';
+export const GEN_SUSPENDED = 'GEN_SUSPENDED';
+export const GEN_CLOSED = 'GEN_CLOSED';
+type GenState = typeof GEN_CREATED | typeof GEN_RUNNING | typeof GEN_SUSPENDED | typeof GEN_CLOSED;
+
+export class PyGenerator extends PyIterator {
+  state: GenState = GEN_CREATED;
+  /** Creation order within the run (the trace's generator number). */
+  number = 0;
+  name: string;
+  qualname: string;
+  constructor(public vm: VM, public frame: Frame | null, public code: CodeObject, func: PyFunction) {
+    super();
+    this.name = func.name;
+    this.qualname = func.qualname;
+  }
+  get typeName(): string {
+    return 'generator';
+  }
+  next(): Py {
+    return this.vm.genResume(this, null, null, 'next');
+  }
+  /** The subiterator a `yield from` is delegating to while suspended, else null. */
+  get yieldFrom(): Py {
+    const f = this.frame;
+    if (f === null || this.state !== GEN_SUSPENDED) return null;
+    const prev = f.code.code[f.ip - 2];
+    const arg = f.code.code[f.ip - 1];
+    if (prev === Op.YIELD_VALUE && arg !== undefined && arg > 0) return f.stack[f.stack.length - 1];
+    return null;
+  }
+}
+
+export interface Tracer {
+  create(gen: PyGenerator, line: number): void;
+  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'close', sent: Py, line: number): void;
+  yield(gen: PyGenerator, value: Py, line: number): void;
+  return(gen: PyGenerator, value: Py, line: number): void;
+  raise(gen: PyGenerator, exc: PyException, line: number): void;
+  close(gen: PyGenerator, line: number): void;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export interface VMOptions {
+  maxSteps: number;
+  timeoutMs: number;
+  recursionLimit: number;
+  maxCollection: number;
+  files: Map<string, string>;
+  now: () => number;
+}
+
+const STEP_CHUNK = 1024;
+
+export class VM {
+  frame: Frame | null = null;
+  depth = 0;
+  builtins = new Map<string, Py>();
+  modules = new Map<string, PyModule>();
+  moduleFactories = new Map<string, (vm: VM) => PyModule>();
+  stdout: string[] = [];
+  stdoutSize = 0;
+  tracer: Tracer | null = null;
+  genCount = 0;
+  /** Return value of the generator that last returned STOP from next(). */
+  lastReturn: Py = null;
+  stepsLeftInChunk = STEP_CHUNK;
+  stepsUsed = 0;
+  deadline: number;
+  files: Map<string, string>;
+  suspendedGenerators = new Set<PyGenerator>();
+  constructor(public opts: VMOptions) {
+    this.deadline = opts.now() + opts.timeoutMs;
+    this.files = opts.files;
+  }
+
+  // --- limits
+  budget(): void {
+    this.stepsUsed += STEP_CHUNK;
+    this.stepsLeftInChunk = STEP_CHUNK;
+    if (this.stepsUsed > this.opts.maxSteps)
+      throw new LimitSignal('steps', `step budget of ${this.opts.maxSteps} exceeded`, this.currentLine());
+    if (this.opts.now() > this.deadline)
+      throw new LimitSignal('time', `time budget of ${this.opts.timeoutMs} ms exceeded`, this.currentLine());
+  }
+  checkSize(n: number): void {
+    if (n > this.opts.maxCollection)
+      throw new LimitSignal('memory', `object of ${n} items exceeds the memory cap of ${this.opts.maxCollection}`, this.currentLine());
+  }
+  /** The line being executed in the innermost frame of the user's file (library frames are skipped). */
+  currentLine(): number {
+    let f = this.frame;
+    while (f !== null && f.code.filename !== this.userFile) f = f.back;
+    if (f === null) return 0;
+    return f.code.lines[f.ip >> 1] ?? 0;
+  }
+  userFile = '<string>';
+  write(s: string): void {
+    this.stdoutSize += s.length;
+    if (this.stdoutSize > this.opts.maxCollection * 4)
+      throw new LimitSignal('memory', 'output exceeds the memory cap', this.currentLine());
+    this.stdout.push(s);
+  }
+
+  // --- exceptions
+  newException(type: PyType, args: Py[]): PyException {
+    const e = new PyException(type);
+    e.args = args;
+    if (type === excTypes.get('StopIteration')) e.dict.set('value', args.length > 0 ? args[0] : null);
+    return e;
+  }
+  error(typeName: string, message?: string): PyException {
+    return this.newException(excTypes.get(typeName)!, message === undefined ? [] : [message]);
+  }
+  typeError(message: string): PyException {
+    return this.error('TypeError', message);
+  }
+  isInstance(v: Py, t: PyType): boolean {
+    return typeOf(v).isSubtypeOf(t);
+  }
+  excMatches(e: PyException, name: string): boolean {
+    return e.cls.isSubtypeOf(excTypes.get(name)!);
+  }
+  /** The exception being handled by the innermost frame that handles one (sys.exception()). */
+  currentHandled(): PyException | null {
+    for (let f = this.frame; f !== null; f = f.back) if (f.handled !== null) return f.handled;
+    return null;
+  }
+  /** Turns anything thrown inside the VM into a Python exception, or rethrows non-Python signals. */
+  toPyException(e: unknown): PyException {
+    if (e instanceof PyException) return e;
+    if (e instanceof LimitSignal || e instanceof UnsupportedSignal) throw e;
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      return this.error('RecursionError', 'maximum recursion depth exceeded');
+    if (e instanceof UnhashableError) return this.typeError(`unhashable type: '${e.typeName}'`);
+    throw e;
+  }
+  setContext(exc: PyException): void {
+    exc.contextSet = true;
+    const ctx = this.currentHandled();
+    if (ctx === null || ctx === exc) return;
+    // Break cycles the way CPython's _PyErr_SetObject does.
+    let o: PyException | null = ctx;
+    while (o !== null) {
+      if (o.context === exc) {
+        o.context = null;
+        break;
+      }
+      o = o.context;
+    }
+    exc.context = ctx;
+  }
+
+  // --- calls
+  call(f: Py, args: Py[], kwargs: Map<string, Py> | null = null): Py {
+    if (f instanceof PyFunction) return this.callFunction(f, args, kwargs);
+    if (f instanceof PyNative) {
+      if (f.self !== undefined) return f.fn([f.self, ...args], kwargs);
+      return f.fn(args, kwargs);
+    }
+    if (f instanceof PyBoundMethod) return this.call(f.func, [f.self, ...args], kwargs);
+    if (f instanceof PyType) return this.construct(f, args, kwargs);
+    const m = typeOf(f).lookup('__call__');
+    if (m !== undefined && !(f instanceof PyType)) return this.call(m, [f, ...args], kwargs);
+    throw this.typeError(`'${typeOf(f).name}' object is not callable`);
+  }
+
+  construct(t: PyType, args: Py[], kwargs: Map<string, Py> | null): Py {
+    if (t === typeType && args.length === 1 && kwargs === null) return typeOf(args[0]);
+    const newFn = t.lookup('__new__');
+    let obj: Py;
+    if (newFn instanceof PyNative && newFn.name === '__new__' && t.layout !== 'object' && t.layout !== 'exception') {
+      obj = newFn.fn([t, ...args], kwargs);
+      return obj;
+    }
+    if (newFn instanceof PyStaticMethod || newFn instanceof PyFunction) {
+      const fn = newFn instanceof PyStaticMethod ? newFn.func : newFn;
+      obj = this.call(fn, [t, ...args], kwargs);
+      if (!this.isInstance(obj, t)) return obj;
+    } else if (t.layout === 'exception') {
+      obj = this.newException(t, args);
+    } else if (t.layout === 'object') {
+      obj = new PyInstance(t);
+    } else throw new UnsupportedSignal(`subclassing builtin type '${t.mro.find((b) => b.builtin && b.layout !== 'object')?.name}'`, this.currentLine());
+    const init = t.lookup('__init__');
+    if (init !== undefined && !(init instanceof PyNative)) {
+      const r = this.call(init, [obj, ...args], kwargs);
+      if (r !== null) throw this.typeError(`__init__() should return None, not '${typeOf(r).name}'`);
+    } else if (t.layout === 'object' && (args.length > 0 || (kwargs !== null && kwargs.size > 0)) &&
+      !(newFn instanceof PyFunction || newFn instanceof PyStaticMethod)) {
+      throw this.typeError(`${t.name}() takes no arguments`);
+    } else if (t.layout === 'exception' && kwargs !== null && kwargs.size > 0) {
+      throw this.typeError(`${t.name}() takes no keyword arguments`);
+    }
+    return obj;
+  }
+
+  /** Binds arguments into a new frame for `f` (CPython's argument errors and messages). */
+  makeFrame(f: PyFunction, args: Py[], kwargs: Map<string, Py> | null): Frame {
+    const co = f.code;
+    const nvars = co.varnames.length;
+    const locals = new Array<Py>(nvars);
+    const argc = co.argcount;
+    const n = args.length;
+    if (n > argc && (co.flags & CO_VARARGS) === 0) {
+      const ndef = f.defaults?.length ?? 0;
+      const takes = ndef > 0 ? `from ${argc - ndef} to ${argc}` : String(argc);
+      const kwGiven = kwargs !== null ? [...kwargs.keys()].filter((k) => co.varnames.slice(argc, argc + co.kwonlyargcount).includes(k)).length : 0;
+      throw this.typeError(
+        `${f.qualname}() takes ${takes} positional argument${argc === 1 && ndef === 0 ? '' : 's'} but ${n}${kwGiven > 0 ? ` positional argument${n === 1 ? '' : 's'} (and ${kwGiven} keyword-only argument${kwGiven === 1 ? '' : 's'})` : ''} ${n === 1 && kwGiven === 0 ? 'was' : 'were'} given`,
+      );
+    }
+    const npos = Math.min(n, argc);
+    for (let i = 0; i < npos; i++) locals[i] = args[i];
+    let idx = argc + co.kwonlyargcount;
+    if ((co.flags & CO_VARARGS) !== 0) {
+      locals[idx] = n > argc ? new PyTuple(args.slice(argc)) : EMPTY_TUPLE;
+      idx++;
+    }
+    let kwdict: PyDict | null = null;
+    if ((co.flags & CO_VARKEYWORDS) !== 0) {
+      kwdict = new PyDict();
+      locals[idx] = kwdict;
+    }
+    if (kwargs !== null) {
+      for (const [k, v] of kwargs) {
+        const i = co.varnames.indexOf(k);
+        if (i >= 0 && i < argc + co.kwonlyargcount) {
+          if (locals[i] !== undefined) throw this.typeError(`${f.qualname}() got multiple values for argument '${k}'`);
+          locals[i] = v;
+        } else if (kwdict !== null) dictSet(kwdict, k, v);
+        else throw this.typeError(`${f.qualname}() got an unexpected keyword argument '${k}'`);
+      }
+    }
+    if (npos < argc || co.kwonlyargcount > 0) {
+      const defs = f.defaults;
+      const ndef = defs?.length ?? 0;
+      const missing: string[] = [];
+      for (let i = npos; i < argc; i++) {
+        if (locals[i] !== undefined) continue;
+        const di = i - (argc - ndef);
+        if (di >= 0 && defs !== null) locals[i] = defs[di];
+        else missing.push(co.varnames[i]!);
+      }
+      if (missing.length > 0) throw this.typeError(`${f.qualname}() missing ${missing.length} required positional argument${missing.length > 1 ? 's' : ''}: ${listNames(missing)}`);
+      const kwMissing: string[] = [];
+      for (let i = argc; i < argc + co.kwonlyargcount; i++) {
+        if (locals[i] !== undefined) continue;
+        const name = co.varnames[i]!;
+        const d = f.kwdefaults?.get(name);
+        if (d !== undefined) locals[i] = d;
+        else kwMissing.push(name);
+      }
+      if (kwMissing.length > 0) throw this.typeError(`${f.qualname}() missing ${kwMissing.length} required keyword-only argument${kwMissing.length > 1 ? 's' : ''}: ${listNames(kwMissing)}`);
+    }
+    return this.frameFor(f, locals);
+  }
+  frameFor(f: PyFunction, locals: Py[]): Frame {
+    const co = f.code;
+    let cells: PyCell[] | null = null;
+    if (co.cellvars.length > 0 || co.freevars.length > 0) {
+      cells = [];
+      for (let i = 0; i < co.cellvars.length; i++) {
+        const a = co.cell2arg[i]!;
+        cells.push(new PyCell(a >= 0 ? locals[a] : undefined));
+      }
+      if (f.closure !== null) for (const c of f.closure) cells.push(c);
+    }
+    return new Frame(co, f.globals, locals, cells, null, f);
+  }
+
+  callFunction(f: PyFunction, args: Py[], kwargs: Map<string, Py> | null): Py {
+    const frame = this.makeFrame(f, args, kwargs);
+    if ((f.code.flags & CO_GENERATOR) !== 0) return this.makeGenerator(frame, f);
+    return this.runFrame(frame, null);
+  }
+
+  makeGenerator(frame: Frame, f: PyFunction): PyGenerator {
+    const g = new PyGenerator(this, frame, f.code, f);
+    frame.gen = g;
+    this.genCount += 1;
+    g.number = this.genCount;
+    if (this.tracer !== null) this.tracer.create(g, this.currentLine());
+    return g;
+  }
+
+  // --- generators (CPython's gen_send_ex, _gen_throw, gen_close)
+  /**
+   * Resumes `g` with `value` (or raises `exc` at its yield) and returns the next yielded value, or
+   * STOP with `lastReturn` set to the return value. Exceptions escaping the frame propagate.
+   */
+  genResume(g: PyGenerator, value: Py, exc: PyException | null, method: 'next' | 'send' | 'throw' | 'close'): Py {
+    const state = g.state;
+    if (state === GEN_RUNNING) throw this.error('ValueError', 'generator already executing');
+    if (state === GEN_CLOSED) {
+      if (exc !== null) throw exc;
+      this.lastReturn = null;
+      return STOP;
+    }
+    if (state === GEN_CREATED && value !== null && exc === null)
+      throw this.typeError("can't send non-None value to a just-started generator");
+    const frame = g.frame!;
+    if (this.tracer !== null && method !== 'close')
+      this.tracer.resume(g, method, exc !== null ? exc : value, this.currentLine());
+    if (state === GEN_SUSPENDED && exc === null) frame.stack.push(value);
+    g.state = GEN_RUNNING;
+    frame.yielded = false;
+    let result: Py;
+    try {
+      result = this.runFrame(frame, exc);
+    } catch (e) {
+      g.state = GEN_CLOSED;
+      g.frame = null;
+      this.suspendedGenerators.delete(g);
+      if (e instanceof PyException) {
+        let out = e;
+        if (e.cls === excTypes.get('StopIteration') || e.cls.isSubtypeOf(excTypes.get('StopIteration')!)) {
+          // PEP 479: a StopIteration escaping a generator frame becomes a RuntimeError.
+          out = this.error('RuntimeError', 'generator raised StopIteration');
+          out.cause = e;
+          out.context = e;
+          out.suppressContext = true;
+          out.contextSet = true;
+          out.line = e.line;
+        }
+        if (this.tracer !== null) this.tracer.raise(g, out, frame.lineno);
+        throw out;
+      }
+      throw e;
+    }
+    if (frame.yielded) {
+      g.state = GEN_SUSPENDED;
+      this.suspendedGenerators.add(g);
+      return result;
+    }
+    g.state = GEN_CLOSED;
+    g.frame = null;
+    this.suspendedGenerators.delete(g);
+    if (this.tracer !== null) this.tracer.return(g, result, frame.code.lines[(frame.ip >> 1) - 1] ?? 0);
+    this.lastReturn = result;
+    return STOP;
+  }
+
+  /** gen.send(v) at the Python level: StopIteration instead of STOP. */
+  genSend(g: PyGenerator, v: Py, method: 'next' | 'send'): Py {
+    const r = this.genResume(g, v, null, method);
+    if (r === STOP) throw this.stopIteration(this.lastReturn);
+    return r;
+  }
+  stopIteration(value: Py): PyException {
+    return this.newException(excTypes.get('StopIteration')!, value === null ? [] : [value]);
+  }
+
+  /** gen.throw(exc): delegates to a `yield from` subiterator first, like CPython's _gen_throw. */
+  genThrow(g: PyGenerator, exc: PyException, traced = true): Py {
+    if (g.state === GEN_SUSPENDED) {
+      const yf = g.yieldFrom;
+      if (yf !== null) {
+        if (this.excMatches(exc, 'GeneratorExit')) {
+          g.state = GEN_RUNNING;
+          let err: PyException | null = null;
+          try {
+            this.closeIter(yf);
+          } catch (e) {
+            err = this.toPyException(e);
+          }
+          g.state = GEN_SUSPENDED;
+          return this.genResumeThrow(g, err ?? exc, traced);
+        }
+        let r: Py;
+        g.state = GEN_RUNNING;
+        try {
+          if (yf instanceof PyGenerator) r = this.genThrowRaw(yf, exc);
+          else {
+            const m = this.getAttrOrUndefined(yf, 'throw');
+            if (m === undefined) {
+              g.state = GEN_SUSPENDED;
+              return this.genResumeThrow(g, exc, traced);
+            }
+            try {
+              r = this.call(m, [exc]);
+            } catch (e) {
+              const pe = this.toPyException(e);
+              if (this.excMatches(pe, 'StopIteration')) {
+                this.lastReturn = pe.dict.get('value') ?? null;
+                r = STOP;
+              } else throw pe;
+            }
+          }
+        } catch (e) {
+          g.state = GEN_SUSPENDED;
+          return this.genResumeThrow(g, this.toPyException(e), traced);
+        }
+        g.state = GEN_SUSPENDED;
+        if (r !== STOP) return r;
+        // The subiterator finished: resume the delegating frame after its `yield from` with the value.
+        const frame = g.frame!;
+        const exitIp = frame.code.code[frame.ip - 1]!;
+        frame.stack.pop();
+        frame.ip = exitIp;
+        return this.genResume(g, this.lastReturn, null, 'throw');
+      }
+    }
+    return this.genResumeThrow(g, exc, traced);
+  }
+  private genResumeThrow(g: PyGenerator, exc: PyException, traced: boolean): Py {
+    if (g.state === GEN_CREATED) {
+      // Throwing into a just-created generator raises at its start and closes it.
+      if (this.tracer !== null && traced) this.tracer.resume(g, 'throw', exc, this.currentLine());
+      g.state = GEN_CLOSED;
+      const frame = g.frame!;
+      g.frame = null;
+      if (this.tracer !== null) this.tracer.raise(g, exc, frame.code.firstlineno);
+      throw exc;
+    }
+    return this.genResume(g, null, exc, traced ? 'throw' : 'close');
+  }
+  /** throw() on a generator returning STOP on return instead of raising StopIteration. */
+  genThrowRaw(g: PyGenerator, exc: PyException): Py {
+    return this.genThrow(g, exc);
+  }
+
+  /** gen.close(): CPython 3.13 semantics, returning the generator's return value if it returned. */
+  genClose(g: PyGenerator): Py {
+    if (this.tracer !== null) this.tracer.close(g, this.currentLine());
+    if (g.state === GEN_CREATED) {
+      g.state = GEN_CLOSED;
+      g.frame = null;
+      return null;
+    }
+    if (g.state === GEN_CLOSED) return null;
+    if (g.state === GEN_RUNNING) throw this.error('ValueError', 'generator already executing');
+    let r: Py;
+    try {
+      r = this.genThrow(g, this.error('GeneratorExit'), false);
+    } catch (e) {
+      const pe = this.toPyException(e);
+      if (this.excMatches(pe, 'GeneratorExit') || this.excMatches(pe, 'StopIteration')) return null;
+      throw pe;
+    }
+    if (r === STOP) return this.lastReturn;
+    throw this.error('RuntimeError', 'generator ignored GeneratorExit');
+  }
+  closeIter(it: Py): void {
+    if (it instanceof PyGenerator) {
+      this.genClose(it);
+      return;
+    }
+    const m = this.getAttrOrUndefined(it, 'close');
+    if (m !== undefined) this.call(m, []);
+  }
+
+  // --- the interpreter loop
+  runFrame(f: Frame, pendingExc: PyException | null): Py {
+    if (this.depth >= this.opts.recursionLimit) {
+      const e = this.error('RecursionError', 'maximum recursion depth exceeded');
+      e.line = this.currentLine();
+      throw e;
+    }
+    this.depth++;
+    f.back = this.frame;
+    this.frame = f;
+    const co = f.code;
+    const code = co.code;
+    const consts = co.consts;
+    const names = co.names;
+    const stack = f.stack;
+    const locals = f.locals;
+    const cells = f.cells;
+    const blocks = f.blocks;
+    let ip = f.ip;
+    try {
+      for (;;) {
+        try {
+          if (pendingExc !== null) {
+            const e = pendingExc;
+            pendingExc = null;
+            throw e;
+          }
+          for (;;) {
+            const op = code[ip]!;
+            const arg = code[ip + 1]!;
+            f.ip = ip;
+            ip += 2;
+            switch (op) {
+              case Op.NOP:
+                break;
+              case Op.POP_TOP:
+                stack.pop();
+                break;
+              case Op.DUP_TOP:
+                stack.push(stack[stack.length - 1]);
+                break;
+              case Op.DUP_TOP_TWO: {
+                const n = stack.length;
+                stack.push(stack[n - 2], stack[n - 1]);
+                break;
+              }
+              case Op.ROT_TWO: {
+                const n = stack.length;
+                const t = stack[n - 1];
+                stack[n - 1] = stack[n - 2];
+                stack[n - 2] = t;
+                break;
+              }
+              case Op.ROT_THREE: {
+                const n = stack.length;
+                const t = stack[n - 1];
+                stack[n - 1] = stack[n - 2];
+                stack[n - 2] = stack[n - 3];
+                stack[n - 3] = t;
+                break;
+              }
+              case Op.LOAD_CONST:
+                stack.push(consts[arg]);
+                break;
+              case Op.LOAD_FAST: {
+                const v = locals[arg];
+                if (v === undefined) throw this.error('UnboundLocalError', `cannot access local variable '${co.varnames[arg]}' where it is not associated with a value`);
+                stack.push(v);
+                break;
+              }
+              case Op.STORE_FAST:
+                locals[arg] = stack.pop();
+                break;
+              case Op.DELETE_FAST:
+                if (locals[arg] === undefined) throw this.error('UnboundLocalError', `cannot access local variable '${co.varnames[arg]}' where it is not associated with a value`);
+                locals[arg] = undefined;
+                break;
+              case Op.LOAD_DEREF: {
+                const v = cells![arg]!.value;
+                if (v === undefined) throw this.derefError(co, arg);
+                stack.push(v);
+                break;
+              }
+              case Op.STORE_DEREF:
+                cells![arg]!.value = stack.pop();
+                break;
+              case Op.DELETE_DEREF:
+                if (cells![arg]!.value === undefined) throw this.derefError(co, arg);
+                cells![arg]!.value = undefined;
+                break;
+              case Op.LOAD_CLOSURE:
+                stack.push(cells![arg]);
+                break;
+              case Op.LOAD_CLASSDEREF: {
+                const name = names[arg >> 16]!;
+                let v = f.ns!.get(name);
+                if (v === undefined) v = cells![arg & 0xffff]!.value;
+                if (v === undefined) throw this.derefError(co, arg & 0xffff);
+                stack.push(v);
+                break;
+              }
+              case Op.LOAD_GLOBAL: {
+                const name = names[arg]!;
+                let v = f.globals.get(name);
+                if (v === undefined) v = this.builtins.get(name);
+                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
+                stack.push(v);
+                break;
+              }
+              case Op.STORE_GLOBAL:
+                f.globals.set(names[arg]!, stack.pop());
+                break;
+              case Op.DELETE_GLOBAL:
+                if (!f.globals.delete(names[arg]!)) throw this.error('NameError', `name '${names[arg]}' is not defined`);
+                break;
+              case Op.LOAD_NAME: {
+                const name = names[arg]!;
+                let v = f.ns !== null ? f.ns.get(name) : undefined;
+                if (v === undefined) v = f.globals.get(name);
+                if (v === undefined) v = this.builtins.get(name);
+                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
+                stack.push(v);
+                break;
+              }
+              case Op.STORE_NAME:
+                (f.ns ?? f.globals).set(names[arg]!, stack.pop());
+                break;
+              case Op.DELETE_NAME:
+                if (!(f.ns ?? f.globals).delete(names[arg]!)) throw this.error('NameError', `name '${names[arg]}' is not defined`);
+                break;
+              case Op.LOAD_ATTR: {
+                const o = stack.pop();
+                stack.push(this.getAttr(o, names[arg]!));
+                break;
+              }
+              case Op.STORE_ATTR: {
+                const o = stack.pop();
+                const v = stack.pop();
+                this.setAttr(o, names[arg]!, v);
+                break;
+              }
+              case Op.DELETE_ATTR:
+                this.delAttr(stack.pop(), names[arg]!);
+                break;
+              case Op.LOAD_METHOD: {
+                const o = stack.pop();
+                const name = names[arg]!;
+                if (!(o instanceof PyInstance) || o.cls.layout === 'exception') {
+                  const t = typeOf(o);
+                  if (t.builtin && !(o instanceof PyType) && !(o instanceof PyModule)) {
+                    const m = t.lookup(name);
+                    if (m instanceof PyNative) {
+                      stack.push(m, o);
+                      break;
+                    }
+                  }
+                } else if (!o.dict.has(name)) {
+                  const m = o.cls.lookup(name);
+                  if (m instanceof PyFunction) {
+                    stack.push(m, o);
+                    break;
+                  }
+                }
+                stack.push(undefined, this.getAttr(o, name));
+                break;
+              }
+              case Op.CALL_METHOD: {
+                const base = stack.length - arg - 2;
+                const fn = stack[base];
+                let r: Py;
+                if (fn === undefined) {
+                  const args = stack.splice(base + 2, arg);
+                  const callee = stack[base + 1];
+                  stack.length = base;
+                  r = this.callFast(callee, args);
+                } else if (fn instanceof PyNative) {
+                  const args = stack.splice(base + 1, arg + 1);
+                  stack.length = base;
+                  r = fn.fn(args, null);
+                } else {
+                  const args = stack.splice(base + 1, arg + 1);
+                  stack.length = base;
+                  r = this.callFast(fn, args);
+                }
+                stack.push(r);
+                break;
+              }
+              case Op.CALL: {
+                const base = stack.length - arg - 1;
+                const fn = stack[base];
+                if (--this.stepsLeftInChunk <= 0) this.budget();
+                if (fn instanceof PyFunction && fn.code.simpleArgs && fn.code.argcount === arg) {
+                  const fco = fn.code;
+                  const nl = new Array<Py>(fco.varnames.length);
+                  for (let i = 0; i < arg; i++) nl[i] = stack[base + 1 + i];
+                  stack.length = base;
+                  const nf = fco.freevars.length > 0 || fco.cellvars.length > 0 ? this.frameFor(fn, nl) :
+                    new Frame(fco, fn.globals, nl, null, null, fn);
+                  if ((fco.flags & CO_GENERATOR) !== 0) stack.push(this.makeGenerator(nf, fn));
+                  else stack.push(this.runFrame(nf, null));
+                  break;
+                }
+                const args = stack.splice(base + 1, arg);
+                stack.length = base;
+                stack.push(this.call(fn, args, null));
+                break;
+              }
+              case Op.CALL_KW: {
+                const kwnames = (stack.pop() as KwNames).names;
+                const base = stack.length - arg - 1;
+                const fn = stack[base];
+                const all = stack.splice(base + 1, arg);
+                stack.length = base;
+                const npos = arg - kwnames.length;
+                const kw = new Map<string, Py>();
+                for (let i = 0; i < kwnames.length; i++) kw.set(kwnames[i]!, all[npos + i]);
+                stack.push(this.call(fn, all.slice(0, npos), kw));
+                break;
+              }
+              case Op.CALL_EX: {
+                const kwd = stack.pop() as PyDict;
+                const posl = stack.pop() as PyList;
+                const fn = stack.pop();
+                let kw: Map<string, Py> | null = null;
+                if (kwd.size > 0) {
+                  kw = new Map();
+                  for (const [hk, v] of kwd.vals) {
+                    const k = kwd.keys.get(hk);
+                    if (typeof k !== 'string') throw this.typeError('keywords must be strings');
+                    kw.set(k, v);
+                  }
+                }
+                stack.push(this.call(fn, posl.items, kw));
+                break;
+              }
+              case Op.BINARY_SUBSCR: {
+                const k = stack.pop();
+                const o = stack.pop();
+                stack.push(this.getItem(o, k));
+                break;
+              }
+              case Op.STORE_SUBSCR: {
+                const k = stack.pop();
+                const o = stack.pop();
+                const v = stack.pop();
+                this.setItem(o, k, v);
+                break;
+              }
+              case Op.DELETE_SUBSCR: {
+                const k = stack.pop();
+                const o = stack.pop();
+                this.delItem(o, k);
+                break;
+              }
+              case Op.BUILD_SLICE: {
+                const step = stack.pop();
+                const stop = stack.pop();
+                const start = stack.pop();
+                stack.push(new PySlice(start, stop, step));
+                break;
+              }
+              case Op.BINARY_OP:
+              case Op.INPLACE_OP: {
+                const b = stack.pop();
+                const a = stack[stack.length - 1];
+                if (typeof a === 'number' && typeof b === 'number') {
+                  let r: number;
+                  switch (arg) {
+                    case 0:
+                      r = a + b;
+                      break;
+                    case 1:
+                      r = a - b;
+                      break;
+                    case 2:
+                      r = a * b;
+                      break;
+                    case 5:
+                      if (b === 0) r = NaN;
+                      else {
+                        r = a % b;
+                        if (r !== 0 && (r < 0) !== (b < 0)) r += b;
+                      }
+                      break;
+                    default:
+                      r = NaN;
+                  }
+                  if (Number.isSafeInteger(r)) {
+                    stack[stack.length - 1] = r;
+                    break;
+                  }
+                }
+                stack[stack.length - 1] = this.binaryOp(arg, a, b, op === Op.INPLACE_OP);
+                break;
+              }
+              case Op.UNARY_NEG:
+                stack.push(this.unary('-', stack.pop()));
+                break;
+              case Op.UNARY_POS:
+                stack.push(this.unary('+', stack.pop()));
+                break;
+              case Op.UNARY_INVERT:
+                stack.push(this.unary('~', stack.pop()));
+                break;
+              case Op.UNARY_NOT:
+                stack.push(!this.truthy(stack.pop()));
+                break;
+              case Op.COMPARE_OP: {
+                const b = stack.pop();
+                const a = stack[stack.length - 1];
+                if (typeof a === 'number' && typeof b === 'number') {
+                  let r: boolean;
+                  switch (arg) {
+                    case 0: r = a < b; break;
+                    case 1: r = a <= b; break;
+                    case 2: r = a === b; break;
+                    case 3: r = a !== b; break;
+                    case 4: r = a > b; break;
+                    case 5: r = a >= b; break;
+                    default: r = this.compare(arg, a, b) as boolean;
+                  }
+                  stack[stack.length - 1] = r;
+                  break;
+                }
+                stack[stack.length - 1] = this.compare(arg, a, b);
+                break;
+              }
+              case Op.JUMP:
+                if (arg < ip && --this.stepsLeftInChunk <= 0) this.budget();
+                ip = arg;
+                break;
+              case Op.POP_JUMP_IF_FALSE: {
+                const v = stack.pop();
+                if (v === false || (v !== true && !this.truthy(v))) ip = arg;
+                break;
+              }
+              case Op.POP_JUMP_IF_TRUE: {
+                const v = stack.pop();
+                if (v === true || (v !== false && this.truthy(v))) ip = arg;
+                break;
+              }
+              case Op.JUMP_IF_FALSE_OR_POP:
+                if (!this.truthy(stack[stack.length - 1])) ip = arg;
+                else stack.pop();
+                break;
+              case Op.JUMP_IF_TRUE_OR_POP:
+                if (this.truthy(stack[stack.length - 1])) ip = arg;
+                else stack.pop();
+                break;
+              case Op.GET_ITER:
+                stack.push(this.getIter(stack.pop()));
+                break;
+              case Op.FOR_ITER: {
+                const it = stack[stack.length - 1];
+                const v = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+                if (v === STOP) {
+                  stack.pop();
+                  ip = arg;
+                } else stack.push(v);
+                break;
+              }
+              case Op.BUILD_LIST: {
+                const items = arg === 0 ? [] : stack.splice(stack.length - arg, arg);
+                stack.push(new PyList(items));
+                break;
+              }
+              case Op.BUILD_TUPLE: {
+                const items = arg === 0 ? [] : stack.splice(stack.length - arg, arg);
+                stack.push(arg === 0 ? EMPTY_TUPLE : new PyTuple(items));
+                break;
+              }
+              case Op.BUILD_SET: {
+                const items = arg === 0 ? [] : stack.splice(stack.length - arg, arg);
+                const s = new PySet(false);
+                for (const x of items) s.map.set(this.hash(x), x);
+                stack.push(s);
+                break;
+              }
+              case Op.BUILD_MAP: {
+                const items = arg === 0 ? [] : stack.splice(stack.length - 2 * arg, 2 * arg);
+                const d = new PyDict();
+                for (let i = 0; i < items.length; i += 2) this.dictSet(d, items[i], items[i + 1]);
+                stack.push(d);
+                break;
+              }
+              case Op.LIST_APPEND: {
+                const v = stack.pop();
+                const l = stack[stack.length - arg] as PyList;
+                l.items.push(v);
+                if ((l.items.length & 0xffff) === 0) this.checkSize(l.items.length);
+                break;
+              }
+              case Op.SET_ADD: {
+                const v = stack.pop();
+                const s = stack[stack.length - arg] as PySet;
+                s.map.set(this.hash(v), v);
+                break;
+              }
+              case Op.MAP_ADD: {
+                const v = stack.pop();
+                const k = stack.pop();
+                this.dictSet(stack[stack.length - arg] as PyDict, k, v);
+                break;
+              }
+              case Op.LIST_EXTEND: {
+                const v = stack.pop();
+                const l = stack[stack.length - arg] as PyList;
+                for (const x of this.iterate(v)) l.items.push(x);
+                break;
+              }
+              case Op.SET_UPDATE: {
+                const v = stack.pop();
+                const s = stack[stack.length - arg] as PySet;
+                for (const x of this.iterate(v)) s.map.set(this.hash(x), x);
+                break;
+              }
+              case Op.DICT_UPDATE: {
+                const v = stack.pop();
+                const d = stack[stack.length - arg] as PyDict;
+                if (!(v instanceof PyDict)) {
+                  if (this.getAttrOrUndefined(v, 'keys') === undefined)
+                    throw this.typeError(`'${typeOf(v).name}' object is not a mapping`);
+                  for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
+                } else for (const [hk, val] of v.vals) this.dictSet(d, v.keys.get(hk), val);
+                break;
+              }
+              case Op.LIST_TO_TUPLE:
+                stack.push(new PyTuple((stack.pop() as PyList).items));
+                break;
+              case Op.UNPACK_SEQUENCE: {
+                const seq = stack.pop();
+                let items: Py[];
+                if (seq instanceof PyTuple || seq instanceof PyList) items = seq.items;
+                else items = this.unpackIterable(seq, arg);
+                if (items.length !== arg) {
+                  if (items.length < arg) throw this.error('ValueError', `not enough values to unpack (expected ${arg}, got ${items.length})`);
+                  throw this.error('ValueError', seq instanceof PyTuple || seq instanceof PyList ? `too many values to unpack (expected ${arg}, got ${items.length})` : `too many values to unpack (expected ${arg})`);
+                }
+                for (let i = arg - 1; i >= 0; i--) stack.push(items[i]);
+                break;
+              }
+              case Op.UNPACK_EX: {
+                const before = arg & 0xff;
+                const after = arg >> 8;
+                const items = [...this.iterate(stack.pop())];
+                if (items.length < before + after)
+                  throw this.error('ValueError', `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
+                for (let i = items.length - 1; i >= items.length - after; i--) stack.push(items[i]);
+                stack.push(new PyList(items.slice(before, items.length - after)));
+                for (let i = before - 1; i >= 0; i--) stack.push(items[i]);
+                break;
+              }
+              case Op.MAKE_FUNCTION: {
+                const fco = stack.pop() as CodeObject;
+                const closure = (arg & 8) !== 0 ? ((stack.pop() as PyTuple).items as PyCell[]) : null;
+                const kwdefs = (arg & 2) !== 0 ? (stack.pop() as PyDict) : null;
+                const defs = (arg & 1) !== 0 ? (stack.pop() as PyTuple).items : null;
+                let kwmap: Map<string, Py> | null = null;
+                if (kwdefs !== null) {
+                  kwmap = new Map();
+                  for (const [hk, v] of kwdefs.vals) kwmap.set(kwdefs.keys.get(hk) as string, v);
+                }
+                stack.push(new PyFunction(fco, f.globals, defs, kwmap, closure));
+                break;
+              }
+              case Op.RETURN_VALUE:
+                f.ip = ip;
+                return stack.pop();
+              case Op.YIELD_VALUE: {
+                const v = stack.pop();
+                f.ip = ip;
+                f.yielded = true;
+                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
+                return v;
+              }
+              case Op.GET_YIELD_FROM_ITER: {
+                const v = stack.pop();
+                stack.push(v instanceof PyGenerator ? v : this.getIter(v));
+                break;
+              }
+              case Op.SEND: {
+                const v = stack.pop();
+                const it = stack[stack.length - 1];
+                let r: Py;
+                if (it instanceof PyGenerator) r = this.genResume(it, v, null, v === null ? 'next' : 'send');
+                else if (v === null) r = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+                else {
+                  try {
+                    r = this.callMethod(it, 'send', [v]);
+                  } catch (e) {
+                    const pe = this.toPyException(e);
+                    if (!this.excMatches(pe, 'StopIteration')) throw pe;
+                    this.lastReturn = pe.dict.get('value') ?? null;
+                    r = STOP;
+                  }
+                }
+                if (r === STOP) {
+                  stack.pop();
+                  stack.push(this.lastReturn);
+                  ip = arg;
+                } else stack.push(r);
+                break;
+              }
+              case Op.SETUP_FINALLY:
+                blocks.push(BlockType.FINALLY, arg, stack.length);
+                break;
+              case Op.POP_BLOCK:
+                blocks.length -= 3;
+                break;
+              case Op.POP_EXCEPT: {
+                // Leaves an except/finally handler: restores the previously handled exception.
+                const level = blocks[blocks.length - 1]!;
+                blocks.length -= 3;
+                const tos = arg === 1 ? stack.pop() : undefined;
+                stack.length = level;
+                f.handled = stack.pop();
+                if (arg === 1) stack.push(tos);
+                break;
+              }
+              case Op.RERAISE: {
+                const e = stack.pop() as PyException;
+                e.contextSet = true;
+                throw e;
+              }
+              case Op.RAISE_VARARGS:
+                throw this.doRaise(arg, stack);
+              case Op.CHECK_EXC_MATCH: {
+                const t = stack.pop();
+                const e = stack.pop() as PyException;
+                stack.push(this.exceptionMatches(e, t));
+                break;
+              }
+              case Op.LOAD_ASSERTION_ERROR:
+                stack.push(excTypes.get('AssertionError'));
+                break;
+              case Op.BEFORE_WITH: {
+                const mgr = stack.pop();
+                const t = typeOf(mgr);
+                const enter = t.lookup('__enter__');
+                const exit = t.lookup('__exit__');
+                if (enter === undefined || exit === undefined)
+                  throw this.typeError(`'${t.name}' object does not support the context manager protocol${enter === undefined ? '' : " (missed __exit__ method)"}`);
+                stack.push(this.bindMethod(exit, mgr));
+                stack.push(this.call(this.bindMethod(enter, mgr), []));
+                break;
+              }
+              case Op.WITH_EXIT: {
+                const tos = arg === 1 ? stack.pop() : undefined;
+                const exit = stack.pop();
+                this.call(exit, [null, null, null]);
+                if (arg === 1) stack.push(tos);
+                break;
+              }
+              case Op.WITH_EXCEPT_START: {
+                const e = stack[stack.length - 1] as PyException;
+                const exit = stack[stack.length - 3];
+                stack.push(this.call(exit, [e.cls, e, null]));
+                break;
+              }
+              case Op.FORMAT_VALUE: {
+                const spec = (arg & 4) !== 0 ? (stack.pop() as string) : '';
+                let v = stack.pop();
+                const conv = arg & 3;
+                if (conv === 1) v = this.str(v);
+                else if (conv === 2) v = this.repr(v);
+                else if (conv === 3) v = this.repr(v);
+                stack.push(typeof v === 'string' && spec === '' ? v : this.format(v, spec));
+                break;
+              }
+              case Op.BUILD_STRING: {
+                const parts = stack.splice(stack.length - arg, arg);
+                const s = parts.join('');
+                if (s.length > this.opts.maxCollection) this.checkSize(s.length);
+                stack.push(s);
+                break;
+              }
+              case Op.LOAD_BUILD_CLASS:
+                stack.push(this.builtins.get('__build_class__'));
+                break;
+              case Op.LOAD_LOCALS:
+                stack.push(f.ns);
+                break;
+              case Op.IMPORT_NAME:
+                stack.push(this.importModule(names[arg]!));
+                break;
+              case Op.IMPORT_FROM: {
+                const m = stack[stack.length - 1] as PyModule;
+                const v = m.dict.get(names[arg]!);
+                if (v === undefined) {
+                  if (m.dict.has('__unsupported__') || true)
+                    throw new UnsupportedSignal(`${m.name}.${names[arg]}`, this.currentLine());
+                }
+                stack.push(v);
+                break;
+              }
+              case Op.UNSUPPORTED:
+                throw new UnsupportedSignal(consts[arg] as string, co.lines[(ip >> 1) - 1]!);
+              default:
+                throw new UnsupportedSignal(`opcode ${op}`, co.lines[(ip >> 1) - 1]!);
+            }
+          }
+        } catch (e) {
+          const exc = this.toPyException(e);
+          if (!exc.contextSet) this.setContext(exc);
+          if (exc.line === 0 && co.filename === this.userFile) exc.line = co.lines[f.ip >> 1] ?? 0;
+          // Unwind the block stack to the innermost handler.
+          let handled = false;
+          while (blocks.length > 0) {
+            const level = blocks.pop()!;
+            const handler = blocks.pop()!;
+            const type = blocks.pop()!;
+            if (type === BlockType.HANDLER) {
+              stack.length = level;
+              f.handled = stack.pop();
+              continue;
+            }
+            stack.length = level;
+            stack.push(f.handled);
+            blocks.push(BlockType.HANDLER, 0, stack.length);
+            f.handled = exc;
+            stack.push(exc);
+            ip = handler;
+            handled = true;
+            break;
+          }
+          if (!handled) {
+            stack.length = 0;
+            throw exc;
+          }
+        }
+      }
+    } finally {
+      this.frame = f.back;
+      if (f.gen === null) f.back = null;
+      this.depth--;
+    }
+  }
+
+  private derefError(co: CodeObject, i: number): PyException {
+    if (i < co.cellvars.length)
+      return this.error('UnboundLocalError', `cannot access local variable '${co.cellvars[i]}' where it is not associated with a value`);
+    return this.error('NameError', `cannot access free variable '${co.freevars[i - co.cellvars.length]}' where it is not associated with a value in enclosing scope`);
+  }
+
+  callFast(fn: Py, args: Py[]): Py {
+    if (--this.stepsLeftInChunk <= 0) this.budget();
+    return this.call(fn, args, null);
+  }
+
+  private doRaise(n: number, stack: Py[]): PyException {
+    if (n === 0) {
+      const cur = this.currentHandled();
+      if (cur === null) return this.error('RuntimeError', 'No active exception to reraise');
+      cur.contextSet = true;
+      return cur;
+    }
+    let cause: Py = undefined;
+    if (n === 2) cause = stack.pop();
+    const e = this.makeExceptionFrom(stack.pop(), 'exceptions must derive from BaseException');
+    if (n === 2) {
+      if (cause === null) e.cause = null;
+      else {
+        const c = this.makeExceptionFrom(cause, 'exception causes must derive from BaseException');
+        e.cause = c;
+      }
+      e.suppressContext = true;
+    }
+    return e;
+  }
+  makeExceptionFrom(v: Py, msg: string): PyException {
+    if (v instanceof PyException) return v;
+    if (v instanceof PyType && v.isSubtypeOf(baseExceptionType)) {
+      const e = this.call(v, []);
+      if (!(e instanceof PyException)) throw this.typeError(`calling ${this.repr(v)} should have returned an instance of BaseException, not ${typeOf(e).name}`);
+      return e;
+    }
+    return this.typeError(msg);
+  }
+  exceptionMatches(e: PyException, t: Py): boolean {
+    if (t instanceof PyTuple) return t.items.some((x) => this.exceptionMatches(e, x));
+    if (!(t instanceof PyType) || !t.isSubtypeOf(baseExceptionType))
+      throw this.typeError('catching classes that do not inherit from BaseException is not allowed');
+    return e.cls.isSubtypeOf(t);
+  }
+
+  importModule(name: string): PyModule {
+    let m = this.modules.get(name);
+    if (m !== undefined) return m;
+    const factory = this.moduleFactories.get(name);
+    if (factory === undefined) throw new UnsupportedSignal(`import ${name}`, this.currentLine());
+    m = factory(this);
+    this.modules.set(name, m);
+    return m;
+  }
+
+  // --- attributes
+  bindMethod(m: Py, self: Py): Py {
+    if (m instanceof PyFunction) return new PyBoundMethod(self, m);
+    if (m instanceof PyNative) return new PyNative(m.name, m.fn, self, m.qualname);
+    if (m instanceof PyStaticMethod) return m.func;
+    if (m instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), m.func);
+    return m;
+  }
+  getAttrOrUndefined(o: Py, name: string): Py | undefined {
+    try {
+      return this.getAttr(o, name);
+    } catch (e) {
+      const pe = this.toPyException(e);
+      if (this.excMatches(pe, 'AttributeError')) return undefined;
+      throw pe;
+    }
+  }
+  callMethod(o: Py, name: string, args: Py[]): Py {
+    return this.call(this.getAttr(o, name), args);
+  }
+  hasSpecial(o: Py, name: string): boolean {
+    return typeOf(o).lookup(name) !== undefined;
+  }
+  /** Calls a special method looked up on the type (never the instance), or returns undefined. */
+  callSpecial(o: Py, name: string, args: Py[]): Py | undefined {
+    const m = typeOf(o).lookup(name);
+    if (m === undefined) return undefined;
+    if (m instanceof PyFunction) return this.call(m, [o, ...args]);
+    return this.call(this.bindMethod(m, o), args);
+  }
+
+  getAttr(o: Py, name: string): Py {
+    if (o instanceof PyInstance) {
+      const t = o.cls;
+      const ta = t.lookup(name);
+      if (ta instanceof PyProperty) {
+        if (ta.fget === null) throw this.error('AttributeError', `property '${name}' of '${t.name}' object has no getter`);
+        return this.call(ta.fget, [o]);
+      }
+      if (o instanceof PyException) {
+        const ev = this.exceptionAttr(o, name);
+        if (ev !== undefined) return ev;
+      }
+      const v = o.dict.get(name);
+      if (v !== undefined) return v;
+      if (name === '__dict__') return this.mapToDict(o.dict);
+      if (name === '__class__') return t;
+      if (ta !== undefined) return this.bindMethod(ta, o);
+      const ga = t.lookup('__getattr__');
+      if (ga !== undefined) return this.call(ga, [o, name]);
+      throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
+    }
+    if (o instanceof PyType) return this.typeGetAttr(o, name);
+    if (o instanceof PyModule) {
+      const v = o.dict.get(name);
+      if (v !== undefined) return v;
+      if (name === '__name__') return o.name;
+      throw new UnsupportedSignal(`${o.name}.${name}`, this.currentLine());
+    }
+    if (o instanceof PySuper) return this.superGetAttr(o, name);
+    const special = this.specialAttr(o, name);
+    if (special !== undefined) return special;
+    const t = typeOf(o);
+    const m = t.lookup(name);
+    if (m !== undefined) {
+      if (m instanceof PyProperty) return this.call(m.fget, [o]);
+      return this.bindMethod(m, o);
+    }
+    if (name === '__class__') return t;
+    throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
+  }
+
+  private typeGetAttr(t: PyType, name: string): Py {
+    const v = t.lookup(name);
+    if (v !== undefined) {
+      if (v instanceof PyStaticMethod) return v.func;
+      if (v instanceof PyClassMethod) return new PyBoundMethod(t, v.func);
+      if (v instanceof PyNative && v.name === '__new__') return v;
+      if (v instanceof PyProperty) return v;
+      return v;
+    }
+    switch (name) {
+      case '__name__':
+        return t.name;
+      case '__qualname__':
+        return t.qualname;
+      case '__module__':
+        return t.module;
+      case '__mro__':
+        return new PyTuple(t.mro);
+      case '__bases__':
+        return new PyTuple(t.bases);
+      case '__base__':
+        return t.bases[0] ?? null;
+      case '__class__':
+        return typeOf(t);
+      case '__dict__':
+        return this.mapToDict(t.dict);
+      case '__doc__':
+        return null;
+    }
+    throw this.error('AttributeError', `type object '${t.name}' has no attribute '${name}'`);
+  }
+
+  private superGetAttr(s: PySuper, name: string): Py {
+    const objType = s.obj instanceof PyType && s.obj.isSubtypeOf(s.thisType) ? s.obj : typeOf(s.obj);
+    const mro = objType.mro;
+    let i = mro.indexOf(s.thisType);
+    for (i = i + 1; i < mro.length; i++) {
+      const v = mro[i]!.dict.get(name);
+      if (v !== undefined) {
+        if (v instanceof PyClassMethod) return new PyBoundMethod(objType, v.func);
+        if (s.obj instanceof PyType && s.obj === objType && !(v instanceof PyNative)) {
+          if (v instanceof PyStaticMethod) return v.func;
+          return v;
+        }
+        if (v instanceof PyProperty) return this.call(v.fget, [s.obj]);
+        return this.bindMethod(v, s.obj);
+      }
+    }
+    throw this.error('AttributeError', `'super' object has no attribute '${name}'`);
+  }
+
+  exceptionAttr(e: PyException, name: string): Py | undefined {
+    switch (name) {
+      case 'args':
+        return new PyTuple(e.args);
+      case '__context__':
+        return e.context;
+      case '__cause__':
+        return e.cause;
+      case '__suppress_context__':
+        return e.suppressContext;
+      case '__traceback__':
+        return null;
+      case 'value':
+        if (this.excMatches(e, 'StopIteration')) return e.dict.get('value') ?? null;
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** Attributes of builtin objects that are not methods: generator and frame internals, etc. */
+  specialAttr(o: Py, name: string): Py | undefined {
+    if (o instanceof PyGenerator) {
+      switch (name) {
+        case 'gi_frame':
+          return o.state === GEN_CLOSED ? null : o.frame;
+        case 'gi_running':
+          return o.state === GEN_RUNNING;
+        case 'gi_suspended':
+          return o.state === GEN_SUSPENDED;
+        case 'gi_yieldfrom':
+          return o.yieldFrom;
+        case 'gi_code':
+          return o.code;
+        case '__name__':
+          return o.name;
+        case '__qualname__':
+          return o.qualname;
+      }
+      return undefined;
+    }
+    if (o instanceof Frame) {
+      switch (name) {
+        case 'f_locals':
+          return this.frameLocals(o);
+        case 'f_lineno':
+          return o.lineno;
+        case 'f_code':
+          return o.code;
+        case 'f_globals':
+          return this.mapToDict(o.globals);
+        case 'f_back':
+          return o.back;
+      }
+      return undefined;
+    }
+    if (o instanceof CodeObject) {
+      switch (name) {
+        case 'co_name':
+          return o.name;
+        case 'co_qualname':
+          return o.qualname;
+        case 'co_firstlineno':
+          return o.firstlineno;
+        case 'co_filename':
+          return o.filename;
+        case 'co_varnames':
+          return new PyTuple(o.varnames);
+        case 'co_argcount':
+          return o.argcount;
+        case 'co_flags':
+          return o.flags;
+      }
+      return undefined;
+    }
+    if (o instanceof PyFunction) {
+      switch (name) {
+        case '__name__':
+          return o.name;
+        case '__qualname__':
+          return o.qualname;
+        case '__code__':
+          return o.code;
+        case '__defaults__':
+          return o.defaults === null ? null : new PyTuple(o.defaults);
+        case '__module__':
+          return '__main__';
+        case '__dict__':
+          return this.mapToDict(o.dict ?? new Map());
+      }
+      const v = o.dict?.get(name);
+      if (v !== undefined) return v;
+      if (name === '__doc__') return null;
+      if (name === '__wrapped__') return undefined;
+      return undefined;
+    }
+    if (o instanceof PyBoundMethod) {
+      if (name === '__self__') return o.self;
+      if (name === '__func__') return o.func;
+      if (name === '__name__' || name === '__qualname__' || name === '__doc__') return this.getAttr(o.func, name);
+      return undefined;
+    }
+    if (o instanceof PyNative) {
+      const extra = (o as PyNative & { attrs?: Map<string, Py> }).attrs?.get(name);
+      if (extra !== undefined) return extra;
+      if (name === '__name__') return o.name;
+      if (name === '__qualname__') return o.qualname;
+      if (name === '__self__') return o.self ?? null;
+      return undefined;
+    }
+    if (o instanceof PyProperty) {
+      if (name === 'fget') return o.fget;
+      if (name === 'fset') return o.fset;
+      if (name === 'setter') return new PyNative('setter', (a) => new PyProperty(o.fget, a[0], o.fdel));
+      if (name === 'getter') return new PyNative('getter', (a) => new PyProperty(a[0], o.fset, o.fdel));
+      if (name === 'deleter') return new PyNative('deleter', (a) => new PyProperty(o.fget, o.fset, a[0]));
+      return undefined;
+    }
+    if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
+      if (name === '__func__') return o.func;
+      return undefined;
+    }
+    if (o instanceof PySlice) {
+      if (name === 'start') return o.start;
+      if (name === 'stop') return o.stop;
+      if (name === 'step') return o.step;
+      return undefined;
+    }
+    if (o instanceof PyRange) {
+      if (name === 'start') return o.start;
+      if (name === 'stop') return o.stop;
+      if (name === 'step') return o.step;
+      return undefined;
+    }
+    if (o instanceof PyCell) {
+      if (name === 'cell_contents') {
+        if (o.value === undefined) throw this.error('ValueError', 'Cell is empty');
+        return o.value;
+      }
+    }
+    if (o instanceof PyFloat) {
+      if (name === 'real') return o;
+      if (name === 'imag') return new PyFloat(0);
+    }
+    if (typeof o === 'number' || typeof o === 'bigint' || typeof o === 'boolean') {
+      if (name === 'real' || name === 'numerator') return typeof o === 'boolean' ? (o ? 1 : 0) : o;
+      if (name === 'imag') return 0;
+      if (name === 'denominator') return 1;
+    }
+    return undefined;
+  }
+
+  frameLocals(f: Frame): PyDict {
+    const d = new PyDict();
+    for (const [k, v] of this.frameLocalsEntries(f)) dictSet(d, k, v);
+    return d;
+  }
+  /** f_locals in CPython's order: varnames (arg cells in place), then other cells, then free variables. */
+  frameLocalsEntries(f: Frame): [string, Py][] {
+    const out: [string, Py][] = [];
+    const co = f.code;
+    if (f.ns !== null) {
+      for (const [k, v] of f.ns) out.push([k, v]);
+      return out;
+    }
+    if (co.kind === 'module') {
+      for (const [k, v] of f.globals) out.push([k, v]);
+      return out;
+    }
+    const cellIdx = new Map<string, number>();
+    co.cellvars.forEach((c, i) => cellIdx.set(c, i));
+    for (let i = 0; i < co.varnames.length; i++) {
+      const name = co.varnames[i]!;
+      const ci = cellIdx.get(name);
+      const v = ci !== undefined && f.cells !== null ? f.cells[ci]!.value : f.locals[i];
+      if (v !== undefined) out.push([name, v]);
+    }
+    if (f.cells !== null) {
+      for (let i = 0; i < co.cellvars.length; i++) {
+        if (co.cell2arg[i]! >= 0 || co.varnames.includes(co.cellvars[i]!)) continue;
+        const v = f.cells[i]!.value;
+        if (v !== undefined) out.push([co.cellvars[i]!, v]);
+      }
+      for (let i = 0; i < co.freevars.length; i++) {
+        const v = f.cells[co.cellvars.length + i]?.value;
+        if (v !== undefined) out.push([co.freevars[i]!, v]);
+      }
+    }
+    return out;
+  }
+
+  mapToDict(m: Map<string, Py>): PyDict {
+    const d = new PyDict();
+    for (const [k, v] of m) dictSet(d, k, v);
+    return d;
+  }
+
+  setAttr(o: Py, name: string, v: Py): void {
+    if (o instanceof PyInstance) {
+      const ta = o.cls.lookup(name);
+      if (ta instanceof PyProperty) {
+        if (ta.fset === null) throw this.error('AttributeError', `property '${name}' of '${o.cls.name}' object has no setter`);
+        this.call(ta.fset, [o, v]);
+        return;
+      }
+      const sa = o.cls.lookup('__setattr__');
+      if (sa instanceof PyFunction) {
+        this.call(sa, [o, name, v]);
+        return;
+      }
+      if (o instanceof PyException) {
+        if (name === '__context__') { o.context = v; return; }
+        if (name === '__cause__') { o.cause = v; o.suppressContext = true; return; }
+        if (name === '__suppress_context__') { o.suppressContext = this.truthy(v); return; }
+        if (name === 'args') { o.args = [...this.iterate(v)]; return; }
+        if (name === '__traceback__') return;
+      }
+      o.dict.set(name, v);
+      return;
+    }
+    if (o instanceof PyType) {
+      if (o.builtin) throw this.typeError(`cannot set '${name}' attribute of immutable type '${o.name}'`);
+      o.dict.set(name, v);
+      return;
+    }
+    if (o instanceof PyFunction) {
+      if (name === '__name__') { o.name = v; return; }
+      if (name === '__qualname__') { o.qualname = v; return; }
+      if (o.dict === null) o.dict = new Map();
+      o.dict.set(name, v);
+      return;
+    }
+    if (o instanceof PyModule) {
+      o.dict.set(name, v);
+      return;
+    }
+    const t = typeOf(o);
+    if (t.lookup(name) !== undefined || this.specialAttr(o, name) !== undefined)
+      throw this.error('AttributeError', `'${t.name}' object attribute '${name}' is read-only`);
+    throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
+  }
+  delAttr(o: Py, name: string): void {
+    if (o instanceof PyInstance) {
+      const ta = o.cls.lookup(name);
+      if (ta instanceof PyProperty && ta.fdel !== null) {
+        this.call(ta.fdel, [o]);
+        return;
+      }
+      if (!o.dict.delete(name)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}'`);
+      return;
+    }
+    if (o instanceof PyType && !o.builtin) {
+      if (!o.dict.delete(name)) throw this.error('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
+      return;
+    }
+    throw this.error('AttributeError', `'${typeOf(o).name}' object has no attribute '${name}'`);
+  }
+
+  // --- truth, repr, str
+  truthy(v: Py): boolean {
+    switch (typeof v) {
+      case 'boolean':
+        return v;
+      case 'number':
+        return v !== 0;
+      case 'string':
+        return v.length > 0;
+      case 'bigint':
+        return v !== 0n;
+      case 'object':
+        if (v === null) return false;
+        if (v instanceof PyList || v instanceof PyTuple) return v.items.length > 0;
+        if (v instanceof PyDict) return v.vals.size > 0;
+        if (v instanceof PySet) return v.map.size > 0;
+        if (v instanceof PyFloat) return v.v !== 0;
+        if (v instanceof PyRange) return v.length > 0;
+        if (v instanceof PyInstance) {
+          const b = this.callSpecial(v, '__bool__', []);
+          if (b !== undefined) {
+            if (typeof b !== 'boolean') throw this.typeError(`__bool__ should return bool, returned ${typeOf(b).name}`);
+            return b;
+          }
+          const l = this.callSpecial(v, '__len__', []);
+          if (l !== undefined) return this.truthy(l);
+          return true;
+        }
+        if (v instanceof PyObject && typeof (v as { pyLen?: () => number }).pyLen === 'function')
+          return (v as unknown as { pyLen: () => number }).pyLen() > 0;
+        return true;
+      default:
+        return true;
+    }
+  }
+
+  repr(v: Py): string {
+    switch (typeof v) {
+      case 'string':
+        return strRepr(v);
+      case 'number':
+        return String(v);
+      case 'bigint':
+        if (v > 10n ** 4300n || v < -(10n ** 4300n)) throw this.error('ValueError', 'Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit');
+        return v.toString();
+      case 'boolean':
+        return v ? 'True' : 'False';
+      case 'object':
+        break;
+      default:
+        return String(v);
+    }
+    if (v === null) return 'None';
+    if (v instanceof PyFloat) return floatRepr(v.v);
+    if (this.reprDepth > 200) throw this.error('RecursionError', 'maximum recursion depth exceeded while getting the repr of an object');
+    if (v instanceof PyList) {
+      if (this.reprActive.has(v)) return '[...]';
+      return this.withRepr(v, () => '[' + v.items.map((x) => this.repr(x)).join(', ') + ']');
+    }
+    if (v instanceof PyTuple) {
+      if (v.items.length === 1) return '(' + this.repr(v.items[0]) + ',)';
+      return this.withRepr(v, () => '(' + v.items.map((x) => this.repr(x)).join(', ') + ')');
+    }
+    if (v instanceof PyDict) {
+      if (this.reprActive.has(v)) return '{...}';
+      return this.withRepr(v, () => {
+        const parts: string[] = [];
+        for (const [hk, val] of v.vals) parts.push(this.repr(v.keys.get(hk)) + ': ' + this.repr(val));
+        return '{' + parts.join(', ') + '}';
+      });
+    }
+    if (v instanceof PySet) {
+      const items = [...v.map.values()].map((x) => this.repr(x));
+      if (v.frozen) return items.length === 0 ? 'frozenset()' : 'frozenset({' + items.join(', ') + '})';
+      return items.length === 0 ? 'set()' : '{' + items.join(', ') + '}';
+    }
+    if (v instanceof PyInstance) {
+      const r = v.cls.lookup('__repr__');
+      if (r !== undefined && !(r instanceof PyNative)) {
+        const s = this.withRepr(v, () => this.call(this.bindMethod(r, v), []));
+        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).name})`);
+        return s;
+      }
+      if (v instanceof PyException) {
+        const args = v.args;
+        if (args.length === 1) return `${v.cls.name}(${this.repr(args[0])})`;
+        return `${v.cls.name}(${args.map((a) => this.repr(a)).join(', ')})`;
+      }
+      if (r instanceof PyNative && r.name === '__repr__' && v.cls.lookup('__repr__') !== objectType.dict.get('__repr__'))
+        return r.fn([v], null);
+      return `<${v.cls.module === 'builtins' ? '' : v.cls.module + '.'}${v.cls.qualname} object at ${v.address}>`;
+    }
+    if (v instanceof PyType) {
+      return `<class '${v.module === 'builtins' ? '' : v.module + '.'}${v.qualname}'>`;
+    }
+    if (v instanceof PyFunction) return `<function ${v.qualname} at ${v.address}>`;
+    if (v instanceof PyGenerator) return `<generator object ${v.qualname} at ${v.address}>`;
+    if (v instanceof PyBoundMethod) {
+      const fname = v.func instanceof PyFunction ? v.func.qualname : v.func instanceof PyNative ? v.func.name : '?';
+      return `<bound method ${fname} of ${this.repr(v.self)}>`;
+    }
+    if (v instanceof PyNative) {
+      if (v.self !== undefined && v.self !== null && !(v.self instanceof PyModule))
+        return `<built-in method ${v.name} of ${typeOf(v.self).name} object at ${v.self instanceof PyObject ? v.self.address : '0x7f0000000010'}>`;
+      return `<built-in function ${v.name}>`;
+    }
+    if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
+    if (v instanceof PySlice) return `slice(${this.repr(v.start)}, ${this.repr(v.stop)}, ${this.repr(v.step)})`;
+    if (v instanceof PyModule) return `<module '${v.name}' (built-in)>`;
+    if (v instanceof Frame) {
+      return `<frame at ${frameAddress(v)}, file '${v.code.filename}', line ${v.lineno}, code ${v.code.name}>`;
+    }
+    if (v instanceof CodeObject) return `<code object ${v.name} at ${codeAddress(v)}, file "${v.filename}", line ${v.firstlineno}>`;
+    if (v instanceof PyCell) return `<cell at ${cellAddress(v)}: ${v.value === undefined ? 'empty' : typeOf(v.value).name + ' object at 0x7f0000000020'}>`;
+    if (v instanceof PyProperty) return `<property object at ${v.address}>`;
+    if (v instanceof PyStaticMethod) return `<staticmethod(${this.repr(v.func)})>`;
+    if (v instanceof PyClassMethod) return `<classmethod(${this.repr(v.func)})>`;
+    if (v instanceof PyObject) {
+      const custom = (v as { pyRepr?: (vm: VM) => string }).pyRepr;
+      if (typeof custom === 'function') return custom.call(v, this);
+      return `<${typeOf(v).name} object at ${v.address}>`;
+    }
+    return '<?>';
+  }
+  reprDepth = 0;
+  reprActive = new Set<object>();
+  private withRepr<T>(o: object, fn: () => T): T {
+    this.reprActive.add(o);
+    this.reprDepth++;
+    try {
+      return fn();
+    } finally {
+      this.reprDepth--;
+      this.reprActive.delete(o);
+    }
+  }
+
+  str(v: Py): string {
+    if (typeof v === 'string') return v;
+    if (v instanceof PyInstance) {
+      const s = v.cls.lookup('__str__');
+      if (s !== undefined && !(s instanceof PyNative)) {
+        const r = this.call(this.bindMethod(s, v), []);
+        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
+        return r;
+      }
+      if (v instanceof PyException && v.cls.lookup('__repr__') === v.cls.mro.find((t) => t.builtin)?.dict.get('__repr__')) {
+        return this.excStr(v);
+      }
+      if (v instanceof PyException && (s === undefined || s instanceof PyNative)) return this.excStr(v);
+    }
+    return this.repr(v);
+  }
+  excStr(e: PyException): string {
+    const a = e.args;
+    if (a.length === 0) return '';
+    if (a.length === 1) return e.cls.isSubtypeOf(excTypes.get('KeyError')!) ? this.repr(a[0]) : this.str(a[0]);
+    return this.repr(new PyTuple(a));
+  }
+
+  format(v: Py, spec: string): string {
+    const f = typeOf(v).lookup('__format__');
+    if (f !== undefined && !(f instanceof PyNative)) {
+      const r = this.call(this.bindMethod(f, v), [spec]);
+      return r;
+    }
+    return this.formatHook(this, v, spec);
+  }
+  formatHook: (vm: VM, v: Py, spec: string) => string = (_vm, v) => this.str(v);
+
+  // --- hashing and equality
+  hash(v: Py): Py {
+    if (v instanceof PyInstance) {
+      const t = v.cls;
+      const h = t.lookup('__hash__');
+      if (h === null) throw this.typeError(`unhashable type: '${t.name}'`);
+      if (h !== undefined && !(h instanceof PyNative)) {
+        // User-defined __hash__/__eq__: keys equal by __eq__ share a bucket key.
+        return this.userHashKey(v, this.call(this.bindMethod(h, v), []));
+      }
+      return v;
+    }
+    return hashKey(v);
+  }
+  private userKeys = new Map<Py, Py[]>();
+  private userHashKey(v: Py, h: Py): Py {
+    const bucketKey = 'h' + String(h);
+    let bucket = this.userKeys.get(bucketKey);
+    if (bucket === undefined) {
+      bucket = [];
+      this.userKeys.set(bucketKey, bucket);
+    }
+    for (const k of bucket) if (k === v || this.eq(k, v)) return k;
+    bucket.push(v);
+    return v;
+  }
+  dictSet(d: PyDict, k: Py, v: Py): void {
+    const hk = this.hash(k);
+    if (!d.vals.has(hk)) {
+      d.keys.set(hk, k);
+      if ((d.vals.size & 0xffff) === 0xffff) this.checkSize(d.vals.size);
+    }
+    d.vals.set(hk, v);
+  }
+
+  eq(a: Py, b: Py): boolean {
+    if (a === b) {
+      if (a instanceof PyFloat) return !Number.isNaN(a.v);
+      return true;
+    }
+    const ta = typeof a;
+    const tb = typeof b;
+    if (ta !== 'object' && tb !== 'object') {
+      if (ta === 'string' || tb === 'string') return false;
+      return numEq(a, b);
+    }
+    if (a instanceof PyFloat || b instanceof PyFloat) {
+      if ((a instanceof PyFloat || isIntLike(a)) && (b instanceof PyFloat || isIntLike(b))) return numEq(a, b);
+    }
+    if (a instanceof PyInstance || b instanceof PyInstance) {
+      const r = this.richCompare(a, b, '__eq__', '__eq__');
+      if (r !== NOT_IMPLEMENTED) return this.truthy(r);
+      return a === b;
+    }
+    if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
+    if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
+    if (a instanceof PyDict && b instanceof PyDict) {
+      if (a.vals.size !== b.vals.size) return false;
+      for (const [hk, v] of a.vals) {
+        if (!b.vals.has(hk)) return false;
+        if (!this.eq(v, b.vals.get(hk))) return false;
+      }
+      return true;
+    }
+    if (a instanceof PySet && b instanceof PySet) {
+      if (a.map.size !== b.map.size) return false;
+      for (const hk of a.map.keys()) if (!b.map.has(hk)) return false;
+      return true;
+    }
+    if (a instanceof PyRange && b instanceof PyRange) {
+      return this.seqEq([...this.iterate(a)], [...this.iterate(b)]);
+    }
+    if (a instanceof PyBoundMethod && b instanceof PyBoundMethod) return a.self === b.self && a.func === b.func;
+    if (a instanceof PyNative && b instanceof PyNative) return a.fn === b.fn && a.self === b.self;
+    return false;
+  }
+  private seqEq(a: Py[], b: Py[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!this.eq(a[i], b[i])) return false;
+    return true;
+  }
+  /** Tries a.__op__(b) then b.__rop__(a) for user classes; NOT_IMPLEMENTED when neither applies. */
+  richCompare(a: Py, b: Py, op: string, rop: string): Py {
+    if (a instanceof PyInstance) {
+      const m = a.cls.lookup(op);
+      if (m !== undefined && !(m instanceof PyNative)) {
+        const r = this.call(this.bindMethod(m, a), [b]);
+        if (r !== NOT_IMPLEMENTED) return r;
+      }
+    }
+    if (b instanceof PyInstance) {
+      const m = b.cls.lookup(rop);
+      if (m !== undefined && !(m instanceof PyNative)) {
+        const r = this.call(this.bindMethod(m, b), [a]);
+        if (r !== NOT_IMPLEMENTED) return r;
+      }
+    }
+    return NOT_IMPLEMENTED;
+  }
+
+  compare(op: number, a: Py, b: Py): Py {
+    switch (op) {
+      case 2:
+        if (a instanceof PyInstance || b instanceof PyInstance) {
+          const r = this.richCompare(a, b, '__eq__', '__eq__');
+          return r !== NOT_IMPLEMENTED ? r : a === b;
+        }
+        return this.eq(a, b);
+      case 3:
+        if (a instanceof PyInstance || b instanceof PyInstance) {
+          const r = this.richCompare(a, b, '__ne__', '__ne__');
+          if (r !== NOT_IMPLEMENTED) return r;
+          const r2 = this.richCompare(a, b, '__eq__', '__eq__');
+          return r2 !== NOT_IMPLEMENTED ? !this.truthy(r2) : a !== b;
+        }
+        return !this.eq(a, b);
+      case 6:
+        return this.contains(b, a);
+      case 7:
+        return !this.contains(b, a);
+      case 8:
+        return a === b || (a instanceof PyFloat && b instanceof PyFloat && a === b);
+      case 9:
+        return a !== b;
+      default:
+        return this.order(op, a, b);
+    }
+  }
+  /** <, <=, >, >= with CPython's type rules and messages. */
+  order(op: number, a: Py, b: Py): Py {
+    const sym = ['<', '<=', '', '', '>', '>='][op]!;
+    if (isNumeric(a) && isNumeric(b)) {
+      const c = numCmp(a, b);
+      if (Number.isNaN(c)) return false;
+      return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
+    }
+    if (typeof a === 'string' && typeof b === 'string') {
+      const c = a < b ? -1 : a > b ? 1 : 0;
+      return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
+    }
+    if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
+      const x = a.items;
+      const y = b.items;
+      const n = Math.min(x.length, y.length);
+      for (let i = 0; i < n; i++) {
+        if (!this.eq(x[i], y[i])) return this.order(op, x[i], y[i]);
+      }
+      const c = x.length - y.length;
+      return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
+    }
+    if (a instanceof PySet && b instanceof PySet) {
+      const sub = (p: PySet, q: PySet): boolean => [...p.map.keys()].every((k) => q.map.has(k));
+      if (op === 0) return a.map.size < b.map.size && sub(a, b);
+      if (op === 1) return sub(a, b);
+      if (op === 4) return a.map.size > b.map.size && sub(b, a);
+      return sub(b, a);
+    }
+    const names = ['__lt__', '__le__', '', '', '__gt__', '__ge__'];
+    const reflected = ['__gt__', '__ge__', '', '', '__lt__', '__le__'];
+    if (a instanceof PyInstance || b instanceof PyInstance) {
+      const r = this.richCompare(a, b, names[op]!, reflected[op]!);
+      if (r !== NOT_IMPLEMENTED) return r;
+    }
+    throw this.typeError(`'${sym}' not supported between instances of '${typeOf(a).name}' and '${typeOf(b).name}'`);
+  }
+
+  contains(container: Py, item: Py): boolean {
+    if (typeof container === 'string') {
+      if (typeof item !== 'string') throw this.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).name}`);
+      return container.includes(item);
+    }
+    if (container instanceof PyList || container instanceof PyTuple) {
+      const items = container.items;
+      for (let i = 0; i < items.length; i++) if (items[i] === item || this.eq(items[i], item)) return true;
+      return false;
+    }
+    if (container instanceof PyDict) return container.vals.has(this.hash(item));
+    if (container instanceof PySet) return container.map.has(this.hash(item));
+    if (container instanceof PyRange) {
+      if (typeof item !== 'number') return false;
+      const { start, stop, step } = container;
+      if (step > 0 ? item < start || item >= stop : item > start || item <= stop) return false;
+      return (item - start) % step === 0;
+    }
+    if (container instanceof PyInstance) {
+      const r = this.callSpecial(container, '__contains__', [item]);
+      if (r !== undefined) return this.truthy(r);
+    }
+    const t = typeOf(container);
+    if (t.lookup('__iter__') === undefined && !(container instanceof PyIterator) && t.lookup('__getitem__') === undefined)
+      throw this.typeError(`argument of type '${t.name}' is not iterable`);
+    for (const x of this.iterate(container)) if (x === item || this.eq(x, item)) return true;
+    return false;
+  }
+
+  // --- iteration
+  getIter(v: Py): Py {
+    if (v instanceof PyIterator) return v;
+    if (v instanceof PyList) return new ListIterator(v.items, 'list_iterator');
+    if (v instanceof PyTuple) return new ListIterator(v.items, 'tuple_iterator');
+    if (v instanceof PyRange) return new RangeIterator(v.start, v.step, v.length);
+    if (typeof v === 'string') return new ListIterator(Array.from(v), 'str_ascii_iterator');
+    if (v instanceof PyDict) return new DictIterator(this, v, 0);
+    if (v instanceof PySet) return new ListIterator([...v.map.values()], 'set_iterator');
+    if (v instanceof PyInstance) {
+      const m = v.cls.lookup('__iter__');
+      if (m !== undefined && m !== null) {
+        const it = this.call(this.bindMethod(m, v), []);
+        if (!(it instanceof PyIterator) && typeOf(it).lookup('__next__') === undefined)
+          throw this.typeError(`iter() returned non-iterator of type '${typeOf(it).name}'`);
+        return it;
+      }
+      if (v.cls.lookup('__getitem__') !== undefined) return new SeqIterator(this, v);
+    }
+    const iterable = this.iterHook(v);
+    if (iterable !== undefined) return iterable;
+    throw this.typeError(`'${typeOf(v).name}' object is not iterable`);
+  }
+  iterHook: (v: Py) => Py | undefined = () => undefined;
+
+  /** next() on a user-defined iterator (an instance with __next__): StopIteration becomes STOP. */
+  iterNextSlow(it: Py): Py {
+    const m = typeOf(it).lookup('__next__');
+    if (m === undefined) throw this.typeError(`'${typeOf(it).name}' object is not an iterator`);
+    try {
+      return this.call(this.bindMethod(m, it), []);
+    } catch (e) {
+      const pe = this.toPyException(e);
+      if (pe.cls.isSubtypeOf(excTypes.get('StopIteration')!)) {
+        this.lastReturn = pe.dict.get('value') ?? null;
+        return STOP;
+      }
+      throw pe;
+    }
+  }
+  iterNext(it: Py): Py {
+    return it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+  }
+  *iterate(v: Py): Generator<Py> {
+    if (v instanceof PyList || v instanceof PyTuple) {
+      // A snapshot-free walk, as CPython's list iterator (appends during iteration are seen).
+      const items = v.items;
+      for (let i = 0; i < items.length; i++) yield items[i];
+      return;
+    }
+    const it = this.getIter(v);
+    let count = 0;
+    for (;;) {
+      const x = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+      if (x === STOP) return;
+      if ((++count & 0xffff) === 0) {
+        this.checkSize(count);
+        this.budget();
+      }
+      yield x;
+    }
+  }
+  toArray(v: Py): Py[] {
+    if (v instanceof PyList || v instanceof PyTuple) return v.items.slice();
+    const out: Py[] = [];
+    for (const x of this.iterate(v)) {
+      out.push(x);
+      if ((out.length & 0xffff) === 0) this.checkSize(out.length);
+    }
+    return out;
+  }
+  private unpackIterable(seq: Py, n: number): Py[] {
+    const it = this.getIter(seq);
+    const out: Py[] = [];
+    for (;;) {
+      const x = this.iterNext(it);
+      if (x === STOP) return out;
+      out.push(x);
+      if (out.length > n) return out;
+    }
+  }
+
+  // --- arithmetic
+  unary(op: string, v: Py): Py {
+    if (typeof v === 'boolean') v = v ? 1 : 0;
+    if (typeof v === 'number') {
+      if (op === '-') return v === 0 ? 0 : -v;
+      if (op === '+') return v;
+      return -v - 1;
+    }
+    if (typeof v === 'bigint') return normInt(op === '-' ? -v : op === '+' ? v : -v - 1n);
+    if (v instanceof PyFloat) {
+      if (op === '-') return new PyFloat(-v.v);
+      if (op === '+') return v;
+    }
+    if (v instanceof PyInstance) {
+      const r = this.callSpecial(v, op === '-' ? '__neg__' : op === '+' ? '__pos__' : '__invert__', []);
+      if (r !== undefined) return r;
+    }
+    throw this.typeError(`bad operand type for unary ${op}: '${typeOf(v).name}'`);
+  }
+  binaryOp(op: number, a: Py, b: Py, inplace: boolean): Py {
+    return this.binaryHook(this, op, a, b, inplace);
+  }
+  binaryHook!: (vm: VM, op: number, a: Py, b: Py, inplace: boolean) => Py;
+
+  // --- items
+  getItem(o: Py, k: Py): Py {
+    return this.getItemHook(this, o, k);
+  }
+  getItemHook!: (vm: VM, o: Py, k: Py) => Py;
+  setItem(o: Py, k: Py, v: Py): void {
+    if (o instanceof PyDict) {
+      this.dictSet(o, k, v);
+      return;
+    }
+    this.setItemHook(this, o, k, v);
+  }
+  setItemHook!: (vm: VM, o: Py, k: Py, v: Py) => void;
+  delItem(o: Py, k: Py): void {
+    this.delItemHook(this, o, k);
+  }
+  delItemHook!: (vm: VM, o: Py, k: Py) => void;
+}
+
+export const NOT_IMPLEMENTED = new (class NotImplementedType extends PyObject {
+  pyRepr(): string {
+    return 'NotImplemented';
+  }
+})();
+
+function listNames(names: string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length === 1) return q[0]!;
+  if (q.length === 2) return `${q[0]} and ${q[1]}`;
+  return q.slice(0, -1).join(', ') + ', and ' + q[q.length - 1];
+}
+
+const frameAddrs = new WeakMap<object, string>();
+let auxCounter = 0;
+function auxAddress(o: object): string {
+  let a = frameAddrs.get(o);
+  if (a === undefined) {
+    auxCounter += 1;
+    a = '0x' + (0x7e0000000000 + auxCounter * 0x40).toString(16);
+    frameAddrs.set(o, a);
+  }
+  return a;
+}
+const frameAddress = auxAddress;
+const codeAddress = auxAddress;
+const cellAddress = auxAddress;
+
+export function dictSet(d: PyDict, k: Py, v: Py): void {
+  const hk = hashKey(k);
+  if (!d.vals.has(hk)) d.keys.set(hk, k);
+  d.vals.set(hk, v);
+}
+
+export function isIntLike(v: Py): boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+}
+export function isNumeric(v: Py): boolean {
+  return isIntLike(v) || v instanceof PyFloat;
+}
+export function toNumber(v: Py): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'bigint') return Number(v);
+  return (v as PyFloat).v;
+}
+function numEq(a: Py, b: Py): boolean {
+  if (typeof a === 'bigint' || typeof b === 'bigint') {
+    if (a instanceof PyFloat || b instanceof PyFloat) return toNumber(a) === toNumber(b);
+    return BigInt(typeof a === 'boolean' ? +a : a) === BigInt(typeof b === 'boolean' ? +b : b);
+  }
+  return toNumber(a) === toNumber(b);
+}
+function numCmp(a: Py, b: Py): number {
+  if ((typeof a === 'bigint' || typeof b === 'bigint') && !(a instanceof PyFloat) && !(b instanceof PyFloat)) {
+    const x = BigInt(typeof a === 'boolean' ? +a : a);
+    const y = BigInt(typeof b === 'boolean' ? +b : b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** repr() of a str: CPython picks single quotes unless the text has ' and no ". */
+export function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c >= 0x80 && c < 0xa0) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += ch;
+  }
+  return out + quote;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Builtin iterators used by the VM itself
+
+export class ListIterator extends PyIterator {
+  i = 0;
+  constructor(public items: Py[], private name: string) {
+    super();
+  }
+  get typeName(): string {
+    return this.name;
+  }
+  next(): Py {
+    const items = this.items;
+    if (this.i < items.length) return items[this.i++];
+    this.i = Infinity;
+    return STOP;
+  }
+}
+export class RangeIterator extends PyIterator {
+  i = 0;
+  constructor(public start: number, public step: number, public len: number) {
+    super();
+  }
+  get typeName(): string {
+    return 'range_iterator';
+  }
+  next(): Py {
+    if (this.i < this.len) return this.start + this.step * this.i++;
+    return STOP;
+  }
+}
+export class DictIterator extends PyIterator {
+  private it: Iterator<[Py, Py]>;
+  private size: number;
+  constructor(private vm: VM, private d: PyDict, private mode: 0 | 1 | 2) {
+    super();
+    this.it = d.vals.entries();
+    this.size = d.vals.size;
+  }
+  get typeName(): string {
+    return this.mode === 0 ? 'dict_keyiterator' : this.mode === 1 ? 'dict_valueiterator' : 'dict_itemiterator';
+  }
+  next(): Py {
+    if (this.d.vals.size !== this.size) {
+      this.size = -1;
+      throw this.vm.error('RuntimeError', 'dictionary changed size during iteration');
+    }
+    const r = this.it.next();
+    if (r.done === true) return STOP;
+    const [hk, v] = r.value;
+    if (this.mode === 0) return this.d.keys.get(hk);
+    if (this.mode === 1) return v;
+    return new PyTuple([this.d.keys.get(hk), v]);
+  }
+}
+export class SeqIterator extends PyIterator {
+  i = 0;
+  constructor(private vm: VM, private o: Py) {
+    super();
+  }
+  get typeName(): string {
+    return 'iterator';
+  }
+  next(): Py {
+    try {
+      return this.vm.getItem(this.o, this.i++);
+    } catch (e) {
+      const pe = this.vm.toPyException(e);
+      if (this.vm.excMatches(pe, 'IndexError') || this.vm.excMatches(pe, 'StopIteration')) return STOP;
+      throw pe;
+    }
+  }
+}
+
+export type { NativeFn };

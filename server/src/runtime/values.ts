@@ -1,0 +1,319 @@
+// The object model of the mini-runtime: how Python values are represented in JavaScript. Small ints are
+// JS numbers (BigInt beyond 2^53), str is a JS string, bool is a JS boolean, None is `null`, floats are
+// boxed in PyFloat so that `1` and `1.0` stay distinct; everything else is an instance of a class below.
+// Attribute tables are Maps, never JS properties, so Python code cannot reach JavaScript prototypes.
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type Py = any;
+
+/** Returned by iterator `next` methods instead of raising StopIteration on the hot path. */
+export const STOP: { readonly stop: true } = Object.freeze({ stop: true as const });
+
+let addressCounter = 0;
+/** A stable fake address for reprs (`0x7f...`); real CPython addresses differ, so tests mask them. */
+export function fakeAddress(): number {
+  addressCounter += 1;
+  return 0x7f0000000000 + addressCounter * 0x40;
+}
+export function resetAddresses(): void {
+  addressCounter = 0;
+}
+
+export class PyObject {
+  addr = 0;
+  get address(): string {
+    if (this.addr === 0) this.addr = fakeAddress();
+    return '0x' + this.addr.toString(16);
+  }
+}
+
+export class PyFloat {
+  constructor(public readonly v: number) {}
+}
+
+export class PyType extends PyObject {
+  mro: PyType[] = [];
+  readonly dict = new Map<string, Py>();
+  /** Builtin types refuse attribute assignment and have native instance layouts. */
+  builtin = false;
+  /** The JS layout instances use: 'object' | 'exception' | a builtin type name. */
+  layout = 'object';
+  module = 'builtins';
+  qualname: string;
+  constructor(public name: string, public bases: PyType[], qualname?: string) {
+    super();
+    this.qualname = qualname ?? name;
+    this.computeMro();
+  }
+  computeMro(): void {
+    // C3 linearisation, as in CPython's mro_internal.
+    const seqs: PyType[][] = this.bases.map((b) => b.mro.slice());
+    seqs.push(this.bases.slice());
+    const out: PyType[] = [this];
+    for (;;) {
+      const nonEmpty = seqs.filter((s) => s.length > 0);
+      if (nonEmpty.length === 0) break;
+      let candidate: PyType | undefined;
+      for (const s of nonEmpty) {
+        const head = s[0]!;
+        if (!nonEmpty.some((t) => t.indexOf(head) > 0)) {
+          candidate = head;
+          break;
+        }
+      }
+      if (candidate === undefined) throw new MroError();
+      out.push(candidate);
+      for (const s of nonEmpty) if (s[0] === candidate) s.shift();
+    }
+    this.mro = out;
+    for (const b of out) if (b.layout !== 'object') { this.layout = b.layout; break; }
+  }
+  lookup(name: string): Py | undefined {
+    const mro = this.mro;
+    for (let i = 0; i < mro.length; i++) {
+      const v = mro[i]!.dict.get(name);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+  isSubtypeOf(other: PyType): boolean {
+    return this === other || this.mro.includes(other);
+  }
+}
+export class MroError extends Error {}
+
+export class PyInstance extends PyObject {
+  readonly dict = new Map<string, Py>();
+  constructor(public cls: PyType) {
+    super();
+  }
+}
+
+export class PyException extends PyInstance {
+  args: Py[] = [];
+  context: PyException | null = null;
+  cause: PyException | null = null;
+  suppressContext = false;
+  /** Set once the exception has been given its __context__ (at its first raise). */
+  contextSet = false;
+  /** Line where it was raised, in the innermost frame. */
+  line = 0;
+  tracebackSet = false;
+}
+
+export class PyList extends PyObject {
+  constructor(public items: Py[]) {
+    super();
+  }
+}
+export class PyTuple extends PyObject {
+  constructor(public readonly items: Py[]) {
+    super();
+  }
+}
+export const EMPTY_TUPLE = new PyTuple([]);
+
+export class PyDict extends PyObject {
+  /** Original key objects, by hash key; insertion order is shared with `vals`. */
+  readonly keys = new Map<Py, Py>();
+  readonly vals = new Map<Py, Py>();
+  get size(): number {
+    return this.vals.size;
+  }
+}
+export class PySet extends PyObject {
+  readonly map = new Map<Py, Py>();
+  constructor(public frozen: boolean) {
+    super();
+  }
+}
+export class PyRange extends PyObject {
+  constructor(public start: number, public stop: number, public step: number) {
+    super();
+  }
+  get length(): number {
+    const { start, stop, step } = this;
+    if (step > 0) return start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0;
+    return start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+  }
+}
+export class PySlice extends PyObject {
+  constructor(public start: Py, public stop: Py, public step: Py) {
+    super();
+  }
+}
+export class PyCell {
+  constructor(public value: Py) {}
+}
+
+export type NativeFn = (args: Py[], kwargs: Map<string, Py> | null) => Py;
+export class PyNative extends PyObject {
+  /** `self` for methods of builtin objects, prepended to the arguments. */
+  constructor(public name: string, public fn: NativeFn, public self: Py = undefined, public qualname = name) {
+    super();
+  }
+}
+export class PyBoundMethod extends PyObject {
+  constructor(public self: Py, public func: Py) {
+    super();
+  }
+}
+export class PyStaticMethod extends PyObject {
+  constructor(public func: Py) {
+    super();
+  }
+}
+export class PyClassMethod extends PyObject {
+  constructor(public func: Py) {
+    super();
+  }
+}
+export class PyProperty extends PyObject {
+  constructor(public fget: Py, public fset: Py, public fdel: Py) {
+    super();
+  }
+}
+export class PyModule extends PyObject {
+  readonly dict = new Map<string, Py>();
+  constructor(public name: string) {
+    super();
+  }
+}
+export class PySuper extends PyObject {
+  constructor(public thisType: PyType, public obj: Py) {
+    super();
+  }
+}
+
+/** Base of every builtin iterator: `next` returns the next item or STOP. */
+export abstract class PyIterator extends PyObject {
+  abstract next(): Py;
+  abstract get typeName(): string;
+}
+
+/** The unique hash keys of tuples, frozensets and floats, interned by their structural encoding. */
+const internedKeys = new Map<string, object>();
+function intern(encoding: string): object {
+  let key = internedKeys.get(encoding);
+  if (key === undefined) {
+    key = Object.freeze({ encoding });
+    internedKeys.set(encoding, key);
+  }
+  return key;
+}
+export function clearInternedKeys(): void {
+  internedKeys.clear();
+}
+
+export class UnhashableError extends Error {
+  constructor(public typeName: string) {
+    super(typeName);
+  }
+}
+
+/**
+ * The JS Map key standing for a Python dict key: equal Python keys (1, 1.0, True) map to one key.
+ * Objects with identity hashing are their own key.
+ */
+export function hashKey(v: Py): Py {
+  switch (typeof v) {
+    case 'string':
+    case 'number':
+      return v;
+    case 'boolean':
+      return v ? 1 : 0;
+    case 'bigint':
+      return v;
+    case 'object':
+      if (v === null) return null;
+      if (v instanceof PyFloat) {
+        const f = v.v;
+        if (Number.isInteger(f) && Number.isSafeInteger(f)) return f;
+        if (Number.isInteger(f) && Number.isFinite(f)) return BigInt(f);
+        return intern('f' + String(f));
+      }
+      if (v instanceof PyTuple) return intern(encodeKey(v));
+      if (v instanceof PySet) {
+        if (!v.frozen) throw new UnhashableError('set');
+        return intern(encodeKey(v));
+      }
+      if (v instanceof PyList) throw new UnhashableError('list');
+      if (v instanceof PyDict) throw new UnhashableError('dict');
+      return v;
+    default:
+      return v;
+  }
+}
+
+const objectIds = new WeakMap<object, number>();
+let objectIdCounter = 0;
+function encodeKey(v: Py): string {
+  switch (typeof v) {
+    case 'string':
+      return 's' + v.length + ':' + v;
+    case 'number':
+      return 'i' + v;
+    case 'bigint':
+      return 'i' + v.toString();
+    case 'boolean':
+      return v ? 'i1' : 'i0';
+    case 'object': {
+      if (v === null) return 'N';
+      if (v instanceof PyFloat) {
+        const k = hashKey(v);
+        return typeof k === 'object' ? 'f' + v.v : 'i' + k;
+      }
+      if (v instanceof PyTuple) return '(' + v.items.map(encodeKey).join(',') + ')';
+      if (v instanceof PySet) {
+        if (!v.frozen) throw new UnhashableError('set');
+        return '{' + [...v.map.values()].map(encodeKey).sort().join(',') + '}';
+      }
+      if (v instanceof PyList) throw new UnhashableError('list');
+      if (v instanceof PyDict) throw new UnhashableError('dict');
+      let id = objectIds.get(v);
+      if (id === undefined) {
+        objectIdCounter += 1;
+        id = objectIdCounter;
+        objectIds.set(v, id);
+      }
+      return 'o' + id;
+    }
+    default:
+      return 'x';
+  }
+}
+
+/** CPython's float repr: shortest round-tripping digits, exponent outside [1e-4, 1e16). */
+export function floatRepr(f: number): string {
+  if (Number.isNaN(f)) return 'nan';
+  if (f === Infinity) return 'inf';
+  if (f === -Infinity) return '-inf';
+  if (f === 0) return Object.is(f, -0) ? '-0.0' : '0.0';
+  const exp = f.toExponential(); // shortest digits, e.g. "1.2345e+17"
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(exp);
+  if (m === null) return String(f);
+  const sign = m[1]!;
+  const digits = m[2]! + (m[3] ?? '');
+  const e = parseInt(m[4]!, 10);
+  if (e >= -5 && e < 16) {
+    // Fixed notation; CPython switches to exponent when exp < -4 (i.e. 0.0001 fixed, 0.00001 sci).
+    if (e < -4) return sciRepr(sign, digits, e);
+    if (e >= 0) {
+      if (digits.length <= e + 1) return sign + digits + '0'.repeat(e + 1 - digits.length) + '.0';
+      return sign + digits.slice(0, e + 1) + '.' + digits.slice(e + 1);
+    }
+    return sign + '0.' + '0'.repeat(-e - 1) + digits;
+  }
+  return sciRepr(sign, digits, e);
+}
+function sciRepr(sign: string, digits: string, e: number): string {
+  const mant = digits.length > 1 ? digits[0] + '.' + digits.slice(1) : digits;
+  const es = Math.abs(e) < 10 ? '0' + Math.abs(e) : String(Math.abs(e));
+  return sign + mant + 'e' + (e < 0 ? '-' : '+') + es;
+}
+
+/** Normalises an integer result: numbers while safe, BigInt beyond. */
+export function normInt(b: bigint): Py {
+  if (b >= -9007199254740991n && b <= 9007199254740991n) return Number(b);
+  return b;
+}

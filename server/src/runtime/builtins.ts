@@ -633,6 +633,7 @@ function percentFormat(vm: VM, fmt: string, arg: Py): string {
 /** str.format: fields `{}`, `{0}`, `{name}`, `{0.attr}`, `{0[key]}` with `!r`/`!s` and specs. */
 function strFormat(vm: VM, fmt: string, args: Py[], kw: Kw): string {
   let auto = 0;
+  let manual = false;
   let out = '';
   let i = 0;
   while (i < fmt.length) {
@@ -657,6 +658,9 @@ function strFormat(vm: VM, fmt: string, args: Py[], kw: Kw): string {
       if (m === null) throw vm.error('ValueError', 'invalid format field');
       const name = m[1]!;
       let v: Py;
+      if (name === '' && manual) throw vm.error('ValueError', 'cannot switch from manual field specification to automatic field numbering');
+      if (/^\d+$/.test(name) && auto > 0) throw vm.error('ValueError', 'cannot switch from automatic field numbering to manual field specification');
+      if (/^\d+$/.test(name)) manual = true;
       if (name === '') {
         if (auto >= args.length) throw vm.error('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
         v = args[auto++];
@@ -813,6 +817,14 @@ export function installBuiltins(vm: VM): void {
   vm.setItemHook = setItem;
   vm.delItemHook = delItem;
   vm.formatHook = formatValue;
+  vm.iterHook = (v) => {
+    if (v instanceof DictView) return v.iter();
+    if (v instanceof StringIOObj) {
+      if (v.closed) throw vm.error('ValueError', 'I/O operation on closed file.');
+      return v;
+    }
+    return undefined;
+  };
   const b = vm.builtins;
   const fn = (name: string, f: (args: Py[], kw: Kw) => Py): void => {
     b.set(name, native(name, f));

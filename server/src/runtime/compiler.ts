@@ -357,7 +357,7 @@ class Unit {
 
 export function compileModule(root: SyntaxNode, filename: string): CodeObject {
   const st = new SymbolBuilder().build(root);
-  const c = new Compiler(st, new SymbolBuilderLookup(st), filename);
+  const c = new Compiler(st, new SymbolBuilderLookup(st), filename, root);
   return c.compileModuleCode(root);
 }
 
@@ -383,7 +383,10 @@ BIN_OPS.forEach((op, i) => (AUG_OPS[op + '='] = i));
 class Compiler {
   u!: Unit;
   curLine = 1;
-  constructor(private root: Scope, private scopes: SymbolBuilderLookup, private filename: string) {}
+  private source: string;
+  constructor(private root: Scope, private scopes: SymbolBuilderLookup, private filename: string, rootNode: SyntaxNode) {
+    this.source = rootNode.text;
+  }
 
   compileModuleCode(root: SyntaxNode): CodeObject {
     this.u = new Unit(this.root, '<module>', '<module>', 1, this.filename);
@@ -442,6 +445,15 @@ class Compiler {
   }
   /** Jump instructions carry a label id (negated, minus one) until finish() patches them. */
   jump(op: Op, label: number): void {
+    const u = this.u;
+    if (op === Op.JUMP && u.labels[label] === -1 && u.lines.length > 0) {
+      // A forward jump has no line of its own in CPython: it keeps the previous instruction's.
+      const saved = this.curLine;
+      this.curLine = u.lines[u.lines.length - 1]!;
+      this.emit(op, -label - 1);
+      this.curLine = saved;
+      return;
+    }
     this.emit(op, -label - 1);
   }
   finish(): CodeObject {
@@ -1052,9 +1064,10 @@ class Compiler {
     this.curLine = line(item);
     this.expr(value);
     this.emit(Op.BEFORE_WITH, 0);
-    this.jump(Op.SETUP_FINALLY, excPath);
+    // The handler's stack level must hold only __exit__, so the block starts after the target store.
     if (target !== null) this.storeTarget(target);
     else this.emit(Op.POP_TOP, 0);
+    this.jump(Op.SETUP_FINALLY, excPath);
     this.u.fblocks.push({ kind: 'with' });
     this.withItems(items, i + 1, body);
     this.u.fblocks.pop();
@@ -1206,8 +1219,7 @@ class Compiler {
       this.curLine = line(n);
       // The docstring is not executed; a function whose body is only a docstring returns None.
       this.body(body);
-      this.emit(Op.LOAD_CONST, this.constIdx(null));
-      this.emit(Op.RETURN_VALUE, 0);
+      this.emit(Op.RETURN_VALUE, 1);
     });
     for (let i = 0; i < decorators.length; i++) this.emit(Op.CALL, 1);
     this.store(name);
@@ -1665,8 +1677,8 @@ class Compiler {
         this.jump(Op.JUMP, ends[i]!.start);
         this.bind(ends[i]!.exit);
       }
-      if (kind === 'generator_expression') this.emit(Op.LOAD_CONST, this.constIdx(null));
-      this.emit(Op.RETURN_VALUE, 0);
+      if (kind === 'generator_expression') this.emit(Op.RETURN_VALUE, 1);
+      else this.emit(Op.RETURN_VALUE, 0);
     });
     this.expr(first.childForFieldName('right')!);
     this.emit(Op.GET_ITER, 0);
@@ -1734,12 +1746,16 @@ class Compiler {
     if (conv !== null) flags = conv.text === '!s' ? 1 : conv.text === '!r' ? 2 : 3;
     else if (eqSign && spec === null) flags = 2;
     if (spec !== null) {
+      // The spec's literal text is not a child node: slice it out around the nested {expressions}.
       const specParts: (string | SyntaxNode)[] = [];
+      let pos = spec.startIndex + 1;
       for (const c of spec.children) {
-        if (c.type === ':') continue;
-        if (c.type === 'format_expression') specParts.push(c);
-        else specParts.push(c.text);
+        if (c.type !== 'format_expression') continue;
+        if (c.startIndex > pos) specParts.push(this.source.slice(pos, c.startIndex));
+        specParts.push(c);
+        pos = c.endIndex;
       }
+      if (spec.endIndex > pos) specParts.push(this.source.slice(pos, spec.endIndex));
       if (specParts.length === 0) this.emit(Op.LOAD_CONST, this.constIdx(''));
       for (const p of specParts) {
         if (typeof p === 'string') this.emit(Op.LOAD_CONST, this.constIdx(p));

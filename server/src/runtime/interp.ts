@@ -161,6 +161,7 @@ export class Frame {
   /** The exception this frame is handling (sys.exc_info() looks up the frame chain). */
   handled: PyException | null = null;
   yielded = false;
+  returnLine = 0;
   constructor(
     public code: CodeObject, public globals: Map<string, Py>, public locals: Py[],
     public cells: PyCell[] | null, public ns: Map<string, Py> | null, public func: PyFunction | null,
@@ -514,7 +515,7 @@ export class VM {
     g.state = GEN_CLOSED;
     g.frame = null;
     this.suspendedGenerators.delete(g);
-    if (this.tracer !== null) this.tracer.return(g, result, frame.code.lines[(frame.ip >> 1) - 1] ?? 0);
+    if (this.tracer !== null) this.tracer.return(g, result, frame.returnLine);
     this.lastReturn = result;
     return STOP;
   }
@@ -647,6 +648,7 @@ export class VM {
     const cells = f.cells;
     const blocks = f.blocks;
     let ip = f.ip;
+    let lastIp = ip;
     try {
       for (;;) {
         try {
@@ -658,6 +660,7 @@ export class VM {
           for (;;) {
             const op = code[ip]!;
             const arg = code[ip + 1]!;
+            lastIp = f.ip;
             f.ip = ip;
             ip += 2;
             switch (op) {
@@ -1094,7 +1097,14 @@ export class VM {
                 break;
               }
               case Op.RETURN_VALUE:
+                // An implicit `return None` reports the line that ran last (CPython's duplicated exits).
                 f.ip = ip;
+                if (arg === 1) {
+                  // Implicit `return None`: it pushes nothing of its own.
+                  f.returnLine = co.lines[lastIp >> 1]!;
+                  return null;
+                }
+                f.returnLine = co.lines[(ip >> 1) - 1]!;
                 return stack.pop();
               case Op.YIELD_VALUE: {
                 const v = stack.pop();

@@ -62,7 +62,10 @@ export function discoverFiles(paths: readonly string[], cwd: string, config: Pro
       add(given, absolute);
       continue;
     }
-    const layers = ancestorIgnoreLayers(absolute);
+    // A directory named on the command line is walked even when an outer `.gitignore` ignores it
+    // (say, a pyenv checkout ignoring `/versions`): its outer layers are then dropped, as ripgrep does.
+    let layers = ancestorIgnoreLayers(absolute);
+    if (isIgnored(layers, absolute, true)) layers = [];
     walk(absolute, given, layers, excluded, add);
   }
   return { files, missing };

@@ -21,7 +21,8 @@ Options:
 
 function processIo(): CliIo {
   const env = process.env;
-  const color = !('NO_COLOR' in env) && ('FORCE_COLOR' in env || (process.stdout.isTTY === true && env['TERM'] !== 'dumb'));
+  // no-color.org: NO_COLOR set to a non-empty value turns colour off, whatever else says.
+  const color = (env['NO_COLOR'] ?? '') === '' && ('FORCE_COLOR' in env || (process.stdout.isTTY === true && env['TERM'] !== 'dumb'));
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -102,6 +102,7 @@ class PooledWorker {
 }
 
 async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions): Promise<PoolResult> {
+  const started = performance.now();
   const workers = Array.from({ length: options.workers }, () => new PooledWorker());
   try {
     // Phase 1: chunks go to whichever worker is free, which balances files of very different sizes.
@@ -125,6 +126,7 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
       }
     }));
 
+    const parseDone = performance.now();
     // Phase 2: every worker gets the whole index, then analyses the files whose trees it holds.
     let analyzed = 0;
     const outcomes: FileOutcome[] = [];
@@ -144,6 +146,9 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
       }
       await Promise.all(replies);
     }));
+    if (process.env['YIELDLENS_TIMING'] !== undefined) {
+      process.stderr.write(`yieldlens: phase 1 ${(parseDone - started).toFixed(0)} ms, phase 2 ${(performance.now() - parseDone).toFixed(0)} ms\n`);
+    }
     return { outcomes, lines };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));

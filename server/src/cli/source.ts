@@ -17,6 +17,8 @@ export function readSource(file: string): SourceText {
   try {
     const stat = fs.statSync(file);
     if (stat.isDirectory()) return { ok: false, message: 'is a directory' };
+    // A FIFO or device named on the command line would block the read forever.
+    if (!stat.isFile()) return { ok: false, message: 'not a regular file, not analysed' };
     if (stat.size > MAX_FILE_BYTES) {
       return { ok: false, message: `file too large (${formatMegabytes(stat.size)} MB; the limit is ${formatMegabytes(MAX_FILE_BYTES)} MB), not analysed` };
     }

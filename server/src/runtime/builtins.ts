@@ -13,7 +13,7 @@ import { BIN_OPS } from './opcodes.js';
 import {
   EMPTY_TUPLE, MroError, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance,
   PyIterator, PyList, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper,
-  PyTuple, PyType, STOP, floatRepr, normInt, type Py,
+  PyTuple, PyType, STOP, floatRepr, normInt, exactFixed, exactDigits, cpythonSetOrder, type Py,
 } from './values.js';
 
 type Kw = Map<string, Py> | null;
@@ -478,25 +478,20 @@ function pad(s: Spec, body: string, signStr: string, defaultAlign: string): stri
   return s.fill.repeat(left) + signStr + body + s.fill.repeat(n - left);
 }
 function fixed(x: number, prec: number): string {
-  if (Math.abs(x) < 1e21) return x.toFixed(prec);
-  // toFixed switches to exponent notation above 1e21; build the digits from BigInt instead.
-  const int = BigInt(Math.trunc(x)).toString();
-  return prec > 0 ? int + '.' + '0'.repeat(prec) : int;
+  return exactFixed(Math.abs(x), prec);
 }
 function expo(x: number, prec: number, upper: boolean): string {
-  const s = x.toExponential(prec);
-  const [mant, e] = s.split('e') as [string, string];
-  const sign = e[0] === '-' ? '-' : '+';
-  const digits = e.replace(/^[+-]/, '').padStart(2, '0');
-  const r = `${mant}e${sign}${digits}`;
+  const [digits, e] = exactDigits(Math.abs(x), prec + 1);
+  const mant = prec > 0 ? digits[0] + '.' + digits.slice(1) : digits;
+  const r = `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
   return upper ? r.toUpperCase() : r;
 }
 function generalFormat(x: number, prec: number, alt: boolean, upper: boolean): string {
   if (prec === 0) prec = 1;
   if (x === 0) return alt ? '0.' + '0'.repeat(prec - 1) : '0';
-  const e = Math.floor(Math.log10(Math.abs(Number(x.toExponential(prec - 1)))));
+  const e = exactDigits(Math.abs(x), prec)[1];
   let r: string;
-  if (e >= -4 && e < prec) r = x.toFixed(Math.max(0, prec - 1 - e));
+  if (e >= -4 && e < prec) r = fixed(x, Math.max(0, prec - 1 - e));
   else r = expo(x, prec - 1, upper);
   if (!alt) {
     if (r.includes('e') || r.includes('E')) r = r.replace(/\.?0+(?=[eE])/, '');
@@ -1003,10 +998,14 @@ export function installBuiltins(vm: VM): void {
         return r;
       }
       const n = Number(nd);
-      const s = x.toFixed(Math.max(0, Math.min(100, n)));
-      // toFixed rounds half away from zero on the decimal expansion; CPython rounds the exact binary value.
-      const exact = roundHalfEven(x, n);
-      return new PyFloat(exact ?? parseFloat(s));
+      if (!Number.isFinite(x)) return v;
+      if (n >= 0) {
+        // CPython rounds the exact binary value half-to-even, then reads the decimal back.
+        const s = exactFixed(Math.abs(x), Math.min(n, 340));
+        return new PyFloat((x < 0 ? -1 : 1) * parseFloat(s));
+      }
+      const p = 10 ** -n;
+      return new PyFloat(Math.round(x / p) * p);
     }
     const r = v instanceof PyInstance ? vm.callSpecial(v, '__round__', nd === null ? [] : [nd]) : undefined;
     if (r !== undefined) return r;
@@ -2083,10 +2082,9 @@ function installSetMethods(vm: VM): void {
         return null;
       });
       m('pop', (s) => {
-        const first = s.map.keys().next();
-        if (first.done === true) throw vm.newException(excTypes.get('KeyError')!, ['pop from an empty set']);
-        const v = s.map.get(first.value);
-        s.map.delete(first.value);
+        if (s.map.size === 0) throw vm.newException(excTypes.get('KeyError')!, ['pop from an empty set']);
+        const v = cpythonSetOrder([...s.map.values()])[0];
+        s.map.delete(vm.hash(v));
         return v;
       });
       m('clear', (s) => {

@@ -30,6 +30,8 @@ export class CodeObject {
   /** True when calls can bind positional arguments straight into locals (no defaults/cells/star args needed). */
   simpleArgs = false;
   constructor(public name: string, public qualname: string, public firstlineno: number, public filename: string) {}
+  /** The docstring (first statement a string literal), or null. */
+  doc: string | null = null;
   get isGenerator(): boolean {
     return (this.flags & CO_GENERATOR) !== 0;
   }
@@ -1171,7 +1173,8 @@ class Compiler {
     const outer = this.u;
     const qualPrefix = outer.scope.kind === 'module' ? '' :
       outer.scope.kind === 'class' ? outer.co.qualname + '.' : outer.co.qualname + '.<locals>.';
-    const unit = new Unit(scope, name, qualPrefix + name, line(node), this.filename);
+    const first = node.parent?.type === 'decorated_definition' ? line(node.parent) : line(node);
+    const unit = new Unit(scope, name, qualPrefix + name, first, this.filename);
     const co = unit.co;
     co.kind = 'function';
     co.cellvars = [...scope.cells].sort();
@@ -1217,6 +1220,7 @@ class Compiler {
     this.curLine = line(n);
     this.makeFunction(n, name, params, () => {
       this.curLine = line(n);
+      this.u.co.doc = docstring(body);
       // The docstring is not executed; a function whose body is only a docstring returns None.
       this.body(body);
       this.emit(Op.RETURN_VALUE, 1);
@@ -1245,6 +1249,11 @@ class Compiler {
     this.emit(Op.STORE_NAME, this.nameIdx('__module__'));
     this.emit(Op.LOAD_CONST, this.constIdx(qualPrefix + name));
     this.emit(Op.STORE_NAME, this.nameIdx('__qualname__'));
+    const doc = docstring(n.childForFieldName('body')!);
+    if (doc !== null) {
+      this.emit(Op.LOAD_CONST, this.constIdx(doc));
+      this.emit(Op.STORE_NAME, this.nameIdx('__doc__'));
+    }
     this.body(n.childForFieldName('body')!);
     if (scope.cells.has('__class__')) {
       this.emit(Op.LOAD_CLOSURE, this.derefIdx('__class__'));
@@ -1634,6 +1643,7 @@ class Compiler {
     const params = { pos: ['.0'], kwonly: [], star: null, dstar: null, defaults: [], kwdefaults: [], bad: null };
     this.makeFunction(n, name, params, () => {
       this.curLine = line(n);
+      this.u.co.doc = docstring(body);
       if (kind === 'list_comprehension') this.emit(Op.BUILD_LIST, 0);
       else if (kind === 'set_comprehension') this.emit(Op.BUILD_SET, 0);
       else if (kind === 'dictionary_comprehension') this.emit(Op.BUILD_MAP, 0);
@@ -1738,7 +1748,8 @@ class Compiler {
     // `f"{x=}"` prints the expression text too.
     const eqSign = n.children.some((c) => c.type === '=');
     if (eqSign) {
-      const text = n.text.slice(1, n.text.indexOf('=', e.endIndex - n.startIndex) + 1);
+      const stopAt = conv ?? spec ?? n.children[n.children.length - 1]!;
+      const text = this.source.slice(n.startIndex + 1, stopAt.startIndex);
       this.emit(Op.LOAD_CONST, this.constIdx(text));
     }
     this.expr(e);
@@ -1771,6 +1782,31 @@ class Compiler {
     this.emit(Op.FORMAT_VALUE, flags);
     if (eqSign) this.emit(Op.BUILD_STRING, 2);
   }
+}
+
+function docstring(body: SyntaxNode): string | null {
+  const first = named(body)[0];
+  if (first === undefined || first.type !== 'expression_statement') return null;
+  const e = named(first)[0];
+  if (e === undefined || e.type !== 'string' || named(first).length !== 1) return null;
+  const start = e.children[0]!;
+  const prefix = start.text.replace(/['"]+$/, '').toLowerCase();
+  if (prefix.includes('f') || prefix.includes('b')) return null;
+  let text = e.children.slice(1, -1).map((c) => c.text).join('');
+  if (!prefix.includes('r')) text = decodeEscapes(text);
+  return cleanDoc(text);
+}
+/** CPython 3.13 strips the common leading indentation of docstrings at compile time. */
+function cleanDoc(doc: string): string {
+  const lines = doc.split('\n');
+  let margin = Infinity;
+  for (const l of lines.slice(1)) {
+    const stripped = l.replace(/^ +/, '');
+    if (stripped.length > 0) margin = Math.min(margin, l.length - stripped.length);
+  }
+  if (margin === Infinity) margin = 0;
+  const out = [lines[0]!.replace(/^ +/, ''), ...lines.slice(1).map((l) => l.slice(Math.min(margin, l.length - l.replace(/^ +/, '').length)))];
+  return out.join('\n');
 }
 
 /** Keyword names of a CALL_KW, kept as a constant. */

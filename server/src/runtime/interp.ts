@@ -10,7 +10,7 @@ import { BlockType, Op } from './opcodes.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, STOP, UnhashableError, floatRepr, hashKey, normInt, type NativeFn, type Py,
+  PyType, STOP, UnhashableError, floatRepr, hashKey, normInt, cpythonSetOrder, type NativeFn, type Py,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -168,6 +168,8 @@ export class Frame {
   ) {}
   get lineno(): number {
     const code = this.code;
+    // A just-created generator sits before its first instruction, on the `def` line.
+    if (this.gen !== null && this.gen.state === GEN_CREATED) return code.firstlineno;
     let idx = this.ip >> 1;
     if (this.gen !== null && this.gen.state === GEN_SUSPENDED) idx -= 1;
     if (idx < 0) idx = 0;
@@ -285,7 +287,7 @@ export class VM {
   newException(type: PyType, args: Py[]): PyException {
     const e = new PyException(type);
     e.args = args;
-    if (type === excTypes.get('StopIteration')) e.dict.set('value', args.length > 0 ? args[0] : null);
+    if (type.isSubtypeOf(excTypes.get('StopIteration')!)) e.dict.set('value', args.length > 0 ? args[0] : null);
     return e;
   }
   error(typeName: string, message?: string): PyException {
@@ -1539,6 +1541,9 @@ export class VM {
           return o.qualname;
         case '__code__':
           return o.code;
+        case '__doc__':
+          if (o.dict?.has('__doc__')) return o.dict.get('__doc__');
+          return o.code.doc;
         case '__defaults__':
           return o.defaults === null ? null : new PyTuple(o.defaults);
         case '__module__':
@@ -1786,7 +1791,7 @@ export class VM {
       });
     }
     if (v instanceof PySet) {
-      const items = [...v.map.values()].map((x) => this.repr(x));
+      const items = cpythonSetOrder([...v.map.values()]).map((x) => this.repr(x));
       if (v.frozen) return items.length === 0 ? 'frozenset()' : 'frozenset({' + items.join(', ') + '})';
       return items.length === 0 ? 'set()' : '{' + items.join(', ') + '}';
     }
@@ -1869,6 +1874,10 @@ export class VM {
   }
   excStr(e: PyException): string {
     const a = e.args;
+    if (a.length >= 2 && e.cls.isSubtypeOf(excTypes.get('OSError')!)) {
+      const fn = e.dict.get('filename');
+      return `[Errno ${this.str(a[0])}] ${this.str(a[1])}` + (fn !== undefined && fn !== null ? `: ${this.repr(fn)}` : '');
+    }
     if (a.length === 0) return '';
     if (a.length === 1) return e.cls.isSubtypeOf(excTypes.get('KeyError')!) ? this.repr(a[0]) : this.str(a[0]);
     return this.repr(new PyTuple(a));
@@ -2087,7 +2096,7 @@ export class VM {
     if (v instanceof PyRange) return new RangeIterator(v.start, v.step, v.length);
     if (typeof v === 'string') return new ListIterator(Array.from(v), 'str_ascii_iterator');
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
-    if (v instanceof PySet) return new ListIterator([...v.map.values()], 'set_iterator');
+    if (v instanceof PySet) return new ListIterator(cpythonSetOrder([...v.map.values()]), 'set_iterator');
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__iter__');
       if (m !== undefined && m !== null) {

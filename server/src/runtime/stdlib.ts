@@ -268,7 +268,8 @@ export function installStdlib(vm: VM): void {
     const p = preludeModule(vm);
     return module('contextlib', ['contextmanager', 'closing', 'suppress', 'nullcontext', 'ExitStack', '_GeneratorContextManager'].map((n) => [n, p.get(n)]));
   });
-  f.set('sys', (vm) => {
+  // `sys` stays unsupported: most of it describes the host (path, argv, modules).
+  if (false as boolean) f.set('sys', (vm) => {
     const stdout = new PyInstance(stdoutType);
     return module('sys', [
       ['maxsize', 9223372036854775807n],

@@ -317,3 +317,121 @@ export function normInt(b: bigint): Py {
   if (b >= -9007199254740991n && b <= 9007199254740991n) return Number(b);
   return b;
 }
+
+/** CPython's hash() of an int-like key, or null when the value is not an int, bool or integral float. */
+function intHash(v: Py): bigint | null {
+  let n: bigint;
+  if (typeof v === 'number') n = BigInt(v);
+  else if (typeof v === 'boolean') n = v ? 1n : 0n;
+  else if (typeof v === 'bigint') n = v;
+  else if (v instanceof PyFloat && Number.isInteger(v.v)) n = BigInt(v.v);
+  else return null;
+  const P = (1n << 61n) - 1n;
+  let h = (n < 0n ? -n : n) % P;
+  if (n < 0n) h = -h;
+  if (h === -1n) h = -2n;
+  return h;
+}
+
+/**
+ * The iteration order CPython's set table gives these elements (inserted in this order), for sets of
+ * ints, where CPython's order is deterministic. Other sets (str hashes are randomised per process)
+ * keep insertion order. Deleted entries are not modelled.
+ */
+export function cpythonSetOrder(values: Py[]): Py[] {
+  if (values.length < 2) return values;
+  const hashes: bigint[] = [];
+  for (const v of values) {
+    const h = intHash(v);
+    if (h === null) return values;
+    hashes.push(h);
+  }
+  const U64 = (1n << 64n) - 1n;
+  let size = 8;
+  let table: (number | undefined)[] = new Array(size);
+  let fill = 0;
+  const insert = (tbl: (number | undefined)[], idx: number): void => {
+    const mask = BigInt(tbl.length - 1);
+    const h = hashes[idx]! & U64;
+    let perturb = h;
+    let i = h & mask;
+    for (;;) {
+      const probes = i + 9n <= mask ? 9 : 0;
+      let j = Number(i);
+      for (let p = 0; p <= probes; p++, j++) {
+        if (tbl[j] === undefined) {
+          tbl[j] = idx;
+          return;
+        }
+      }
+      perturb >>= 5n;
+      i = (i * 5n + 1n + perturb) & mask;
+    }
+  };
+  for (let idx = 0; idx < values.length; idx++) {
+    insert(table, idx);
+    fill++;
+    if (fill * 5 >= (size - 1) * 3) {
+      const used = fill;
+      const minused = used > 50000 ? used * 2 : used * 4;
+      let newSize = 8;
+      while (newSize <= minused) newSize <<= 1;
+      const old = table;
+      table = new Array(newSize);
+      size = newSize;
+      for (const e of old) if (e !== undefined) insert(table, e);
+    }
+  }
+  const out: Py[] = [];
+  for (const e of table) if (e !== undefined) out.push(values[e]);
+  return out;
+}
+
+/** Rounds m·2^e·10^k to an integer, ties to even: CPython's correctly rounded float formatting. */
+function scaledRound(m: bigint, e: number, k: number): bigint {
+  let num = m;
+  let den = 1n;
+  if (e >= 0) num <<= BigInt(e);
+  else den <<= BigInt(-e);
+  if (k >= 0) num *= 10n ** BigInt(k);
+  else den *= 10n ** BigInt(-k);
+  const q = num / den;
+  const r = num % den;
+  if (2n * r > den || (2n * r === den && (q & 1n) === 1n)) return q + 1n;
+  return q;
+}
+function decompose(x: number): [bigint, number] {
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  const exp = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (exp === 0) return [mant, -1074];
+  mant |= 1n << 52n;
+  return [mant, exp - 1075];
+}
+/** `x.toFixed(prec)` with CPython's exact round-half-even (x ≥ 0, finite). */
+export function exactFixed(x: number, prec: number): string {
+  if (x === 0) return prec > 0 ? '0.' + '0'.repeat(prec) : '0';
+  const [m, e] = decompose(x);
+  const q = scaledRound(m, e, prec).toString();
+  if (prec === 0) return q;
+  const padded = q.padStart(prec + 1, '0');
+  return padded.slice(0, -prec) + '.' + padded.slice(-prec);
+}
+/** Mantissa digits and exponent of x (≥ 0, finite) rounded to `digits` significant digits, half-even. */
+export function exactDigits(x: number, digits: number): [string, number] {
+  if (x === 0) return ['0'.repeat(digits), 0];
+  const [m, e] = decompose(x);
+  let E = Math.floor(Math.log10(x));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const q = scaledRound(m, e, digits - 1 - E);
+    const s = q.toString();
+    if (s.length === digits) return [s, E];
+    if (s.length > digits) E += 1;
+    else E -= 1;
+  }
+  const q = scaledRound(m, e, digits - 1 - E).toString();
+  return [q.slice(0, digits), E];
+}

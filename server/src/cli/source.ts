@@ -29,12 +29,8 @@ export function readSource(file: string): SourceText {
   // CPython refuses these too ("source code cannot contain null bytes"); it is a binary file.
   if (bytes.includes(0)) return { ok: false, message: 'binary file (contains NUL bytes), not analysed' };
   const encoding = declaredEncoding(bytes);
-  let decoder: InstanceType<typeof TextDecoder>;
-  try {
-    decoder = new TextDecoder(encoding ?? 'utf-8', { fatal: true });
-  } catch {
-    return { ok: false, message: `unknown encoding "${encoding}" in coding declaration` };
-  }
+  const decoder = decoderFor(encoding ?? 'utf-8');
+  if (decoder === null) return { ok: false, message: `unknown encoding "${encoding}" in coding declaration` };
   try {
     return { ok: true, text: decoder.decode(bytes), bytes: bytes.length };
   } catch {
@@ -55,6 +51,22 @@ function declaredEncoding(bytes: Buffer): string | null {
   return name;
 }
 
+/**
+ * A strict decoder for a Python codec name, trying the spellings the WHATWG encoding labels use
+ * (`latin-1` → `latin1`, `shift-jis` → `shift_jis`). WHATWG decodes latin-1 as windows-1252, which
+ * differs from CPython only in the C1 control characters 0x80–0x9F.
+ */
+function decoderFor(name: string): InstanceType<typeof TextDecoder> | null {
+  for (const label of [name, name.replace(/-/g, ''), name.replace(/-/g, '_')]) {
+    try {
+      return new TextDecoder(label, { fatal: true });
+    } catch {
+      // Not a label this runtime knows; try the next spelling.
+    }
+  }
+  return null;
+}
+
 function firstInvalidUtf8Offset(bytes: Buffer): number {
   // Only runs after decoding failed: find the bad line, then the first prefix of it that cannot decode
   // (streaming mode tolerates a sequence cut short at the end of the prefix, not an invalid one).
@@ -63,7 +75,16 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
     let lineEnd = bytes.indexOf(10, lineStart);
     if (lineEnd === -1) lineEnd = bytes.length;
     if (!decodes(bytes.subarray(lineStart, lineEnd), false)) {
-      for (let i = lineStart; i < lineEnd; i++) if (!decodes(bytes.subarray(lineStart, i + 1), true)) return i;
+      for (let i = lineStart; i < lineEnd; i++) {
+        if (decodes(bytes.subarray(lineStart, i + 1), true)) continue;
+        // Byte i cannot continue what came before: if an unfinished multi-byte sequence precedes it,
+        // that sequence's lead byte is the bad one (as CPython's "can't decode byte" reports).
+        let lead = i - 1;
+        while (lead >= lineStart && i - lead < 4 && ((bytes[lead] ?? 0) & 0xc0) === 0x80) lead--;
+        const leadByte = bytes[lead] ?? 0;
+        const length = leadByte >= 0xf0 ? 4 : leadByte >= 0xe0 ? 3 : leadByte >= 0xc0 ? 2 : 1;
+        return lead >= lineStart && length > 1 && lead + length > i ? lead : i;
+      }
       return lineStart;
     }
     lineStart = lineEnd + 1;

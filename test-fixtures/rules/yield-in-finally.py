@@ -11,6 +11,19 @@ def case_yield_in_finally():
         yield 1
     finally:
         yield 2  # error: [yield-in-finally]
+        # After the first yield has run during close(), close() has raised: a second close throws
+        # GeneratorExit at that yield, so this one never runs during a close.
+        yield 3
+
+
+def case_either_yield_can_be_first():
+    skip_first = False
+    try:
+        yield 1
+    finally:
+        if not skip_first:
+            yield 2  # error: [yield-in-finally]
+        yield 3  # error: [yield-in-finally]
 
 
 def case_yield_in_finally_after_loop():

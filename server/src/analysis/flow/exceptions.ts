@@ -198,3 +198,65 @@ function isFrame(node: SyntaxNode): boolean {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** A `yield` that can run while the generator is being closed, and why. */
+export interface ClosingYield {
+  yieldNode: SyntaxNode;
+  /** `finally`: the `finally` block of `statement`; `handler`: a handler catching GeneratorExit. */
+  region: 'finally' | 'handler';
+  statement: SyntaxNode;
+  handler: SyntaxNode | null;
+  /** A yield where the generator can be suspended with that `finally` or handler pending. */
+  suspension: SyntaxNode;
+}
+
+/**
+ * The yields that can run while the generator is being closed: in a `finally` block whose `try` can be
+ * suspended before it, or in a handler catching GeneratorExit whose `try` body can be suspended. Only
+ * the first yield on each path through the block counts: once it has run during `close()`, CPython has
+ * raised RuntimeError, and a later close throws GeneratorExit at that yield, so the yields after it do
+ * not run during a close. Nested frames are not entered (their yields are not in `fn.yields`).
+ */
+export function closingYields(fn: FunctionInfo, model: SemanticModel): ClosingYield[] {
+  const flow = flowOf(fn);
+  const found = new Map<number, ClosingYield>();
+  const seenTries = new Set<number>();
+  for (const yieldNode of fn.yields) {
+    for (const { statement } of enclosingTries(yieldNode, fn)) {
+      if (seenTries.has(statement.startIndex)) continue;
+      seenTries.add(statement.startIndex);
+      const parts = tryParts(statement);
+      const bodySuspension = parts.body === null ? undefined : flow.ownYieldsIn(parts.body)[0];
+      if (bodySuspension !== undefined) {
+        for (const handler of parts.handlers) {
+          const block = handlerBlock(handler);
+          if (block === null || !catchesGeneratorExit(handler, model)) continue;
+          for (const first of firstYieldsIn(block, flow)) {
+            if (!found.has(first.startIndex)) found.set(first.startIndex, { yieldNode: first, region: 'handler', statement, handler, suspension: bodySuspension });
+          }
+        }
+      }
+      const suspension = suspensionBeforeFinally(statement, fn);
+      if (suspension !== null && parts.final !== null) {
+        for (const first of firstYieldsIn(parts.final, flow)) {
+          if (!found.has(first.startIndex)) found.set(first.startIndex, { yieldNode: first, region: 'finally', statement, handler: null, suspension });
+        }
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => a.yieldNode.startIndex - b.yieldNode.startIndex);
+}
+
+/** The yields inside `block` that can be the first one reached from the block's start. */
+function firstYieldsIn(block: SyntaxNode, flow: FunctionFlow): SyntaxNode[] {
+  const firsts: SyntaxNode[] = [];
+  flow.explore([{ kind: 'blockStart', block }], (node) => {
+    // Leaving the block (its end, a `break` to an outer loop) ends the search on that path.
+    if (node.startIndex < block.startIndex || node.endIndex > block.endIndex) return 'stop';
+    const first = flow.ownYieldsIn(node)[0];
+    if (first === undefined) return 'continue';
+    firsts.push(first);
+    return 'stop';
+  });
+  return firsts;
+}

@@ -10,6 +10,8 @@ export {
   catchesGeneratorExit,
   describeHandler,
   yieldReachableAfterHandler,
+  closingYields,
+  type ClosingYield,
   type EnclosingTry,
   type TryRegion,
 } from './exceptions.js';

@@ -58,6 +58,27 @@ const CANDIDATE_CALL = /\b(?:open|FileIO|GzipFile|BZ2File|LZMAFile|ZipFile|fdope
 /** Lazy wrappers whose iteration keeps iterating the wrapped resource: `for i, line in enumerate(open(p))`. */
 const ITERATION_WRAPPERS = new Set(['builtins.enumerate', 'builtins.iter', 'csv.reader', 'csv.DictReader']);
 
+/** Resources that close themselves when iterated to the end. */
+const CLOSES_WHEN_EXHAUSTED = new Set<ResourceKind>(['directory iterator']);
+
+/** Builtins that iterate their single argument to the end before returning. */
+const FULL_CONSUMERS = new Set(['builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.frozenset', 'builtins.dict', 'builtins.sorted', 'builtins.sum', 'builtins.max', 'builtins.min']);
+
+/** True when the generator expression is the sole argument of a call that exhausts it immediately. */
+function isConsumedAtOnce(genexp: SyntaxNode, model: SemanticModel): boolean {
+  let call = genexp.parent;
+  if (call?.type === 'argument_list') {
+    if (call.namedChildCount !== 1) return false;
+    call = call.parent;
+  }
+  if (call?.type !== 'call') return false;
+  const callee = call.childForFieldName('function');
+  if (callee === null) return false;
+  // `"".join(...)` consumes everything too.
+  if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'join') return true;
+  return FULL_CONSUMERS.has(qualifiedName(callee, model) ?? '');
+}
+
 /** Methods that end a resource's life (or hand it to something that will). */
 const RELEASE_METHODS = ['close', 'release', 'shutdown', 'detach', 'cleanup', 'terminate', 'kill', 'wait', 'communicate', '__exit__'];
 
@@ -191,10 +212,13 @@ function genexpResource(fn: FunctionInfo, model: SemanticModel): SuspendedResour
   const acquirer = callee === null ? undefined : ACQUIRERS.get(qualifiedName(callee, model) ?? '');
   const element = fn.node.childForFieldName('body');
   if (acquirer === undefined || element === null) return [];
+  // `dict(e for e in os.scandir(p))`: consumed to the end at once, and a scandir iterator closes
+  // itself when exhausted. (A file does not, so the same shape over `open()` is still reported.)
+  if (CLOSES_WHEN_EXHAUSTED.has(acquirer.kind) && isConsumedAtOnce(fn.node, model)) return [];
   return [{
     acquisition: iterable,
     yieldNode: element,
-    description: `${acquirer.kind} from \`${calleeText(iterable, model)}\` iterated by the generator expression`,
+    description: `${acquirer.kind} from \`${calleeText(iterable, model)}\``,
     kind: acquirer.kind,
     name: null,
     statement: null,
@@ -215,7 +239,7 @@ function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo): S
   const mention = new RegExp(`${escapeRegExp(lock)}\\b`);
   const yieldNode = firstUnreleasedYield(fn, statement, (text) => release.test(text), mention);
   if (yieldNode === null) return null;
-  return { acquisition: call, yieldNode, description: `lock \`${lock}\` acquired`, kind: 'lock', name: null, statement: null, withBindsResult: false };
+  return { acquisition: call, yieldNode, description: `lock \`${lock}\``, kind: 'lock', name: null, statement: null, withBindsResult: false };
 }
 
 function namedResource(call: SyntaxNode, name: string, statement: SyntaxNode, acquirer: Acquirer, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {

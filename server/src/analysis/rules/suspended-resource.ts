@@ -73,14 +73,16 @@ export const suspendedResource: RuleDefinition = {
     if (!fn.isGenerator || fn.hasSyntaxError) return;
     for (const resource of suspendedResources(fn, ctx.model)) {
       const line = resource.yieldNode.startPosition.row + 1;
-      const where = fn.kind === 'genexp'
-        ? 'is held by the generator expression while it is suspended'
-        : `is still open at the \`yield\` on line ${line}`;
-      const advice = resource.kind === 'lock' ? 'release it in `try/finally` or use `with`' : 'use `with` or `try/finally`';
+      const what = capitalize(resource.description);
+      const message = resource.kind === 'lock'
+        ? `${what} is still held at the \`yield\` on line ${line}: if the consumer stops early it is never released`
+        : fn.kind === 'genexp'
+          ? `${what} is held open by the suspended generator expression: if the consumer stops early it stays open until garbage collection`
+          : `${what} is still open at the \`yield\` on line ${line}: if the consumer stops early it stays open until garbage collection`;
       const fix = withFix(resource, fn, ctx.model);
       ctx.report({
         node: resource.acquisition,
-        message: `${capitalize(resource.description)} ${where}; if the consumer stops early it stays ${resource.kind === 'lock' ? 'held' : 'open'} until garbage collection (${advice})`,
+        message,
         related: [{ node: resource.yieldNode, message: fn.kind === 'genexp' ? 'each element is produced here' : 'the generator can be suspended here' }],
         ...(fix === null ? {} : { fix }),
       });

@@ -1,7 +1,7 @@
 // GEN002 yield-in-finally: a `yield` that can run while the generator is being closed, which CPython
 // answers with "RuntimeError: generator ignored GeneratorExit".
 
-import { catchesGeneratorExit, describeHandler, enclosingTries, isTryBodySuspendable, suspensionBeforeFinally } from '../flow/index.js';
+import { closingYields, describeHandler } from '../flow/index.js';
 import type { FunctionInfo } from '../model/semantic.js';
 import type { RuleContext, RuleDefinition } from './rule.js';
 
@@ -17,6 +17,8 @@ export const yieldInFinally: RuleDefinition = {
       '`finally` block whose `try` (body, handlers or `else`) contains a `yield`, and a `yield` inside a',
       'handler that catches GeneratorExit (`except GeneratorExit`, a bare `except:`, `except',
       'BaseException`, or a tuple containing one of them) whose `try` body contains a `yield`.',
+      'Only the first `yield` on each path through the block is reported: once it has run during',
+      '`close()`, the later ones cannot.',
       '',
       'Async generators are checked the same way: `aclose()` throws GeneratorExit in just like `close()`.',
       'A `yield` in a nested function, lambda, class or generator expression belongs to another frame and',
@@ -60,29 +62,19 @@ export const yieldInFinally: RuleDefinition = {
   checkFunction(fn: FunctionInfo, ctx: RuleContext): void {
     if (!fn.isGenerator || fn.kind !== 'def' || fn.hasSyntaxError) return;
     const ignored = fn.isAsync ? 'async generator ignored GeneratorExit' : 'generator ignored GeneratorExit';
-    for (const yieldNode of fn.yields) {
-      // The innermost `try` that makes this yield run during close decides; one report per yield.
-      for (const { statement, region, handler } of enclosingTries(yieldNode, fn)) {
-        if (region === 'finally') {
-          const suspension = suspensionBeforeFinally(statement, fn);
-          if (suspension === null) continue;
-          ctx.report({
-            node: yieldNode,
-            message: `\`yield\` inside \`finally\` can run while the generator is being closed (RuntimeError: ${ignored})`,
-            related: [{ node: suspension, message: 'the generator can be suspended here; closing it runs the `finally` block' }],
-          });
-          break;
-        }
-        if (region === 'handler' && handler !== null && catchesGeneratorExit(handler, ctx.model) && isTryBodySuspendable(statement, fn)) {
-          const body = statement.childForFieldName('body');
-          const suspension = body === null ? undefined : fn.yields.find((y) => y.startIndex >= body.startIndex && y.endIndex <= body.endIndex);
-          ctx.report({
-            node: yieldNode,
-            message: `\`yield\` inside \`${describeHandler(handler)}\` runs while the generator is being closed (RuntimeError: ${ignored})`,
-            related: suspension === undefined ? [] : [{ node: suspension, message: 'closing the generator while it is suspended here raises GeneratorExit into the handler' }],
-          });
-          break;
-        }
+    for (const closing of closingYields(fn, ctx.model)) {
+      if (closing.region === 'finally') {
+        ctx.report({
+          node: closing.yieldNode,
+          message: `\`yield\` inside \`finally\` can run while the generator is being closed (RuntimeError: ${ignored})`,
+          related: [{ node: closing.suspension, message: 'the generator can be suspended here; closing it runs the `finally` block' }],
+        });
+      } else if (closing.handler !== null) {
+        ctx.report({
+          node: closing.yieldNode,
+          message: `\`yield\` inside \`${describeHandler(closing.handler)}\` runs while the generator is being closed (RuntimeError: ${ignored})`,
+          related: [{ node: closing.suspension, message: 'closing the generator while it is suspended here raises GeneratorExit into the handler' }],
+        });
       }
     }
   },

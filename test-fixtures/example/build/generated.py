@@ -1,0 +1,6 @@
+"""Generated code, excluded by [tool.yieldlens] exclude."""
+
+
+def leaked():
+    raise StopIteration
+    yield

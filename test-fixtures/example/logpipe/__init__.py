@@ -1,0 +1,1 @@
+"""logpipe: read log files, parse records, and push them through send-driven coroutines."""

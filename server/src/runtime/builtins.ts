@@ -902,6 +902,7 @@ export function installBuiltins(vm: VM): void {
     }
     return vm.call(vm.bindMethod(typeOf(it).lookup('__next__'), it), []);
   });
+  vm.nextBuiltin = b.get('next') as PyNative;
   fn('isinstance', (args) => {
     arity(vm, 'isinstance', args, 2, 2);
     const check = (t: Py): boolean => {
@@ -933,7 +934,7 @@ export function installBuiltins(vm: VM): void {
       const h = v.cls.lookup('__hash__');
       if (h === null) throw vm.typeError(`unhashable type: '${v.cls.name}'`);
       if (h !== undefined && !(h instanceof PyNative)) return vm.call(vm.bindMethod(h, v), []);
-      return Math.floor(v.addr === 0 ? Number(BigInt.asUintN(32, BigInt(parseInt(v.address, 16)))) / 16 : v.addr / 16);
+      return Math.floor(parseInt(v.address, 16) / 16);
     }
     const k = vm.hash(v);
     if (typeof k === 'number') return k === -1 ? -2 : k;
@@ -2155,6 +2156,7 @@ function installGeneratorMethods(vm: VM): void {
     if (a.length !== 2) throw vm.typeError(`generator.send() takes exactly one argument (${a.length - 1} given)`);
     return vm.genSend(g, a[1], 'send');
   });
+  vm.genSendNative = generatorType.dict.get('send') as PyNative;
   def(generatorType, '__next__', (a) => vm.genSend(self(a, '__next__'), null, 'next'));
   def(generatorType, '__iter__', (a) => self(a, '__iter__'));
   def(generatorType, 'throw', (a) => {

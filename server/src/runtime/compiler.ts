@@ -32,6 +32,8 @@ export class CodeObject {
   constructor(public name: string, public qualname: string, public firstlineno: number, public filename: string) {}
   /** The docstring (first statement a string literal), or null. */
   doc: string | null = null;
+  /** Cached by the VM: where f_locals entries come from. */
+  localsLayout: { names: string[]; sources: number[] } | null = null;
   get isGenerator(): boolean {
     return (this.flags & CO_GENERATOR) !== 0;
   }

@@ -249,7 +249,9 @@ export class VM {
   stepsUsed = 0;
   deadline: number;
   files: Map<string, string>;
-  suspendedGenerators = new Set<PyGenerator>();
+  /** Fast paths for the generator protocol when called as methods or builtins (set by builtins.ts). */
+  genSendNative: PyNative | null = null;
+  nextBuiltin: PyNative | null = null;
   constructor(public opts: VMOptions) {
     this.deadline = opts.now() + opts.timeoutMs;
     this.files = opts.files;
@@ -492,7 +494,6 @@ export class VM {
     } catch (e) {
       g.state = GEN_CLOSED;
       g.frame = null;
-      this.suspendedGenerators.delete(g);
       if (e instanceof PyException) {
         let out = e;
         if (e.cls === excTypes.get('StopIteration') || e.cls.isSubtypeOf(excTypes.get('StopIteration')!)) {
@@ -511,12 +512,10 @@ export class VM {
     }
     if (frame.yielded) {
       g.state = GEN_SUSPENDED;
-      this.suspendedGenerators.add(g);
       return result;
     }
     g.state = GEN_CLOSED;
     g.frame = null;
-    this.suspendedGenerators.delete(g);
     if (this.tracer !== null) this.tracer.return(g, result, frame.returnLine);
     this.lastReturn = result;
     return STOP;
@@ -666,19 +665,12 @@ export class VM {
             f.ip = ip;
             ip += 2;
             switch (op) {
-              case Op.NOP:
-                break;
               case Op.POP_TOP:
                 stack.pop();
                 break;
               case Op.DUP_TOP:
                 stack.push(stack[stack.length - 1]);
                 break;
-              case Op.DUP_TOP_TWO: {
-                const n = stack.length;
-                stack.push(stack[n - 2], stack[n - 1]);
-                break;
-              }
               case Op.ROT_TWO: {
                 const n = stack.length;
                 const t = stack[n - 1];
@@ -686,29 +678,17 @@ export class VM {
                 stack[n - 2] = t;
                 break;
               }
-              case Op.ROT_THREE: {
-                const n = stack.length;
-                const t = stack[n - 1];
-                stack[n - 1] = stack[n - 2];
-                stack[n - 2] = stack[n - 3];
-                stack[n - 3] = t;
-                break;
-              }
               case Op.LOAD_CONST:
                 stack.push(consts[arg]);
                 break;
               case Op.LOAD_FAST: {
                 const v = locals[arg];
-                if (v === undefined) throw this.error('UnboundLocalError', `cannot access local variable '${co.varnames[arg]}' where it is not associated with a value`);
+                if (v === undefined) throw this.unboundLocal(co, arg);
                 stack.push(v);
                 break;
               }
               case Op.STORE_FAST:
                 locals[arg] = stack.pop();
-                break;
-              case Op.DELETE_FAST:
-                if (locals[arg] === undefined) throw this.error('UnboundLocalError', `cannot access local variable '${co.varnames[arg]}' where it is not associated with a value`);
-                locals[arg] = undefined;
                 break;
               case Op.LOAD_DEREF: {
                 const v = cells![arg]!.value;
@@ -719,21 +699,6 @@ export class VM {
               case Op.STORE_DEREF:
                 cells![arg]!.value = stack.pop();
                 break;
-              case Op.DELETE_DEREF:
-                if (cells![arg]!.value === undefined) throw this.derefError(co, arg);
-                cells![arg]!.value = undefined;
-                break;
-              case Op.LOAD_CLOSURE:
-                stack.push(cells![arg]);
-                break;
-              case Op.LOAD_CLASSDEREF: {
-                const name = names[arg >> 16]!;
-                let v = f.ns!.get(name);
-                if (v === undefined) v = cells![arg & 0xffff]!.value;
-                if (v === undefined) throw this.derefError(co, arg & 0xffff);
-                stack.push(v);
-                break;
-              }
               case Op.LOAD_GLOBAL: {
                 const name = names[arg]!;
                 let v = f.globals.get(name);
@@ -742,12 +707,6 @@ export class VM {
                 stack.push(v);
                 break;
               }
-              case Op.STORE_GLOBAL:
-                f.globals.set(names[arg]!, stack.pop());
-                break;
-              case Op.DELETE_GLOBAL:
-                if (!f.globals.delete(names[arg]!)) throw this.error('NameError', `name '${names[arg]}' is not defined`);
-                break;
               case Op.LOAD_NAME: {
                 const name = names[arg]!;
                 let v = f.ns !== null ? f.ns.get(name) : undefined;
@@ -757,26 +716,11 @@ export class VM {
                 stack.push(v);
                 break;
               }
-              case Op.STORE_NAME:
-                (f.ns ?? f.globals).set(names[arg]!, stack.pop());
-                break;
-              case Op.DELETE_NAME:
-                if (!(f.ns ?? f.globals).delete(names[arg]!)) throw this.error('NameError', `name '${names[arg]}' is not defined`);
-                break;
               case Op.LOAD_ATTR: {
                 const o = stack.pop();
                 stack.push(this.getAttr(o, names[arg]!));
                 break;
               }
-              case Op.STORE_ATTR: {
-                const o = stack.pop();
-                const v = stack.pop();
-                this.setAttr(o, names[arg]!, v);
-                break;
-              }
-              case Op.DELETE_ATTR:
-                this.delAttr(stack.pop(), names[arg]!);
-                break;
               case Op.LOAD_METHOD: {
                 const o = stack.pop();
                 const name = names[arg]!;
@@ -809,6 +753,15 @@ export class VM {
                   stack.length = base;
                   r = this.callFast(callee, args);
                 } else if (fn instanceof PyNative) {
+                  if (fn === this.genSendNative && arg === 1) {
+                    const g = stack[base + 1];
+                    const v = stack[base + 2];
+                    if (g instanceof PyGenerator) {
+                      stack.length = base;
+                      stack.push(this.genSend(g, v, 'send'));
+                      break;
+                    }
+                  }
                   const args = stack.splice(base + 1, arg + 1);
                   stack.length = base;
                   r = fn.fn(args, null);
@@ -835,37 +788,17 @@ export class VM {
                   else stack.push(this.runFrame(nf, null));
                   break;
                 }
+                if (fn === this.nextBuiltin && arg === 1) {
+                  const g = stack[base + 1];
+                  if (g instanceof PyGenerator) {
+                    stack.length = base;
+                    stack.push(this.genSend(g, null, 'next'));
+                    break;
+                  }
+                }
                 const args = stack.splice(base + 1, arg);
                 stack.length = base;
                 stack.push(this.call(fn, args, null));
-                break;
-              }
-              case Op.CALL_KW: {
-                const kwnames = (stack.pop() as KwNames).names;
-                const base = stack.length - arg - 1;
-                const fn = stack[base];
-                const all = stack.splice(base + 1, arg);
-                stack.length = base;
-                const npos = arg - kwnames.length;
-                const kw = new Map<string, Py>();
-                for (let i = 0; i < kwnames.length; i++) kw.set(kwnames[i]!, all[npos + i]);
-                stack.push(this.call(fn, all.slice(0, npos), kw));
-                break;
-              }
-              case Op.CALL_EX: {
-                const kwd = stack.pop() as PyDict;
-                const posl = stack.pop() as PyList;
-                const fn = stack.pop();
-                let kw: Map<string, Py> | null = null;
-                if (kwd.size > 0) {
-                  kw = new Map();
-                  for (const [hk, v] of kwd.vals) {
-                    const k = kwd.keys.get(hk);
-                    if (typeof k !== 'string') throw this.typeError('keywords must be strings');
-                    kw.set(k, v);
-                  }
-                }
-                stack.push(this.call(fn, posl.items, kw));
                 break;
               }
               case Op.BINARY_SUBSCR: {
@@ -879,19 +812,6 @@ export class VM {
                 const o = stack.pop();
                 const v = stack.pop();
                 this.setItem(o, k, v);
-                break;
-              }
-              case Op.DELETE_SUBSCR: {
-                const k = stack.pop();
-                const o = stack.pop();
-                this.delItem(o, k);
-                break;
-              }
-              case Op.BUILD_SLICE: {
-                const step = stack.pop();
-                const stop = stack.pop();
-                const start = stack.pop();
-                stack.push(new PySlice(start, stop, step));
                 break;
               }
               case Op.BINARY_OP:
@@ -928,15 +848,6 @@ export class VM {
                 stack[stack.length - 1] = this.binaryOp(arg, a, b, op === Op.INPLACE_OP);
                 break;
               }
-              case Op.UNARY_NEG:
-                stack.push(this.unary('-', stack.pop()));
-                break;
-              case Op.UNARY_POS:
-                stack.push(this.unary('+', stack.pop()));
-                break;
-              case Op.UNARY_INVERT:
-                stack.push(this.unary('~', stack.pop()));
-                break;
               case Op.UNARY_NOT:
                 stack.push(!this.truthy(stack.pop()));
                 break;
@@ -974,14 +885,6 @@ export class VM {
                 if (v === true || (v !== false && this.truthy(v))) ip = arg;
                 break;
               }
-              case Op.JUMP_IF_FALSE_OR_POP:
-                if (!this.truthy(stack[stack.length - 1])) ip = arg;
-                else stack.pop();
-                break;
-              case Op.JUMP_IF_TRUE_OR_POP:
-                if (this.truthy(stack[stack.length - 1])) ip = arg;
-                else stack.pop();
-                break;
               case Op.GET_ITER:
                 stack.push(this.getIter(stack.pop()));
                 break;
@@ -1004,20 +907,6 @@ export class VM {
                 stack.push(arg === 0 ? EMPTY_TUPLE : new PyTuple(items));
                 break;
               }
-              case Op.BUILD_SET: {
-                const items = arg === 0 ? [] : stack.splice(stack.length - arg, arg);
-                const s = new PySet(false);
-                for (const x of items) s.map.set(this.hash(x), x);
-                stack.push(s);
-                break;
-              }
-              case Op.BUILD_MAP: {
-                const items = arg === 0 ? [] : stack.splice(stack.length - 2 * arg, 2 * arg);
-                const d = new PyDict();
-                for (let i = 0; i < items.length; i += 2) this.dictSet(d, items[i], items[i + 1]);
-                stack.push(d);
-                break;
-              }
               case Op.LIST_APPEND: {
                 const v = stack.pop();
                 const l = stack[stack.length - arg] as PyList;
@@ -1025,43 +914,6 @@ export class VM {
                 if ((l.items.length & 0xffff) === 0) this.checkSize(l.items.length);
                 break;
               }
-              case Op.SET_ADD: {
-                const v = stack.pop();
-                const s = stack[stack.length - arg] as PySet;
-                s.map.set(this.hash(v), v);
-                break;
-              }
-              case Op.MAP_ADD: {
-                const v = stack.pop();
-                const k = stack.pop();
-                this.dictSet(stack[stack.length - arg] as PyDict, k, v);
-                break;
-              }
-              case Op.LIST_EXTEND: {
-                const v = stack.pop();
-                const l = stack[stack.length - arg] as PyList;
-                for (const x of this.iterate(v)) l.items.push(x);
-                break;
-              }
-              case Op.SET_UPDATE: {
-                const v = stack.pop();
-                const s = stack[stack.length - arg] as PySet;
-                for (const x of this.iterate(v)) s.map.set(this.hash(x), x);
-                break;
-              }
-              case Op.DICT_UPDATE: {
-                const v = stack.pop();
-                const d = stack[stack.length - arg] as PyDict;
-                if (!(v instanceof PyDict)) {
-                  if (this.getAttrOrUndefined(v, 'keys') === undefined)
-                    throw this.typeError(`'${typeOf(v).name}' object is not a mapping`);
-                  for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
-                } else for (const [hk, val] of v.vals) this.dictSet(d, v.keys.get(hk), val);
-                break;
-              }
-              case Op.LIST_TO_TUPLE:
-                stack.push(new PyTuple((stack.pop() as PyList).items));
-                break;
               case Op.UNPACK_SEQUENCE: {
                 const seq = stack.pop();
                 let items: Py[];
@@ -1072,30 +924,6 @@ export class VM {
                   throw this.error('ValueError', seq instanceof PyTuple || seq instanceof PyList ? `too many values to unpack (expected ${arg}, got ${items.length})` : `too many values to unpack (expected ${arg})`);
                 }
                 for (let i = arg - 1; i >= 0; i--) stack.push(items[i]);
-                break;
-              }
-              case Op.UNPACK_EX: {
-                const before = arg & 0xff;
-                const after = arg >> 8;
-                const items = [...this.iterate(stack.pop())];
-                if (items.length < before + after)
-                  throw this.error('ValueError', `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
-                for (let i = items.length - 1; i >= items.length - after; i--) stack.push(items[i]);
-                stack.push(new PyList(items.slice(before, items.length - after)));
-                for (let i = before - 1; i >= 0; i--) stack.push(items[i]);
-                break;
-              }
-              case Op.MAKE_FUNCTION: {
-                const fco = stack.pop() as CodeObject;
-                const closure = (arg & 8) !== 0 ? ((stack.pop() as PyTuple).items as PyCell[]) : null;
-                const kwdefs = (arg & 2) !== 0 ? (stack.pop() as PyDict) : null;
-                const defs = (arg & 1) !== 0 ? (stack.pop() as PyTuple).items : null;
-                let kwmap: Map<string, Py> | null = null;
-                if (kwdefs !== null) {
-                  kwmap = new Map();
-                  for (const [hk, v] of kwdefs.vals) kwmap.set(kwdefs.keys.get(hk) as string, v);
-                }
-                stack.push(new PyFunction(fco, f.globals, defs, kwmap, closure));
                 break;
               }
               case Op.RETURN_VALUE:
@@ -1114,11 +942,6 @@ export class VM {
                 f.yielded = true;
                 if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
                 return v;
-              }
-              case Op.GET_YIELD_FROM_ITER: {
-                const v = stack.pop();
-                stack.push(v instanceof PyGenerator ? v : this.getIter(v));
-                break;
               }
               case Op.SEND: {
                 const v = stack.pop();
@@ -1149,96 +972,9 @@ export class VM {
               case Op.POP_BLOCK:
                 blocks.length -= 3;
                 break;
-              case Op.POP_EXCEPT: {
-                // Leaves an except/finally handler: restores the previously handled exception.
-                const level = blocks[blocks.length - 1]!;
-                blocks.length -= 3;
-                const tos = arg === 1 ? stack.pop() : undefined;
-                stack.length = level;
-                f.handled = stack.pop();
-                if (arg === 1) stack.push(tos);
-                break;
-              }
-              case Op.RERAISE: {
-                const e = stack.pop() as PyException;
-                e.contextSet = true;
-                throw e;
-              }
-              case Op.RAISE_VARARGS:
-                throw this.doRaise(arg, stack);
-              case Op.CHECK_EXC_MATCH: {
-                const t = stack.pop();
-                const e = stack.pop() as PyException;
-                stack.push(this.exceptionMatches(e, t));
-                break;
-              }
-              case Op.LOAD_ASSERTION_ERROR:
-                stack.push(excTypes.get('AssertionError'));
-                break;
-              case Op.BEFORE_WITH: {
-                const mgr = stack.pop();
-                const t = typeOf(mgr);
-                const enter = t.lookup('__enter__');
-                const exit = t.lookup('__exit__');
-                if (enter === undefined || exit === undefined)
-                  throw this.typeError(`'${t.name}' object does not support the context manager protocol${enter === undefined ? '' : " (missed __exit__ method)"}`);
-                stack.push(this.bindMethod(exit, mgr));
-                stack.push(this.call(this.bindMethod(enter, mgr), []));
-                break;
-              }
-              case Op.WITH_EXIT: {
-                const tos = arg === 1 ? stack.pop() : undefined;
-                const exit = stack.pop();
-                this.call(exit, [null, null, null]);
-                if (arg === 1) stack.push(tos);
-                break;
-              }
-              case Op.WITH_EXCEPT_START: {
-                const e = stack[stack.length - 1] as PyException;
-                const exit = stack[stack.length - 3];
-                stack.push(this.call(exit, [e.cls, e, null]));
-                break;
-              }
-              case Op.FORMAT_VALUE: {
-                const spec = (arg & 4) !== 0 ? (stack.pop() as string) : '';
-                let v = stack.pop();
-                const conv = arg & 3;
-                if (conv === 1) v = this.str(v);
-                else if (conv === 2) v = this.repr(v);
-                else if (conv === 3) v = this.repr(v);
-                stack.push(typeof v === 'string' && spec === '' ? v : this.format(v, spec));
-                break;
-              }
-              case Op.BUILD_STRING: {
-                const parts = stack.splice(stack.length - arg, arg);
-                const s = parts.join('');
-                if (s.length > this.opts.maxCollection) this.checkSize(s.length);
-                stack.push(s);
-                break;
-              }
-              case Op.LOAD_BUILD_CLASS:
-                stack.push(this.builtins.get('__build_class__'));
-                break;
-              case Op.LOAD_LOCALS:
-                stack.push(f.ns);
-                break;
-              case Op.IMPORT_NAME:
-                stack.push(this.importModule(names[arg]!));
-                break;
-              case Op.IMPORT_FROM: {
-                const m = stack[stack.length - 1] as PyModule;
-                const v = m.dict.get(names[arg]!);
-                if (v === undefined) {
-                  if (m.dict.has('__unsupported__') || true)
-                    throw new UnsupportedSignal(`${m.name}.${names[arg]}`, this.currentLine());
-                }
-                stack.push(v);
-                break;
-              }
-              case Op.UNSUPPORTED:
-                throw new UnsupportedSignal(consts[arg] as string, co.lines[(ip >> 1) - 1]!);
               default:
-                throw new UnsupportedSignal(`opcode ${op}`, co.lines[(ip >> 1) - 1]!);
+                ip = this.coldOp(f, op, arg, ip);
+                break;
             }
           }
         } catch (e) {
@@ -1278,6 +1014,310 @@ export class VM {
     }
   }
 
+  /** The rarely executed opcodes, kept out of runFrame so that the hot loop stays small for the JIT. */
+  private coldOp(f: Frame, op: number, arg: number, ip: number): number {
+    const co = f.code;
+    const consts = co.consts;
+    const names = co.names;
+    const stack = f.stack;
+    const locals = f.locals;
+    const cells = f.cells;
+    const blocks = f.blocks;
+    void locals;
+    switch (op) {
+      case Op.NOP:
+        break;
+      case Op.DUP_TOP_TWO: {
+        const n = stack.length;
+        stack.push(stack[n - 2], stack[n - 1]);
+        break;
+      }
+      case Op.ROT_THREE: {
+        const n = stack.length;
+        const t = stack[n - 1];
+        stack[n - 1] = stack[n - 2];
+        stack[n - 2] = stack[n - 3];
+        stack[n - 3] = t;
+        break;
+      }
+      case Op.DELETE_FAST:
+        if (locals[arg] === undefined) throw this.error('UnboundLocalError', `cannot access local variable '${co.varnames[arg]}' where it is not associated with a value`);
+        locals[arg] = undefined;
+        break;
+      case Op.DELETE_DEREF:
+        if (cells![arg]!.value === undefined) throw this.derefError(co, arg);
+        cells![arg]!.value = undefined;
+        break;
+      case Op.LOAD_CLOSURE:
+        stack.push(cells![arg]);
+        break;
+      case Op.LOAD_CLASSDEREF: {
+        const name = names[arg >> 16]!;
+        let v = f.ns!.get(name);
+        if (v === undefined) v = cells![arg & 0xffff]!.value;
+        if (v === undefined) throw this.derefError(co, arg & 0xffff);
+        stack.push(v);
+        break;
+      }
+      case Op.STORE_GLOBAL:
+        f.globals.set(names[arg]!, stack.pop());
+        break;
+      case Op.DELETE_GLOBAL:
+        if (!f.globals.delete(names[arg]!)) throw this.error('NameError', `name '${names[arg]}' is not defined`);
+        break;
+      case Op.STORE_NAME:
+        (f.ns ?? f.globals).set(names[arg]!, stack.pop());
+        break;
+      case Op.DELETE_NAME:
+        if (!(f.ns ?? f.globals).delete(names[arg]!)) throw this.error('NameError', `name '${names[arg]}' is not defined`);
+        break;
+      case Op.STORE_ATTR: {
+        const o = stack.pop();
+        const v = stack.pop();
+        this.setAttr(o, names[arg]!, v);
+        break;
+      }
+      case Op.DELETE_ATTR:
+        this.delAttr(stack.pop(), names[arg]!);
+        break;
+      case Op.CALL_KW: {
+        const kwnames = (stack.pop() as KwNames).names;
+        const base = stack.length - arg - 1;
+        const fn = stack[base];
+        const all = stack.splice(base + 1, arg);
+        stack.length = base;
+        const npos = arg - kwnames.length;
+        const kw = new Map<string, Py>();
+        for (let i = 0; i < kwnames.length; i++) kw.set(kwnames[i]!, all[npos + i]);
+        stack.push(this.call(fn, all.slice(0, npos), kw));
+        break;
+      }
+      case Op.CALL_EX: {
+        const kwd = stack.pop() as PyDict;
+        const posl = stack.pop() as PyList;
+        const fn = stack.pop();
+        let kw: Map<string, Py> | null = null;
+        if (kwd.size > 0) {
+          kw = new Map();
+          for (const [hk, v] of kwd.vals) {
+            const k = kwd.keys.get(hk);
+            if (typeof k !== 'string') throw this.typeError('keywords must be strings');
+            kw.set(k, v);
+          }
+        }
+        stack.push(this.call(fn, posl.items, kw));
+        break;
+      }
+      case Op.DELETE_SUBSCR: {
+        const k = stack.pop();
+        const o = stack.pop();
+        this.delItem(o, k);
+        break;
+      }
+      case Op.BUILD_SLICE: {
+        const step = stack.pop();
+        const stop = stack.pop();
+        const start = stack.pop();
+        stack.push(new PySlice(start, stop, step));
+        break;
+      }
+      case Op.UNARY_NEG:
+        stack.push(this.unary('-', stack.pop()));
+        break;
+      case Op.UNARY_POS:
+        stack.push(this.unary('+', stack.pop()));
+        break;
+      case Op.UNARY_INVERT:
+        stack.push(this.unary('~', stack.pop()));
+        break;
+      case Op.JUMP_IF_FALSE_OR_POP:
+        if (!this.truthy(stack[stack.length - 1])) ip = arg;
+        else stack.pop();
+        break;
+      case Op.JUMP_IF_TRUE_OR_POP:
+        if (this.truthy(stack[stack.length - 1])) ip = arg;
+        else stack.pop();
+        break;
+      case Op.BUILD_SET: {
+        const items = arg === 0 ? [] : stack.splice(stack.length - arg, arg);
+        const s = new PySet(false);
+        for (const x of items) s.map.set(this.hash(x), x);
+        stack.push(s);
+        break;
+      }
+      case Op.BUILD_MAP: {
+        const items = arg === 0 ? [] : stack.splice(stack.length - 2 * arg, 2 * arg);
+        const d = new PyDict();
+        for (let i = 0; i < items.length; i += 2) this.dictSet(d, items[i], items[i + 1]);
+        stack.push(d);
+        break;
+      }
+      case Op.SET_ADD: {
+        const v = stack.pop();
+        const s = stack[stack.length - arg] as PySet;
+        s.map.set(this.hash(v), v);
+        break;
+      }
+      case Op.MAP_ADD: {
+        const v = stack.pop();
+        const k = stack.pop();
+        this.dictSet(stack[stack.length - arg] as PyDict, k, v);
+        break;
+      }
+      case Op.LIST_EXTEND: {
+        const v = stack.pop();
+        const l = stack[stack.length - arg] as PyList;
+        for (const x of this.iterate(v)) l.items.push(x);
+        break;
+      }
+      case Op.SET_UPDATE: {
+        const v = stack.pop();
+        const s = stack[stack.length - arg] as PySet;
+        for (const x of this.iterate(v)) s.map.set(this.hash(x), x);
+        break;
+      }
+      case Op.DICT_UPDATE: {
+        const v = stack.pop();
+        const d = stack[stack.length - arg] as PyDict;
+        if (!(v instanceof PyDict)) {
+          if (this.getAttrOrUndefined(v, 'keys') === undefined)
+            throw this.typeError(`'${typeOf(v).name}' object is not a mapping`);
+          for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
+        } else for (const [hk, val] of v.vals) this.dictSet(d, v.keys.get(hk), val);
+        break;
+      }
+      case Op.LIST_TO_TUPLE:
+        stack.push(new PyTuple((stack.pop() as PyList).items));
+        break;
+      case Op.UNPACK_EX: {
+        const before = arg & 0xff;
+        const after = arg >> 8;
+        const items = [...this.iterate(stack.pop())];
+        if (items.length < before + after)
+          throw this.error('ValueError', `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
+        for (let i = items.length - 1; i >= items.length - after; i--) stack.push(items[i]);
+        stack.push(new PyList(items.slice(before, items.length - after)));
+        for (let i = before - 1; i >= 0; i--) stack.push(items[i]);
+        break;
+      }
+      case Op.MAKE_FUNCTION: {
+        const fco = stack.pop() as CodeObject;
+        const closure = (arg & 8) !== 0 ? ((stack.pop() as PyTuple).items as PyCell[]) : null;
+        const kwdefs = (arg & 2) !== 0 ? (stack.pop() as PyDict) : null;
+        const defs = (arg & 1) !== 0 ? (stack.pop() as PyTuple).items : null;
+        let kwmap: Map<string, Py> | null = null;
+        if (kwdefs !== null) {
+          kwmap = new Map();
+          for (const [hk, v] of kwdefs.vals) kwmap.set(kwdefs.keys.get(hk) as string, v);
+        }
+        stack.push(new PyFunction(fco, f.globals, defs, kwmap, closure));
+        break;
+      }
+      case Op.GET_YIELD_FROM_ITER: {
+        const v = stack.pop();
+        stack.push(v instanceof PyGenerator ? v : this.getIter(v));
+        break;
+      }
+      case Op.POP_EXCEPT: {
+        // Leaves an except/finally handler: restores the previously handled exception.
+        const level = blocks[blocks.length - 1]!;
+        blocks.length -= 3;
+        const tos = arg === 1 ? stack.pop() : undefined;
+        stack.length = level;
+        f.handled = stack.pop();
+        if (arg === 1) stack.push(tos);
+        break;
+      }
+      case Op.RERAISE: {
+        const e = stack.pop() as PyException;
+        e.contextSet = true;
+        throw e;
+      }
+      case Op.RAISE_VARARGS:
+        throw this.doRaise(arg, stack);
+      case Op.CHECK_EXC_MATCH: {
+        const t = stack.pop();
+        const e = stack.pop() as PyException;
+        stack.push(this.exceptionMatches(e, t));
+        break;
+      }
+      case Op.LOAD_ASSERTION_ERROR:
+        stack.push(excTypes.get('AssertionError'));
+        break;
+      case Op.BEFORE_WITH: {
+        const mgr = stack.pop();
+        const t = typeOf(mgr);
+        const enter = t.lookup('__enter__');
+        const exit = t.lookup('__exit__');
+        if (enter === undefined || exit === undefined)
+          throw this.typeError(`'${t.name}' object does not support the context manager protocol${enter === undefined ? '' : " (missed __exit__ method)"}`);
+        stack.push(this.bindMethod(exit, mgr));
+        stack.push(this.call(this.bindMethod(enter, mgr), []));
+        break;
+      }
+      case Op.WITH_EXIT: {
+        const tos = arg === 1 ? stack.pop() : undefined;
+        const exit = stack.pop();
+        this.call(exit, [null, null, null]);
+        if (arg === 1) stack.push(tos);
+        break;
+      }
+      case Op.WITH_EXCEPT_START: {
+        const e = stack[stack.length - 1] as PyException;
+        const exit = stack[stack.length - 3];
+        stack.push(this.call(exit, [e.cls, e, null]));
+        break;
+      }
+      case Op.FORMAT_VALUE: {
+        const spec = (arg & 4) !== 0 ? (stack.pop() as string) : '';
+        let v = stack.pop();
+        const conv = arg & 3;
+        if (conv === 1) v = this.str(v);
+        else if (conv === 2) v = this.repr(v);
+        else if (conv === 3) v = this.repr(v);
+        stack.push(typeof v === 'string' && spec === '' ? v : this.format(v, spec));
+        break;
+      }
+      case Op.BUILD_STRING: {
+        const parts = stack.splice(stack.length - arg, arg);
+        const s = parts.join('');
+        if (s.length > this.opts.maxCollection) this.checkSize(s.length);
+        stack.push(s);
+        break;
+      }
+      case Op.LOAD_BUILD_CLASS:
+        stack.push(this.builtins.get('__build_class__'));
+        break;
+      case Op.LOAD_LOCALS:
+        stack.push(f.ns);
+        break;
+      case Op.IMPORT_NAME:
+        stack.push(this.importModule(names[arg]!));
+        break;
+      case Op.IMPORT_FROM: {
+        const m = stack[stack.length - 1] as PyModule;
+        const v = m.dict.get(names[arg]!);
+        if (v === undefined) {
+          if (m.dict.has('__unsupported__') || true)
+            throw new UnsupportedSignal(`${m.name}.${names[arg]}`, this.currentLine());
+        }
+        stack.push(v);
+        break;
+      }
+      case Op.UNSUPPORTED:
+        throw new UnsupportedSignal(consts[arg] as string, co.lines[(ip >> 1) - 1]!);
+      default:
+        throw new UnsupportedSignal(`opcode ${op}`, co.lines[(ip >> 1) - 1]!);
+    }
+    return ip;
+  }
+
+  private unboundLocal(co: CodeObject, i: number): PyException {
+    return this.error('UnboundLocalError', `cannot access local variable '${co.varnames[i]}' where it is not associated with a value`);
+  }
+  private nameError(name: string): PyException {
+    return this.error('NameError', `name '${name}' is not defined`);
+  }
   private derefError(co: CodeObject, i: number): PyException {
     if (i < co.cellvars.length)
       return this.error('UnboundLocalError', `cannot access local variable '${co.cellvars[i]}' where it is not associated with a value`);
@@ -1618,6 +1658,34 @@ export class VM {
     for (const [k, v] of this.frameLocalsEntries(f)) dictSet(d, k, v);
     return d;
   }
+  /**
+   * Where each f_locals entry of a function frame lives, in CPython's order: varnames (arg cells in
+   * place), then other cells, then free variables. A source >= 0 is a fast-local index, < 0 a cell.
+   */
+  localsLayout(f: Frame): { names: string[]; sources: number[] } {
+    const co = f.code;
+    if (co.localsLayout !== null) return co.localsLayout;
+    const names: string[] = [];
+    const sources: number[] = [];
+    const cellIdx = new Map<string, number>();
+    co.cellvars.forEach((c, i) => cellIdx.set(c, i));
+    co.varnames.forEach((name, i) => {
+      const ci = cellIdx.get(name);
+      names.push(name);
+      sources.push(ci !== undefined ? -1 - ci : i);
+    });
+    co.cellvars.forEach((name, i) => {
+      if (co.varnames.includes(name)) return;
+      names.push(name);
+      sources.push(-1 - i);
+    });
+    co.freevars.forEach((name, i) => {
+      names.push(name);
+      sources.push(-1 - (co.cellvars.length + i));
+    });
+    co.localsLayout = { names, sources };
+    return co.localsLayout;
+  }
   /** f_locals in CPython's order: varnames (arg cells in place), then other cells, then free variables. */
   frameLocalsEntries(f: Frame): [string, Py][] {
     const out: [string, Py][] = [];
@@ -1630,28 +1698,14 @@ export class VM {
       for (const [k, v] of f.globals) out.push([k, v]);
       return out;
     }
-    const cellIdx = new Map<string, number>();
-    co.cellvars.forEach((c, i) => cellIdx.set(c, i));
-    for (let i = 0; i < co.varnames.length; i++) {
-      const name = co.varnames[i]!;
-      const ci = cellIdx.get(name);
-      const v = ci !== undefined && f.cells !== null ? f.cells[ci]!.value : f.locals[i];
-      if (v !== undefined) out.push([name, v]);
-    }
-    if (f.cells !== null) {
-      for (let i = 0; i < co.cellvars.length; i++) {
-        if (co.cell2arg[i]! >= 0 || co.varnames.includes(co.cellvars[i]!)) continue;
-        const v = f.cells[i]!.value;
-        if (v !== undefined) out.push([co.cellvars[i]!, v]);
-      }
-      for (let i = 0; i < co.freevars.length; i++) {
-        const v = f.cells[co.cellvars.length + i]?.value;
-        if (v !== undefined) out.push([co.freevars[i]!, v]);
-      }
+    const layout = this.localsLayout(f);
+    for (let i = 0; i < layout.names.length; i++) {
+      const src = layout.sources[i]!;
+      const v = src >= 0 ? f.locals[src] : f.cells?.[-1 - src]?.value;
+      if (v !== undefined) out.push([layout.names[i]!, v]);
     }
     return out;
   }
-
   mapToDict(m: Map<string, Py>): PyDict {
     const d = new PyDict();
     for (const [k, v] of m) dictSet(d, k, v);

@@ -21,16 +21,19 @@ class Frozen {
   constructor(public readonly text: string) {}
 }
 
-interface PendingEvent {
-  event: TraceEvent['event'];
-  gen: PyGenerator;
-  line: number;
-  method?: 'next' | 'send' | 'throw' | 'close';
-  value?: Py;
-  locals?: [string, Py][];
-  exception?: string;
-  message?: string;
-  hasSent?: boolean;
+/** An event as captured; reused in place once it falls out of the kept tail. */
+class PendingEvent {
+  event: TraceEvent['event'] = 'create';
+  gen!: PyGenerator;
+  line = 0;
+  method: 'next' | 'send' | 'throw' | 'close' = 'next';
+  value: Py = undefined;
+  /** Values of the frame's locals in the layout order of its code object (undefined = unbound). */
+  locals: Py[] | null = null;
+  localNames: string[] | null = null;
+  exception = '';
+  message = '';
+  hasSent = false;
 }
 
 function stableRepr(v: Py, depth = 0): boolean {
@@ -67,39 +70,70 @@ class EventRecorder implements Tracer {
       return new Frozen('<unrepresentable>');
     }
   }
-  private push(e: PendingEvent): void {
+  /** The event object to fill: a new one while the head lasts, else the tail slot being recycled. */
+  private slot(): PendingEvent {
     if (this.head.length < this.headCap) {
+      const e = new PendingEvent();
       this.head.push(e);
-      return;
+      return e;
     }
     if (this.tailCap === 0) {
       this.omitted++;
-      return;
+      return this.scratch;
     }
     if (this.tailCount < this.tailCap) {
+      const e = new PendingEvent();
       this.tail[(this.tailStart + this.tailCount) % this.tailCap] = e;
       this.tailCount++;
-    } else {
-      this.tail[this.tailStart] = e;
-      this.tailStart = (this.tailStart + 1) % this.tailCap;
-      this.omitted++;
+      return e;
     }
+    const e = this.tail[this.tailStart]!;
+    this.tailStart = (this.tailStart + 1) % this.tailCap;
+    this.omitted++;
+    return e;
+  }
+  private scratch = new PendingEvent();
+  private fill(event: TraceEvent['event'], gen: PyGenerator, line: number): PendingEvent {
+    const e = this.slot();
+    e.event = event;
+    e.gen = gen;
+    e.line = line;
+    e.value = undefined;
+    e.locals = null;
+    e.hasSent = false;
+    return e;
   }
   create(gen: PyGenerator, line: number): void {
-    this.push({ event: 'create', gen, line });
+    this.fill('create', gen, line);
   }
   resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'close', sent: Py, line: number): void {
-    const hasSent = method === 'send' || method === 'throw';
-    this.push({ event: 'resume', gen, line, method, value: hasSent ? this.capture(sent) : undefined, hasSent });
+    const e = this.fill('resume', gen, line);
+    e.method = method;
+    if (method === 'send' || method === 'throw') {
+      e.hasSent = true;
+      e.value = this.capture(sent);
+    }
   }
   yield(gen: PyGenerator, value: Py, line: number): void {
+    const e = this.fill('yield', gen, line);
+    e.value = this.capture(value);
     const frame = gen.frame;
-    const locals = frame !== null ? this.vm.frameLocalsEntries(frame) : [];
-    for (const entry of locals) entry[1] = this.capture(entry[1]);
-    this.push({ event: 'yield', gen, line, value: this.capture(value), locals });
+    if (frame !== null) {
+      const layout = this.vm.localsLayout(frame);
+      const vals = new Array<Py>(layout.sources.length);
+      const locals = frame.locals;
+      const cells = frame.cells;
+      for (let i = 0; i < vals.length; i++) {
+        const src = layout.sources[i]!;
+        const v = src >= 0 ? locals[src] : cells![-1 - src]!.value;
+        vals[i] = v === undefined ? undefined : this.capture(v);
+      }
+      e.locals = vals;
+      e.localNames = layout.names;
+    }
   }
   return(gen: PyGenerator, value: Py, line: number): void {
-    this.push({ event: 'return', gen, line, value: this.capture(value) });
+    this.fill('return', gen, line).value = this.capture(value);
   }
   raise(gen: PyGenerator, exc: PyException, line: number): void {
     let message: string;
@@ -108,10 +142,12 @@ class EventRecorder implements Tracer {
     } catch {
       message = '<unprintable>';
     }
-    this.push({ event: 'raise', gen, line, exception: exc.cls.name, message });
+    const e = this.fill('raise', gen, line);
+    e.exception = exc.cls.name;
+    e.message = message;
   }
   close(gen: PyGenerator, line: number): void {
-    this.push({ event: 'close', gen, line });
+    this.fill('close', gen, line);
   }
   private text(v: Py): string {
     if (v instanceof Frozen) return v.text;
@@ -130,7 +166,9 @@ class EventRecorder implements Tracer {
         return e.hasSent ? { event: 'resume', ...base, method: e.method!, sent: this.text(e.value) } : { event: 'resume', ...base, method: e.method! };
       case 'yield': {
         const locals: Record<string, string> = Object.create(null) as Record<string, string>;
-        for (const [k, v] of e.locals ?? []) locals[k] = this.text(v);
+        const names = e.localNames ?? [];
+        const vals = e.locals ?? [];
+        for (let i = 0; i < names.length; i++) if (vals[i] !== undefined) locals[names[i]!] = this.text(vals[i]);
         return { event: 'yield', ...base, value: this.text(e.value), locals };
       }
       case 'return':

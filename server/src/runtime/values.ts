@@ -19,11 +19,17 @@ export function resetAddresses(): void {
   addressCounter = 0;
 }
 
+// Addresses live in a side table: a numeric field on every object would change representation
+// (Smi to double) the first time one is assigned and deoptimise the interpreter loop.
+const addresses = new WeakMap<object, number>();
 export class PyObject {
-  addr = 0;
   get address(): string {
-    if (this.addr === 0) this.addr = fakeAddress();
-    return '0x' + this.addr.toString(16);
+    let a = addresses.get(this);
+    if (a === undefined) {
+      a = fakeAddress();
+      addresses.set(this, a);
+    }
+    return '0x' + a.toString(16);
   }
 }
 

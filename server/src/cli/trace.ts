@@ -1,8 +1,185 @@
-// Placeholder for `yieldlens trace` until the runtime lands.
-export async function runTraceCommand(
-  _argv: string[],
-  io: { stdout: (s: string) => void; stderr: (s: string) => void; readFile: (path: string) => string },
-): Promise<number> {
-  io.stderr('yieldlens trace: the runtime is not built yet\n');
-  return 2;
+// `yieldlens trace FILE`: runs the file in the mini-runtime and prints what its generators did, as JSON
+// (the stable TraceReport) or as a timeline a person can read: one event a line, indented by how deep
+// the generator was nested inside other running generators (`yield from` delegation, pipelines).
+
+import { parseArgs } from 'node:util';
+import type { TraceEvent, TraceReport } from '@yieldlens/shared';
+import { runSnippet } from '../runtime/index.js';
+
+interface TraceIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  readFile: (path: string) => string;
+}
+
+const HELP = `usage: yieldlens trace FILE [--format text|json] [--max-steps N] [--timeout MS] [--max-events N]
+
+Runs FILE's top-level code in yieldlens' sandboxed mini-runtime and prints what every generator did.
+
+  --format text|json   text (default): a readable timeline; json: the TraceReport object
+  --max-steps N        step budget (default 1000000)
+  --timeout MS         wall-clock budget in milliseconds (default 2000)
+  --max-events N       events kept; beyond it the first and last halves are kept (default 10000)
+
+Exit status: 0 the snippet ran to its end (an uncaught Python exception is part of the trace),
+2 it used something the runtime does not support, hit a limit, or the command line was wrong.
+`;
+
+const DEFAULT_MAX_EVENTS = 10_000;
+
+function positiveInt(name: string, text: string | undefined, fallback: number): number | string {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) <= 0 || !Number.isSafeInteger(Number(text)))
+    return `--${name} expects a positive integer, got "${text}"`;
+  return Number(text);
+}
+
+export async function runTraceCommand(argv: string[], io: TraceIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        'max-steps': { type: 'string' },
+        timeout: { type: 'string' },
+        'max-events': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split(/\. (?=To specify)/)[0] : String(error);
+    io.stderr(`yieldlens trace: ${message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    io.stderr(`yieldlens trace: expected exactly one FILE, got ${positionals.length}\n\n${HELP}`);
+    return 2;
+  }
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') {
+    io.stderr(`yieldlens trace: --format must be text or json, got "${format}"\n`);
+    return 2;
+  }
+  const maxSteps = positiveInt('max-steps', values['max-steps'], 1_000_000);
+  const timeoutMs = positiveInt('timeout', values.timeout, 2_000);
+  const maxEvents = positiveInt('max-events', values['max-events'], DEFAULT_MAX_EVENTS);
+  for (const v of [maxSteps, timeoutMs, maxEvents]) {
+    if (typeof v === 'string') {
+      io.stderr(`yieldlens trace: ${v}\n`);
+      return 2;
+    }
+  }
+  const file = positionals[0]!;
+  let source: string;
+  try {
+    source = io.readFile(file);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error && error.code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    io.stderr(`yieldlens trace: cannot read ${file}: ${reason}\n`);
+    return 2;
+  }
+  const report = runSnippet(source, {
+    filename: file,
+    maxSteps: maxSteps as number,
+    timeoutMs: timeoutMs as number,
+    maxEvents: maxEvents as number,
+  });
+  if (format === 'json') io.stdout(JSON.stringify(report) + '\n');
+  else io.stdout(renderTimeline(file, report, maxEvents as number));
+  return report.unsupported !== null || (report.limit ?? null) !== null ? 2 : 0;
+}
+
+type GenState = 'created' | 'running' | 'suspended' | 'closed';
+
+/** Renders the report as a timeline; exported for tests and for the language server's hover. */
+export function renderTimeline(file: string, report: TraceReport, maxEvents = DEFAULT_MAX_EVENTS): string {
+  const out: string[] = [];
+  const generators = new Map<number, string>();
+  for (const e of report.events) if (!generators.has(e.generator)) generators.set(e.generator, e.function);
+  out.push(`trace of ${file}: ${generators.size} generator${generators.size === 1 ? '' : 's'}, ${report.events.length + (report.omittedEvents ?? 0)} event${report.events.length === 1 ? '' : 's'}`);
+  out.push('');
+  const states = new Map<number, GenState>();
+  // Generators currently running, innermost last: a resume inside another generator's run is nested.
+  const running: number[] = [];
+  const headCount = Math.ceil(Math.max(2, maxEvents) / 2);
+  const lineWidth = Math.max(4, ...report.events.map((e) => String(e.line).length + 1));
+  report.events.forEach((e, i) => {
+    if (report.truncated && i === headCount) {
+      out.push(`${' '.repeat(lineWidth)}  … ${report.omittedEvents ?? 0} events omitted …`);
+      // What was running across the gap is unknown; start the tail from a clean slate.
+      running.length = 0;
+    }
+    let depth = running.length;
+    switch (e.event) {
+      case 'resume':
+        running.push(e.generator);
+        states.set(e.generator, 'running');
+        break;
+      case 'yield':
+      case 'return':
+      case 'raise': {
+        const at = running.lastIndexOf(e.generator);
+        if (at >= 0) running.length = at;
+        depth = running.length;
+        states.set(e.generator, e.event === 'yield' ? 'suspended' : 'closed');
+        break;
+      }
+      case 'create':
+        states.set(e.generator, 'created');
+        break;
+      case 'close':
+        states.set(e.generator, 'closed');
+        break;
+    }
+    const name = `${e.function}#${e.generator}`;
+    const what = describe(e);
+    const state = states.get(e.generator) ?? 'created';
+    const left = `${'  '.repeat(depth)}${name}  ${what}`;
+    const locals = e.event === 'yield' ? formatLocals(e.locals) : '';
+    out.push(`${('L' + e.line).padEnd(lineWidth)}  ${left.padEnd(48)} ${state.padEnd(9)}${locals ? '  ' + locals : ''}`.trimEnd());
+  });
+  if (report.events.length === 0) out.push('(no generator ran)');
+  out.push('');
+  if (report.stdout !== '') {
+    out.push('stdout:');
+    for (const l of report.stdout.replace(/\n$/, '').split('\n')) out.push(`  | ${l}`);
+    out.push('');
+  }
+  if (report.error !== null) out.push(`ended with ${report.error.type}: ${report.error.message} (line ${report.error.line})`);
+  else if (report.unsupported !== null) out.push(`stopped: unsupported ${report.unsupported.feature} (line ${report.unsupported.line})`);
+  else if (report.limit) out.push(`stopped: ${report.limit.kind} limit — ${report.limit.message} (line ${report.limit.line})`);
+  else out.push('ran to the end');
+  if (report.error !== null && report.limit) out.push(`limit: ${report.limit.kind} — ${report.limit.message}`);
+  if (report.error !== null && report.unsupported !== null) out.push(`unsupported: ${report.unsupported.feature} (line ${report.unsupported.line})`);
+  return out.join('\n') + '\n';
+}
+
+function describe(e: TraceEvent): string {
+  switch (e.event) {
+    case 'create':
+      return 'created';
+    case 'resume':
+      return e.method === 'next' ? 'next()' : e.method === 'close' ? 'close()' : `${e.method}(${e.sent ?? ''})`;
+    case 'yield':
+      return `yield ${e.value}`;
+    case 'return':
+      return `return ${e.value}`;
+    case 'raise':
+      return `raise ${e.exception}${e.message ? ': ' + e.message : ''}`;
+    case 'close':
+      return 'close()';
+  }
+}
+
+function formatLocals(locals: Record<string, string>): string {
+  const parts = Object.entries(locals).map(([k, v]) => `${k}=${v.length > 40 ? v.slice(0, 37) + '...' : v}`);
+  return parts.join(' ');
 }

@@ -505,7 +505,9 @@ export class VM {
           out.contextSet = true;
           out.line = e.line;
         }
-        if (this.tracer !== null) this.tracer.raise(g, out, frame.lineno);
+        // GeneratorExit leaving a generator that close() resumed is the expected outcome, not an event.
+        if (this.tracer !== null && !(method === 'close' && this.excMatches(out, 'GeneratorExit')))
+          this.tracer.raise(g, out, frame.lineno);
         throw out;
       }
       throw e;

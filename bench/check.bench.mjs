@@ -1,0 +1,138 @@
+// `yieldlens check` benchmark: the whole CPython 3.13 standard library and its top-level modules (wall
+// time of the built CLI, as a user runs it), single-threaded parse-only time for comparison, and pylint's
+// stop-iteration-return check on the same top-level modules. Needs a build; run alone with
+// `node bench/check.bench.mjs` (BENCH_RUNS=N repeats each timed command, default 3; the median is shown).
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(REPO, 'server', 'bin', 'yieldlens.js');
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const TARGET_STDLIB_SECONDS = 5;
+const TARGET_SPEEDUP_OVER_PYLINT = 20;
+
+function stdlibPath() {
+  try {
+    return execFileSync('python3.13', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], {
+      env: { ...process.env, PYENV_VERSION: '3.13.0' },
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** Every *.py and *.pyi below `dir`, skipping what `check` skips by default (for the line count). */
+function pythonFiles(dir, out = []) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (['.git', 'node_modules', '__pycache__'].includes(entry.name)) continue;
+      try {
+        statSync(join(path, 'pyvenv.cfg'));
+        continue;
+      } catch {
+        // Not a virtualenv.
+      }
+      pythonFiles(path, out);
+    } else if (entry.isFile() && /\.pyi?$/.test(entry.name)) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+function countLines(files) {
+  let lines = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'latin1');
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lines++;
+  }
+  return lines;
+}
+
+/** Runs a command RUNS times; returns the median wall time (seconds) and the last run's output. */
+function timeCommand(command, args, options = {}) {
+  const times = [];
+  let last;
+  for (let i = 0; i < RUNS; i++) {
+    const started = process.hrtime.bigint();
+    last = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...options });
+    times.push(Number(process.hrtime.bigint() - started) / 1e9);
+    if (last.error) throw last.error;
+  }
+  times.sort((a, b) => a - b);
+  return { seconds: times[Math.floor(times.length / 2)], min: times[0], result: last };
+}
+
+function checkRun(args) {
+  const { seconds, min, result } = timeCommand(process.execPath, [CLI, 'check', '--format', 'json', ...args]);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`yieldlens check exited ${result.status}: ${result.stderr.trim().split('\n')[0]}`);
+  const report = JSON.parse(result.stdout);
+  const byRule = {};
+  for (const finding of report.findings) byRule[finding.code] = (byRule[finding.code] ?? 0) + 1;
+  return { seconds, min, files: report.summary.files, findings: report.findings.length, errors: report.errors.length, byRule };
+}
+
+async function parseOnly(files) {
+  const { parsePython } = await import(pathToFileURL(join(REPO, 'server', 'dist', 'parser.js')).href);
+  const texts = files.map((file) => readFileSync(file, 'utf8'));
+  const started = process.hrtime.bigint();
+  for (const text of texts) parsePython(text);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function pylintRun(files) {
+  const probe = spawnSync('pylint', ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return null;
+  const version = probe.stdout.split('\n')[0]?.trim() ?? 'pylint';
+  const { seconds, min } = timeCommand('pylint', ['--disable=all', '--enable=stop-iteration-return', '-j', '2', '--score=n', ...files], { cwd: REPO });
+  return { seconds, min, version };
+}
+
+const fmt = (seconds) => `${seconds.toFixed(2)} s`;
+const rules = (byRule) => Object.entries(byRule).sort().map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+
+export default async function run() {
+  const stdlib = stdlibPath();
+  if (stdlib === null) return 'skipped: `python3.13` (PYENV_VERSION=3.13.0) not found, so there is no CPython 3.13 stdlib to check';
+  const allFiles = pythonFiles(stdlib);
+  const topLevel = readdirSync(stdlib).filter((name) => name.endsWith('.py')).sort().map((name) => join(stdlib, name));
+  const allLines = countLines(allFiles);
+  const topLines = countLines(topLevel);
+
+  const whole = checkRun([stdlib]);
+  const top = checkRun(topLevel);
+  const topInProcess = checkRun(['--jobs', '1', ...topLevel]);
+  const parseAll = await parseOnly(allFiles.filter((file) => statSync(file).size < 10 * 1024 * 1024));
+  const parseTop = await parseOnly(topLevel);
+  const pylint = pylintRun(topLevel);
+
+  const rows = [
+    `Machine: ${availableParallelism()} cores, Node ${process.version}; median of ${RUNS} run(s) (min in parentheses). Wall time of the built CLI, \`--format json\`.`,
+    '',
+    '| measure | files | lines | result | target |',
+    '|---|---|---|---|---|',
+    `| \`check\` whole stdlib (${whole.findings} findings: ${rules(whole.byRule)}; ${whole.errors} files not analysed) | ${whole.files} | ${allLines.toLocaleString('en')} | ${fmt(whole.seconds)} (${fmt(whole.min)}) | ≤ ${TARGET_STDLIB_SECONDS} s |`,
+    `| \`check\` top-level modules, worker threads (${top.findings} findings) | ${top.files} | ${topLines.toLocaleString('en')} | ${fmt(top.seconds)} (${fmt(top.min)}) | |`,
+    `| \`check --jobs 1\` top-level modules, in-process | ${topInProcess.files} | ${topLines.toLocaleString('en')} | ${fmt(topInProcess.seconds)} (${fmt(topInProcess.min)}) | |`,
+    `| parse only, one thread, whole stdlib (tree-sitter, no analysis, no start-up) | ${allFiles.length} | ${allLines.toLocaleString('en')} | ${fmt(parseAll)} | |`,
+    `| parse only, one thread, top-level modules | ${topLevel.length} | ${topLines.toLocaleString('en')} | ${fmt(parseTop)} | |`,
+  ];
+  if (pylint === null) {
+    rows.push('| pylint `--disable=all --enable=stop-iteration-return -j 2`, top-level modules | | | skipped: pylint not installed (`apt-get install pylint`) | |');
+  } else {
+    const speedup = pylint.seconds / top.seconds;
+    rows.push(`| ${pylint.version} \`--disable=all --enable=stop-iteration-return -j 2\`, top-level modules | ${topLevel.length} | ${topLines.toLocaleString('en')} | ${fmt(pylint.seconds)} (${fmt(pylint.min)}) | |`);
+    rows.push(`| speed-up of \`check\` over pylint, top-level modules | | | ${speedup.toFixed(1)}× | ≥ ${TARGET_SPEEDUP_OVER_PYLINT}× |`);
+  }
+  return rows.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(await run());
+}

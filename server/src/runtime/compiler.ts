@@ -408,6 +408,14 @@ class Compiler {
     u.lines.push(this.curLine);
     return u.code.length - 2;
   }
+  /** Emits cleanup code that has no line of its own in CPython: it inherits the previous instruction's. */
+  emitNoLine(op: Op, arg: number): number {
+    const saved = this.curLine;
+    if (this.u.lines.length > 0) this.curLine = this.u.lines[this.u.lines.length - 1]!;
+    const r = this.emit(op, arg);
+    this.curLine = saved;
+    return r;
+  }
   constIdx(v: Py): number {
     const u = this.u;
     // Floats, tuples and code objects are never shared across different values.
@@ -963,7 +971,7 @@ class Compiler {
       if (handlers.length > 0) this.tryExcept(body, handlers, elseC);
       else this.body(body);
       this.u.fblocks.pop();
-      this.emit(Op.POP_BLOCK, 0);
+      this.emitNoLine(Op.POP_BLOCK, 0);
       if (finBody !== null) this.body(finBody);
       this.jump(Op.JUMP, end);
       this.bind(excPath);
@@ -982,7 +990,7 @@ class Compiler {
     this.u.fblocks.push({ kind: 'try_finally', body: null });
     this.body(body);
     this.u.fblocks.pop();
-    this.emit(Op.POP_BLOCK, 0);
+    this.emitNoLine(Op.POP_BLOCK, 0);
     if (elseC !== undefined) this.body(elseC.childForFieldName('body') ?? named(elseC).find((c) => c.type === 'block')!);
     this.jump(Op.JUMP, end);
     this.bind(handlerL);
@@ -1021,11 +1029,14 @@ class Compiler {
         this.u.fblocks.push({ kind: 'handler_named', name });
         this.body(block);
         this.u.fblocks.pop();
+        const saved = this.curLine;
+        this.curLine = this.u.lines[this.u.lines.length - 1]!;
         this.emit(Op.POP_BLOCK, 0);
         this.emit(Op.POP_EXCEPT, 0);
         this.emit(Op.LOAD_CONST, this.constIdx(null));
         this.store(name);
         this.del(name);
+        this.curLine = saved;
         this.jump(Op.JUMP, end);
         this.bind(cleanup);
         this.emit(Op.LOAD_CONST, this.constIdx(null));
@@ -1036,7 +1047,7 @@ class Compiler {
         this.u.fblocks.push({ kind: 'handler' });
         this.body(block);
         this.u.fblocks.pop();
-        this.emit(Op.POP_EXCEPT, 0);
+        this.emitNoLine(Op.POP_EXCEPT, 0);
         this.jump(Op.JUMP, end);
       }
       this.bind(next);

@@ -728,7 +728,7 @@ export class VM {
                 const name = names[arg]!;
                 if (!(o instanceof PyInstance) || o.cls.layout === 'exception') {
                   const t = typeOf(o);
-                  if (t.builtin && !(o instanceof PyType) && !(o instanceof PyModule)) {
+                  if (t.builtin && !(o instanceof PyType) && !(o instanceof PyModule) && !(o instanceof PySuper)) {
                     const m = t.lookup(name);
                     if (m instanceof PyNative) {
                       stack.push(m, o);

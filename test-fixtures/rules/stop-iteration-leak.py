@@ -239,6 +239,31 @@ def shadowed_next(items):
     yield next(iter(items))
 
 
+def iterator_of_unknown_origin(source):
+    # An attribute or a local container may be known to be non-empty; the rule cannot tell.
+    rows = [1, 2, 3]
+    iterator = iter(rows)
+    yield next(iterator), next(source.items)
+
+
+class Source:
+    def __init__(self):
+        self.items = iter([1])
+
+
+def closure_over_known_items():
+    items = ["a", "b"]
+
+    def first():
+        iterator = iter(items)
+        yield next(iterator)
+    return first
+
+
+def case_iterator_of_unknown_origin():
+    return list(iterator_of_unknown_origin(Source())) + list(closure_over_known_items()())
+
+
 def case_with_default():
     return list(with_default([]))
 

@@ -103,16 +103,17 @@ const flowCache = new WeakMap<SemanticModel, Map<string, FrameFlow>>();
  * Analyses one frame: `frameNode` is the `module` node or a `function_definition`. Results are cached
  * per model, frame and `cacheKey` (callers with different `options` must pass different keys).
  */
-export function analyzeFrame(model: SemanticModel, frameNode: SyntaxNode, options: FlowOptions, cacheKey = 'default'): FrameFlow {
+export function analyzeFrame(model: SemanticModel, frameNode: SyntaxNode, options: FlowOptions, cacheKey = 'default', onlyNames?: ReadonlySet<string>): FrameFlow {
   let perModel = flowCache.get(model);
   if (perModel === undefined) {
     perModel = new Map();
     flowCache.set(model, perModel);
   }
-  const key = `${cacheKey}:${frameNode.id}`;
+  // Variables do not interact, so analysing a subset of names gives the same answer for each of them.
+  const key = `${cacheKey}:${frameNode.id}:${onlyNames === undefined ? '*' : [...onlyNames].sort().join(',')}`;
   const cached = perModel.get(key);
   if (cached !== undefined) return cached;
-  const flow = computeFrame(model, frameNode, options);
+  const flow = computeFrame(model, frameNode, options, onlyNames);
   perModel.set(key, flow);
   return flow;
 }
@@ -123,10 +124,10 @@ function frameBody(frameNode: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-function computeFrame(model: SemanticModel, frameNode: SyntaxNode, options: FlowOptions): FrameFlow {
+function computeFrame(model: SemanticModel, frameNode: SyntaxNode, options: FlowOptions, onlyNames: ReadonlySet<string> | undefined): FrameFlow {
   const body = frameBody(frameNode);
   if (body === null || body.hasError) return EMPTY_FLOW;
-  const candidates = findCandidates(model, body, options);
+  const candidates = findCandidates(model, body, options, onlyNames);
   if (candidates.size === 0) return EMPTY_FLOW;
   const builder = new IrBuilder(model, body, candidates, options);
   if (builder.tracked.size === 0) return EMPTY_FLOW;
@@ -166,7 +167,7 @@ const COMPOUND_WITH_BLOCKS = new Set([
 ]);
 
 /** Names assigned a generator object by a plain `name = value` in the frame's own statements. */
-function findCandidates(model: SemanticModel, body: SyntaxNode, options: FlowOptions): Set<string> {
+function findCandidates(model: SemanticModel, body: SyntaxNode, options: FlowOptions, onlyNames: ReadonlySet<string> | undefined): Set<string> {
   const names = new Set<string>();
   const visit = (node: SyntaxNode): void => {
     for (const child of node.namedChildren) {
@@ -175,7 +176,11 @@ function findCandidates(model: SemanticModel, body: SyntaxNode, options: FlowOpt
         if (expr?.type !== 'assignment') continue;
         const left = expr.childForFieldName('left');
         const right = expr.childForFieldName('right');
-        if (left?.type === 'identifier' && right !== null && options.classifyValue(right) !== null) names.add(model.text.slice(left.startIndex, left.endIndex));
+        if (left?.type !== 'identifier' || right === null) continue;
+        const name = model.text.slice(left.startIndex, left.endIndex);
+        // Classifying a value resolves names, which is costly: only for the names asked about.
+        if (names.has(name) || (onlyNames !== undefined && !onlyNames.has(name))) continue;
+        if (options.classifyValue(right) !== null) names.add(name);
       } else if (COMPOUND_WITH_BLOCKS.has(child.type) || child.type === 'block') {
         visit(child);
       } else if (child.type === 'decorated_definition' || child.type === 'function_definition' || child.type === 'class_definition') {
@@ -862,5 +867,6 @@ export function generatorMaskAt(model: SemanticModel, identifier: SyntaxNode, op
   if (identifier.type !== 'identifier') return undefined;
   const frame = analysedFrameOf(identifier);
   if (frame === null) return undefined;
-  return analyzeFrame(model, frame, options, cacheKey).maskAt(identifier);
+  const name = model.text.slice(identifier.startIndex, identifier.endIndex);
+  return analyzeFrame(model, frame, options, cacheKey, new Set([name])).maskAt(identifier);
 }

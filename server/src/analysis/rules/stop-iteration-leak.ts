@@ -3,6 +3,7 @@
 
 import type { SyntaxNode } from '../../parser.js';
 import type { FunctionInfo } from '../model/semantic.js';
+import { occurrencesOf } from '../workspace/occurrences.js';
 import { dottedName } from '../workspace/summary.js';
 import { resolverFor } from '../workspace/resolve.js';
 import type { RuleContext, RuleDefinition, RuleFix } from './rule.js';
@@ -22,7 +23,14 @@ tuple containing one of those, or a bare \`except:\`) or a \`with contextlib.sup
 It applies to generator functions (async ones too) and generator expressions, never to ordinary
 functions and never to \`__next__\` methods, where raising StopIteration is the iterator protocol.
 
-It stays silent where the iterator cannot run out or where the code shows it checked: \`next()\` on
+A \`next(it)\` is reported when the iterator can be shown to run out: it comes from a parameter of the
+generator (\`next(items)\`, \`next(iter(items))\`, \`it = iter(items); next(it)\` — the caller may pass an
+empty iterable), from a finite \`itertools.repeat(x, n)\` or \`islice\`, or the call sits in a
+\`for x in it:\` loop over the same iterator (which drains it). An iterator over something built
+elsewhere — a closure variable, an attribute, a local container — is often known by its author to be
+non-empty, which the analysis cannot check, so it stays silent there.
+
+It also stays silent where the iterator cannot run out or where the code shows it checked: \`next()\` on
 \`itertools.count()\`, \`itertools.cycle(...)\` or \`itertools.repeat(x)\` without \`times\` (however they were
 imported, directly or through a name or attribute bound only to them), and \`next(iter(x))\` or
 \`next(it)\` with \`it = iter(x)\` when \`x\` was tested earlier in the function (\`if x:\`,
@@ -68,10 +76,21 @@ offered inside generator expressions or compound expressions.`,
       'https://docs.python.org/3/library/functions.html#next',
     ],
   },
-  nodeTypes: ['raise_statement', 'call'],
-  checkNode(node, ctx) {
-    if (node.type === 'raise_statement') checkRaise(node, ctx);
-    else checkNextCall(node, ctx);
+  // Per generator, the rule searches its text for `next` and `StopIteration` (see `occurrencesOf`):
+  // far cheaper than being handed every call and raise of the file.
+  checkFunction(fn, ctx) {
+    if (!isCheckedGenerator(fn)) return;
+    const start = fn.node.startIndex;
+    const end = fn.node.endIndex;
+    for (const name of occurrencesOf(ctx.model, 'StopIteration', start, end)) {
+      const parent = name.parent;
+      if (parent?.type === 'raise_statement') checkRaise(parent, fn, ctx);
+      else if (parent?.type === 'call' && parent.parent?.type === 'raise_statement' && parent.childForFieldName('function')?.id === name.id) checkRaise(parent.parent, fn, ctx);
+    }
+    for (const name of occurrencesOf(ctx.model, 'next', start, end)) {
+      const call = name.parent;
+      if (call?.type === 'call' && call.childForFieldName('function')?.id === name.id) checkNextCall(call, fn, ctx);
+    }
   },
 };
 
@@ -154,7 +173,7 @@ function isGuarded(node: SyntaxNode, frame: SyntaxNode, text: string): boolean {
   return false;
 }
 
-function checkRaise(node: SyntaxNode, ctx: RuleContext): void {
+function checkRaise(node: SyntaxNode, owner: FunctionInfo, ctx: RuleContext): void {
   const exception = node.namedChildren.find((c) => c.type !== 'comment') ?? null;
   if (exception === null) return;
   const cause = node.childForFieldName('cause');
@@ -166,7 +185,8 @@ function checkRaise(node: SyntaxNode, ctx: RuleContext): void {
   // A local class or variable called StopIteration is something else.
   if (!resolverFor(ctx).isBuiltin('StopIteration', node)) return;
   const fn = frameFunction(node, ctx);
-  if (!isCheckedGenerator(fn) || fn.kind !== 'def') return;
+  // Occurrences inside a nested def or generator expression belong to that frame's own check.
+  if (fn === null || fn.node.id !== owner.node.id || fn.kind !== 'def') return;
   if (isGuarded(node, fn.node, ctx.text)) return;
   ctx.report({
     node,
@@ -201,7 +221,7 @@ function raiseFix(node: SyntaxNode, exception: SyntaxNode, cause: SyntaxNode | n
 
 const INFINITE_ITERATORS = new Set(['itertools.count', 'itertools.cycle', 'itertools.repeat']);
 
-function checkNextCall(call: SyntaxNode, ctx: RuleContext): void {
+function checkNextCall(call: SyntaxNode, owner: FunctionInfo, ctx: RuleContext): void {
   const callee = call.childForFieldName('function');
   if (callee === null || callee.type !== 'identifier' || ctx.text.slice(callee.startIndex, callee.endIndex) !== 'next') return;
   const args = call.childForFieldName('arguments');
@@ -212,18 +232,68 @@ function checkNextCall(call: SyntaxNode, ctx: RuleContext): void {
   const iterator = argList[0];
   if (iterator === undefined || iterator.type === 'list_splat' || iterator.type === 'keyword_argument') return;
   const fn = frameFunction(call, ctx);
-  if (!isCheckedGenerator(fn)) return;
+  if (fn === null || fn.node.id !== owner.node.id) return;
   const resolver = resolverFor(ctx);
   if (!resolver.isBuiltin('next', call)) return;
   if (isGuarded(call, fn.node, ctx.text)) return;
   if (isInfinite(iterator, ctx)) return;
   if (emptinessChecked(iterator, call, fn, ctx)) return;
+  if (!insideLoopOver(iterator, call, fn, ctx) && !mayRunOut(iterator, fn, ctx, 0)) return;
   const where = fn.kind === 'genexp' ? 'a generator expression' : `generator \`${fn.name}\``;
   const iteratorText = ctx.text.slice(iterator.startIndex, iterator.endIndex);
   ctx.report({
     node: call,
     message: `\`next(${iteratorText})\` in ${where} is not guarded: when the iterator is exhausted, StopIteration becomes RuntimeError (generator raised StopIteration, PEP 479); catch StopIteration or pass a default`,
     ...(fn.kind === 'def' ? nextFix(call, ctx) : {}),
+  });
+}
+
+/**
+ * `for first in it: second = next(it)`: the loop itself drains `it`, so a `next(it)` in its body runs
+ * out on the last round whenever the items do not pair up.
+ */
+function insideLoopOver(iterator: SyntaxNode, call: SyntaxNode, fn: FunctionInfo, ctx: RuleContext): boolean {
+  if (iterator.type !== 'identifier') return false;
+  const name = ctx.text.slice(iterator.startIndex, iterator.endIndex);
+  for (let current = call.parent; current !== null && current.id !== fn.node.id; current = current.parent) {
+    if (current.type !== 'for_statement') continue;
+    const right = current.childForFieldName('right');
+    if (right?.type === 'identifier' && ctx.text.slice(right.startIndex, right.endIndex) === name) return true;
+  }
+  return false;
+}
+
+const FINITE_ITERATOR_FACTORIES = new Set(['itertools.islice']);
+
+/**
+ * Whether the iterator can be shown to run out: it comes from a parameter of the generator (the caller
+ * decides what it holds, an empty iterable included), or from a finite `repeat(x, n)`/`islice`. An
+ * iterator over something built elsewhere (a closure variable, an attribute, a local container) is
+ * often known to its author to be non-empty, which this analysis cannot check: it stays silent there.
+ */
+function mayRunOut(iterator: SyntaxNode, fn: FunctionInfo, ctx: RuleContext, depth: number): boolean {
+  if (depth > 4) return false;
+  const text = ctx.text;
+  if (iterator.type === 'call') {
+    const callee = iterator.childForFieldName('function');
+    const args = iterator.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+    if (callee?.type === 'identifier' && text.slice(callee.startIndex, callee.endIndex) === 'iter' && args.length === 1 && args[0] !== undefined) {
+      return mayRunOut(args[0], fn, ctx, depth + 1);
+    }
+    const name = resolverFor(ctx).externalName(callee);
+    if (name === 'itertools.repeat') return args.length === 2 || args.some((a) => a.type === 'keyword_argument');
+    return name !== null && FINITE_ITERATOR_FACTORIES.has(name);
+  }
+  if (iterator.type !== 'identifier') return false;
+  const found = ctx.model.resolve(text.slice(iterator.startIndex, iterator.endIndex), ctx.model.scopeOf(iterator));
+  if (found === null || found.bindings.length === 0) return false;
+  // The generator's own parameters; for a generator expression, those of the function it runs in.
+  const ownScope = found.scope === fn.scope || (fn.kind === 'genexp' && found.scope.kind === 'function' && found.scope.function?.kind === 'def');
+  if (!ownScope) return false;
+  return found.bindings.every((binding) => {
+    if (binding.kind === 'param') return true;
+    if (binding.kind === 'assign' && binding.value !== null) return mayRunOut(binding.value, fn, ctx, depth + 1);
+    return false;
   });
 }
 

@@ -3,6 +3,7 @@
 
 import type { SyntaxNode } from '../../parser.js';
 import { CREATED, mayBeUnstarted } from '../flow/generator-state.js';
+import { occurrencesOf } from '../workspace/occurrences.js';
 import { resolverFor } from '../workspace/resolve.js';
 import type { RuleContext, RuleDefinition, RuleFix, RuleRelated } from './rule.js';
 
@@ -68,9 +69,18 @@ what priming means (for coroutines it is usually \`None\`).`,
       'https://docs.python.org/3/library/inspect.html#inspect.getgeneratorstate',
     ],
   },
-  nodeTypes: ['call'],
-  checkNode(call, ctx) {
-    checkSend(call, ctx);
+  // The module node, once: the rule finds `.send` by searching the text (see `occurrencesOf`), which is
+  // far cheaper than being handed every call node of the file.
+  nodeTypes: ['module'],
+  checkNode(module, ctx) {
+    if (module.parent !== null) return;
+    for (const name of occurrencesOf(ctx.model, 'send')) {
+      const attribute = name.parent;
+      const call = attribute?.parent;
+      if (attribute?.type !== 'attribute' || call === null || call === undefined || call.type !== 'call') continue;
+      if (attribute.childForFieldName('attribute')?.id !== name.id || call.childForFieldName('function')?.id !== attribute.id) continue;
+      checkSend(call, ctx);
+    }
   },
 };
 

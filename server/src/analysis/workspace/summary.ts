@@ -4,7 +4,8 @@
 
 import type { SyntaxNode } from '../../parser.js';
 import { analyzeFrame, EXHAUSTED, SUSPENDED, type FlowOptions } from '../flow/generator-state.js';
-import type { Binding, FunctionInfo, SemanticModel } from '../model/semantic.js';
+import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
+import { occurrencesOf } from './occurrences.js';
 
 export interface FunctionSummary {
   /** Name as bound in the module (`collector`) or qualname for methods (`Reader.rows`). */
@@ -67,14 +68,108 @@ export function summarizeModule(file: string, moduleName: string | null, model: 
     if (fn.kind !== 'def' || fn.qualname.includes('<locals>')) continue;
     functions[fn.qualname] = summarizeFunction(model, fn);
   }
+  // Read from the module's own statements rather than the model's bindings: those are computed
+  // lazily for the whole file, which the index (built over every file) would otherwise always pay for.
+  const collected = new Map<string, ModuleBinding[]>();
+  collectModuleBindings(model, model.tree.rootNode, moduleName, isPackageInit, collected);
   const bindings: Record<string, ModuleBinding> = {};
-  for (const [name, list] of model.moduleScope.bindings) {
-    // `import pkg` and `import pkg.mod` both bind `pkg` to the same module: one binding in effect.
-    const sameModule = list.every((b) => b.kind === 'import' && b.node.type === 'dotted_name' && (b.importModule ?? '').split('.')[0] === name);
+  for (const [name, list] of collected) {
     const first = list[0];
-    bindings[name] = first !== undefined && (list.length === 1 || sameModule) ? describeBinding(model, first, moduleName, isPackageInit) : { kind: 'other' };
+    // `import pkg` and `import pkg.mod` both bind `pkg` to the same module: one binding in effect.
+    const sameModule = list.every((b) => b.kind === 'module' && b.module === name);
+    bindings[name] = first !== undefined && (list.length === 1 || sameModule) ? first : { kind: 'other' };
   }
   return { file, moduleName, isPackageInit, functions, bindings, imports: collectImports(model, moduleName, isPackageInit) };
+}
+
+const NESTED_BLOCK_STATEMENTS = new Set(['if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'for_statement', 'while_statement', 'block']);
+
+function addModuleBinding(collected: Map<string, ModuleBinding[]>, name: string, binding: ModuleBinding): void {
+  const list = collected.get(name);
+  if (list === undefined) collected.set(name, [binding]);
+  else list.push(binding);
+}
+
+/** Module-level bindings, including those inside `if`/`try`/`with`/loops at module level (not in defs or classes). */
+function collectModuleBindings(model: SemanticModel, container: SyntaxNode, moduleName: string | null, isPackageInit: boolean, collected: Map<string, ModuleBinding[]>): void {
+  const text = model.text;
+  const nameOf = (node: SyntaxNode): string => text.slice(node.startIndex, node.endIndex);
+  for (const statement of container.namedChildren) {
+    switch (statement.type) {
+      case 'import_statement':
+        for (const item of statement.childrenForFieldName('name')) {
+          if (item.type === 'aliased_import') {
+            const module = item.childForFieldName('name');
+            const alias = item.childForFieldName('alias');
+            if (module !== null && alias !== null) addModuleBinding(collected, nameOf(alias), { kind: 'module', module: nameOf(module) });
+          } else {
+            const first = nameOf(item).split('.')[0] ?? '';
+            addModuleBinding(collected, first, { kind: 'module', module: first });
+          }
+        }
+        break;
+      case 'import_from_statement': {
+        const moduleNode = statement.childForFieldName('module_name');
+        const module = moduleNode === null ? null : absoluteModule(nameOf(moduleNode), moduleName, isPackageInit);
+        for (const item of statement.childrenForFieldName('name')) {
+          const imported = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+          const bound = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
+          if (imported === null || bound === null) continue;
+          addModuleBinding(collected, nameOf(bound), module === null ? { kind: 'other' } : { kind: 'importFrom', module, name: nameOf(imported) });
+        }
+        break;
+      }
+      case 'expression_statement': {
+        const assignment = statement.firstNamedChild;
+        if (assignment?.type === 'assignment') {
+          const left = assignment.childForFieldName('left');
+          const right = assignment.childForFieldName('right');
+          if (left?.type === 'identifier') addModuleBinding(collected, nameOf(left), right === null || right.type === 'assignment' ? { kind: 'other' } : describeValue(text, right));
+          else for (const name of identifiersIn(left)) addModuleBinding(collected, nameOf(name), { kind: 'other' });
+        } else if (assignment?.type === 'augmented_assignment') {
+          const left = assignment.childForFieldName('left');
+          if (left?.type === 'identifier') addModuleBinding(collected, nameOf(left), { kind: 'other' });
+        }
+        break;
+      }
+      case 'decorated_definition':
+      case 'function_definition':
+      case 'class_definition': {
+        const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+        const name = definition?.childForFieldName('name');
+        if (definition === null || definition === undefined || name === null || name === undefined) break;
+        const qualname = nameOf(name);
+        addModuleBinding(collected, qualname, definition.type === 'class_definition' ? { kind: 'class', qualname } : { kind: 'function', qualname });
+        break;
+      }
+      default:
+        if (NESTED_BLOCK_STATEMENTS.has(statement.type)) {
+          // Loop and `with ... as` targets rebind names too; they make those names unknowable.
+          if (statement.type === 'for_statement') for (const name of identifiersIn(statement.childForFieldName('left'))) addModuleBinding(collected, nameOf(name), { kind: 'other' });
+          collectModuleBindings(model, statement, moduleName, isPackageInit, collected);
+        }
+        break;
+    }
+  }
+}
+
+function identifiersIn(node: SyntaxNode | null): SyntaxNode[] {
+  if (node === null) return [];
+  if (node.type === 'identifier') return [node];
+  if (node.type === 'attribute' || node.type === 'subscript') return [];
+  return node.namedChildren.flatMap(identifiersIn);
+}
+
+function describeValue(text: string, value: SyntaxNode): ModuleBinding {
+  const target = dottedName(text, value);
+  if (target !== null) return { kind: 'alias', target };
+  if (value.type === 'call') {
+    const decorator = dottedName(text, value.childForFieldName('function'));
+    const args = value.childForFieldName('arguments')?.namedChildren ?? [];
+    const decorated = args.length === 1 && args[0] !== undefined ? dottedName(text, args[0]) : null;
+    if (decorator !== null && decorated !== null) return { kind: 'decorated', decorator, target: decorated };
+  }
+  return { kind: 'other' };
 }
 
 /**
@@ -96,65 +191,33 @@ export function absoluteModule(written: string, moduleName: string | null | unde
   return parts.length === 0 ? null : parts.join('.');
 }
 
-function describeBinding(model: SemanticModel, binding: Binding, moduleName: string | null, isPackageInit: boolean): ModuleBinding {
-  switch (binding.kind) {
-    case 'def': {
-      const fn = model.functionForNode(binding.node);
-      return fn === undefined ? { kind: 'other' } : { kind: 'function', qualname: fn.qualname };
-    }
-    case 'class':
-      return { kind: 'class', qualname: binding.name };
-    case 'import': {
-      const written = binding.importModule ?? '';
-      // `import a.b` binds `a` (the node is the dotted name); `import a.b as c` binds `c` to `a.b`.
-      const module = binding.node.type === 'dotted_name' ? written.split('.')[0] ?? written : written;
-      return { kind: 'module', module };
-    }
-    case 'importFrom': {
-      const module = absoluteModule(binding.importModule ?? '', moduleName, isPackageInit);
-      if (module === null || binding.importName === undefined || binding.importName === null || binding.importName === '*') return { kind: 'other' };
-      return { kind: 'importFrom', module, name: binding.importName };
-    }
-    case 'assign': {
-      const value = binding.value;
-      if (value === null) return { kind: 'other' };
-      const target = dottedName(model.text, value);
-      if (target !== null) return { kind: 'alias', target };
-      if (value.type === 'call') {
-        const decorator = dottedName(model.text, value.childForFieldName('function'));
-        const args = value.childForFieldName('arguments')?.namedChildren ?? [];
-        const decorated = args.length === 1 && args[0] !== undefined ? dottedName(model.text, args[0]) : null;
-        if (decorator !== null && decorated !== null) return { kind: 'decorated', decorator, target: decorated };
-      }
-      return { kind: 'other' };
-    }
-    default:
-      return { kind: 'other' };
-  }
-}
-
 function collectImports(model: SemanticModel, moduleName: string | null, isPackageInit: boolean): string[] {
   const imports = new Set<string>();
+  const text = model.text;
   const addWithParents = (module: string): void => {
     const parts = module.split('.');
     for (let i = 1; i <= parts.length; i++) imports.add(parts.slice(0, i).join('.'));
   };
-  // Imports in any scope count: a function-level import still makes this module depend on that one.
-  const visit = (scopeBindings: ReadonlyMap<string, Binding[]>): void => {
-    for (const list of scopeBindings.values()) {
-      for (const binding of list) {
-        if (binding.kind === 'import' && binding.importModule !== undefined) addWithParents(binding.importModule);
-        if (binding.kind === 'importFrom' && binding.importModule !== undefined) {
-          const module = absoluteModule(binding.importModule, moduleName, isPackageInit);
-          if (module === null) continue;
-          addWithParents(module);
-          if (binding.importName !== undefined && binding.importName !== null && binding.importName !== '*') imports.add(`${module}.${binding.importName}`);
-        }
+  // Imports anywhere count (a function-level import still makes this module depend on that one); the
+  // `import` keyword is found by text search, cheaper than visiting every statement.
+  for (const keyword of occurrencesOf(model, 'import', 0, text.length, 'import')) {
+    const statement = keyword.parent;
+    if (statement?.type === 'import_statement') {
+      for (const item of statement.childrenForFieldName('name')) {
+        const module = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+        if (module !== null) addWithParents(text.slice(module.startIndex, module.endIndex));
+      }
+    } else if (statement?.type === 'import_from_statement') {
+      const moduleNode = statement.childForFieldName('module_name');
+      const module = moduleNode === null ? null : absoluteModule(text.slice(moduleNode.startIndex, moduleNode.endIndex), moduleName, isPackageInit);
+      if (module === null) continue;
+      addWithParents(module);
+      for (const item of statement.childrenForFieldName('name')) {
+        const imported = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+        if (imported !== null) imports.add(`${module}.${text.slice(imported.startIndex, imported.endIndex)}`);
       }
     }
-  };
-  visit(model.moduleScope.bindings);
-  for (const fn of model.functions) visit(fn.scope.bindings);
+  }
   if (moduleName !== null) imports.delete(moduleName);
   return [...imports].sort();
 }
@@ -205,12 +268,13 @@ function describeReturns(model: SemanticModel, fn: FunctionInfo, summary: Functi
   const body = fn.node.childForFieldName('body');
   if (body === null) return;
   const source = model.text.slice(body.startIndex, body.endIndex);
-  if (!/\breturn\b/.test(source)) return;
-  const returns = ownReturns(body);
+  const primes = /\bnext\s*\(|\.send\s*\(\s*None\s*\)|\.__next__\s*\(/.test(source);
+  // Without priming, only `return callee(...)` or `return (x for ...)` can make a factory.
+  if (!primes && !/\breturn\s+[A-Za-z_][\w.]*\s*\(|\breturn\s*\(/.test(source)) return;
+  const returns = ownReturns(model, fn.node, body);
   if (returns.length === 0) return;
   const values = returns.map((r) => r.firstNamedChild);
 
-  const primes = /\bnext\s*\(|\.send\s*\(\s*None\s*\)|\.__next__\s*\(/.test(source);
   if (primes && isPrimingDecorator(model, fn, body, values)) {
     summary.primesReturnedGenerator = true;
     return;
@@ -229,7 +293,7 @@ function describeReturns(model: SemanticModel, fn: FunctionInfo, summary: Functi
     if (value.type === 'call') {
       thisCallee = dottedName(model.text, value.childForFieldName('function'));
       thisPrimed = false;
-    } else if (value.type === 'identifier') {
+    } else if (value.type === 'identifier' && primes) {
       const assigned = singleAssignedCall(model, fn, value);
       if (assigned === null) return;
       thisCallee = assigned;
@@ -249,40 +313,52 @@ function describeReturns(model: SemanticModel, fn: FunctionInfo, summary: Functi
 }
 
 /** `return` statements of the function's own body (not of nested defs, lambdas or classes). */
-function ownReturns(body: SyntaxNode): SyntaxNode[] {
+function ownReturns(model: SemanticModel, fn: SyntaxNode, body: SyntaxNode): SyntaxNode[] {
   const found: SyntaxNode[] = [];
-  const cursor = body.walk();
-  let depth = 0;
-  for (;;) {
-    const type = cursor.nodeType;
-    if (type === 'return_statement') found.push(cursor.currentNode);
-    const isFrame = depth > 0 && (type === 'function_definition' || type === 'class_definition' || type === 'lambda');
-    if (!isFrame && cursor.gotoFirstChild()) {
-      depth++;
-      continue;
-    }
-    for (;;) {
-      if (cursor.gotoNextSibling()) break;
-      if (!cursor.gotoParent()) return found;
-      depth--;
-      if (depth === 0) return found;
-    }
+  // The `return` keyword is an anonymous node whose parent is the statement.
+  for (const keyword of occurrencesOf(model, 'return', body.startIndex, body.endIndex, 'return')) {
+    const statement = keyword.parent;
+    if (statement === null || statement.type !== 'return_statement') continue;
+    if (ownerFrame(statement)?.id === fn.id) found.push(statement);
   }
+  return found;
 }
 
-/** The dotted callee when `name` has exactly one binding in the function and it is `name = callee(...)`. */
+/** The def, lambda or class whose body contains `node`. */
+function ownerFrame(node: SyntaxNode): SyntaxNode | null {
+  for (let current = node.parent; current !== null; current = current.parent) {
+    if (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') return current;
+  }
+  return null;
+}
+
+/**
+ * The dotted callee when `name = callee(...)` is the only assignment to `name` in the function's own
+ * body (other kinds of rebinding make the flow analysis answer "unknown" anyway).
+ */
 function singleAssignedCall(model: SemanticModel, fn: FunctionInfo, name: SyntaxNode): string | null {
-  const bindings = fn.scope.bindings.get(model.text.slice(name.startIndex, name.endIndex));
-  if (bindings === undefined || bindings.length !== 1) return null;
-  const value = bindings[0]?.value;
-  if (value === null || value === undefined || value.type !== 'call') return null;
-  return dottedName(model.text, value.childForFieldName('function'));
+  const body = fn.node.childForFieldName('body');
+  if (body === null) return null;
+  const text = model.text;
+  let callee: string | null = null;
+  let assignments = 0;
+  for (const occurrence of occurrencesOf(model, text.slice(name.startIndex, name.endIndex), body.startIndex, body.endIndex)) {
+    const parent = occurrence.parent;
+    if (parent?.type !== 'assignment' || parent.childForFieldName('left')?.id !== occurrence.id) continue;
+    if (ownerFrame(parent)?.id !== fn.node.id) continue;
+    assignments++;
+    const value = parent.childForFieldName('right');
+    callee = value?.type === 'call' ? dottedName(text, value.childForFieldName('function')) : null;
+  }
+  return assignments === 1 ? callee : null;
 }
 
 function stateAtReturn(model: SemanticModel, frame: SyntaxNode, returned: SyntaxNode, callee: string, isCreation: (node: SyntaxNode) => boolean): 'created' | 'started' | 'unknown' {
   const options: FlowOptions = {
     classifyValue: (node) => (isCreation(node) ? 'created' : null),
-    isBuiltin: (name, at) => model.resolve(name, model.scopeOf(at)) === null,
+    // Summaries are built for every file: resolving names would force the model's lazy bindings. A
+    // priming decorator that shadows `next` is not worth that cost.
+    isBuiltin: () => true,
   };
   // The classifier depends on the callee, so the cache key does too.
   const mask = analyzeFrame(model, frame, options, `calls-of:${callee}`).maskAt(returned);
@@ -297,6 +373,21 @@ function stateAtReturn(model: SemanticModel, frame: SyntaxNode, returned: Syntax
  * the decorator returns a nested def that calls the decorated function, advances the result on every
  * path, and returns it.
  */
+/** The def named `name` among the direct statements of `body`, when there is exactly one. */
+function nestedDef(model: SemanticModel, body: SyntaxNode, name: string): FunctionInfo | undefined {
+  let found: FunctionInfo | undefined;
+  let count = 0;
+  for (const statement of body.namedChildren) {
+    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (definition?.type !== 'function_definition') continue;
+    const nameNode = definition.childForFieldName('name');
+    if (nameNode === null || model.text.slice(nameNode.startIndex, nameNode.endIndex) !== name) continue;
+    count++;
+    found = model.functionForNode(definition);
+  }
+  return count === 1 ? found : undefined;
+}
+
 function isPrimingDecorator(model: SemanticModel, fn: FunctionInfo, body: SyntaxNode, values: (SyntaxNode | null)[]): boolean {
   const parameters = fn.node.childForFieldName('parameters')?.namedChildren ?? [];
   const first = parameters[0];
@@ -310,15 +401,13 @@ function isPrimingDecorator(model: SemanticModel, fn: FunctionInfo, body: Syntax
     wrapperName = name;
   }
   if (wrapperName === null) return false;
-  const bindings = fn.scope.bindings.get(wrapperName);
-  if (bindings === undefined || bindings.length !== 1 || bindings[0]?.kind !== 'def') return false;
-  const wrapper = model.functionForNode(bindings[0].node);
+  const wrapper = nestedDef(model, body, wrapperName);
   if (wrapper === undefined || wrapper.isGenerator) return false;
   const wrapperBody = wrapper.node.childForFieldName('body');
   const wrapperStatement = wrapper.node.parent?.type === 'decorated_definition' ? wrapper.node.parent : wrapper.node;
   // Only a wrapper defined directly in the decorator's body (not in a branch) is recognised.
   if (wrapperBody === null || wrapperStatement.parent === null || wrapperStatement.parent.id !== body.id) return false;
-  const wrapperReturns = ownReturns(wrapperBody);
+  const wrapperReturns = ownReturns(model, wrapper.node, wrapperBody);
   if (wrapperReturns.length === 0) return false;
   const isCallOfDecorated = (node: SyntaxNode): boolean =>
     node.type === 'call' && dottedName(model.text, node.childForFieldName('function')) === decorated;

@@ -15,4 +15,4 @@ export {
   type EnclosingTry,
   type TryRegion,
 } from './exceptions.js';
-export { suspendedResources, qualifiedName, type SuspendedResource, type ResourceKind } from './resources.js';
+export { suspendedResources, qualifiedName, RESOURCE_CALL_TRIGGER, type SuspendedResource, type ResourceKind } from './resources.js';

@@ -55,6 +55,9 @@ const ACQUIRERS: ReadonlyMap<string, Acquirer> = new Map<string, Acquirer>([
 /** The last names of the acquirers, for a cheap text prefilter before any tree access. */
 const CANDIDATE_CALL = /\b(?:open|FileIO|GzipFile|BZ2File|LZMAFile|ZipFile|fdopen|socket|create_connection|create_server|connect|Popen|TemporaryFile|NamedTemporaryFile|SpooledTemporaryFile|TemporaryDirectory|scandir|mmap|urlopen|acquire)\s*\(/g;
 
+/** The same names without the global flag: does a file contain any candidate call at all? */
+export const RESOURCE_CALL_TRIGGER = new RegExp(CANDIDATE_CALL.source);
+
 /** Lazy wrappers whose iteration keeps iterating the wrapped resource: `for i, line in enumerate(open(p))`. */
 const ITERATION_WRAPPERS = new Set(['builtins.enumerate', 'builtins.iter', 'csv.reader', 'csv.DictReader']);
 
@@ -153,7 +156,7 @@ function classifyAcquisition(call: SyntaxNode, fn: FunctionInfo, model: Semantic
   const callee = call.childForFieldName('function');
   if (callee === null) return null;
   if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'acquire') return lockResource(call, callee, fn);
-  const acquirer = ACQUIRERS.get(qualifiedName(callee, model) ?? '');
+  const acquirer = acquirerOf(callee, model);
   if (acquirer === undefined) return null;
   const loop = iteratingLoop(call, model);
   if (loop !== null) return loopResource(call, loop, acquirer, fn, model);
@@ -172,7 +175,7 @@ function iteratingLoop(call: SyntaxNode, model: SemanticModel): SyntaxNode | nul
   const outer = call.parent?.parent;
   if (call.parent?.type === 'argument_list' && outer?.type === 'call') {
     const wrapper = outer.childForFieldName('function');
-    if (wrapper !== null && ITERATION_WRAPPERS.has(qualifiedName(wrapper, model) ?? '') && outer.childForFieldName('arguments')?.firstNamedChild?.startIndex === call.startIndex) {
+    if (isIterationWrapper(wrapper, model) && outer.childForFieldName('arguments')?.firstNamedChild?.startIndex === call.startIndex) {
       iterable = outer;
     }
   }
@@ -203,13 +206,13 @@ function genexpResource(fn: FunctionInfo, model: SemanticModel): SuspendedResour
   let iterable = clause?.childForFieldName('right') ?? null;
   if (iterable === null || iterable.type !== 'call') return [];
   const wrapper = iterable.childForFieldName('function');
-  if (wrapper !== null && ITERATION_WRAPPERS.has(qualifiedName(wrapper, model) ?? '')) {
+  if (isIterationWrapper(wrapper, model)) {
     const inner = iterable.childForFieldName('arguments')?.firstNamedChild ?? null;
     if (inner === null || inner.type !== 'call') return [];
     iterable = inner;
   }
   const callee = iterable.childForFieldName('function');
-  const acquirer = callee === null ? undefined : ACQUIRERS.get(qualifiedName(callee, model) ?? '');
+  const acquirer = acquirerOf(callee, model);
   const element = fn.node.childForFieldName('body');
   if (acquirer === undefined || element === null) return [];
   // `dict(e for e in os.scandir(p))`: consumed to the end at once, and a scandir iterator closes
@@ -376,6 +379,29 @@ function occurrenceEscapes(node: SyntaxNode): boolean {
     default:
       return false;
   }
+}
+
+/** The last segment of a callee (`open`, `socket` in `socket.socket`), read without resolving anything. */
+function lastName(callee: SyntaxNode): string {
+  if (callee.type === 'identifier') return callee.text;
+  if (callee.type === 'attribute') return callee.childForFieldName('attribute')?.text ?? '';
+  return '';
+}
+
+const ACQUIRER_LAST_NAMES = new Set([...ACQUIRERS.keys()].map((name) => name.slice(name.lastIndexOf('.') + 1)));
+const WRAPPER_LAST_NAMES = new Set([...ITERATION_WRAPPERS].map((name) => name.slice(name.lastIndexOf('.') + 1)));
+
+/**
+ * The acquirer a callee names, or undefined. The last name is checked first: resolving a name can make
+ * the model compute every binding of the file, which most files never need.
+ */
+function acquirerOf(callee: SyntaxNode | null, model: SemanticModel): Acquirer | undefined {
+  if (callee === null || !ACQUIRER_LAST_NAMES.has(lastName(callee))) return undefined;
+  return ACQUIRERS.get(qualifiedName(callee, model) ?? '');
+}
+
+function isIterationWrapper(callee: SyntaxNode | null, model: SemanticModel): boolean {
+  return callee !== null && WRAPPER_LAST_NAMES.has(lastName(callee)) && ITERATION_WRAPPERS.has(qualifiedName(callee, model) ?? '');
 }
 
 /** `open`, `socket.socket`, ... as written, for messages. */

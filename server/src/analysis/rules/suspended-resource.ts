@@ -1,7 +1,7 @@
 // GEN005 suspended-resource: a resource acquired in a generator that is live across a `yield` without
 // `with`, `try/finally` or an ExitStack, so an abandoned generator keeps it open until garbage collection.
 
-import { suspendedResources, type SuspendedResource } from '../flow/index.js';
+import { RESOURCE_CALL_TRIGGER, suspendedResources, type SuspendedResource } from '../flow/index.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
 import type { OffsetEdit, RuleContext, RuleDefinition, RuleFix } from './rule.js';
 
@@ -13,6 +13,8 @@ export const suspendedResource: RuleDefinition = {
   severity: 'warning',
   summary: 'Resource held open across a `yield` without `with` or `try/finally`',
   fixTitle: FIX_TITLE,
+  // Needs a call of something that acquires a resource (a generator expression needs no `yield`).
+  triggers: RESOURCE_CALL_TRIGGER,
   docs: {
     whatItDoes: [
       'Checks generators for resources that are still open while the generator is suspended at a',

@@ -11,6 +11,8 @@ export const swallowedGeneratorExit: RuleDefinition = {
   severity: 'error',
   summary: 'Handler catches GeneratorExit at a `yield` and lets the generator reach another `yield`',
   fixTitle: null,
+  // Needs a `yield` and an `except` somewhere in the file.
+  triggers: /^(?=[\s\S]*?\byield\b)[\s\S]*?\bexcept\b/,
   docs: {
     whatItDoes: [
       'Checks for an exception handler that catches GeneratorExit (`except GeneratorExit`, a bare',

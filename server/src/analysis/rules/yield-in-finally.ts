@@ -11,6 +11,8 @@ export const yieldInFinally: RuleDefinition = {
   severity: 'error',
   summary: '`yield` in a `finally` or GeneratorExit handler that runs when the generator is closed',
   fixTitle: null,
+  // Needs a `yield` and a `finally` or `except` somewhere in the file.
+  triggers: /^(?=[\s\S]*?\byield\b)[\s\S]*?\b(?:finally|except)\b/,
   docs: {
     whatItDoes: [
       'Checks for a `yield` that can run while the generator is being closed: a `yield` inside a',

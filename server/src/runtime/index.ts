@@ -16,6 +16,8 @@ export interface RunOptions {
   files?: Record<string, string>;
   /** Name of the file shown in tracebacks and `__file__`. */
   filename?: string;
+  /** Record generator events (default true); false measures the bare interpreter. */
+  trace?: boolean;
 }
 
 export { runSnippet } from './run.js';

@@ -153,7 +153,7 @@ export class PyFunction extends PyObject {
 
 export class Frame {
   ip = 0;
-  stack: Py[] = [];
+  stack: Py[] = newStack();
   /** Block stack as (type, handler, stack level) triples. */
   blocks: number[] = [];
   back: Frame | null = null;
@@ -273,6 +273,7 @@ export class VM {
   /** The line being executed in the innermost frame of the user's file (library frames are skipped). */
   currentLine(): number {
     let f = this.frame;
+    if (f !== null && f.code.filename === this.userFile) return f.code.lines[f.ip >> 1] ?? 0;
     while (f !== null && f.code.filename !== this.userFile) f = f.back;
     if (f === null) return 0;
     return f.code.lines[f.ip >> 1] ?? 0;
@@ -382,7 +383,7 @@ export class VM {
   makeFrame(f: PyFunction, args: Py[], kwargs: Map<string, Py> | null): Frame {
     const co = f.code;
     const nvars = co.varnames.length;
-    const locals = new Array<Py>(nvars);
+    const locals = newLocals(nvars);
     const argc = co.argcount;
     const n = args.length;
     if (n > argc && (co.flags & CO_VARARGS) === 0) {
@@ -781,7 +782,7 @@ export class VM {
                 if (--this.stepsLeftInChunk <= 0) this.budget();
                 if (fn instanceof PyFunction && fn.code.simpleArgs && fn.code.argcount === arg) {
                   const fco = fn.code;
-                  const nl = new Array<Py>(fco.varnames.length);
+                  const nl = newLocals(fco.varnames.length);
                   for (let i = 0; i < arg; i++) nl[i] = stack[base + 1 + i];
                   stack.length = base;
                   const nf = fco.freevars.length > 0 || fco.cellvars.length > 0 ? this.frameFor(fn, nl) :
@@ -832,6 +833,16 @@ export class VM {
                     case 2:
                       r = a * b;
                       break;
+                    case 3:
+                      if (b !== 0) {
+                        stack[stack.length - 1] = new PyFloat(a / b);
+                        continue;
+                      }
+                      r = NaN;
+                      break;
+                    case 4:
+                      r = b === 0 ? NaN : Math.floor(a / b);
+                      break;
                     case 5:
                       if (b === 0) r = NaN;
                       else {
@@ -846,6 +857,12 @@ export class VM {
                     stack[stack.length - 1] = r;
                     break;
                   }
+                }
+                if (a instanceof PyFloat && (b instanceof PyFloat || typeof b === 'number') && arg < 3) {
+                  const x = a.v;
+                  const y = typeof b === 'number' ? b : b.v;
+                  stack[stack.length - 1] = new PyFloat(arg === 0 ? x + y : arg === 1 ? x - y : x * y);
+                  break;
                 }
                 stack[stack.length - 1] = this.binaryOp(arg, a, b, op === Op.INPLACE_OP);
                 break;
@@ -2267,6 +2284,22 @@ export class VM {
     this.delItemHook(this, o, k);
   }
   delItemHook!: (vm: VM, o: Py, k: Py) => void;
+}
+
+/**
+ * Value stacks and locals arrays are all created with generic (tagged) elements, so the interpreter
+ * loop's element accesses see one array shape instead of V8's Smi/double/object variants.
+ */
+function newStack(): Py[] {
+  const a: Py[] = [undefined];
+  a.length = 0;
+  return a;
+}
+export function newLocals(n: number): Py[] {
+  const a: Py[] = [undefined];
+  for (let i = 1; i < n; i++) a.push(undefined);
+  a.length = n;
+  return a;
 }
 
 export const NOT_IMPLEMENTED = new (class NotImplementedType extends PyObject {

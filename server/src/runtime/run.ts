@@ -12,7 +12,7 @@ import {
   Frame, LimitSignal, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
 } from './interp.js';
 import { installStdlib } from './stdlib.js';
-import { PyException, PyFloat, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
+import { PyException, PyFloat, PyInstance, PyIterator, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
 
 const DEFAULTS = { maxSteps: 1_000_000, timeoutMs: 2_000, recursionLimit: 1000, maxEvents: 10_000, maxCollection: 10_000_000 };
 
@@ -47,6 +47,10 @@ function stableRepr(v: Py, depth = 0): boolean {
       if (v === null || v instanceof PyFloat || v instanceof PyRange || v instanceof PyFunction ||
         v instanceof PyGenerator || v instanceof PyType || v instanceof PyNative) return true;
       if (v instanceof PyTuple && depth < 3 && v.items.length < 16) return v.items.every((x) => stableRepr(x, depth + 1));
+      // Builtin iterators repr as `<list_iterator object at 0x...>` whatever their position, unless
+      // they carry their own state-dependent repr (itertools.count, repeat).
+      if (v instanceof PyIterator) return !Object.hasOwn(v, 'pyRepr');
+      if (v instanceof PyInstance && !(v instanceof PyException)) return v.cls.lookup('__repr__') instanceof PyNative;
       return false;
     default:
       return false;
@@ -99,8 +103,8 @@ class EventRecorder implements Tracer {
     e.gen = gen;
     e.line = line;
     e.value = undefined;
-    e.locals = null;
     e.hasSent = false;
+    if (event !== 'yield') e.locals = null;
     return e;
   }
   create(gen: PyGenerator, line: number): void {
@@ -116,11 +120,13 @@ class EventRecorder implements Tracer {
   }
   yield(gen: PyGenerator, value: Py, line: number): void {
     const e = this.fill('yield', gen, line);
+    const reuse = e.locals;
     e.value = this.capture(value);
     const frame = gen.frame;
     if (frame !== null) {
       const layout = this.vm.localsLayout(frame);
-      const vals = new Array<Py>(layout.sources.length);
+      // A recycled tail slot keeps its array when the shape fits: no garbage per yield.
+      const vals = reuse !== null && reuse.length === layout.sources.length ? reuse : new Array<Py>(layout.sources.length);
       const locals = frame.locals;
       const cells = frame.cells;
       for (let i = 0; i < vals.length; i++) {
@@ -219,7 +225,7 @@ export function runSnippet(source: string, options: RunOptions = {}): TraceRepor
   const maxEvents = Math.max(2, options.maxEvents ?? DEFAULTS.maxEvents);
   const headCap = Math.ceil(maxEvents / 2);
   const recorder = new EventRecorder(vm, headCap, maxEvents - headCap);
-  vm.tracer = recorder;
+  vm.tracer = options.trace === false ? null : recorder;
   const globals = new Map<string, Py>();
   globals.set('__name__', '__main__');
   globals.set('__file__', filename);

@@ -927,19 +927,45 @@ export function installBuiltins(vm: VM): void {
     return v instanceof PyFunction || v instanceof PyNative || v instanceof PyBoundMethod || v instanceof PyType ||
       (v instanceof PyInstance && v.cls.lookup('__call__') !== undefined);
   });
+  const pyHash = (v: Py): Py => {
+    if (v instanceof PyTuple) {
+      // CPython's xxHash-based tuplehash, in 64-bit unsigned arithmetic.
+      const M = (1n << 64n) - 1n;
+      const P1 = 11400714785074694791n;
+      const P2 = 14029467366897019727n;
+      const P5 = 2870177450012600261n;
+      let acc = P5;
+      for (const item of v.items) {
+        const lane = BigInt.asUintN(64, BigInt(pyHash(item)));
+        acc = (acc + lane * P2) & M;
+        acc = ((acc << 31n) | (acc >> 33n)) & M;
+        acc = (acc * P1) & M;
+      }
+      acc = (acc + (BigInt(v.items.length) ^ (P5 ^ 3527539n))) & M;
+      if (acc === M) return 1546275796;
+      return normInt(BigInt.asIntN(64, acc));
+    }
+    return vm.call(b.get('hash'), [v]);
+  };
   fn('hash', (args) => {
     arity(vm, 'hash', args, 1, 1);
     const v = args[0];
+    if (v instanceof PyTuple) return pyHash(v);
     if (v instanceof PyInstance) {
       const h = v.cls.lookup('__hash__');
       if (h === null) throw vm.typeError(`unhashable type: '${v.cls.name}'`);
       if (h !== undefined && !(h instanceof PyNative)) return vm.call(vm.bindMethod(h, v), []);
       return Math.floor(parseInt(v.address, 16) / 16);
     }
+    if (v instanceof PyFloat && !Number.isInteger(v.v)) throw new UnsupportedSignal('hash() of a float', vm.currentLine());
     const k = vm.hash(v);
     if (typeof k === 'number') return k === -1 ? -2 : k;
     if (typeof k === 'string') return stringHash(k);
-    if (typeof v === 'bigint') return normInt(v % (2n ** 61n - 1n));
+    if (typeof k === 'bigint') {
+      const P = 2n ** 61n - 1n;
+      const h = (k < 0n ? -(-k % P) : k % P);
+      return normInt(h === -1n ? -2n : h);
+    }
     if (v === null) return 0x7f0000000;
     throw new UnsupportedSignal('hash() of ' + typeOf(v).name, vm.currentLine());
   });
@@ -1017,22 +1043,58 @@ export function installBuiltins(vm: VM): void {
     let acc: Py = args.length > 1 ? args[1] : kwArg(kw, 'start', 0);
     if (typeof acc === 'string') throw vm.typeError("sum() can't sum strings [use ''.join(seq) instead]");
     const it = vm.getIter(args[0]);
-    let fast = typeof acc === 'number';
-    for (;;) {
-      const x = it instanceof PyIterator ? it.next() : vm.iterNextSlow(it);
-      if (x === STOP) break;
-      if (fast && typeof x === 'number') {
-        const r = acc + x;
-        if (Number.isSafeInteger(r)) {
-          acc = r;
+    const next = (): Py => (it instanceof PyIterator ? it.next() : vm.iterNextSlow(it));
+    // CPython's three phases: exact ints, then floats with Neumaier compensation (3.12+), then generic.
+    let x: Py;
+    if (typeof acc === 'number' || typeof acc === 'boolean') {
+      acc = intOf(acc);
+      for (;;) {
+        x = next();
+        if (x === STOP) return acc;
+        if (typeof x === 'number' && Number.isSafeInteger(acc + x)) {
+          acc += x;
           continue;
         }
+        if (isIntLike(x)) {
+          acc = intArith(vm, '+', acc, x);
+          if (typeof acc !== 'number') break;
+          continue;
+        }
+        break;
       }
-      fast = false;
       acc = binaryOp(vm, 0, acc, x, false);
-      fast = typeof acc === 'number';
     }
-    return acc;
+    if (acc instanceof PyFloat) {
+      let f = acc.v;
+      let c = 0;
+      for (;;) {
+        x = next();
+        if (x === STOP) {
+          if (c !== 0 && Number.isFinite(c)) f += c;
+          return new PyFloat(f);
+        }
+        if (x instanceof PyFloat) {
+          const y = x.v;
+          const t = f + y;
+          if (Math.abs(f) >= Math.abs(y)) c += f - t + y;
+          else c += y - t + f;
+          f = t;
+          continue;
+        }
+        if ((typeof x === 'number' || typeof x === 'boolean') && Math.abs(Number(x)) < 2 ** 63) {
+          f += Number(x);
+          continue;
+        }
+        break;
+      }
+      if (c !== 0 && Number.isFinite(c)) f += c;
+      acc = binaryOp(vm, 0, new PyFloat(f), x, false);
+    }
+    for (;;) {
+      x = next();
+      if (x === STOP) return acc;
+      acc = binaryOp(vm, 0, acc, x, false);
+    }
   });
   const minmax = (name: string, sign: number) => (args: Py[], kw: Kw): Py => {
     const key = kwArg(kw, 'key', null);

@@ -348,6 +348,7 @@ export function getItem(vm: VM, o: Py, k: Py): Py {
     if (k instanceof PySlice) return sliceArray(vm, Array.from(o), k).join('');
     const chars = o.length === Array.from(o).length ? null : Array.from(o);
     const len = chars === null ? o.length : chars.length;
+    if (!isIntLike(k) && !(k instanceof PyInstance)) throw vm.typeError(`string indices must be integers, not '${typeOf(k).name}'`);
     const i = indexOf(vm, k, len, 'string');
     if (i < 0 || i >= len) throw vm.error('IndexError', 'string index out of range');
     return chars === null ? o[i] : chars[i];
@@ -448,9 +449,9 @@ interface Spec {
   fill: string; align: string; sign: string; alt: boolean; zero: boolean; width: number;
   grouping: string; precision: number; type: string;
 }
-function parseSpec(vm: VM, spec: string): Spec {
+function parseSpec(vm: VM, spec: string, typeName = 'str'): Spec {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s.exec(spec);
-  if (m === null) throw vm.error('ValueError', `Invalid format specifier '${spec}' for object of type 'str'`);
+  if (m === null) throw vm.error('ValueError', `Invalid format specifier '${spec}' for object of type '${typeName}'`);
   return {
     fill: m[1] ?? (m[5] && !m[2] ? '0' : ' '), align: m[2] ?? (m[5] ? '=' : ''), sign: m[3] ?? '-', alt: m[4] !== undefined,
     zero: m[5] !== undefined, width: m[6] ? parseInt(m[6], 10) : 0, grouping: m[7] ?? '',
@@ -509,7 +510,7 @@ export function formatValue(vm: VM, v: Py, spec: string): string {
     return pad(s, body, '', '<');
   }
   if (isIntLike(v) || v instanceof PyFloat) {
-    const s = parseSpec(vm, spec);
+    const s = parseSpec(vm, spec, typeOf(v).name);
     let t = s.type;
     const isFloat = v instanceof PyFloat;
     if (isFloat && 'bcdoxX'.includes(t) && t !== '') throw vm.error('ValueError', `Unknown format code '${t}' for object of type 'float'`);
@@ -756,21 +757,22 @@ function sortList(vm: VM, items: Py[], key: Py, reverse: boolean): void {
   };
   // Stable merge sort: reverse keeps stability like CPython's (reverse, sort, reverse).
   if (reverse) idx.reverse();
-  const sorted = mergeSort(idx, (i, j) => lt(keys[j], keys[i]) ? 1 : lt(keys[i], keys[j]) ? -1 : 0);
+  // Like timsort, only ever ask whether a later element is less than an earlier one.
+  const sorted = mergeSort(idx, (later, earlier) => lt(keys[later], keys[earlier]));
   if (reverse) sorted.reverse();
   const copy = items.slice();
   for (let i = 0; i < sorted.length; i++) items[i] = copy[sorted[i]!];
 }
-function mergeSort(a: number[], cmp: (x: number, y: number) => number): number[] {
+function mergeSort(a: number[], less: (later: number, earlier: number) => boolean): number[] {
   if (a.length <= 1) return a;
   const mid = a.length >> 1;
-  const l = mergeSort(a.slice(0, mid), cmp);
-  const r = mergeSort(a.slice(mid), cmp);
+  const l = mergeSort(a.slice(0, mid), less);
+  const r = mergeSort(a.slice(mid), less);
   const out: number[] = [];
   let i = 0;
   let j = 0;
   while (i < l.length && j < r.length) {
-    if (cmp(r[j]!, l[i]!) < 0) out.push(r[j++]!);
+    if (less(r[j]!, l[i]!)) out.push(r[j++]!);
     else out.push(l[i++]!);
   }
   while (i < l.length) out.push(l[i++]!);
@@ -1163,15 +1165,7 @@ export function installBuiltins(vm: VM): void {
   });
   fn('zip', (args, kw) => {
     const strict = vm.truthy(kwArg(kw, 'strict', false));
-    const its = args.map((a, i) => {
-      try {
-        return vm.getIter(a);
-      } catch (e) {
-        const pe = vm.toPyException(e);
-        if (vm.excMatches(pe, 'TypeError')) throw vm.typeError(`'${typeOf(a).name}' object is not iterable`.replace('object is not iterable', `object is not iterable`) && `zip argument #${i + 1} must support iteration`);
-        throw pe;
-      }
-    });
+    const its = args.map((a) => vm.getIter(a));
     let done = false;
     return new FnIterator('zip', () => {
       if (done || its.length === 0) return STOP;
@@ -1456,8 +1450,10 @@ function installTypes(vm: VM): void {
     const v = a.length > 1 ? a[1] : 0;
     const base = a.length > 2 ? a[2] : kw?.get('base');
     if (base !== undefined) {
+      const bs = toInt(vm, base);
+      if (bs !== 0 && (bs < 2 || bs > 36)) throw vm.error('ValueError', 'int() base must be >= 2 and <= 36, or 0');
       if (typeof v !== 'string') throw vm.typeError("int() can't convert non-string with explicit base");
-      return parseIntStr(vm, v, toInt(vm, base));
+      return parseIntStr(vm, v, bs);
     }
     if (typeof v === 'number' || typeof v === 'bigint') return v;
     if (typeof v === 'boolean') return v ? 1 : 0;
@@ -1578,10 +1574,10 @@ function installTypes(vm: VM): void {
     const f = vm.frame;
     if (f === null || f.func === null) throw vm.error('RuntimeError', 'super(): no arguments');
     const co = f.code;
+    if (co.argcount === 0 && (co.flags & 2) === 0) throw vm.error('RuntimeError', 'super(): no arguments');
     const ci = co.freevars.indexOf('__class__');
     if (ci < 0) throw vm.error('RuntimeError', 'super(): __class__ cell not found');
     const cls = f.cells![co.cellvars.length + ci]!.value;
-    if (co.argcount === 0 && (co.flags & 2) === 0) throw vm.error('RuntimeError', 'super(): no arguments');
     const firstName = co.varnames[0]!;
     const cellI = co.cellvars.indexOf(firstName);
     const self = cellI >= 0 ? f.cells![cellI]!.value : f.locals[0];
@@ -1635,7 +1631,14 @@ function dictUpdate(vm: VM, d: PyDict, src: Py): void {
   }
   let i = 0;
   for (const item of vm.iterate(src)) {
-    const pair = vm.toArray(item);
+    let pair: Py[];
+    try {
+      pair = vm.toArray(item);
+    } catch (e) {
+      const pe = vm.toPyException(e);
+      if (vm.excMatches(pe, 'TypeError')) throw vm.typeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
+      throw pe;
+    }
     if (pair.length !== 2) throw vm.error('ValueError', `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
     vm.dictSet(d, pair[0], pair[1]);
     i++;

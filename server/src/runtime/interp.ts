@@ -940,7 +940,7 @@ export class VM {
                 else items = this.unpackIterable(seq, arg);
                 if (items.length !== arg) {
                   if (items.length < arg) throw this.error('ValueError', `not enough values to unpack (expected ${arg}, got ${items.length})`);
-                  throw this.error('ValueError', seq instanceof PyTuple || seq instanceof PyList ? `too many values to unpack (expected ${arg}, got ${items.length})` : `too many values to unpack (expected ${arg})`);
+                  throw this.error('ValueError', `too many values to unpack (expected ${arg})`);
                 }
                 for (let i = arg - 1; i >= 0; i--) stack.push(items[i]);
                 break;
@@ -2233,7 +2233,15 @@ export class VM {
     return out;
   }
   private unpackIterable(seq: Py, n: number): Py[] {
-    const it = this.getIter(seq);
+    let it: Py;
+    try {
+      it = this.getIter(seq);
+    } catch (e) {
+      const pe = this.toPyException(e);
+      if (this.excMatches(pe, 'TypeError') && pe.args[0] === `'${typeOf(seq).name}' object is not iterable`)
+        throw this.typeError(`cannot unpack non-iterable ${typeOf(seq).name} object`);
+      throw pe;
+    }
     const out: Py[] = [];
     for (;;) {
       const x = this.iterNext(it);

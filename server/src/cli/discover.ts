@@ -66,7 +66,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, config: Pro
     // (say, a pyenv checkout ignoring `/versions`): its outer layers are then dropped, as ripgrep does.
     let layers = ancestorIgnoreLayers(absolute);
     if (isIgnored(layers, absolute, true)) layers = [];
-    walk(absolute, given, layers, excluded, add);
+    walk(absolute, given === '.' || given === `.${path.sep}` ? '' : given, layers, excluded, add);
   }
   return { files, missing };
 }
@@ -108,10 +108,10 @@ function walk(
       if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
       if (isIgnored(layers, absolute, true) || excluded(absolute, entry.name)) continue;
       if (fs.existsSync(path.join(absolute, 'pyvenv.cfg'))) continue;
-      walk(absolute, path.join(display, entry.name), layers, excluded, add);
+      walk(absolute, joinDisplay(display, entry.name), layers, excluded, add);
     } else if (isFile && PYTHON_FILE.test(entry.name)) {
       if (isIgnored(layers, absolute, false) || excluded(absolute, entry.name)) continue;
-      add(path.join(display, entry.name), absolute);
+      add(joinDisplay(display, entry.name), absolute);
     }
   }
 }
@@ -206,6 +206,16 @@ function moduleNameFor(absolute: string, cache: Map<string, boolean>): string | 
     }
     return isPackage;
   });
+}
+
+/**
+ * The reported path of an entry: the directory exactly as the user wrote it, then the entry's name
+ * (no normalisation, so `./src` stays `./src/...`); the current directory, given as `.` or not at
+ * all, contributes no prefix.
+ */
+function joinDisplay(directory: string, name: string): string {
+  if (directory === '') return name;
+  return directory.endsWith(path.sep) ? directory + name : directory + path.sep + name;
 }
 
 function toPosix(relative: string): string {

@@ -25,9 +25,12 @@ it('without its configuration, the excluded and per-file-ignored code is reporte
   expect(extra).toEqual(['test-fixtures/example/build/generated.py GEN004', 'test-fixtures/example/tests/test_parser.py GEN005']);
 });
 
-it('the text output is one line per finding plus the summary', async () => {
-  const { stdout } = await runCli(['check', 'test-fixtures/example'], { cwd: REPO_ROOT });
-  const lines = stdout.trimEnd().split('\n');
+it('the text and github outputs match their reviewed snapshots', async () => {
+  const text = await runCli(['check', 'test-fixtures/example'], { cwd: REPO_ROOT });
+  const lines = text.stdout.trimEnd().split('\n');
   expect(lines).toHaveLength(6);
   expect(lines[5]).toBe('Found 5 findings in 4 files (6 files checked).');
+  await expect(text.stdout).toMatchFileSnapshot('__snapshots__/example.text.txt');
+  const github = await runCli(['check', '--format', 'github', 'test-fixtures/example'], { cwd: REPO_ROOT });
+  await expect(github.stdout).toMatchFileSnapshot('__snapshots__/example.github.txt');
 });

@@ -320,11 +320,13 @@ function catchesGeneratorExitLoosely(handler: SyntaxNode): boolean {
  * function, or declared global/nonlocal. Then closing it is not this frame's job.
  */
 function nameEscapes(name: string, fn: FunctionInfo, model: SemanticModel, acquisition: SyntaxNode): boolean {
-  const text = model.text.slice(fn.node.startIndex, fn.node.endIndex);
+  // The body only: the function's own name, parameters' defaults and decorators are outside its frame.
+  const body = fn.node.childForFieldName('body') ?? fn.node;
+  const text = model.text.slice(body.startIndex, body.endIndex);
   const pattern = new RegExp(`(?<![\\w.])${escapeRegExp(name)}(?!\\w)`, 'g');
   const root = model.tree.rootNode;
   for (const match of text.matchAll(pattern)) {
-    const node = root.descendantForIndex(fn.node.startIndex + (match.index ?? 0));
+    const node = root.descendantForIndex(body.startIndex + (match.index ?? 0));
     if (node.type !== 'identifier' || node.text !== name) continue;
     if (node.startIndex >= acquisition.startIndex && node.endIndex <= acquisition.endIndex) continue;
     if (!ownsFrame(model, node, fn)) return true;

@@ -124,9 +124,10 @@ function withFix(resource: SuspendedResource, fn: FunctionInfo, model: SemanticM
   // Every other use of the name must lie inside the block after the statement, and it must not be rebound there.
   let passedToCall = false;
   const pattern = new RegExp(`(?<![\\w.])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'g');
-  const fnText = text.slice(fn.node.startIndex, fn.node.endIndex);
-  for (const match of fnText.matchAll(pattern)) {
-    const offset = fn.node.startIndex + (match.index ?? 0);
+  // The body only: the function's own name and its parameters' defaults are not uses.
+  const body = fn.node.childForFieldName('body') ?? fn.node;
+  for (const match of text.slice(body.startIndex, body.endIndex).matchAll(pattern)) {
+    const offset = body.startIndex + (match.index ?? 0);
     const node = model.tree.rootNode.descendantForIndex(offset);
     if (node.type !== 'identifier') continue;
     if (offset >= statement.startIndex && offset < statement.endIndex) continue;

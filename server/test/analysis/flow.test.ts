@@ -1,0 +1,334 @@
+// Unit tests for the control-flow queries in `analysis/flow` (statement exits, reachability after a
+// GeneratorExit handler, closing yields, suspended resources) and for GEN005's `with` fix.
+
+import { describe, expect, it } from 'vitest';
+import { parsePython, type SyntaxNode } from '../../src/parser.js';
+import { SemanticModel, type FunctionInfo } from '../../src/analysis/model/semantic.js';
+import { analyzeFile } from '../../src/analysis/check.js';
+import {
+  Exit,
+  catchesGeneratorExit,
+  closingYields,
+  flowOf,
+  suspendableTryBodies,
+  suspendedResources,
+  tryParts,
+  yieldReachableAfterHandler,
+} from '../../src/analysis/flow/index.js';
+
+/** Builds the model for `source` (dedented) and returns it with the function named `name`. */
+function functionIn(source: string, name: string): { model: SemanticModel; fn: FunctionInfo; text: string } {
+  const text = dedent(source);
+  const tree = parsePython(text);
+  expect(tree.rootNode.hasError, 'test source parses').toBe(false);
+  const model = new SemanticModel(tree, text);
+  const fn = model.functions.find((candidate) => candidate.name === name);
+  if (fn === undefined) throw new Error(`no function ${name}`);
+  return { model, fn, text };
+}
+
+function dedent(source: string): string {
+  const lines = source.replace(/^\n/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+function lineOf(node: SyntaxNode | null | undefined): number | null {
+  return node === null || node === undefined ? null : node.startPosition.row + 1;
+}
+
+function onlyTry(fn: FunctionInfo): SyntaxNode {
+  const [statement] = suspendableTryBodies(fn);
+  if (statement === undefined) throw new Error('no suspendable try');
+  return statement;
+}
+
+describe('FunctionFlow.exitsOf', () => {
+  it('tells how blocks complete', () => {
+    const { fn } = functionIn(`
+      def f(x):
+          if x:
+              return 1
+          else:
+              raise ValueError
+      def g(x):
+          while True:
+              if x:
+                  break
+      def h():
+          while True:
+              pass
+      def k():
+          try:
+              return 1
+          finally:
+              pass
+    `, 'f');
+    const flow = flowOf(fn);
+    const body = fn.node.childForFieldName('body');
+    if (body === null) throw new Error('no body');
+    expect(flow.exitsOf(body)).toBe(Exit.return | Exit.raise);
+  });
+
+  it('knows that `while True:` without break never finishes and with break does', () => {
+    const source = `
+      def g(x):
+          while True:
+              if x:
+                  break
+      def h():
+          while True:
+              pass
+    `;
+    const g = functionIn(source, 'g');
+    const h = functionIn(source, 'h');
+    const gLoop = g.fn.node.childForFieldName('body')?.firstNamedChild;
+    const hLoop = h.fn.node.childForFieldName('body')?.firstNamedChild;
+    if (gLoop == null || hLoop == null) throw new Error('no loops');
+    expect(flowOf(g.fn).exitsOf(gLoop) & Exit.normal).toBe(Exit.normal);
+    expect(flowOf(h.fn).exitsOf(hLoop)).toBe(0);
+  });
+});
+
+describe('catchesGeneratorExit', () => {
+  const handlersOf = (source: string): boolean[] => {
+    const { fn, model } = functionIn(source, 'f');
+    return tryParts(onlyTry(fn)).handlers.map((handler) => catchesGeneratorExit(handler, model));
+  };
+
+  it('accepts bare except, GeneratorExit, BaseException and tuples containing them', () => {
+    expect(handlersOf(`
+      def f():
+          try:
+              yield
+          except ValueError:
+              pass
+          except Exception:
+              pass
+          except (KeyError, GeneratorExit):
+              pass
+          except BaseException as e:
+              pass
+          except builtins.BaseException:
+              pass
+          except:
+              pass
+    `)).toEqual([false, false, true, true, true, true]);
+  });
+
+  it('rejects a rebound name, an opaque tuple and except*', () => {
+    expect(handlersOf(`
+      ERRORS = (GeneratorExit,)
+      def f():
+          BaseException = KeyError
+          try:
+              yield
+          except BaseException:
+              pass
+          except ERRORS:
+              pass
+          except* GeneratorExit:
+              pass
+    `)).toEqual([false, false, false]);
+  });
+});
+
+describe('yieldReachableAfterHandler', () => {
+  const reached = (source: string): number | null => {
+    const { fn } = functionIn(source, 'f');
+    const handler = tryParts(onlyTry(fn)).handlers[0];
+    if (handler === undefined) throw new Error('no handler');
+    return lineOf(yieldReachableAfterHandler(handler, fn));
+  };
+
+  it('follows a loop back to its yield', () => {
+    expect(reached(`
+      def f():
+          while True:
+              try:
+                  yield 1
+              except GeneratorExit:
+                  pass
+    `)).toBe(4);
+  });
+
+  it('follows break to the code after the loop', () => {
+    expect(reached(`
+      def f():
+          for i in range(3):
+              try:
+                  yield i
+              except GeneratorExit:
+                  break
+          yield "after"
+    `)).toBe(7);
+  });
+
+  it('stops at return, raise and the end of the function', () => {
+    for (const ending of ['return', 'raise', 'pass']) {
+      expect(reached(`
+        def f():
+            try:
+                yield 1
+            except GeneratorExit:
+                ${ending}
+      `)).toBeNull();
+    }
+  });
+
+  it('does not count yields inside the handler or in nested functions', () => {
+    expect(reached(`
+      def f():
+          try:
+              yield 1
+          except GeneratorExit:
+              yield 2
+          def g():
+              yield 3
+          h = lambda: (yield 4)
+    `)).toBeNull();
+  });
+
+  it('gives up where the code tests a flag the handler set', () => {
+    expect(reached(`
+      def f():
+          self_closed = False
+          while not self_closed:
+              try:
+                  yield 1
+              except GeneratorExit:
+                  self_closed = True
+    `)).toBeNull();
+  });
+});
+
+describe('closingYields', () => {
+  const closing = (source: string): (number | null)[] => {
+    const { fn, model } = functionIn(source, 'f');
+    return closingYields(fn, model).map((item) => lineOf(item.yieldNode));
+  };
+
+  it('reports the first yield of each path through the finally block', () => {
+    expect(closing(`
+      def f(c):
+          try:
+              yield 1
+          finally:
+              if c:
+                  yield 2
+              yield 3
+              yield 4
+    `)).toEqual([6, 7]);
+  });
+
+  it('needs a suspension point before the finally', () => {
+    expect(closing(`
+      def f():
+          try:
+              x = 1
+          finally:
+              yield x
+    `)).toEqual([]);
+  });
+});
+
+describe('suspendedResources', () => {
+  it('names the acquisition and the first yield where it is live', () => {
+    const { fn, model } = functionIn(`
+      def f(path):
+          header = None
+          yield header
+          f = open(path)
+          for line in f:
+              yield line
+          f.close()
+    `, 'f');
+    const [resource, ...rest] = suspendedResources(fn, model);
+    expect(rest).toEqual([]);
+    expect(resource?.description).toBe('file `f` from `open(...)`');
+    expect(lineOf(resource?.acquisition)).toBe(4);
+    expect(lineOf(resource?.yieldNode)).toBe(6);
+  });
+
+  it('is empty for ordinary functions and protected resources', () => {
+    const source = `
+      def plain(path):
+          f = open(path)
+          return f.read()
+      def protected(path):
+          with open(path) as f:
+              yield f.read()
+      def handed_over(path):
+          f = open(path)
+          yield f
+    `;
+    for (const name of ['plain', 'protected', 'handed_over']) {
+      const { fn, model } = functionIn(source, name);
+      expect(suspendedResources(fn, model), name).toEqual([]);
+    }
+  });
+});
+
+describe('suspended-resource fix', () => {
+  const fixed = (source: string): { text: string; applicability: string } | null => {
+    const text = dedent(source);
+    const result = analyzeFile({ file: 'x.py', text, enabled: new Set(['GEN005']) });
+    const fix = result.findings[0]?.fix;
+    if (fix === undefined || fix === null) return null;
+    // Apply the edits from the last to the first so earlier offsets stay valid.
+    const edits = fix.edits.map((edit) => ({ start: result.lines.offset(edit.line, edit.column), end: result.lines.offset(edit.endLine, edit.endColumn), text: edit.newText }));
+    let out = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    return { text: out, applicability: fix.applicability };
+  };
+
+  it('wraps the rest of the block in `with` and re-indents it', () => {
+    const result = fixed(`
+      def read(path):
+          f = open(path)  # the file
+          for line in f:
+              yield line
+
+          f.close()
+    `);
+    expect(result).toEqual({
+      applicability: 'safe',
+      text: dedent(`
+        def read(path):
+            with open(path) as f:  # the file
+                for line in f:
+                    yield line
+
+                f.close()
+      `),
+    });
+    expect(parsePython(result?.text ?? '').rootNode.hasError).toBe(false);
+    expect(analyzeFile({ file: 'x.py', text: result?.text ?? '', enabled: new Set(['GEN005']) }).findings).toEqual([]);
+  });
+
+  it('is unsafe when the resource is passed to another call', () => {
+    expect(fixed(`
+      import csv
+      def rows(path):
+          f = open(path)
+          for row in csv.reader(f):
+              yield row
+    `)?.applicability).toBe('unsafe');
+  });
+
+  it('is not offered when the name is used after the block or for a sqlite3 connection', () => {
+    expect(fixed(`
+      def read(path, flag):
+          if flag:
+              f = open(path)
+              yield f.readline()
+          print(f)
+    `)).toBeNull();
+    expect(fixed(`
+      import sqlite3
+      def rows():
+          conn = sqlite3.connect(":memory:")
+          yield from conn.execute("SELECT 1")
+    `)).toBeNull();
+  });
+});

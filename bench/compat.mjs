@@ -50,7 +50,8 @@ async function compareMethods(methods, runSnippet, tally) {
       continue;
     }
     if (report.unsupported) {
-      addTo(tally.unsupported, report.unsupported.feature, method.id);
+      if (isInternalError(report.unsupported.feature)) addTo(tally.disagree, 'runtime internal error', { id: method.id, detail: report.unsupported.feature });
+      else addTo(tally.unsupported, report.unsupported.feature, method.id);
       continue;
     }
     const differences = compareWithOracle(report, oracle.result);
@@ -59,10 +60,18 @@ async function compareMethods(methods, runSnippet, tally) {
   }
 }
 
-/** The doctest as one snippet: each example in try/except after a marker line, so that outputs split by example. */
-function buildDoctestSnippet(doctest, active) {
-  const lines = doctest.prelude.split('\n');
+/**
+ * The doctest as one snippet: the module-level imports and helpers it needs, then each example in try/except
+ * after a marker line, so that the output splits by example. Returns the line range of every part.
+ */
+function buildDoctestSnippet(prelude, active) {
+  const lines = [];
   const ranges = [];
+  for (const item of prelude) {
+    const start = lines.length + 1;
+    lines.push(...item.source.split('\n'), '');
+    ranges.push({ item, start, end: lines.length });
+  }
   for (const example of active) {
     // The marker starts with a newline: an example may end its output without one (print(..., end='')).
     lines.push(`print('\\n=== example ${example.index} ===')`);
@@ -70,7 +79,7 @@ function buildDoctestSnippet(doctest, active) {
     lines.push('try:');
     for (const line of example.source.split('\n')) lines.push(`    ${line}`);
     lines.push('except BaseException as _error:', "    print(f'{type(_error).__name__}: {_error}')");
-    ranges.push({ example, start: start - 1, end: lines.length });
+    ranges.push({ example, start, end: lines.length });
   }
   return { source: `${lines.join('\n')}\n`, ranges };
 }
@@ -90,6 +99,11 @@ function splitByExample(stdout) {
   return new Map([...segments].map(([index, segment]) => [index, segment.join('\n').trimEnd()]));
 }
 
+/** A refusal the runtime labels "internal error" is a crash, not a decision: it counts as a disagreement. */
+function isInternalError(feature) {
+  return /^internal error/i.test(feature);
+}
+
 async function compareDoctest(doctest, runSnippet, tally) {
   const caseId = (example) => `${doctest.id}#${example.index} (line ${example.line + 1})`;
   let active = [];
@@ -97,9 +111,10 @@ async function compareDoctest(doctest, runSnippet, tally) {
     if (example.skip) tally.notConverted.push({ id: caseId(example), reason: example.skip });
     else active.push(example);
   }
+  let prelude = [...doctest.prelude];
   const filename = `compat_${doctest.id.replace(/\W+/g, '_')}.py`;
   for (let attempt = 0; attempt <= MAX_DOCTEST_RETRIES && active.length > 0; attempt++) {
-    const { source, ranges } = buildDoctestSnippet(doctest, active);
+    const { source, ranges } = buildDoctestSnippet(prelude, active);
     const oracle = await oracleRun(source, filename);
     if (!oracle.ok) {
       for (const example of active) tally.notConverted.push({ id: caseId(example), reason: 'oracle failed on the doctest' });
@@ -110,18 +125,42 @@ async function compareDoctest(doctest, runSnippet, tally) {
       for (const example of active) addTo(tally.disagree, 'runtime threw', { id: caseId(example), detail: report.threw });
       return;
     }
-    const stopLine = report.unsupported?.line ?? report.limit?.line;
     if (report.unsupported || report.limit) {
+      const stopLine = report.unsupported?.line ?? report.limit?.line;
       const culprit = ranges.find((range) => stopLine >= range.start && stopLine <= range.end);
+      const reason = report.unsupported ? report.unsupported.feature : `hit the ${report.limit.kind} limit`;
+      const record = (example, why) => {
+        if (report.limit || isInternalError(reason)) addTo(tally.disagree, reason, { id: caseId(example), detail: `${why} (line ${stopLine})` });
+        else addTo(tally.unsupported, reason, caseId(example));
+      };
       if (!culprit) {
-        // Stopped in the prelude (the module's helper definitions): nothing of this doctest can run.
-        const reason = report.unsupported ? report.unsupported.feature : `${report.limit.kind} limit`;
-        for (const example of active) addTo(tally.unsupported, `${reason} (in a helper the doctest needs)`, caseId(example));
+        for (const example of active) record(example, 'outside any example');
         return;
       }
-      if (report.unsupported) addTo(tally.unsupported, report.unsupported.feature, caseId(culprit.example));
-      else addTo(tally.disagree, `hit the ${report.limit.kind} limit`, { id: caseId(culprit.example), detail: report.limit.message });
-      active = active.filter((example) => example !== culprit.example);
+      if (culprit.example) {
+        record(culprit.example, 'in this example');
+        active = active.filter((example) => example !== culprit.example);
+        continue;
+      }
+      // A module-level import or helper was refused: drop it, whatever depends on it, and the examples that
+      // use any of those names; both sides then run the rest.
+      const dropped = new Set(culprit.item.binds);
+      let grew = true;
+      while (grew) {
+        grew = false;
+        for (const item of prelude) {
+          if (item.binds.some((name) => dropped.has(name))) continue;
+          if (item.uses.some((name) => dropped.has(name))) {
+            item.binds.forEach((name) => dropped.add(name));
+            grew = true;
+          }
+        }
+      }
+      prelude = prelude.filter((item) => !item.binds.some((name) => dropped.has(name)));
+      for (const example of active.filter((e) => e.uses.some((name) => dropped.has(name)))) {
+        record(example, `needs ${[...dropped].join(', ')}`);
+      }
+      active = active.filter((example) => !example.uses.some((name) => dropped.has(name)));
       continue;
     }
     const expected = splitByExample(oracle.result.stdout);
@@ -160,8 +199,8 @@ function renderTally(title, tally, lines) {
     lines.push('Disagreements with CPython (runtime bugs; grouped by the first difference):', '');
     for (const [kind, items] of disagree) {
       lines.push(`- **${kind}** — ${items.length}`);
-      for (const item of items.slice(0, 5)) lines.push(`  - \`${item.id}\`: ${item.detail}`);
-      if (items.length > 5) lines.push(`  - … and ${items.length - 5} more`);
+      for (const item of items.slice(0, Number(process.env.COMPAT_MAX_ITEMS ?? 8))) lines.push(`  - \`${item.id}\`: ${item.detail}`);
+      if (items.length > Number(process.env.COMPAT_MAX_ITEMS ?? 8)) lines.push(`  - … and ${items.length - Number(process.env.COMPAT_MAX_ITEMS ?? 8)} more`);
     }
     lines.push('');
   }

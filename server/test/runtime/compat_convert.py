@@ -3,7 +3,8 @@
 Reads the installed `test` package at run time (nothing of CPython's is committed) and prints JSON:
   {"python": "3.13.0", "testDir": "...",
    "methods": [{"id", "source"} | {"id", "skip"}],      # test_yield_from.py test methods, assertions printed
-   "doctests": [{"id", "prelude", "examples": [{"index", "line", "source"} | {"index", "line", "skip"}]}]}
+   "doctests": [{"id", "prelude": [{"binds", "uses", "source"}],
+                 "examples": [{"index", "line", "source", "want", "uses"} | {"index", "line", "skip"}]}]}
 """
 import ast
 import doctest
@@ -189,7 +190,8 @@ def names_in(source):
 
 
 def prelude_for(examples_text, definitions, imports):
-    """The module-level definitions a doctest uses (its globals are the module's), with what they use in turn."""
+    """The module-level imports and definitions a doctest uses (its globals are the module's), with what they use
+    in turn, as separate items so that bench/compat.mjs can drop one the runtime refuses and keep the rest."""
     wanted = []
     pending = [name for name in definitions if name in names_in(examples_text)]
     while pending:
@@ -198,13 +200,15 @@ def prelude_for(examples_text, definitions, imports):
             continue
         wanted.append(name)
         pending.extend(other for other in definitions if other in names_in(definitions[name]) and other not in wanted)
-    needed_imports = []
+    items = []
     used = set().union(names_in(examples_text), *(names_in(definitions[name]) for name in wanted))
     for bound, statement in imports.items():
-        if bound in used and statement not in needed_imports:
-            needed_imports.append(statement)
-    ordered = [name for name in definitions if name in wanted]  # keep the module's order
-    return '\n'.join(needed_imports + [definitions[name] + '\n' for name in ordered])
+        if bound in used:
+            items.append({'binds': [bound], 'uses': [], 'source': statement})
+    for name in definitions:  # keep the module's order
+        if name in wanted:
+            items.append({'binds': [name], 'uses': sorted(names_in(definitions[name]) - {name}), 'source': definitions[name]})
+    return items
 
 
 class DisplayExpressions(ast.NodeTransformer):
@@ -235,9 +239,10 @@ def convert_doctests(module_name):
                 examples.append({'index': index, 'line': example.lineno, 'skip': f'SyntaxError example ({error.msg})'})
                 continue
             source = ast.unparse(ast.fix_missing_locations(DisplayExpressions().visit(tree)))
-            examples.append({'index': index, 'line': example.lineno, 'source': source, 'want': example.want})
+            examples.append({'index': index, 'line': example.lineno, 'source': source, 'want': example.want, 'uses': sorted(names_in(example.source))})
         text = '\n'.join(example['source'] for example in examples if 'source' in example)
-        prelude = 'def _display(value):\n    if value is not None:\n        print(repr(value))\n\n' + prelude_for(text, definitions, imports)
+        prelude = [{'binds': ['_display'], 'uses': [], 'source': 'def _display(value):\n    if value is not None:\n        print(repr(value))\n'}]
+        prelude += prelude_for(text, definitions, imports)
         cases.append({'id': case.name.replace('test.test_generators.', ''), 'prelude': prelude, 'examples': examples})
     return cases
 

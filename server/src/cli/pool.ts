@@ -130,6 +130,7 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
     // Phase 2: every worker gets the whole index, then analyses the files whose trees it holds.
     let analyzed = 0;
     const outcomes: FileOutcome[] = [];
+    const phase2Finished: number[] = [];
     await Promise.all(workers.map(async (worker, workerIndex) => {
       worker.send({ type: 'index', summaries });
       const own = tasks.filter((task) => ownedBy.get(task.id) === workerIndex);
@@ -145,9 +146,11 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
         }));
       }
       await Promise.all(replies);
+      phase2Finished[workerIndex] = performance.now();
     }));
     if (process.env['YIELDLENS_TIMING'] !== undefined) {
-      process.stderr.write(`yieldlens: phase 1 ${(parseDone - started).toFixed(0)} ms, phase 2 ${(performance.now() - parseDone).toFixed(0)} ms\n`);
+      const perWorker = phase2Finished.map((finished) => (finished - parseDone).toFixed(0)).join('/');
+      process.stderr.write(`yieldlens: ${options.workers} workers; phase 1 ${(parseDone - started).toFixed(0)} ms; phase 2 ${perWorker} ms per worker\n`);
     }
     return { outcomes, lines };
   } finally {

@@ -75,13 +75,14 @@ function writeMismatchNotes(path: string): void {
     'What is compared (see `oracle-harness.mjs`): `runSnippet(source, {filename: NNN_name.py})` against CPython running the same',
     'text compiled with that file name. (1) stdout, with `0x…` addresses masked. (2) The sequence of `yield` events',
     '(function = `__qualname__`, line of the `yield` expression, `repr` of the value) interleaved with `return` events',
-    '(function, `repr` of the return value) of generator code objects of the snippet; CPython reports a return only when a',
+    '(function, `repr` of the return value) of generator code objects of the snippet; each yield also compares its `locals`',
+    '(`repr` of every name in the frame\'s f_locals, cell and free variables included, hidden `.0` excluded). CPython reports a return only when a',
     "generator's frame returns (not when it raises, nor when close() finds it outside any try block). Yield events whose",
     '(function, line) is a `yield from` site are ignored on both sides (CPython re-yields in the delegating frame on',
     'next()/send() but not when the inner generator answers throw()). (3) The final uncaught error: type name, `str()` of',
     'the exception, and the line of the innermost frame of the snippet in the traceback. `unsupported`, a limit, a',
     'truncated trace or an exception thrown by runSnippet are disagreements (except snippets listed in',
-    '`test-fixtures/trace/UNSUPPORTED.md`).',
+    '`test-fixtures/trace/UNSUPPORTED.md`). CPython\'s own generator tests: `npm run compat` (bench/compat.mjs).',
     '',
   ];
   const sorted = [...groups.entries()].sort((a, b) => b[1].length - a[1].length);

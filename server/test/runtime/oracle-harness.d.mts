@@ -12,6 +12,8 @@ export interface OracleEvent {
   value: string;
   /** Set on the re-yield of a `yield from`/`await` loop in the delegating frame. */
   delegating?: boolean;
+  /** repr() of each local of the yielding frame (cells and free variables included), on yields that are not delegating. */
+  locals?: Record<string, string>;
 }
 
 export interface OracleResult {
@@ -24,7 +26,7 @@ export interface OracleResult {
 }
 
 export type ObservedEvent =
-  | { kind: 'yield'; function: string; line: number | null | undefined; value: string }
+  | { kind: 'yield'; function: string; line: number | null | undefined; value: string; locals: Record<string, string> }
   | { kind: 'return'; function: string; value: string };
 
 export interface Observation {

@@ -134,6 +134,15 @@ export function maskAddresses(text) {
   return text.replace(/0x[0-9a-fA-F]+/g, '0x…');
 }
 
+/** A yield event's locals with addresses masked and names sorted; hidden names (a genexp's `.0`) are left out. */
+function maskLocals(locals) {
+  const masked = {};
+  for (const name of Object.keys(locals).sort()) {
+    if (!name.startsWith('.')) masked[name] = maskAddresses(locals[name]);
+  }
+  return masked;
+}
+
 /**
  * What the oracle observed, in the comparable form. Delegating yields (the re-yield of a `yield from`
  * loop) are dropped: CPython reports them for next()/send() but not when throw() is answered by the inner
@@ -147,7 +156,7 @@ export function observeOracle(result) {
       .filter((event) => !event.delegating)
       .map((event) =>
         event.event === 'yield'
-          ? { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value) }
+          ? { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) }
           : { kind: 'return', function: event.function, value: maskAddresses(event.value) },
       ),
     error: result.error ? { type: result.error.type, message: maskAddresses(result.error.message), line: result.error.line } : null,
@@ -165,7 +174,7 @@ export function observeRuntime(report, delegatingSites) {
   for (const event of report.events) {
     if (event.event === 'yield') {
       if (delegating.has(`${event.function}\0${event.line}`)) continue;
-      events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value) });
+      events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) });
     } else if (event.event === 'return') {
       events.push({ kind: 'return', function: event.function, value: maskAddresses(event.value) });
     }
@@ -219,6 +228,20 @@ export function compareWithOracle(report, oracleResult) {
     if (describeEvent(want) !== describeEvent(got)) {
       differences.push(`event #${index + 1}: expected ${describeEvent(want)}, got ${describeEvent(got)}`);
       break;
+    }
+  }
+  // Locals are compared once the events themselves agree, so that a wrong event is reported as such.
+  if (!differences.some((difference) => difference.startsWith('event #'))) {
+    for (let index = 0; index < expected.events.length; index++) {
+      const want = expected.events[index];
+      const got = actual.events[index];
+      if (want?.kind !== 'yield' || got?.kind !== 'yield') continue;
+      const wantLocals = JSON.stringify(want.locals);
+      const gotLocals = JSON.stringify(got.locals);
+      if (wantLocals !== gotLocals) {
+        differences.push(`locals at event #${index + 1} (yield ${want.function}:${want.line}): expected ${clip(wantLocals, 200)}, got ${clip(gotLocals, 200)}`);
+        break;
+      }
     }
   }
   if (describeError(expected.error) !== describeError(actual.error)) {

@@ -79,6 +79,12 @@ def run(source, filename):
         event = {'event': 'yield', 'function': code.co_qualname, 'line': line, 'value': safe_repr(value)}
         if delegating:
             event['delegating'] = True
+        else:
+            # The callback runs on top of the yielding generator's frame. Its f_locals include cell and free
+            # variables; hidden names such as a genexp's `.0` iterator are implementation details, left out.
+            frame = sys._getframe(1)
+            if frame.f_code is code:
+                event['locals'] = {name: safe_repr(local) for name, local in frame.f_locals.items() if not name.startswith('.')}
         events.append(event)
         return None
 

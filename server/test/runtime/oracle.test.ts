@@ -36,18 +36,18 @@ describe.skipIf(!python.ok)(`CPython oracle (${python.ok ? python.version : pyth
     const result = await oracle(DELEGATION);
     expect(result.stdout).toBe('1\nhandled\n5\n');
     expect(result.events).toEqual([
-      { event: 'yield', function: 'inner', line: 3, value: '1' },
+      { event: 'yield', function: 'inner', line: 3, value: '1', locals: {} },
       { event: 'yield', function: 'outer', line: 8, value: '1', delegating: true },
-      { event: 'yield', function: 'inner', line: 5, value: "'handled'" },
+      { event: 'yield', function: 'inner', line: 5, value: "'handled'", locals: {} },
       { event: 'return', function: 'inner', value: '5' },
-      { event: 'yield', function: 'outer', line: 9, value: '5' },
+      { event: 'yield', function: 'outer', line: 9, value: '5', locals: { r: '5' } },
     ]);
     expect(result.delegatingSites).toEqual([['outer', 8]]);
     expect(observeOracle(result).events).toEqual([
-      { kind: 'yield', function: 'inner', line: 3, value: '1' },
-      { kind: 'yield', function: 'inner', line: 5, value: "'handled'" },
+      { kind: 'yield', function: 'inner', line: 3, value: '1', locals: {} },
+      { kind: 'yield', function: 'inner', line: 5, value: "'handled'", locals: {} },
       { kind: 'return', function: 'inner', value: '5' },
-      { kind: 'yield', function: 'outer', line: 9, value: '5' },
+      { kind: 'yield', function: 'outer', line: 9, value: '5', locals: { r: '5' } },
     ]);
   });
 
@@ -80,9 +80,10 @@ with cm() as v:
     print(v, plain(), sum(x for x in [1, 2]))
 `);
     expect(result.events).toEqual([
-      { event: 'yield', function: 'cm', line: 4, value: "'v'" },
-      { event: 'yield', function: '<genexpr>', line: 8, value: '1' },
-      { event: 'yield', function: '<genexpr>', line: 8, value: '2' },
+      { event: 'yield', function: 'cm', line: 4, value: "'v'", locals: {} },
+      // A genexp's hidden `.0` iterator is left out of its locals.
+      { event: 'yield', function: '<genexpr>', line: 8, value: '1', locals: { x: '1' } },
+      { event: 'yield', function: '<genexpr>', line: 8, value: '2', locals: { x: '2' } },
       { event: 'return', function: '<genexpr>', value: 'None' },
       { event: 'return', function: 'cm', value: 'None' },
     ]);
@@ -115,8 +116,8 @@ next(g)
 
   test('a faithful report agrees; a wrong value, a wrong line or unsupported disagree', async () => {
     const result = await oracle(DELEGATION);
-    const yieldEvent = (generator: number, fn: string, line: number, value: string): TraceEvent => ({
-      event: 'yield', generator, function: fn, line, value, locals: {},
+    const yieldEvent = (generator: number, fn: string, line: number, value: string, locals: Record<string, string> = {}): TraceEvent => ({
+      event: 'yield', generator, function: fn, line, value, locals,
     });
     const faithful: TraceEvent[] = [
       yieldEvent(2, 'inner', 3, '1'),
@@ -124,7 +125,7 @@ next(g)
       yieldEvent(1, 'outer', 8, '1'),
       yieldEvent(2, 'inner', 5, "'handled'"),
       { event: 'return', generator: 2, function: 'inner', line: 6, value: '5' },
-      yieldEvent(1, 'outer', 9, '5'),
+      yieldEvent(1, 'outer', 9, '5', { r: '5' }),
     ];
     expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: faithful }), result)).toEqual([]);
 
@@ -132,8 +133,12 @@ next(g)
     expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongValue }), result)).toEqual([
       `event #2: expected yield inner:5 'handled', got yield inner:5 "handled"`,
     ]);
-    const wrongLine = faithful.map((event, index) => (index === 4 ? yieldEvent(1, 'outer', 8, '5') : event));
+    const wrongLine = faithful.map((event, index) => (index === 4 ? yieldEvent(1, 'outer', 8, '5', { r: '5' }) : event));
     expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongLine }), result)[0]).toMatch(/^event #4/);
+    const wrongLocals = faithful.map((event, index) => (index === 4 ? yieldEvent(1, 'outer', 9, '5', { r: "'5'" }) : event));
+    expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongLocals }), result)).toEqual([
+      `locals at event #4 (yield outer:9): expected "{\\"r\\":\\"5\\"}", got "{\\"r\\":\\"'5'\\"}"`,
+    ]);
     expect(compareWithOracle(report({ stdout: '1\nhandled\n', events: faithful }), result)).toEqual([
       'stdout line 3: expected "5", got ""',
     ]);

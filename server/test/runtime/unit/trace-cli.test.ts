@@ -39,7 +39,8 @@ describe('yieldlens trace', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.error).toEqual({ type: 'ZeroDivisionError', message: 'division by zero', line: 4 });
-    expect(report.events.map((e: { event: string }) => e.event)).toEqual(['create', 'resume', 'yield']);
+    // The temporary generator is finalised (closed) as soon as next() returns, as CPython does.
+    expect(report.events.map((e: { event: string }) => e.event)).toEqual(['create', 'resume', 'yield', 'close']);
   });
 
   test('the text timeline indents delegated generators and shows states', async () => {

@@ -90,6 +90,17 @@ def case_handler_reraises():
             raise
 
 
+def case_earlier_handler_reraises_generator_exit():
+    # Handlers are tried in order: GeneratorExit never reaches the `except BaseException` clause.
+    while True:
+        try:
+            yield 1
+        except GeneratorExit:
+            raise
+        except BaseException:
+            log.info("failed")
+
+
 def case_handler_returns():
     while True:
         try:

@@ -135,6 +135,15 @@ def case_except_exception_does_not_catch_generator_exit():
         yield "error"
 
 
+def case_earlier_handler_reraises_generator_exit():
+    try:
+        yield 1
+    except GeneratorExit:
+        raise
+    except BaseException:
+        yield "error"
+
+
 def case_handler_of_try_that_cannot_suspend():
     try:
         value = int("x")

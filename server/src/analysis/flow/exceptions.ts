@@ -228,9 +228,10 @@ export function closingYields(fn: FunctionInfo, model: SemanticModel): ClosingYi
       const parts = tryParts(statement);
       const bodySuspension = parts.body === null ? undefined : flow.ownYieldsIn(parts.body)[0];
       if (bodySuspension !== undefined) {
-        for (const handler of parts.handlers) {
-          const block = handlerBlock(handler);
-          if (block === null || !catchesGeneratorExit(handler, model)) continue;
+        // Handlers are tried in order: only the first one that catches GeneratorExit ever sees it.
+        const handler = parts.handlers.find((candidate) => catchesGeneratorExit(candidate, model));
+        const block = handler === undefined ? null : handlerBlock(handler);
+        if (handler !== undefined && block !== null) {
           for (const first of firstYieldsIn(block, flow)) {
             if (!found.has(first.startIndex)) found.set(first.startIndex, { yieldNode: first, region: 'handler', statement, handler, suspension: bodySuspension });
           }

@@ -65,8 +65,9 @@ export const swallowedGeneratorExit: RuleDefinition = {
     if (!fn.isGenerator || fn.kind !== 'def' || fn.hasSyntaxError) return;
     const ignored = fn.isAsync ? 'async generator ignored GeneratorExit' : 'generator ignored GeneratorExit';
     for (const statement of suspendableTryBodies(fn)) {
-      for (const handler of tryParts(statement).handlers) {
-        if (!catchesGeneratorExit(handler, ctx.model)) continue;
+      // Handlers are tried in order: only the first one that catches GeneratorExit ever sees it.
+      const handler = tryParts(statement).handlers.find((candidate) => catchesGeneratorExit(candidate, ctx.model));
+      if (handler !== undefined) {
         const reached = yieldReachableAfterHandler(handler, fn);
         if (reached === null) continue;
         const line = reached.startPosition.row + 1;

@@ -9,7 +9,7 @@ import type { CheckReport, FileError, Finding } from '@yieldlens/shared';
 import { resolveRuleSelection } from '../analysis/index.js';
 import { discoverConfig, emptyConfig, loadConfigFile, unknownSelector, type ProjectConfig } from './config.js';
 import { discoverFiles, fileGlobMatcher } from './discover.js';
-import type { FileTask } from './file-job.js';
+import type { FileOutcome, FileTask } from './file-job.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
 import { compareErrors, compareFindings, FORMATS, type OutputFormat } from './formats/report.js';
@@ -88,7 +88,7 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
   };
 
   const progress = Progress.forStderr(tasks.length);
-  let outcomes;
+  let outcomes: FileOutcome[];
   try {
     const workers = options.jobs === undefined ? defaultWorkerCount(tasks.length) : Math.min(options.jobs, tasks.length);
     ({ outcomes } = await analyzeFiles(tasks, {
@@ -97,7 +97,6 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
       onProgress: (phase, done, total) => progress?.update(phase, done, total),
     }));
   } catch (error) {
-    progress?.finish();
     io.stderr(`yieldlens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   } finally {

@@ -21,11 +21,9 @@ export function runRulesCommand(args: string[], io: CliIo): number {
     io.stdout(`${JSON.stringify(descriptors, null, 2)}\n`);
     return 0;
   }
-  const header: RuleDescriptor = { code: 'CODE', name: 'NAME', severity: 'SEVERITY' as RuleDescriptor['severity'], summary: 'SUMMARY' };
-  const rows = [header, ...descriptors];
-  const width = (key: 'code' | 'name' | 'severity'): number => Math.max(...rows.map((row) => row[key].length));
-  const [codeWidth, nameWidth, severityWidth] = [width('code'), width('name'), width('severity')];
-  const lines = rows.map((row) => `${row.code.padEnd(codeWidth)}  ${row.name.padEnd(nameWidth)}  ${row.severity.padEnd(severityWidth)}  ${row.summary}`.trimEnd());
+  const rows: string[][] = [['CODE', 'NAME', 'SEVERITY', 'SUMMARY'], ...descriptors.map((rule) => [rule.code, rule.name, rule.severity, rule.summary])];
+  const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
+  const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -1,0 +1,12 @@
+# Arithmetic, float reprs, %-formatting, string methods, slicing and dict views.
+print(-7.5 // 2, -7.5 % 2, 7 // -2.0, 2 ** 0.5, 10 / 5, 3 * 0.1, 0.1 + 0.7, 1e22, 1e21, 1.5e300 * 1.5e10)
+print(float("nan") == float("nan"), repr(float("-inf")), int("  12  "), int("0x1f", 16), int("-0"), abs(-3.5), abs(-0.0))
+print("%.3f|%5d|%-5s|%x|%e|%g|%r|%%" % (3.14159, 42, "ab", 255, 12345.678, 0.00001234, "q"))
+print("a,b,,c".split(","), "a b  c".split(), "a,b,c".split(",", 1), "a,b,c".rsplit(",", 1), "xxhixx".strip("x"))
+print("Hello".center(11, "*"), "abc".zfill(6), "-5".zfill(4), "TitLe".swapcase(), "hello world".title())
+print("abc"[::-1], "abcdef"[1:5:2], [1, 2, 3][-2:], (1, 2, 3)[::-1], "a" < "b", [1, 2] < [1, 3], (1, 2) == (1, 2))
+print({"a": 1}.keys(), {"a": 1}.values(), {"a": 1}.items(), list({"b": 1, "a": 2}))
+print(str(b"bytes") if False else "skip", repr("multi\nline"), repr("\x00\x7f"), repr("é"), ascii("é"), ord("a"), chr(955))
+print(isinstance(True, int), 7 // 2 * 2, -(-7 // 2), 2 ** 10, pow(2, 10, 1000), bin(10), oct(8), hex(255))
+print(sum([0.1] * 10), round(1234.5678, -2), round(5), int(3.9), int(-3.9), float(3), 10 ** -2, 5 % 3.0)
+print(str(123456789012345678901234567890 * 98765432109876543210), 2 ** 64 // 3, -(2 ** 64) % 7)

@@ -158,6 +158,8 @@ function repeatCount(vm: VM, n: Py, len: number): number {
 
 export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean): Py {
   const op = BIN_OPS[opIndex]!;
+  if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.lookup('__rmod__') !== undefined))
+    return percentFormat(vm, a, b);
   if (a instanceof PyInstance || b instanceof PyInstance) {
     const [name, rname, iname] = DUNDER[op]!;
     if (inplace && a instanceof PyInstance) {
@@ -803,6 +805,10 @@ export class StringIOObj extends PyObject {
     super();
     this.buf = initial;
   }
+  pyRepr(): string {
+    if (this.path === null) return `<_io.StringIO object at ${this.address}>`;
+    return `<_io.TextIOWrapper name=${strRepr(this.path)} mode=${strRepr(this.mode)} encoding='UTF-8'>`;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -861,6 +867,12 @@ export function installBuiltins(vm: VM): void {
     return vm.repr(args[0]);
   });
   fn('ascii', (args) => vm.repr(args[0]));
+  fn('format', (args) => {
+    arity(vm, 'format', args, 1, 2);
+    const spec = args.length > 1 ? args[1] : '';
+    if (typeof spec !== 'string') throw vm.typeError(`format() argument 2 must be str, not ${typeOf(spec).name}`);
+    return vm.format(args[0], spec);
+  });
   fn('len', (args) => {
     arity(vm, 'len', args, 1, 1);
     return len(vm, args[0]);
@@ -1290,6 +1302,10 @@ export function installBuiltins(vm: VM): void {
     });
   }
 
+  for (const name of ['next', 'any', 'all', 'sum', 'min', 'max', 'sorted', 'list', 'tuple', 'set', 'frozenset', 'dict', 'len', 'print', 'repr', 'str']) {
+    const v = b.get(name);
+    if (v !== undefined) vm.consumers.add(v);
+  }
   fn('__build_class__', (args) => buildClass(vm, args[0], args[1], args.slice(2)));
 
   installTypes(vm);
@@ -1431,7 +1447,10 @@ function installTypes(vm: VM): void {
     return e.args.length === 1 ? `${e.cls.name}(${vm.repr(e.args[0])})` : `${e.cls.name}(${e.args.map((x) => vm.repr(x)).join(', ')})`;
   }, 'BaseException.__repr__'));
   baseExceptionType.dict.set('__str__', native('__str__', (a) => vm.excStr(a[0] as PyException), 'BaseException.__str__'));
-  baseExceptionType.dict.set('with_traceback', native('with_traceback', (a) => a[0]));
+  baseExceptionType.dict.set('with_traceback', native('with_traceback', (a) => {
+    vm.setAttr(a[0], '__traceback__', a[1]);
+    return a[0];
+  }));
   baseExceptionType.dict.set('add_note', native('add_note', (a) => {
     const e = a[0] as PyException;
     let notes = e.dict.get('__notes__');
@@ -2229,10 +2248,11 @@ function installGeneratorMethods(vm: VM): void {
     if (a.length < 2 || a.length > 4) throw vm.typeError(`throw expected at least 1 argument, got ${a.length - 1}`);
     let typ = a[1];
     const val = a.length > 2 ? a[2] : null;
+    if (a.length > 3 && a[3] !== null) throw vm.typeError('throw() third argument must be a traceback object');
     let exc: PyException;
     if (typ instanceof PyType) {
       if (!typ.isSubtypeOf(baseExceptionType)) throw vm.typeError(`exceptions must be classes or instances deriving from BaseException, not type`);
-      if (val instanceof PyException) exc = val;
+      if (val instanceof PyException && val.cls.isSubtypeOf(typ)) exc = val;
       else exc = vm.call(typ, val === null ? [] : val instanceof PyTuple ? val.items : [val]);
     } else if (typ instanceof PyException) {
       if (val !== null) throw vm.typeError('instance exception may not have a separate value');
@@ -2245,6 +2265,10 @@ function installGeneratorMethods(vm: VM): void {
     return r;
   });
   def(generatorType, 'close', (a) => vm.genClose(self(a, 'close')));
+  // gi_* are read-only data descriptors of the type (so dir() lists them and assignment fails).
+  for (const name of ['gi_code', 'gi_frame', 'gi_running', 'gi_suspended', 'gi_yieldfrom']) {
+    generatorType.dict.set(name, new PyProperty(native(name, (a) => vm.specialAttr(a[0], name)), null, null));
+  }
   void GEN_CLOSED;
 }
 
@@ -2288,7 +2312,8 @@ export function installFileMethods(vm: VM): void {
   for (const t of [fileType, stringIOType]) {
     const m = (name: string, f: (s: StringIOObj, a: Py[]) => Py): void => def(t, name, (a) => {
       const s = a[0] as StringIOObj;
-      if (s.closed && name !== 'close' && name !== '__exit__') throw vm.error('ValueError', 'I/O operation on closed file.');
+      if (s.closed && name !== 'close' && name !== '__exit__')
+        throw vm.error('ValueError', s.path === null ? 'I/O operation on closed file' : 'I/O operation on closed file.');
       return f(s, a.slice(1));
     });
     const sync = (s: StringIOObj): void => {

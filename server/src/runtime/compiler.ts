@@ -904,7 +904,7 @@ class Compiler {
     const loop = fbs[i]!;
     this.unwindTo(i + 1, false);
     if (isBreak) {
-      if (loop.kind === 'for') this.emit(Op.POP_TOP, 0);
+      if (loop.kind === 'for') this.emit(Op.POP_ITER, 0);
       this.jump(Op.JUMP, loop.exit!);
     } else this.jump(Op.JUMP, loop.start!);
   }
@@ -921,7 +921,7 @@ class Compiler {
         case 'for':
           if (preserveTos) {
             this.emit(Op.ROT_TWO, 0);
-            this.emit(Op.POP_TOP, 0);
+            this.emit(Op.POP_ITER, 0);
           }
           break;
         case 'loop':
@@ -1300,8 +1300,17 @@ class Compiler {
   }
 
   // --- expressions
+  private unwrapSplat: SyntaxNode | null = null;
+  /** Compiles the operand of a starred item, `*x` or tree-sitter's misparse of `*f(x)` / `*a.b`. */
+  private starredInner(k: SyntaxNode): void {
+    if (k.type === 'list_splat') return this.expr(named(k)[0]!);
+    const saved = this.unwrapSplat;
+    this.unwrapSplat = splatOf(k);
+    this.expr(k);
+    this.unwrapSplat = saved;
+  }
   exprList(kids: SyntaxNode[]): void {
-    if (kids.some((k) => k.type === 'list_splat')) {
+    if (kids.some((k) => splatOf(k) !== null)) {
       this.starredSequence(kids);
       this.emit(Op.LIST_TO_TUPLE, 0);
     } else {
@@ -1313,8 +1322,8 @@ class Compiler {
   private starredSequence(kids: SyntaxNode[]): void {
     this.emit(Op.BUILD_LIST, 0);
     for (const k of kids) {
-      if (k.type === 'list_splat') {
-        this.expr(named(k)[0]!);
+      if (splatOf(k) !== null) {
+        this.starredInner(k);
         this.emit(Op.LIST_EXTEND, 1);
       } else {
         this.expr(k);
@@ -1365,18 +1374,18 @@ class Compiler {
         return this.exprList(named(n));
       case 'list': {
         const kids = named(n);
-        if (kids.some((k) => k.type === 'list_splat')) return this.starredSequence(kids);
+        if (kids.some((k) => splatOf(k) !== null)) return this.starredSequence(kids);
         for (const k of kids) this.expr(k);
         this.emit(Op.BUILD_LIST, kids.length);
         return;
       }
       case 'set': {
         const kids = named(n);
-        if (kids.some((k) => k.type === 'list_splat')) {
+        if (kids.some((k) => splatOf(k) !== null)) {
           this.emit(Op.BUILD_SET, 0);
           for (const k of kids) {
-            if (k.type === 'list_splat') {
-              this.expr(named(k)[0]!);
+            if (splatOf(k) !== null) {
+              this.starredInner(k);
               this.emit(Op.SET_UPDATE, 1);
             } else {
               this.expr(k);
@@ -1506,6 +1515,9 @@ class Compiler {
         return this.unsupported('await', n);
       case 'keyword_argument':
       case 'list_splat':
+        // tree-sitter reads `*f(x)` as a call of `*f`: the star applies to the whole expression.
+        if (n === this.unwrapSplat) return this.expr(named(n)[0]!);
+        return this.unsupported('starred expression here', n);
       case 'dictionary_splat':
         return this.unsupported('starred expression here', n);
       case 'slice':
@@ -1592,7 +1604,7 @@ class Compiler {
     let args: SyntaxNode[];
     if (argsNode.type === 'generator_expression') args = [argsNode];
     else args = named(argsNode);
-    const hasStar = args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat');
+    const hasStar = args.some((a) => splatOf(a) !== null || a.type === 'dictionary_splat');
     const kwargs = args.filter((a) => a.type === 'keyword_argument');
     const callLine = line(n);
     if (!hasStar && kwargs.length === 0 && fn.type === 'attribute') {
@@ -1620,8 +1632,8 @@ class Compiler {
     // General form: build a positional list and a keyword dict.
     this.emit(Op.BUILD_LIST, 0);
     for (const a of args) {
-      if (a.type === 'list_splat') {
-        this.expr(named(a)[0]!);
+      if (splatOf(a) !== null) {
+        this.starredInner(a);
         this.emit(Op.LIST_EXTEND, 1);
       } else if (a.type !== 'keyword_argument' && a.type !== 'dictionary_splat') {
         this.expr(a);
@@ -1820,6 +1832,19 @@ function cleanDoc(doc: string): string {
   if (margin === Infinity) margin = 0;
   const out = [lines[0]!.replace(/^ +/, ''), ...lines.slice(1).map((l) => l.slice(Math.min(margin, l.length - l.replace(/^ +/, '').length)))];
   return out.join('\n');
+}
+
+/** The list_splat that makes `k` a starred item (directly, or at the head of a misparsed call chain). */
+function splatOf(k: SyntaxNode): SyntaxNode | null {
+  let n: SyntaxNode | null = k;
+  while (n !== null) {
+    if (n.type === 'list_splat') return n;
+    if (n.type === 'call') n = n.childForFieldName('function');
+    else if (n.type === 'attribute') n = n.childForFieldName('object');
+    else if (n.type === 'subscript') n = n.childForFieldName('value');
+    else return null;
+  }
+  return null;
 }
 
 /** Keyword names of a CALL_KW, kept as a constant. */

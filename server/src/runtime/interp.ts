@@ -10,7 +10,7 @@ import { BlockType, Op } from './opcodes.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, STOP, UnhashableError, floatRepr, hashKey, normInt, cpythonSetOrder, type NativeFn, type Py,
+  PyType, PyTraceback, STOP, UnhashableError, floatRepr, hashKey, normInt, cpythonSetOrder, type NativeFn, type Py,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ const ctorTypes = new Map<unknown, PyType>([
   [PyFloat, floatType], [PyList, listType], [PyTuple, tupleType], [PyDict, dictType], [PyRange, rangeType],
   [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyProperty, propertyType],
   [PyStaticMethod, staticmethodType], [PyClassMethod, classmethodType], [PySuper, superType], [PySlice, sliceType],
-  [CodeObject, codeType], [PyCell, cellType],
+  [CodeObject, codeType], [PyCell, cellType], [PyTraceback, mkType('traceback', [objectType], 'traceback')],
 ]);
 const iterTypes = new Map<string, PyType>();
 
@@ -187,6 +187,11 @@ export class PyGenerator extends PyIterator {
   state: GenState = GEN_CREATED;
   /** Creation order within the run (the trace's generator number). */
   number = 0;
+  /**
+   * True while the only reference is a for loop's iterator slot or a consuming builtin's argument:
+   * CPython finalizes (closes) such a generator the moment that slot lets go of it.
+   */
+  temporary = false;
   name: string;
   qualname: string;
   constructor(public vm: VM, public frame: Frame | null, public code: CodeObject, func: PyFunction) {
@@ -459,8 +464,17 @@ export class VM {
     return this.runFrame(frame, null);
   }
 
+  /** The generator made last and where (caller frame and instruction): used to spot temporaries. */
+  lastMadeGen: PyGenerator | null = null;
+  lastMadeFrame: Frame | null = null;
+  lastMadeIp = -1;
+  /** Builtins that consume an iterable without keeping it (its generator dies when they return). */
+  consumers = new Set<unknown>();
   makeGenerator(frame: Frame, f: PyFunction): PyGenerator {
     const g = new PyGenerator(this, frame, f.code, f);
+    this.lastMadeGen = g;
+    this.lastMadeFrame = this.frame;
+    this.lastMadeIp = this.frame !== null ? this.frame.ip : -1;
     frame.gen = g;
     this.genCount += 1;
     g.number = this.genCount;
@@ -487,6 +501,18 @@ export class VM {
     if (this.tracer !== null && method !== 'close')
       this.tracer.resume(g, method, exc !== null ? exc : value, this.currentLine());
     if (state === GEN_SUSPENDED && exc === null) frame.stack.push(value);
+    if (exc !== null && frame.handled !== null && frame.handled !== exc) {
+      // _PyErr_ChainStackItem: an exception thrown in chains to the one the generator is handling.
+      let o: PyException | null = frame.handled;
+      while (o !== null) {
+        if (o.context === exc) {
+          o.context = null;
+          break;
+        }
+        o = o.context;
+      }
+      exc.context = frame.handled;
+    }
     g.state = GEN_RUNNING;
     frame.yielded = false;
     let result: Py;
@@ -551,15 +577,13 @@ export class VM {
           return this.genResumeThrow(g, err ?? exc, traced);
         }
         let r: Py;
+        const m = yf instanceof PyGenerator ? undefined : this.getAttrOrUndefined(yf, 'throw');
+        // A subiterator without throw(): the exception is raised at the `yield from` itself.
+        if (!(yf instanceof PyGenerator) && m === undefined) return this.genResumeThrow(g, exc, traced);
         g.state = GEN_RUNNING;
         try {
           if (yf instanceof PyGenerator) r = this.genThrowRaw(yf, exc);
           else {
-            const m = this.getAttrOrUndefined(yf, 'throw');
-            if (m === undefined) {
-              g.state = GEN_SUSPENDED;
-              return this.genResumeThrow(g, exc, traced);
-            }
             try {
               r = this.call(m, [exc]);
             } catch (e) {
@@ -793,7 +817,7 @@ export class VM {
                 }
                 if (fn === this.nextBuiltin && arg === 1) {
                   const g = stack[base + 1];
-                  if (g instanceof PyGenerator) {
+                  if (g instanceof PyGenerator && !(g === this.lastMadeGen && this.lastMadeIp === f.ip - 2)) {
                     stack.length = base;
                     stack.push(this.genSend(g, null, 'next'));
                     break;
@@ -801,6 +825,13 @@ export class VM {
                 }
                 const args = stack.splice(base + 1, arg);
                 stack.length = base;
+                const lastArg = args[arg - 1];
+                if (lastArg !== undefined && lastArg === this.lastMadeGen && this.lastMadeFrame === f &&
+                  this.lastMadeIp === f.ip - 2 && this.consumers.has(fn)) {
+                  stack.push(this.call(fn, args, null));
+                  this.dropTemporary(lastArg, true);
+                  break;
+                }
                 stack.push(this.call(fn, args, null));
                 break;
               }
@@ -904,9 +935,13 @@ export class VM {
                 if (v === true || (v !== false && this.truthy(v))) ip = arg;
                 break;
               }
-              case Op.GET_ITER:
-                stack.push(this.getIter(stack.pop()));
+              case Op.GET_ITER: {
+                const v = stack.pop();
+                // `for x in gen(...)`: nothing but this loop will ever hold the generator.
+                if (v === this.lastMadeGen && this.lastMadeFrame === f && this.lastMadeIp === f.ip - 2) v.temporary = true;
+                stack.push(this.getIter(v));
                 break;
+              }
               case Op.FOR_ITER: {
                 const it = stack[stack.length - 1];
                 const v = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
@@ -999,6 +1034,9 @@ export class VM {
         } catch (e) {
           const exc = this.toPyException(e);
           if (!exc.contextSet) this.setContext(exc);
+          // PyTraceBack_Here: every frame an exception reaches adds an entry, except a re-raise.
+          if (exc.reraise) exc.reraise = false;
+          else exc.tb.push([f, co.lines[f.ip >> 1] ?? 0]);
           if (exc.line === 0 && co.filename === this.userFile) exc.line = co.lines[f.ip >> 1] ?? 0;
           // Unwind the block stack to the innermost handler.
           let handled = false;
@@ -1006,6 +1044,7 @@ export class VM {
             const level = blocks.pop()!;
             const handler = blocks.pop()!;
             const type = blocks.pop()!;
+            if (stack.length > level) this.dropStack(stack, level);
             if (type === BlockType.HANDLER) {
               stack.length = level;
               f.handled = stack.pop();
@@ -1021,6 +1060,7 @@ export class VM {
             break;
           }
           if (!handled) {
+            if (stack.length > 0) this.dropStack(stack, 0);
             stack.length = 0;
             throw exc;
           }
@@ -1250,6 +1290,7 @@ export class VM {
       case Op.RERAISE: {
         const e = stack.pop() as PyException;
         e.contextSet = true;
+        e.reraise = true;
         throw e;
       }
       case Op.RAISE_VARARGS:
@@ -1325,12 +1366,34 @@ export class VM {
       }
       case Op.UNSUPPORTED:
         throw new UnsupportedSignal(consts[arg] as string, co.lines[(ip >> 1) - 1]!);
+      case Op.POP_ITER:
+        this.dropTemporary(stack.pop());
+        break;
       default:
         throw new UnsupportedSignal(`opcode ${op}`, co.lines[(ip >> 1) - 1]!);
     }
     return ip;
   }
 
+  /** CPython's refcount finalisation of a temporary generator: close it when its last holder drops it. */
+  dropTemporary(v: Py, evenIfNotFlagged = false): void {
+    if (!(v instanceof PyGenerator) || (!v.temporary && !evenIfNotFlagged)) return;
+    v.temporary = false;
+    if (v.state !== GEN_SUSPENDED) return;
+    try {
+      this.genClose(v);
+    } catch (e) {
+      // CPython prints "Exception ignored in: <generator ...>" to stderr and carries on.
+      this.toPyException(e);
+    }
+  }
+  /** Values leaving the stack during unwinding: temporaries among them are finalised. */
+  private dropStack(stack: Py[], level: number): void {
+    for (let i = stack.length - 1; i >= level; i--) {
+      const v = stack[i];
+      if (v instanceof PyGenerator && v.temporary) this.dropTemporary(v);
+    }
+  }
   private unboundLocal(co: CodeObject, i: number): PyException {
     return this.error('UnboundLocalError', `cannot access local variable '${co.varnames[i]}' where it is not associated with a value`);
   }
@@ -1353,6 +1416,7 @@ export class VM {
       const cur = this.currentHandled();
       if (cur === null) return this.error('RuntimeError', 'No active exception to reraise');
       cur.contextSet = true;
+      cur.reraise = true;
       return cur;
     }
     let cause: Py = undefined;
@@ -1527,8 +1591,11 @@ export class VM {
         return e.cause;
       case '__suppress_context__':
         return e.suppressContext;
-      case '__traceback__':
-        return null;
+      case '__traceback__': {
+        let tb: PyTraceback | null = null;
+        for (const [frame, line] of e.tb) tb = new PyTraceback(frame, line, tb);
+        return tb;
+      }
       case 'value':
         if (this.excMatches(e, 'StopIteration')) return e.dict.get('value') ?? null;
         return undefined;
@@ -1569,6 +1636,8 @@ export class VM {
         case 'f_globals':
           return this.mapToDict(o.globals);
         case 'f_back':
+          // A suspended generator frame is linked to no caller; the module frame has none.
+          if (o.gen !== null && o.gen.state !== GEN_RUNNING) return null;
           return o.back;
       }
       return undefined;
@@ -1640,6 +1709,13 @@ export class VM {
     }
     if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
       if (name === '__func__') return o.func;
+      return undefined;
+    }
+    if (o instanceof PyTraceback) {
+      if (name === 'tb_next') return o.next;
+      if (name === 'tb_lineno') return o.lineno;
+      if (name === 'tb_frame') return o.frame;
+      if (name === 'tb_lasti') return 0;
       return undefined;
     }
     if (o instanceof PySlice) {
@@ -1749,7 +1825,13 @@ export class VM {
         if (name === '__cause__') { o.cause = v; o.suppressContext = true; return; }
         if (name === '__suppress_context__') { o.suppressContext = this.truthy(v); return; }
         if (name === 'args') { o.args = [...this.iterate(v)]; return; }
-        if (name === '__traceback__') return;
+        if (name === '__traceback__') {
+          if (v !== null && !(v instanceof PyTraceback)) throw this.typeError('__traceback__ must be a traceback or None');
+          const entries: [object, number][] = [];
+          for (let t: PyTraceback | null = v; t !== null; t = t.next) entries.unshift([t.frame, t.lineno]);
+          o.tb = entries;
+          return;
+        }
       }
       o.dict.set(name, v);
       return;
@@ -1771,7 +1853,16 @@ export class VM {
       return;
     }
     const t = typeOf(o);
-    if (t.lookup(name) !== undefined || this.specialAttr(o, name) !== undefined)
+    if (o instanceof PyGenerator && (name === '__name__' || name === '__qualname__')) {
+      if (typeof v !== 'string') throw this.typeError(`${name} must be set to a string object`);
+      if (name === '__name__') o.name = v;
+      else o.qualname = v;
+      return;
+    }
+    const desc = t.lookup(name);
+    if (desc instanceof PyProperty)
+      throw this.error('AttributeError', `attribute '${name}' of '${t.name}' objects is not writable`);
+    if (desc !== undefined || this.specialAttr(o, name) !== undefined)
       throw this.error('AttributeError', `'${t.name}' object attribute '${name}' is read-only`);
     throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
   }
@@ -1912,7 +2003,8 @@ export class VM {
     if (v instanceof PyObject) {
       const custom = (v as { pyRepr?: (vm: VM) => string }).pyRepr;
       if (typeof custom === 'function') return custom.call(v, this);
-      return `<${typeOf(v).name} object at ${v.address}>`;
+      const t = typeOf(v);
+      return `<${t.module === 'builtins' ? '' : t.module + '.'}${t.name} object at ${v.address}>`;
     }
     return '<?>';
   }

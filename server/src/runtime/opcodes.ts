@@ -86,6 +86,8 @@ export const enum Op {
   LOAD_ASSERTION_ERROR,
   LOAD_LOCALS,
   COPY_DICT_WITHOUT,
+  /** Pops a for-loop iterator early (break/return); a temporary generator dies here, as in CPython. */
+  POP_ITER,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

@@ -12,7 +12,7 @@ import {
   Frame, LimitSignal, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
 } from './interp.js';
 import { installStdlib } from './stdlib.js';
-import { PyException, PyFloat, PyInstance, PyIterator, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
+import { PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
 
 const DEFAULTS = { maxSteps: 1_000_000, timeoutMs: 2_000, recursionLimit: 1000, maxEvents: 10_000, maxCollection: 10_000_000 };
 
@@ -192,6 +192,30 @@ class EventRecorder implements Tracer {
   }
 }
 
+/**
+ * Interpreter shutdown as CPython does it: the __main__ dict is cleared (names starting with `_`
+ * first, then the rest, in insertion order) and each suspended generator that dies with it is
+ * closed, so its `finally` blocks run and print where CPython's would. Generators held one level
+ * down in lists, tuples and dicts are closed with their container.
+ */
+function finalizeModule(vm: VM, globals: Map<string, Py>): void {
+  const entries = [...globals.entries()];
+  const ordered = [...entries.filter(([k]) => k.startsWith('_')), ...entries.filter(([k]) => !k.startsWith('_'))];
+  const seen = new Set<PyGenerator>();
+  const finalize = (v: Py): void => {
+    if (v instanceof PyGenerator) {
+      if (seen.has(v)) return;
+      seen.add(v);
+      vm.dropTemporary(v, true);
+    } else if (v instanceof PyList || v instanceof PyTuple) {
+      for (const x of v.items) if (x instanceof PyGenerator) finalize(x);
+    } else if (v instanceof PyDict) {
+      for (const x of v.vals.values()) if (x instanceof PyGenerator) finalize(x);
+    }
+  };
+  for (const [, v] of ordered) finalize(v);
+}
+
 const codeCache = new Map<string, CodeObject>();
 
 export function runSnippet(source: string, options: RunOptions = {}): TraceReport {
@@ -251,6 +275,14 @@ export function runSnippet(source: string, options: RunOptions = {}): TraceRepor
       report.limit = { kind: 'recursion', message: 'JavaScript stack exhausted', line: vm.currentLine() };
     } else {
       report.unsupported = { feature: 'internal error: ' + (e instanceof Error ? e.message : String(e)), line: vm.currentLine() };
+    }
+  }
+  if (report.unsupported === null && (report.limit ?? null) === null) {
+    try {
+      finalizeModule(vm, globals);
+    } catch (e) {
+      if (e instanceof UnsupportedSignal) report.unsupported = { feature: e.feature, line: e.line };
+      else if (e instanceof LimitSignal) report.limit = { kind: e.kind, message: e.message, line: e.line };
     }
   }
   report.stdout = vm.stdout.join('');

@@ -246,7 +246,11 @@ export function installStdlib(vm: VM): void {
     ['GEN_CREATED', GEN_CREATED], ['GEN_RUNNING', GEN_RUNNING], ['GEN_SUSPENDED', GEN_SUSPENDED], ['GEN_CLOSED', GEN_CLOSED],
     ['getgeneratorstate', native('getgeneratorstate', (a) => {
       const g = a[0];
-      if (!(g instanceof PyGenerator)) throw vm.typeError(`${vm.repr(g)} is not a Python generator`);
+      // inspect.py reads gi_running/gi_suspended/gi_frame, so a non-generator fails on the attribute.
+      if (!(g instanceof PyGenerator)) {
+        vm.getAttr(g, 'gi_running');
+        throw vm.typeError(`${vm.repr(g)} is not a Python generator`);
+      }
       return g.state;
     })],
     ['getgeneratorlocals', native('getgeneratorlocals', (a) => {

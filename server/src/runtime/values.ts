@@ -105,6 +105,17 @@ export class PyException extends PyInstance {
   /** Line where it was raised, in the innermost frame. */
   line = 0;
   tracebackSet = false;
+  /** Traceback entries (frame, line) in the order they were added: innermost first. */
+  tb: [object, number][] = [];
+  /** Set by a bare `raise`/RERAISE: the frame it unwinds next adds no traceback entry. */
+  reraise = false;
+}
+
+/** A traceback entry as Python sees it (tb_frame, tb_lineno, tb_next). */
+export class PyTraceback extends PyObject {
+  constructor(public frame: object, public lineno: number, public next: PyTraceback | null) {
+    super();
+  }
 }
 
 export class PyList extends PyObject {

@@ -30,9 +30,10 @@ export const swallowedGeneratorExit: RuleDefinition = {
     whyIsThisBad: [
       '`generator.close()` raises GeneratorExit at the suspended `yield` and expects the generator to',
       'finish. A handler that catches it and carries on to another `yield` makes `close()` raise',
-      '`RuntimeError: generator ignored GeneratorExit`. Because `close()` is also what garbage collection,',
-      '`break` out of a `for` loop over the generator, and `contextlib.closing` call, the error shows up far',
-      'from the generator (or only as "Exception ignored in" on stderr), and the generator\'s cleanup never',
+      '`RuntimeError: generator ignored GeneratorExit`. Because garbage collection also calls `close()`',
+      '(in CPython as soon as the last reference goes, e.g. after `break` out of a `for` loop over a',
+      'generator nobody else holds), as does `contextlib.closing`, the error shows up far from the generator',
+      '(or only as "Exception ignored in" on stderr), and the generator\'s cleanup never',
       'runs. Catching everything with a bare `except:` or `except BaseException` around a `yield` usually',
       'does this by accident.',
     ].join('\n'),

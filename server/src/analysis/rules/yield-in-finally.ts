@@ -27,8 +27,9 @@ export const yieldInFinally: RuleDefinition = {
       'is not considered.',
     ].join('\n'),
     whyIsThisBad: [
-      '`generator.close()` (also called when a suspended generator is garbage-collected, when a `for`',
-      'loop over it is left with `break` and an enclosing `with contextlib.closing(...)` exits) raises',
+      '`generator.close()` (also called when a suspended generator is garbage-collected, which CPython',
+      'does as soon as the last reference goes, e.g. after `break` out of a `for` loop over a generator',
+      'nobody else holds, and by `contextlib.closing` on exit) raises',
       'GeneratorExit at the `yield` where the generator is suspended. The generator must then finish',
       '(return or raise). If the `finally` block or the handler yields instead, CPython raises',
       '`RuntimeError: generator ignored GeneratorExit` from `close()` (for an async generator,',

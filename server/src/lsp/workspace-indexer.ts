@@ -9,8 +9,8 @@ import { moduleNameForPath, SemanticModel, summarizeModule, type ModuleSummary, 
 import { parsePython } from '../parser.js';
 import { skipReason } from './documents.js';
 
-/** Directories never scanned: virtual environments, caches, VCS metadata, JavaScript dependencies. */
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '__pycache__', 'site-packages', 'dist-packages', 'venv', 'env']);
+/** Directories never scanned (besides hidden ones and virtual environments, found by their pyvenv.cfg). */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '__pycache__', 'site-packages', 'dist-packages']);
 /** A safety net for enormous workspaces: the index is an aid, not worth minutes of CPU. */
 const MAX_INDEXED_FILES = 50_000;
 

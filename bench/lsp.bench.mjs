@@ -1,0 +1,235 @@
+// Language server benchmark: keystroke (didChange) → publishDiagnostics latency over 200 edits on a
+// generated ~5,000-line file of realistic generator code, and the server's memory and indexing time with
+// the CPython 3.13 standard library as its workspace. Needs a build; run alone with `node bench/lsp.bench.mjs`.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+const EDITS = 200;
+const TARGET_LINES = 5000;
+
+/** One block of generator code in the styles the rules care about, with names made unique by `n`. */
+function block(n) {
+  return `
+def read_records_${n}(path):
+    with open(path) as handle:
+        for line in handle:
+            fields = line.rstrip("\\n").split(",")
+            if not fields:
+                continue
+            yield {"id": fields[0], "values": fields[1:]}
+
+
+def running_average_${n}():
+    total = 0.0
+    count = 0
+    average = None
+    while True:
+        value = yield average
+        if value is None:
+            break
+        total += value
+        count += 1
+        average = total / count
+    return average
+
+
+def take_${n}(iterable, limit):
+    for index, item in enumerate(iterable):
+        if index >= limit:
+            return
+        yield item
+
+
+def chunked_${n}(iterable, size):
+    iterator = iter(iterable)
+    while True:
+        chunk = []
+        try:
+            for _ in range(size):
+                chunk.append(next(iterator))
+        except StopIteration:
+            if chunk:
+                yield chunk
+            return
+        yield chunk
+
+
+class Pipeline${n}:
+    def __init__(self, source):
+        self.source = source
+
+    def __iter__(self):
+        for record in self.source:
+            yield from self.transform(record)
+
+    def transform(self, record):
+        for value in record.get("values", []):
+            if value:
+                yield value.strip()
+
+
+def driver_${n}(path):
+    averager = running_average_${n}()
+    next(averager)
+    for record in take_${n}(read_records_${n}(path), 100):
+        averager.send(len(record["values"]))
+    squares = (x * x for x in range(10))
+    return sum(squares), list(chunked_${n}(range(7), 3))
+`;
+}
+
+export function generateSource() {
+  const parts = ['"""Generated benchmark module: generator pipelines, coroutines and iterators."""\n\nimport itertools\n'];
+  let lines = 3;
+  for (let n = 0; lines < TARGET_LINES; n++) {
+    const text = block(n);
+    parts.push(text);
+    lines += text.split('\n').length - 1;
+  }
+  // Two real bugs so the published diagnostics are not empty.
+  parts.push('\n\ndef leaky(items):\n    for item in items:\n        if item is None:\n            raise StopIteration\n        yield item\n');
+  return parts.join('');
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function serverCommand() {
+  const bin = join(REPO, 'server/bin/yieldlens.js');
+  if (!existsSync(join(REPO, 'server/dist/lsp/server.js'))) throw new Error('build first: npx tsc -b');
+  return [bin, 'lsp'];
+}
+
+async function startServer(workspaceFolder) {
+  const child = spawn(process.execPath, serverCommand(), { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const listeners = new Set();
+  const dispatch = (method, params) => { for (const listener of [...listeners]) listener(method, params); };
+  connection.onNotification((method, params) => dispatch(method, params));
+  // vscode-jsonrpc routes $/progress to progress handlers, never to the catch-all handler above.
+  connection.onNotification('$/progress', (params) => dispatch('$/progress', params));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const folders = workspaceFolder === undefined ? null : [{ uri: pathToFileURL(workspaceFolder).href, name: 'stdlib' }];
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: folders?.[0]?.uri ?? null,
+    workspaceFolders: folders,
+    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } },
+  });
+  const waitFor = (method, match, timeoutMs = 600_000) => new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { listeners.delete(listener); reject(new Error(`timed out waiting for ${method}`)); }, timeoutMs);
+    const listener = (got, params) => {
+      if (got !== method || !match(params)) return;
+      clearTimeout(timer);
+      listeners.delete(listener);
+      resolve(params);
+    };
+    listeners.add(listener);
+  });
+  return {
+    child,
+    connection,
+    waitFor,
+    async stop() {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      connection.dispose();
+    },
+  };
+}
+
+/** Resident memory of a process in MB (Linux /proc), current and peak. */
+function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function keystrokeLatency() {
+  const server = await startServer(undefined);
+  const uri = 'file:///tmp/yieldlens-bench/generated.py';
+  const text = generateSource();
+  const lineCount = text.split('\n').length;
+  const published = (version) => server.waitFor('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === version, 10_000);
+  const opened = published(1);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+  const first = await opened;
+  // Type statements one character at a time into the body of a function in the middle of the file.
+  const lines = text.split('\n');
+  const target = lines.findIndex((line, index) => index > lineCount / 2 && line.startsWith('def running_average_')) + 2;
+  const typed = '    count += 1\n'.repeat(40);
+  let line = target;
+  let character = 0;
+  const latencies = [];
+  for (let edit = 0; edit < EDITS; edit++) {
+    const char = typed[edit % typed.length];
+    const version = edit + 2;
+    const done = published(version);
+    const started = process.hrtime.bigint();
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: char }],
+    });
+    await done;
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (char === '\n') { line++; character = 0; } else character++;
+  }
+  await server.stop();
+  latencies.sort((a, b) => a - b);
+  return { lineCount, findings: first.diagnostics.length, median: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies[latencies.length - 1] };
+}
+
+function stdlibPath() {
+  try {
+    return execFileSync('python3.13', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { env: { ...process.env, PYENV_VERSION: '3.13.0' }, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function stdlibIndexing(stdlib) {
+  const started = Date.now();
+  const server = await startServer(stdlib);
+  const baseline = memoryOf(server.child.pid);
+  let title = null;
+  const begun = server.waitFor('$/progress', (params) => params.value?.kind === 'begin');
+  await server.connection.sendNotification('initialized', {});
+  const begin = await begun;
+  title = begin.value.message;
+  await server.waitFor('$/progress', (params) => params.token === begin.token && params.value?.kind === 'end');
+  const seconds = (Date.now() - started) / 1000;
+  const after = memoryOf(server.child.pid);
+  await server.stop();
+  return { seconds, files: title?.split('/')[1] ?? '?', baseline, after };
+}
+
+export default async function run() {
+  const rows = [];
+  const latency = await keystrokeLatency();
+  rows.push('| measure | result | target |', '|---|---|---|');
+  rows.push(`| keystroke → publishDiagnostics, median (${EDITS} edits, ${latency.lineCount}-line file) | ${latency.median.toFixed(2)} ms | ≤ 5 ms |`);
+  rows.push(`| keystroke → publishDiagnostics, p95 | ${latency.p95.toFixed(2)} ms | ≤ 15 ms |`);
+  rows.push(`| keystroke → publishDiagnostics, max | ${latency.max.toFixed(2)} ms | |`);
+  const stdlib = stdlibPath();
+  if (stdlib === null) {
+    rows.push('| CPython 3.13 stdlib indexing | skipped: `python3.13` (PYENV_VERSION=3.13.0) not found | |');
+  } else {
+    const indexing = await stdlibIndexing(stdlib);
+    rows.push(`| index the CPython 3.13 stdlib as a workspace (${indexing.files.replace(' files', '')} files), start-up to progress end | ${indexing.seconds.toFixed(1)} s | |`);
+    rows.push(`| server memory (RSS) after indexing | ${indexing.after.rss.toFixed(0)} MB (peak ${indexing.after.peak.toFixed(0)} MB; ${indexing.baseline.rss.toFixed(0)} MB before) | |`);
+  }
+  return rows.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  console.log(await run());
+}

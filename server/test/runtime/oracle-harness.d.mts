@@ -6,10 +6,14 @@ export type PythonLookup =
   | { ok: false; reason: string };
 
 export interface OracleEvent {
-  event: 'yield' | 'return';
+  event: 'yield' | 'return' | 'raise';
   function: string;
   line?: number | null;
-  value: string;
+  /** yield and return events. */
+  value?: string;
+  /** raise events: the exception leaving the generator (after PEP 479 conversion) and its str(). */
+  exception?: string;
+  message?: string;
   /** Set on the re-yield of a `yield from`/`await` loop in the delegating frame. */
   delegating?: boolean;
   /** repr() of each local of the yielding frame (cells and free variables included), on yields that are not delegating. */
@@ -27,7 +31,8 @@ export interface OracleResult {
 
 export type ObservedEvent =
   | { kind: 'yield'; function: string; line: number | null | undefined; value: string; locals: Record<string, string> }
-  | { kind: 'return'; function: string; value: string };
+  | { kind: 'return'; function: string; value: string }
+  | { kind: 'raise'; function: string; exception: string; message: string };
 
 export interface Observation {
   stdout: string;

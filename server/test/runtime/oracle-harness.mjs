@@ -153,12 +153,14 @@ export function observeOracle(result) {
   return {
     stdout: maskAddresses(result.stdout),
     events: result.events
-      .filter((event) => !event.delegating)
-      .map((event) =>
-        event.event === 'yield'
-          ? { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) }
-          : { kind: 'return', function: event.function, value: maskAddresses(event.value) },
-      ),
+      .filter((event) => !event.delegating && !(event.event === 'raise' && event.exception === 'GeneratorExit'))
+      .map((event) => {
+        if (event.event === 'yield') {
+          return { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) };
+        }
+        if (event.event === 'raise') return { kind: 'raise', function: event.function, exception: event.exception, message: maskAddresses(event.message) };
+        return { kind: 'return', function: event.function, value: maskAddresses(event.value) };
+      }),
     error: result.error ? { type: result.error.type, message: maskAddresses(result.error.message), line: result.error.line } : null,
   };
 }
@@ -177,6 +179,8 @@ export function observeRuntime(report, delegatingSites) {
       events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) });
     } else if (event.event === 'return') {
       events.push({ kind: 'return', function: event.function, value: maskAddresses(event.value) });
+    } else if (event.event === 'raise' && event.exception !== 'GeneratorExit') {
+      events.push({ kind: 'raise', function: event.function, exception: event.exception, message: maskAddresses(event.message) });
     }
   }
   return {
@@ -188,9 +192,9 @@ export function observeRuntime(report, delegatingSites) {
 
 function describeEvent(event) {
   if (!event) return '(nothing)';
-  return event.kind === 'yield'
-    ? `yield ${event.function}:${event.line} ${event.value}`
-    : `return ${event.function} ${event.value}`;
+  if (event.kind === 'yield') return `yield ${event.function}:${event.line} ${event.value}`;
+  if (event.kind === 'raise') return `raise ${event.function} ${event.exception}: ${event.message}`;
+  return `return ${event.function} ${event.value}`;
 }
 
 function describeError(error) {

@@ -1,5 +1,6 @@
 """CPython oracle for the mini-runtime's differential tests: runs one snippet under sys.monitoring and
-prints, as JSON, what it printed, every yield and generator return of the snippet's own code, and how it ended.
+prints, as JSON, what it printed, every yield, return and exception leaving a generator of the snippet's own code,
+and how the snippet ended.
 
 Usage: python3.13 oracle.py SNIPPET.py [--filename NAME]   (the snippet's text may also come on stdin with `-`)
 """
@@ -94,13 +95,28 @@ def run(source, filename):
         events.append({'event': 'return', 'function': code.co_qualname, 'value': safe_repr(value)})
         return None
 
+    def on_unwind(code, offset, exception):
+        # PY_UNWIND is not a local event (it cannot be disabled per location): filter by code object instead.
+        if code not in generator_codes:
+            return None
+        if isinstance(exception, StopIteration):
+            # PEP 479: what leaves the generator is the RuntimeError that replaces the StopIteration.
+            name, message = 'RuntimeError', 'generator raised StopIteration'
+        else:
+            name, message = type(exception).__name__, safe_str(exception)
+        events.append({'event': 'raise', 'function': code.co_qualname, 'exception': name, 'message': message})
+        return None
+
     captured = io.StringIO()
     namespace = {'__name__': '__main__', '__builtins__': builtins, '__file__': filename}
     error = None
     monitoring.use_tool_id(MONITORING_TOOL_ID, 'yieldlens-oracle')
     monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_YIELD, on_yield)
     monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_RETURN, on_return)
-    monitoring.set_events(MONITORING_TOOL_ID, monitoring.events.PY_YIELD | monitoring.events.PY_RETURN)
+    monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_UNWIND, on_unwind)
+    monitoring.set_events(
+        MONITORING_TOOL_ID, monitoring.events.PY_YIELD | monitoring.events.PY_RETURN | monitoring.events.PY_UNWIND
+    )
     real_stdout = sys.stdout
     sys.stdout = captured
     teardown = io.StringIO()

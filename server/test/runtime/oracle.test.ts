@@ -101,6 +101,36 @@ list(gen())
     expect(result.error).toEqual({ type: 'ValueError', message: 'bad 1', line: 2 });
   });
 
+  test('exceptions leaving a generator are raise events, StopIteration as the PEP 479 RuntimeError', async () => {
+    const result = await oracle(`def stops():
+    next(iter([]))
+    yield
+def fails():
+    yield 1
+    raise KeyError('k')
+def closes():
+    try:
+        yield 1
+    finally:
+        pass
+for g in (stops(), fails()):
+    try:
+        list(g)
+    except (RuntimeError, KeyError) as e:
+        pass
+c = closes()
+next(c)
+c.close()
+`);
+    expect(result.events.filter((event) => event.event === 'raise')).toEqual([
+      { event: 'raise', function: 'stops', exception: 'RuntimeError', message: 'generator raised StopIteration' },
+      { event: 'raise', function: 'fails', exception: 'KeyError', message: "'k'" },
+      { event: 'raise', function: 'closes', exception: 'GeneratorExit', message: '' },
+    ]);
+    // GeneratorExit is not compared: CPython 3.13's close() skips resuming frames suspended outside any try block.
+    expect(observeOracle(result).events.filter((event) => event.kind === 'raise').map((event) => event.function)).toEqual(['stops', 'fails']);
+  });
+
   test('output printed by finalizers is kept apart from stdout', async () => {
     const result = await oracle(`def gen():
     try:

@@ -83,10 +83,10 @@ def driver_${n}(path):
 `;
 }
 
-export function generateSource() {
+export function generateSource(targetLines = TARGET_LINES) {
   const parts = ['"""Generated benchmark module: generator pipelines, coroutines and iterators."""\n\nimport itertools\n'];
   let lines = 3;
-  for (let n = 0; lines < TARGET_LINES; n++) {
+  for (let n = 0; lines < targetLines; n++) {
     const text = block(n);
     parts.push(text);
     lines += text.split('\n').length - 1;
@@ -154,10 +154,10 @@ function memoryOf(pid) {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-async function keystrokeLatency() {
+async function keystrokeLatency(targetLines) {
   const server = await startServer(undefined);
   const uri = 'file:///tmp/yieldlens-bench/generated.py';
-  const text = generateSource();
+  const text = generateSource(targetLines);
   const lineCount = text.split('\n').length;
   const published = (version) => server.waitFor('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === version, 10_000);
   const opened = published(1);
@@ -212,13 +212,33 @@ async function stdlibIndexing(stdlib) {
   return { seconds, files: title?.split('/')[1] ?? '?', baseline, after };
 }
 
+/** `analyzeFile` alone on the same text, in this process: the part of the latency that is the analysis. */
+async function analysisOnly(targetLines) {
+  const { parsePython } = await import(pathToFileURL(join(REPO, 'server/dist/parser.js')).href);
+  const { analyzeFile } = await import(pathToFileURL(join(REPO, 'server/dist/analysis/index.js')).href);
+  const text = generateSource(targetLines);
+  const tree = parsePython(text);
+  const times = [];
+  for (let round = 0; round < 30; round++) {
+    const started = process.hrtime.bigint();
+    analyzeFile({ file: 'generated.py', text, tree });
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return percentile(times, 50);
+}
+
 export default async function run() {
   const rows = [];
-  const latency = await keystrokeLatency();
+  const latency = await keystrokeLatency(TARGET_LINES);
+  const analysis = await analysisOnly(TARGET_LINES);
+  const small = await keystrokeLatency(500);
   rows.push('| measure | result | target |', '|---|---|---|');
   rows.push(`| keystroke → publishDiagnostics, median (${EDITS} edits, ${latency.lineCount}-line file) | ${latency.median.toFixed(2)} ms | ≤ 5 ms |`);
   rows.push(`| keystroke → publishDiagnostics, p95 | ${latency.p95.toFixed(2)} ms | ≤ 15 ms |`);
   rows.push(`| keystroke → publishDiagnostics, max | ${latency.max.toFixed(2)} ms | |`);
+  rows.push(`| of which \`analyzeFile\` alone (in process, tree given), median | ${analysis.toFixed(2)} ms | |`);
+  rows.push(`| keystroke → publishDiagnostics, median / p95 (${small.lineCount}-line file) | ${small.median.toFixed(2)} ms / ${small.p95.toFixed(2)} ms | |`);
   const stdlib = stdlibPath();
   if (stdlib === null) {
     rows.push('| CPython 3.13 stdlib indexing | skipped: `python3.13` (PYENV_VERSION=3.13.0) not found | |');

@@ -101,6 +101,28 @@ def case_earlier_handler_reraises_generator_exit():
             log.info("failed")
 
 
+def case_handler_inspects_what_it_caught():
+    while True:
+        try:
+            yield 1
+        except BaseException as exc:
+            if isinstance(exc, GeneratorExit):
+                raise
+            log.info("failed")
+
+
+def _reraise(exc):
+    raise exc
+
+
+def case_handler_calls_a_reraise_helper():
+    while True:
+        try:
+            yield 1
+        except BaseException as exc:
+            _reraise(exc)
+
+
 def case_handler_returns():
     while True:
         try:

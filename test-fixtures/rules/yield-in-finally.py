@@ -144,6 +144,15 @@ def case_earlier_handler_reraises_generator_exit():
         yield "error"
 
 
+def case_handler_reraises_generator_exit_before_yield():
+    try:
+        yield 1
+    except BaseException as exc:
+        if isinstance(exc, GeneratorExit):
+            raise
+        yield "error"
+
+
 def case_handler_of_try_that_cannot_suspend():
     try:
         value = int("x")

@@ -148,18 +148,17 @@ export function yieldReachableAfterHandler(handler: SyntaxNode, fn: FunctionInfo
   const block = handlerBlock(handler);
   if (block === null) return null;
   const flow = flowOf(fn);
-  const flags = assignedNames(block, flow);
+  // The handler's `as` name and GeneratorExit itself count as flags too: `if isinstance(e,
+  // GeneratorExit): raise` inspects what was caught, and the analysis does not evaluate the test.
+  const flags = [...assignedNames(block, flow), ...inspectionNames(handler)];
   const flagPattern = flags.length === 0 ? null : new RegExp(`(?<![\\w.])(?:${flags.map(escapeRegExp).join('|')})(?!\\w)`);
   const insideHandler = (node: SyntaxNode): boolean => node.startIndex >= block.startIndex && node.endIndex <= block.endIndex;
   const mentionsFlag = (node: SyntaxNode | null): boolean => flagPattern !== null && node !== null && flagPattern.test(node.text);
 
   let reached: SyntaxNode | null = null;
   const visit = (node: SyntaxNode): VisitResult => {
-    const parent = node.parent;
     // A condition that tests a flag the handler set: give the path up (see above).
-    if (parent !== null && (parent.type === 'if_statement' || parent.type === 'elif_clause' || parent.type === 'while_statement')) {
-      if (node.startIndex === parent.childForFieldName('condition')?.startIndex && mentionsFlag(node)) return 'stop';
-    }
+    if (isCondition(node) && mentionsFlag(node)) return 'stop';
     if (insideHandler(node)) return 'continue';
     const yields = flow.ownYieldsIn(node);
     if (yields.length === 0) return 'continue';
@@ -168,6 +167,26 @@ export function yieldReachableAfterHandler(handler: SyntaxNode, fn: FunctionInfo
   };
   flow.explore([{ kind: 'blockStart', block }], visit);
   return reached;
+}
+
+/** The names through which a handler can inspect what it caught: its `as` name and GeneratorExit. */
+function inspectionNames(handler: SyntaxNode): string[] {
+  const names = ['GeneratorExit', 'exc_info'];
+  const value = handler.childForFieldName('value');
+  const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias')?.firstNamedChild ?? null : null;
+  if (alias?.type === 'identifier') names.push(alias.text);
+  return names;
+}
+
+function inspectionPattern(handler: SyntaxNode): RegExp {
+  return new RegExp(`(?<![\\w])(?:${inspectionNames(handler).map(escapeRegExp).join('|')})(?!\\w)`);
+}
+
+/** True for the condition of an `if`, `elif` or `while`. */
+function isCondition(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (parent === null || (parent.type !== 'if_statement' && parent.type !== 'elif_clause' && parent.type !== 'while_statement')) return false;
+  return parent.childForFieldName('condition')?.startIndex === node.startIndex;
 }
 
 /** Names (and dotted attribute targets such as `self.closed`) assigned in a block: possible flags. */
@@ -232,14 +251,14 @@ export function closingYields(fn: FunctionInfo, model: SemanticModel): ClosingYi
         const handler = parts.handlers.find((candidate) => catchesGeneratorExit(candidate, model));
         const block = handler === undefined ? null : handlerBlock(handler);
         if (handler !== undefined && block !== null) {
-          for (const first of firstYieldsIn(block, flow)) {
+          for (const first of firstYieldsIn(block, flow, inspectionPattern(handler))) {
             if (!found.has(first.startIndex)) found.set(first.startIndex, { yieldNode: first, region: 'handler', statement, handler, suspension: bodySuspension });
           }
         }
       }
       const suspension = suspensionBeforeFinally(statement, fn);
       if (suspension !== null && parts.final !== null) {
-        for (const first of firstYieldsIn(parts.final, flow)) {
+        for (const first of firstYieldsIn(parts.final, flow, null)) {
           if (!found.has(first.startIndex)) found.set(first.startIndex, { yieldNode: first, region: 'finally', statement, handler: null, suspension });
         }
       }
@@ -249,11 +268,13 @@ export function closingYields(fn: FunctionInfo, model: SemanticModel): ClosingYi
 }
 
 /** The yields inside `block` that can be the first one reached from the block's start. */
-function firstYieldsIn(block: SyntaxNode, flow: FunctionFlow): SyntaxNode[] {
+function firstYieldsIn(block: SyntaxNode, flow: FunctionFlow, unknownTest: RegExp | null): SyntaxNode[] {
   const firsts: SyntaxNode[] = [];
   flow.explore([{ kind: 'blockStart', block }], (node) => {
     // Leaving the block (its end, a `break` to an outer loop) ends the search on that path.
     if (node.startIndex < block.startIndex || node.endIndex > block.endIndex) return 'stop';
+    // A test of what the handler caught (`if isinstance(e, GeneratorExit): raise`): cannot tell.
+    if (unknownTest !== null && isCondition(node) && unknownTest.test(node.text)) return 'stop';
     const first = flow.ownYieldsIn(node)[0];
     if (first === undefined) return 'continue';
     firsts.push(first);

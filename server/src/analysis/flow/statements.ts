@@ -481,10 +481,16 @@ export function isLiteralTrue(condition: SyntaxNode | null): boolean {
   return false;
 }
 
+/** Helpers that re-raise by name: `six.reraise(*exc_info)`, `raise_exc_info(...)`, `self.fail(...)`. */
+const RERAISING_NAME = /^(?:_?re)?raise(?:_\w+)?$|reraise$|^fail$/;
+
 function isNoReturnCall(expression: SyntaxNode | null): boolean {
   if (expression === null || expression.type !== 'call') return false;
   const callee = expression.childForFieldName('function');
-  return callee !== null && NO_RETURN_CALLS.has(callee.text);
+  if (callee === null) return false;
+  if (NO_RETURN_CALLS.has(callee.text)) return true;
+  const last = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : callee.text;
+  return RERAISING_NAME.test(last);
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

@@ -64,9 +64,13 @@ class EventRecorder implements Tracer {
   tailCount = 0;
   omitted = 0;
   constructor(private vm: VM, private headCap: number, private tailCap: number) {
-    this.tail = new Array(tailCap);
+    // Generic elements from the start, so every run's recorder has the same array shape for the JIT.
+    this.tail = [undefined];
+    this.tail.length = 0;
   }
   private capture(v: Py): Py {
+    const t = typeof v;
+    if (t === 'number' || t === 'string' || t === 'boolean' || v === null) return v;
     if (stableRepr(v)) return v;
     try {
       return new Frozen(this.vm.repr(v));
@@ -87,12 +91,13 @@ class EventRecorder implements Tracer {
     }
     if (this.tailCount < this.tailCap) {
       const e = new PendingEvent();
-      this.tail[(this.tailStart + this.tailCount) % this.tailCap] = e;
+      // Until the ring is full, tailStart is 0 and slots are appended in order.
+      this.tail.push(e);
       this.tailCount++;
       return e;
     }
     const e = this.tail[this.tailStart]!;
-    this.tailStart = (this.tailStart + 1) % this.tailCap;
+    this.tailStart = this.tailStart + 1 === this.tailCap ? 0 : this.tailStart + 1;
     this.omitted++;
     return e;
   }
@@ -124,7 +129,7 @@ class EventRecorder implements Tracer {
     e.value = this.capture(value);
     const frame = gen.frame;
     if (frame !== null) {
-      const layout = this.vm.localsLayout(frame);
+      const layout = frame.code.localsLayout ?? this.vm.localsLayout(frame);
       // A recycled tail slot keeps its array when the shape fits: no garbage per yield.
       const vals = reuse !== null && reuse.length === layout.sources.length ? reuse : new Array<Py>(layout.sources.length);
       const locals = frame.locals;

@@ -1,7 +1,7 @@
 // `npm run compat`: CPython 3.13's own generator tests (test_yield_from.py methods, test_generators.py
 // doctests), converted at run time into snippets, run in the mini-runtime and in CPython; prints markdown.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compareWithOracle, findPython, maskAddresses, oracleRun } from '../server/test/runtime/oracle-harness.mjs';
@@ -12,6 +12,14 @@ const converter = join(repoRoot, 'server', 'test', 'runtime', 'compat_convert.py
 const RUN_OPTIONS = { maxSteps: 20_000_000, timeoutMs: 10_000 };
 // A doctest run stopped by an unsupported example is retried without it; this bounds the retries.
 const MAX_DOCTEST_RETRIES = 60;
+
+/** With COMPAT_DUMP_DIR set, every converted snippet is written there (the last attempt wins): repros to read. */
+function dumpSnippet(filename, source) {
+  const directory = process.env.COMPAT_DUMP_DIR;
+  if (!directory) return;
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, filename), source);
+}
 
 function runRuntime(runSnippet, source, filename) {
   try {
@@ -39,6 +47,7 @@ async function compareMethods(methods, runSnippet, tally) {
       continue;
     }
     const filename = `compat_${method.id.replace(/\W+/g, '_')}.py`;
+    dumpSnippet(filename, method.source);
     const oracle = await oracleRun(method.source, filename);
     if (!oracle.ok) {
       tally.notConverted.push({ id: method.id, reason: `oracle failed: ${oracle.reason.split('\n')[0]}` });
@@ -115,6 +124,7 @@ async function compareDoctest(doctest, runSnippet, tally) {
   const filename = `compat_${doctest.id.replace(/\W+/g, '_')}.py`;
   for (let attempt = 0; attempt <= MAX_DOCTEST_RETRIES && active.length > 0; attempt++) {
     const { source, ranges } = buildDoctestSnippet(prelude, active);
+    dumpSnippet(filename, source);
     const oracle = await oracleRun(source, filename);
     if (!oracle.ok) {
       for (const example of active) tally.notConverted.push({ id: caseId(example), reason: 'oracle failed on the doctest' });

@@ -55,7 +55,18 @@ def safe_repr(value):
 
 
 def run(source, filename):
-    module_code = compile(source, filename, 'exec', dont_inherit=True)
+    try:
+        module_code = compile(source, filename, 'exec', dont_inherit=True)
+    except SyntaxError as error:
+        # Nothing runs; the traceback would show `SyntaxError: <msg>` at the offending line.
+        return {
+            'python': '.'.join(map(str, sys.version_info[:3])),
+            'stdout': '',
+            'events': [],
+            'error': {'type': type(error).__name__, 'message': error.msg, 'line': error.lineno},
+            'delegatingSites': [],
+            'teardownStdout': '',
+        }
     generator_codes = {}
     delegating_sites = []
     for code in walk_code_objects(module_code):

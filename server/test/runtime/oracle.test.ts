@@ -131,6 +131,12 @@ c.close()
     expect(observeOracle(result).events.filter((event) => event.kind === 'raise').map((event) => event.function)).toEqual(['stops', 'fails']);
   });
 
+  test('a snippet that does not compile ends with SyntaxError before printing anything', async () => {
+    const result = await oracle("print('never')\ndef f(:\n    pass\n");
+    expect(result.stdout).toBe('');
+    expect(result.error).toEqual({ type: 'SyntaxError', message: 'invalid syntax', line: 2 });
+  });
+
   test('output printed by finalizers is kept apart from stdout', async () => {
     const result = await oracle(`def gen():
     try:

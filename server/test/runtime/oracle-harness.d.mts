@@ -27,6 +27,8 @@ export interface OracleResult {
   error: { type: string; message: string; line: number | null } | null;
   /** [qualname, line] of every `yield from` in the snippet. */
   delegatingSites: [string, number][];
+  /** What generator finalizers printed after the snippet ended (garbage-collection dependent, so fixtures must print nothing there). */
+  teardownStdout: string;
 }
 
 export type ObservedEvent =

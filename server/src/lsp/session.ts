@@ -39,6 +39,7 @@ export class Session {
   };
   /** Configuration problems already shown, so a bad setting is reported once, not on every keystroke. */
   private readonly reportedProblems = new Set<string>();
+  private readonly pendingSummaries = new Set<string>();
 
   constructor(private readonly connection: Connection) {
     this.indexer = new WorkspaceIndexer(this.index, (file) => this.documents.byFile(file) !== undefined, (message) => this.log(message));
@@ -76,9 +77,28 @@ export class Session {
       ...(moduleName === null ? {} : { moduleName }),
     });
     doc.analysis = { version: doc.version, result };
-    // The open document is the freshest source of its own summary; others may depend on it.
-    if (this.indexer.update(doc.file, result.model)) this.refreshDependents(doc.file);
+    this.scheduleSummary(doc.uri);
     return result;
+  }
+
+  /**
+   * Updates the index from the document's latest analysis after the diagnostics are out: the open
+   * document is the freshest source of its own summary, others may depend on it, but summarising a
+   * large module costs milliseconds that do not belong between a keystroke and its diagnostics.
+   */
+  private scheduleSummary(uri: string): void {
+    this.pendingSummaries.add(uri);
+    if (this.pendingSummaries.size === 1) setImmediate(() => this.flushSummaries());
+  }
+
+  private flushSummaries(): void {
+    const uris = [...this.pendingSummaries];
+    this.pendingSummaries.clear();
+    for (const uri of uris) {
+      const doc = this.documents.get(uri);
+      if (doc === undefined || doc.analysis === null) continue;
+      if (this.indexer.update(doc.file, doc.analysis.result.model)) this.refreshDependents(doc.file);
+    }
   }
 
   /** Analyses a document (if needed) and publishes its diagnostics, tagged with the analysed version. */

@@ -28,11 +28,10 @@ def main():
     acc.send(10)
 `;
 
-const UNGUARDED_NEXT = `def firsts(iterables):
-    for iterable in iterables:
-        iterator = iter(iterable)
-        first = next(iterator)
-        yield first
+const UNGUARDED_NEXT = `def header_then_rows(rows):
+    header = next(rows)
+    for row in rows:
+        yield dict(zip(header, row))
 `;
 
 const SUSPENDED_FILE = `def read_lines(path):
@@ -133,7 +132,7 @@ describe('code actions', () => {
   it('guards an unguarded next(), offered but not preferred because the fix is unsafe', async () => {
     const { text, action } = await checkCodeAction(client, UNGUARDED_NEXT, 'GEN004', isQuickFixFor('GEN004'));
     expect(action.isPreferred).toBe(false);
-    expect(text).toContain('        try:\n            first = next(iterator)\n        except StopIteration:\n            return\n');
+    expect(text).toContain('    try:\n        header = next(rows)\n    except StopIteration:\n        return\n');
   });
 
   it('wraps a resource held across a yield in with', async () => {

@@ -24,7 +24,7 @@ export function codeActionsFor(target: CodeActionTarget, range: Range, only: rea
   const actions: CodeAction[] = [];
   for (const finding of target.result.findings) {
     if (!overlaps(toRange(finding), range)) continue;
-    const diagnostic = toDiagnostic(finding, target.version);
+    const diagnostic = toDiagnostic(finding);
     if (finding.fix !== null && finding.fix.edits.length > 0) {
       actions.push({
         title: finding.fix.applicability === 'safe' ? finding.fix.title : `${finding.fix.title} (unsafe: review the change)`,

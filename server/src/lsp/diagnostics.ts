@@ -16,12 +16,6 @@ const TAGS_BY_RULE: Record<string, DiagnosticTag[]> = {
   'deprecated-throw-signature': [DiagnosticTag.Deprecated],
 };
 
-/** What a diagnostic carries back to the server in code action requests. */
-export interface DiagnosticData {
-  code: string;
-  version: number;
-}
-
 export function ruleDocsUrl(ruleName: string): string {
   return `${RULE_DOCS_BASE_URL}${ruleName}.md`;
 }
@@ -34,7 +28,7 @@ export function toRange(range: SourceRange): Range {
   };
 }
 
-export function toDiagnostic(finding: Finding, version: number): Diagnostic {
+export function toDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(finding),
     severity: SEVERITY[finding.severity],
@@ -42,7 +36,6 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
     codeDescription: { href: ruleDocsUrl(finding.rule) },
     source: 'yieldlens',
     message: finding.message,
-    data: { code: finding.code, version } satisfies DiagnosticData,
   };
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
@@ -60,5 +53,5 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
 
 /** Publishes a document's diagnostics for exactly the version they were computed from. */
 export function publishDiagnostics(connection: Connection, uri: string, version: number, findings: readonly Finding[]): void {
-  void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(finding, version)) });
+  void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
 }

@@ -20,9 +20,6 @@ export interface ClientFeatures {
   workspaceFolderChanges: boolean;
 }
 
-/** The optional index method that lists the files importing `file` (added by the workspace index). */
-type DependentsLookup = { dependentsOf?: (file: string) => Iterable<string> };
-
 export class Session {
   readonly documents = new DocumentStore();
   readonly config = new ConfigStore();
@@ -106,18 +103,23 @@ export class Session {
     const doc = this.documents.get(uri);
     if (doc === undefined) return;
     const version = doc.version;
-    const result = this.analysisOf(doc);
+    let result: AnalysisResult | null;
+    try {
+      result = this.analysisOf(doc);
+    } catch (error) {
+      // An analysis bug on one document must not stop the queue or the server; the log says what broke.
+      this.connection.console.error(`yieldlens: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      result = null;
+    }
     publishDiagnostics(this.connection, uri, version, result?.findings ?? []);
   }
 
   /** Re-checks the open documents that may use what `file` defines (its summary changed). */
   refreshDependents(file: string): void {
-    const lookup = (this.index as unknown as DependentsLookup).dependentsOf;
-    const dependents = lookup === undefined ? null : new Set(lookup.call(this.index, file));
+    // The index knows importers through their summaries, and every open document has one.
+    const dependents = new Set(this.index.dependentsOf(file));
     for (const doc of this.documents.all()) {
-      if (doc.file === file) continue;
-      // Without the reverse edges every other open document is re-checked: a handful, and cheap.
-      if (dependents !== null && !dependents.has(doc.file)) continue;
+      if (doc.file === file || !dependents.has(doc.file)) continue;
       doc.analysis = null;
       this.queue.enqueue(doc.uri);
     }

@@ -60,6 +60,14 @@ describe('diagnostics', () => {
     });
   });
 
+  it('points to where the generator was created with relatedInformation', async () => {
+    const uri = freshUri('related');
+    const diagnostics = await checkDiagnostics(client, UNPRIMED_SEND, uri);
+    expect(diagnostics.find((diagnostic) => diagnostic.code === 'GEN001')?.relatedInformation).toEqual([
+      { location: { uri, range: { start: { line: 8, character: 10 }, end: { line: 8, character: 10 } } }, message: expect.stringContaining('created') },
+    ]);
+  });
+
   it('re-parses incrementally: ranged edits (after non-ASCII text) add and remove a finding', async () => {
     const uri = freshUri('incremental');
     const clean = `# naïve 😀 pipeline\ndef numbers(items):\n    for item in items:\n        yield item\n`;

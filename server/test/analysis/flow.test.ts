@@ -250,6 +250,45 @@ describe('suspendedResources', () => {
     expect(lineOf(resource?.yieldNode)).toBe(6);
   });
 
+  it('does not take an unbound name for the builtin after a star import', () => {
+    const { fn, model } = functionIn(`
+      from os import *
+      def walk(path):
+          fd = open(path, O_RDONLY)
+          yield 1
+          os_close(fd)
+    `, 'walk');
+    expect(suspendedResources(fn, model)).toEqual([]);
+    // The same function without the star import does open a file.
+    const plain = functionIn(`
+      def walk(path):
+          fd = open(path, O_RDONLY)
+          yield 1
+          os_close(fd)
+    `, 'walk');
+    expect(suspendedResources(plain.fn, plain.model).map((r) => r.description)).toEqual(['file `fd` from `open(...)`']);
+  });
+
+  it('counts close(name) as a release', () => {
+    const { fn, model } = functionIn(`
+      def close(handle):
+          handle.close()
+      def lines(path):
+          f = open(path)
+          data = f.read()
+          close(f)
+          yield data
+    `, 'lines');
+    expect(suspendedResources(fn, model)).toEqual([]);
+    const unclosed = functionIn(`
+      def lines(path):
+          f = open(path)
+          data = f.read()
+          yield data
+    `, 'lines');
+    expect(suspendedResources(unclosed.fn, unclosed.model)).toHaveLength(1);
+  });
+
   it('is empty for ordinary functions and protected resources', () => {
     const source = `
       def plain(path):
@@ -261,8 +300,13 @@ describe('suspendedResources', () => {
       def handed_over(path):
           f = open(path)
           yield f
+      def returned(path):
+          f = open(path)
+          yield f.readline()
+          return f
     `;
-    for (const name of ['plain', 'protected', 'handed_over']) {
+    // A returned resource belongs to the caller (the rule's documented policy).
+    for (const name of ['plain', 'protected', 'handed_over', 'returned']) {
       const { fn, model } = functionIn(source, name);
       expect(suspendedResources(fn, model), name).toEqual([]);
     }

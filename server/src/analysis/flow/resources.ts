@@ -248,8 +248,9 @@ function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo): S
 function namedResource(call: SyntaxNode, name: string, statement: SyntaxNode, acquirer: Acquirer, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
   if (nameEscapes(name, fn, model, statement)) return null;
   const escaped = escapeRegExp(name);
+  // `f.close()`, `close(fd)` / `os.close(fd)`, `del f`, and rebinding `f` all end this object's life here.
   const releases = new RegExp(
-    `(?<![\\w.])${escaped}\\s*\\.\\s*(?:${RELEASE_METHODS.join('|')})\\s*\\(|\\bdel\\b[^\\n]*(?<![\\w.])${escaped}\\b|(?<![\\w.])${escaped}\\s*=(?!=)`,
+    `(?<![\\w.])${escaped}\\s*\\.\\s*(?:${RELEASE_METHODS.join('|')})\\s*\\(|\\b(?:${RELEASE_METHODS.join('|')})\\s*\\(\\s*${escaped}\\b|\\bdel\\b[^\\n]*(?<![\\w.])${escaped}\\b|(?<![\\w.])${escaped}\\s*=(?!=)`,
   );
   const mention = new RegExp(`(?<![\\w.])${escaped}\\b`);
   const yieldNode = firstUnreleasedYield(fn, statement, (text) => releases.test(text), mention);
@@ -429,9 +430,23 @@ export function qualifiedName(callee: SyntaxNode, model: SemanticModel): string 
   if (base.type !== 'identifier') return null;
   const name = base.text;
   const resolved = model.resolve(name, model.scopeOf(base));
-  if (resolved === null) return ['builtins', name, ...parts].join('.');
+  if (resolved === null) {
+    // After `from m import *` an unbound name may come from `m` (`open` is `os.open` in os.py).
+    return hasStarImport(model) ? null : ['builtins', name, ...parts].join('.');
+  }
   const prefix = importedAs(name, resolved.bindings);
   return prefix === null ? null : [prefix, ...parts].join('.');
+}
+
+const starImports = new WeakMap<SemanticModel, boolean>();
+
+function hasStarImport(model: SemanticModel): boolean {
+  let found = starImports.get(model);
+  if (found === undefined) {
+    found = /^[ \t]*from[ \t]+[\w.]+[ \t]+import[ \t]+\*/m.test(model.text);
+    starImports.set(model, found);
+  }
+  return found;
 }
 
 function importedAs(name: string, bindings: readonly Binding[]): string | null {

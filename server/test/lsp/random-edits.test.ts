@@ -1,0 +1,135 @@
+// Random edits over the protocol: after a seeded sequence of incremental changes (inserts, deletions,
+// half-typed code, non-ASCII text, CRLF) and again after undoing them one by one, the server's
+// diagnostics must equal a fresh analysis of the text — which fails if the tree edits or the text sync
+// drift — and the server must still answer.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeFile } from '../../src/analysis/index.js';
+import { freshUri } from './features.js';
+import { LspClient, type Diagnostic } from './lsp-client.js';
+
+const START = `import itertools
+
+
+def numbers(items):
+    for item in items:
+        if item is None:
+            raise StopIteration
+        yield item
+
+
+def accumulator():
+    total = 0
+    while True:
+        value = yield total
+        total += value
+
+
+def read_lines(path):
+    f = open(path)
+    for line in f:
+        yield line
+
+
+def main(path):
+    acc = accumulator()
+    acc.send(10)
+    return list(numbers([1, None])), list(read_lines(path))
+`;
+
+const SNIPPETS = ['yield ', '\n', '    ', 'next(g)', '(', ')', ':', 'x', 'é', '😀', 'raise StopIteration\n', 'def f():\n', '# noqa\n', '"""', '\r\n'];
+
+/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: (lines[lines.length - 1] ?? '').length };
+}
+
+/** An offset that does not split a surrogate pair or a \r\n (LSP positions cannot point there). */
+function safeOffset(text: string, offset: number): number {
+  let at = offset;
+  const code = text.charCodeAt(at);
+  if (code >= 0xdc00 && code <= 0xdfff) at--;
+  if (text[at] === '\n' && text[at - 1] === '\r') at--;
+  return Math.max(0, at);
+}
+
+function summary(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.code} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`).sort();
+}
+
+/** What a fresh, non-incremental analysis of `text` reports, in the diagnostics' shape. */
+function expectedFor(uri: string, text: string): Diagnostic[] {
+  return analyzeFile({ file: uri.replace('file://', ''), text }).findings.map((finding) => ({
+    code: finding.code,
+    message: finding.message,
+    range: { start: { line: finding.line - 1, character: finding.column - 1 }, end: { line: finding.endLine - 1, character: finding.endColumn - 1 } },
+  }));
+}
+
+let client: LspClient;
+beforeAll(async () => {
+  client = await LspClient.start();
+});
+afterAll(() => client?.dispose());
+
+describe('random incremental edits', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`seed ${seed}: publications equal fresh analyses, after random edits and after undoing them`, async () => {
+      const next = random(seed);
+      const uri = freshUri(`random${seed}-`);
+      let text = START;
+      await client.open(uri, text);
+      let version = 1;
+      const applied: { start: number; removed: string; inserted: string }[] = [];
+      const send = async (start: number, end: number, inserted: string): Promise<void> => {
+        const range = { start: positionAt(text, start), end: positionAt(text, end) };
+        applied.push({ start, removed: text.slice(start, end), inserted });
+        text = text.slice(0, start) + inserted + text.slice(end);
+        // Edits go out back to back, without waiting: the server coalesces them as it would for fast typing.
+        version = await client.change(uri, [{ range, text: inserted }]);
+      };
+      for (let edit = 0; edit < 40; edit++) {
+        const start = safeOffset(text, Math.floor(next() * (text.length + 1)));
+        const deleteLength = next() < 0.4 ? Math.floor(next() * 6) : 0;
+        const end = Math.max(start, safeOffset(text, Math.min(text.length, start + deleteLength)));
+        const inserted = deleteLength > 0 && next() < 0.5 ? '' : (SNIPPETS[Math.floor(next() * SNIPPETS.length)] ?? '');
+        await send(start, end, inserted);
+      }
+      const midway = await client.diagnosticsFor(uri, version);
+      expect(summary(midway.diagnostics), `text after the random edits:\n${text}`).toEqual(summary(expectedFor(uri, text)));
+      // Undo every edit, newest first, as incremental changes again: the text returns to START exactly.
+      for (const edit of [...applied].reverse()) {
+        const range = { start: positionAt(text, edit.start), end: positionAt(text, edit.start + edit.inserted.length) };
+        text = text.slice(0, edit.start) + edit.removed + text.slice(edit.start + edit.inserted.length);
+        version = await client.change(uri, [{ range, text: edit.removed }]);
+      }
+      expect(text).toBe(START);
+      const published = await client.diagnosticsFor(uri, version);
+      const expected = expectedFor(uri, text);
+      expect(expected.map((diagnostic) => diagnostic.code)).toEqual(expect.arrayContaining(['GEN001', 'GEN004', 'GEN005']));
+      expect(summary(published.diagnostics)).toEqual(summary(expected));
+      expect(await client.hover(uri, { line: 0, character: 0 })).toBeNull();
+    });
+  }
+
+  it('survives deeply nested code', async () => {
+    const uri = freshUri('deep');
+    const nested = Array.from({ length: 200 }, (_, depth) => `${'    '.repeat(depth)}def f${depth}():\n`).join('');
+    await client.open(uri, `x = ${'('.repeat(3000)}1${')'.repeat(3000)}\n${nested}${'    '.repeat(200)}yield 1\n`);
+    await client.diagnosticsFor(uri, 1);
+    const hover = await client.hover(uri, { line: 200, character: 4 * 199 + 5 });
+    expect(hover?.contents.value).toContain('Generator function** `f0.<locals>.f1.<locals>');
+  });
+});

@@ -3,17 +3,30 @@
 // sends every worker the merged workspace index and has it analyse the files it parsed.
 
 import os from 'node:os';
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { WorkspaceIndex, type ModuleSummary } from '../analysis/index.js';
 import { FileJobRunner, type AnalysisTask, type FileOutcome, type FileTask, type SummaryResult } from './file-job.js';
 
+/**
+ * Module summaries travel between threads pre-serialised (`v8.serialize`): the main thread only
+ * gathers the workers' chunks into one shared buffer and never deserialises or re-serialises the
+ * index (about 16 MB for the standard library), which would otherwise run serially on it.
+ */
+export interface SerializedSummaries {
+  buffer: SharedArrayBuffer;
+  /** Byte ranges `[start, end)` of each chunk (an array of `ModuleSummary`) in `buffer`. */
+  chunks: [number, number][];
+}
+
 export type ToWorker =
   | { type: 'summarize'; tasks: FileTask[] }
-  | { type: 'index'; summaries: ModuleSummary[] }
+  | { type: 'index'; summaries: SerializedSummaries }
   | { type: 'analyze'; tasks: AnalysisTask[] };
 
 export type FromWorker =
-  | { type: 'summarized'; results: SummaryResult[] }
+  /** `summaries` is `v8.serialize(ModuleSummary[])` of this chunk's files; the results carry none. */
+  | { type: 'summarized'; results: SummaryResult[]; summaries: Uint8Array }
   | { type: 'analyzed'; results: FileOutcome[] };
 
 export type Phase = 'parse' | 'analyze';
@@ -109,16 +122,16 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
     const queue: FileTask[][] = [];
     for (let start = 0; start < tasks.length; start += CHUNK_SIZE) queue.push(tasks.slice(start, start + CHUNK_SIZE));
     const ownedBy = new Map<number, number>();
-    const summaries: ModuleSummary[] = [];
+    const summaryChunks: Uint8Array[] = [];
     let lines = 0;
     let parsed = 0;
     await Promise.all(workers.map(async (worker, workerIndex) => {
       for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
         const reply = await worker.request({ type: 'summarize', tasks: chunk });
         if (reply.type !== 'summarized') throw new Error('worker answered out of turn');
+        summaryChunks.push(reply.summaries);
         for (const result of reply.results) {
           ownedBy.set(result.id, workerIndex);
-          if (result.summary !== null) summaries.push(result.summary);
           lines += result.lines;
         }
         parsed += reply.results.length;
@@ -127,6 +140,7 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
     }));
 
     const parseDone = performance.now();
+    const summaries = shareChunks(summaryChunks);
     // Phase 2: every worker gets the whole index, then analyses the files whose trees it holds.
     let analyzed = 0;
     const outcomes: FileOutcome[] = [];
@@ -156,4 +170,25 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/** Copies the serialised chunks into one buffer that every worker reads without a further copy. */
+function shareChunks(chunks: readonly Uint8Array[]): SerializedSummaries {
+  const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  const buffer = new SharedArrayBuffer(total);
+  const view = new Uint8Array(buffer);
+  const ranges: [number, number][] = [];
+  let offset = 0;
+  for (const chunk of chunks) {
+    view.set(chunk, offset);
+    ranges.push([offset, offset + chunk.byteLength]);
+    offset += chunk.byteLength;
+  }
+  return { buffer, chunks: ranges };
+}
+
+/** The summaries of a `SerializedSummaries`, in chunk order (the worker side of `shareChunks`). */
+export function readSharedSummaries(shared: SerializedSummaries): ModuleSummary[] {
+  const view = new Uint8Array(shared.buffer);
+  return shared.chunks.flatMap(([start, end]) => v8.deserialize(view.subarray(start, end)) as ModuleSummary[]);
 }

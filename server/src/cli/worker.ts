@@ -1,10 +1,11 @@
 // Worker-thread entry of a parallel `check` run: holds the trees of the files it parsed in phase 1 and
 // analyses exactly those files in phase 2, once the main thread has sent the merged workspace index.
 
+import v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { WorkspaceIndex } from '../analysis/index.js';
 import { FileJobRunner } from './file-job.js';
-import type { ToWorker, FromWorker } from './pool.js';
+import { readSharedSummaries, type FromWorker, type ToWorker } from './pool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run in a worker thread');
@@ -15,11 +16,14 @@ let index = new WorkspaceIndex();
 port.on('message', (message: ToWorker) => {
   let reply: FromWorker;
   switch (message.type) {
-    case 'summarize':
-      reply = { type: 'summarized', results: message.tasks.map((task) => runner.summarize(task)) };
+    case 'summarize': {
+      const results = message.tasks.map((task) => runner.summarize(task));
+      const summaries = v8.serialize(results.flatMap((result) => (result.summary === null ? [] : [result.summary])));
+      reply = { type: 'summarized', results: results.map((result) => ({ ...result, summary: null })), summaries };
       break;
+    }
     case 'index':
-      index = new WorkspaceIndex(message.summaries);
+      index = new WorkspaceIndex(readSharedSummaries(message.summaries));
       return;
     case 'analyze':
       reply = { type: 'analyzed', results: message.tasks.map((task) => runner.analyze(task, index)) };

@@ -266,6 +266,17 @@ def case_primed_by_closure():
     return running.send(10)
 
 
+def case_driver_loop_sends_none_first(events=(1, 2)):
+    # The first round sends None (priming); the name is rebound to real values afterwards.
+    running = averager()
+    to_send = None
+    results = []
+    for event in events:
+        results.append(running.send(to_send))
+        to_send = event
+    return results
+
+
 def case_stored_in_container():
     pipeline = [averager()]
     running = averager()

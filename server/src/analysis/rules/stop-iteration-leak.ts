@@ -25,10 +25,10 @@ functions and never to \`__next__\` methods, where raising StopIteration is the 
 
 A \`next(it)\` is reported when the iterator can be shown to run out: it comes from a parameter of the
 generator (\`next(items)\`, \`next(iter(items))\`, \`it = iter(items); next(it)\` — the caller may pass an
-empty iterable), from a finite \`itertools.repeat(x, n)\` or \`islice\`, or the call sits in a
-\`for x in it:\` loop over the same iterator (which drains it). An iterator over something built
-elsewhere — a closure variable, an attribute, a local container — is often known by its author to be
-non-empty, which the analysis cannot check, so it stays silent there.
+empty iterable, or an odd number of items to a pairing loop), or from a finite
+\`itertools.repeat(x, n)\` or \`islice\`. An iterator over something built elsewhere — a closure
+variable, an attribute, a local container, a tokenizer that always ends with a marker — is often known
+by its author to hold enough items, which the analysis cannot check, so it stays silent there.
 
 It also stays silent where the iterator cannot run out or where the code shows it checked: \`next()\` on
 \`itertools.count()\`, \`itertools.cycle(...)\` or \`itertools.repeat(x)\` without \`times\` (however they were
@@ -238,7 +238,7 @@ function checkNextCall(call: SyntaxNode, owner: FunctionInfo, ctx: RuleContext):
   if (isGuarded(call, fn.node, ctx.text)) return;
   if (isInfinite(iterator, ctx)) return;
   if (emptinessChecked(iterator, call, fn, ctx)) return;
-  if (!insideLoopOver(iterator, call, fn, ctx) && !mayRunOut(iterator, fn, ctx, 0)) return;
+  if (!mayRunOut(iterator, fn, ctx, 0)) return;
   const where = fn.kind === 'genexp' ? 'a generator expression' : `generator \`${fn.name}\``;
   const iteratorText = ctx.text.slice(iterator.startIndex, iterator.endIndex);
   ctx.report({
@@ -246,21 +246,6 @@ function checkNextCall(call: SyntaxNode, owner: FunctionInfo, ctx: RuleContext):
     message: `\`next(${iteratorText})\` in ${where} is not guarded: when the iterator is exhausted, StopIteration becomes RuntimeError (generator raised StopIteration, PEP 479); catch StopIteration or pass a default`,
     ...(fn.kind === 'def' ? nextFix(call, ctx) : {}),
   });
-}
-
-/**
- * `for first in it: second = next(it)`: the loop itself drains `it`, so a `next(it)` in its body runs
- * out on the last round whenever the items do not pair up.
- */
-function insideLoopOver(iterator: SyntaxNode, call: SyntaxNode, fn: FunctionInfo, ctx: RuleContext): boolean {
-  if (iterator.type !== 'identifier') return false;
-  const name = ctx.text.slice(iterator.startIndex, iterator.endIndex);
-  for (let current = call.parent; current !== null && current.id !== fn.node.id; current = current.parent) {
-    if (current.type !== 'for_statement') continue;
-    const right = current.childForFieldName('right');
-    if (right?.type === 'identifier' && ctx.text.slice(right.startIndex, right.endIndex) === name) return true;
-  }
-  return false;
 }
 
 const FINITE_ITERATOR_FACTORIES = new Set(['itertools.islice']);

@@ -32,7 +32,11 @@ or container, aliased, or captured by a nested function, the analysis stops foll
 The rule reports both a send that runs on a generator that is certainly not started, and a send that is
 reached without priming on some paths but not others (for example when \`next(g)\` only runs in one
 branch of an \`if\`, or only in a loop's later iterations): the send fails whenever such a path is taken.
-A path through an exception handler counts only when the analysis knows the state there.`,
+A path through an exception handler counts only when the analysis knows the state there.
+
+A sent value that may be \`None\` primes rather than fails, so the rule also stays silent when the
+argument mentions \`None\`, or is a name assigned \`None\` somewhere in its scope or defaulting to it
+(the driver loop \`value = None; while True: value = handle(gen.send(value))\`).`,
     whyIsThisBad: `A generator's frame starts before its first line. Until it has run to its first \`yield\`, there is
 no \`yield\` expression to receive a value, so CPython raises
 \`TypeError: can't send non-None value to a just-started generator\` and the value is lost.`,
@@ -96,6 +100,7 @@ function checkSend(call: SyntaxNode, ctx: RuleContext): void {
   if (argList.length !== 1) return;
   const value = argList[0];
   if (value === undefined || value.type === 'none' || value.type === 'keyword_argument' || value.type === 'list_splat' || value.type === 'dictionary_splat') return;
+  if (mayBeNone(value, ctx)) return;
   const receiver = callee.childForFieldName('object');
   if (receiver === null) return;
   const resolver = resolverFor(ctx);
@@ -119,6 +124,28 @@ function checkSend(call: SyntaxNode, ctx: RuleContext): void {
       message: '`.send()` of a non-None value to a generator object created in the same expression raises TypeError (can\'t send non-None value to a just-started generator)',
     });
   }
+}
+
+/**
+ * Whether the sent value may be None, which primes instead of failing: an expression mentioning
+ * `None` (\`x if c else None\`), or a name that is assigned `None` somewhere or has a `None` default
+ * (\`next_send = None; while True: next_send = g.send(next_send)\` is the usual driver loop).
+ */
+function mayBeNone(value: SyntaxNode, ctx: RuleContext): boolean {
+  const text = ctx.text;
+  if (/\bNone\b/.test(text.slice(value.startIndex, value.endIndex))) return true;
+  if (value.type !== 'identifier') return false;
+  const found = ctx.model.resolve(text.slice(value.startIndex, value.endIndex), ctx.model.scopeOf(value));
+  if (found === null) return false;
+  return found.bindings.some((binding) => {
+    if (binding.value !== null) return /\bNone\b/.test(text.slice(binding.value.startIndex, binding.value.endIndex));
+    if (binding.kind === 'param') {
+      const parameter = binding.node.parent;
+      const defaultValue = parameter?.type === 'default_parameter' || parameter?.type === 'typed_default_parameter' ? parameter.childForFieldName('value') : null;
+      return defaultValue !== null && defaultValue !== undefined && /\bNone\b/.test(text.slice(defaultValue.startIndex, defaultValue.endIndex));
+    }
+    return false;
+  });
 }
 
 function creationSites(receiver: SyntaxNode, name: string, ctx: RuleContext): RuleRelated[] {

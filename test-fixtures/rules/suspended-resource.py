@@ -89,6 +89,16 @@ async def case_async_generator(path):
     f.close()
 
 
+def case_closed_only_at_the_end(path):
+    f = open(path)  # error: [suspended-resource]
+    while True:
+        line = f.readline()
+        if not line:
+            f.close()
+            return
+        yield line
+
+
 def case_loop_back_to_yield(path):
     # Acquired after the first yield, live at the loop's yield on the next iteration.
     result = None

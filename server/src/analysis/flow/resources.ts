@@ -279,8 +279,9 @@ function firstUnreleasedYield(fn: FunctionInfo, statement: SyntaxNode, releases:
   const visit = (node: SyntaxNode): VisitResult => {
     if (releases(textOf(node))) return 'stop';
     const parent = node.parent;
-    // `if f is not None: f.close()` releases on the paths that matter.
-    if (parent !== null && (parent.type === 'if_statement' || parent.type === 'elif_clause') && releases(textOf(parent))) return 'stop';
+    // `if f is not None: f.close()` releases on the paths that matter (where there is something to
+    // close); a test that does not look at the resource leaves the other branch open.
+    if (parent !== null && (parent.type === 'if_statement' || parent.type === 'elif_clause') && mention.test(textOf(node)) && releases(textOf(parent))) return 'stop';
     for (const yieldNode of flow.ownYieldsIn(node)) {
       if (isProtectedAt(yieldNode, fn, mention)) continue;
       reached = yieldNode;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const LAUNCHER = path.join(REPO_ROOT, 'server/bin/yieldlens.js');
@@ -68,9 +69,19 @@ export interface JsonReport {
   summary: { files: number; findings: number };
 }
 
+let scratch: string | undefined;
+// Registered while the importing test file is collected, so it runs after that file's last test.
+afterAll(() => {
+  if (scratch !== undefined) fs.rmSync(scratch, { recursive: true, force: true });
+  scratch = undefined;
+});
+
 /** Creates a temporary directory holding `files` (path → content); returns its absolute path. */
 export function makeProject(files: Record<string, string | Buffer>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yieldlens-cli-'));
+  if (scratch === undefined) {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'yieldlens-cli-'));
+  }
+  const root = fs.mkdtempSync(path.join(scratch, 'project-'));
   for (const [relative, content] of Object.entries(files)) {
     const target = path.join(root, relative);
     fs.mkdirSync(path.dirname(target), { recursive: true });

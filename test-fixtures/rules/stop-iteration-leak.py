@@ -246,6 +246,18 @@ def iterator_of_unknown_origin(source):
     yield next(iterator), next(source.items)
 
 
+def _first_and_rest(items):
+    # A private helper: its callers check the input first (`if items: _first_and_rest(items)`).
+    iterator = iter(items)
+    yield next(iterator)
+    yield from iterator
+
+
+def public_caller(items):
+    if items:
+        yield from _first_and_rest(items)
+
+
 class Source:
     def __init__(self):
         self.items = iter([1])
@@ -261,7 +273,7 @@ def closure_over_known_items():
 
 
 def case_iterator_of_unknown_origin():
-    return list(iterator_of_unknown_origin(Source())) + list(closure_over_known_items()())
+    return list(public_caller([])) + list(iterator_of_unknown_origin(Source())) + list(closure_over_known_items()())
 
 
 def case_with_default():

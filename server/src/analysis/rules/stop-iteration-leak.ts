@@ -25,7 +25,8 @@ functions and never to \`__next__\` methods, where raising StopIteration is the 
 
 A \`next(it)\` is reported when the iterator can be shown to run out: it comes from a parameter of the
 generator (\`next(items)\`, \`next(iter(items))\`, \`it = iter(items); next(it)\` — the caller may pass an
-empty iterable, or an odd number of items to a pairing loop), or from a finite
+empty iterable, or an odd number of items to a pairing loop; parameters of private \`_helpers\` do
+not count, as their callers in the same module usually guarantee the input), or from a finite
 \`itertools.repeat(x, n)\` or \`islice\`. An iterator over something built elsewhere — a closure
 variable, an attribute, a local container, a tokenizer that always ends with a marker — is often known
 by its author to hold enough items, which the analysis cannot check, so it stays silent there.
@@ -248,6 +249,18 @@ function checkNextCall(call: SyntaxNode, owner: FunctionInfo, ctx: RuleContext):
   });
 }
 
+/**
+ * `_helper` (not a dunder): its callers are in the same module and typically guarantee the input is
+ * non-empty (`if ips: _find_address_range(ips)`), a precondition the analysis cannot see. For a
+ * generator expression, the function it runs in decides.
+ */
+function isPrivateHelper(fn: FunctionInfo): boolean {
+  let owner: FunctionInfo | null = fn;
+  while (owner !== null && owner.kind !== 'def') owner = owner.parent;
+  if (owner === null) return false;
+  return owner.name.startsWith('_') && !(owner.name.startsWith('__') && owner.name.endsWith('__'));
+}
+
 const FINITE_ITERATOR_FACTORIES = new Set(['itertools.islice']);
 
 /**
@@ -276,7 +289,7 @@ function mayRunOut(iterator: SyntaxNode, fn: FunctionInfo, ctx: RuleContext, dep
   const ownScope = found.scope === fn.scope || (fn.kind === 'genexp' && found.scope.kind === 'function' && found.scope.function?.kind === 'def');
   if (!ownScope) return false;
   return found.bindings.every((binding) => {
-    if (binding.kind === 'param') return true;
+    if (binding.kind === 'param') return !isPrivateHelper(fn);
     if (binding.kind === 'assign' && binding.value !== null) return mayRunOut(binding.value, fn, ctx, depth + 1);
     return false;
   });

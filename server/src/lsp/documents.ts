@@ -22,6 +22,12 @@ export class OpenDocument {
   /** The tree matching `text` once `treeIsCurrent`; before that, an old tree already `edit`ed to match. */
   private tree: Tree | null = null;
   private treeIsCurrent = false;
+  /**
+   * True once `tree` has been handed out (to the analysis). node-tree-sitter's `Tree.edit` updates every
+   * JS node object still cached for the tree — tens of milliseconds after an analysis of a large file —
+   * so an exposed tree is never edited: a fresh tree object is re-parsed from it first (`detachTree`).
+   */
+  private treeIsExposed = false;
   /** The last analysis and the version it was computed for. */
   analysis: { version: number; result: AnalysisResult } | null = null;
   /** Set when the document is skipped; remembered so the log says it once per reason. */
@@ -58,6 +64,7 @@ export class OpenDocument {
    * the next parse reuses everything outside the edited ranges; a full-text change drops the tree.
    */
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    this.detachTree();
     for (const change of changes) {
       if (!('range' in change)) {
         this.textDocument = TextDocument.update(this.textDocument, [change], version);
@@ -88,13 +95,27 @@ export class OpenDocument {
       this.tree = parsePython(this.text, this.tree ?? undefined);
       this.treeIsCurrent = true;
     }
+    this.treeIsExposed = true;
     return this.tree;
+  }
+
+  /**
+   * Replaces an exposed, current tree by a fresh tree object for the same text (tree-sitter reuses every
+   * node, so this costs a few milliseconds) that no JS node refers to, ready to be edited cheaply. The
+   * session calls it when idle after publishing, so it is usually off the keystroke's path.
+   */
+  detachTree(): void {
+    if (this.tree === null || !this.treeIsExposed) return;
+    if (this.treeIsCurrent) this.tree = parsePython(this.text, this.tree);
+    else this.tree = null;
+    this.treeIsExposed = false;
   }
 
   /** Drops the tree (a skipped document must not pin megabytes of native memory). */
   releaseTree(): void {
     this.tree = null;
     this.treeIsCurrent = false;
+    this.treeIsExposed = false;
   }
 }
 

@@ -37,6 +37,24 @@ export class IdleQueue {
     for (const each of uris) this.run(each);
   }
 
+  /**
+   * Runs `callback` once a full turn of the event loop has passed without a new edit — used to hold a
+   * result back until any message that arrived during a long analysis has been looked at.
+   */
+  whenQuiet(callback: () => void): void {
+    let seen = this.activity;
+    const check = (): void => {
+      if (this.disposed) return;
+      if (this.activity !== seen) {
+        seen = this.activity;
+        setImmediate(check);
+        return;
+      }
+      callback();
+    };
+    setImmediate(() => setImmediate(check));
+  }
+
   dispose(): void {
     this.disposed = true;
     this.pending.clear();

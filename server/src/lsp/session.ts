@@ -94,6 +94,7 @@ export class Session {
     for (const uri of uris) {
       const doc = this.documents.get(uri);
       if (doc === undefined || doc.analysis === null) continue;
+      doc.detachTree();
       if (this.indexer.update(doc.file, doc.analysis.result.model)) this.refreshDependents(doc.file);
     }
   }
@@ -111,7 +112,13 @@ export class Session {
       this.connection.console.error(`yieldlens: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       result = null;
     }
-    publishDiagnostics(this.connection, uri, version, result?.findings ?? []);
+    const findings = result?.findings ?? [];
+    // An analysis of a large file takes a while; edits that arrived meanwhile are still unread. Publishing
+    // only once they have been looked at means a version the editor has already moved past is never shown.
+    this.queue.whenQuiet(() => {
+      if (this.documents.get(uri) !== doc || doc.version !== version) return;
+      publishDiagnostics(this.connection, uri, version, findings);
+    });
   }
 
   /** Re-checks the open documents that may use what `file` defines (its summary changed). */

@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   createConnection,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocumentSyncKind,
   type CodeActionParams,
   type Connection,
@@ -14,7 +16,6 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
-import { StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node.js';
 import { codeActionsFor } from './code-actions.js';
 import { guardNotification, guardRequest } from './guard.js';
 import { hoverAt } from './hover.js';

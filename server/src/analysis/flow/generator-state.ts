@@ -88,7 +88,7 @@ type Stmt =
   | { t: 'for'; iter: Use[]; iterVar: string | null; target: Use[]; body: Stmt[]; orelse: Stmt[] | null }
   | { t: 'try'; body: Stmt[]; handlers: { head: Use[]; catchAll: boolean; body: Stmt[] }[]; orelse: Stmt[] | null; final: Stmt[] | null }
   | { t: 'with'; items: Use[]; suppresses: boolean; body: Stmt[] }
-  | { t: 'match'; subject: Use[]; cases: Stmt[][] };
+  | { t: 'match'; subject: Use[]; cases: Stmt[][]; exhaustive: boolean };
 
 type State = Map<string, StateMask>;
 
@@ -210,6 +210,8 @@ class IrBuilder {
   private readonly uses: Use[] = [];
   readonly useIds = new Set<number>();
   private readonly text: string;
+  /** The node of the analysed frame's scope (the module, or the function definition). */
+  private readonly frameScopeNodeId: number;
 
   constructor(
     private readonly model: SemanticModel,
@@ -219,6 +221,7 @@ class IrBuilder {
   ) {
     this.text = model.text;
     this.tracked = new Set(candidates);
+    this.frameScopeNodeId = body.type === 'module' ? body.id : body.parent?.id ?? -1;
     const occurrences = this.collectOccurrences(body, candidates);
     for (const node of occurrences) {
       const name = this.text.slice(node.startIndex, node.endIndex);
@@ -247,8 +250,8 @@ class IrBuilder {
       if (type === 'identifier') {
         const name = text.slice(cursor.startIndex, cursor.endIndex);
         if (candidates.has(name)) {
-          if (nestedFrameDepths.length > 0) this.tracked.delete(name);
-          else found.push(cursor.currentNode);
+          if (nestedFrameDepths.length === 0) found.push(cursor.currentNode);
+          else if (this.isCapture(cursor.currentNode, name)) this.tracked.delete(name);
         }
       } else if (type === 'global_statement' || type === 'nonlocal_statement') {
         for (const child of cursor.currentNode.namedChildren) this.tracked.delete(text.slice(child.startIndex, child.endIndex));
@@ -267,6 +270,15 @@ class IrBuilder {
         if (depth === 0) return found;
       }
     }
+  }
+
+  /**
+   * A use in a nested frame that refers to this frame's variable (a closure or a class body reading
+   * it). A nested function's own local of the same name is another variable.
+   */
+  private isCapture(node: SyntaxNode, name: string): boolean {
+    const found = this.model.resolve(name, this.model.scopeOf(node));
+    return found === null || found.scope.node.id === this.frameScopeNodeId || found.scope.kind === 'class';
   }
 
   private classify(node: SyntaxNode): { effect: Effect; conditional: boolean } | null {
@@ -494,11 +506,17 @@ class IrBuilder {
       }
       case 'match_statement': {
         const cases: Stmt[][] = [];
+        let exhaustive = false;
         const body = node.childForFieldName('body');
         for (const child of body?.namedChildren ?? []) {
-          if (child.type === 'case_clause') cases.push(this.blockOf(child.childForFieldName('consequence')));
+          if (child.type !== 'case_clause') continue;
+          cases.push(this.blockOf(child.childForFieldName('consequence')));
+          // `case _:` or `case name:` without a guard matches everything: no fall-through past the match.
+          const pattern = child.namedChildren.find((c) => c.type === 'case_pattern');
+          const patternText = pattern === undefined ? '' : this.text.slice(pattern.startIndex, pattern.endIndex);
+          if (/^[A-Za-z_]\w*$/.test(patternText) && child.childForFieldName('guard') === null) exhaustive = true;
         }
-        return { t: 'match', subject: this.usesOf(node.childForFieldName('subject')), cases };
+        return { t: 'match', subject: this.usesOf(node.childForFieldName('subject')), cases, exhaustive };
       }
       case 'decorated_definition':
       case 'function_definition':
@@ -650,7 +668,11 @@ class Interpreter {
 
   /** Applies a statement's (or header's) uses in source order, recording each use's incoming set. */
   private applyUses(uses: readonly Use[], state: State): State {
-    if (uses.length === 0) return state;
+    if (uses.length === 0) {
+      // Any statement can raise; with no tracked use in it, a handler sees exactly this state.
+      this.raiseExactly(state);
+      return state;
+    }
     const before = state;
     const after = new Map(state);
     for (const use of uses) {
@@ -813,7 +835,7 @@ class Interpreter {
       }
       case 'match': {
         const subject = this.applyUses(stmt.subject, state);
-        let out: State | null = subject; // No case may match.
+        let out: State | null = stmt.exhaustive ? null : subject; // Without a catch-all case, none may match.
         for (const body of stmt.cases) out = join(out, this.block(body, subject));
         return out;
       }

@@ -15,6 +15,8 @@ export interface SourceFile {
   absolute: string;
   /** Dotted module name derived from real `__init__.py` files, or null. */
   moduleName: string | null;
+  /** Size in bytes at discovery (0 when unknown), used to schedule big files first. */
+  bytes: number;
 }
 
 export interface Discovery {
@@ -44,7 +46,7 @@ export function discoverFiles(paths: readonly string[], cwd: string, config: Pro
   const add = (display: string, absolute: string): void => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    files.push({ display, absolute, moduleName: moduleNameFor(absolute, packageDirCache) });
+    files.push({ display, absolute, moduleName: moduleNameFor(absolute, packageDirCache), bytes: sizeOf(absolute) });
   };
 
   const roots = paths.length === 0 ? ['.'] : paths;
@@ -216,6 +218,15 @@ function moduleNameFor(absolute: string, cache: Map<string, boolean>): string | 
 function joinDisplay(directory: string, name: string): string {
   if (directory === '') return name;
   return directory.endsWith(path.sep) ? directory + name : directory + path.sep + name;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    // Reading the file will report the problem; for scheduling it is just small.
+    return 0;
+  }
 }
 
 function toPosix(relative: string): string {

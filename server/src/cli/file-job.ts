@@ -12,6 +12,8 @@ export interface FileTask {
   display: string;
   absolute: string;
   moduleName: string | null;
+  /** Size in bytes at discovery, for scheduling. */
+  bytes: number;
 }
 
 /** Why a file could not be (fully) analysed; `internal` marks a bug in yieldlens rather than in the input. */

@@ -134,6 +134,11 @@ export class WorkspaceIndex {
         case 'module':
           return this.resolveSymbol(binding.module, rest, depth + 1);
         case 'importFrom':
+          // `from . import util` in `pkg/__init__.py` names the submodule `pkg.util`, not itself.
+          if (binding.module === module) {
+            const submodule = `${module}.${binding.name}`;
+            return this.hasModuleUnder(submodule) ? this.resolveSymbol(submodule, rest, depth + 1) : { kind: 'unknown' };
+          }
           return this.resolveSymbol(binding.module, [binding.name, ...rest], depth + 1);
         case 'alias':
           return this.resolveSymbol(module, [...binding.target.split('.'), ...rest], depth + 1);

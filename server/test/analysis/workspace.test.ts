@@ -1,0 +1,268 @@
+// The workspace layer: module names, module summaries (bindings, imports, priming decorators,
+// factories), symbol resolution across modules, reverse dependencies, and the callee resolver.
+
+import { describe, expect, it } from 'vitest';
+import { parsePython, type SyntaxNode } from '../../src/parser.js';
+import { SemanticModel } from '../../src/analysis/model/semantic.js';
+import { absoluteModule, summarizeModule, type ModuleSummary } from '../../src/analysis/workspace/summary.js';
+import { moduleNameForPath, WorkspaceIndex } from '../../src/analysis/workspace/index.js';
+import { resolverFor } from '../../src/analysis/workspace/resolve.js';
+
+function summary(file: string, moduleName: string | null, text: string): ModuleSummary {
+  return summarizeModule(file, moduleName, new SemanticModel(parsePython(text), text));
+}
+
+function indexOf(files: Record<string, string>): WorkspaceIndex {
+  const packages = new Set(Object.keys(files).filter((f) => f.endsWith('/__init__.py')).map((f) => f.slice(0, -'/__init__.py'.length)));
+  return new WorkspaceIndex(
+    Object.entries(files).map(([file, text]) => summary(file, moduleNameForPath(file.split('/'), (dir) => packages.has(dir.join('/'))), text)),
+  );
+}
+
+describe('moduleNameForPath', () => {
+  const packages = new Set(['pkg', 'pkg/sub']);
+  const isPackage = (dir: readonly string[]): boolean => packages.has(dir.join('/'));
+  it('prefixes enclosing packages and drops __init__', () => {
+    expect(moduleNameForPath(['pkg', 'sub', 'mod.py'], isPackage)).toBe('pkg.sub.mod');
+    expect(moduleNameForPath(['pkg', '__init__.py'], isPackage)).toBe('pkg');
+    expect(moduleNameForPath(['scripts', 'tool.py'], isPackage)).toBe('tool');
+    expect(moduleNameForPath(['pkg', 'stubs.pyi'], isPackage)).toBe('pkg.stubs');
+  });
+  it('gives null for names that cannot be imported', () => {
+    expect(moduleNameForPath(['my-script.py'], isPackage)).toBeNull();
+    expect(moduleNameForPath(['__init__.py'], isPackage)).toBeNull();
+  });
+});
+
+describe('absoluteModule', () => {
+  it('resolves relative imports from modules and package __init__ files', () => {
+    expect(absoluteModule('.mod', 'pkg.sub', false)).toBe('pkg.mod');
+    expect(absoluteModule('.', 'pkg.sub', false)).toBe('pkg');
+    expect(absoluteModule('..util', 'pkg.sub.deep', false)).toBe('pkg.util');
+    expect(absoluteModule('.mod', 'pkg', true)).toBe('pkg.mod');
+    expect(absoluteModule('os.path', 'pkg', false)).toBe('os.path');
+    expect(absoluteModule('...x', 'pkg.mod', false)).toBeNull();
+    expect(absoluteModule('.x', null, false)).toBeNull();
+  });
+});
+
+describe('summarizeModule', () => {
+  it('records what module-level names are bound to', () => {
+    const s = summary('pkg/__init__.py', 'pkg', `
+import os
+import os.path
+import collections.abc as cabc
+from .stages import collector, printer as show
+from . import util
+from x import *
+def gen():
+    yield 1
+class Reader:
+    def rows(self):
+        yield 1
+alias = gen
+primed = util.coroutine(gen)
+try:
+    import json
+except ImportError:
+    json = None
+a, b = 1, 2
+`);
+    expect(s.isPackageInit).toBe(true);
+    expect(s.bindings).toMatchObject({
+      os: { kind: 'module', module: 'os' },
+      cabc: { kind: 'module', module: 'collections.abc' },
+      collector: { kind: 'importFrom', module: 'pkg.stages', name: 'collector' },
+      show: { kind: 'importFrom', module: 'pkg.stages', name: 'printer' },
+      util: { kind: 'importFrom', module: 'pkg', name: 'util' },
+      gen: { kind: 'function', qualname: 'gen' },
+      Reader: { kind: 'class', qualname: 'Reader' },
+      alias: { kind: 'alias', target: 'gen' },
+      primed: { kind: 'decorated', decorator: 'util.coroutine', target: 'gen' },
+      json: { kind: 'other' },
+      a: { kind: 'other' },
+    });
+    expect(s.functions['gen']?.isGenerator).toBe(true);
+    expect(s.functions['Reader.rows']?.isGenerator).toBe(true);
+    expect(s.imports).toEqual(expect.arrayContaining(['os', 'os.path', 'collections', 'collections.abc', 'pkg.stages', 'pkg.stages.collector', 'pkg.util', 'json', 'x']));
+    expect(s.imports).not.toContain('pkg');
+  });
+
+  it('recognises a priming decorator only when the wrapper primes on every path', () => {
+    const s = summary('deco.py', 'deco', `
+import functools
+def coroutine(func):
+    @functools.wraps(func)
+    def start(*args, **kwargs):
+        g = func(*args, **kwargs)
+        next(g)
+        return g
+    return start
+
+def sends_none(func):
+    def start(*args):
+        cr = func(*args)
+        cr.send(None)
+        return cr
+    return start
+
+def sometimes(func):
+    def start(*args, flag=False):
+        g = func(*args)
+        if flag:
+            next(g)
+        return g
+    return start
+
+def passthrough(func):
+    def start(*args):
+        return func(*args)
+    return start
+
+def primes_something_else(func):
+    def start(*args):
+        g = func(*args)
+        other = func(*args)
+        next(other)
+        return g
+    return start
+`);
+    expect(s.functions['coroutine']?.primesReturnedGenerator).toBe(true);
+    expect(s.functions['sends_none']?.primesReturnedGenerator).toBe(true);
+    expect(s.functions['sometimes']?.primesReturnedGenerator).toBe(false);
+    expect(s.functions['passthrough']?.primesReturnedGenerator).toBe(false);
+    expect(s.functions['primes_something_else']?.primesReturnedGenerator).toBe(false);
+  });
+
+  it('describes factories that return generators, primed or not', () => {
+    const s = summary('factories.py', 'factories', `
+def gen():
+    yield
+def plain():
+    return gen()
+def primed():
+    g = gen()
+    next(g)
+    return g
+def squares(xs):
+    return (x * x for x in xs)
+def mixed(flag):
+    if flag:
+        return gen()
+    return other()
+`);
+    expect(s.functions['plain']).toMatchObject({ returnedCallee: 'gen', returnedPrimed: false });
+    expect(s.functions['primed']).toMatchObject({ returnedCallee: 'gen', returnedPrimed: true });
+    expect(s.functions['squares']).toMatchObject({ returnsGenerator: true, returnedCallee: null });
+    expect(s.functions['mixed']).toMatchObject({ returnsGenerator: false, returnedCallee: null });
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
+});
+
+describe('WorkspaceIndex', () => {
+  const files = {
+    'pkg/__init__.py': 'from .stages import collector\nfrom . import util\n',
+    'pkg/stages.py': 'from .util import coroutine\ndef collector():\n    yield\n@coroutine\ndef printer():\n    yield\n',
+    'pkg/util.py': 'def coroutine(f):\n    return f\n',
+    'app.py': 'import pkg\nfrom pkg import collector\n',
+    'other.py': 'import json\n',
+    'cycle_a.py': 'from cycle_b import f\n',
+    'cycle_b.py': 'from cycle_a import f\n',
+  };
+
+  it('resolves through package re-exports, submodules and externals', () => {
+    const index = indexOf(files);
+    expect(index.resolveSymbol('pkg', ['collector'])).toMatchObject({ kind: 'function', module: 'pkg.stages' });
+    expect(index.resolveSymbol('pkg', ['stages', 'printer'])).toMatchObject({ kind: 'function', module: 'pkg.stages' });
+    expect(index.resolveSymbol('app', ['collector'])).toMatchObject({ kind: 'function', module: 'pkg.stages' });
+    expect(index.resolveSymbol('app', ['pkg', 'util', 'coroutine'])).toMatchObject({ kind: 'function', module: 'pkg.util' });
+    expect(index.resolveSymbol('itertools', ['count'])).toEqual({ kind: 'external', qualifiedName: 'itertools.count' });
+    expect(index.resolveSymbol('pkg', ['missing'])).toEqual({ kind: 'unknown' });
+    expect(index.resolveSymbol('cycle_a', ['f'])).toEqual({ kind: 'unknown' });
+  });
+
+  it('lists dependents, through modules that re-export, and keeps the edges current', () => {
+    const index = indexOf(files);
+    expect(index.dependentsOf('pkg/stages.py')).toEqual(['app.py', 'pkg/__init__.py']);
+    expect(index.dependentsOf('pkg/util.py')).toEqual(['app.py', 'pkg/__init__.py', 'pkg/stages.py']);
+    expect(index.dependentsOf('other.py')).toEqual([]);
+    index.update(summary('app.py', 'app', 'import json\n'));
+    expect(index.dependentsOf('pkg/stages.py')).toEqual(['pkg/__init__.py']);
+    index.remove('pkg/__init__.py');
+    expect(index.dependentsOf('pkg/stages.py')).toEqual([]);
+    expect(index.module('pkg')).toBeUndefined();
+  });
+});
+
+function callNamed(root: SyntaxNode, text: string, callee: string): SyntaxNode {
+  const calls = root.descendantsOfType('call').filter((c) => {
+    const fn = c.childForFieldName('function');
+    return fn !== null && text.slice(fn.startIndex, fn.endIndex) === callee;
+  });
+  const found = calls[calls.length - 1];
+  if (found === undefined) throw new Error(`no call of ${callee}`);
+  return found;
+}
+
+describe('Resolver', () => {
+  const index = indexOf({
+    'pkg/__init__.py': 'from .stages import collector\n',
+    'pkg/stages.py': 'from .util import coroutine\ndef collector():\n    yield\n@coroutine\ndef printer():\n    yield\ndef make():\n    return collector()\n',
+    'pkg/util.py': 'import functools\ndef coroutine(f):\n    @functools.wraps(f)\n    def start(*a):\n        g = f(*a)\n        next(g)\n        return g\n    return start\n',
+  });
+  const text = `
+import itertools
+import itertools as it
+from itertools import count, repeat as rep
+import pkg
+import pkg.stages as st
+from pkg.stages import printer, make
+from pkg import collector
+def local():
+    yield
+def use(self):
+    local()
+    collector()
+    st.collector()
+    pkg.stages.collector()
+    printer()
+    make()
+    itertools.count()
+    it.cycle([1])
+    count()
+    rep(1)
+    next(self)
+    self.method()
+    (lambda: 1)()
+`;
+  const model = new SemanticModel(parsePython(text), text);
+  const resolver = resolverFor({ model, index, moduleName: 'app', file: 'app.py' });
+  const root = model.tree.rootNode;
+  const result = (callee: string): string | null => resolver.callResult(resolver.resolveCall(callNamed(root, text, callee)));
+
+  it('knows which calls make fresh and started generator objects', () => {
+    expect(result('local')).toBe('created');
+    expect(result('collector')).toBe('created');
+    expect(result('st.collector')).toBe('created');
+    expect(result('pkg.stages.collector')).toBe('created');
+    expect(result('printer')).toBe('started');
+    expect(result('make')).toBe('created');
+    expect(result('self.method')).toBeNull();
+  });
+
+  it('names callees outside the workspace however they were imported', () => {
+    expect(resolver.externalName(callNamed(root, text, 'itertools.count').childForFieldName('function'))).toBe('itertools.count');
+    expect(resolver.externalName(callNamed(root, text, 'it.cycle').childForFieldName('function'))).toBe('itertools.cycle');
+    expect(resolver.externalName(callNamed(root, text, 'count').childForFieldName('function'))).toBe('itertools.count');
+    expect(resolver.externalName(callNamed(root, text, 'rep').childForFieldName('function'))).toBe('itertools.repeat');
+    expect(resolver.resolveCall(callNamed(root, text, 'next'))).toEqual({ kind: 'builtin', name: 'next' });
+    expect(resolver.resolveCall(callNamed(root, text, 'self.method'))).toEqual({ kind: 'unknown' });
+  });
+
+  it('without an index, imported names are external and make no generator objects', () => {
+    const alone = resolverFor({ model: new SemanticModel(parsePython(text), text), index: undefined, moduleName: 'app' });
+    const again = alone.model.tree.rootNode;
+    expect(alone.callResult(alone.resolveCall(callNamed(again, text, 'collector')))).toBeNull();
+    expect(alone.callResult(alone.resolveCall(callNamed(again, text, 'local')))).toBe('created');
+  });
+});

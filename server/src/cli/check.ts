@@ -81,6 +81,10 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
   const perFileIgnores = settings.perFileIgnores.map((entry) => ({ matches: fileGlobMatcher(entry.pattern, settings.root), codes: entry.codes }));
 
   const discovery = discoverFiles(options.paths, io.cwd, settings);
+  if (discovery.files.length === 0 && discovery.missing.length === 0) {
+    // Not an error (an empty directory is clean), but a wrong PATH or an over-eager exclude is likely.
+    io.stderr('yieldlens: warning: no Python files found\n');
+  }
   const tasks: FileTask[] = discovery.files.map((file, id) => ({ id, ...file }));
   const enabledFor = (task: FileTask): string[] => {
     const ignoredHere = new Set(perFileIgnores.filter((entry) => entry.matches(task.absolute)).flatMap((entry) => entry.codes));

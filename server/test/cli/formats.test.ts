@@ -40,6 +40,14 @@ describe('--format json', () => {
     expect(absolute.report.findings.map((f) => f.file)).toEqual([`${cwd}/pkg/leaky.py`]);
   });
 
+  it('warns on stderr when there is nothing to check, and exits 0', async () => {
+    const cwd = makeProject({ 'README.md': '# nothing here\n' });
+    const result = await runCli(['check', '--format', 'json'], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('yieldlens: warning: no Python files found\n');
+    expect(JSON.parse(result.stdout)).toEqual({ version: 1, findings: [], errors: [], summary: { files: 0, findings: 0 } });
+  });
+
   it('reports an empty run with exit code 0', async () => {
     const cwd = makeProject({ 'clean.py': CLEAN_MODULE });
     const { status, report } = await checkJson([], cwd);

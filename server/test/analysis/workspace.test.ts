@@ -157,6 +157,21 @@ def mixed(flag):
     expect(s.functions['mixed']).toMatchObject({ returnsGenerator: false, returnedCallee: null });
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
+
+  it('marks generators that hold a resource across a yield', () => {
+    const s = summary('res.py', 'res', `
+def lines(path):
+    f = open(path)
+    for line in f:
+        yield line
+
+def safe_lines(path):
+    with open(path) as f:
+        yield from f
+`);
+    expect(s.functions['lines']?.acquiresResources).toBe(true);
+    expect(s.functions['safe_lines']?.acquiresResources).toBe(false);
+  });
 });
 
 describe('WorkspaceIndex', () => {

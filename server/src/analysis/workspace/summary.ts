@@ -4,6 +4,7 @@
 
 import type { SyntaxNode } from '../../parser.js';
 import { analyzeFrame, EXHAUSTED, SUSPENDED, type FlowOptions } from '../flow/generator-state.js';
+import { suspendedResources } from '../flow/resources.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
 import { occurrencesOf } from './occurrences.js';
 
@@ -26,7 +27,7 @@ export interface FunctionSummary {
   returnedCallee: string | null;
   /** With `returnedCallee`: the factory advances the object (`next(g)`) before returning it. */
   returnedPrimed: boolean;
-  /** Acquires a resource (file, socket, lock…) that is live across a yield. Not computed yet. */
+  /** A generator that holds a resource (file, socket, lock…) across a yield without `with`/`finally` (GEN005's analysis). */
   acquiresResources: boolean;
 }
 
@@ -256,7 +257,8 @@ export function summarizeFunction(model: SemanticModel, fn: FunctionInfo): Funct
     returnsGenerator: false,
     returnedCallee: null,
     returnedPrimed: false,
-    acquiresResources: false,
+    // The resource analysis starts with a text prefilter, so asking costs little for most generators.
+    acquiresResources: fn.isGenerator && !fn.hasSyntaxError && suspendedResources(fn, model).length > 0,
   };
   if (!fn.isGenerator && !fn.hasSyntaxError && fn.kind === 'def') describeReturns(model, fn, summary);
   perModel.set(fn.node.id, summary);

@@ -18,18 +18,19 @@ import type { IndexProgress } from './workspace-indexer.js';
 
 export function registerWorkspaceFeatures(connection: Connection, session: Session, initialFolders: () => readonly WorkspaceFolder[]): void {
   connection.onInitialized(guardNotification(connection, 'initialized', async () => {
+    if (session.features.workspaceFolderChanges) {
+      // Subscribed before any await: a folder change may be the very next message. The getter only
+      // exists once the client said it sends these events (it throws otherwise).
+      connection.workspace.onDidChangeWorkspaceFolders(guardNotification(connection, 'workspace/didChangeWorkspaceFolders', async (event) => {
+        await indexWorkspace(connection, session, event.added);
+      }));
+    }
     if (session.features.watchedFilesRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.py' }, { globPattern: '**/*.pyi' }, { globPattern: '**/pyproject.toml' }],
       });
     }
     if (session.features.configurationRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'yieldlens' });
-    if (session.features.workspaceFolderChanges) {
-      // Only available once the client said it sends these events (the getter throws otherwise).
-      connection.workspace.onDidChangeWorkspaceFolders(guardNotification(connection, 'workspace/didChangeWorkspaceFolders', async (event) => {
-        await indexWorkspace(connection, session, event.added);
-      }));
-    }
     await pullConfiguration(connection, session);
     await indexWorkspace(connection, session, initialFolders());
   }));

@@ -285,6 +285,17 @@ describe('configuration and workspace', () => {
     }
   });
 
+  it('indexes a workspace folder added later', async () => {
+    const later = await LspClient.start({ settings: null });
+    try {
+      await later.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(dir).href, name: 'added' }], removed: [] } });
+      await later.progress.waitFor('$/progress end', (params) => params.value.kind === 'end');
+      expect(await checkHover(later, 'from pkg.gens import numbers\n\nnum$0bers()\n')).toContain('from `pkg.gens`');
+    } finally {
+      later.dispose();
+    }
+  });
+
   it('re-checks open files when a watched file changes on disk', async () => {
     const watched = await LspClient.start({ workspaceFolders: [dir], settings: { ignore: [] } });
     try {

@@ -2,8 +2,8 @@
 // handlers catch GeneratorExit, and whether control can reach another `yield` after such a handler.
 
 import type { SyntaxNode } from '../../parser.js';
-import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
-import { flowOf, handlerBlock, tryParts, type FunctionFlow, type VisitResult } from './statements.js';
+import type { FunctionInfo, Scope, SemanticModel } from '../model/semantic.js';
+import { flowOf, handlerBlock, tryParts, type FunctionFlow, type HeaderOf, type VisitResult } from './statements.js';
 
 /** The exception classes whose handlers catch GeneratorExit (it derives from BaseException only). */
 const CATCHES_GENERATOR_EXIT = new Set(['GeneratorExit', 'BaseException']);
@@ -20,37 +20,22 @@ export interface EnclosingTry {
 
 /**
  * The `try` statements around `node` within its own frame, innermost first, with the region of each
- * that contains it. Stops at nested def/lambda/class/genexp boundaries, whose code runs in another frame.
+ * that contains it. Only the frame's own statements are indexed, so a `try` outside a nested
+ * def/lambda/class/genexp never counts for code inside it (that code runs in another frame).
  */
 export function enclosingTries(node: SyntaxNode, fn: FunctionInfo): EnclosingTry[] {
   const found: EnclosingTry[] = [];
-  let child = node;
-  for (let current = node.parent; current !== null; current = current.parent) {
-    if (current.startIndex === fn.node.startIndex && current.type === fn.node.type) break;
-    if (isFrame(current)) break;
-    if (current.type === 'try_statement') {
-      const region = regionOf(current, child);
-      if (region !== null) found.push({ statement: current, region, handler: region === 'handler' ? child : null });
+  for (const info of flowOf(fn).triesAround(node)) {
+    const within = (block: SyntaxNode | null): boolean => block !== null && block.startIndex <= node.startIndex && node.endIndex <= block.endIndex;
+    if (within(info.body)) found.push({ statement: info.node, region: 'body', handler: null });
+    else if (within(info.orElse)) found.push({ statement: info.node, region: 'else', handler: null });
+    else if (within(info.final)) found.push({ statement: info.node, region: 'finally', handler: null });
+    else {
+      const handler = info.handlers.find((candidate) => candidate.startIndex <= node.startIndex && node.endIndex <= candidate.endIndex);
+      if (handler !== undefined) found.push({ statement: info.node, region: 'handler', handler });
     }
-    child = current;
   }
   return found;
-}
-
-function regionOf(statement: SyntaxNode, child: SyntaxNode): TryRegion | null {
-  switch (child.type) {
-    case 'block':
-      return child.startIndex === statement.childForFieldName('body')?.startIndex ? 'body' : null;
-    case 'except_clause':
-    case 'except_group_clause':
-      return 'handler';
-    case 'else_clause':
-      return 'else';
-    case 'finally_clause':
-      return 'finally';
-    default:
-      return null;
-  }
 }
 
 /** True when the frame can be suspended at a yield in the `try` body (the part its handlers guard). */
@@ -67,27 +52,21 @@ export function suspensionBeforeFinally(statement: SyntaxNode, fn: FunctionInfo)
   const parts = tryParts(statement);
   if (parts.final === null || parts.body === null) return null;
   const flow = flowOf(fn);
-  // Everything from the body to the `finally` keyword: body, handlers and `else`.
-  const end = parts.final.parent?.startIndex ?? parts.final.startIndex;
-  return flow.ownYieldsInRange(parts.body.startIndex, end)[0] ?? null;
+  // Everything from the body to the `finally` block: body, handlers and `else`.
+  return flow.firstOwnYieldInRange(parts.body.startIndex, parts.final.startIndex);
 }
 
 /**
  * The `try` statements of the function's own frame whose body contains a `yield`: closing the
- * generator while it is suspended there raises GeneratorExit inside that body. Found from the yields
- * upwards, so the cost is proportional to the yields, not the function.
+ * generator while it is suspended there raises GeneratorExit inside that body.
  */
 export function suspendableTryBodies(fn: FunctionInfo): SyntaxNode[] {
-  const seen = new Set<number>();
-  const result: SyntaxNode[] = [];
-  for (const yieldNode of fn.yields) {
-    for (const { statement, region } of enclosingTries(yieldNode, fn)) {
-      if (region !== 'body' || seen.has(statement.startIndex)) continue;
-      seen.add(statement.startIndex);
-      result.push(statement);
-    }
-  }
-  return result.sort((a, b) => a.startIndex - b.startIndex);
+  const flow = flowOf(fn);
+  return flow
+    .index()
+    .tries.filter((info) => info.body !== null && flow.hasOwnYieldIn(info.body))
+    .map((info) => info.node)
+    .sort((a, b) => a.startIndex - b.startIndex);
 }
 
 /**
@@ -96,7 +75,7 @@ export function suspendableTryBodies(fn: FunctionInfo): SyntaxNode[] {
  * local rebinding of the name. `except Exception` does not (GeneratorExit derives from BaseException
  * alone); `except*` clauses are left out because they wrap what they catch in an exception group.
  */
-export function catchesGeneratorExit(handler: SyntaxNode, model: SemanticModel): boolean {
+export function catchesGeneratorExit(handler: SyntaxNode, model: SemanticModel, scope: Scope = model.scopeOf(handler)): boolean {
   if (handler.type !== 'except_clause') return false;
   if (handler.children.some((child) => child.type === '*')) return false;
   let value = handler.childForFieldName('value');
@@ -106,13 +85,13 @@ export function catchesGeneratorExit(handler: SyntaxNode, model: SemanticModel):
   }
   if (value === null) return true;
   if (value.type === 'as_pattern') value = value.firstNamedChild;
-  return value !== null && namesGeneratorExitCatcher(value, model);
+  return value !== null && namesGeneratorExitCatcher(value, model, scope);
 }
 
-function namesGeneratorExitCatcher(node: SyntaxNode, model: SemanticModel): boolean {
+function namesGeneratorExitCatcher(node: SyntaxNode, model: SemanticModel, scope: Scope): boolean {
   switch (node.type) {
     case 'identifier':
-      return CATCHES_GENERATOR_EXIT.has(node.text) && model.resolve(node.text, model.scopeOf(node)) === null;
+      return CATCHES_GENERATOR_EXIT.has(node.text) && model.resolve(node.text, scope) === null;
     case 'attribute': {
       const object = node.childForFieldName('object');
       const attribute = node.childForFieldName('attribute');
@@ -120,7 +99,7 @@ function namesGeneratorExitCatcher(node: SyntaxNode, model: SemanticModel): bool
     }
     case 'tuple':
     case 'parenthesized_expression':
-      return node.namedChildren.some((child) => namesGeneratorExitCatcher(child, model));
+      return node.namedChildren.some((child) => namesGeneratorExitCatcher(child, model, scope));
     default:
       // A name bound to a tuple, a call, ...: the analysis cannot tell, so it says no.
       return false;
@@ -156,13 +135,13 @@ export function yieldReachableAfterHandler(handler: SyntaxNode, fn: FunctionInfo
   const mentionsFlag = (node: SyntaxNode | null): boolean => flagPattern !== null && node !== null && flagPattern.test(node.text);
 
   let reached: SyntaxNode | null = null;
-  const visit = (node: SyntaxNode): VisitResult => {
+  const visit = (node: SyntaxNode, header: HeaderOf | null): VisitResult => {
     // A condition that tests a flag the handler set: give the path up (see above).
-    if (isCondition(node) && mentionsFlag(node)) return 'stop';
+    if (header?.role === 'condition' && mentionsFlag(node)) return 'stop';
     if (insideHandler(node)) return 'continue';
-    const yields = flow.ownYieldsIn(node);
-    if (yields.length === 0) return 'continue';
-    reached = yields[0] ?? null;
+    const first = flow.firstOwnYieldInRange(node.startIndex, node.endIndex);
+    if (first === null) return 'continue';
+    reached = first;
     return 'found';
   };
   flow.explore([{ kind: 'blockStart', block }], visit);
@@ -180,13 +159,6 @@ function inspectionNames(handler: SyntaxNode): string[] {
 
 function inspectionPattern(handler: SyntaxNode): RegExp {
   return new RegExp(`(?<![\\w])(?:${inspectionNames(handler).map(escapeRegExp).join('|')})(?!\\w)`);
-}
-
-/** True for the condition of an `if`, `elif` or `while`. */
-function isCondition(node: SyntaxNode): boolean {
-  const parent = node.parent;
-  if (parent === null || (parent.type !== 'if_statement' && parent.type !== 'elif_clause' && parent.type !== 'while_statement')) return false;
-  return parent.childForFieldName('condition')?.startIndex === node.startIndex;
 }
 
 /** Names (and dotted attribute targets such as `self.closed`) assigned in a block: possible flags. */
@@ -208,10 +180,6 @@ function assignedNames(block: SyntaxNode, flow: FunctionFlow): string[] {
   };
   for (const statement of flow.statementsOf(block)) visitStatement(statement);
   return [...names];
-}
-
-function isFrame(node: SyntaxNode): boolean {
-  return node.type === 'function_definition' || node.type === 'lambda' || node.type === 'class_definition' || node.type === 'generator_expression';
 }
 
 export function escapeRegExp(text: string): string {
@@ -239,28 +207,22 @@ export interface ClosingYield {
 export function closingYields(fn: FunctionInfo, model: SemanticModel): ClosingYield[] {
   const flow = flowOf(fn);
   const found = new Map<number, ClosingYield>();
-  const seenTries = new Set<number>();
-  for (const yieldNode of fn.yields) {
-    for (const { statement } of enclosingTries(yieldNode, fn)) {
-      if (seenTries.has(statement.startIndex)) continue;
-      seenTries.add(statement.startIndex);
-      const parts = tryParts(statement);
-      const bodySuspension = parts.body === null ? undefined : flow.ownYieldsIn(parts.body)[0];
-      if (bodySuspension !== undefined) {
-        // Handlers are tried in order: only the first one that catches GeneratorExit ever sees it.
-        const handler = parts.handlers.find((candidate) => catchesGeneratorExit(candidate, model));
-        const block = handler === undefined ? null : handlerBlock(handler);
-        if (handler !== undefined && block !== null) {
-          for (const first of firstYieldsIn(block, flow, inspectionPattern(handler))) {
-            if (!found.has(first.startIndex)) found.set(first.startIndex, { yieldNode: first, region: 'handler', statement, handler, suspension: bodySuspension });
-          }
+  for (const { node: statement, ...parts } of flow.index().tries) {
+    const bodySuspension = parts.body === null ? null : flow.firstOwnYieldInRange(parts.body.startIndex, parts.body.endIndex);
+    if (bodySuspension !== null) {
+      // Handlers are tried in order: only the first one that catches GeneratorExit ever sees it.
+      const handler = parts.handlers.find((candidate) => catchesGeneratorExit(candidate, model, fn.scope));
+      const block = handler === undefined ? null : handlerBlock(handler);
+      if (handler !== undefined && block !== null) {
+        for (const first of firstYieldsIn(block, flow, inspectionPattern(handler))) {
+          if (!found.has(first.startIndex)) found.set(first.startIndex, { yieldNode: first, region: 'handler', statement, handler, suspension: bodySuspension });
         }
       }
-      const suspension = suspensionBeforeFinally(statement, fn);
-      if (suspension !== null && parts.final !== null) {
-        for (const first of firstYieldsIn(parts.final, flow, null)) {
-          if (!found.has(first.startIndex)) found.set(first.startIndex, { yieldNode: first, region: 'finally', statement, handler: null, suspension });
-        }
+    }
+    const suspension = suspensionBeforeFinally(statement, fn);
+    if (suspension !== null && parts.final !== null) {
+      for (const first of firstYieldsIn(parts.final, flow, null)) {
+        if (!found.has(first.startIndex)) found.set(first.startIndex, { yieldNode: first, region: 'finally', statement, handler: null, suspension });
       }
     }
   }
@@ -270,13 +232,13 @@ export function closingYields(fn: FunctionInfo, model: SemanticModel): ClosingYi
 /** The yields inside `block` that can be the first one reached from the block's start. */
 function firstYieldsIn(block: SyntaxNode, flow: FunctionFlow, unknownTest: RegExp | null): SyntaxNode[] {
   const firsts: SyntaxNode[] = [];
-  flow.explore([{ kind: 'blockStart', block }], (node) => {
+  flow.explore([{ kind: 'blockStart', block }], (node, header) => {
     // Leaving the block (its end, a `break` to an outer loop) ends the search on that path.
     if (node.startIndex < block.startIndex || node.endIndex > block.endIndex) return 'stop';
     // A test of what the handler caught (`if isinstance(e, GeneratorExit): raise`): cannot tell.
-    if (unknownTest !== null && isCondition(node) && unknownTest.test(node.text)) return 'stop';
-    const first = flow.ownYieldsIn(node)[0];
-    if (first === undefined) return 'continue';
+    if (unknownTest !== null && header?.role === 'condition' && unknownTest.test(node.text)) return 'stop';
+    const first = flow.firstOwnYieldInRange(node.startIndex, node.endIndex);
+    if (first === null) return 'continue';
     firsts.push(first);
     return 'stop';
   });

@@ -1,7 +1,7 @@
 // Control-flow queries inside one function (statement structure, suspension points, GeneratorExit
 // handlers, resources held across yields), shared by the rules and the language server's hover.
 
-export { Exit, FunctionFlow, flowOf, tryParts, handlerBlock, enclosingLoop, isLiteralTrue, type ExitSet, type FlowPoint, type VisitResult, type ExploreOptions, type TryParts } from './statements.js';
+export { Exit, FunctionFlow, flowOf, tryParts, handlerBlock, isLiteralTrue, type ExitSet, type FlowPoint, type VisitResult, type Visitor, type HeaderOf, type TryParts, type TryInfo } from './statements.js';
 export {
   enclosingTries,
   isTryBodySuspendable,

@@ -10,7 +10,7 @@
 import type { SyntaxNode } from '../../parser.js';
 import type { Binding, FunctionInfo, SemanticModel } from '../model/semantic.js';
 import { enclosingTries, catchesGeneratorExit, escapeRegExp } from './exceptions.js';
-import { flowOf, isFrameBoundary, type VisitResult } from './statements.js';
+import { flowOf, type HeaderOf, type VisitResult } from './statements.js';
 
 export type ResourceKind = 'file' | 'socket' | 'connection' | 'process' | 'temporary file' | 'temporary directory' | 'directory iterator' | 'memory map' | 'URL response' | 'lock';
 
@@ -129,7 +129,7 @@ function findSuspendedResources(fn: FunctionInfo, model: SemanticModel): Suspend
   for (const match of text.matchAll(CANDIDATE_CALL)) {
     const offset = fn.node.startIndex + (match.index ?? 0);
     const call = callAt(model, offset);
-    if (call === null || !ownsFrame(model, call, fn)) continue;
+    if (call === null || !ownsFrame(call, fn)) continue;
     const resource = classifyAcquisition(call, fn, model);
     if (resource !== null) found.push(resource);
   }
@@ -147,9 +147,9 @@ function callAt(model: SemanticModel, offset: number): SyntaxNode | null {
   return call;
 }
 
-function ownsFrame(model: SemanticModel, node: SyntaxNode, fn: FunctionInfo): boolean {
-  const owner = model.enclosingFunction(node);
-  return owner !== null && owner.node.startIndex === fn.node.startIndex && owner.kind === fn.kind;
+/** True when `node` runs in `fn`'s own frame, not in a nested def, lambda, class or generator expression. */
+function ownsFrame(node: SyntaxNode, fn: FunctionInfo): boolean {
+  return flowOf(fn).isOwnFrame(node);
 }
 
 function classifyAcquisition(call: SyntaxNode, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
@@ -188,8 +188,8 @@ function loopResource(call: SyntaxNode, loop: SyntaxNode, acquirer: Acquirer, fn
   const body = loop.childForFieldName('body');
   if (body === null) return null;
   // Nothing inside the loop can close an object it has no name for, so any yield in the body counts.
-  const yieldNode = flowOf(fn).ownYieldsIn(body)[0];
-  if (yieldNode === undefined) return null;
+  const yieldNode = flowOf(fn).firstOwnYieldInRange(body.startIndex, body.endIndex);
+  if (yieldNode === null) return null;
   return {
     acquisition: call,
     yieldNode,
@@ -276,12 +276,12 @@ function firstUnreleasedYield(fn: FunctionInfo, statement: SyntaxNode, releases:
   const flow = flowOf(fn);
   const textOf = (node: SyntaxNode): string => node.text;
   let reached: SyntaxNode | null = null;
-  const visit = (node: SyntaxNode): VisitResult => {
+  const visit = (node: SyntaxNode, header: HeaderOf | null): VisitResult => {
     if (releases(textOf(node))) return 'stop';
-    const parent = node.parent;
     // `if f is not None: f.close()` releases on the paths that matter (where there is something to
     // close); a test that does not look at the resource leaves the other branch open.
-    if (parent !== null && (parent.type === 'if_statement' || parent.type === 'elif_clause') && mention.test(textOf(node)) && releases(textOf(parent))) return 'stop';
+    const test = header?.role === 'condition' && header.statement.type !== 'while_statement' ? header.statement : null;
+    if (test !== null && mention.test(textOf(node)) && releases(textOf(test))) return 'stop';
     for (const yieldNode of flow.ownYieldsIn(node)) {
       if (isProtectedAt(yieldNode, fn, mention)) continue;
       reached = yieldNode;
@@ -302,9 +302,8 @@ function isProtectedAt(yieldNode: SyntaxNode, fn: FunctionInfo, mention: RegExp)
       if (region === 'body' && child.type === 'except_clause' && mention.test(child.text) && catchesGeneratorExitLoosely(child)) return true;
     }
   }
-  for (let current = yieldNode.parent; current !== null && !isFrameBoundary(current); current = current.parent) {
-    if (current.type !== 'with_statement') continue;
-    const clause = current.namedChildren.find((child) => child.type === 'with_clause');
+  for (const statement of flowOf(fn).withsAround(yieldNode)) {
+    const clause = statement.namedChildren.find((child) => child.type === 'with_clause');
     if (clause !== undefined && mention.test(clause.text)) return true;
   }
   return false;
@@ -331,7 +330,7 @@ function nameEscapes(name: string, fn: FunctionInfo, model: SemanticModel, acqui
     const node = root.descendantForIndex(body.startIndex + (match.index ?? 0));
     if (node.type !== 'identifier' || node.text !== name) continue;
     if (node.startIndex >= acquisition.startIndex && node.endIndex <= acquisition.endIndex) continue;
-    if (!ownsFrame(model, node, fn)) return true;
+    if (!ownsFrame(node, fn)) return true;
     if (occurrenceEscapes(node)) return true;
   }
   return false;

@@ -33,10 +33,51 @@ export type FlowPoint =
  */
 export type VisitResult = 'continue' | 'stop' | 'found';
 
-export interface ExploreOptions {
-  /** Called at a compound statement before it is entered; `stop` ends the path there. */
-  atCompound?: (statement: SyntaxNode) => VisitResult;
+/**
+ * For a node that is the header of a compound statement (the condition of an `if`, `elif` or
+ * `while`, a `for` iterable, a `with` clause, a `match` subject): that statement or clause. Passing it
+ * spares visitors a `node.parent` call, which tree-sitter answers by walking down from the root.
+ */
+export interface HeaderOf {
+  role: 'condition' | 'iterable' | 'with' | 'subject';
+  statement: SyntaxNode;
 }
+
+export type Visitor = (node: SyntaxNode, header: HeaderOf | null) => VisitResult;
+
+/** Where a block sits in its compound statement, recorded once per function by the frame index. */
+type BlockPart = 'if' | 'loopBody' | 'loopElse' | 'tryBody' | 'handler' | 'tryElse' | 'finally' | 'with' | 'case';
+
+interface BlockRole {
+  owner: SyntaxNode;
+  part: BlockPart;
+}
+
+/** A `try` statement of the function's own frame with its parts. */
+export interface TryInfo extends TryParts {
+  node: SyntaxNode;
+}
+
+interface LoopInfo {
+  node: SyntaxNode;
+  /** Where the loop's `else` clause starts (a `break` there belongs to an outer loop). */
+  elseStart: number;
+}
+
+/**
+ * The compound statements of one frame, found in a single cursor walk that does not enter nested
+ * frames. Queries use offsets against it instead of `node.parent`, which costs a walk from the root
+ * per call and made deeply nested code quadratic or worse.
+ */
+interface FrameIndex {
+  tries: TryInfo[];
+  loops: LoopInfo[];
+  withs: SyntaxNode[];
+  /** `[start, end)` of nested def/lambda/class/genexp nodes, which run in other frames. */
+  nestedFrames: Array<[number, number]>;
+  blockRoles: Map<number, BlockRole>;
+}
+
 
 const LOOP_TYPES = new Set(['while_statement', 'for_statement']);
 const FRAME_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'generator_expression']);
@@ -47,15 +88,20 @@ const NO_RETURN_CALLS = new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'os.abo
 /** The statements and headers of one function, with per-function caches so repeated queries stay cheap. */
 export class FunctionFlow {
   private readonly yieldStarts: number[];
+  private readonly yieldEnds: number[];
   private readonly sortedYields: SyntaxNode[];
   private readonly statementsCache = new Map<number, SyntaxNode[]>();
   /** Statement start offset → its index in its block, so stepping to the next statement is O(1). */
   private readonly indexInBlock = new Map<number, number>();
+  /** Statement start offset → the block listing it. */
+  private readonly blockOfStatement = new Map<number, SyntaxNode>();
+  private frameIndex: FrameIndex | undefined;
   private readonly exitsCache = new Map<number, ExitSet>();
 
   constructor(readonly fn: FunctionInfo) {
     this.sortedYields = [...fn.yields].sort((a, b) => a.startIndex - b.startIndex);
     this.yieldStarts = this.sortedYields.map((node) => node.startIndex);
+    this.yieldEnds = this.sortedYields.map((node) => node.endIndex);
   }
 
   /** The own-frame `yield` nodes inside `node`, in document order. */
@@ -65,12 +111,23 @@ export class FunctionFlow {
 
   ownYieldsInRange(start: number, end: number): SyntaxNode[] {
     const found: SyntaxNode[] = [];
+    // Offsets are compared as plain numbers: reading them from the nodes is a native call each.
     for (let i = lowerBound(this.yieldStarts, start); i < this.sortedYields.length; i++) {
+      const candidateStart = this.yieldStarts[i] ?? Infinity;
+      if (candidateStart >= end) break;
       const candidate = this.sortedYields[i];
-      if (candidate === undefined || candidate.startIndex >= end) break;
-      if (candidate.endIndex <= end) found.push(candidate);
+      if (candidate !== undefined && (this.yieldEnds[i] ?? Infinity) <= end) found.push(candidate);
     }
     return found;
+  }
+
+  /** The first own-frame yield inside `[start, end)`, without collecting the others. */
+  firstOwnYieldInRange(start: number, end: number): SyntaxNode | null {
+    for (let i = lowerBound(this.yieldStarts, start); i < this.sortedYields.length; i++) {
+      if ((this.yieldStarts[i] ?? Infinity) >= end) return null;
+      if ((this.yieldEnds[i] ?? Infinity) <= end) return this.sortedYields[i] ?? null;
+    }
+    return null;
   }
 
   /** True when the frame can be suspended at a `yield` (or `yield from`) inside `node`. */
@@ -86,7 +143,10 @@ export class FunctionFlow {
     if (statements === undefined) {
       statements = block.namedChildren.filter((child) => child.type !== 'comment');
       this.statementsCache.set(block.startIndex, statements);
-      statements.forEach((statement, index) => this.indexInBlock.set(statement.startIndex, index));
+      statements.forEach((statement, index) => {
+        this.indexInBlock.set(statement.startIndex, index);
+        this.blockOfStatement.set(statement.startIndex, block);
+      });
     }
     return statements;
   }
@@ -183,7 +243,7 @@ export class FunctionFlow {
    * `raise` and the end of the function; a `break`/`continue` leaving a `try` runs its `finally` first
    * (visited as one node).
    */
-  explore(starts: readonly FlowPoint[], visit: (node: SyntaxNode) => VisitResult, options: ExploreOptions = {}): SyntaxNode | null {
+  explore(starts: readonly FlowPoint[], visit: Visitor): SyntaxNode | null {
     const work: FlowPoint[] = [...starts];
     const seen = new Set<string>();
     while (work.length > 0) {
@@ -192,13 +252,13 @@ export class FunctionFlow {
       const key = pointKey(point);
       if (seen.has(key)) continue;
       seen.add(key);
-      const hit = this.step(point, work, visit, options);
+      const hit = this.step(point, work, visit);
       if (hit !== null) return hit;
     }
     return null;
   }
 
-  private step(point: FlowPoint, work: FlowPoint[], visit: (node: SyntaxNode) => VisitResult, options: ExploreOptions): SyntaxNode | null {
+  private step(point: FlowPoint, work: FlowPoint[], visit: Visitor): SyntaxNode | null {
     switch (point.kind) {
       case 'blockStart': {
         const first = this.statementsOf(point.block)[0];
@@ -206,9 +266,11 @@ export class FunctionFlow {
         return null;
       }
       case 'after': {
-        const next = this.nextStatement(point.statement);
-        if (next !== null) work.push({ kind: 'before', statement: next });
-        else if (point.statement.parent !== null) work.push({ kind: 'blockEnd', block: point.statement.parent });
+        const block = this.blockOf(point.statement);
+        if (block === null) return null;
+        const index = this.indexInBlock.get(point.statement.startIndex);
+        const next = index === undefined ? undefined : this.statementsOf(block)[index + 1];
+        work.push(next === undefined ? { kind: 'blockEnd', block } : { kind: 'before', statement: next });
         return null;
       }
       case 'blockEnd':
@@ -217,26 +279,21 @@ export class FunctionFlow {
       case 'loopHead':
         return this.stepLoopHead(point.loop, work, visit);
       case 'before':
-        return this.stepStatement(point.statement, work, visit, options);
+        return this.stepStatement(point.statement, work, visit);
     }
   }
 
-  private stepStatement(statement: SyntaxNode, work: FlowPoint[], visit: (node: SyntaxNode) => VisitResult, options: ExploreOptions): SyntaxNode | null {
-    if (COMPOUND_TYPES.has(statement.type) && options.atCompound !== undefined) {
-      const verdict = options.atCompound(statement);
-      if (verdict === 'found') return statement;
-      if (verdict === 'stop') return null;
-    }
-    const evaluate = (node: SyntaxNode | null): 'continue' | 'stop' | 'found' => (node === null ? 'continue' : visit(node));
+  private stepStatement(statement: SyntaxNode, work: FlowPoint[], visit: Visitor): SyntaxNode | null {
+    const evaluate = (node: SyntaxNode | null, header: HeaderOf): VisitResult => (node === null ? 'continue' : visit(node, header));
     switch (statement.type) {
       case 'if_statement': {
-        const first = evaluate(statement.childForFieldName('condition'));
+        const first = evaluate(statement.childForFieldName('condition'), { role: 'condition', statement });
         if (first !== 'continue') return first === 'found' ? statement : null;
         pushBlock(work, statement.childForFieldName('consequence'));
         let hasElse = false;
         for (const alternative of statement.childrenForFieldName('alternative')) {
           if (alternative.type === 'elif_clause') {
-            const verdict = evaluate(alternative.childForFieldName('condition'));
+            const verdict = evaluate(alternative.childForFieldName('condition'), { role: 'condition', statement: alternative });
             if (verdict === 'found') return alternative;
             // A `stop` at an elif condition ends the paths through the later branches only.
             if (verdict === 'stop') return null;
@@ -254,7 +311,7 @@ export class FunctionFlow {
         return null;
       case 'for_statement': {
         // The iterable is evaluated once, before the first iteration.
-        const verdict = evaluate(statement.childForFieldName('right'));
+        const verdict = evaluate(statement.childForFieldName('right'), { role: 'iterable', statement });
         if (verdict !== 'continue') return verdict === 'found' ? statement : null;
         work.push({ kind: 'loopHead', loop: statement });
         return null;
@@ -267,20 +324,20 @@ export class FunctionFlow {
       }
       case 'with_statement': {
         const clause = statement.namedChildren.find((child) => child.type === 'with_clause') ?? null;
-        const verdict = evaluate(clause);
+        const verdict = evaluate(clause, { role: 'with', statement });
         if (verdict !== 'continue') return verdict === 'found' ? statement : null;
         pushBlock(work, statement.childForFieldName('body'));
         return null;
       }
       case 'match_statement': {
-        const verdict = evaluate(statement.childForFieldName('subject'));
+        const verdict = evaluate(statement.childForFieldName('subject'), { role: 'subject', statement });
         if (verdict !== 'continue') return verdict === 'found' ? statement : null;
         for (const clause of matchCases(statement)) pushBlock(work, clause.childForFieldName('consequence'));
         work.push({ kind: 'after', statement });
         return null;
       }
       default: {
-        const verdict = visit(statement);
+        const verdict = visit(statement, null);
         if (verdict === 'found') return statement;
         if (verdict === 'stop') return null;
         return this.jump(statement, work, visit);
@@ -289,18 +346,18 @@ export class FunctionFlow {
   }
 
   /** Where control goes after a simple statement completes the way it must. */
-  private jump(statement: SyntaxNode, work: FlowPoint[], visit: (node: SyntaxNode) => VisitResult): SyntaxNode | null {
+  private jump(statement: SyntaxNode, work: FlowPoint[], visit: Visitor): SyntaxNode | null {
     switch (statement.type) {
       case 'return_statement':
       case 'raise_statement':
         return null;
       case 'break_statement':
       case 'continue_statement': {
-        const loop = enclosingLoop(statement);
+        const loop = this.enclosingLoop(statement);
         if (loop === null) return null;
         // `finally` blocks between the statement and its loop run on the way out.
-        for (const final of finallyBlocksBetween(statement, loop)) {
-          const verdict = visit(final);
+        for (const final of this.finallyBlocksBetween(statement, loop)) {
+          const verdict = visit(final, null);
           if (verdict === 'found') return final;
           if (verdict === 'stop') return null;
         }
@@ -317,12 +374,12 @@ export class FunctionFlow {
     }
   }
 
-  private stepLoopHead(loop: SyntaxNode, work: FlowPoint[], visit: (node: SyntaxNode) => VisitResult): SyntaxNode | null {
+  private stepLoopHead(loop: SyntaxNode, work: FlowPoint[], visit: Visitor): SyntaxNode | null {
     let mayFinish = true;
     if (loop.type === 'while_statement') {
       const condition = loop.childForFieldName('condition');
       if (condition !== null) {
-        const verdict = visit(condition);
+        const verdict = visit(condition, { role: 'condition', statement: loop });
         if (verdict === 'found') return loop;
         if (verdict === 'stop') return null;
       }
@@ -337,49 +394,155 @@ export class FunctionFlow {
     return null;
   }
 
-  private nextStatement(statement: SyntaxNode): SyntaxNode | null {
-    const block = statement.parent;
-    if (block === null) return null;
-    const statements = this.statementsOf(block);
-    const index = this.indexInBlock.get(statement.startIndex);
-    return index === undefined ? null : statements[index + 1] ?? null;
+  /** The block that lists `statement`: from the index when known, else from the tree (once). */
+  private blockOf(statement: SyntaxNode): SyntaxNode | null {
+    this.index();
+    let block = this.blockOfStatement.get(statement.startIndex);
+    if (block === undefined) {
+      const parent = statement.parent;
+      if (parent === null) return null;
+      this.statementsOf(parent);
+      block = parent;
+    }
+    return block;
   }
 
   /** Where control goes when a block completes normally; nothing at the end of the function. */
   private successorsOfBlockEnd(block: SyntaxNode): FlowPoint[] {
-    const owner = block.parent;
-    if (owner === null) return [];
-    switch (owner.type) {
-      case 'if_statement':
-        return [{ kind: 'after', statement: owner }];
-      case 'elif_clause':
-        return owner.parent === null ? [] : [{ kind: 'after', statement: owner.parent }];
-      case 'else_clause': {
-        const statement = owner.parent;
-        if (statement === null) return [];
-        if (statement.type === 'try_statement') return afterTryPart(statement, 'else');
-        return [{ kind: 'after', statement }];
-      }
-      case 'while_statement':
-      case 'for_statement':
+    const role = this.index().blockRoles.get(block.startIndex);
+    // No role: the function body (or code outside the frame), whose end ends the path.
+    if (role === undefined) return [];
+    const { owner, part } = role;
+    switch (part) {
+      case 'loopBody':
         return [{ kind: 'loopHead', loop: owner }];
-      case 'try_statement':
-        return afterTryPart(owner, 'body');
-      case 'except_clause':
-      case 'except_group_clause':
-        return owner.parent === null ? [] : afterTryPart(owner.parent, 'handler');
-      case 'finally_clause':
-        return owner.parent === null ? [] : [{ kind: 'after', statement: owner.parent }];
-      case 'with_statement':
+      case 'tryBody':
+      case 'handler':
+      case 'tryElse': {
+        const parts = tryParts(owner);
+        if (part === 'tryBody' && parts.orElse !== null) return [{ kind: 'blockStart', block: parts.orElse }];
+        if (parts.final !== null) return [{ kind: 'blockStart', block: parts.final }];
         return [{ kind: 'after', statement: owner }];
-      case 'case_clause': {
-        const match = owner.parent?.parent ?? null;
-        return match === null ? [] : [{ kind: 'after', statement: match }];
       }
       default:
-        // The end of the function body (or of a class body or the module, which are not ours).
-        return [];
+        return [{ kind: 'after', statement: owner }];
     }
+  }
+
+  /** The frame index (built on first use by one cursor walk over the function's own code). */
+  index(): FrameIndex {
+    if (this.frameIndex === undefined) this.frameIndex = this.buildIndex();
+    return this.frameIndex;
+  }
+
+  private buildIndex(): FrameIndex {
+    const index: FrameIndex = { tries: [], loops: [], withs: [], nestedFrames: [], blockRoles: new Map() };
+    const root = this.fn.kind === 'def' ? this.fn.node.childForFieldName('body') : null;
+    if (root === null) return index;
+    this.statementsOf(root);
+    const cursor = root.walk();
+    for (;;) {
+      const type = cursor.nodeType;
+      let descend = true;
+      if (FRAME_TYPES.has(type)) {
+        // Another frame: its statements are not ours (a `yield` there suspends that frame).
+        index.nestedFrames.push([cursor.startIndex, cursor.endIndex]);
+        descend = false;
+      } else if (COMPOUND_TYPES.has(type)) {
+        this.indexCompound(cursor.currentNode, index);
+      }
+      if (descend && cursor.gotoFirstChild()) continue;
+      let moved = false;
+      while (!moved) {
+        if (cursor.gotoNextSibling()) moved = true;
+        else if (!cursor.gotoParent()) return index;
+      }
+    }
+  }
+
+  private indexCompound(node: SyntaxNode, index: FrameIndex): void {
+    const role = (block: SyntaxNode | null, part: BlockPart, owner: SyntaxNode = node): void => {
+      if (block === null) return;
+      index.blockRoles.set(block.startIndex, { owner, part });
+      // Listing the block records which block each of its statements belongs to.
+      this.statementsOf(block);
+    };
+    switch (node.type) {
+      case 'if_statement':
+        role(node.childForFieldName('consequence'), 'if');
+        for (const alternative of node.childrenForFieldName('alternative')) {
+          role(alternative.childForFieldName(alternative.type === 'elif_clause' ? 'consequence' : 'body'), 'if');
+        }
+        return;
+      case 'while_statement':
+      case 'for_statement': {
+        const orElse = node.childForFieldName('alternative');
+        role(node.childForFieldName('body'), 'loopBody');
+        role(orElse?.childForFieldName('body') ?? null, 'loopElse');
+        index.loops.push({ node, elseStart: orElse?.startIndex ?? Infinity });
+        return;
+      }
+      case 'try_statement': {
+        const parts = tryParts(node);
+        role(parts.body, 'tryBody');
+        for (const handler of parts.handlers) role(handlerBlock(handler), 'handler');
+        role(parts.orElse, 'tryElse');
+        role(parts.final, 'finally');
+        index.tries.push({ node, ...parts });
+        return;
+      }
+      case 'with_statement':
+        role(node.childForFieldName('body'), 'with');
+        index.withs.push(node);
+        return;
+      case 'match_statement':
+        for (const clause of matchCases(node)) role(clause.childForFieldName('consequence'), 'case');
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** True when `node` runs in this function's own frame (not in a nested def/lambda/class/genexp). */
+  isOwnFrame(node: SyntaxNode): boolean {
+    const body = this.fn.kind === 'def' ? this.fn.node.childForFieldName('body') : this.fn.node;
+    if (body === null || node.startIndex < body.startIndex || node.endIndex > body.endIndex) return false;
+    return !this.index().nestedFrames.some(([start, end]) => node.startIndex >= start && node.endIndex <= end);
+  }
+
+  /** The `try` statements of the frame that contain `node`, innermost first. */
+  triesAround(node: SyntaxNode): TryInfo[] {
+    return this.index()
+      .tries.filter((info) => info.node.startIndex <= node.startIndex && node.endIndex <= info.node.endIndex && info.node.startIndex !== node.startIndex)
+      .sort((a, b) => b.node.startIndex - a.node.startIndex);
+  }
+
+  /** The `with` statements of the frame whose body contains `node`, innermost first. */
+  withsAround(node: SyntaxNode): SyntaxNode[] {
+    return this.index()
+      .withs.filter((statement) => statement.startIndex < node.startIndex && node.endIndex <= statement.endIndex)
+      .sort((a, b) => b.startIndex - a.startIndex);
+  }
+
+  /** The innermost `while`/`for` of the frame whose body contains `node` (a `break` target). */
+  enclosingLoop(node: SyntaxNode): SyntaxNode | null {
+    let best: LoopInfo | null = null;
+    for (const loop of this.index().loops) {
+      const inside = loop.node.startIndex < node.startIndex && node.endIndex <= loop.node.endIndex && node.startIndex < loop.elseStart;
+      if (inside && (best === null || loop.node.startIndex > best.node.startIndex)) best = loop;
+    }
+    return best?.node ?? null;
+  }
+
+  /** The `finally` blocks a `break`/`continue` at `from` runs before reaching `loop`, innermost first. */
+  private finallyBlocksBetween(from: SyntaxNode, loop: SyntaxNode): SyntaxNode[] {
+    const blocks: SyntaxNode[] = [];
+    for (const info of this.triesAround(from)) {
+      if (info.node.startIndex <= loop.startIndex) break;
+      const final = info.final;
+      if (final !== null && !(from.startIndex >= final.startIndex && from.endIndex <= final.endIndex)) blocks.push(final);
+    }
+    return blocks;
   }
 }
 
@@ -411,12 +574,6 @@ export function handlerBlock(handler: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-function afterTryPart(statement: SyntaxNode, part: 'body' | 'handler' | 'else'): FlowPoint[] {
-  const parts = tryParts(statement);
-  if (part === 'body' && parts.orElse !== null) return [{ kind: 'blockStart', block: parts.orElse }];
-  if (parts.final !== null) return [{ kind: 'blockStart', block: parts.final }];
-  return [{ kind: 'after', statement }];
-}
 
 function matchCases(statement: SyntaxNode): SyntaxNode[] {
   const body = statement.childForFieldName('body');
@@ -443,29 +600,7 @@ function pointKey(point: FlowPoint): string {
   }
 }
 
-/** The innermost `while`/`for` around `node` within its frame. */
-export function enclosingLoop(node: SyntaxNode): SyntaxNode | null {
-  for (let current = node.parent; current !== null; current = current.parent) {
-    if (LOOP_TYPES.has(current.type)) {
-      // A `break` in a loop's `else` clause belongs to the loop around that loop.
-      if (node.startIndex >= (current.childForFieldName('alternative')?.startIndex ?? Infinity)) continue;
-      return current;
-    }
-    if (FRAME_TYPES.has(current.type)) return null;
-  }
-  return null;
-}
 
-/** The `finally` blocks a `break`/`continue` at `from` runs before reaching `loop`, innermost first. */
-function finallyBlocksBetween(from: SyntaxNode, loop: SyntaxNode): SyntaxNode[] {
-  const blocks: SyntaxNode[] = [];
-  for (let current = from.parent; current !== null && current.startIndex !== loop.startIndex; current = current.parent) {
-    if (current.type !== 'try_statement') continue;
-    const final = tryParts(current).final;
-    if (final !== null && !(from.startIndex >= final.startIndex && from.endIndex <= final.endIndex)) blocks.push(final);
-  }
-  return blocks;
-}
 
 /** True for frame boundaries: a nested def, lambda, class or generator expression. */
 export function isFrameBoundary(node: SyntaxNode): boolean {

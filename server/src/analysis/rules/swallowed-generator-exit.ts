@@ -67,7 +67,7 @@ export const swallowedGeneratorExit: RuleDefinition = {
     const ignored = fn.isAsync ? 'async generator ignored GeneratorExit' : 'generator ignored GeneratorExit';
     for (const statement of suspendableTryBodies(fn)) {
       // Handlers are tried in order: only the first one that catches GeneratorExit ever sees it.
-      const handler = tryParts(statement).handlers.find((candidate) => catchesGeneratorExit(candidate, ctx.model));
+      const handler = tryParts(statement).handlers.find((candidate) => catchesGeneratorExit(candidate, ctx.model, fn.scope));
       if (handler !== undefined) {
         const reached = yieldReachableAfterHandler(handler, fn);
         if (reached === null) continue;

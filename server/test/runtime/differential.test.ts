@@ -69,6 +69,7 @@ function writeMismatchNotes(path: string): void {
     `Written by \`server/test/runtime/differential.test.ts\` on ${new Date().toISOString()} (oracle: CPython ${python.ok ? python.version : '?'}).`,
     'Regenerate: `YIELDLENS_MISMATCH_NOTES=/work/notes/runtime-mismatches.md npx vitest run server/test/runtime/differential.test.ts`.',
     `Each snippet in \`test-fixtures/trace/\` is its own minimal repro; run it with \`PYENV_VERSION=3.13.0 python3.13 FILE\` to see CPython's answer.`,
+    'Sandbox and limit findings are written separately by `sandbox.test.ts` (YIELDLENS_SANDBOX_NOTES, e.g. runtime-sandbox.md beside this file).',
     '',
     `Agree: ${passed.length}; allowed unsupported: ${allowedUnsupported.length}; disagree: ${mismatches.length} of ${snippetNames.length}.`,
     '',

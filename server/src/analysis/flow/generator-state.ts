@@ -95,6 +95,17 @@ type State = Map<string, StateMask>;
 /** Caps the interpreter's work on pathological frames (deep loop nests re-run their bodies). */
 const STATEMENT_BUDGET = 50_000;
 
+/**
+ * Frames bigger than this (statements seen while looking for candidates, or tracked uses) are not
+ * analysed: tree-sitter's `parent` walks down from the root past every earlier sibling, so per-use
+ * work in a block of a hundred thousand statements would make the analysis quadratic. Such frames are
+ * generated code; every use there is "unknown".
+ */
+const FRAME_STATEMENT_LIMIT = 20_000;
+const FRAME_USE_LIMIT = 5_000;
+
+class FrameTooLarge extends Error {}
+
 class BudgetExceeded extends Error {}
 
 const flowCache = new WeakMap<SemanticModel, Map<string, FrameFlow>>();
@@ -127,9 +138,16 @@ function frameBody(frameNode: SyntaxNode): SyntaxNode | null {
 function computeFrame(model: SemanticModel, frameNode: SyntaxNode, options: FlowOptions, onlyNames: ReadonlySet<string> | undefined): FrameFlow {
   const body = frameBody(frameNode);
   if (body === null || body.hasError) return EMPTY_FLOW;
-  const candidates = findCandidates(model, body, options, onlyNames);
-  if (candidates.size === 0) return EMPTY_FLOW;
-  const builder = new IrBuilder(model, body, candidates, options);
+  let candidates: Set<string>;
+  let builder: IrBuilder;
+  try {
+    candidates = findCandidates(model, body, options, onlyNames);
+    if (candidates.size === 0) return EMPTY_FLOW;
+    builder = new IrBuilder(model, body, candidates, options);
+  } catch (error) {
+    if (error instanceof FrameTooLarge) return EMPTY_FLOW;
+    throw error;
+  }
   if (builder.tracked.size === 0) return EMPTY_FLOW;
   const program = builder.block(body);
   const interpreter = new Interpreter();
@@ -169,7 +187,10 @@ const COMPOUND_WITH_BLOCKS = new Set([
 /** Names assigned a generator object by a plain `name = value` in the frame's own statements. */
 function findCandidates(model: SemanticModel, body: SyntaxNode, options: FlowOptions, onlyNames: ReadonlySet<string> | undefined): Set<string> {
   const names = new Set<string>();
+  let statements = 0;
   const visit = (node: SyntaxNode): void => {
+    statements += node.namedChildCount;
+    if (statements > FRAME_STATEMENT_LIMIT) throw new FrameTooLarge();
     for (const child of node.namedChildren) {
       if (child.type === 'expression_statement') {
         const expr = child.firstNamedChild;
@@ -250,6 +271,7 @@ class IrBuilder {
       if (type === 'identifier') {
         const name = text.slice(cursor.startIndex, cursor.endIndex);
         if (candidates.has(name)) {
+          if (found.length > FRAME_USE_LIMIT) throw new FrameTooLarge();
           if (nestedFrameDepths.length === 0) found.push(cursor.currentNode);
           else if (this.isCapture(cursor.currentNode, name)) this.tracked.delete(name);
         }

@@ -137,6 +137,8 @@ function mayBeNone(value: SyntaxNode, ctx: RuleContext): boolean {
   if (value.type !== 'identifier') return false;
   const found = ctx.model.resolve(text.slice(value.startIndex, value.endIndex), ctx.model.scopeOf(value));
   if (found === null) return false;
+  // A name rebound very many times is not worth scanning (and would make the rule quadratic).
+  if (found.bindings.length > 200) return true;
   return found.bindings.some((binding) => {
     if (binding.value !== null) return /\bNone\b/.test(text.slice(binding.value.startIndex, binding.value.endIndex));
     if (binding.kind === 'param') {
@@ -148,18 +150,26 @@ function mayBeNone(value: SyntaxNode, ctx: RuleContext): boolean {
   });
 }
 
+/** The nearest creation of the object before the send, for the finding's related information. */
 function creationSites(receiver: SyntaxNode, name: string, ctx: RuleContext): RuleRelated[] {
   const found = ctx.model.resolve(name, ctx.model.scopeOf(receiver));
   if (found === null) return [];
   const resolver = resolverFor(ctx);
-  const related: RuleRelated[] = [];
-  for (const binding of found.bindings) {
-    if (binding.value === null || binding.node.startIndex > receiver.startIndex) continue;
-    if (resolver.creationOf(binding.value) !== 'created') continue;
-    related.push({ node: binding.value, message: `generator object created here` });
-    if (related.length >= 3) break;
+  const bindings = found.bindings;
+  // Bindings are in document order: find the last one before the send, then look back a little way
+  // (a file that rebinds the name thousands of times must not make this quadratic).
+  let low = 0;
+  let high = bindings.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((bindings[mid]?.node.startIndex ?? 0) < receiver.startIndex) low = mid + 1;
+    else high = mid;
   }
-  return related;
+  for (let i = low - 1; i >= Math.max(0, low - 20); i--) {
+    const value = bindings[i]?.value;
+    if (value !== null && value !== undefined && resolver.creationOf(value) === 'created') return [{ node: value, message: 'generator object created here' }];
+  }
+  return [];
 }
 
 /** The statement (a direct child of a block or the module) that contains `node`. */

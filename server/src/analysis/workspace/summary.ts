@@ -6,7 +6,7 @@ import type { SyntaxNode } from '../../parser.js';
 import { analyzeFrame, EXHAUSTED, SUSPENDED, type FlowOptions } from '../flow/generator-state.js';
 import { suspendedResources } from '../flow/resources.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
-import { occurrencesOf } from './occurrences.js';
+import { OCCURRENCE_LIMIT, occurrencesOf } from './occurrences.js';
 
 export interface FunctionSummary {
   /** Name as bound in the module (`collector`) or qualname for methods (`Reader.rows`). */
@@ -201,7 +201,7 @@ function collectImports(model: SemanticModel, moduleName: string | null, isPacka
   };
   // Imports anywhere count (a function-level import still makes this module depend on that one); the
   // `import` keyword is found by text search, cheaper than visiting every statement.
-  for (const keyword of occurrencesOf(model, 'import', 0, text.length, 'import')) {
+  for (const keyword of occurrencesOf(model, 'import', 0, text.length, 'import', Number.POSITIVE_INFINITY)) {
     const statement = keyword.parent;
     if (statement?.type === 'import_statement') {
       for (const item of statement.childrenForFieldName('name')) {
@@ -318,7 +318,10 @@ function describeReturns(model: SemanticModel, fn: FunctionInfo, summary: Functi
 function ownReturns(model: SemanticModel, fn: SyntaxNode, body: SyntaxNode): SyntaxNode[] {
   const found: SyntaxNode[] = [];
   // The `return` keyword is an anonymous node whose parent is the statement.
-  for (const keyword of occurrencesOf(model, 'return', body.startIndex, body.endIndex, 'return')) {
+  const keywords = occurrencesOf(model, 'return', body.startIndex, body.endIndex, 'return');
+  // Past the limit some returns would be unseen: "every return does X" could not be claimed.
+  if (keywords.length >= OCCURRENCE_LIMIT) return [];
+  for (const keyword of keywords) {
     const statement = keyword.parent;
     if (statement === null || statement.type !== 'return_statement') continue;
     if (ownerFrame(statement)?.id === fn.id) found.push(statement);
@@ -344,7 +347,9 @@ function singleAssignedCall(model: SemanticModel, fn: FunctionInfo, name: Syntax
   const text = model.text;
   let callee: string | null = null;
   let assignments = 0;
-  for (const occurrence of occurrencesOf(model, text.slice(name.startIndex, name.endIndex), body.startIndex, body.endIndex)) {
+  const occurrences = occurrencesOf(model, text.slice(name.startIndex, name.endIndex), body.startIndex, body.endIndex);
+  if (occurrences.length >= OCCURRENCE_LIMIT) return null;
+  for (const occurrence of occurrences) {
     const parent = occurrence.parent;
     if (parent?.type !== 'assignment' || parent.childForFieldName('left')?.id !== occurrence.id) continue;
     if (ownerFrame(parent)?.id !== fn.node.id) continue;

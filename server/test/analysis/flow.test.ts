@@ -176,6 +176,28 @@ describe('yieldReachableAfterHandler', () => {
     }
   });
 
+  it('does not count yields in a finally around the handler, but does count code after it', () => {
+    expect(reached(`
+      def f():
+          try:
+              yield 1
+          except GeneratorExit:
+              pass
+          finally:
+              yield 2
+    `)).toBeNull();
+    expect(reached(`
+      def f():
+          try:
+              yield 1
+          except GeneratorExit:
+              pass
+          finally:
+              print("cleanup")
+          yield 3
+    `)).toBe(8);
+  });
+
   it('does not count yields inside the handler or in nested functions', () => {
     expect(reached(`
       def f():
@@ -374,5 +396,25 @@ describe('suspended-resource fix', () => {
           conn = sqlite3.connect(":memory:")
           yield from conn.execute("SELECT 1")
     `)).toBeNull();
+  });
+});
+
+describe('deeply nested code', () => {
+  it('handles 300 nested try statements (beyond what CPython compiles, as while typing) without recursion limits', () => {
+    const depth = 300;
+    const lines = ['def g(p):'];
+    for (let i = 0; i < depth; i++) lines.push(`${'    '.repeat(i + 1)}try:`);
+    lines.push(`${'    '.repeat(depth + 1)}yield 0`);
+    for (let i = depth - 1; i >= 0; i--) {
+      const indent = '    '.repeat(i + 1);
+      lines.push(`${indent}except BaseException:`, `${indent}    pass`, `${indent}finally:`, `${indent}    yield ${i}`);
+    }
+    const text = `${lines.join('\n')}\n`;
+    const result = analyzeFile({ file: 'deep.py', text, enabled: new Set(['GEN002', 'GEN003']) });
+    const byCode = (code: string): number => result.findings.filter((f) => f.code === code).length;
+    // Every `finally` yields during close; the handlers only fall through into those `finally`
+    // blocks, which would run on a re-raise too, so swallowing adds nothing here.
+    expect(byCode('GEN002')).toBe(depth);
+    expect(byCode('GEN003')).toBe(0);
   });
 });

@@ -118,7 +118,8 @@ export function describeHandler(handler: SyntaxNode): string {
 /**
  * The `yield` that control can reach after `handler` (an `except` clause of a generator's `try`)
  * completes without re-raising or returning, or null. Yields inside the handler itself are not counted
- * (that is a yield during close, reported by yield-in-finally). Loops are followed: a handler inside a
+ * (that is a yield during close, reported by yield-in-finally), nor yields in `finally` blocks around
+ * the handler, which run even when it re-raises. Loops are followed: a handler inside a
  * `while True:` whose body yields loops back to that yield. Where the code tests a flag that the
  * handler sets (`closed = True` ... `while not closed:`), the path is given up: the analysis cannot
  * tell which way the test goes, and false positives are worse than misses.
@@ -132,13 +133,21 @@ export function yieldReachableAfterHandler(handler: SyntaxNode, fn: FunctionInfo
   const flags = [...assignedNames(block, flow), ...inspectionNames(handler)];
   const flagPattern = flags.length === 0 ? null : new RegExp(`(?<![\\w.])(?:${flags.map(escapeRegExp).join('|')})(?!\\w)`);
   const insideHandler = (node: SyntaxNode): boolean => node.startIndex >= block.startIndex && node.endIndex <= block.endIndex;
+  // `finally` blocks around the handler run whether or not it re-raises: their yields are
+  // yield-in-finally's findings, not a consequence of swallowing GeneratorExit.
+  const pendingFinals = enclosingTries(handler, fn)
+    .filter((around) => around.region !== 'finally')
+    .map((around) => tryParts(around.statement).final)
+    .filter((final): final is SyntaxNode => final !== null);
+  const insidePendingFinally = (node: SyntaxNode): boolean =>
+    pendingFinals.some((final) => node.startIndex >= final.startIndex && node.endIndex <= final.endIndex);
   const mentionsFlag = (node: SyntaxNode | null): boolean => flagPattern !== null && node !== null && flagPattern.test(node.text);
 
   let reached: SyntaxNode | null = null;
   const visit = (node: SyntaxNode, header: HeaderOf | null): VisitResult => {
     // A condition that tests a flag the handler set: give the path up (see above).
     if (header?.role === 'condition' && mentionsFlag(node)) return 'stop';
-    if (insideHandler(node)) return 'continue';
+    if (insideHandler(node) || insidePendingFinally(node)) return 'continue';
     const first = flow.firstOwnYieldInRange(node.startIndex, node.endIndex);
     if (first === null) return 'continue';
     reached = first;

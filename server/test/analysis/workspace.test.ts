@@ -196,6 +196,17 @@ describe('WorkspaceIndex', () => {
     expect(index.resolveSymbol('cycle_a', ['f'])).toEqual({ kind: 'unknown' });
   });
 
+  it('follows star re-exports for public names only', () => {
+    const index = indexOf({
+      'lib/__init__.py': 'from .core import *\n',
+      'lib/core.py': 'def stream():\n    yield\ndef _hidden():\n    yield\n',
+      'user.py': 'from lib import stream\n',
+    });
+    expect(index.resolveSymbol('lib', ['stream'])).toMatchObject({ kind: 'function', module: 'lib.core' });
+    expect(index.resolveSymbol('lib', ['_hidden'])).toEqual({ kind: 'unknown' });
+    expect(index.dependentsOf('lib/core.py')).toEqual(['lib/__init__.py', 'user.py']);
+  });
+
   it('lists dependents, through modules that re-export, and keeps the edges current', () => {
     const index = indexOf(files);
     expect(index.dependentsOf('pkg/stages.py')).toEqual(['app.py', 'pkg/__init__.py']);

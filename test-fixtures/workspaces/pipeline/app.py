@@ -4,6 +4,7 @@ import pkg
 import pkg.stages
 import pkg.stages as st
 from pkg import collector as package_collector
+from pkg import tally
 from pkg import stages
 from pkg import util
 from pkg.stages import collector, make_collector, not_a_generator, printer
@@ -51,6 +52,11 @@ def case_module_level_alias():
 def case_imported_factory():
     sink = make_collector([])
     sink.send(1)  # error: [unprimed-send]
+
+
+def case_star_reexport():
+    counter = tally()
+    counter.send(1)  # error: [unprimed-send]
 
 
 def case_primed_locally():

@@ -150,6 +150,14 @@ export class WorkspaceIndex {
     }
     // Not bound in the package's `__init__`: `pkg.mod` may still be a submodule.
     if (this.hasModuleUnder(`${module}.${name}`)) return this.resolveSymbol(`${module}.${name}`, rest, depth + 1);
+    // `from .core import *` re-exports the public names of `core` (those not starting with `_`).
+    if (!name.startsWith('_')) {
+      for (const star of summary.starImports ?? []) {
+        if (star === module) continue;
+        const found = this.resolveSymbol(star, path, depth + 1);
+        if (found.kind !== 'unknown' && found.kind !== 'external') return found;
+      }
+    }
     return { kind: 'unknown' };
   }
 
@@ -165,6 +173,7 @@ function dottedPrefixes(module: string): string[] {
 }
 
 function reExportsFrom(summary: ModuleSummary, module: string): boolean {
+  if ((summary.starImports ?? []).includes(module)) return true;
   for (const binding of Object.values(summary.bindings ?? {})) {
     if (binding.kind === 'importFrom' && (binding.module === module || `${binding.module}.${binding.name}` === module)) return true;
     if (binding.kind === 'module' && binding.module === module) return true;

@@ -56,6 +56,8 @@ export interface ModuleSummary {
   bindings: Record<string, ModuleBinding>;
   /** Absolute dotted names of the modules this one imports (and, for `from m import x`, `m.x`). */
   imports: string[];
+  /** Modules star-imported at module level (`from .core import *`), whose public names this one re-exports. */
+  starImports: string[];
 }
 
 export function isPackageInitPath(file: string): boolean {
@@ -72,7 +74,8 @@ export function summarizeModule(file: string, moduleName: string | null, model: 
   // Read from the module's own statements rather than the model's bindings: those are computed
   // lazily for the whole file, which the index (built over every file) would otherwise always pay for.
   const collected = new Map<string, ModuleBinding[]>();
-  collectModuleBindings(model, model.tree.rootNode, moduleName, isPackageInit, collected);
+  const starImports: string[] = [];
+  collectModuleBindings(model, model.tree.rootNode, moduleName, isPackageInit, collected, starImports);
   const bindings: Record<string, ModuleBinding> = {};
   for (const [name, list] of collected) {
     const first = list[0];
@@ -80,7 +83,7 @@ export function summarizeModule(file: string, moduleName: string | null, model: 
     const sameModule = list.every((b) => b.kind === 'module' && b.module === name);
     bindings[name] = first !== undefined && (list.length === 1 || sameModule) ? first : { kind: 'other' };
   }
-  return { file, moduleName, isPackageInit, functions, bindings, imports: collectImports(model, moduleName, isPackageInit) };
+  return { file, moduleName, isPackageInit, functions, bindings, imports: collectImports(model, moduleName, isPackageInit), starImports };
 }
 
 const NESTED_BLOCK_STATEMENTS = new Set(['if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'for_statement', 'while_statement', 'block']);
@@ -92,7 +95,7 @@ function addModuleBinding(collected: Map<string, ModuleBinding[]>, name: string,
 }
 
 /** Module-level bindings, including those inside `if`/`try`/`with`/loops at module level (not in defs or classes). */
-function collectModuleBindings(model: SemanticModel, container: SyntaxNode, moduleName: string | null, isPackageInit: boolean, collected: Map<string, ModuleBinding[]>): void {
+function collectModuleBindings(model: SemanticModel, container: SyntaxNode, moduleName: string | null, isPackageInit: boolean, collected: Map<string, ModuleBinding[]>, starImports: string[]): void {
   const text = model.text;
   const nameOf = (node: SyntaxNode): string => text.slice(node.startIndex, node.endIndex);
   for (const statement of container.namedChildren) {
@@ -112,6 +115,7 @@ function collectModuleBindings(model: SemanticModel, container: SyntaxNode, modu
       case 'import_from_statement': {
         const moduleNode = statement.childForFieldName('module_name');
         const module = moduleNode === null ? null : absoluteModule(nameOf(moduleNode), moduleName, isPackageInit);
+        if (module !== null && statement.namedChildren.some((c) => c.type === 'wildcard_import')) starImports.push(module);
         for (const item of statement.childrenForFieldName('name')) {
           const imported = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
           const bound = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
@@ -147,7 +151,7 @@ function collectModuleBindings(model: SemanticModel, container: SyntaxNode, modu
         if (NESTED_BLOCK_STATEMENTS.has(statement.type)) {
           // Loop and `with ... as` targets rebind names too; they make those names unknowable.
           if (statement.type === 'for_statement') for (const name of identifiersIn(statement.childForFieldName('left'))) addModuleBinding(collected, nameOf(name), { kind: 'other' });
-          collectModuleBindings(model, statement, moduleName, isPackageInit, collected);
+          collectModuleBindings(model, statement, moduleName, isPackageInit, collected, starImports);
         }
         break;
     }

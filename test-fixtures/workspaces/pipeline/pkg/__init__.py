@@ -2,5 +2,6 @@
 
 from .stages import collector, printer
 from . import util
+from .extra import *
 
 __all__ = ["collector", "printer", "util"]

@@ -62,6 +62,14 @@ main()
     expect(text).toContain('running = averager()\r\nnext(running)\r\nrunning.send(1)\r\n');
   });
 
+  it('primes before a loop that only sends (unsafe), not inside it', () => {
+    const source = `${AVERAGER}def main(values):\n    running = averager()\n    for value in values:\n        print(running.send(value))\nmain([1, 2])\n`;
+    const { text, finding } = fixed(source, 'GEN001');
+    expect(finding.fix?.applicability).toBe('unsafe');
+    expect(text).toContain('    running = averager()\n    next(running)\n    for value in values:\n        print(running.send(value))\n');
+    if (hasPython) expect(runs(text)).toBe('ok');
+  });
+
   it('offers no fix when only some paths are unstarted', () => {
     const source = `${AVERAGER}def main(flag):\n    running = averager()\n    if flag:\n        next(running)\n    running.send(1)\n`;
     const findings = analyzeFile({ file: 'snippet.py', text: source, enabled: new Set(['GEN001']) }).findings;

@@ -39,7 +39,14 @@ export interface FrameFlow {
   readonly tracked: ReadonlySet<string>;
   /** The state set just before the use evaluates (undefined: not a tracked use, or analysis gave up). */
   maskAt(identifier: SyntaxNode): StateMask | undefined;
+  /** The state set of `name` when control first reaches a `for`/`while` statement (from before it, not its back edge). */
+  loopEntryMask(loop: SyntaxNode, name: string): StateMask | undefined;
+  /** What each tracked use of `name` inside `[start, end)` does, in source order. */
+  effectsIn(name: string, start: number, end: number): UseEffect[];
 }
+
+/** How a use affects the object: primes it, sends to it, consumes it, hands it on, … */
+export type UseEffect = Effect;
 
 export function maskToState(mask: StateMask | undefined): GeneratorState {
   if (mask === undefined || mask === 0 || (mask & OTHER) !== 0) return 'unknown';
@@ -53,7 +60,7 @@ export function mayBeUnstarted(mask: StateMask | undefined): boolean {
   return mask !== undefined && (mask & OTHER) === 0 && (mask & CREATED) !== 0;
 }
 
-const EMPTY_FLOW: FrameFlow = { tracked: new Set(), maskAt: () => undefined };
+const EMPTY_FLOW: FrameFlow = { tracked: new Set(), maskAt: () => undefined, loopEntryMask: () => undefined, effectsIn: () => [] };
 
 // ---------------------------------------------------------------------------------------------------
 // The frame's statements as a small structured IR, built once per frame and interpreted repeatedly
@@ -84,8 +91,8 @@ interface Use {
 type Stmt =
   | { t: 'simple'; uses: Use[]; jump: 'return' | 'raise' | 'break' | 'continue' | null }
   | { t: 'if'; branches: { cond: Use[]; body: Stmt[] }[]; orelse: Stmt[] | null }
-  | { t: 'while'; cond: Use[]; infinite: boolean; body: Stmt[]; orelse: Stmt[] | null }
-  | { t: 'for'; iter: Use[]; iterVar: string | null; target: Use[]; body: Stmt[]; orelse: Stmt[] | null }
+  | { t: 'while'; nodeId: number; cond: Use[]; infinite: boolean; body: Stmt[]; orelse: Stmt[] | null }
+  | { t: 'for'; nodeId: number; iter: Use[]; iterVar: string | null; target: Use[]; body: Stmt[]; orelse: Stmt[] | null }
   | { t: 'try'; body: Stmt[]; handlers: { head: Use[]; catchAll: boolean; body: Stmt[] }[]; orelse: Stmt[] | null; final: Stmt[] | null }
   | { t: 'with'; items: Use[]; suppresses: boolean; body: Stmt[] }
   | { t: 'match'; subject: Use[]; cases: Stmt[][]; exhaustive: boolean };
@@ -154,7 +161,7 @@ function computeFrame(model: SemanticModel, frameNode: SyntaxNode, options: Flow
   try {
     interpreter.block(program, new Map());
   } catch (error) {
-    if (error instanceof BudgetExceeded) return { tracked: builder.tracked, maskAt: () => undefined };
+    if (error instanceof BudgetExceeded) return { ...EMPTY_FLOW, tracked: builder.tracked };
     throw error;
   }
   const recorded = interpreter.recorded;
@@ -164,6 +171,14 @@ function computeFrame(model: SemanticModel, frameNode: SyntaxNode, options: Flow
     maskAt(identifier: SyntaxNode): StateMask | undefined {
       if (!positions.has(identifier.id)) return undefined;
       return recorded.get(identifier.id) ?? 0;
+    },
+    loopEntryMask(loop: SyntaxNode, name: string): StateMask | undefined {
+      const state = interpreter.loopEntries.get(loop.id);
+      if (state === undefined || !builder.tracked.has(name)) return undefined;
+      return state.get(name) ?? OTHER;
+    },
+    effectsIn(name: string, start: number, end: number): UseEffect[] {
+      return builder.usesBetween(start, end).filter((use) => use.name === name).map((use) => use.effect);
     },
   };
 }
@@ -422,6 +437,10 @@ class IrBuilder {
     }
   }
 
+  usesBetween(start: number, end: number): Use[] {
+    return this.usesIn(start, end);
+  }
+
   /** The uses whose position lies in `[start, end)`. */
   private usesIn(start: number, end: number): Use[] {
     const uses = this.uses;
@@ -488,7 +507,7 @@ class IrBuilder {
         const condition = node.childForFieldName('condition');
         const infinite = condition !== null && (condition.type === 'true' || (condition.type === 'integer' && this.text.slice(condition.startIndex, condition.endIndex) === '1'));
         const alternative = node.childForFieldName('alternative');
-        return { t: 'while', cond: this.usesOf(condition), infinite, body: this.blockOf(node.childForFieldName('body')), orelse: alternative === null ? null : this.blockOf(alternative) };
+        return { t: 'while', nodeId: node.id, cond: this.usesOf(condition), infinite, body: this.blockOf(node.childForFieldName('body')), orelse: alternative === null ? null : this.blockOf(alternative) };
       }
       case 'for_statement': {
         const right = node.childForFieldName('right');
@@ -496,6 +515,7 @@ class IrBuilder {
         const alternative = node.childForFieldName('alternative');
         return {
           t: 'for',
+          nodeId: node.id,
           iter: this.usesOf(right),
           iterVar,
           target: this.usesOf(node.childForFieldName('left')),
@@ -675,6 +695,8 @@ interface ExceptionSink {
 
 class Interpreter {
   readonly recorded = new Map<number, StateMask>();
+  /** Loop statement → the joined states in which control reaches it from before the loop. */
+  readonly loopEntries = new Map<number, State>();
   private readonly loops: LoopFrame[] = [];
   private readonly sinks: ExceptionSink[] = [];
   private steps = 0;
@@ -727,6 +749,10 @@ class Interpreter {
     if (sink !== undefined) sink.state = join(sink.state, state);
   }
 
+  private recordLoopEntry(nodeId: number, state: State): void {
+    this.loopEntries.set(nodeId, join(this.loopEntries.get(nodeId) ?? null, state) ?? state);
+  }
+
   private tick(): void {
     if (++this.steps > STATEMENT_BUDGET) throw new BudgetExceeded();
   }
@@ -770,6 +796,7 @@ class Interpreter {
         return out;
       }
       case 'while': {
+        this.recordLoopEntry(stmt.nodeId, state);
         let entry: State = state;
         let exit: State | null = null;
         let frame: LoopFrame = { breaks: null, continues: null };
@@ -789,6 +816,7 @@ class Interpreter {
         return join(afterElse, frame.breaks);
       }
       case 'for': {
+        this.recordLoopEntry(stmt.nodeId, state);
         const evaluated = this.applyUses(stmt.iter, state);
         let entry: State = evaluated;
         let frame: LoopFrame = { breaks: null, continues: null };

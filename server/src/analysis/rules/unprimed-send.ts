@@ -2,7 +2,7 @@
 // started yet (CPython raises TypeError). Uses the generator-state dataflow and the workspace resolver.
 
 import type { SyntaxNode } from '../../parser.js';
-import { CREATED, mayBeUnstarted } from '../flow/generator-state.js';
+import { analysedFrameOf, analyzeFrame, CREATED, mayBeUnstarted } from '../flow/generator-state.js';
 import { occurrencesOf } from '../workspace/occurrences.js';
 import { resolverFor } from '../workspace/resolve.js';
 import type { RuleContext, RuleDefinition, RuleFix, RuleRelated } from './rule.js';
@@ -64,9 +64,12 @@ running = averager()
 next(running)  # run to the first yield
 running.send(10)`,
     fixSafety: `The fix inserts \`next(g)\` on its own line before the statement containing the send. It is offered
-only when the generator is unstarted on every path to the send, and is marked safe: the code it changes
+when the generator is unstarted on every path to the send, and is marked safe: the code it changes
 always raised \`TypeError\`. The value produced by the generator's first \`yield\` is discarded, which is
-what priming means (for coroutines it is usually \`None\`).`,
+what priming means (for coroutines it is usually \`None\`). When the send is in a loop that only sends
+to a generator unstarted on every path into the loop, \`next(g)\` goes before the loop instead; that fix
+is unsafe because it primes the generator even when the loop runs zero times. No fix is offered when
+some paths prime the generator and others do not.`,
     references: [
       'https://docs.python.org/3/reference/expressions.html#generator.send',
       'https://peps.python.org/pep-0342/',
@@ -113,7 +116,8 @@ function checkSend(call: SyntaxNode, ctx: RuleContext): void {
     const message = everyPath
       ? `\`${receiverText}\` is a generator that has not been started: \`.send()\` of a non-None value raises TypeError (can't send non-None value to a just-started generator); call \`next(${receiverText})\` first`
       : `\`${receiverText}\` is a generator that is not started on every path to this call: on those paths \`.send()\` of a non-None value raises TypeError (can't send non-None value to a just-started generator)`;
-    ctx.report({ node: call, message, related: creationSites(receiver, receiverText, ctx), ...(everyPath ? fixFor(call, receiverText, ctx) : {}) });
+    const fix = everyPath ? fixFor(call, receiverText, ctx) : loopFixFor(call, receiver, receiverText, ctx);
+    ctx.report({ node: call, message, related: creationSites(receiver, receiverText, ctx), ...fix });
     return;
   }
   // `gen().send(1)`, `(x for x in y).send(1)`: a fresh object, certainly not started.
@@ -182,8 +186,33 @@ function enclosingStatement(node: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
-function fixFor(call: SyntaxNode, receiverText: string, ctx: RuleContext): { fix: RuleFix } | Record<string, never> {
-  const statement = enclosingStatement(call);
+/**
+ * `g = gen()` then `for v in values: g.send(v)`: unstarted only on the first round. When the object is
+ * unstarted on every path into the loop and the loop does nothing to it but send, priming it once
+ * before the loop is the fix (unsafe: it also runs when the loop would not).
+ */
+function loopFixFor(call: SyntaxNode, receiver: SyntaxNode, receiverText: string, ctx: RuleContext): { fix: RuleFix } | Record<string, never> {
+  const frame = analysedFrameOf(receiver);
+  if (frame === null) return {};
+  const flow = analyzeFrame(ctx.model, frame, resolverFor(ctx).flowOptions, resolverFor(ctx).flowCacheKey, new Set([receiverText]));
+  const loops: SyntaxNode[] = [];
+  for (let current = call.parent; current !== null && current.id !== frame.id; current = current.parent) {
+    if (current.type === 'for_statement' || current.type === 'while_statement') loops.push(current);
+  }
+  // Outermost first: priming before the outermost loop that qualifies covers every round.
+  for (const loop of loops.reverse()) {
+    if (flow.loopEntryMask(loop, receiverText) !== CREATED) continue;
+    const effects = flow.effectsIn(receiverText, loop.startIndex, loop.endIndex);
+    if (effects.length === 0 || !effects.every((effect) => effect === 'send')) continue;
+    const inserted = fixFor(loop, receiverText, ctx);
+    if ('fix' in inserted) inserted.fix.applicability = 'unsafe';
+    return inserted;
+  }
+  return {};
+}
+
+function fixFor(anchor: SyntaxNode, receiverText: string, ctx: RuleContext): { fix: RuleFix } | Record<string, never> {
+  const statement = enclosingStatement(anchor);
   if (statement === null) return {};
   const text = ctx.text;
   const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;

@@ -54,6 +54,11 @@ export class Resolver {
   private readonly isPackageInit: boolean;
   /** Distinguishes flow caches of resolvers with different indexes for the same model. */
   private readonly cacheKey: string;
+
+  /** The key under which this resolver's generator-state results are cached (for `analyzeFrame`). */
+  get flowCacheKey(): string {
+    return this.cacheKey;
+  }
   private static nextKey = 0;
 
   constructor(

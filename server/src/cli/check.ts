@@ -31,7 +31,7 @@ Options:
   --exit-zero        exit 0 even when there are findings or files that could not be analysed
   --config FILE      read settings from FILE instead of the nearest pyproject.toml
   --no-config        ignore configuration files
-  --jobs N           worker threads (default: one per core; 1 analyses in-process)
+  --jobs N           threads, the main one included (default: one per core; 1: no worker threads)
   -h, --help         show this help
 
 Exit codes: 0 no findings; 1 findings, or files that could not be read or parsed;

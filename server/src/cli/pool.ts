@@ -1,6 +1,7 @@
 // Runs the two phases of a `check` over many files: in-process for small runs, otherwise on a pool of
-// worker threads (one per core). Phase 1 hands out files in small chunks as workers free up; phase 2
-// sends every worker the merged workspace index and has it analyse the files it parsed.
+// the main thread plus worker threads (one member per core). Phase 1 hands out files in small chunks
+// as members free up; phase 2 gives every member the summaries it lacks and has it analyse the files
+// it parsed (it still holds their trees).
 
 import os from 'node:os';
 import v8 from 'node:v8';
@@ -15,13 +16,14 @@ import { FileJobRunner, type AnalysisTask, type FileOutcome, type FileTask, type
  */
 export interface SerializedSummaries {
   buffer: SharedArrayBuffer;
-  /** Byte ranges `[start, end)` of each chunk (an array of `ModuleSummary`) in `buffer`. */
-  chunks: [number, number][];
+  /** Byte ranges `[start, end)` of each chunk (an array of `ModuleSummary`) and the member that made it (-1: main). */
+  chunks: { owner: number; start: number; end: number }[];
 }
 
 export type ToWorker =
   | { type: 'summarize'; tasks: FileTask[] }
-  | { type: 'index'; summaries: SerializedSummaries }
+  /** `ownIndex`: the worker's position, so that it skips the chunks it made (it keeps those summaries). */
+  | { type: 'index'; summaries: SerializedSummaries; ownIndex: number }
   | { type: 'analyze'; tasks: AnalysisTask[] };
 
 export type FromWorker =
@@ -32,7 +34,7 @@ export type FromWorker =
 export type Phase = 'parse' | 'analyze';
 
 export interface PoolOptions {
-  /** Worker threads to use; 0 or 1 analyses in-process. */
+  /** Pool members (the main thread and `workers - 1` threads); 0 or 1 analyses in-process. */
   workers: number;
   enabledFor(task: FileTask): string[];
   onProgress?(phase: Phase, done: number, total: number): void;
@@ -70,7 +72,7 @@ function analyzeInProcess(tasks: readonly FileTask[], options: PoolOptions): Poo
     lines += result.lines;
     options.onProgress?.('parse', done + 1, tasks.length);
   });
-  const index = new WorkspaceIndex(summaries);
+  const index = buildIndex(summaries, shareChunks([]), -1);
   const outcomes = tasks.map((task, done) => {
     const outcome = runner.analyze({ id: task.id, enabled: options.enabledFor(task) }, index);
     options.onProgress?.('analyze', done + 1, tasks.length);
@@ -116,63 +118,112 @@ class PooledWorker {
   }
 }
 
+/**
+ * The main thread works as one of the pool's members, beside `workers - 1` threads: it has the grammar
+ * loaded already, starts at once while the threads boot, and needs no copy of its own summaries.
+ * It processes one chunk at a time and yields to the event loop in between, so replies from the
+ * threads are handled (and they are fed) while it works; each thread has two chunks in flight.
+ */
 async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions): Promise<PoolResult> {
   const started = performance.now();
-  const workers = Array.from({ length: options.workers }, () => new PooledWorker());
+  const workers = Array.from({ length: options.workers - 1 }, () => new PooledWorker());
+  const MAIN = -1;
   try {
-    // Phase 1: chunks go to whichever worker is free, biggest files first, so that the last chunks
-    // are small and no worker is left finishing a large file alone (longest-processing-time-first).
+    // Phase 1: chunks go to whichever member is free, biggest files first, so that the last chunks
+    // are small and nobody is left finishing a large file alone (longest-processing-time-first).
     // Phase 2 costs roughly what phase 1 did per file, so it ends up balanced too.
     const queue = chunksBySize(tasks);
     const ownedBy = new Map<number, number>();
-    const summaryChunks: Uint8Array[] = [];
+    const serialized: { owner: number; bytes: Uint8Array }[] = [];
+    const mainRunner = new FileJobRunner();
+    const mainSummaries: ModuleSummary[] = [];
     let lines = 0;
     let parsed = 0;
-    await Promise.all(workers.map(async (worker, workerIndex) => {
+    const record = (owner: number, results: readonly SummaryResult[]): void => {
+      for (const result of results) {
+        ownedBy.set(result.id, owner);
+        lines += result.lines;
+      }
+      parsed += results.length;
+      options.onProgress?.('parse', parsed, tasks.length);
+    };
+    const workerLane = async (worker: PooledWorker, workerIndex: number): Promise<void> => {
       for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
         const reply = await worker.request({ type: 'summarize', tasks: chunk });
         if (reply.type !== 'summarized') throw new Error('worker answered out of turn');
-        summaryChunks.push(reply.summaries);
-        for (const result of reply.results) {
-          ownedBy.set(result.id, workerIndex);
-          lines += result.lines;
-        }
-        parsed += reply.results.length;
-        options.onProgress?.('parse', parsed, tasks.length);
+        serialized.push({ owner: workerIndex, bytes: reply.summaries });
+        record(workerIndex, reply.results);
       }
-    }));
+    };
+    const mainLane = async (): Promise<void> => {
+      for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
+        const results = chunk.map((task) => mainRunner.summarize(task));
+        for (const result of results) if (result.summary !== null) mainSummaries.push(result.summary);
+        record(MAIN, results);
+        await yieldToEventLoop();
+      }
+    };
+    await Promise.all([mainLane(), ...workers.flatMap((worker, workerIndex) => [workerLane(worker, workerIndex), workerLane(worker, workerIndex)])]);
 
+    // Phase 2: every member gets the summaries it does not hold, then analyses the files it parsed.
     const parseDone = performance.now();
-    const summaries = shareChunks(summaryChunks);
-    // Phase 2: every worker gets the whole index, then analyses the files whose trees it holds.
+    if (workers.length > 0) serialized.push({ owner: MAIN, bytes: v8.serialize(mainSummaries) });
+    const shared = shareChunks(serialized);
     let analyzed = 0;
     const outcomes: FileOutcome[] = [];
     const phase2Finished: number[] = [];
-    await Promise.all(workers.map(async (worker, workerIndex) => {
-      worker.send({ type: 'index', summaries });
-      const own = tasks.filter((task) => ownedBy.get(task.id) === workerIndex);
-      const replies: Promise<FromWorker>[] = [];
-      for (let start = 0; start < own.length; start += CHUNK_SIZE) {
-        const chunk = own.slice(start, start + CHUNK_SIZE).map((task) => ({ id: task.id, enabled: options.enabledFor(task) }));
-        replies.push(worker.request({ type: 'analyze', tasks: chunk }).then((reply) => {
-          if (reply.type !== 'analyzed') throw new Error('worker answered out of turn');
-          outcomes.push(...reply.results);
-          analyzed += reply.results.length;
-          options.onProgress?.('analyze', analyzed, tasks.length);
-          return reply;
-        }));
+    const analysisChunks = (owner: number): AnalysisTask[][] => {
+      const own = tasks.filter((task) => ownedBy.get(task.id) === owner).map((task) => ({ id: task.id, enabled: options.enabledFor(task) }));
+      const chunks: AnalysisTask[][] = [];
+      for (let start = 0; start < own.length; start += CHUNK_SIZE) chunks.push(own.slice(start, start + CHUNK_SIZE));
+      return chunks;
+    };
+    const collect = (results: readonly FileOutcome[]): void => {
+      outcomes.push(...results);
+      analyzed += results.length;
+      options.onProgress?.('analyze', analyzed, tasks.length);
+    };
+    const workerPhase2 = workers.map(async (worker, workerIndex) => {
+      worker.send({ type: 'index', summaries: shared, ownIndex: workerIndex });
+      await Promise.all(analysisChunks(workerIndex).map(async (chunk) => {
+        const reply = await worker.request({ type: 'analyze', tasks: chunk });
+        if (reply.type !== 'analyzed') throw new Error('worker answered out of turn');
+        collect(reply.results);
+      }));
+      phase2Finished[workerIndex + 1] = performance.now();
+    });
+    const mainPhase2 = (async () => {
+      const index = buildIndex(mainSummaries, shared, MAIN);
+      for (const chunk of analysisChunks(MAIN)) {
+        collect(chunk.map((task) => mainRunner.analyze(task, index)));
+        await yieldToEventLoop();
       }
-      await Promise.all(replies);
-      phase2Finished[workerIndex] = performance.now();
-    }));
+      phase2Finished[0] = performance.now();
+    })();
+    await Promise.all([mainPhase2, ...workerPhase2]);
     if (process.env['YIELDLENS_TIMING'] !== undefined) {
-      const perWorker = phase2Finished.map((finished) => (finished - parseDone).toFixed(0)).join('/');
-      process.stderr.write(`yieldlens: ${options.workers} workers; phase 1 ${(parseDone - started).toFixed(0)} ms; phase 2 ${perWorker} ms per worker\n`);
+      const perMember = phase2Finished.map((finished) => (finished - parseDone).toFixed(0)).join('/');
+      process.stderr.write(`yieldlens: main thread + ${workers.length} workers; phase 1 ${(parseDone - started).toFixed(0)} ms; phase 2 ${perMember} ms (main first)\n`);
     }
     return { outcomes, lines };
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * The workspace index of one pool member: the summaries it made itself, plus the others' from the
+ * shared buffer. Sorted by file, so that which member parsed what never changes the index (two files
+ * claiming one module name resolve the same way in every run).
+ */
+export function buildIndex(own: readonly ModuleSummary[], shared: SerializedSummaries, owner: number): WorkspaceIndex {
+  const all = [...own, ...readSharedSummaries(shared, owner)];
+  all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return new WorkspaceIndex(all);
 }
 
 /** Tasks sorted by size, descending, cut into chunks of about CHUNK_BYTES (at most CHUNK_SIZE files). */
@@ -195,22 +246,24 @@ function chunksBySize(tasks: readonly FileTask[]): FileTask[][] {
 }
 
 /** Copies the serialised chunks into one buffer that every worker reads without a further copy. */
-function shareChunks(chunks: readonly Uint8Array[]): SerializedSummaries {
-  const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+function shareChunks(chunks: readonly { owner: number; bytes: Uint8Array }[]): SerializedSummaries {
+  const total = chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0);
   const buffer = new SharedArrayBuffer(total);
   const view = new Uint8Array(buffer);
-  const ranges: [number, number][] = [];
+  const ranges: SerializedSummaries['chunks'] = [];
   let offset = 0;
   for (const chunk of chunks) {
-    view.set(chunk, offset);
-    ranges.push([offset, offset + chunk.byteLength]);
-    offset += chunk.byteLength;
+    view.set(chunk.bytes, offset);
+    ranges.push({ owner: chunk.owner, start: offset, end: offset + chunk.bytes.byteLength });
+    offset += chunk.bytes.byteLength;
   }
   return { buffer, chunks: ranges };
 }
 
-/** The summaries of a `SerializedSummaries`, in chunk order (the worker side of `shareChunks`). */
-export function readSharedSummaries(shared: SerializedSummaries): ModuleSummary[] {
+/** The summaries in a `SerializedSummaries` made by members other than `owner`. */
+function readSharedSummaries(shared: SerializedSummaries, owner: number): ModuleSummary[] {
   const view = new Uint8Array(shared.buffer);
-  return shared.chunks.flatMap(([start, end]) => v8.deserialize(view.subarray(start, end)) as ModuleSummary[]);
+  return shared.chunks
+    .filter((chunk) => chunk.owner !== owner)
+    .flatMap((chunk) => v8.deserialize(view.subarray(chunk.start, chunk.end)) as ModuleSummary[]);
 }

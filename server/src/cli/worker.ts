@@ -1,16 +1,18 @@
 // Worker-thread entry of a parallel `check` run: holds the trees of the files it parsed in phase 1 and
-// analyses exactly those files in phase 2, once the main thread has sent the merged workspace index.
+// analyses exactly those files in phase 2, once the main thread has sent the other members' summaries.
 
 import v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { WorkspaceIndex } from '../analysis/index.js';
+import { WorkspaceIndex, type ModuleSummary } from '../analysis/index.js';
 import { FileJobRunner } from './file-job.js';
-import { readSharedSummaries, type FromWorker, type ToWorker } from './pool.js';
+import { buildIndex, type FromWorker, type ToWorker } from './pool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run in a worker thread');
 
 const runner = new FileJobRunner();
+/** The summaries this worker made in phase 1; the index adds everyone else's. */
+const ownSummaries: ModuleSummary[] = [];
 let index = new WorkspaceIndex();
 
 port.on('message', (message: ToWorker) => {
@@ -18,12 +20,14 @@ port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'summarize': {
       const results = message.tasks.map((task) => runner.summarize(task));
-      const summaries = v8.serialize(results.flatMap((result) => (result.summary === null ? [] : [result.summary])));
+      const made = results.flatMap((result) => (result.summary === null ? [] : [result.summary]));
+      ownSummaries.push(...made);
+      const summaries = v8.serialize(made);
       reply = { type: 'summarized', results: results.map((result) => ({ ...result, summary: null })), summaries };
       break;
     }
     case 'index':
-      index = new WorkspaceIndex(readSharedSummaries(message.summaries));
+      index = buildIndex(ownSummaries, message.summaries, message.ownIndex);
       return;
     case 'analyze':
       reply = { type: 'analyzed', results: message.tasks.map((task) => runner.analyze(task, index)) };

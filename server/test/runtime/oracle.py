@@ -110,12 +110,12 @@ def run(source, filename):
         # PY_UNWIND is not a local event (it cannot be disabled per location): filter by code object instead.
         if code not in generator_codes:
             return None
-        if isinstance(exception, StopIteration):
-            # PEP 479: what leaves the generator is the RuntimeError that replaces the StopIteration.
-            name, message = 'RuntimeError', 'generator raised StopIteration'
-        else:
-            name, message = type(exception).__name__, safe_str(exception)
-        events.append({'event': 'raise', 'function': code.co_qualname, 'exception': name, 'message': message})
+        # PEP 479 needs no help here: since 3.12 the StopIteration -> RuntimeError conversion is a handler inside
+        # the generator's own code, so the frame already unwinds with the RuntimeError (and a throw() into a
+        # just-created generator, which never enters that handler, keeps its StopIteration, as callers see it).
+        events.append({
+            'event': 'raise', 'function': code.co_qualname, 'exception': type(exception).__name__, 'message': safe_str(exception),
+        })
         return None
 
     captured = io.StringIO()
@@ -142,6 +142,11 @@ def run(source, filename):
         # is captured apart: a snippet that prints here is not deterministic enough to be a fixture.
         sys.stdout = teardown
         monitoring.set_events(MONITORING_TOOL_ID, 0)
+        # Drop the generators first, while the functions their finally blocks call are still defined, as the
+        # interpreter's own shutdown manages to; then everything else.
+        for name in [name for name, value in namespace.items() if isinstance(value, types.GeneratorType)]:
+            del namespace[name]
+        gc.collect()
         namespace.clear()
         gc.collect()
     finally:

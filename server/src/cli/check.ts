@@ -16,7 +16,7 @@ import { compareErrors, compareFindings, FORMATS, type OutputFormat } from './fo
 import { formatSarif } from './formats/sarif.js';
 import { formatText } from './formats/text.js';
 import { usageMessage, type CliIo } from './io.js';
-import { analyzeFiles, defaultWorkerCount } from './pool.js';
+import { analyzeFiles, defaultWorkerCount, type Phase } from './pool.js';
 import { Progress } from './progress.js';
 
 export const CHECK_HELP = `Usage: yieldlens check [options] [PATH ...]
@@ -93,16 +93,21 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
 
   const progress = Progress.forStderr(tasks.length);
   let outcomes: FileOutcome[];
+  const poolOptions = { enabledFor, onProgress: (phase: Phase, done: number, total: number) => progress?.update(phase, done, total) };
+  const workers = options.jobs === undefined ? defaultWorkerCount(tasks.length) : Math.min(options.jobs, tasks.length);
   try {
-    const workers = options.jobs === undefined ? defaultWorkerCount(tasks.length) : Math.min(options.jobs, tasks.length);
-    ({ outcomes } = await analyzeFiles(tasks, {
-      workers,
-      enabledFor,
-      onProgress: (phase, done, total) => progress?.update(phase, done, total),
-    }));
-  } catch (error) {
-    io.stderr(`yieldlens: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    ({ outcomes } = await analyzeFiles(tasks, { ...poolOptions, workers }));
+  } catch (poolError) {
+    // A worker thread that cannot start or dies (say, a native module that refuses to load in a
+    // worker) should cost speed, not the run: start again in-process.
+    if (workers <= 1) return internalError(poolError, io, progress);
+    progress?.finish();
+    io.stderr(`yieldlens: warning: worker threads failed (${describe(poolError)}); checking in-process\n`);
+    try {
+      ({ outcomes } = await analyzeFiles(tasks, { ...poolOptions, workers: 0 }));
+    } catch (error) {
+      return internalError(error, io, progress);
+    }
   } finally {
     progress?.finish();
   }
@@ -127,6 +132,16 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
   if (failedBadly) return 2;
   if (options.exitZero) return 0;
   return findings.length > 0 || errors.length > 0 ? 1 : 0;
+}
+
+function internalError(error: unknown, io: CliIo, progress: Progress | null): number {
+  progress?.finish();
+  io.stderr(`yieldlens: internal error: ${describe(error)}\n`);
+  return 2;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function render(report: CheckReport, format: OutputFormat, io: CliIo, executionSuccessful: boolean): string {

@@ -163,13 +163,20 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
         await yieldToEventLoop();
       }
     };
-    await Promise.all([mainLane(), ...workers.flatMap((worker, workerIndex) => [workerLane(worker, workerIndex), workerLane(worker, workerIndex)])]);
+    try {
+      await Promise.all([mainLane(), ...workers.flatMap((worker, workerIndex) => [workerLane(worker, workerIndex), workerLane(worker, workerIndex)])]);
+    } catch (error) {
+      // Stop the main thread's lane too: the caller may start over in-process.
+      queue.length = 0;
+      throw error;
+    }
 
     // Phase 2: every member gets the summaries it does not hold, then analyses the files it parsed.
     const parseDone = performance.now();
     if (workers.length > 0) serialized.push({ owner: MAIN, bytes: v8.serialize(mainSummaries) });
     const shared = shareChunks(serialized);
     let analyzed = 0;
+    let abandoned = false;
     const outcomes: FileOutcome[] = [];
     const phase2Finished: number[] = [];
     const analysisChunks = (owner: number): AnalysisTask[][] => {
@@ -195,12 +202,18 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
     const mainPhase2 = (async () => {
       const index = buildIndex(mainSummaries, shared, MAIN);
       for (const chunk of analysisChunks(MAIN)) {
+        if (abandoned) return;
         collect(chunk.map((task) => mainRunner.analyze(task, index)));
         await yieldToEventLoop();
       }
       phase2Finished[0] = performance.now();
     })();
-    await Promise.all([mainPhase2, ...workerPhase2]);
+    try {
+      await Promise.all([mainPhase2, ...workerPhase2]);
+    } catch (error) {
+      abandoned = true;
+      throw error;
+    }
     if (process.env['YIELDLENS_TIMING'] !== undefined) {
       const perMember = phase2Finished.map((finished) => (finished - parseDone).toFixed(0)).join('/');
       process.stderr.write(`yieldlens: main thread + ${workers.length} workers; phase 1 ${(parseDone - started).toFixed(0)} ms; phase 2 ${perMember} ms (main first)\n`);

@@ -206,7 +206,7 @@ function splitSelectors(values: string[] | undefined): string[] | undefined {
  */
 function loadConfiguration(options: CheckOptions, cwd: string): { ok: true; config: ProjectConfig } | { ok: false; message: string } {
   if (options.noConfig) return { ok: true, config: emptyConfig(cwd) };
-  if (options.configFile !== undefined) return loadConfigFile(path.resolve(cwd, options.configFile), { requireTable: true });
+  if (options.configFile !== undefined) return loadConfigFile(path.resolve(cwd, options.configFile), { requireTable: true, shown: options.configFile });
   const first = options.paths[0];
   let start = cwd;
   if (first !== undefined) {

@@ -56,8 +56,8 @@ export function discoverConfig(start: string): ConfigResult {
  * TOML file (say `yieldlens.toml`) from that table when present, else from its top level.
  * With `requireTable: false`, a pyproject without the table yields a config whose `source` is null.
  */
-export function loadConfigFile(file: string, options: { requireTable: boolean }): ConfigResult {
-  const shown = file;
+export function loadConfigFile(file: string, options: { requireTable: boolean; shown?: string }): ConfigResult {
+  const shown = options.shown ?? file;
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');

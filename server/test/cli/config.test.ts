@@ -143,11 +143,18 @@ describe('configuration errors: one line on stderr, exit code 2, no report', () 
     });
   }
 
+  it('a --config pyproject.toml without the table', async () => {
+    const cwd = makeProject({ 'other/pyproject.toml': '[project]\nname = "x"\n', 'm.py': TWO_RULES });
+    const result = await runCli(['check', '--config', 'other/pyproject.toml'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('yieldlens: configuration error: other/pyproject.toml has no [tool.yieldlens] table\n');
+  });
+
   it('a missing --config file', async () => {
     const cwd = makeProject({ 'm.py': TWO_RULES });
     const result = await runCli(['check', '--config', 'nope.toml'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^yieldlens: configuration error: cannot read configuration .*nope\.toml: no such file or directory\n$/);
+    expect(result.stderr).toBe('yieldlens: configuration error: cannot read configuration nope.toml: no such file or directory\n');
   });
 });
 

@@ -2,7 +2,7 @@
 // required structure, and GitHub workflow commands with their escaping.
 
 import { describe, expect, it } from 'vitest';
-import { checkJson, CLEAN_MODULE, LEAKY_GENERATOR, makeProject, runCli } from './helpers.js';
+import { checkJson, CLEAN_MODULE, LEAKY_GENERATOR, makeProject, REPO_ROOT, runCli } from './helpers.js';
 
 const project = () => makeProject({
   'pkg/__init__.py': '',
@@ -171,4 +171,53 @@ interface SarifLog {
     columnKind: string;
     invocations: { executionSuccessful: boolean; toolExecutionNotifications: unknown[] }[];
   }[];
+}
+
+describe('SARIF structure on the example project (fixes, every result)', () => {
+  it('has the fields SARIF 2.1.0 and code scanning require on every rule, result and fix', async () => {
+    const { stdout } = await runCli(['check', '--format', 'sarif', 'test-fixtures/example'], { cwd: REPO_ROOT });
+    const log = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { name: string; version: string; rules: Record<string, unknown>[] } }; results: Record<string, unknown>[] }[] };
+    const run = log.runs[0];
+    if (run === undefined) throw new Error('no run');
+    expect(run.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
+    const ids = run.tool.driver.rules.map((rule) => rule['id']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(run.results.length).toBeGreaterThan(0);
+    let fixes = 0;
+    for (const result of run.results as SarifResult[]) {
+      expect(ids).toContain(result.ruleId);
+      expect(ids[result.ruleIndex]).toBe(result.ruleId);
+      expect(result.message.text).not.toBe('');
+      for (const location of result.locations) {
+        expect(location.physicalLocation.artifactLocation.uri).toMatch(/^test-fixtures\/example\/[\w/]+\.py$/);
+        const region = location.physicalLocation.region;
+        expect(region.startLine).toBeGreaterThanOrEqual(1);
+        expect(region.startColumn).toBeGreaterThanOrEqual(1);
+        expect(region.endLine).toBeGreaterThanOrEqual(region.startLine);
+      }
+      for (const fix of result.fixes ?? []) {
+        fixes++;
+        expect(fix.description.text).not.toBe('');
+        for (const change of fix.artifactChanges) {
+          expect(change.artifactLocation.uri).toBe(result.locations[0]?.physicalLocation.artifactLocation.uri);
+          expect(change.replacements.length).toBeGreaterThan(0);
+          for (const replacement of change.replacements) {
+            expect(replacement.deletedRegion.startLine).toBeGreaterThanOrEqual(1);
+            expect(typeof replacement.insertedContent.text).toBe('string');
+          }
+        }
+      }
+    }
+    // The example's unguarded `next(it)` (GEN004) offers a fix.
+    expect(fixes).toBeGreaterThan(0);
+  });
+});
+
+interface SarifRegion { startLine: number; startColumn: number; endLine: number; endColumn: number }
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  message: { text: string };
+  locations: { physicalLocation: { artifactLocation: { uri: string }; region: SarifRegion } }[];
+  fixes?: { description: { text: string }; artifactChanges: { artifactLocation: { uri: string }; replacements: { deletedRegion: SarifRegion; insertedContent: { text: string } }[] }[] }[];
 }

@@ -176,7 +176,7 @@ interface SarifLog {
 describe('SARIF structure on the example project (fixes, every result)', () => {
   it('has the fields SARIF 2.1.0 and code scanning require on every rule, result and fix', async () => {
     const { stdout } = await runCli(['check', '--format', 'sarif', 'test-fixtures/example'], { cwd: REPO_ROOT });
-    const log = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { name: string; version: string; rules: Record<string, unknown>[] } }; results: Record<string, unknown>[] }[] };
+    const log = JSON.parse(stdout) as { version: string; runs: { tool: { driver: { name: string; version: string; rules: Record<string, unknown>[] } }; results: SarifResult[] }[] };
     const run = log.runs[0];
     if (run === undefined) throw new Error('no run');
     expect(run.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
@@ -184,7 +184,7 @@ describe('SARIF structure on the example project (fixes, every result)', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(run.results.length).toBeGreaterThan(0);
     let fixes = 0;
-    for (const result of run.results as SarifResult[]) {
+    for (const result of run.results) {
       expect(ids).toContain(result.ruleId);
       expect(ids[result.ruleIndex]).toBe(result.ruleId);
       expect(result.message.text).not.toBe('');

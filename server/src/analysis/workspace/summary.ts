@@ -241,6 +241,26 @@ export function dottedName(text: string, node: SyntaxNode | null | undefined): s
 }
 
 const summaryCache = new WeakMap<SemanticModel, Map<number, FunctionSummary>>();
+const lineStartsCache = new WeakMap<SemanticModel, number[]>();
+
+/** The 1-based line of an offset, from line starts computed once per file (cheaper than `startPosition`). */
+function lineOf(model: SemanticModel, offset: number): number {
+  let starts = lineStartsCache.get(model);
+  if (starts === undefined) {
+    starts = [0];
+    const text = model.text;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    lineStartsCache.set(model, starts);
+  }
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
 
 /** The summary of one def (any nesting level), cached per model. */
 export function summarizeFunction(model: SemanticModel, fn: FunctionInfo): FunctionSummary {
@@ -253,7 +273,7 @@ export function summarizeFunction(model: SemanticModel, fn: FunctionInfo): Funct
   if (cached !== undefined) return cached;
   const summary: FunctionSummary = {
     qualname: fn.qualname,
-    line: fn.node.startPosition.row + 1,
+    line: lineOf(model, fn.node.startIndex),
     isGenerator: fn.isGenerator,
     isAsync: fn.isAsync,
     decorators: fn.decorators.map((d) => dottedName(model.text, d)),
@@ -271,12 +291,13 @@ export function summarizeFunction(model: SemanticModel, fn: FunctionInfo): Funct
 
 /** Looks for priming decorators and generator factories; cheap text checks keep this off most functions. */
 function describeReturns(model: SemanticModel, fn: FunctionInfo, summary: FunctionSummary): void {
-  const body = fn.node.childForFieldName('body');
-  if (body === null) return;
-  const source = model.text.slice(body.startIndex, body.endIndex);
+  // The text checks run on the whole definition (header included) before any tree access.
+  const source = model.text.slice(fn.node.startIndex, fn.node.endIndex);
   const primes = /\bnext\s*\(|\.send\s*\(\s*None\s*\)|\.__next__\s*\(/.test(source);
   // Without priming, only `return callee(...)` or `return (x for ...)` can make a factory.
   if (!primes && !/\breturn\s+[A-Za-z_][\w.]*\s*\(|\breturn\s*\(/.test(source)) return;
+  const body = fn.node.childForFieldName('body');
+  if (body === null) return;
   const returns = ownReturns(model, fn.node, body);
   if (returns.length === 0) return;
   const values = returns.map((r) => r.firstNamedChild);

@@ -6,14 +6,17 @@ export type PythonLookup =
   | { ok: false; reason: string };
 
 export interface OracleEvent {
-  event: 'yield' | 'return' | 'raise';
+  event: 'yield' | 'return' | 'raise' | 'resume';
   function: string;
   line?: number | null;
   /** yield and return events. */
   value?: string;
-  /** raise events: the exception leaving the generator (after PEP 479 conversion) and its str(). */
+  /** raise events: the exception leaving the generator frame and its str(). */
   exception?: string;
   message?: string;
+  /** resume events: `next/send` (CPython cannot tell them apart) or `throw`, with the thrown exception's repr. */
+  method?: 'next/send' | 'throw';
+  sent?: string;
   /** Set on the re-yield of a `yield from`/`await` loop in the delegating frame. */
   delegating?: boolean;
   /** repr() of each local of the yielding frame (cells and free variables included), on yields that are not delegating. */
@@ -34,7 +37,8 @@ export interface OracleResult {
 export type ObservedEvent =
   | { kind: 'yield'; function: string; line: number | null | undefined; value: string; locals: Record<string, string> }
   | { kind: 'return'; function: string; value: string }
-  | { kind: 'raise'; function: string; exception: string; message: string };
+  | { kind: 'raise'; function: string; exception: string; message: string }
+  | { kind: 'resume'; function: string; line: number | null | undefined; method: 'next/send' | 'throw'; sent?: string };
 
 export interface Observation {
   stdout: string;

@@ -134,6 +134,21 @@ export function maskAddresses(text) {
   return text.replace(/0x[0-9a-fA-F]+/g, '0x…');
 }
 
+/**
+ * Resumptions by close() or by a thrown GeneratorExit are not compared: CPython 3.13's close() does not resume a
+ * frame suspended outside any try block, so whether one happens at all is an implementation detail.
+ */
+function isGeneratorExitResume(event) {
+  return event.event === 'resume' && event.method === 'throw' && /^GeneratorExit\b/.test(event.sent ?? '');
+}
+
+/** A resumption: by next()/send() (which the oracle cannot tell apart) or by throw() with the exception's repr. */
+function resumeEvent(fn, line, thrown) {
+  return thrown === undefined
+    ? { kind: 'resume', function: fn, line, method: 'next/send' }
+    : { kind: 'resume', function: fn, line, method: 'throw', sent: maskAddresses(thrown) };
+}
+
 /** A yield event's locals with addresses masked and names sorted; hidden names (a genexp's `.0`) are left out. */
 function maskLocals(locals) {
   const masked = {};
@@ -153,8 +168,9 @@ export function observeOracle(result) {
   return {
     stdout: maskAddresses(result.stdout),
     events: result.events
-      .filter((event) => !event.delegating && !(event.event === 'raise' && event.exception === 'GeneratorExit'))
+      .filter((event) => !event.delegating && !(event.event === 'raise' && event.exception === 'GeneratorExit') && !isGeneratorExitResume(event))
       .map((event) => {
+        if (event.event === 'resume') return resumeEvent(event.function, event.line, event.method === 'throw' ? event.sent : undefined);
         if (event.event === 'yield') {
           return { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) };
         }
@@ -174,7 +190,10 @@ export function observeRuntime(report, delegatingSites) {
   const delegating = new Set(delegatingSites.map(([fn, line]) => `${fn}\0${line}`));
   const events = [];
   for (const event of report.events) {
-    if (event.event === 'yield') {
+    if (event.event === 'resume') {
+      if (event.method === 'close' || isGeneratorExitResume(event)) continue;
+      events.push(resumeEvent(event.function, event.line, event.method === 'throw' ? event.sent ?? '' : undefined));
+    } else if (event.event === 'yield') {
       if (delegating.has(`${event.function}\0${event.line}`)) continue;
       events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) });
     } else if (event.event === 'return') {
@@ -194,6 +213,7 @@ function describeEvent(event) {
   if (!event) return '(nothing)';
   if (event.kind === 'yield') return `yield ${event.function}:${event.line} ${event.value}`;
   if (event.kind === 'raise') return `raise ${event.function} ${event.exception}: ${event.message}`;
+  if (event.kind === 'resume') return `resume ${event.function} from line ${event.line} by ${event.method}${event.sent ? ` ${event.sent}` : ''}`;
   return `return ${event.function} ${event.value}`;
 }
 

@@ -1,6 +1,6 @@
 """CPython oracle for the mini-runtime's differential tests: runs one snippet under sys.monitoring and
-prints, as JSON, what it printed, every yield, return and exception leaving a generator of the snippet's own code,
-and how the snippet ended.
+prints, as JSON, what it printed, every resumption, yield, return and exception leaving a generator of the snippet's
+own code, and how the snippet ended.
 
 Usage: python3.13 oracle.py SNIPPET.py [--filename NAME]   (the snippet's text may also come on stdin with `-`)
 """
@@ -106,6 +106,29 @@ def run(source, filename):
         events.append({'event': 'return', 'function': code.co_qualname, 'value': safe_repr(value)})
         return None
 
+    def caller_line():
+        # The callback runs on top of the resumed generator's frame; the caller is the nearest frame of the
+        # snippet below it (C callers such as list() or sum() have no frame; contextlib's are not the snippet's).
+        frame = sys._getframe(2).f_back
+        while frame is not None and frame.f_code.co_filename != filename:
+            frame = frame.f_back
+        return frame.f_lineno if frame is not None else None
+
+    def on_resume(code, offset):
+        if code not in generator_codes:
+            return DISABLE
+        events.append({'event': 'resume', 'function': code.co_qualname, 'line': caller_line(), 'method': 'next/send'})
+        return None
+
+    def on_throw(code, offset, exception):
+        if code not in generator_codes:
+            return None
+        events.append({
+            'event': 'resume', 'function': code.co_qualname, 'line': caller_line(), 'method': 'throw',
+            'sent': safe_repr(exception),
+        })
+        return None
+
     def on_unwind(code, offset, exception):
         # PY_UNWIND is not a local event (it cannot be disabled per location): filter by code object instead.
         if code not in generator_codes:
@@ -125,8 +148,13 @@ def run(source, filename):
     monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_YIELD, on_yield)
     monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_RETURN, on_return)
     monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_UNWIND, on_unwind)
+    monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_START, on_resume)
+    monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_RESUME, on_resume)
+    monitoring.register_callback(MONITORING_TOOL_ID, monitoring.events.PY_THROW, on_throw)
     monitoring.set_events(
-        MONITORING_TOOL_ID, monitoring.events.PY_YIELD | monitoring.events.PY_RETURN | monitoring.events.PY_UNWIND
+        MONITORING_TOOL_ID,
+        monitoring.events.PY_YIELD | monitoring.events.PY_RETURN | monitoring.events.PY_UNWIND
+        | monitoring.events.PY_START | monitoring.events.PY_RESUME | monitoring.events.PY_THROW,
     )
     real_stdout = sys.stdout
     sys.stdout = captured

@@ -35,7 +35,7 @@ describe.skipIf(!python.ok)(`CPython oracle (${python.ok ? python.version : pyth
   test('the delegating frame re-yields on next() but not when the inner generator answers throw()', async () => {
     const result = await oracle(DELEGATION);
     expect(result.stdout).toBe('1\nhandled\n5\n');
-    expect(result.events).toEqual([
+    expect(result.events.filter((event) => event.event !== 'resume')).toEqual([
       { event: 'yield', function: 'inner', line: 3, value: '1', locals: {} },
       { event: 'yield', function: 'outer', line: 8, value: '1', delegating: true },
       { event: 'yield', function: 'inner', line: 5, value: "'handled'", locals: {} },
@@ -43,7 +43,7 @@ describe.skipIf(!python.ok)(`CPython oracle (${python.ok ? python.version : pyth
       { event: 'yield', function: 'outer', line: 9, value: '5', locals: { r: '5' } },
     ]);
     expect(result.delegatingSites).toEqual([['outer', 8]]);
-    expect(observeOracle(result).events).toEqual([
+    expect(observeOracle(result).events.filter((event) => event.kind !== 'resume')).toEqual([
       { kind: 'yield', function: 'inner', line: 3, value: '1', locals: {} },
       { kind: 'yield', function: 'inner', line: 5, value: "'handled'", locals: {} },
       { kind: 'return', function: 'inner', value: '5' },
@@ -61,7 +61,8 @@ g = outer()
 next(g)
 g.send(7)
 `);
-    expect(result.events.map((event) => [event.function, event.value, event.delegating ?? false])).toEqual([
+    const yields = result.events.filter((event) => event.event === 'yield');
+    expect(yields.map((event) => [event.function, event.value, event.delegating ?? false])).toEqual([
       ['inner', "'a'", false],
       ['outer', "'a'", true],
       ['inner', '7', false],
@@ -79,13 +80,43 @@ def plain():
 with cm() as v:
     print(v, plain(), sum(x for x in [1, 2]))
 `);
-    expect(result.events).toEqual([
+    expect(result.events.filter((event) => event.event !== 'resume')).toEqual([
       { event: 'yield', function: 'cm', line: 4, value: "'v'", locals: {} },
       // A genexp's hidden `.0` iterator is left out of its locals.
       { event: 'yield', function: '<genexpr>', line: 8, value: '1', locals: { x: '1' } },
       { event: 'yield', function: '<genexpr>', line: 8, value: '2', locals: { x: '2' } },
       { event: 'return', function: '<genexpr>', value: 'None' },
       { event: 'return', function: 'cm', value: 'None' },
+    ]);
+  });
+
+  test('resumptions carry the line of the nearest snippet frame below the generator', async () => {
+    const result = await oracle(DELEGATION);
+    expect(result.events.filter((event) => event.event === 'resume')).toEqual([
+      { event: 'resume', function: 'outer', line: 11, method: 'next/send' },
+      // The delegated-to generator is resumed by the delegating frame, at its `yield from`.
+      { event: 'resume', function: 'inner', line: 8, method: 'next/send' },
+      // throw() goes straight to the inner generator (the outer frame is not resumed) but the outer frame is
+      // still linked below it: the caller line is the `yield from` again.
+      { event: 'resume', function: 'inner', line: 8, method: 'throw', sent: 'ValueError()' },
+      { event: 'resume', function: 'outer', line: 13, method: 'next/send' },
+      { event: 'resume', function: 'inner', line: 8, method: 'next/send' },
+    ]);
+    const contextManaged = await oracle(`from contextlib import contextmanager
+@contextmanager
+def cm():
+    yield
+with cm():
+    pass
+print(sum(x for x in [1, 2]))
+`);
+    // contextlib's frames are not the snippet's: the caller line is the with statement; sum() has no frame.
+    expect(contextManaged.events.filter((event) => event.event === 'resume').map((event) => [event.function, event.line])).toEqual([
+      ['cm', 5],
+      ['cm', 5],
+      ['<genexpr>', 7],
+      ['<genexpr>', 7],
+      ['<genexpr>', 7],
     ]);
   });
 
@@ -155,25 +186,39 @@ next(g)
     const yieldEvent = (generator: number, fn: string, line: number, value: string, locals: Record<string, string> = {}): TraceEvent => ({
       event: 'yield', generator, function: fn, line, value, locals,
     });
+    const resume = (generator: number, fn: string, line: number, method: 'next' | 'send' | 'throw' | 'close', sent?: string): TraceEvent => ({
+      event: 'resume', generator, function: fn, line, method, ...(sent === undefined ? {} : { sent }),
+    });
     const faithful: TraceEvent[] = [
+      { event: 'create', generator: 1, function: 'outer', line: 10 },
+      resume(1, 'outer', 11, 'next'),
+      { event: 'create', generator: 2, function: 'inner', line: 8 },
+      resume(2, 'inner', 8, 'next'),
       yieldEvent(2, 'inner', 3, '1'),
       // The runtime may report the delegating frame's yield; it is not compared.
       yieldEvent(1, 'outer', 8, '1'),
+      resume(2, 'inner', 8, 'throw', 'ValueError()'),
       yieldEvent(2, 'inner', 5, "'handled'"),
+      resume(1, 'outer', 13, 'next'),
+      resume(2, 'inner', 8, 'next'),
       { event: 'return', generator: 2, function: 'inner', line: 6, value: '5' },
       yieldEvent(1, 'outer', 9, '5', { r: '5' }),
     ];
     expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: faithful }), result)).toEqual([]);
 
-    const wrongValue = faithful.map((event, index) => (index === 2 ? yieldEvent(2, 'inner', 5, '"handled"') : event));
+    const wrongValue = faithful.map((event, index) => (index === 7 ? yieldEvent(2, 'inner', 5, '"handled"') : event));
     expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongValue }), result)).toEqual([
-      `event #2: expected yield inner:5 'handled', got yield inner:5 "handled"`,
+      `event #5: expected yield inner:5 'handled', got yield inner:5 "handled"`,
     ]);
-    const wrongLine = faithful.map((event, index) => (index === 4 ? yieldEvent(1, 'outer', 8, '5', { r: '5' }) : event));
-    expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongLine }), result)[0]).toMatch(/^event #4/);
-    const wrongLocals = faithful.map((event, index) => (index === 4 ? yieldEvent(1, 'outer', 9, '5', { r: "'5'" }) : event));
+    const wrongLine = faithful.map((event, index) => (index === 11 ? yieldEvent(1, 'outer', 8, '5', { r: '5' }) : event));
+    expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongLine }), result)[0]).toMatch(/^event #9/);
+    const wrongResumeLine = faithful.map((event, index) => (index === 6 ? resume(2, 'inner', 12, 'throw', 'ValueError()') : event));
+    expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongResumeLine }), result)).toEqual([
+      'event #4: expected resume inner from line 8 by throw ValueError(), got resume inner from line 12 by throw ValueError()',
+    ]);
+    const wrongLocals = faithful.map((event, index) => (index === 11 ? yieldEvent(1, 'outer', 9, '5', { r: "'5'" }) : event));
     expect(compareWithOracle(report({ stdout: '1\nhandled\n5\n', events: wrongLocals }), result)).toEqual([
-      `locals at event #4 (yield outer:9): expected "{\\"r\\":\\"5\\"}", got "{\\"r\\":\\"'5'\\"}"`,
+      `locals at event #9 (yield outer:9): expected "{\\"r\\":\\"5\\"}", got "{\\"r\\":\\"'5'\\"}"`,
     ]);
     expect(compareWithOracle(report({ stdout: '1\nhandled\n', events: faithful }), result)).toEqual([
       'stdout line 3: expected "5", got ""',

@@ -4,6 +4,7 @@
 
 import asyncio
 import contextlib
+import csv
 import itertools
 import itertools as it_tools
 from itertools import count, cycle, repeat
@@ -65,6 +66,18 @@ async def async_first(items):
     yield next(iterator)  # error: [stop-iteration-leak]
 
 
+def rows_with_header(lines):
+    reader = csv.reader(lines)
+    header = next(reader)  # error: [stop-iteration-leak]
+    for row in reader:
+        yield dict(zip(header, row))
+
+
+def numbered_pairs(left, right):
+    pairs = zip(left, right)
+    yield next(pairs)  # error: [stop-iteration-leak]
+
+
 # ---- positives ----------------------------------------------------------------------------------
 
 def case_raise_stop_iteration():
@@ -98,6 +111,14 @@ def case_next_in_handler():
 
 def case_finite_repeat():
     return list(finite_repeat())
+
+
+def case_csv_header_of_empty_input():
+    return list(rows_with_header([]))
+
+
+def case_zip_of_short_input():
+    return list(numbered_pairs([1], []))
 
 
 def case_async_generator():

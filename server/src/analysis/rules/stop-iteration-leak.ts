@@ -24,7 +24,8 @@ It applies to generator functions (async ones too) and generator expressions, ne
 functions and never to \`__next__\` methods, where raising StopIteration is the iterator protocol.
 
 A \`next(it)\` is reported when the iterator can be shown to run out: it comes from a parameter of the
-generator (\`next(items)\`, \`next(iter(items))\`, \`it = iter(items); next(it)\` — the caller may pass an
+generator (\`next(items)\`, \`next(iter(items))\`, \`it = iter(items); next(it)\`, or a lazy wrapper of
+one: \`enumerate\`, \`zip\`, \`map\`, \`filter\`, \`reversed\`, \`csv.reader\` — the caller may pass an
 empty iterable, or an odd number of items to a pairing loop; parameters of private \`_helpers\` do
 not count, as their callers in the same module usually guarantee the input), or from a finite
 \`itertools.repeat(x, n)\` or \`islice\`. An iterator over something built elsewhere — a closure
@@ -261,6 +262,16 @@ function isPrivateHelper(fn: FunctionInfo): boolean {
   return owner.name.startsWith('_') && !(owner.name.startsWith('__') && owner.name.endsWith('__'));
 }
 
+/** For each lazy builtin wrapper, the arguments whose exhaustion ends it. */
+const WRAPPING_BUILTINS = new Map<string, (args: SyntaxNode[]) => SyntaxNode[]>([
+  ['iter', (args) => (args.length === 1 ? args : [])],
+  ['enumerate', (args) => args.slice(0, 1)],
+  ['reversed', (args) => args.slice(0, 1)],
+  ['zip', (args) => args],
+  ['map', (args) => args.slice(1)],
+  ['filter', (args) => args.slice(1, 2)],
+]);
+
 const FINITE_ITERATOR_FACTORIES = new Set(['itertools.islice']);
 
 /**
@@ -275,10 +286,16 @@ function mayRunOut(iterator: SyntaxNode, fn: FunctionInfo, ctx: RuleContext, dep
   if (iterator.type === 'call') {
     const callee = iterator.childForFieldName('function');
     const args = iterator.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-    if (callee?.type === 'identifier' && text.slice(callee.startIndex, callee.endIndex) === 'iter' && args.length === 1 && args[0] !== undefined) {
-      return mayRunOut(args[0], fn, ctx, depth + 1);
+    const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
+    const resolver = resolverFor(ctx);
+    const builtin = callee?.type === 'identifier' ? text.slice(callee.startIndex, callee.endIndex) : null;
+    if (builtin !== null && resolver.isBuiltin(builtin, iterator)) {
+      // Lazy wrappers run out when what they wrap does: `iter(xs)`, `enumerate(xs)`, `zip(xs, ys)`, `map(f, xs)`.
+      const wrapped = WRAPPING_BUILTINS.get(builtin);
+      if (wrapped !== undefined) return wrapped(positional).some((arg) => mayRunOut(arg, fn, ctx, depth + 1));
     }
-    const name = resolverFor(ctx).externalName(callee);
+    const name = resolver.externalName(callee);
+    if (name === 'csv.reader' || name === 'csv.DictReader') return positional[0] !== undefined && mayRunOut(positional[0], fn, ctx, depth + 1);
     if (name === 'itertools.repeat') return args.length === 2 || args.some((a) => a.type === 'keyword_argument');
     return name !== null && FINITE_ITERATOR_FACTORIES.has(name);
   }

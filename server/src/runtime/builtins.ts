@@ -866,7 +866,18 @@ export function installBuiltins(vm: VM): void {
     arity(vm, 'repr', args, 1, 1);
     return vm.repr(args[0]);
   });
-  fn('ascii', (args) => vm.repr(args[0]));
+  fn('ascii', (args) => {
+    arity(vm, 'ascii', args, 1, 1);
+    let out = '';
+    for (const ch of vm.repr(args[0])) {
+      const c = ch.codePointAt(0)!;
+      if (c < 0x80) out += ch;
+      else if (c < 0x100) out += '\\x' + c.toString(16).padStart(2, '0');
+      else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
+      else out += '\\U' + c.toString(16).padStart(8, '0');
+    }
+    return out;
+  });
   fn('format', (args) => {
     arity(vm, 'format', args, 1, 2);
     const spec = args.length > 1 ? args[1] : '';
@@ -1065,6 +1076,7 @@ export function installBuiltins(vm: VM): void {
       for (;;) {
         x = next();
         if (x === STOP) return acc;
+        if (--vm.stepsLeftInChunk <= 0) vm.budget();
         if (typeof x === 'number' && Number.isSafeInteger(acc + x)) {
           acc += x;
           continue;
@@ -1087,6 +1099,7 @@ export function installBuiltins(vm: VM): void {
           if (c !== 0 && Number.isFinite(c)) f += c;
           return new PyFloat(f);
         }
+        if (--vm.stepsLeftInChunk <= 0) vm.budget();
         if (x instanceof PyFloat) {
           const y = x.v;
           const t = f + y;
@@ -1107,6 +1120,7 @@ export function installBuiltins(vm: VM): void {
     for (;;) {
       x = next();
       if (x === STOP) return acc;
+      if (--vm.stepsLeftInChunk <= 0) vm.budget();
       acc = binaryOp(vm, 0, acc, x, false);
     }
   });

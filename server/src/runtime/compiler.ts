@@ -354,6 +354,8 @@ class Unit {
   labels: number[] = [];
   fblocks: FBlock[] = [];
   co: CodeObject;
+  /** Prefix of the qualnames of functions defined inside (`f.<locals>.`, `C.`, or the parent's for inlined comprehensions). */
+  childPrefix = '';
   constructor(public scope: Scope, name: string, qualname: string, firstline: number, filename: string) {
     this.co = new CodeObject(name, qualname, firstline, filename);
   }
@@ -1184,10 +1186,12 @@ class Compiler {
       flags |= 2;
     }
     const outer = this.u;
-    const qualPrefix = outer.scope.kind === 'module' ? '' :
-      outer.scope.kind === 'class' ? outer.co.qualname + '.' : outer.co.qualname + '.<locals>.';
+    const qualPrefix = outer.childPrefix;
     const first = node.parent?.type === 'decorated_definition' ? line(node.parent) : line(node);
     const unit = new Unit(scope, name, qualPrefix + name, first, this.filename);
+    // List, set and dict comprehensions are inlined since 3.12: they add nothing to inner qualnames.
+    const inlined = node.type === 'list_comprehension' || node.type === 'set_comprehension' || node.type === 'dictionary_comprehension';
+    unit.childPrefix = inlined ? outer.childPrefix : unit.co.qualname + '.<locals>.';
     const co = unit.co;
     co.kind = 'function';
     co.cellvars = [...scope.cells].sort();
@@ -1249,9 +1253,9 @@ class Compiler {
     const scope = this.scopes.get(n);
     this.emit(Op.LOAD_BUILD_CLASS, 0);
     const outer = this.u;
-    const qualPrefix = outer.scope.kind === 'module' ? '' :
-      outer.scope.kind === 'class' ? outer.co.qualname + '.' : outer.co.qualname + '.<locals>.';
+    const qualPrefix = outer.childPrefix;
     const unit = new Unit(scope, name, qualPrefix + name, line(n), this.filename);
+    unit.childPrefix = qualPrefix + name + '.';
     unit.co.kind = 'class';
     unit.co.cellvars = [...scope.cells].sort();
     unit.co.freevars = [...scope.frees].sort();

@@ -515,6 +515,7 @@ export class VM {
     }
     g.state = GEN_RUNNING;
     frame.yielded = false;
+    if (this.cleanupGens.size !== 0) this.cleanupGens.delete(g);
     let result: Py;
     try {
       result = this.runFrame(frame, exc);
@@ -565,50 +566,72 @@ export class VM {
     if (g.state === GEN_SUSPENDED) {
       const yf = g.yieldFrom;
       if (yf !== null) {
-        if (this.excMatches(exc, 'GeneratorExit')) {
-          g.state = GEN_RUNNING;
-          let err: PyException | null = null;
-          try {
-            this.closeIter(yf);
-          } catch (e) {
-            err = this.toPyException(e);
-          }
-          g.state = GEN_SUSPENDED;
-          return this.genResumeThrow(g, err ?? exc, traced);
-        }
-        let r: Py;
-        const m = yf instanceof PyGenerator ? undefined : this.getAttrOrUndefined(yf, 'throw');
-        // A subiterator without throw(): the exception is raised at the `yield from` itself.
-        if (!(yf instanceof PyGenerator) && m === undefined) return this.genResumeThrow(g, exc, traced);
-        g.state = GEN_RUNNING;
-        try {
-          if (yf instanceof PyGenerator) r = this.genThrowRaw(yf, exc);
-          else {
-            try {
-              r = this.call(m, [exc]);
-            } catch (e) {
-              const pe = this.toPyException(e);
-              if (this.excMatches(pe, 'StopIteration')) {
-                this.lastReturn = pe.dict.get('value') ?? null;
-                r = STOP;
-              } else throw pe;
-            }
-          }
-        } catch (e) {
-          g.state = GEN_SUSPENDED;
-          return this.genResumeThrow(g, this.toPyException(e), traced);
-        }
-        g.state = GEN_SUSPENDED;
-        if (r !== STOP) return r;
-        // The subiterator finished: resume the delegating frame after its `yield from` with the value.
+        // While delegating, the suspended frame is the subiterator's caller (its `yield from` line).
         const frame = g.frame!;
-        const exitIp = frame.code.code[frame.ip - 1]!;
-        frame.stack.pop();
-        frame.ip = exitIp;
-        return this.genResume(g, this.lastReturn, null, 'throw');
+        const caller = this.frame;
+        frame.back = caller;
+        this.frame = frame;
+        let outcome: DelegateOutcome;
+        try {
+          outcome = this.genThrowDelegate(g, yf, exc);
+        } finally {
+          this.frame = caller;
+        }
+        switch (outcome.kind) {
+          case 'yielded':
+            return outcome.value;
+          case 'raise':
+            return this.genResumeThrow(g, outcome.exc!, traced);
+          case 'done': {
+            // The subiterator finished: resume the delegating frame after its `yield from` with the value.
+            const exitIp = frame.code.code[frame.ip - 1]!;
+            frame.stack.pop();
+            frame.ip = exitIp;
+            return this.genResume(g, this.lastReturn, null, 'throw');
+          }
+        }
       }
     }
     return this.genResumeThrow(g, exc, traced);
+  }
+  /** The part of _gen_throw that talks to the subiterator; what the delegating frame must do next. */
+  private genThrowDelegate(g: PyGenerator, yf: Py, exc: PyException): DelegateOutcome {
+    if (this.excMatches(exc, 'GeneratorExit')) {
+      g.state = GEN_RUNNING;
+      let err: PyException | null = null;
+      try {
+        this.closeIter(yf);
+      } catch (e) {
+        err = this.toPyException(e);
+      } finally {
+        g.state = GEN_SUSPENDED;
+      }
+      return { kind: 'raise', exc: err ?? exc, value: undefined };
+    }
+    const m = yf instanceof PyGenerator ? undefined : this.getAttrOrUndefined(yf, 'throw');
+    // A subiterator without throw(): the exception is raised at the `yield from` itself.
+    if (!(yf instanceof PyGenerator) && m === undefined) return { kind: 'raise', exc, value: undefined };
+    let r: Py;
+    g.state = GEN_RUNNING;
+    try {
+      if (yf instanceof PyGenerator) r = this.genThrowRaw(yf, exc);
+      else {
+        try {
+          r = this.call(m, [exc]);
+        } catch (e) {
+          const pe = this.toPyException(e);
+          if (!this.excMatches(pe, 'StopIteration')) throw pe;
+          this.lastReturn = pe.dict.get('value') ?? null;
+          r = STOP;
+        }
+      }
+    } catch (e) {
+      return { kind: 'raise', exc: this.toPyException(e), value: undefined };
+    } finally {
+      g.state = GEN_SUSPENDED;
+    }
+    if (r !== STOP) return { kind: 'yielded', exc: null, value: r };
+    return { kind: 'done', exc: null, value: undefined };
   }
   private genResumeThrow(g: PyGenerator, exc: PyException, traced: boolean): Py {
     if (g.state === GEN_CREATED) {
@@ -617,6 +640,9 @@ export class VM {
       g.state = GEN_CLOSED;
       const frame = g.frame!;
       g.frame = null;
+      // The frame starts only to raise: its traceback entry is the `def` line.
+      exc.tb.push([frame, frame.code.firstlineno]);
+      exc.reraise = false;
       if (this.tracer !== null) this.tracer.raise(g, exc, frame.code.firstlineno);
       throw exc;
     }
@@ -715,6 +741,12 @@ export class VM {
                 break;
               }
               case Op.STORE_FAST:
+                if (this.cleanupGens.size !== 0) {
+                  const old = locals[arg];
+                  locals[arg] = stack.pop();
+                  if (typeof old === 'object' && old !== null) this.released(old, undefined);
+                  break;
+                }
                 locals[arg] = stack.pop();
                 break;
               case Op.LOAD_DEREF: {
@@ -792,6 +824,8 @@ export class VM {
                   const args = stack.splice(base + 1, arg + 1);
                   stack.length = base;
                   r = fn.fn(args, null);
+                  // Container methods that drop references (clear, pop, remove...) may free a generator.
+                  if (this.cleanupGens.size !== 0 && MUTATORS.has(fn.name)) this.released(args[0], r);
                 } else {
                   const args = stack.splice(base + 1, arg + 1);
                   stack.length = base;
@@ -846,6 +880,7 @@ export class VM {
                 const o = stack.pop();
                 const v = stack.pop();
                 this.setItem(o, k, v);
+                if (this.cleanupGens.size !== 0) this.released(o, undefined);
                 break;
               }
               case Op.BINARY_OP:
@@ -980,21 +1015,27 @@ export class VM {
                 for (let i = arg - 1; i >= 0; i--) stack.push(items[i]);
                 break;
               }
-              case Op.RETURN_VALUE:
+              case Op.RETURN_VALUE: {
                 // An implicit `return None` reports the line that ran last (CPython's duplicated exits).
                 f.ip = ip;
+                let rv: Py = null;
                 if (arg === 1) {
                   // Implicit `return None`: it pushes nothing of its own.
                   f.returnLine = co.lines[lastIp >> 1]!;
-                  return null;
+                } else {
+                  f.returnLine = co.lines[(ip >> 1) - 1]!;
+                  rv = stack.pop();
                 }
-                f.returnLine = co.lines[(ip >> 1) - 1]!;
-                return stack.pop();
+                if (this.cleanupGens.size !== 0 && f.gen === null && f.func !== null) this.releaseFrame(f, rv);
+                return rv;
+              }
               case Op.YIELD_VALUE: {
                 const v = stack.pop();
                 f.ip = ip;
                 f.yielded = true;
                 if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
+                // Suspended inside try/with: its finalisation would run code, so watch its references.
+                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
                 return v;
               }
               case Op.SEND: {
@@ -1099,10 +1140,13 @@ export class VM {
         stack[n - 3] = t;
         break;
       }
-      case Op.DELETE_FAST:
-        if (locals[arg] === undefined) throw this.error('UnboundLocalError', `cannot access local variable '${co.varnames[arg]}' where it is not associated with a value`);
+      case Op.DELETE_FAST: {
+        const old = locals[arg];
+        if (old === undefined) throw this.error('UnboundLocalError', `cannot access local variable '${co.varnames[arg]}' where it is not associated with a value`);
         locals[arg] = undefined;
+        if (this.cleanupGens.size !== 0) this.released(old, undefined);
         break;
+      }
       case Op.DELETE_DEREF:
         if (cells![arg]!.value === undefined) throw this.derefError(co, arg);
         cells![arg]!.value = undefined;
@@ -1119,26 +1163,37 @@ export class VM {
         break;
       }
       case Op.STORE_GLOBAL:
-        f.globals.set(names[arg]!, stack.pop());
+      case Op.STORE_NAME: {
+        const m = op === Op.STORE_GLOBAL ? f.globals : f.ns ?? f.globals;
+        const name = names[arg]!;
+        const old = this.cleanupGens.size !== 0 ? m.get(name) : undefined;
+        m.set(name, stack.pop());
+        if (typeof old === 'object' && old !== null) this.released(old, undefined);
         break;
+      }
       case Op.DELETE_GLOBAL:
-        if (!f.globals.delete(names[arg]!)) throw this.error('NameError', `name '${names[arg]}' is not defined`);
+      case Op.DELETE_NAME: {
+        const m = op === Op.DELETE_GLOBAL ? f.globals : f.ns ?? f.globals;
+        const name = names[arg]!;
+        const old = m.get(name);
+        if (!m.delete(name)) throw this.error('NameError', `name '${name}' is not defined`);
+        if (this.cleanupGens.size !== 0) this.released(old, undefined);
         break;
-      case Op.STORE_NAME:
-        (f.ns ?? f.globals).set(names[arg]!, stack.pop());
-        break;
-      case Op.DELETE_NAME:
-        if (!(f.ns ?? f.globals).delete(names[arg]!)) throw this.error('NameError', `name '${names[arg]}' is not defined`);
-        break;
+      }
       case Op.STORE_ATTR: {
         const o = stack.pop();
         const v = stack.pop();
+        const old = this.cleanupGens.size !== 0 && o instanceof PyInstance ? o.dict.get(names[arg]!) : undefined;
         this.setAttr(o, names[arg]!, v);
+        if (old !== undefined) this.released(old, undefined);
         break;
       }
-      case Op.DELETE_ATTR:
-        this.delAttr(stack.pop(), names[arg]!);
+      case Op.DELETE_ATTR: {
+        const o = stack.pop();
+        this.delAttr(o, names[arg]!);
+        if (this.cleanupGens.size !== 0) this.released(o, undefined);
         break;
+      }
       case Op.CALL_KW: {
         const kwnames = (stack.pop() as KwNames).names;
         const base = stack.length - arg - 1;
@@ -1171,6 +1226,7 @@ export class VM {
         const k = stack.pop();
         const o = stack.pop();
         this.delItem(o, k);
+        if (this.cleanupGens.size !== 0) this.released(o, undefined);
         break;
       }
       case Op.BUILD_SLICE: {
@@ -1373,6 +1429,124 @@ export class VM {
         throw new UnsupportedSignal(`opcode ${op}`, co.lines[(ip >> 1) - 1]!);
     }
     return ip;
+  }
+
+  /** Suspended generators whose frame is inside try/with blocks: dropping them would run code. */
+  cleanupGens = new Set<PyGenerator>();
+
+  /**
+   * A reference to `g` was just dropped (a name rebound or deleted, a frame returned). CPython would
+   * finalise it now if that was the last reference; without reference counts, look for any other
+   * path to it from the live roots. `extraRoot` is a value in flight (a return value).
+   */
+  released(old: Py, extraRoot: Py): void {
+    // Primitives hold nothing; anything else may have been the last path to a watched generator.
+    if (typeof old !== 'object' || old === null || this.cleanupGens.size === 0) return;
+    if (this.finalizationScans >= 5000) {
+      this.finalizationUncertain = true;
+      return;
+    }
+    this.finalizationScans++;
+    const targets = new Set([...this.cleanupGens].filter((g) => g.state === GEN_SUSPENDED));
+    if (targets.size === 0) return;
+    const alive = this.reachable(targets, extraRoot);
+    for (const g of targets) if (!alive.has(g)) this.dropTemporary(g, true);
+  }
+  finalizationScans = 0;
+  /** Set when reference tracking gave up: generator finalisation timing may then differ from CPython. */
+  finalizationUncertain = false;
+  private releaseFrame(f: Frame, rv: Py): void {
+    let holdsObjects = false;
+    for (const v of f.locals) if (typeof v === 'object' && v !== null) holdsObjects = true;
+    if (f.cells !== null && f.cells.length > 0) holdsObjects = true;
+    if (!holdsObjects) return;
+    // The frame is dead once it returns: look from the caller's side.
+    const saved = this.frame;
+    this.frame = f.back;
+    try {
+      this.released(f, rv);
+    } finally {
+      this.frame = saved;
+    }
+  }
+  /**
+   * Which of `targets` can still be reached from the live frames, module namespaces, handled
+   * exceptions and `extraRoot`. Objects whose references the VM cannot see (native iterators keep
+   * theirs in closures) make the answer "all reachable", so a generator is never closed early.
+   */
+  private reachable(targets: Set<PyGenerator>, extraRoot: Py): Set<PyGenerator> {
+    const found = new Set<PyGenerator>();
+    const seen = new Set<unknown>();
+    const work: Py[] = [extraRoot];
+    for (let fr = this.frame; fr !== null; fr = fr.back) work.push(fr);
+    for (const m of this.modules.values()) work.push(m);
+    let budget = 200_000;
+    while (work.length > 0) {
+      const v = work.pop();
+      if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+      seen.add(v);
+      if (--budget < 0) return targets;
+      if (v instanceof PyGenerator) {
+        if (targets.has(v)) {
+          found.add(v);
+          if (found.size === targets.size) return found;
+        }
+        if (v.frame !== null) work.push(v.frame);
+      } else if (v instanceof Frame) {
+        for (const x of v.locals) work.push(x);
+        for (const x of v.stack) work.push(x);
+        if (v.cells !== null) for (const c of v.cells) work.push(c);
+        if (v.ns !== null) for (const x of v.ns.values()) work.push(x);
+        for (const x of v.globals.values()) work.push(x);
+        if (v.handled !== null) work.push(v.handled);
+        if (v.func !== null) work.push(v.func);
+      } else if (v instanceof PyList || v instanceof PyTuple) {
+        for (const x of v.items) work.push(x);
+      } else if (v instanceof PyDict) {
+        for (const x of v.keys.values()) work.push(x);
+        for (const x of v.vals.values()) work.push(x);
+      } else if (v instanceof PySet) {
+        for (const x of v.map.values()) work.push(x);
+      } else if (v instanceof PyException) {
+        for (const x of v.dict.values()) work.push(x);
+        for (const x of v.args) work.push(x);
+        work.push(v.context, v.cause);
+        for (const [frame] of v.tb) work.push(frame);
+      } else if (v instanceof PyInstance) {
+        for (const x of v.dict.values()) work.push(x);
+        work.push(v.cls);
+      } else if (v instanceof PyType) {
+        for (const x of v.dict.values()) work.push(x);
+      } else if (v instanceof PyFunction) {
+        if (v.closure !== null) for (const c of v.closure) work.push(c);
+        if (v.defaults !== null) for (const x of v.defaults) work.push(x);
+        if (v.kwdefaults !== null) for (const x of v.kwdefaults.values()) work.push(x);
+        if (v.dict !== null) for (const x of v.dict.values()) work.push(x);
+      } else if (v instanceof PyCell) {
+        work.push(v.value);
+      } else if (v instanceof PyBoundMethod) {
+        work.push(v.self, v.func);
+      } else if (v instanceof PyModule) {
+        for (const x of v.dict.values()) work.push(x);
+      } else if (v instanceof PyStaticMethod || v instanceof PyClassMethod) {
+        work.push(v.func);
+      } else if (v instanceof PyProperty) {
+        work.push(v.fget, v.fset, v.fdel);
+      } else if (v instanceof PySuper) {
+        work.push(v.obj);
+      } else if (v instanceof ListIterator) {
+        for (const x of v.items) work.push(x);
+      } else if (v instanceof PyNative) {
+        if (v.self !== undefined) work.push(v.self);
+      } else if (v instanceof PyFloat || v instanceof PyRange || v instanceof PySlice || v instanceof CodeObject ||
+        v instanceof RangeIterator || v instanceof PyTraceback || v === NOT_IMPLEMENTED) {
+        // No references to follow.
+      } else {
+        // Opaque (native iterators, file objects, views): assume it could hold anything.
+        return targets;
+      }
+    }
+    return found;
   }
 
   /** CPython's refcount finalisation of a temporary generator: close it when its last holder drops it. */
@@ -2308,10 +2482,7 @@ export class VM {
     for (;;) {
       const x = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
       if (x === STOP) return;
-      if ((++count & 0xffff) === 0) {
-        this.checkSize(count);
-        this.budget();
-      }
+      if ((++count & 0x3ff) === 0) this.budget();
       yield x;
     }
   }
@@ -2385,6 +2556,13 @@ export class VM {
   }
   delItemHook!: (vm: VM, o: Py, k: Py) => void;
 }
+
+interface DelegateOutcome {
+  kind: 'yielded' | 'raise' | 'done';
+  exc: PyException | null;
+  value: Py;
+}
+const MUTATORS = new Set(['clear', 'pop', 'remove', 'popitem', 'discard', '__delitem__', 'difference_update', 'intersection_update']);
 
 /**
  * Value stacks and locals arrays are all created with generic (tagged) elements, so the interpreter

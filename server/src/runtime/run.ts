@@ -290,6 +290,9 @@ export function runSnippet(source: string, options: RunOptions = {}): TraceRepor
       else if (e instanceof LimitSignal) report.limit = { kind: e.kind, message: e.message, line: e.line };
     }
   }
+  if (vm.finalizationUncertain && report.unsupported === null && report.error === null &&
+    [...vm.cleanupGens].some((g) => g.state === 'GEN_SUSPENDED'))
+    report.unsupported = { feature: 'generator finalisation after too many dropped references to track', line: vm.currentLine() };
   report.stdout = vm.stdout.join('');
   report.events = recorder.events();
   report.truncated = recorder.omitted > 0;

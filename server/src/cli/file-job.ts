@@ -1,6 +1,7 @@
-// The per-file work of a `check` run, in two phases: (1) read, parse and summarise a file for the
-// workspace index; (2) analyse it against that index. Used in-process and inside worker threads alike,
-// so both paths produce the same results. Trees and text are kept between the phases.
+// The per-file work of a `check` run: (1a) read and parse a file, noting the names its imports mention;
+// (1b) summarise it for the workspace index, only when some checked file may import it; (2) analyse it
+// against that index. Used in-process and inside worker threads alike, so both paths produce the same
+// results. Trees and text are kept between the steps.
 
 import type { Finding } from '@yieldlens/shared';
 import { analyzeFile, SemanticModel, summarizeModule, WorkspaceIndex, type ModuleSummary } from '../analysis/index.js';
@@ -22,11 +23,12 @@ export interface FileProblem {
   internal: boolean;
 }
 
-export interface SummaryResult {
+export interface ParseResult {
   id: number;
-  summary: ModuleSummary | null;
   problem: FileProblem | null;
   lines: number;
+  /** Every word in the file's import statements: module path parts, imported names, aliases. */
+  importWords: string[];
 }
 
 export interface AnalysisTask {
@@ -52,18 +54,32 @@ export class FileJobRunner {
   private readonly parsed = new Map<number, ParsedFile>();
   private readonly failed = new Map<number, FileProblem>();
 
-  /** Phase 1. A file that cannot be read or parsed keeps its problem for phase 2 to report. */
-  summarize(task: FileTask): SummaryResult {
+  /** Step 1a. A file that cannot be read or parsed keeps its problem for phase 2 to report. */
+  parse(task: FileTask): ParseResult {
     const source = readSource(task.absolute);
     if (!source.ok) return this.fail(task.id, { message: source.message, internal: false });
     try {
       const tree = parsePython(source.text);
-      const model = new SemanticModel(tree, source.text);
-      const summary = summarizeModule(task.display, task.moduleName, model);
       this.parsed.set(task.id, { task, text: source.text, tree });
-      return { id: task.id, summary, problem: null, lines: countLines(source.text) };
+      return { id: task.id, problem: null, lines: countLines(source.text), importWords: importWords(tree) };
     } catch (error) {
       return this.fail(task.id, describeCrash(error));
+    }
+  }
+
+  /**
+   * Step 1b, for a file parsed here: its module summary, or null when it failed (the problem is kept
+   * for phase 2 to report; the index simply lacks the module).
+   */
+  summarize(id: number): ModuleSummary | null {
+    const file = this.parsed.get(id);
+    if (file === undefined) return null;
+    try {
+      return summarizeModule(file.task.display, file.task.moduleName, new SemanticModel(file.tree, file.text));
+    } catch (error) {
+      this.parsed.delete(id);
+      this.failed.set(id, describeCrash(error));
+      return null;
     }
   }
 
@@ -95,9 +111,9 @@ export class FileJobRunner {
     }
   }
 
-  private fail(id: number, problem: FileProblem): SummaryResult {
+  private fail(id: number, problem: FileProblem): ParseResult {
     this.failed.set(id, problem);
-    return { id, summary: null, problem, lines: 0 };
+    return { id, problem, lines: 0, importWords: [] };
   }
 }
 
@@ -111,6 +127,28 @@ function describeCrash(error: unknown): FileProblem {
   }
   const message = error instanceof Error ? error.message : String(error);
   return { message: `internal error while analysing this file: ${message.split('\n')[0] ?? message}`, internal: true };
+}
+
+const IMPORT_TYPES = ['import_statement', 'import_from_statement'];
+
+/** The words of every import statement, nested ones included (one native query over the tree). */
+function importWords(tree: Tree): string[] {
+  const words = new Set<string>();
+  for (const statement of tree.rootNode.descendantsOfType(IMPORT_TYPES)) {
+    for (const word of statement.text.match(/\w+/g) ?? []) words.add(word);
+  }
+  return [...words];
+}
+
+/**
+ * Whether a checked file may import the module: the last part of its dotted name (`mod` of
+ * `pkg.mod`, `pkg` of `pkg/__init__.py`) is a word of some import statement (`import pkg.mod`,
+ * `from pkg import mod`, `from .mod import f`, `from . import mod`). Modules nobody imports need no
+ * summary: the index is only consulted to resolve imports. Without a module name, nothing can.
+ */
+export function mayBeImported(moduleName: string | null, words: ReadonlySet<string>): boolean {
+  if (moduleName === null) return false;
+  return words.has(moduleName.slice(moduleName.lastIndexOf('.') + 1));
 }
 
 function countLines(text: string): number {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { WorkspaceIndex, type ModuleSummary } from '../analysis/index.js';
-import { FileJobRunner, type AnalysisTask, type FileOutcome, type FileTask, type SummaryResult } from './file-job.js';
+import { FileJobRunner, mayBeImported, type AnalysisTask, type FileOutcome, type FileTask, type ParseResult } from './file-job.js';
 
 /**
  * Module summaries travel between threads pre-serialised (`v8.serialize`): the main thread only
@@ -21,14 +21,17 @@ export interface SerializedSummaries {
 }
 
 export type ToWorker =
-  | { type: 'summarize'; tasks: FileTask[] }
+  | { type: 'parse'; tasks: FileTask[] }
+  /** Summarise these files (parsed by this worker) and return them v8-serialised. */
+  | { type: 'summarize'; ids: number[] }
   /** `ownIndex`: the worker's position, so that it skips the chunks it made (it keeps those summaries). */
   | { type: 'index'; summaries: SerializedSummaries; ownIndex: number }
   | { type: 'analyze'; tasks: AnalysisTask[] };
 
 export type FromWorker =
-  /** `summaries` is `v8.serialize(ModuleSummary[])` of this chunk's files; the results carry none. */
-  | { type: 'summarized'; results: SummaryResult[]; summaries: Uint8Array }
+  | { type: 'parsed'; results: ParseResult[] }
+  /** `summaries` is `v8.serialize(ModuleSummary[])`. */
+  | { type: 'summarized'; summaries: Uint8Array }
   | { type: 'analyzed'; results: FileOutcome[] };
 
 export type Phase = 'parse' | 'analyze';
@@ -64,14 +67,17 @@ export async function analyzeFiles(tasks: readonly FileTask[], options: PoolOpti
 
 function analyzeInProcess(tasks: readonly FileTask[], options: PoolOptions): PoolResult {
   const runner = new FileJobRunner();
-  const summaries: ModuleSummary[] = [];
+  const words = new Set<string>();
   let lines = 0;
   tasks.forEach((task, done) => {
-    const result = runner.summarize(task);
-    if (result.summary !== null) summaries.push(result.summary);
+    const result = runner.parse(task);
+    for (const word of result.importWords) words.add(word);
     lines += result.lines;
     options.onProgress?.('parse', done + 1, tasks.length);
   });
+  const summaries = tasks
+    .filter((task) => mayBeImported(task.moduleName, words))
+    .flatMap((task) => runner.summarize(task.id) ?? []);
   const index = buildIndex(summaries, shareChunks([]), -1);
   const outcomes = tasks.map((task, done) => {
     const outcome = runner.analyze({ id: task.id, enabled: options.enabledFor(task) }, index);
@@ -134,32 +140,29 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
     // Phase 2 costs roughly what phase 1 did per file, so it ends up balanced too.
     const queue = chunksBySize(tasks);
     const ownedBy = new Map<number, number>();
-    const serialized: { owner: number; bytes: Uint8Array }[] = [];
+    const words = new Set<string>();
     const mainRunner = new FileJobRunner();
-    const mainSummaries: ModuleSummary[] = [];
     let lines = 0;
     let parsed = 0;
-    const record = (owner: number, results: readonly SummaryResult[]): void => {
+    const record = (owner: number, results: readonly ParseResult[]): void => {
       for (const result of results) {
         ownedBy.set(result.id, owner);
         lines += result.lines;
+        for (const word of result.importWords) words.add(word);
       }
       parsed += results.length;
       options.onProgress?.('parse', parsed, tasks.length);
     };
     const workerLane = async (worker: PooledWorker, workerIndex: number): Promise<void> => {
       for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
-        const reply = await worker.request({ type: 'summarize', tasks: chunk });
-        if (reply.type !== 'summarized') throw new Error('worker answered out of turn');
-        serialized.push({ owner: workerIndex, bytes: reply.summaries });
+        const reply = await worker.request({ type: 'parse', tasks: chunk });
+        if (reply.type !== 'parsed') throw new Error('worker answered out of turn');
         record(workerIndex, reply.results);
       }
     };
     const mainLane = async (): Promise<void> => {
       for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
-        const results = chunk.map((task) => mainRunner.summarize(task));
-        for (const result of results) if (result.summary !== null) mainSummaries.push(result.summary);
-        record(MAIN, results);
+        record(MAIN, chunk.map((task) => mainRunner.parse(task)));
         await yieldToEventLoop();
       }
     };
@@ -171,9 +174,20 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
       throw error;
     }
 
+    // Step 1b: each member summarises the files it parsed that some import statement may refer to.
+    const needsSummary = (owner: number): number[] => tasks.filter((task) => ownedBy.get(task.id) === owner && mayBeImported(task.moduleName, words)).map((task) => task.id);
+    const serialized: { owner: number; bytes: Uint8Array }[] = [];
+    const summaryRequests = workers.map(async (worker, workerIndex) => {
+      const reply = await worker.request({ type: 'summarize', ids: needsSummary(workerIndex) });
+      if (reply.type !== 'summarized') throw new Error('worker answered out of turn');
+      serialized.push({ owner: workerIndex, bytes: reply.summaries });
+    });
+    const mainSummaries = needsSummary(MAIN).flatMap((id) => mainRunner.summarize(id) ?? []);
+    await Promise.all(summaryRequests);
+
     // Phase 2: every member gets the summaries it does not hold, then analyses the files it parsed.
     const parseDone = performance.now();
-    if (workers.length > 0) serialized.push({ owner: MAIN, bytes: v8.serialize(mainSummaries) });
+    serialized.push({ owner: MAIN, bytes: v8.serialize(mainSummaries) });
     const shared = shareChunks(serialized);
     let analyzed = 0;
     let abandoned = false;

@@ -18,12 +18,13 @@ let index = new WorkspaceIndex();
 port.on('message', (message: ToWorker) => {
   let reply: FromWorker;
   switch (message.type) {
+    case 'parse':
+      reply = { type: 'parsed', results: message.tasks.map((task) => runner.parse(task)) };
+      break;
     case 'summarize': {
-      const results = message.tasks.map((task) => runner.summarize(task));
-      const made = results.flatMap((result) => (result.summary === null ? [] : [result.summary]));
+      const made = message.ids.flatMap((id) => runner.summarize(id) ?? []);
       ownSummaries.push(...made);
-      const summaries = v8.serialize(made);
-      reply = { type: 'summarized', results: results.map((result) => ({ ...result, summary: null })), summaries };
+      reply = { type: 'summarized', summaries: v8.serialize(made) };
       break;
     }
     case 'index':

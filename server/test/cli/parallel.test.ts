@@ -46,3 +46,22 @@ it('worker threads and in-process analysis print the same report, in a determini
   const order = report.findings.map((finding) => `${finding.file}:${String(finding.line).padStart(4, '0')}`);
   expect(order).toEqual([...order].sort());
 });
+
+it('resolves re-exports and submodule imports whichever thread summarised the modules', async () => {
+  const cwd = makeProject({
+    'pkg/__init__.py': 'from .impl import make_echo\n',
+    'pkg/impl.py': 'def make_echo():\n    while True:\n        value = yield\n        print(value)\n',
+    'via_reexport.py': 'from pkg import make_echo\n\nsink = make_echo()\nsink.send(1)\n',
+    'via_submodule.py': 'from pkg import impl\n\nsink = impl.make_echo()\nsink.send(2)\n',
+    'via_dotted.py': 'import pkg.impl\n\nsink = pkg.impl.make_echo()\nsink.send(3)\n',
+    'not_imported.py': 'def unrelated():\n    yield 1\n',
+  });
+  const results = [];
+  for (const jobs of ['1', '2']) {
+    const result = await runCli(['check', '--format', 'json', '--select', 'GEN001', '--jobs', jobs], { cwd });
+    const report = JSON.parse(result.stdout) as { findings: { file: string; line: number }[] };
+    results.push(report.findings.map((finding) => `${finding.file}:${finding.line}`));
+  }
+  expect(results[0]).toEqual(['via_dotted.py:4', 'via_reexport.py:4', 'via_submodule.py:4']);
+  expect(results[1]).toEqual(results[0]);
+});

@@ -217,10 +217,9 @@ function findCandidates(model: SemanticModel, body: SyntaxNode, options: FlowOpt
         // Classifying a value resolves names, which is costly: only for the names asked about.
         if (names.has(name) || (onlyNames !== undefined && !onlyNames.has(name))) continue;
         if (options.classifyValue(right) !== null) names.add(name);
-      } else if (COMPOUND_WITH_BLOCKS.has(child.type) || child.type === 'block') {
+      } else if (COMPOUND_WITH_BLOCKS.has(child.type)) {
+        // Defs and classes are not descended into: their assignments bind their own locals.
         visit(child);
-      } else if (child.type === 'decorated_definition' || child.type === 'function_definition' || child.type === 'class_definition') {
-        // Another frame: its assignments bind its own locals.
       }
     }
   };

@@ -21,21 +21,6 @@ class Frozen {
   constructor(public readonly text: string) {}
 }
 
-/** An event as captured; reused in place once it falls out of the kept tail. */
-class PendingEvent {
-  event: TraceEvent['event'] = 'create';
-  gen!: PyGenerator;
-  line = 0;
-  method: 'next' | 'send' | 'throw' | 'close' = 'next';
-  value: Py = undefined;
-  /** Values of the frame's locals in the layout order of its code object (undefined = unbound). */
-  locals: Py[] | null = null;
-  localNames: string[] | null = null;
-  exception = '';
-  message = '';
-  hasSent = false;
-}
-
 function stableRepr(v: Py, depth = 0): boolean {
   switch (typeof v) {
     case 'number':
@@ -57,16 +42,48 @@ function stableRepr(v: Py, depth = 0): boolean {
   }
 }
 
+const KINDS = ['create', 'resume', 'yield', 'return', 'raise', 'close'] as const;
+const K_CREATE = 0;
+const K_RESUME = 1;
+const K_YIELD = 2;
+const K_RETURN = 3;
+const K_RAISE = 4;
+const K_CLOSE = 5;
+const METHODS = ['next', 'send', 'throw', 'close'] as const;
+
+/**
+ * Events in struct-of-arrays form: slots [0, headCap) keep the first events, slots from headCap on
+ * form a ring holding the latest ones. Recording an event writes a few array cells and allocates
+ * nothing once the ring is full (a yield's locals array is reused when its shape fits).
+ */
 class EventRecorder implements Tracer {
-  head: PendingEvent[] = [];
-  tail: (PendingEvent | undefined)[];
-  tailStart = 0;
-  tailCount = 0;
+  private readonly cap: number;
+  private readonly kind: Uint8Array;
+  private readonly method: Uint8Array;
+  private readonly line: Int32Array;
+  private readonly gen: (PyGenerator | null)[];
+  private readonly value: Py[];
+  private readonly locals: (Py[] | null)[];
+  private readonly names: (string[] | null)[];
+  private readonly text1: string[];
+  private readonly text2: string[];
+  /** Events recorded so far (kept or not). */
+  private count = 0;
+  /** Next ring slot (absolute index in the arrays). */
+  private ringPos: number;
   omitted = 0;
   constructor(private vm: VM, private headCap: number, private tailCap: number) {
-    // Generic elements from the start, so every run's recorder has the same array shape for the JIT.
-    this.tail = [undefined];
-    this.tail.length = 0;
+    this.cap = headCap + tailCap;
+    this.kind = new Uint8Array(this.cap);
+    this.method = new Uint8Array(this.cap);
+    this.line = new Int32Array(this.cap);
+    this.gen = newRefs(this.cap);
+    this.value = newRefs(this.cap);
+    this.locals = newRefs(this.cap);
+    this.names = newRefs(this.cap);
+    this.text1 = new Array<string>(this.cap).fill('');
+    this.text2 = new Array<string>(this.cap).fill('');
+    this.ringPos = headCap;
   }
   private capture(v: Py): Py {
     const t = typeof v;
@@ -78,73 +95,68 @@ class EventRecorder implements Tracer {
       return new Frozen('<unrepresentable>');
     }
   }
-  /** The event object to fill: a new one while the head lasts, else the tail slot being recycled. */
-  private slot(): PendingEvent {
-    if (this.head.length < this.headCap) {
-      const e = new PendingEvent();
-      this.head.push(e);
-      return e;
+  /** The slot for the next event. */
+  private slot(kind: number, gen: PyGenerator, line: number): number {
+    let i: number;
+    if (this.count < this.headCap) i = this.count;
+    else {
+      if (this.tailCap === 0) {
+        this.count++;
+        this.omitted++;
+        return -1;
+      }
+      i = this.ringPos;
+      this.ringPos = i + 1 === this.cap ? this.headCap : i + 1;
+      if (this.count >= this.cap) this.omitted++;
     }
-    if (this.tailCap === 0) {
-      this.omitted++;
-      return this.scratch;
-    }
-    if (this.tailCount < this.tailCap) {
-      const e = new PendingEvent();
-      // Until the ring is full, tailStart is 0 and slots are appended in order.
-      this.tail.push(e);
-      this.tailCount++;
-      return e;
-    }
-    const e = this.tail[this.tailStart]!;
-    this.tailStart = this.tailStart + 1 === this.tailCap ? 0 : this.tailStart + 1;
-    this.omitted++;
-    return e;
-  }
-  private scratch = new PendingEvent();
-  private fill(event: TraceEvent['event'], gen: PyGenerator, line: number): PendingEvent {
-    const e = this.slot();
-    e.event = event;
-    e.gen = gen;
-    e.line = line;
-    e.value = undefined;
-    e.hasSent = false;
-    if (event !== 'yield') e.locals = null;
-    return e;
+    this.count++;
+    this.kind[i] = kind;
+    this.gen[i] = gen;
+    this.line[i] = line;
+    return i;
   }
   create(gen: PyGenerator, line: number): void {
-    this.fill('create', gen, line);
+    this.slot(K_CREATE, gen, line);
   }
   resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'close', sent: Py, line: number): void {
-    const e = this.fill('resume', gen, line);
-    e.method = method;
-    if (method === 'send' || method === 'throw') {
-      e.hasSent = true;
-      e.value = this.capture(sent);
+    const i = this.slot(K_RESUME, gen, line);
+    if (i < 0) return;
+    if (method === 'next') this.method[i] = 0;
+    else {
+      this.method[i] = method === 'send' ? 1 : method === 'throw' ? 2 : 3;
+      this.value[i] = this.capture(sent);
     }
   }
   yield(gen: PyGenerator, value: Py, line: number): void {
-    const e = this.fill('yield', gen, line);
-    const reuse = e.locals;
-    e.value = this.capture(value);
+    const i = this.slot(K_YIELD, gen, line);
+    if (i < 0) return;
+    this.value[i] = this.capture(value);
     const frame = gen.frame;
-    if (frame !== null) {
-      const layout = frame.code.localsLayout ?? this.vm.localsLayout(frame);
-      // A recycled tail slot keeps its array when the shape fits: no garbage per yield.
-      const vals = reuse !== null && reuse.length === layout.sources.length ? reuse : new Array<Py>(layout.sources.length);
-      const locals = frame.locals;
-      const cells = frame.cells;
-      for (let i = 0; i < vals.length; i++) {
-        const src = layout.sources[i]!;
-        const v = src >= 0 ? locals[src] : cells![-1 - src]!.value;
-        vals[i] = v === undefined ? undefined : this.capture(v);
-      }
-      e.locals = vals;
-      e.localNames = layout.names;
+    if (frame === null) {
+      this.locals[i] = null;
+      return;
     }
+    const layout = frame.code.localsLayout ?? this.vm.localsLayout(frame);
+    const sources = layout.sources;
+    const n = sources.length;
+    let vals = this.locals[i];
+    // A recycled ring slot keeps its array when the shape fits: no garbage per yield.
+    if (vals === null || vals === undefined || vals.length !== n) {
+      vals = newRefs(n);
+      this.locals[i] = vals;
+    }
+    const locals = frame.locals;
+    const cells = frame.cells;
+    for (let k = 0; k < n; k++) {
+      const src = sources[k]!;
+      const v = src >= 0 ? locals[src] : cells![-1 - src]!.value;
+      vals[k] = v === undefined ? undefined : this.capture(v);
+    }
+    this.names[i] = layout.names;
   }
   return(gen: PyGenerator, value: Py, line: number): void {
-    this.fill('return', gen, line).value = this.capture(value);
+    const i = this.slot(K_RETURN, gen, line);
+    if (i >= 0) this.value[i] = this.capture(value);
   }
   raise(gen: PyGenerator, exc: PyException, line: number): void {
     let message: string;
@@ -153,12 +165,13 @@ class EventRecorder implements Tracer {
     } catch {
       message = '<unprintable>';
     }
-    const e = this.fill('raise', gen, line);
-    e.exception = exc.cls.name;
-    e.message = message;
+    const i = this.slot(K_RAISE, gen, line);
+    if (i < 0) return;
+    this.text1[i] = exc.cls.name;
+    this.text2[i] = message;
   }
   close(gen: PyGenerator, line: number): void {
-    this.fill('close', gen, line);
+    this.slot(K_CLOSE, gen, line);
   }
   private text(v: Py): string {
     if (v instanceof Frozen) return v.text;
@@ -168,33 +181,52 @@ class EventRecorder implements Tracer {
       return '<unrepresentable>';
     }
   }
-  private build(e: PendingEvent): TraceEvent {
-    const base = { generator: e.gen.number, function: e.gen.qualname, line: e.line };
-    switch (e.event) {
+  private build(i: number): TraceEvent {
+    const g = this.gen[i]!;
+    const base = { generator: g.number, function: g.qualname, line: this.line[i]! };
+    switch (KINDS[this.kind[i]!]!) {
       case 'create':
         return { event: 'create', ...base };
-      case 'resume':
-        return e.hasSent ? { event: 'resume', ...base, method: e.method!, sent: this.text(e.value) } : { event: 'resume', ...base, method: e.method! };
+      case 'resume': {
+        const method = METHODS[this.method[i]!]!;
+        return method === 'send' || method === 'throw'
+          ? { event: 'resume', ...base, method, sent: this.text(this.value[i]) }
+          : { event: 'resume', ...base, method };
+      }
       case 'yield': {
         const locals: Record<string, string> = Object.create(null) as Record<string, string>;
-        const names = e.localNames ?? [];
-        const vals = e.locals ?? [];
-        for (let i = 0; i < names.length; i++) if (vals[i] !== undefined) locals[names[i]!] = this.text(vals[i]);
-        return { event: 'yield', ...base, value: this.text(e.value), locals };
+        const names = this.names[i] ?? [];
+        const vals = this.locals[i] ?? [];
+        for (let k = 0; k < names.length; k++) if (vals[k] !== undefined) locals[names[k]!] = this.text(vals[k]);
+        return { event: 'yield', ...base, value: this.text(this.value[i]), locals };
       }
       case 'return':
-        return { event: 'return', ...base, value: this.text(e.value) };
+        return { event: 'return', ...base, value: this.text(this.value[i]) };
       case 'raise':
-        return { event: 'raise', ...base, exception: e.exception!, message: e.message! };
+        return { event: 'raise', ...base, exception: this.text1[i]!, message: this.text2[i]! };
       case 'close':
         return { event: 'close', ...base };
     }
   }
   events(): TraceEvent[] {
-    const out = this.head.map((e) => this.build(e));
-    for (let i = 0; i < this.tailCount; i++) out.push(this.build(this.tail[(this.tailStart + i) % this.tailCap]!));
+    const out: TraceEvent[] = [];
+    const head = Math.min(this.count, this.headCap);
+    for (let i = 0; i < head; i++) out.push(this.build(i));
+    const inTail = Math.min(Math.max(0, this.count - this.headCap), this.tailCap);
+    // The oldest kept tail event is where the ring will write next (once it has wrapped).
+    let i = this.count - this.headCap > this.tailCap ? this.ringPos : this.headCap;
+    for (let k = 0; k < inTail; k++) {
+      out.push(this.build(i));
+      i = i + 1 === this.cap ? this.headCap : i + 1;
+    }
     return out;
   }
+}
+
+function newRefs<T>(n: number): T[] {
+  const a: T[] = [];
+  for (let i = 0; i < n; i++) a.push(undefined as T);
+  return a;
 }
 
 /**

@@ -29,8 +29,8 @@ function stableRepr(v: Py, depth = 0): boolean {
     case 'bigint':
       return true;
     case 'object':
-      if (v === null || v instanceof PyFloat || v instanceof PyRange || v instanceof PyFunction ||
-        v instanceof PyGenerator || v instanceof PyType || v instanceof PyNative) return true;
+      if (v === null || v.reprStable === true) return true;
+      if (v instanceof PyFunction) return true;
       if (v instanceof PyTuple && depth < 3 && v.items.length < 16) return v.items.every((x) => stableRepr(x, depth + 1));
       // Builtin iterators repr as `<list_iterator object at 0x...>` whatever their position, unless
       // they carry their own state-dependent repr (itertools.count, repeat).

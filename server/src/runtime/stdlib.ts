@@ -311,6 +311,7 @@ function itertools(vm: VM): PyModule {
       n = vm.binaryOp(0, n, step, false);
       return r;
     });
+    it.reprStable = false;
     (it as unknown as { pyRepr: () => string }).pyRepr = () => step === 1 ? `count(${vm.repr(n)})` : `count(${vm.repr(n)}, ${vm.repr(step)})`;
     return it;
   });
@@ -439,6 +440,7 @@ function itertools(vm: VM): PyModule {
       }
       return obj;
     });
+    it.reprStable = false;
     (it as unknown as { pyRepr: () => string }).pyRepr = () => times === null ? `repeat(${vm.repr(obj)})` : `repeat(${vm.repr(obj)}, ${times})`;
     return it;
   });

@@ -207,6 +207,22 @@ export abstract class PyIterator extends PyObject {
   abstract next(): Py;
   abstract get typeName(): string;
 }
+/**
+ * Whether an object's repr can never change (`<list_iterator object at 0x...>`): the tracer then
+ * keeps the object and repr's it at the end instead of at every event. A prototype flag, so the
+ * check is one property load.
+ */
+declare module './values.js' {
+  interface PyObject {
+    reprStable: boolean;
+  }
+}
+(PyObject.prototype as { reprStable: boolean }).reprStable = false;
+(PyIterator.prototype as { reprStable: boolean }).reprStable = true;
+(PyFloat.prototype as unknown as { reprStable: boolean }).reprStable = true;
+(PyRange.prototype as { reprStable: boolean }).reprStable = true;
+(PyNative.prototype as { reprStable: boolean }).reprStable = true;
+(PyType.prototype as { reprStable: boolean }).reprStable = true;
 
 /** The unique hash keys of tuples, frozensets and floats, interned by their structural encoding. */
 const internedKeys = new Map<string, object>();

@@ -442,7 +442,17 @@ export function delItem(vm: VM, o: Py, k: Py): void {
 
 export class DefaultDict extends PyDict {
   factory: Py = null;
+  get pyType(): PyType {
+    return defaultdictTypeRef.t!;
+  }
+  pyRepr(vm: VM): string {
+    const parts: string[] = [];
+    for (const [hk, val] of this.vals) parts.push(vm.repr(this.keys.get(hk)) + ': ' + vm.repr(val));
+    return `defaultdict(${this.factory === null ? 'None' : vm.repr(this.factory)}, {${parts.join(', ')}})`;
+  }
 }
+/** Set by stdlib.ts when collections is imported (avoids an import cycle at module load). */
+export const defaultdictTypeRef: { t: PyType | null } = { t: null };
 
 // ---------------------------------------------------------------------------------------------------
 // Formatting

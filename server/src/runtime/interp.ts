@@ -108,6 +108,8 @@ export function typeOf(v: Py): PyType {
       if (v instanceof PyType) return v.metaclass ?? typeType;
       const t = ctorTypes.get(v.constructor);
       if (t !== undefined) return t;
+      const own = (v as { pyType?: PyType }).pyType;
+      if (own !== undefined) return own;
       if (v instanceof PyFunction) return functionType;
       if (v instanceof PyGenerator) return generatorType;
       if (v instanceof Frame) return frameType;
@@ -2122,6 +2124,8 @@ export class VM {
     }
     if (v instanceof PyDict) {
       if (this.reprActive.has(v)) return '{...}';
+      const custom = (v as { pyRepr?: (vm: VM) => string }).pyRepr;
+      if (typeof custom === 'function') return this.withRepr(v, () => custom.call(v, this));
       return this.withRepr(v, () => {
         const parts: string[] = [];
         for (const [hk, val] of v.vals) parts.push(this.repr(v.keys.get(hk)) + ': ' + this.repr(val));
@@ -2445,6 +2449,10 @@ export class VM {
         return it;
       }
       if (v.cls.lookup('__getitem__') !== undefined) return new SeqIterator(this, v);
+    }
+    if (v instanceof PyObject) {
+      const m = typeOf(v).lookup('__iter__');
+      if (m instanceof PyNative) return this.call(m, [v]);
     }
     const iterable = this.iterHook(v);
     if (iterable !== undefined) return iterable;

@@ -160,6 +160,62 @@ print(list(Node()), f())
   });
 });
 
+describe('finalisation of dropped generators (CPython closes them when the last reference goes)', () => {
+  test('a for loop that breaks, a consumed temporary, a rebound name and a returning frame', () => {
+    const r = checkTrace(`
+def g(tag):
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("cleanup", tag)
+for x in g("break"):
+    break
+print(next(g("next")))
+a = g("rebind")
+next(a)
+a = None
+def f():
+    x = g("local")
+    next(x)
+    return 5
+print(f())
+kept = g("kept")
+next(kept)
+print("end")
+`);
+    expect(r.stdout).toBe('cleanup break\ncleanup next\n1\ncleanup rebind\ncleanup local\n5\nend\ncleanup kept\n');
+  });
+});
+
+describe('stdlib pieces', () => {
+  test('collections.deque and defaultdict', () => {
+    const r = checkTrace(`
+from collections import deque, defaultdict
+w = deque(maxlen=2)
+for x in range(4):
+    w.append(x)
+d = defaultdict(list)
+d["a"].append(1)
+print(w, list(w), d)
+`);
+    expect(r.stdout).toBe("deque([2, 3], maxlen=2) [2, 3] defaultdict(<class 'list'>, {'a': [1]})\n");
+  });
+
+  test('itertools over generators', () => {
+    const r = checkTrace(`
+import itertools
+def nat():
+    n = 0
+    while True:
+        yield n
+        n += 1
+print(list(itertools.islice(nat(), 3)), list(itertools.takewhile(lambda v: v < 2, nat())))
+`);
+    expect(r.stdout).toBe('[0, 1, 2] [0, 1]\n');
+  });
+});
+
 describe('values', () => {
   test('float repr matches CPython', () => {
     expect([0.1, 1e16, 1e-5, 1.5, -0, 1 / 3, 1e22, 123456789.0, 0.0001].map(floatRepr)).toEqual([

@@ -49,7 +49,7 @@ export function isTryBodySuspendable(statement: SyntaxNode, fn: FunctionInfo): b
  * pending: in the body, a handler or the `else` clause. Closing the generator there runs the `finally`.
  */
 export function suspensionBeforeFinally(statement: SyntaxNode, fn: FunctionInfo): SyntaxNode | null {
-  const parts = tryParts(statement);
+  const parts = flowOf(fn).partsOf(statement);
   if (parts.final === null || parts.body === null) return null;
   const flow = flowOf(fn);
   // Everything from the body to the `finally` block: body, handlers and `else`.
@@ -137,7 +137,7 @@ export function yieldReachableAfterHandler(handler: SyntaxNode, fn: FunctionInfo
   // yield-in-finally's findings, not a consequence of swallowing GeneratorExit.
   const pendingFinals = enclosingTries(handler, fn)
     .filter((around) => around.region !== 'finally')
-    .map((around) => tryParts(around.statement).final)
+    .map((around) => flowOf(fn).partsOf(around.statement).final)
     .filter((final): final is SyntaxNode => final !== null);
   const insidePendingFinally = (node: SyntaxNode): boolean =>
     pendingFinals.some((final) => node.startIndex >= final.startIndex && node.endIndex <= final.endIndex);

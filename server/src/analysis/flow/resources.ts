@@ -58,6 +58,9 @@ const CANDIDATE_CALL = /\b(?:open|FileIO|GzipFile|BZ2File|LZMAFile|ZipFile|fdope
 /** The same names without the global flag: does a file contain any candidate call at all? */
 export const RESOURCE_CALL_TRIGGER = new RegExp(CANDIDATE_CALL.source);
 
+/** Above this many candidate calls in one function, the function is not analysed. */
+const MAX_CANDIDATES_PER_FUNCTION = 100;
+
 /** Lazy wrappers whose iteration keeps iterating the wrapped resource: `for i, line in enumerate(open(p))`. */
 const ITERATION_WRAPPERS = new Set(['builtins.enumerate', 'builtins.iter', 'csv.reader', 'csv.DictReader']);
 
@@ -125,8 +128,11 @@ function findSuspendedResources(fn: FunctionInfo, model: SemanticModel): Suspend
   if (fn.kind === 'genexp') return genexpResource(fn, model);
   const found: SuspendedResource[] = [];
   const text = model.text.slice(fn.node.startIndex, fn.node.endIndex);
-  CANDIDATE_CALL.lastIndex = 0;
-  for (const match of text.matchAll(CANDIDATE_CALL)) {
+  const matches = [...text.matchAll(CANDIDATE_CALL)];
+  // Each candidate costs scans of the function; generated code with hundreds of them is skipped
+  // rather than analysed in quadratic time (the rule stays silent, never wrong).
+  if (matches.length > MAX_CANDIDATES_PER_FUNCTION) return [];
+  for (const match of matches) {
     const offset = fn.node.startIndex + (match.index ?? 0);
     const call = callAt(model, offset);
     if (call === null || !ownsFrame(call, fn)) continue;

@@ -82,6 +82,9 @@ interface FrameIndex {
 const LOOP_TYPES = new Set(['while_statement', 'for_statement']);
 const FRAME_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'generator_expression']);
 const COMPOUND_TYPES = new Set(['if_statement', 'while_statement', 'for_statement', 'try_statement', 'with_statement', 'match_statement']);
+/** How many points one `explore` may visit before it gives up. */
+export const EXPLORE_BUDGET = 20_000;
+
 /** Calls that never return normally; a path through them ends. */
 const NO_RETURN_CALLS = new Set(['sys.exit', 'exit', 'quit', 'os._exit', 'os.abort']);
 
@@ -96,6 +99,7 @@ export class FunctionFlow {
   /** Statement start offset → the block listing it. */
   private readonly blockOfStatement = new Map<number, SyntaxNode>();
   private frameIndex: FrameIndex | undefined;
+  private readonly partsCache = new Map<number, TryParts>();
   private readonly exitsCache = new Map<number, ExitSet>();
 
   constructor(readonly fn: FunctionInfo) {
@@ -206,7 +210,7 @@ export class FunctionFlow {
         return exits;
       }
       case 'try_statement': {
-        const parts = tryParts(node);
+        const parts = this.partsOf(node);
         const body = this.blockExits(parts.body);
         let exits = body & ~Exit.normal;
         if ((body & Exit.normal) !== 0) exits |= parts.orElse === null ? Exit.normal : this.blockExits(parts.orElse);
@@ -246,7 +250,10 @@ export class FunctionFlow {
   explore(starts: readonly FlowPoint[], visit: Visitor): SyntaxNode | null {
     const work: FlowPoint[] = [...starts];
     const seen = new Set<string>();
-    while (work.length > 0) {
+    // Generated code can have tens of thousands of statements in one function; past this many steps
+    // the query gives up and answers "not found", which keeps every rule on the silent side.
+    let budget = EXPLORE_BUDGET;
+    while (work.length > 0 && budget-- > 0) {
       const point = work.pop();
       if (point === undefined) break;
       const key = pointKey(point);
@@ -317,7 +324,7 @@ export class FunctionFlow {
         return null;
       }
       case 'try_statement': {
-        const parts = tryParts(statement);
+        const parts = this.partsOf(statement);
         pushBlock(work, parts.body);
         for (const handler of parts.handlers) pushBlock(work, handlerBlock(handler));
         return null;
@@ -419,7 +426,7 @@ export class FunctionFlow {
       case 'tryBody':
       case 'handler':
       case 'tryElse': {
-        const parts = tryParts(owner);
+        const parts = this.partsOf(owner);
         if (part === 'tryBody' && parts.orElse !== null) return [{ kind: 'blockStart', block: parts.orElse }];
         if (parts.final !== null) return [{ kind: 'blockStart', block: parts.final }];
         return [{ kind: 'after', statement: owner }];
@@ -427,6 +434,16 @@ export class FunctionFlow {
       default:
         return [{ kind: 'after', statement: owner }];
     }
+  }
+
+  /** The parts of a `try` statement, cached (each lookup is several native calls). */
+  partsOf(statement: SyntaxNode): TryParts {
+    let parts = this.partsCache.get(statement.startIndex);
+    if (parts === undefined) {
+      parts = tryParts(statement);
+      this.partsCache.set(statement.startIndex, parts);
+    }
+    return parts;
   }
 
   /** The frame index (built on first use by one cursor walk over the function's own code). */
@@ -483,7 +500,7 @@ export class FunctionFlow {
         return;
       }
       case 'try_statement': {
-        const parts = tryParts(node);
+        const parts = this.partsOf(node);
         role(parts.body, 'tryBody');
         for (const handler of parts.handlers) role(handlerBlock(handler), 'handler');
         role(parts.orElse, 'tryElse');

@@ -1,7 +1,7 @@
 // GEN003 swallowed-generator-exit: a handler that catches GeneratorExit around a `yield` and lets the
 // generator go on to another `yield`, so `close()` fails with "generator ignored GeneratorExit".
 
-import { catchesGeneratorExit, describeHandler, suspendableTryBodies, tryParts, yieldReachableAfterHandler } from '../flow/index.js';
+import { catchesGeneratorExit, describeHandler, flowOf, suspendableTryBodies, yieldReachableAfterHandler } from '../flow/index.js';
 import type { FunctionInfo } from '../model/semantic.js';
 import type { RuleContext, RuleDefinition } from './rule.js';
 
@@ -67,7 +67,7 @@ export const swallowedGeneratorExit: RuleDefinition = {
     const ignored = fn.isAsync ? 'async generator ignored GeneratorExit' : 'generator ignored GeneratorExit';
     for (const statement of suspendableTryBodies(fn)) {
       // Handlers are tried in order: only the first one that catches GeneratorExit ever sees it.
-      const handler = tryParts(statement).handlers.find((candidate) => catchesGeneratorExit(candidate, ctx.model, fn.scope));
+      const handler = flowOf(fn).partsOf(statement).handlers.find((candidate) => catchesGeneratorExit(candidate, ctx.model, fn.scope));
       if (handler !== undefined) {
         const reached = yieldReachableAfterHandler(handler, fn);
         if (reached === null) continue;

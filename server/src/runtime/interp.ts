@@ -782,58 +782,22 @@ export class VM {
                 stack.push(this.getAttr(o, names[arg]!));
                 break;
               }
-              case Op.LOAD_METHOD: {
-                const o = stack.pop();
-                const name = names[arg]!;
-                if (!(o instanceof PyInstance) || o.cls.layout === 'exception') {
-                  const t = typeOf(o);
-                  if (t.builtin && !(o instanceof PyType) && !(o instanceof PyModule) && !(o instanceof PySuper)) {
-                    const m = t.lookup(name);
-                    if (m instanceof PyNative) {
-                      stack.push(m, o);
-                      break;
-                    }
-                  }
-                } else if (!o.dict.has(name)) {
-                  const m = o.cls.lookup(name);
-                  if (m instanceof PyFunction) {
-                    stack.push(m, o);
-                    break;
-                  }
-                }
-                stack.push(undefined, this.getAttr(o, name));
+              case Op.LOAD_METHOD:
+                this.loadMethod(stack, names[arg]!);
                 break;
-              }
               case Op.CALL_METHOD: {
                 const base = stack.length - arg - 2;
                 const fn = stack[base];
-                let r: Py;
-                if (fn === undefined) {
-                  const args = stack.splice(base + 2, arg);
-                  const callee = stack[base + 1];
-                  stack.length = base;
-                  r = this.callFast(callee, args);
-                } else if (fn instanceof PyNative) {
-                  if (fn === this.genSendNative && arg === 1) {
-                    const g = stack[base + 1];
+                if (fn === this.genSendNative && arg === 1) {
+                  const g = stack[base + 1];
+                  if (g instanceof PyGenerator) {
                     const v = stack[base + 2];
-                    if (g instanceof PyGenerator) {
-                      stack.length = base;
-                      stack.push(this.genSend(g, v, 'send'));
-                      break;
-                    }
+                    stack.length = base;
+                    stack.push(this.genSend(g, v, 'send'));
+                    break;
                   }
-                  const args = stack.splice(base + 1, arg + 1);
-                  stack.length = base;
-                  r = fn.fn(args, null);
-                  // Container methods that drop references (clear, pop, remove...) may free a generator.
-                  if (this.cleanupGens.size !== 0 && MUTATORS.has(fn.name)) this.released(args[0], r);
-                } else {
-                  const args = stack.splice(base + 1, arg + 1);
-                  stack.length = base;
-                  r = this.callFast(fn, args);
                 }
-                stack.push(r);
+                stack.push(this.callMethodSlow(stack, base, arg, fn));
                 break;
               }
               case Op.CALL: {
@@ -851,24 +815,7 @@ export class VM {
                   else stack.push(this.runFrame(nf, null));
                   break;
                 }
-                if (fn === this.nextBuiltin && arg === 1) {
-                  const g = stack[base + 1];
-                  if (g instanceof PyGenerator && !(g === this.lastMadeGen && this.lastMadeIp === f.ip - 2)) {
-                    stack.length = base;
-                    stack.push(this.genSend(g, null, 'next'));
-                    break;
-                  }
-                }
-                const args = stack.splice(base + 1, arg);
-                stack.length = base;
-                const lastArg = args[arg - 1];
-                if (lastArg !== undefined && lastArg === this.lastMadeGen && this.lastMadeFrame === f &&
-                  this.lastMadeIp === f.ip - 2 && this.consumers.has(fn)) {
-                  stack.push(this.call(fn, args, null));
-                  this.dropTemporary(lastArg, true);
-                  break;
-                }
-                stack.push(this.call(fn, args, null));
+                stack.push(this.callSlow(f, stack, base, arg, fn));
                 break;
               }
               case Op.BINARY_SUBSCR: {
@@ -1010,10 +957,7 @@ export class VM {
                 let items: Py[];
                 if (seq instanceof PyTuple || seq instanceof PyList) items = seq.items;
                 else items = this.unpackIterable(seq, arg);
-                if (items.length !== arg) {
-                  if (items.length < arg) throw this.error('ValueError', `not enough values to unpack (expected ${arg}, got ${items.length})`);
-                  throw this.error('ValueError', `too many values to unpack (expected ${arg})`);
-                }
+                if (items.length !== arg) throw this.unpackError(arg, items.length);
                 for (let i = arg - 1; i >= 0; i--) stack.push(items[i]);
                 break;
               }
@@ -1045,17 +989,7 @@ export class VM {
                 const it = stack[stack.length - 1];
                 let r: Py;
                 if (it instanceof PyGenerator) r = this.genResume(it, v, null, v === null ? 'next' : 'send');
-                else if (v === null) r = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
-                else {
-                  try {
-                    r = this.callMethod(it, 'send', [v]);
-                  } catch (e) {
-                    const pe = this.toPyException(e);
-                    if (!this.excMatches(pe, 'StopIteration')) throw pe;
-                    this.lastReturn = pe.dict.get('value') ?? null;
-                    r = STOP;
-                  }
-                }
+                else r = this.sendToIterator(it, v);
                 if (r === STOP) {
                   stack.pop();
                   stack.push(this.lastReturn);
@@ -1075,38 +1009,7 @@ export class VM {
             }
           }
         } catch (e) {
-          const exc = this.toPyException(e);
-          if (!exc.contextSet) this.setContext(exc);
-          // PyTraceBack_Here: every frame an exception reaches adds an entry, except a re-raise.
-          if (exc.reraise) exc.reraise = false;
-          else exc.tb.push([f, co.lines[f.ip >> 1] ?? 0]);
-          if (exc.line === 0 && co.filename === this.userFile) exc.line = co.lines[f.ip >> 1] ?? 0;
-          // Unwind the block stack to the innermost handler.
-          let handled = false;
-          while (blocks.length > 0) {
-            const level = blocks.pop()!;
-            const handler = blocks.pop()!;
-            const type = blocks.pop()!;
-            if (stack.length > level) this.dropStack(stack, level);
-            if (type === BlockType.HANDLER) {
-              stack.length = level;
-              f.handled = stack.pop();
-              continue;
-            }
-            stack.length = level;
-            stack.push(f.handled);
-            blocks.push(BlockType.HANDLER, 0, stack.length);
-            f.handled = exc;
-            stack.push(exc);
-            ip = handler;
-            handled = true;
-            break;
-          }
-          if (!handled) {
-            if (stack.length > 0) this.dropStack(stack, 0);
-            stack.length = 0;
-            throw exc;
-          }
+          ip = this.unwindTo(f, e);
         }
       }
     } finally {
@@ -1114,6 +1017,117 @@ export class VM {
       if (f.gen === null) f.back = null;
       this.depth--;
     }
+  }
+
+  /**
+   * An exception reached frame `f`: give it its context and traceback entry, then unwind the block
+   * stack to the innermost handler and return its address (or rethrow when the frame has none).
+   * Kept out of runFrame so the JIT compiles the hot loop without it.
+   */
+  private unwindTo(f: Frame, e: unknown): number {
+    const co = f.code;
+    const stack = f.stack;
+    const blocks = f.blocks;
+    const exc = this.toPyException(e);
+    if (!exc.contextSet) this.setContext(exc);
+    // PyTraceBack_Here: every frame an exception reaches adds an entry, except a re-raise.
+    const line = co.lines[f.ip >> 1] ?? 0;
+    if (exc.reraise) exc.reraise = false;
+    else exc.tb.push([f, line]);
+    if (exc.line === 0 && co.filename === this.userFile) exc.line = line;
+    while (blocks.length > 0) {
+      const level = blocks.pop()!;
+      const handler = blocks.pop()!;
+      const type = blocks.pop()!;
+      if (stack.length > level) this.dropStack(stack, level);
+      if (type === BlockType.HANDLER) {
+        stack.length = level;
+        f.handled = stack.pop();
+        continue;
+      }
+      stack.length = level;
+      stack.push(f.handled);
+      blocks.push(BlockType.HANDLER, 0, stack.length);
+      f.handled = exc;
+      stack.push(exc);
+      return handler;
+    }
+    if (stack.length > 0) this.dropStack(stack, 0);
+    stack.length = 0;
+    throw exc;
+  }
+
+  private unpackError(expected: number, got: number): PyException {
+    if (got < expected) return this.error('ValueError', `not enough values to unpack (expected ${expected}, got ${got})`);
+    return this.error('ValueError', `too many values to unpack (expected ${expected})`);
+  }
+  /** `yield from` over something that is not a generator: next() for None, else its send(). */
+  private sendToIterator(it: Py, v: Py): Py {
+    if (v === null) return it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+    try {
+      return this.callMethod(it, 'send', [v]);
+    } catch (e) {
+      const pe = this.toPyException(e);
+      if (!this.excMatches(pe, 'StopIteration')) throw pe;
+      this.lastReturn = pe.dict.get('value') ?? null;
+      return STOP;
+    }
+  }
+  private loadMethod(stack: Py[], name: string): void {
+    const o = stack.pop();
+    if (!(o instanceof PyInstance) || o.cls.layout === 'exception') {
+      const t = typeOf(o);
+      if (t.builtin && !(o instanceof PyType) && !(o instanceof PyModule) && !(o instanceof PySuper)) {
+        const m = t.lookup(name);
+        if (m instanceof PyNative) {
+          stack.push(m, o);
+          return;
+        }
+      }
+    } else if (!o.dict.has(name)) {
+      const m = o.cls.lookup(name);
+      if (m instanceof PyFunction) {
+        stack.push(m, o);
+        return;
+      }
+    }
+    stack.push(undefined, this.getAttr(o, name));
+  }
+  private callMethodSlow(stack: Py[], base: number, arg: number, fn: Py): Py {
+    if (fn === undefined) {
+      const args = stack.splice(base + 2, arg);
+      const callee = stack[base + 1];
+      stack.length = base;
+      return this.callFast(callee, args);
+    }
+    const args = stack.splice(base + 1, arg + 1);
+    stack.length = base;
+    if (fn instanceof PyNative) {
+      const r = fn.fn(args, null);
+      // Container methods that drop references (clear, pop, remove...) may free a generator.
+      if (this.cleanupGens.size !== 0 && MUTATORS.has(fn.name)) this.released(args[0], r);
+      return r;
+    }
+    return this.callFast(fn, args);
+  }
+  private callSlow(f: Frame, stack: Py[], base: number, arg: number, fn: Py): Py {
+    if (fn === this.nextBuiltin && arg === 1) {
+      const g = stack[base + 1];
+      if (g instanceof PyGenerator && !(g === this.lastMadeGen && this.lastMadeIp === f.ip - 2)) {
+        stack.length = base;
+        return this.genSend(g, null, 'next');
+      }
+    }
+    const args = stack.splice(base + 1, arg);
+    stack.length = base;
+    const lastArg = args[arg - 1];
+    if (lastArg !== undefined && lastArg === this.lastMadeGen && this.lastMadeFrame === f &&
+      this.lastMadeIp === f.ip - 2 && this.consumers.has(fn)) {
+      const r = this.call(fn, args, null);
+      this.dropTemporary(lastArg, true);
+      return r;
+    }
+    return this.call(fn, args, null);
   }
 
   /** The rarely executed opcodes, kept out of runFrame so that the hot loop stays small for the JIT. */

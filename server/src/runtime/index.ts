@@ -20,4 +20,4 @@ export interface RunOptions {
   trace?: boolean;
 }
 
-export { runSnippet } from './run.js';
+export { runSnippet, warmUpRuntime } from './run.js';

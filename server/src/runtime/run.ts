@@ -253,6 +253,75 @@ function finalizeModule(vm: VM, globals: Map<string, Py>): void {
   for (const [, v] of ordered) finalize(v);
 }
 
+const WARM_UP_PROGRAM = `
+def source(n):
+    for i in range(n):
+        yield i
+def evens(xs):
+    for x in xs:
+        if x % 2 == 0:
+            yield x * 3
+def leaf(n):
+    for i in range(n):
+        yield i
+    return n
+def middle(n):
+    got = yield from leaf(n)
+    return got
+def top(n):
+    got = yield from middle(n)
+    return got
+def averager():
+    total = 0
+    count = 0
+    average = None
+    while True:
+        value = yield average
+        total += value
+        count += 1
+        average = total / count
+class Box:
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.v
+    def __iter__(self):
+        yield self.v
+for rep in range(3):
+    total = 0
+    for value in evens(source(40)):
+        total += value
+    for value in top(20):
+        total += value
+    total += sum(x * x for x in range(30)) + sum([1.5, 2.5])
+    avg = averager()
+    next(avg)
+    for i in range(20):
+        last = avg.send(i)
+    s = [x for x in range(10) if x > 2]
+    d = {k: v for k, v in zip("abc", range(3))}
+    b = Box(3)
+    total += b.get() + len(s) + len(d) + next(iter(b))
+    try:
+        raise ValueError("x")
+    except ValueError as e:
+        total += 1
+    t = (1, 2)
+    a, c = t
+    total += a + c + 2 ** 70 - 2 ** 70
+    msg = f"{total} {last!r:>5}" + str(total) + "%d" % 3
+`;
+
+/**
+ * Runs a small program that exercises the interpreter's common paths (generator pipelines, send,
+ * yield from, comprehensions, classes, exceptions) so that V8 has type feedback for all of them
+ * before a real snippet makes the loop hot: fewer deoptimise/recompile cycles later. Long-lived
+ * hosts (the language server's worker, benchmarks) call it once at start-up; it costs a few ms.
+ */
+export function warmUpRuntime(): void {
+  runSnippet(WARM_UP_PROGRAM, { filename: '<warm-up>' });
+}
+
 const codeCache = new Map<string, CodeObject>();
 
 export function runSnippet(source: string, options: RunOptions = {}): TraceReport {

@@ -3,8 +3,10 @@
 // rule's failure outcome under CPython 3.13, and every other case must not.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { analyzeFile } from '../../src/analysis/check.js';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness.js';
 
@@ -27,6 +29,19 @@ function findPython(): string | null {
 }
 
 const python = findPython();
+
+/** The `case_*` function whose body contains each 1-based line. */
+function caseOfLine(source: string): Map<number, string> {
+  const owner = new Map<number, string>();
+  let current: string | null = null;
+  source.split('\n').forEach((line, index) => {
+    const header = /^(?:async\s+)?def\s+(case_\w+)/.exec(line);
+    if (header?.[1] !== undefined) current = header[1];
+    else if (/^[^\s#]/.test(line)) current = null;
+    if (current !== null) owner.set(index + 1, current);
+  });
+  return owner;
+}
 
 /** `case_*` functions at the top level of the fixture and whether their body expects a finding. */
 function expectedCases(source: string, rule: string): Map<string, boolean> {
@@ -61,7 +76,7 @@ describe.skipIf(python === null)('rule fixtures agree with CPython 3.13 (skipped
     it(`${rule}: every case with an expectation fails under CPython, and no other case does`, () => {
       const path = join(REPO_ROOT, 'test-fixtures', 'rules', `${rule}.py`);
       const expected = expectedCases(readFileSync(path, 'utf8'), rule);
-      const output = execFileSync(python ?? 'python3.13', [path], { env: PYTHON_ENV, encoding: 'utf8', cwd: REPO_ROOT, timeout: 60_000 });
+      const output = execFileSync(python ?? 'python3.13', [path], { env: PYTHON_ENV, encoding: 'utf8', cwd: REPO_ROOT, timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
       const observed = observedOutcomes(output);
       expect(expected.size, 'the fixture has cases').toBeGreaterThan(0);
       const disagreements: string[] = [];
@@ -76,4 +91,33 @@ describe.skipIf(python === null)('rule fixtures agree with CPython 3.13 (skipped
       expect(disagreements).toEqual([]);
     });
   }
+
+  it('suspended-resource: applying every `with` fix makes those cases release their resource', () => {
+    const path = join(REPO_ROOT, 'test-fixtures', 'rules', 'suspended-resource.py');
+    const source = readFileSync(path, 'utf8');
+    const result = analyzeFile({ file: path, text: source, enabled: new Set(['GEN005']) });
+    const owners = caseOfLine(source);
+    const fixed = new Set<string>();
+    const edits: { start: number; end: number; text: string }[] = [];
+    for (const finding of result.findings) {
+      if (finding.fix === null) continue;
+      fixed.add(owners.get(finding.line) ?? '?');
+      for (const edit of finding.fix.edits) {
+        edits.push({ start: result.lines.offset(edit.line, edit.column), end: result.lines.offset(edit.endLine, edit.endColumn), text: edit.newText });
+      }
+    }
+    expect(fixed.size, 'some findings carry a fix').toBeGreaterThan(2);
+    let patched = source;
+    for (const edit of edits.sort((a, b) => b.start - a.start)) patched = patched.slice(0, edit.start) + edit.text + patched.slice(edit.end);
+    const directory = mkdtempSync(join(tmpdir(), 'yieldlens-fix-'));
+    try {
+      const patchedPath = join(directory, 'suspended-resource.py');
+      writeFileSync(patchedPath, patched);
+      const observed = observedOutcomes(execFileSync(python ?? 'python3.13', [patchedPath], { env: PYTHON_ENV, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] }));
+      const stillLeaking = [...fixed].filter((name) => observed.get(name) !== 'released');
+      expect(stillLeaking).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
 });

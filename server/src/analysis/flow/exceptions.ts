@@ -3,7 +3,7 @@
 
 import type { SyntaxNode } from '../../parser.js';
 import type { FunctionInfo, Scope, SemanticModel } from '../model/semantic.js';
-import { flowOf, handlerBlock, tryParts, type FunctionFlow, type HeaderOf, type VisitResult } from './statements.js';
+import { flowOf, handlerBlock, type FunctionFlow, type HeaderOf, type VisitResult } from './statements.js';
 
 /** The exception classes whose handlers catch GeneratorExit (it derives from BaseException only). */
 const CATCHES_GENERATOR_EXIT = new Set(['GeneratorExit', 'BaseException']);

@@ -9,7 +9,7 @@
 
 import type { SyntaxNode } from '../../parser.js';
 import type { Binding, FunctionInfo, SemanticModel } from '../model/semantic.js';
-import { enclosingTries, catchesGeneratorExit, escapeRegExp } from './exceptions.js';
+import { enclosingTries, escapeRegExp } from './exceptions.js';
 import { flowOf, type HeaderOf, type VisitResult } from './statements.js';
 
 export type ResourceKind = 'file' | 'socket' | 'connection' | 'process' | 'temporary file' | 'temporary directory' | 'directory iterator' | 'memory map' | 'URL response' | 'lock';

@@ -79,7 +79,6 @@ interface FrameIndex {
 }
 
 
-const LOOP_TYPES = new Set(['while_statement', 'for_statement']);
 const FRAME_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'generator_expression']);
 const COMPOUND_TYPES = new Set(['if_statement', 'while_statement', 'for_statement', 'try_statement', 'with_statement', 'match_statement']);
 /** How many points one `explore` may visit before it gives up. */

@@ -154,7 +154,7 @@ function memoryOf(pid) {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-async function keystrokeLatency(targetLines) {
+export async function keystrokeLatency(targetLines) {
   const server = await startServer(undefined);
   const uri = 'file:///tmp/yieldlens-bench/generated.py';
   const text = generateSource(targetLines);

@@ -33,6 +33,8 @@ export interface AnalysisResult {
   findings: Finding[];
   /** Findings hidden by `# noqa` or `# yieldlens: ignore[...]`. */
   suppressed: number;
+  /** The line of each suppressed finding. */
+  suppressedLines: number[];
   /** The first syntax error; findings inside the broken function or statement are withheld. */
   syntaxError: SyntaxErrorInfo | null;
   tree: Tree;
@@ -66,7 +68,7 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
   }
 
   const findings: Finding[] = [];
-  let suppressed = 0;
+  const suppressedLines: number[] = [];
   const suppressionByLine = new Map<number, ReturnType<typeof parseSuppression>>();
   for (const { rule, report } of reports) {
     if (isInBrokenCode(report.node)) continue;
@@ -77,7 +79,7 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
       suppressionByLine.set(start.line, suppression);
     }
     if (isSuppressed(suppression, rule.code, rule.name)) {
-      suppressed++;
+      suppressedLines.push(start.line);
       continue;
     }
     findings.push(toFinding(input.file, lines, rule, report));
@@ -85,7 +87,8 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   return {
     findings,
-    suppressed,
+    suppressed: suppressedLines.length,
+    suppressedLines,
     syntaxError: describeSyntaxError(tree, lines),
     tree,
     lines,
@@ -112,7 +115,7 @@ function isInBrokenCode(node: SyntaxNode): boolean {
   return false;
 }
 
-function describeSyntaxError(tree: Tree, lines: LineIndex): SyntaxErrorInfo | null {
+export function describeSyntaxError(tree: Tree, lines: LineIndex): SyntaxErrorInfo | null {
   const error = firstSyntaxError(tree.rootNode);
   if (error === null) return null;
   const { line, column } = lines.position(error.startIndex);

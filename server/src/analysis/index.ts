@@ -3,6 +3,7 @@
 
 export type { Finding, FileError } from '@yieldlens/shared';
 export { analyzeFile, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
+export { IncrementalAnalyzer, type IncrementalResult } from './incremental.js';
 export { SemanticModel, type FunctionInfo, type Scope, type Binding } from './model/semantic.js';
 export { LineIndex } from './positions.js';
 export { summarizeModule, type ModuleSummary, type FunctionSummary } from './workspace/summary.js';

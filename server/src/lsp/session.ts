@@ -3,7 +3,7 @@
 // runs `analyzeFile`, publishes diagnostics and decides which other documents must be re-checked.
 
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
-import { analyzeFile, WorkspaceIndex, type AnalysisResult } from '../analysis/index.js';
+import { IncrementalAnalyzer, SemanticModel, WorkspaceIndex, type AnalysisResult } from '../analysis/index.js';
 import { ConfigStore } from './config.js';
 import { publishDiagnostics } from './diagnostics.js';
 import { DocumentStore, skipReason, type OpenDocument } from './documents.js';
@@ -37,6 +37,8 @@ export class Session {
   /** Configuration problems already shown, so a bad setting is reported once, not on every keystroke. */
   private readonly reportedProblems = new Set<string>();
   private readonly pendingSummaries = new Set<string>();
+  /** Each open document's per-statement analysis cache: a keystroke re-analyses one statement. */
+  private readonly incremental = new WeakMap<OpenDocument, { analyzer: IncrementalAnalyzer; signature: string | null }>();
 
   constructor(private readonly connection: Connection) {
     this.indexer = new WorkspaceIndexer(this.index, (file) => this.documents.byFile(file) !== undefined, (message) => this.log(message));
@@ -65,16 +67,40 @@ export class Session {
     const config = this.config.forFile(doc.file);
     for (const problem of config.problems) this.showProblemOnce(problem);
     const moduleName = this.indexer.moduleNameFor(doc.file);
-    const result = analyzeFile({
-      file: doc.file,
-      text: doc.text,
-      tree: doc.currentTree(),
-      enabled: config.enabled,
-      index: this.index,
-      ...(moduleName === null ? {} : { moduleName }),
-    });
+    let state = this.incremental.get(doc);
+    if (state === undefined) {
+      state = { analyzer: new IncrementalAnalyzer(), signature: null };
+      this.incremental.set(doc, state);
+    }
+    const text = doc.text;
+    const tree = doc.currentTree();
+    const enabled = config.enabled;
+    // Everything besides the text that changes findings: the rules, the index, the module's name.
+    const contextKey = `${[...enabled].sort().join(',')}|${this.indexer.generationExcluding(doc.file)}|${moduleName ?? ''}`;
+    const incremental = state.analyzer.analyze(
+      { file: doc.file, text, tree, enabled, index: this.index, ...(moduleName === null ? {} : { moduleName }) },
+      contextKey,
+    );
+    let model: SemanticModel | undefined;
+    const result: AnalysisResult = {
+      findings: incremental.findings,
+      suppressed: incremental.suppressed,
+      suppressedLines: [],
+      syntaxError: incremental.syntaxError,
+      tree,
+      lines: incremental.lines,
+      // Hovers and summaries need the whole model; keystrokes do not, so it is built on demand.
+      get model(): SemanticModel {
+        model ??= new SemanticModel(tree, text);
+        return model;
+      },
+    };
     doc.analysis = { version: doc.version, result };
-    this.scheduleSummary(doc.uri);
+    // The summary only changes when the module's interface does (headers, generator-ness, module code).
+    if (incremental.signature !== state.signature) {
+      state.signature = incremental.signature;
+      this.scheduleSummary(doc.uri);
+    }
     return result;
   }
 

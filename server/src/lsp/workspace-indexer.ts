@@ -85,6 +85,26 @@ export class WorkspaceIndexer {
     return true;
   }
 
+  /**
+   * Counts changes to what files can see of each other; cached analyses are keyed by it, so a change
+   * anywhere in the index invalidates them.
+   */
+  private generation = 0;
+  private readonly changesByFile = new Map<string, number>();
+
+  /**
+   * Changes to the index made by files other than `file`: a document's own summary does not change its
+   * own findings, and counting it would throw away its cached analysis whenever its interface changes.
+   */
+  generationExcluding(file: string): number {
+    return this.generation - (this.changesByFile.get(file) ?? 0);
+  }
+
+  private countChange(file: string): void {
+    this.generation++;
+    this.changesByFile.set(file, (this.changesByFile.get(file) ?? 0) + 1);
+  }
+
   /** Records a file's summary; true when what other files can see of it changed. */
   update(file: string, model: SemanticModel): boolean {
     const summary = summarizeModule(file, this.moduleNameFor(file), model);
@@ -92,6 +112,7 @@ export class WorkspaceIndexer {
     const shape = shapeOf(summary);
     const changed = this.shapes.get(file) !== shape;
     this.shapes.set(file, shape);
+    if (changed) this.countChange(file);
     return changed;
   }
 
@@ -99,6 +120,7 @@ export class WorkspaceIndexer {
   remove(file: string): boolean {
     const known = this.shapes.delete(file);
     this.index.remove(file);
+    if (known) this.countChange(file);
     return known;
   }
 

@@ -1,0 +1,368 @@
+// Incremental analysis for the language server: the same findings as `analyzeFile`, but a keystroke
+// re-analyses only the top-level statement it touched.
+//
+// A finding in a top-level statement depends on the statement's own text and on what its names
+// resolve to at module level. So each statement is analysed in a small synthetic module made of the
+// module-level code (imports, assignments, `if __name__ == ...` blocks: kept verbatim because flow at
+// module level crosses statements), the definitions it references (transitively; a generator function
+// reduced to its header and a bare `yield`, because its body cannot change what other code sees of
+// it), and the statement itself, verbatim. The result is cached under a key made of exactly those
+// texts, so it is reused until one of them changes. Findings map back by offset.
+
+import type { Finding, RelatedLocation, TextEdit } from '@yieldlens/shared';
+import { parsePython, type SyntaxNode, type Tree } from '../parser.js';
+import { analyzeFile, describeSyntaxError, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
+import { SemanticModel } from './model/semantic.js';
+import { LineIndex } from './positions.js';
+
+/** What a top-level statement offers the rest of the module, computed once per distinct text. */
+interface StatementFacts {
+  /** A small number standing for the statement's text in cache keys. */
+  id: number;
+  /** A small number standing for the skeleton's text: equal skeletons, equal interface. */
+  skeletonId: number;
+  /** Module-level names the statement binds. */
+  binds: string[];
+  /** Every identifier-like word in the statement: an over-approximation of the names it uses. */
+  refs: ReadonlySet<string>;
+  /** Words of the skeleton alone (a stub's header), for the transitive closure of references. */
+  skeletonRefs: ReadonlySet<string>;
+  /** The text other statements are analysed against: verbatim, or a generator function's stub. */
+  skeleton: string;
+  /** Module-level code (not a def or class): analysed together with all other module-level code. */
+  alwaysIncluded: boolean;
+  /** `from m import *`: it can rebind any name, so every job includes it. */
+  starImport: boolean;
+  /** The statement has ERROR or MISSING nodes (the user is typing in it). */
+  hasError: boolean;
+}
+
+/** A finding with lines relative to its statement's first line (columns never move: statements start at column 0). */
+interface RelativeFinding {
+  finding: Finding;
+  line: number;
+  endLine: number;
+  /**
+   * Related locations in this file: the statement they lie in, as an index into the job's context
+   * (absolute positions shift when an edit above adds a statement), and their line relative to it.
+   */
+  related: { item: RelatedLocation; contextIndex: number; line: number }[];
+  edits: TextEdit[];
+}
+
+interface CachedStatement {
+  findings: RelativeFinding[];
+  suppressed: number;
+  /** The statement's first line when analysed, and whether a message names an absolute line. */
+  startLine: number;
+  mentionsLines: boolean;
+}
+
+interface Statement {
+  start: number;
+  /** Up to the next statement: trailing comments (`# noqa`) and blank lines belong to it. */
+  end: number;
+  startLine: number;
+  text: string;
+  facts: StatementFacts;
+}
+
+export interface IncrementalResult {
+  findings: Finding[];
+  suppressed: number;
+  syntaxError: SyntaxErrorInfo | null;
+  lines: LineIndex;
+  /** Statements analysed afresh by this call (the rest came from the cache). */
+  reanalysed: number;
+  /**
+   * Changes exactly when what other modules can see of this one may have changed (a definition's
+   * header or generator-ness, module-level code); bodies of generator functions do not count.
+   */
+  signature: string;
+}
+
+const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
+/**
+ * Past this many statements to re-analyse, one pass over the whole file is cheaper than one synthetic
+ * module each (opening a file, or editing a definition many statements use).
+ */
+const WHOLE_FILE_THRESHOLD = 3;
+/** Caches are dropped wholesale past this many entries: a long editing session must not grow memory. */
+const MAX_CACHE_ENTRIES = 20_000;
+
+export class IncrementalAnalyzer {
+  private readonly factsByText = new Map<string, StatementFacts>();
+  private readonly resultsByKey = new Map<string, CachedStatement[]>();
+  private readonly skeletonIds = new Map<string, number>();
+  private nextFactsId = 0;
+
+  /**
+   * Analyses `input` (whose `tree` must be current), reusing cached per-statement results.
+   * `contextKey` must change whenever something outside the text changes findings: the enabled rules,
+   * the workspace index, the module name.
+   */
+  analyze(input: AnalysisInput & { tree: Tree }, contextKey: string): IncrementalResult {
+    if (this.resultsByKey.size > MAX_CACHE_ENTRIES || this.factsByText.size > MAX_CACHE_ENTRIES) {
+      this.resultsByKey.clear();
+      this.factsByText.clear();
+      this.skeletonIds.clear();
+    }
+    const statements = this.statementsOf(input.tree.rootNode, input.text);
+    const jobs = planJobs(statements, contextKey);
+    const results = jobs.map((job) => {
+      const cached = this.resultsByKey.get(job.key);
+      // A message such as "the `yield` on line 54" is only true where the statement was analysed.
+      const moved = cached?.some((result, index) => result.mentionsLines && result.startLine !== statements[job.members[index] ?? -1]?.startLine);
+      return moved === true ? undefined : cached;
+    });
+    const missedStatements = jobs.reduce((count, job, index) => count + (results[index] === undefined ? job.members.length : 0), 0);
+    if (missedStatements > WHOLE_FILE_THRESHOLD) {
+      const whole = analyzeFile(input);
+      jobs.forEach((job, index) => {
+        if (results[index] !== undefined) return;
+        const result = splitByJob(whole, statements, job);
+        results[index] = result;
+        this.resultsByKey.set(job.key, result);
+      });
+    }
+
+    const findings: Finding[] = [];
+    let suppressed = 0;
+    jobs.forEach((job, index) => {
+      let result = results[index];
+      if (result === undefined) {
+        result = this.analyzeJob(input, statements, job);
+        this.resultsByKey.set(job.key, result);
+      }
+      job.members.forEach((position, member) => {
+        const statement = statements[position];
+        const cached = result[member];
+        if (statement === undefined || cached === undefined) return;
+        suppressed += cached.suppressed;
+        for (const relative of cached.findings) findings.push(placeFinding(relative, statement, statements, job.context));
+      });
+    });
+    findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    const lines = new LineIndex(input.text);
+    // A statement being typed (syntax errors) does not count: the interface it had when it last parsed
+    // is the better guess for other modules, and re-summarising on every keystroke is costly.
+    const signature = statements.map((statement) => (statement.facts.hasError ? 'E' : statement.facts.skeletonId)).join(',');
+    return { findings, suppressed, syntaxError: describeSyntaxError(input.tree, lines), lines, reanalysed: missedStatements, signature };
+  }
+
+  private statementsOf(root: SyntaxNode, text: string): Statement[] {
+    // A unit starts at a node in column 0; `a = 1; b = 2` (or a comment) after it on the same line joins it,
+    // so every unit's text starts at a line start and re-parses the same way on its own.
+    const units: SyntaxNode[][] = [];
+    for (const node of root.namedChildren) {
+      const last = units[units.length - 1];
+      if (last !== undefined && (node.type === 'comment' || node.startPosition.column !== 0)) last.push(node);
+      else units.push([node]);
+    }
+    return units.map((unit, position) => {
+      const first = unit[0] as SyntaxNode;
+      // The first unit also owns the module's leading comments and blank lines, so units tile the file.
+      const start = position === 0 ? 0 : first.startIndex;
+      const end = units[position + 1]?.[0]?.startIndex ?? text.length;
+      const statementText = text.slice(start, end);
+      const startLine = position === 0 ? 1 : first.startPosition.row + 1;
+      const single = unit.filter((node) => node.type !== 'comment').length === 1 ? first : null;
+      return { start, end, startLine, text: statementText, facts: this.factsOf(single, statementText, first.startIndex - start) };
+    });
+  }
+
+  /** `node` is the unit's only statement, or null for a unit of several (always kept verbatim). */
+  private factsOf(node: SyntaxNode | null, text: string, nodeOffset: number): StatementFacts {
+    const known = this.factsByText.get(text);
+    if (known !== undefined) return known;
+    const facts = computeFacts(this.nextFactsId++, node, text, nodeOffset);
+    let skeletonId = this.skeletonIds.get(facts.skeleton);
+    if (skeletonId === undefined) {
+      skeletonId = this.skeletonIds.size;
+      this.skeletonIds.set(facts.skeleton, skeletonId);
+    }
+    facts.skeletonId = skeletonId;
+    this.factsByText.set(text, facts);
+    return facts;
+  }
+
+  private analyzeJob(input: AnalysisInput, statements: readonly Statement[], job: Job): CachedStatement[] {
+    // The synthetic module keeps every included statement on its real lines (blank lines stand in for
+    // the statements left out), so lines, columns and messages need no translation.
+    const members = new Set(job.members);
+    const parts: string[] = [];
+    const segments: Segment[] = [];
+    let line = 1;
+    for (const position of job.context) {
+      const statement = statements[position];
+      if (statement === undefined) continue;
+      let text = members.has(position) ? statement.text : statement.facts.skeleton;
+      if (!text.endsWith('\n')) text += '\n';
+      if (statement.startLine > line) {
+        parts.push('\n'.repeat(statement.startLine - line));
+        line = statement.startLine;
+      }
+      parts.push(text);
+      const lineCount = countLines(text);
+      segments.push({ position, startLine: line, endLine: line + lineCount });
+      line += lineCount;
+    }
+    const synthetic = parts.join('');
+    const result = analyzeFile({ ...input, text: synthetic, tree: parsePython(synthetic) });
+    return job.members.map((position) => {
+      const segment = segments.find((candidate) => candidate.position === position);
+      const statement = statements[position];
+      if (segment === undefined || statement === undefined) return emptyResult(0);
+      return relativize(result, statement, segment.startLine, segment.endLine, segments, job.context);
+    });
+  }
+}
+
+/**
+ * What to analyse together: all module-level code is one job (flow at module level crosses statements),
+ * each definition another. A job's context is its members, the definitions binding the names they use
+ * (transitively, through the headers of stubs), and star imports (they decide what a bare name means).
+ */
+interface Job {
+  members: number[];
+  context: number[];
+  key: string;
+}
+
+function planJobs(statements: readonly Statement[], contextKey: string): Job[] {
+  const binders = new Map<string, number[]>();
+  const moduleCode: number[] = [];
+  const starImports: number[] = [];
+  statements.forEach((statement, position) => {
+    for (const name of statement.facts.binds) {
+      const list = binders.get(name);
+      if (list === undefined) binders.set(name, [position]);
+      else list.push(position);
+    }
+    if (statement.facts.alwaysIncluded) moduleCode.push(position);
+    if (statement.facts.starImport) starImports.push(position);
+  });
+  const closure = (members: readonly number[]): number[] => {
+    const included = new Set<number>([...members, ...starImports]);
+    const pending: ReadonlySet<string>[] = members.map((position) => statements[position]?.facts.refs ?? new Set<string>());
+    for (let words = pending.pop(); words !== undefined; words = pending.pop()) {
+      for (const word of words) {
+        for (const position of binders.get(word) ?? []) {
+          if (included.has(position)) continue;
+          included.add(position);
+          const facts = statements[position]?.facts;
+          if (facts !== undefined) pending.push(facts.skeletonRefs);
+        }
+      }
+    }
+    return [...included].sort((a, b) => a - b);
+  };
+  const keyOf = (members: readonly number[], context: readonly number[]): string => {
+    const memberSet = new Set(members);
+    const ids = context.map((position) => `${memberSet.has(position) ? '>' : ''}${statements[position]?.facts.id}`);
+    return `${contextKey}\u0000${ids.join(',')}`;
+  };
+  const jobs: Job[] = [];
+  if (moduleCode.length > 0) {
+    const context = closure(moduleCode);
+    jobs.push({ members: moduleCode, context, key: keyOf(moduleCode, context) });
+  }
+  statements.forEach((statement, position) => {
+    if (statement.facts.alwaysIncluded) return;
+    const context = closure([position]);
+    jobs.push({ members: [position], context, key: keyOf([position], context) });
+  });
+  return jobs;
+}
+
+function emptyResult(startLine: number): CachedStatement {
+  return { findings: [], suppressed: 0, startLine, mentionsLines: false };
+}
+
+interface Segment {
+  position: number;
+  startLine: number;
+  endLine: number;
+}
+
+/** The findings of `result` on lines [startLine, endLine), relative to `statement`. */
+function relativize(result: AnalysisResult, statement: Statement, startLine: number, endLine: number, segments: readonly Segment[], context: readonly number[]): CachedStatement {
+  const inFocus = (line: number): boolean => line >= startLine && line < endLine;
+  const relative: RelativeFinding[] = [];
+  let mentionsLines = false;
+  for (const finding of result.findings) {
+    if (!inFocus(finding.line)) continue;
+    mentionsLines ||= /\bline \d/.test(finding.message) || finding.related.some((item) => /\bline \d/.test(item.message));
+    const related = finding.related.map((item) => {
+      const segment = item.file === finding.file ? segments.find((candidate) => item.line >= candidate.startLine && item.line < candidate.endLine) : undefined;
+      const contextIndex = segment === undefined ? -1 : context.indexOf(segment.position);
+      return segment === undefined || contextIndex < 0 ? { item, contextIndex: -1, line: 0 } : { item, contextIndex, line: item.line - segment.startLine };
+    });
+    const edits = (finding.fix?.edits ?? []).map((edit) => ({ ...edit, line: edit.line - startLine, endLine: edit.endLine - startLine }));
+    relative.push({ finding, line: finding.line - startLine, endLine: finding.endLine - startLine, related, edits });
+  }
+  // Suppressions are counted per statement, like findings.
+  const suppressed = result.suppressedLines.filter(inFocus).length;
+  return { findings: relative, suppressed, startLine: statement.startLine, mentionsLines };
+}
+
+/** One whole-file analysis, cut into the per-statement results the cache holds for each job. */
+function splitByJob(result: AnalysisResult, statements: readonly Statement[], job: Job): CachedStatement[] {
+  const segments: Segment[] = statements.map((statement, position) => ({
+    position,
+    startLine: statement.startLine,
+    endLine: statements[position + 1]?.startLine ?? Number.MAX_SAFE_INTEGER,
+  }));
+  return job.members.map((position) => {
+    const segment = segments[position];
+    const statement = statements[position];
+    if (segment === undefined || statement === undefined) return emptyResult(0);
+    return relativize(result, statement, segment.startLine, segment.endLine, segments, job.context);
+  });
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) count++;
+  return count;
+}
+
+function computeFacts(id: number, node: SyntaxNode | null, text: string, nodeOffset: number): StatementFacts {
+  const refs = wordsOf(text);
+  const definition = node?.type === 'decorated_definition' ? node.childForFieldName('definition') : node;
+  const isDefinition = definition !== null && (definition.type === 'function_definition' || definition.type === 'class_definition');
+  // The statement parsed on its own (it starts at column 0, so it parses the same way) gives its
+  // bindings and tells whether a def is a generator.
+  const model = new SemanticModel(parsePython(text), text);
+  const binds = [...model.moduleScope.bindings.keys(), ...model.moduleScope.globals];
+  let skeleton = text;
+  let skeletonRefs: ReadonlySet<string> = refs;
+  if (node !== null && definition !== null && definition.type === 'function_definition') {
+    const topLevel = model.functions.find((fn) => fn.parent === null && fn.kind === 'def');
+    const body = definition.childForFieldName('body');
+    if (topLevel !== undefined && topLevel.isGenerator && !topLevel.hasSyntaxError && body !== null) {
+      const header = text.slice(0, body.startIndex - node.startIndex + nodeOffset);
+      skeleton = `${header}yield\n`;
+      skeletonRefs = wordsOf(header);
+    }
+  }
+  const starImport = /\bimport\s*\*/.test(text) && !isDefinition;
+  const hasError = node === null ? text.length > 0 && parsePython(text).rootNode.hasError : node.hasError;
+  return { id, skeletonId: -1, binds, refs, skeletonRefs, skeleton, alwaysIncluded: !isDefinition, starImport, hasError };
+}
+
+function wordsOf(text: string): Set<string> {
+  return new Set(text.match(WORD) ?? []);
+}
+
+function placeFinding(relative: RelativeFinding, statement: Statement, statements: readonly Statement[], context: readonly number[]): Finding {
+  const base = statement.startLine;
+  const related = relative.related.map(({ item, contextIndex, line }) => {
+    const owner = contextIndex < 0 ? undefined : statements[context[contextIndex] ?? -1];
+    return owner === undefined ? item : { ...item, line: owner.startLine + line };
+  });
+  const fix = relative.finding.fix === null
+    ? null
+    : { ...relative.finding.fix, edits: relative.edits.map((edit) => ({ ...edit, line: edit.line + base, endLine: edit.endLine + base })) };
+  return { ...relative.finding, line: relative.line + base, endLine: relative.endLine + base, related, fix };
+}

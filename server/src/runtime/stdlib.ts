@@ -6,11 +6,12 @@
 import { DefaultDict, defaultdictTypeRef, FnIterator, installFileMethods, len, native, stringIOType } from './builtins.js';
 import { compileModule, type CodeObject } from './compiler.js';
 import {
+  functionType, generatorType, moduleType, UnsupportedSignal,
   excTypes, Frame, GEN_CLOSED, GEN_CREATED, GEN_RUNNING, GEN_SUSPENDED, PyFunction, PyGenerator, typeOf, VM,
 } from './interp.js';
 import { parsePython } from '../parser.js';
 import {
-  PyDict, PyException, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyProperty, PyTuple, PyType, STOP,
+  PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyProperty, PyTuple, PyType, STOP, normInt,
   type Py,
 } from './values.js';
 
@@ -265,6 +266,14 @@ export function installStdlib(vm: VM): void {
   ]));
   f.set('io', () => module('io', [['StringIO', stringIOType]]));
   f.set('collections', (vm) => collections(vm));
+  f.set('typing', () => typingModule());
+  f.set('types', (vm) => module('types', [
+    ['GeneratorType', generatorType], ['FunctionType', functionType], ['LambdaType', functionType],
+    ['BuiltinFunctionType', vm.builtins.get('len') !== undefined ? typeOf(vm.builtins.get('len')) : functionType],
+    ['MethodType', methodTypeOf(vm)], ['ModuleType', moduleType],
+  ]));
+  f.set('math', (vm) => mathModule(vm));
+  f.set('operator', (vm) => operatorModule(vm));
   f.set('functools', (vm) => {
     const p = preludeModule(vm);
     return module('functools', ['partial', 'wraps', 'update_wrapper', 'reduce', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES'].map((n) => [n, p.get(n)]));
@@ -415,6 +424,142 @@ function collections(vm: VM): PyModule {
   return module('collections', [['deque', dequeType], ['defaultdict', defaultdictType]]);
 }
 export { defaultdictType };
+
+/** typing: names only, for imports and annotations (subscripting gives the same object back). */
+class TypingAlias extends PyObject {
+  constructor(public name: string) {
+    super();
+  }
+  pyRepr(): string {
+    return `typing.${this.name}`;
+  }
+  pyGetItem(): Py {
+    return this;
+  }
+}
+const typingAliasType = new PyType('_SpecialGenericAlias', []);
+typingAliasType.builtin = true;
+typingAliasType.module = 'typing';
+typingAliasType.dict.set('__call__', native('__call__', () => null));
+function typingModule(): PyModule {
+  const names = ['Any', 'Callable', 'Dict', 'FrozenSet', 'Generator', 'Iterable', 'Iterator', 'List', 'Optional',
+    'Set', 'Tuple', 'Type', 'Union', 'Sequence', 'Mapping', 'MutableMapping', 'MutableSequence', 'AsyncIterator',
+    'AsyncGenerator', 'ContextManager', 'NoReturn', 'Literal', 'Final', 'ClassVar', 'TextIO', 'IO', 'Deque',
+    'DefaultDict', 'Counter', 'Hashable', 'Sized', 'Collection', 'Reversible', 'SupportsInt', 'Never', 'Self'];
+  const m = module('typing', names.map((n) => [n, new TypingAlias(n)]));
+  m.dict.set('TYPE_CHECKING', false);
+  m.dict.set('TypeVar', native('TypeVar', (a) => new TypingAlias(String(a[0]))));
+  m.dict.set('cast', native('cast', (a) => a[1]));
+  m.dict.set('overload', native('overload', (a) => a[0]));
+  return m;
+}
+
+function methodTypeOf(vm: VM): PyType {
+  return typeOf(new PyBoundMethod(null, vm.builtins.get('len')));
+}
+
+/** math: only the functions whose results are exact in both libms (no sin/exp/log: their last bits differ). */
+function mathModule(vm: VM): PyModule {
+  const num = (v: Py, fname: string): number => {
+    if (typeof v === 'number') return v;
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (typeof v === 'bigint') return Number(v);
+    if (v instanceof PyFloat) return v.v;
+    throw vm.typeError(`must be real number, not ${typeOf(v).name}`);
+    void fname;
+  };
+  const toIntResult = (x: number): Py => (Number.isSafeInteger(x) ? x : normInt(BigInt(x)));
+  const intArg = (v: Py, fname: string): bigint => {
+    if (typeof v === 'number' || typeof v === 'boolean') return BigInt(Number(v));
+    if (typeof v === 'bigint') return v;
+    throw vm.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
+    void fname;
+  };
+  const gcd = (a: bigint, b: bigint): bigint => {
+    a = a < 0n ? -a : a;
+    b = b < 0n ? -b : b;
+    while (b !== 0n) [a, b] = [b, a % b];
+    return a;
+  };
+  const fact = (n: bigint): bigint => {
+    let r = 1n;
+    for (let i = 2n; i <= n; i++) r *= i;
+    return r;
+  };
+  return module('math', [
+    ['pi', new PyFloat(Math.PI)], ['e', new PyFloat(Math.E)], ['tau', new PyFloat(2 * Math.PI)],
+    ['inf', new PyFloat(Infinity)], ['nan', new PyFloat(NaN)],
+    ['sqrt', native('sqrt', (a) => {
+      const x = num(a[0], 'sqrt');
+      if (x < 0) throw vm.error('ValueError', 'math domain error');
+      return new PyFloat(Math.sqrt(x));
+    })],
+    ['floor', native('floor', (a) => (isIntArg(a[0]) ? a[0] : toIntResult(Math.floor(num(a[0], 'floor')))))],
+    ['ceil', native('ceil', (a) => (isIntArg(a[0]) ? a[0] : toIntResult(Math.ceil(num(a[0], 'ceil')))))],
+    ['trunc', native('trunc', (a) => (isIntArg(a[0]) ? a[0] : toIntResult(Math.trunc(num(a[0], 'trunc')))))],
+    ['fabs', native('fabs', (a) => new PyFloat(Math.abs(num(a[0], 'fabs'))))],
+    ['isfinite', native('isfinite', (a) => Number.isFinite(num(a[0], 'isfinite')))],
+    ['isinf', native('isinf', (a) => Math.abs(num(a[0], 'isinf')) === Infinity)],
+    ['isnan', native('isnan', (a) => Number.isNaN(num(a[0], 'isnan')))],
+    ['gcd', native('gcd', (a) => normInt(a.map((x) => intArg(x, 'gcd')).reduce((x, y) => gcd(x, y), 0n)))],
+    ['isqrt', native('isqrt', (a) => {
+      const n = intArg(a[0], 'isqrt');
+      if (n < 0n) throw vm.error('ValueError', 'isqrt() argument must be nonnegative');
+      if (n < 2n) return normInt(n);
+      let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+      while (x * x > n) x--;
+      while ((x + 1n) * (x + 1n) <= n) x++;
+      return normInt(x);
+    })],
+    ['factorial', native('factorial', (a) => {
+      const n = intArg(a[0], 'factorial');
+      if (n < 0n) throw vm.error('ValueError', 'factorial() not defined for negative values');
+      if (n > 5000n) throw new UnsupportedSignal('factorial of a huge number', vm.currentLine());
+      return normInt(fact(n));
+    })],
+    ['comb', native('comb', (a) => {
+      const n = intArg(a[0], 'comb');
+      const k = intArg(a[1], 'comb');
+      if (k < 0n || n < 0n) throw vm.error('ValueError', 'n must be a non-negative integer');
+      if (k > n) return 0;
+      let r = 1n;
+      for (let i = 0n; i < k; i++) r = (r * (n - i)) / (i + 1n);
+      return normInt(r);
+    })],
+    ['prod', native('prod', (a, kw) => {
+      let acc: Py = kw?.get('start') ?? 1;
+      for (const x of vm.iterate(a[0])) acc = vm.binaryOp(2, acc, x, false);
+      return acc;
+    })],
+    ['copysign', native('copysign', (a) => {
+      const x = Math.abs(num(a[0], 'copysign'));
+      const y = num(a[1], 'copysign');
+      return new PyFloat(y < 0 || Object.is(y, -0) ? -x : x);
+    })],
+  ]);
+}
+function isIntArg(v: Py): boolean {
+  return typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean';
+}
+
+function operatorModule(vm: VM): PyModule {
+  const bin = (name: string, op: number) => native(name, (a) => vm.binaryOp(op, a[0], a[1], false));
+  const cmp = (name: string, op: number) => native(name, (a) => vm.compare(op, a[0], a[1]));
+  const itemgetter = native('itemgetter', (keys) => native('itemgetter', (a) => (keys.length === 1 ? vm.getItem(a[0], keys[0]) : new PyTuple(keys.map((k) => vm.getItem(a[0], k))))));
+  const attrgetter = native('attrgetter', (names) => native('attrgetter', (a) => {
+    const get = (n: string): Py => n.split('.').reduce((o: Py, part) => vm.getAttr(o, part), a[0]);
+    return names.length === 1 ? get(names[0]) : new PyTuple(names.map(get));
+  }));
+  return module('operator', [
+    ['add', bin('add', 0)], ['sub', bin('sub', 1)], ['mul', bin('mul', 2)], ['truediv', bin('truediv', 3)],
+    ['floordiv', bin('floordiv', 4)], ['mod', bin('mod', 5)], ['pow', bin('pow', 6)],
+    ['and_', bin('and_', 9)], ['or_', bin('or_', 10)], ['xor', bin('xor', 11)],
+    ['lt', cmp('lt', 0)], ['le', cmp('le', 1)], ['eq', cmp('eq', 2)], ['ne', cmp('ne', 3)], ['gt', cmp('gt', 4)], ['ge', cmp('ge', 5)],
+    ['neg', native('neg', (a) => vm.unary('-', a[0]))], ['not_', native('not_', (a) => !vm.truthy(a[0]))],
+    ['truth', native('truth', (a) => vm.truthy(a[0]))],
+    ['itemgetter', itemgetter], ['attrgetter', attrgetter],
+  ]);
+}
 
 const stdoutType = new PyType('TextIOWrapper', []);
 stdoutType.module = '_io';

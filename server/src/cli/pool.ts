@@ -230,6 +230,8 @@ async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions
     }
     if (process.env['YIELDLENS_TIMING'] !== undefined) {
       const perMember = phase2Finished.map((finished) => (finished - parseDone).toFixed(0)).join('/');
+      const bytesOf = (owner: number): string => `${(tasks.filter((task) => ownedBy.get(task.id) === owner).reduce((sum, task) => sum + task.bytes, 0) / 1e6).toFixed(1)} MB`;
+      process.stderr.write(`yieldlens: source parsed by main / workers: ${[MAIN, ...workers.map((_, index) => index)].map(bytesOf).join(' / ')}\n`);
       process.stderr.write(`yieldlens: main thread + ${workers.length} workers; phase 1 ${(parseDone - started).toFixed(0)} ms; phase 2 ${perMember} ms (main first)\n`);
     }
     return { outcomes, lines };

@@ -704,6 +704,9 @@ export class VM {
     const cells = f.cells;
     const blocks = f.blocks;
     let ip = f.ip;
+    // The instruction being executed and the one before (for an implicit return's line). f.ip is
+    // only written where something else may read it: calls, iteration, exceptions.
+    let cur = ip;
     let lastIp = ip;
     try {
       for (;;) {
@@ -716,8 +719,8 @@ export class VM {
           for (;;) {
             const op = code[ip]!;
             const arg = code[ip + 1]!;
-            lastIp = f.ip;
-            f.ip = ip;
+            lastIp = cur;
+            cur = ip;
             ip += 2;
             switch (op) {
               case Op.POP_TOP:
@@ -744,6 +747,7 @@ export class VM {
               }
               case Op.STORE_FAST:
                 if (this.cleanupGens.size !== 0) {
+                  f.ip = cur;
                   const old = locals[arg];
                   locals[arg] = stack.pop();
                   if (typeof old === 'object' && old !== null) this.released(old, undefined);
@@ -778,14 +782,17 @@ export class VM {
                 break;
               }
               case Op.LOAD_ATTR: {
+                f.ip = cur;
                 const o = stack.pop();
                 stack.push(this.getAttr(o, names[arg]!));
                 break;
               }
               case Op.LOAD_METHOD:
+                f.ip = cur;
                 this.loadMethod(stack, names[arg]!);
                 break;
               case Op.CALL_METHOD: {
+                f.ip = cur;
                 const base = stack.length - arg - 2;
                 const fn = stack[base];
                 if (fn === this.genSendNative && arg === 1) {
@@ -801,6 +808,7 @@ export class VM {
                 break;
               }
               case Op.CALL: {
+                f.ip = cur;
                 const base = stack.length - arg - 1;
                 const fn = stack[base];
                 if (--this.stepsLeftInChunk <= 0) this.budget();
@@ -819,12 +827,14 @@ export class VM {
                 break;
               }
               case Op.BINARY_SUBSCR: {
+                f.ip = cur;
                 const k = stack.pop();
                 const o = stack.pop();
                 stack.push(this.getItem(o, k));
                 break;
               }
               case Op.STORE_SUBSCR: {
+                f.ip = cur;
                 const k = stack.pop();
                 const o = stack.pop();
                 const v = stack.pop();
@@ -879,6 +889,7 @@ export class VM {
                   stack[stack.length - 1] = new PyFloat(arg === 0 ? x + y : arg === 1 ? x - y : x * y);
                   break;
                 }
+                f.ip = cur;
                 stack[stack.length - 1] = this.binaryOp(arg, a, b, op === Op.INPLACE_OP);
                 break;
               }
@@ -897,16 +908,22 @@ export class VM {
                     case 3: r = a !== b; break;
                     case 4: r = a > b; break;
                     case 5: r = a >= b; break;
-                    default: r = this.compare(arg, a, b) as boolean;
+                    default:
+                      f.ip = cur;
+                      r = this.compare(arg, a, b) as boolean;
                   }
                   stack[stack.length - 1] = r;
                   break;
                 }
+                f.ip = cur;
                 stack[stack.length - 1] = this.compare(arg, a, b);
                 break;
               }
               case Op.JUMP:
-                if (arg < ip && --this.stepsLeftInChunk <= 0) this.budget();
+                if (arg < ip && --this.stepsLeftInChunk <= 0) {
+                  f.ip = cur;
+                  this.budget();
+                }
                 ip = arg;
                 break;
               case Op.POP_JUMP_IF_FALSE: {
@@ -920,6 +937,7 @@ export class VM {
                 break;
               }
               case Op.GET_ITER: {
+                f.ip = cur;
                 const v = stack.pop();
                 // `for x in gen(...)`: nothing but this loop will ever hold the generator.
                 if (v === this.lastMadeGen && this.lastMadeFrame === f && this.lastMadeIp === f.ip - 2) v.temporary = true;
@@ -927,6 +945,7 @@ export class VM {
                 break;
               }
               case Op.FOR_ITER: {
+                f.ip = cur;
                 const it = stack[stack.length - 1];
                 const v = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
                 if (v === STOP) {
@@ -953,6 +972,7 @@ export class VM {
                 break;
               }
               case Op.UNPACK_SEQUENCE: {
+                f.ip = cur;
                 const seq = stack.pop();
                 let items: Py[];
                 if (seq instanceof PyTuple || seq instanceof PyList) items = seq.items;
@@ -985,6 +1005,7 @@ export class VM {
                 return v;
               }
               case Op.SEND: {
+                f.ip = cur;
                 const v = stack.pop();
                 const it = stack[stack.length - 1];
                 let r: Py;
@@ -1004,11 +1025,13 @@ export class VM {
                 blocks.length -= 3;
                 break;
               default:
+                f.ip = cur;
                 ip = this.coldOp(f, op, arg, ip);
                 break;
             }
           }
         } catch (e) {
+          f.ip = cur;
           ip = this.unwindTo(f, e);
         }
       }

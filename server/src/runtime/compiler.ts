@@ -32,6 +32,8 @@ export class CodeObject {
   constructor(public name: string, public qualname: string, public firstlineno: number, public filename: string) {}
   /** The docstring (first statement a string literal), or null. */
   doc: string | null = null;
+  /** Compile-time errors CPython would raise before running (module code objects only). */
+  syntaxErrors: { message: string; line: number }[] = [];
   /** Cached by the VM: where f_locals entries come from. */
   localsLayout: { names: string[]; sources: number[] } | null = null;
   get isGenerator(): boolean {
@@ -54,6 +56,7 @@ class Scope {
   uses = new Set<string>();
   globals = new Set<string>();
   nonlocals = new Set<string>();
+  nonlocalLines = new Map<string, number>();
   params: string[] = [];
   cells = new Set<string>();
   frees = new Set<string>();
@@ -263,7 +266,10 @@ class SymbolBuilder {
         for (const c of named(n)) s.globals.add(c.text);
         return;
       case 'nonlocal_statement':
-        for (const c of named(n)) s.nonlocals.add(c.text);
+        for (const c of named(n)) {
+          s.nonlocals.add(c.text);
+          if (!s.nonlocalLines.has(c.text)) s.nonlocalLines.set(c.text, line(n));
+        }
         return;
       case 'delete_statement':
         for (const c of named(n)) this.bindTarget(c, s);
@@ -364,7 +370,39 @@ class Unit {
 export function compileModule(root: SyntaxNode, filename: string): CodeObject {
   const st = new SymbolBuilder().build(root);
   const c = new Compiler(st, new SymbolBuilderLookup(st), filename, root);
-  return c.compileModuleCode(root);
+  const code = c.compileModuleCode(root);
+  const nonlocalError = findNonlocalErrors(st);
+  if (nonlocalError !== null) c.syntaxErrors.unshift(nonlocalError);
+  code.syntaxErrors = c.syntaxErrors.sort((a, b) => a.line - b.line);
+  return code;
+}
+
+/** `nonlocal x` at module level, or with no enclosing function binding x: a SyntaxError in CPython. */
+function findNonlocalErrors(root: Scope): { message: string; line: number } | null {
+  let found: { message: string; line: number } | null = null;
+  const walk = (s: Scope): void => {
+    for (const name of s.nonlocals) {
+      if (s.isComprehension) continue;
+      let p = s.parent;
+      let ok = false;
+      while (p !== null && p.kind !== 'module') {
+        if (p.kind === 'function' && (p.isLocal(name) || p.nonlocals.has(name))) {
+          ok = true;
+          break;
+        }
+        p = p.parent;
+      }
+      if (!ok && found === null) {
+        const at = s.nonlocalLines.get(name) ?? line(s.node);
+        found = s.kind === 'module'
+          ? { message: 'nonlocal declaration not allowed at module level', line: at }
+          : { message: `no binding for nonlocal '${name}' found`, line: at };
+      }
+    }
+    s.children.forEach(walk);
+  };
+  walk(root);
+  return found;
 }
 
 class SymbolBuilderLookup {
@@ -489,6 +527,12 @@ class Compiler {
     return co;
   }
 
+  /** CPython rejects these when compiling, before anything runs: the report says so up front. */
+  syntaxErrors: { message: string; line: number }[] = [];
+  syntaxError(message: string, n: SyntaxNode): void {
+    this.syntaxErrors.push({ message, line: line(n) });
+    this.unsupported(message, n);
+  }
   unsupported(feature: string, n: SyntaxNode): void {
     const saved = this.curLine;
     this.curLine = line(n);
@@ -602,7 +646,7 @@ class Compiler {
         return this.augAssign(n);
       case 'return_statement': {
         const v = named(n)[0];
-        if (this.u.scope.kind !== 'function') return this.unsupported("'return' outside function", n);
+        if (this.u.scope.kind !== 'function') return this.syntaxError("'return' outside function", n);
         if (v !== undefined) this.expr(v);
         else this.emit(Op.LOAD_CONST, this.constIdx(null));
         this.unwind(true, null);
@@ -902,7 +946,7 @@ class Compiler {
     const fbs = this.u.fblocks;
     let i = fbs.length - 1;
     while (i >= 0 && fbs[i]!.kind !== 'loop' && fbs[i]!.kind !== 'for') i--;
-    if (i < 0) return this.unsupported("'break' outside loop", n);
+    if (i < 0) return this.syntaxError(isBreak ? "'break' outside loop" : "'continue' not properly in loop", n);
     const loop = fbs[i]!;
     this.unwindTo(i + 1, false);
     if (isBreak) {
@@ -1489,7 +1533,7 @@ class Compiler {
         return;
       }
       case 'yield': {
-        if (this.u.scope.kind !== 'function') return this.unsupported("'yield' outside function", n);
+        if (this.u.scope.kind !== 'function') return this.syntaxError("'yield' outside function", n);
         const isFrom = n.children.some((c) => c.type === 'from');
         const v = named(n)[0];
         if (isFrom) {

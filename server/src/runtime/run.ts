@@ -6,7 +6,7 @@
 import type { TraceEvent, TraceReport } from '@yieldlens/shared';
 import { firstSyntaxError, parsePython } from '../parser.js';
 import { installBuiltins } from './builtins.js';
-import { CodeObject, compileModule } from './compiler.js';
+import { CodeObject, CompileError, compileModule } from './compiler.js';
 import type { RunOptions } from './index.js';
 import {
   Frame, LimitSignal, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
@@ -325,12 +325,24 @@ export function warmUpRuntime(): void {
 const codeCache = new Map<string, CodeObject>();
 
 export function runSnippet(source: string, options: RunOptions = {}): TraceReport {
+  try {
+    return runSnippetUnguarded(source, options);
+  } catch (e) {
+    // Errors are data at this boundary: a bug in the runtime is reported, never thrown at the caller.
+    const feature = e instanceof CompileError ? e.feature : 'internal error: ' + (e instanceof Error ? e.message : String(e));
+    const line = e instanceof CompileError ? e.line : 0;
+    return { version: 1, stdout: '', error: null, unsupported: { feature, line }, truncated: false, events: [] };
+  }
+}
+
+function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   const filename = options.filename ?? '<string>';
   const report: TraceReport = { version: 1, stdout: '', error: null, unsupported: null, limit: null, truncated: false, events: [] };
   const tree = parsePython(source);
   const bad = firstSyntaxError(tree.rootNode);
   if (bad !== null) {
     report.error = { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };
+    delete report.limit;
     return report;
   }
   let code = codeCache.get(source + '\0' + filename);
@@ -338,6 +350,12 @@ export function runSnippet(source: string, options: RunOptions = {}): TraceRepor
     code = compileModule(tree.rootNode, filename);
     if (codeCache.size > 64) codeCache.clear();
     codeCache.set(source + '\0' + filename, code);
+  }
+  const early = code.syntaxErrors[0];
+  if (early !== undefined) {
+    report.error = { type: 'SyntaxError', message: early.message, line: early.line };
+    delete report.limit;
+    return report;
   }
   resetAddresses();
   const files = new Map<string, string>(Object.entries(options.files ?? {}));

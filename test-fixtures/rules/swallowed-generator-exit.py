@@ -123,6 +123,32 @@ def case_handler_calls_a_reraise_helper():
             _reraise(exc)
 
 
+def case_inner_handler_absorbs_generator_exit():
+    # The inner handler ends the loop on GeneratorExit, so the outer catch-all never sees it.
+    try:
+        while True:
+            try:
+                yield 1
+            except GeneratorExit:
+                break
+    except BaseException:
+        log.info("failed")
+    print("done")
+
+
+def case_inner_handler_reraises_to_outer():
+    try:
+        while True:
+            try:
+                yield 1
+            except GeneratorExit:
+                log.info("closing")
+                raise
+    except BaseException:  # error: [swallowed-generator-exit]
+        log.info("failed")
+    yield "after"
+
+
 def case_handler_returns():
     while True:
         try:

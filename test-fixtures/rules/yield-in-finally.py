@@ -153,6 +153,16 @@ def case_handler_reraises_generator_exit_before_yield():
         yield "error"
 
 
+def case_inner_handler_absorbs_generator_exit():
+    try:
+        try:
+            yield 1
+        except GeneratorExit:
+            return
+    except BaseException:
+        yield "never during close"
+
+
 def case_handler_of_try_that_cannot_suspend():
     try:
         value = int("x")

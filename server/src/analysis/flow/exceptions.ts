@@ -3,7 +3,7 @@
 
 import type { SyntaxNode } from '../../parser.js';
 import type { FunctionInfo, Scope, SemanticModel } from '../model/semantic.js';
-import { flowOf, handlerBlock, type FunctionFlow, type HeaderOf, type VisitResult } from './statements.js';
+import { Exit, flowOf, handlerBlock, type FunctionFlow, type HeaderOf, type VisitResult } from './statements.js';
 
 /** The exception classes whose handlers catch GeneratorExit (it derives from BaseException only). */
 const CATCHES_GENERATOR_EXIT = new Set(['GeneratorExit', 'BaseException']);
@@ -67,6 +67,53 @@ export function suspendableTryBodies(fn: FunctionInfo): SyntaxNode[] {
     .tries.filter((info) => info.body !== null && flow.hasOwnYieldIn(info.body))
     .map((info) => info.node)
     .sort((a, b) => a.startIndex - b.startIndex);
+}
+
+/**
+ * The first yield in the body of `statement` at which closing the generator raises a GeneratorExit
+ * that leaves the body, so that the statement's handlers see it; null when there is none. A yield
+ * inside an inner `try` whose first handler catching GeneratorExit cannot re-raise (it returns or
+ * carries on) does not count: that handler absorbs the exception before it gets out.
+ */
+export function generatorExitEntry(statement: SyntaxNode, fn: FunctionInfo, model: SemanticModel): SyntaxNode | null {
+  const flow = flowOf(fn);
+  const body = flow.partsOf(statement).body;
+  if (body === null) return null;
+  for (const yieldNode of flow.ownYieldsInRange(body.startIndex, body.endIndex)) {
+    const absorber = innermostAbsorber(yieldNode, fn, model);
+    // Absorbers nest, so only the innermost matters: inside this body it stops the exception here.
+    if (absorber === null || absorber.startIndex < body.startIndex) return yieldNode;
+  }
+  return null;
+}
+
+const absorbers = new WeakMap<FunctionInfo, Map<number, SyntaxNode | null>>();
+
+/**
+ * The innermost `try` whose body contains `yieldNode` and whose first handler catching GeneratorExit
+ * cannot re-raise: closing the generator at that yield ends there. Cached per yield.
+ */
+function innermostAbsorber(yieldNode: SyntaxNode, fn: FunctionInfo, model: SemanticModel): SyntaxNode | null {
+  let cache = absorbers.get(fn);
+  if (cache === undefined) {
+    cache = new Map();
+    absorbers.set(fn, cache);
+  }
+  const cached = cache.get(yieldNode.startIndex);
+  if (cached !== undefined) return cached;
+  const flow = flowOf(fn);
+  let found: SyntaxNode | null = null;
+  for (const inner of flow.triesAround(yieldNode)) {
+    if (inner.body === null || !(inner.body.startIndex <= yieldNode.startIndex && yieldNode.endIndex <= inner.body.endIndex)) continue;
+    const handler = inner.handlers.find((candidate) => catchesGeneratorExit(candidate, model, fn.scope));
+    const block = handler === undefined ? null : handlerBlock(handler);
+    if (block !== null && (flow.exitsOf(block) & Exit.raise) === 0) {
+      found = inner.node;
+      break;
+    }
+  }
+  cache.set(yieldNode.startIndex, found);
+  return found;
 }
 
 /**
@@ -217,7 +264,7 @@ export function closingYields(fn: FunctionInfo, model: SemanticModel): ClosingYi
   const flow = flowOf(fn);
   const found = new Map<number, ClosingYield>();
   for (const { node: statement, ...parts } of flow.index().tries) {
-    const bodySuspension = parts.body === null ? null : flow.firstOwnYieldInRange(parts.body.startIndex, parts.body.endIndex);
+    const bodySuspension = generatorExitEntry(statement, fn, model);
     if (bodySuspension !== null) {
       // Handlers are tried in order: only the first one that catches GeneratorExit ever sees it.
       const handler = parts.handlers.find((candidate) => catchesGeneratorExit(candidate, model, fn.scope));

@@ -7,6 +7,7 @@ export {
   isTryBodySuspendable,
   suspensionBeforeFinally,
   suspendableTryBodies,
+  generatorExitEntry,
   catchesGeneratorExit,
   describeHandler,
   yieldReachableAfterHandler,

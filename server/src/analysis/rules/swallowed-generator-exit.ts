@@ -1,7 +1,7 @@
 // GEN003 swallowed-generator-exit: a handler that catches GeneratorExit around a `yield` and lets the
 // generator go on to another `yield`, so `close()` fails with "generator ignored GeneratorExit".
 
-import { catchesGeneratorExit, describeHandler, flowOf, suspendableTryBodies, yieldReachableAfterHandler } from '../flow/index.js';
+import { catchesGeneratorExit, describeHandler, flowOf, generatorExitEntry, suspendableTryBodies, yieldReachableAfterHandler } from '../flow/index.js';
 import type { FunctionInfo } from '../model/semantic.js';
 import type { RuleContext, RuleDefinition } from './rule.js';
 
@@ -68,7 +68,8 @@ export const swallowedGeneratorExit: RuleDefinition = {
     for (const statement of suspendableTryBodies(fn)) {
       // Handlers are tried in order: only the first one that catches GeneratorExit ever sees it.
       const handler = flowOf(fn).partsOf(statement).handlers.find((candidate) => catchesGeneratorExit(candidate, ctx.model, fn.scope));
-      if (handler !== undefined) {
+      // GeneratorExit must be able to get out of the body: an inner handler may absorb it first.
+      if (handler !== undefined && generatorExitEntry(statement, fn, ctx.model) !== null) {
         const reached = yieldReachableAfterHandler(handler, fn);
         if (reached === null) continue;
         const line = reached.startPosition.row + 1;

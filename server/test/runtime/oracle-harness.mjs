@@ -142,6 +142,15 @@ function isGeneratorExitResume(event) {
   return event.event === 'resume' && event.method === 'throw' && /^GeneratorExit\b/.test(event.sent ?? '');
 }
 
+/**
+ * The exception a throw() resumption delivers, as compared. When a delegated-to iterator finishes during throw(),
+ * CPython resumes the delegating frame by throwing the iterator's StopIteration into it (an implementation detail
+ * the trace need not copy), so a StopIteration is compared only as "a StopIteration".
+ */
+function thrownRepr(sent) {
+  return /^StopIteration\b/.test(sent ?? '') ? 'StopIteration(…)' : sent;
+}
+
 /** A resumption: by next()/send() (which the oracle cannot tell apart) or by throw() with the exception's repr. */
 function resumeEvent(fn, line, thrown) {
   return thrown === undefined
@@ -170,7 +179,7 @@ export function observeOracle(result) {
     events: result.events
       .filter((event) => !event.delegating && !(event.event === 'raise' && event.exception === 'GeneratorExit') && !isGeneratorExitResume(event))
       .map((event) => {
-        if (event.event === 'resume') return resumeEvent(event.function, event.line, event.method === 'throw' ? event.sent : undefined);
+        if (event.event === 'resume') return resumeEvent(event.function, event.line, event.method === 'throw' ? thrownRepr(event.sent) : undefined);
         if (event.event === 'yield') {
           return { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) };
         }
@@ -192,7 +201,7 @@ export function observeRuntime(report, delegatingSites) {
   for (const event of report.events) {
     if (event.event === 'resume') {
       if (event.method === 'close' || isGeneratorExitResume(event)) continue;
-      events.push(resumeEvent(event.function, event.line, event.method === 'throw' ? event.sent ?? '' : undefined));
+      events.push(resumeEvent(event.function, event.line, event.method === 'throw' ? thrownRepr(event.sent ?? '') : undefined));
     } else if (event.event === 'yield') {
       if (delegating.has(`${event.function}\0${event.line}`)) continue;
       events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) });

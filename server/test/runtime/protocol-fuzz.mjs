@@ -51,8 +51,13 @@ function makeBody(random, name, depth, budget, hasSub) {
         lines.push(`${pad}r = yield from sub()`, `${pad}log(${JSON.stringify(name)}, 'sub returned', r)`);
       } else if (roll < 0.83) {
         lines.push(`${pad}if flag():`, `${pad}    return ${JSON.stringify(label())}`);
-      } else if (roll < 0.9) {
+      } else if (roll < 0.88) {
         lines.push(`${pad}if flag():`, `${pad}    raise ${pick(EXCEPTIONS)}(${JSON.stringify(label())})`);
+      } else if (roll < 0.92) {
+        // The generator looking at itself: its state while running, its frame's line.
+        lines.push(`${pad}log(${JSON.stringify(name)}, inspect.getgeneratorstate(g) if ${JSON.stringify(name)} == 'g' else 'sub')`);
+      } else if (roll < 0.95 && level < depth) {
+        lines.push(`${pad}total = sum(v for v in (yield ${JSON.stringify(label())}) or ())`, `${pad}log(${JSON.stringify(name)}, 'total', total)`);
       } else {
         lines.push(`${pad}log(${JSON.stringify(name)}, 'step')`);
       }
@@ -75,7 +80,8 @@ export function makeProgram(seed) {
   for (let i = 0; i < count; i++) {
     // Mostly start the generator first: a throw into a fresh one ends it at once, which is dull after a few.
     const roll = i === 0 && random() < 0.75 ? 0 : random();
-    if (roll < 0.4) calls.push('next(g)');
+    if (i === 0 && roll > 0.95) calls.push('g.send(1)');
+    else if (roll < 0.4) calls.push('next(g)');
     else if (roll < 0.62) calls.push(`g.send(${pick(['None', '1', "'v'"])})`);
     else if (roll < 0.9) calls.push(`g.throw(${pick(EXCEPTIONS)}(${JSON.stringify(`t${i}`)}))`);
     else calls.push('g.close()');
@@ -110,7 +116,7 @@ export function makeProgram(seed) {
       `    print(${JSON.stringify(call)}, '->', repr(${call}))`,
       'except BaseException as e:',
       `    print(${JSON.stringify(call)}, 'raised', type(e).__name__, repr(e.args))`,
-      'print(inspect.getgeneratorstate(g), g.gi_yieldfrom is not None)',
+      'print(inspect.getgeneratorstate(g), g.gi_yieldfrom is not None, g.gi_frame.f_lineno if g.gi_frame else None)',
     ]),
     '',
   ].join('\n');

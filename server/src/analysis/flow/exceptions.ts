@@ -179,23 +179,25 @@ export function yieldReachableAfterHandler(handler: SyntaxNode, fn: FunctionInfo
   // GeneratorExit): raise` inspects what was caught, and the analysis does not evaluate the test.
   const flags = [...assignedNames(block, flow), ...inspectionNames(handler)];
   const flagPattern = flags.length === 0 ? null : new RegExp(`(?<![\\w.])(?:${flags.map(escapeRegExp).join('|')})(?!\\w)`);
-  const insideHandler = (node: SyntaxNode): boolean => node.startIndex >= block.startIndex && node.endIndex <= block.endIndex;
+  // Offsets as plain numbers: each read from a node is a native call, and this runs per visited node.
+  const [handlerStart, handlerEnd] = [block.startIndex, block.endIndex];
   // `finally` blocks around the handler run whether or not it re-raises: their yields are
   // yield-in-finally's findings, not a consequence of swallowing GeneratorExit.
-  const pendingFinals = enclosingTries(handler, fn)
-    .filter((around) => around.region !== 'finally')
-    .map((around) => flowOf(fn).partsOf(around.statement).final)
-    .filter((final): final is SyntaxNode => final !== null);
-  const insidePendingFinally = (node: SyntaxNode): boolean =>
-    pendingFinals.some((final) => node.startIndex >= final.startIndex && node.endIndex <= final.endIndex);
+  const pendingFinals: Array<[number, number]> = [];
+  for (const around of enclosingTries(handler, fn)) {
+    const final = around.region === 'finally' ? null : flow.partsOf(around.statement).final;
+    if (final !== null) pendingFinals.push([final.startIndex, final.endIndex]);
+  }
+  const within = (start: number, end: number, [from, to]: [number, number]): boolean => start >= from && end <= to;
   const mentionsFlag = (node: SyntaxNode | null): boolean => flagPattern !== null && node !== null && flagPattern.test(node.text);
 
   let reached: SyntaxNode | null = null;
   const visit = (node: SyntaxNode, header: HeaderOf | null): VisitResult => {
     // A condition that tests a flag the handler set: give the path up (see above).
     if (header?.role === 'condition' && mentionsFlag(node)) return 'stop';
-    if (insideHandler(node) || insidePendingFinally(node)) return 'continue';
-    const first = flow.firstOwnYieldInRange(node.startIndex, node.endIndex);
+    const [start, end] = [node.startIndex, node.endIndex];
+    if (within(start, end, [handlerStart, handlerEnd]) || pendingFinals.some((range) => within(start, end, range))) return 'continue';
+    const first = flow.firstOwnYieldInRange(start, end);
     if (first === null) return 'continue';
     reached = first;
     return 'found';

@@ -148,7 +148,9 @@ function isGeneratorExitResume(event) {
  * the trace need not copy), so a StopIteration is compared only as "a StopIteration".
  */
 function thrownRepr(sent) {
-  return /^StopIteration\b/.test(sent ?? '') ? 'StopIteration(…)' : sent;
+  // A real throw() never delivers None (it is a TypeError before any resumption), so a runtime that reports
+  // this internal resumption without an exception says the same thing.
+  return /^StopIteration\b/.test(sent ?? '') || sent === 'None' ? 'StopIteration(…)' : sent;
 }
 
 /** A resumption: by next()/send() (which the oracle cannot tell apart) or by throw() with the exception's repr. */

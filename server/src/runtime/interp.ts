@@ -772,6 +772,14 @@ export class VM {
                 stack.push(v);
                 break;
               }
+              case Op.STORE_NAME:
+                if (f.ns === null && this.cleanupGens.size === 0) {
+                  f.globals.set(names[arg]!, stack.pop());
+                  break;
+                }
+                f.ip = cur;
+                ip = this.coldOp(f, op, arg, ip);
+                break;
               case Op.LOAD_NAME: {
                 const name = names[arg]!;
                 let v = f.ns !== null ? f.ns.get(name) : undefined;
@@ -874,6 +882,19 @@ export class VM {
                         r = a % b;
                         if (r !== 0 && (r < 0) !== (b < 0)) r += b;
                       }
+                      break;
+                    case 9:
+                    case 10:
+                    case 11:
+                      // Python's bitwise ops agree with JS's on 32-bit two's complement values.
+                      if ((a | 0) === a && (b | 0) === b) r = arg === 9 ? a & b : arg === 10 ? a | b : a ^ b;
+                      else r = NaN;
+                      break;
+                    case 8:
+                      r = (a | 0) === a && b >= 0 && b < 32 ? a >> b : NaN;
+                      break;
+                    case 7:
+                      r = b >= 0 && b < 53 ? a * 2 ** b : NaN;
                       break;
                     default:
                       r = NaN;

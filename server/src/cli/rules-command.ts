@@ -7,6 +7,10 @@ import { usageMessage, type CliIo } from './io.js';
 import { renderRuleMarkdown } from './rule-docs.js';
 
 export function runRulesCommand(args: string[], io: CliIo): number {
+  if (args.includes('-h') || args.includes('--help')) {
+    io.stdout('Usage: yieldlens rules [--format text|json]\n\nLists every rule: code, name, severity and summary.\n');
+    return 0;
+  }
   let json: boolean;
   try {
     const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, strict: true, allowPositionals: false });
@@ -30,6 +34,10 @@ export function runRulesCommand(args: string[], io: CliIo): number {
 
 export function runRuleCommand(args: readonly string[], io: CliIo): number {
   const [key, ...rest] = args;
+  if (key === '-h' || key === '--help') {
+    io.stdout('Usage: yieldlens rule NAME|CODE\n\nPrints the documentation of one rule (see `yieldlens rules` for the list).\n');
+    return 0;
+  }
   if (key === undefined || rest.length > 0 || key.startsWith('-')) {
     io.stderr('yieldlens rule: usage: yieldlens rule NAME|CODE (see `yieldlens rules` for the list)\n');
     return 2;

@@ -70,6 +70,14 @@ describe('rule NAME|CODE', () => {
     expect(text).toContain('```python\n');
   });
 
+  it('rule --help and rules --help print their usage', async () => {
+    for (const args of [['rule', '--help'], ['rules', '-h']]) {
+      const result = await runCli(args, { cwd });
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/^Usage: yieldlens rules?\b/);
+    }
+  });
+
   it('an unknown rule is an error pointing at `yieldlens rules`', async () => {
     const result = await runCli(['rule', 'GEN999'], { cwd });
     expect(result.status).toBe(2);

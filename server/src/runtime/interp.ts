@@ -489,7 +489,7 @@ export class VM {
    * Resumes `g` with `value` (or raises `exc` at its yield) and returns the next yielded value, or
    * STOP with `lastReturn` set to the return value. Exceptions escaping the frame propagate.
    */
-  genResume(g: PyGenerator, value: Py, exc: PyException | null, method: 'next' | 'send' | 'throw' | 'close'): Py {
+  genResume(g: PyGenerator, value: Py, exc: PyException | null, method: 'next' | 'send' | 'throw' | 'close', traceSent?: Py): Py {
     const state = g.state;
     if (state === GEN_RUNNING) throw this.error('ValueError', 'generator already executing');
     if (state === GEN_CLOSED) {
@@ -501,7 +501,7 @@ export class VM {
       throw this.typeError("can't send non-None value to a just-started generator");
     const frame = g.frame!;
     if (this.tracer !== null && method !== 'close')
-      this.tracer.resume(g, method, exc !== null ? exc : value, this.currentLine());
+      this.tracer.resume(g, method, traceSent !== undefined ? traceSent : exc !== null ? exc : value, this.currentLine());
     if (state === GEN_SUSPENDED && exc === null) frame.stack.push(value);
     if (exc !== null && frame.handled !== null && frame.handled !== exc) {
       // _PyErr_ChainStackItem: an exception thrown in chains to the one the generator is handling.
@@ -579,19 +579,17 @@ export class VM {
         } finally {
           this.frame = caller;
         }
-        switch (outcome.kind) {
-          case 'yielded':
-            return outcome.value;
-          case 'raise':
-            return this.genResumeThrow(g, outcome.exc!, traced);
-          case 'done': {
-            // The subiterator finished: resume the delegating frame after its `yield from` with the value.
-            const exitIp = frame.code.code[frame.ip - 1]!;
-            frame.stack.pop();
-            frame.ip = exitIp;
-            return this.genResume(g, this.lastReturn, null, 'throw');
-          }
+        if (outcome.kind === 'yielded') return outcome.value;
+        if (outcome.kind === 'raise') {
+          // CLEANUP_THROW: a StopIteration arriving at the `yield from` ends it with its value.
+          if (!this.excMatches(outcome.exc!, 'StopIteration')) return this.genResumeThrow(g, outcome.exc!, traced);
+          this.lastReturn = outcome.exc!.dict.get('value') ?? null;
         }
+        // The subiterator finished: resume the delegating frame after its `yield from` with the value.
+        const exitIp = frame.code.code[frame.ip - 1]!;
+        frame.stack.pop();
+        frame.ip = exitIp;
+        return this.genResume(g, this.lastReturn, null, traced ? 'throw' : 'close', exc);
       }
     }
     return this.genResumeThrow(g, exc, traced);

@@ -4,6 +4,18 @@
 // which continues at its saved instruction pointer, exactly as CPython's gen_send_ex does. Nothing is
 // re-run and no JavaScript generator is involved, so gi_frame, f_locals, f_lineno and gi_yieldfrom are
 // plain reads of the frame. Python exceptions travel as thrown PyException objects between frames.
+//
+// How the parts fit: compiler.ts turns the tree into CodeObjects once; runFrame dispatches their
+// Int32Array instructions in one switch (rare opcodes live in coldOp, exception unwinding in
+// unwindTo, to keep the JIT's view of the hot loop small). Exceptions unwind the frame's block stack
+// (SETUP_FINALLY / HANDLER triples); `finally` bodies are compiled inline on every exit path.
+// genResume/genThrow/genClose implement the generator protocol (PEP 479, yield-from delegation,
+// 3.13's close() return value) and call the Tracer hooks that run.ts records. CPython frees a
+// generator the moment its last reference goes, running its `finally`; without reference counts the
+// VM closes temporaries (a for loop's iterator, a consumed argument) when their slot lets go, and for
+// generators suspended inside try/with it checks reachability from the live roots whenever a
+// reference to an object is dropped. Limits (steps, time, recursion, memory) are LimitSignals that
+// unwind everything without running Python handlers; unimplemented features are UnsupportedSignals.
 
 import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames } from './compiler.js';
 import { BlockType, Op } from './opcodes.js';

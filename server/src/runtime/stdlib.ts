@@ -1,7 +1,8 @@
-// The importable modules: itertools, inspect, sys and the iterator parts of collections are native (as in
-// CPython, so they add no generator events of their own); contextlib and functools are written in Python
-// (PRELUDE, shaped after CPython's own contextlib.py) and run by the VM itself, so `@contextmanager`
-// throws into and closes the user's generator exactly the way CPython's implementation does.
+// The importable modules: itertools, inspect, io, collections (deque, defaultdict), typing, types,
+// operator and the exact parts of math are native (as in CPython, so they add no generator events of
+// their own); contextlib and functools are written in Python (PRELUDE, shaped after CPython's own
+// contextlib.py) and run by the VM itself, so `@contextmanager` throws into and closes the user's
+// generator exactly the way CPython's implementation does. Any other import is `unsupported`.
 
 import { DefaultDict, defaultdictTypeRef, FnIterator, installFileMethods, len, native, stringIOType } from './builtins.js';
 import { compileModule, type CodeObject } from './compiler.js';
@@ -282,30 +283,7 @@ export function installStdlib(vm: VM): void {
     const p = preludeModule(vm);
     return module('contextlib', ['contextmanager', 'closing', 'suppress', 'nullcontext', 'ExitStack', '_GeneratorContextManager'].map((n) => [n, p.get(n)]));
   });
-  // `sys` stays unsupported: most of it describes the host (path, argv, modules).
-  if (false as boolean) f.set('sys', (vm) => {
-    const stdout = new PyInstance(stdoutType);
-    return module('sys', [
-      ['maxsize', 9223372036854775807n],
-      ['getrecursionlimit', native('getrecursionlimit', () => vm.opts.recursionLimit)],
-      ['setrecursionlimit', native('setrecursionlimit', (a) => {
-        vm.opts.recursionLimit = Math.min(toInt(vm, a[0]), 5000);
-        return null;
-      })],
-      ['exc_info', native('exc_info', () => {
-        const e = vm.currentHandled();
-        return new PyTuple(e === null ? [null, null, null] : [e.cls, e, null]);
-      })],
-      ['exception', native('exception', () => vm.currentHandled())],
-      ['stdout', stdout],
-      ['version_info', new PyTuple([3, 13, 0, 'final', 0])],
-    ]);
-  });
-  stdoutType.dict.set('write', native('write', (a) => {
-    vm.write(vm.str(a[1]));
-    return len(vm, a[1]);
-  }));
-  stdoutType.dict.set('flush', native('flush', () => null));
+  // `sys` stays unsupported: most of it describes the host (path, argv, modules, stdout).
 }
 
 /** collections.deque: a list with cheap ends and an optional maxlen, as generator windows use it. */
@@ -561,8 +539,6 @@ function operatorModule(vm: VM): PyModule {
   ]);
 }
 
-const stdoutType = new PyType('TextIOWrapper', []);
-stdoutType.module = '_io';
 
 function itertools(vm: VM): PyModule {
   const next = (it: Py): Py => vm.iterNext(it);

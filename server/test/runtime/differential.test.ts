@@ -80,7 +80,7 @@ function writeMismatchNotes(path: string): void {
     '(`repr` of every name in the frame\'s f_locals, cell and free variables included, hidden `.0` excluded), and `raise` events',
     '(exception type and str() of an exception leaving a generator frame, StopIteration as the PEP 479 RuntimeError; GeneratorExit',
     'is not compared), and `resume` events (function, line of the nearest snippet frame below the resumed generator: the',
-    'caller, or the `yield from` of the delegating generator; next/send alike, throw with the exception repr; resumptions by',
+    'caller, or the `yield from` of the delegating generator; next/send alike; throw without the exception; resumptions by',
     'close() or a thrown GeneratorExit are not compared). CPython reports a return only when a',
     "generator's frame returns (not when it raises, nor when close() finds it outside any try block). Yield events whose",
     '(function, line) is a `yield from` site are ignored on both sides (CPython re-yields in the delegating frame on',

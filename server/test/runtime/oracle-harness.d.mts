@@ -38,7 +38,7 @@ export type ObservedEvent =
   | { kind: 'yield'; function: string; line: number | null | undefined; value: string; locals: Record<string, string> }
   | { kind: 'return'; function: string; value: string }
   | { kind: 'raise'; function: string; exception: string; message: string }
-  | { kind: 'resume'; function: string; line: number | null | undefined; method: 'next/send' | 'throw'; sent?: string };
+  | { kind: 'resume'; function: string; line: number | null | undefined; method: 'next/send' | 'throw' };
 
 export interface Observation {
   stdout: string;

@@ -143,21 +143,13 @@ function isGeneratorExitResume(event) {
 }
 
 /**
- * The exception a throw() resumption delivers, as compared. When a delegated-to iterator finishes during throw(),
- * CPython resumes the delegating frame by throwing the iterator's StopIteration into it (an implementation detail
- * the trace need not copy), so a StopIteration is compared only as "a StopIteration".
+ * A resumption: by next()/send() (which the oracle cannot tell apart) or by throw(). The thrown exception is not
+ * compared: when a delegated-to iterator finishes or fails during throw()/close(), CPython resumes the delegating
+ * frame by throwing the outcome into it (a StopIteration, the close error), an implementation detail a trace may
+ * word differently; that the frame resumes, and where, is compared.
  */
-function thrownRepr(sent) {
-  // A real throw() never delivers None (it is a TypeError before any resumption), so a runtime that reports
-  // this internal resumption without an exception says the same thing.
-  return /^StopIteration\b/.test(sent ?? '') || sent === 'None' ? 'StopIteration(…)' : sent;
-}
-
-/** A resumption: by next()/send() (which the oracle cannot tell apart) or by throw() with the exception's repr. */
-function resumeEvent(fn, line, thrown) {
-  return thrown === undefined
-    ? { kind: 'resume', function: fn, line, method: 'next/send' }
-    : { kind: 'resume', function: fn, line, method: 'throw', sent: maskAddresses(thrown) };
+function resumeEvent(fn, line, byThrow) {
+  return { kind: 'resume', function: fn, line, method: byThrow ? 'throw' : 'next/send' };
 }
 
 /** A yield event's locals with addresses masked and names sorted; hidden names (a genexp's `.0`) are left out. */
@@ -181,7 +173,7 @@ export function observeOracle(result) {
     events: result.events
       .filter((event) => !event.delegating && !(event.event === 'raise' && event.exception === 'GeneratorExit') && !isGeneratorExitResume(event))
       .map((event) => {
-        if (event.event === 'resume') return resumeEvent(event.function, event.line, event.method === 'throw' ? thrownRepr(event.sent) : undefined);
+        if (event.event === 'resume') return resumeEvent(event.function, event.line, event.method === 'throw');
         if (event.event === 'yield') {
           return { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) };
         }
@@ -203,7 +195,7 @@ export function observeRuntime(report, delegatingSites) {
   for (const event of report.events) {
     if (event.event === 'resume') {
       if (event.method === 'close' || isGeneratorExitResume(event)) continue;
-      events.push(resumeEvent(event.function, event.line, event.method === 'throw' ? thrownRepr(event.sent ?? '') : undefined));
+      events.push(resumeEvent(event.function, event.line, event.method === 'throw'));
     } else if (event.event === 'yield') {
       if (delegating.has(`${event.function}\0${event.line}`)) continue;
       events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) });
@@ -224,7 +216,7 @@ function describeEvent(event) {
   if (!event) return '(nothing)';
   if (event.kind === 'yield') return `yield ${event.function}:${event.line} ${event.value}`;
   if (event.kind === 'raise') return `raise ${event.function} ${event.exception}: ${event.message}`;
-  if (event.kind === 'resume') return `resume ${event.function} from line ${event.line} by ${event.method}${event.sent ? ` ${event.sent}` : ''}`;
+  if (event.kind === 'resume') return `resume ${event.function} from line ${event.line} by ${event.method}`;
   return `return ${event.function} ${event.value}`;
 }
 

@@ -594,7 +594,8 @@ export class VM {
         if (outcome.kind === 'yielded') return outcome.value;
         if (outcome.kind === 'raise') {
           // CLEANUP_THROW: a StopIteration arriving at the `yield from` ends it with its value.
-          if (!this.excMatches(outcome.exc!, 'StopIteration')) return this.genResumeThrow(g, outcome.exc!, traced);
+          // An error from closing the subiterator is thrown into this frame like throw() would.
+          if (!this.excMatches(outcome.exc!, 'StopIteration')) return this.genResumeThrow(g, outcome.exc!, traced || outcome.exc !== exc);
           this.lastReturn = outcome.exc!.dict.get('value') ?? null;
         }
         // The subiterator finished: resume the delegating frame after its `yield from` with the value.

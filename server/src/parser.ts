@@ -28,18 +28,18 @@ export function parsePython(text: string, oldTree?: Tree): Tree {
   return parser().parse(text, oldTree ?? null);
 }
 
-/** True when the subtree contains an ERROR or MISSING node (the user is typing, or the file is broken). */
-export function hasSyntaxError(node: SyntaxNode): boolean {
-  return node.hasError;
-}
-
-/** The first ERROR or MISSING node in document order, for a precise "syntax error at" message. */
-export function firstSyntaxError(node: SyntaxNode): SyntaxNode | null {
-  if (!node.hasError) return null;
-  if (node.type === 'ERROR' || node.isMissing) return node;
-  for (const child of node.children) {
-    const found = firstSyntaxError(child);
-    if (found !== null) return found;
+/**
+ * The innermost first ERROR or MISSING node: descends through the first erroneous child at each level.
+ * tree-sitter often wraps a whole broken file in one ERROR node; descending finds where it went wrong.
+ * Iterative, so that pathological nesting cannot overflow the stack.
+ */
+export function firstSyntaxError(root: SyntaxNode): SyntaxNode | null {
+  if (!root.hasError) return null;
+  let node = root;
+  for (;;) {
+    if (node.isMissing) return node;
+    const child = node.children.find((candidate) => candidate.hasError || candidate.isMissing);
+    if (child === undefined) return node;
+    node = child;
   }
-  return node;
 }

@@ -13,7 +13,7 @@ import { BIN_OPS } from './opcodes.js';
 import {
   EMPTY_TUPLE, MroError, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance,
   PyIterator, PyList, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper,
-  PyTuple, PyType, STOP, floatRepr, normInt, exactFixed, exactDigits, cpythonSetOrder, type Py,
+  PyTuple, PyType, STOP, floatRepr, normInt, exactFixed, exactDigits, cpythonSetOrder, strHash, type Py,
 } from './values.js';
 
 type Kw = Map<string, Py> | null;
@@ -995,7 +995,7 @@ export function installBuiltins(vm: VM): void {
     if (v instanceof PyFloat && !Number.isInteger(v.v)) throw new UnsupportedSignal('hash() of a float', vm.currentLine());
     const k = vm.hash(v);
     if (typeof k === 'number') return k === -1 ? -2 : k;
-    if (typeof k === 'string') return stringHash(k);
+    if (typeof k === 'string') return normInt(strHash(k));
     if (typeof k === 'bigint') {
       const P = 2n ** 61n - 1n;
       const h = (k < 0n ? -(-k % P) : k % P);

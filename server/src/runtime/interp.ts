@@ -979,7 +979,11 @@ export class VM {
               case Op.FOR_ITER: {
                 f.ip = cur;
                 const it = stack[stack.length - 1];
-                const v = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+                // Generators and ranges directly (monomorphic calls); other iterators through next().
+                let v: Py;
+                if (it instanceof PyGenerator) v = this.genResume(it, null, null, 'next');
+                else if (it instanceof RangeIterator) v = it.i < it.len ? it.start + it.step * it.i++ : STOP;
+                else v = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
                 if (v === STOP) {
                   stack.pop();
                   ip = arg;

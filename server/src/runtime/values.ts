@@ -351,6 +351,54 @@ export function normInt(b: bigint): Py {
   return b;
 }
 
+const M64 = (1n << 64n) - 1n;
+const rotl = (x: bigint, b: bigint): bigint => ((x << b) | (x >> (64n - b))) & M64;
+/**
+ * CPython's str hash (SipHash-1-3) with the key PYTHONHASHSEED=0 gives: all zeros. Real CPython
+ * randomises the key per process, so only a seed-0 CPython orders sets of strings like this.
+ */
+export function strHash(str: string): bigint {
+  const cps = Array.from(str, (c) => c.codePointAt(0)!);
+  const max = cps.reduce((m, c) => Math.max(m, c), 0);
+  const width = max < 0x100 ? 1 : max < 0x10000 ? 2 : 4;
+  const bytes: number[] = [];
+  for (const c of cps) for (let k = 0; k < width; k++) bytes.push((c >> (8 * k)) & 0xff);
+  if (bytes.length === 0) return 0n;
+  let v0 = 0x736f6d6570736575n;
+  let v1 = 0x646f72616e646f6dn;
+  let v2 = 0x6c7967656e657261n;
+  let v3 = 0x7465646279746573n;
+  const round = (): void => {
+    v0 = (v0 + v1) & M64; v2 = (v2 + v3) & M64;
+    v1 = rotl(v1, 13n) ^ v0; v3 = rotl(v3, 16n) ^ v2;
+    v0 = rotl(v0, 32n);
+    v2 = (v2 + v1) & M64; v0 = (v0 + v3) & M64;
+    v1 = rotl(v1, 17n) ^ v2; v3 = rotl(v3, 21n) ^ v0;
+    v2 = rotl(v2, 32n);
+  };
+  let i = 0;
+  for (; i + 8 <= bytes.length; i += 8) {
+    let mi = 0n;
+    for (let k = 7; k >= 0; k--) mi = (mi << 8n) | BigInt(bytes[i + k]!);
+    v3 ^= mi;
+    round();
+    v0 ^= mi;
+  }
+  let t = 0n;
+  for (let k = bytes.length - 1; k >= i; k--) t = (t << 8n) | BigInt(bytes[k]!);
+  const b = ((BigInt(bytes.length) << 56n) & M64) | t;
+  v3 ^= b;
+  round();
+  v0 ^= b;
+  v2 ^= 0xffn;
+  round();
+  round();
+  round();
+  let h = BigInt.asIntN(64, (v0 ^ v1) ^ (v2 ^ v3));
+  if (h === -1n) h = -2n;
+  return h;
+}
+
 /** CPython's hash() of an int-like key, or null when the value is not an int, bool or integral float. */
 function intHash(v: Py): bigint | null {
   let n: bigint;
@@ -368,14 +416,14 @@ function intHash(v: Py): bigint | null {
 
 /**
  * The iteration order CPython's set table gives these elements (inserted in this order), for sets of
- * ints, where CPython's order is deterministic. Other sets (str hashes are randomised per process)
- * keep insertion order. Deleted entries are not modelled.
+ * ints and strs (strs as a PYTHONHASHSEED=0 CPython hashes them). Other sets keep insertion order.
+ * Deleted entries are not modelled.
  */
 export function cpythonSetOrder(values: Py[]): Py[] {
   if (values.length < 2) return values;
   const hashes: bigint[] = [];
   for (const v of values) {
-    const h = intHash(v);
+    const h = typeof v === 'string' ? strHash(v) : intHash(v);
     if (h === null) return values;
     hashes.push(h);
   }

@@ -112,7 +112,7 @@ if (!python.ok) {
 
     beforeAll(async () => {
       const items = snippetNames.map((name) => ({ source: readFileSync(join(fixturesDir, name), 'utf8'), filename: name }));
-      const outcomes = await oracleRunAll(items, { concurrency: 2 });
+      const outcomes = await oracleRunAll(items, { concurrency: 2, checkHashSeed: true });
       snippetNames.forEach((name, index) => {
         const outcome = outcomes[index];
         if (outcome) oracleBySnippet.set(name, outcome);
@@ -134,6 +134,7 @@ if (!python.ok) {
       const oracle = outcome.result;
       // Output printed by finalizers depends on garbage collection, which the runtime does not model.
       expect(oracle.teardownStdout, 'fixture must not print from generator finalizers').toBe('');
+      expect(oracle.hashSeedDependent, 'fixture output must not depend on string hashing (e.g. printing a set of strings)').toBe(false);
 
       const report = runRuntime(readFileSync(join(fixturesDir, name), 'utf8'), name);
       if ('threw' in report) {

@@ -30,6 +30,8 @@ export interface OracleResult {
   error: { type: string; message: string; line: number | null } | null;
   /** [qualname, line] of every `yield from` in the snippet. */
   delegatingSites: [string, number][];
+  /** Set when the oracle ran with checkHashSeed: whether the output changed under another PYTHONHASHSEED. */
+  hashSeedDependent?: boolean;
   /** What generator finalizers printed after the snippet ended (garbage-collection dependent, so fixtures must print nothing there). */
   teardownStdout: string;
 }
@@ -51,10 +53,10 @@ export type OracleOutcome = { ok: true; result: OracleResult; cached: boolean } 
 export const ORACLE_SCRIPT: string;
 export const ORACLE_CACHE_DIR: string;
 export function findPython(): PythonLookup;
-export function oracleRun(source: string, filename: string, options?: { timeoutMs?: number }): Promise<OracleOutcome>;
+export function oracleRun(source: string, filename: string, options?: { timeoutMs?: number; checkHashSeed?: boolean }): Promise<OracleOutcome>;
 export function oracleRunAll(
   items: { source: string; filename: string }[],
-  options?: { concurrency?: number; timeoutMs?: number },
+  options?: { concurrency?: number; timeoutMs?: number; checkHashSeed?: boolean },
 ): Promise<OracleOutcome[]>;
 export function maskAddresses(text: string): string;
 export function observeOracle(result: OracleResult): Observation;

@@ -50,9 +50,16 @@ export function findPython() {
   return pythonLookup;
 }
 
-function cacheKey(source, filename, version) {
+// Bump when what the harness stores beside oracle.py's output changes (e.g. the hash-seed check), so old
+// cache entries are recomputed instead of trusted.
+const CACHE_FORMAT = 2;
+
+function cacheKey(source, filename, version, checkHashSeed) {
   const oracleText = readFileSync(ORACLE_SCRIPT, 'utf8');
-  return createHash('sha256').update(`${version}\0${filename}\0${oracleText}\0${source}`).digest('hex').slice(0, 40);
+  return createHash('sha256')
+    .update(`${CACHE_FORMAT}\0${version}\0${filename}\0${checkHashSeed}\0${oracleText}\0${source}`)
+    .digest('hex')
+    .slice(0, 40);
 }
 
 function readCache(path) {
@@ -73,9 +80,11 @@ function writeCache(path, result) {
   renameSync(temporary, path);
 }
 
-function runOracleProcess(python, source, filename, timeoutMs) {
+function runOracleProcess(python, source, filename, timeoutMs, hashSeed = '0') {
   return new Promise((resolve) => {
-    const child = spawn(python.command, [ORACLE_SCRIPT, '-', '--filename', filename], { env: python.env });
+    // A fixed hash seed makes set and dict-of-set orders of strings reproducible from run to run.
+    const env = { ...python.env, PYTHONHASHSEED: hashSeed };
+    const child = spawn(python.command, [ORACLE_SCRIPT, '-', '--filename', filename], { env });
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -102,27 +111,34 @@ function runOracleProcess(python, source, filename, timeoutMs) {
  * The oracle's observations of one snippet, from the cache or by running CPython.
  * @returns {Promise<{ok: true, result: import('./oracle-harness.mjs').OracleResult, cached: boolean} | {ok: false, reason: string}>}
  */
-export async function oracleRun(source, filename, { timeoutMs = 30_000 } = {}) {
+export async function oracleRun(source, filename, { timeoutMs = 30_000, checkHashSeed = false } = {}) {
   const python = findPython();
   if (!python.ok) return { ok: false, reason: python.reason };
-  const path = join(ORACLE_CACHE_DIR, `${cacheKey(source, filename, python.version)}.json`);
+  const path = join(ORACLE_CACHE_DIR, `${cacheKey(source, filename, python.version, checkHashSeed)}.json`);
   const cached = readCache(path);
   if (cached) return { ok: true, result: cached, cached: true };
   const outcome = await runOracleProcess(python, source, filename, timeoutMs);
   if (!outcome.ok) return outcome;
+  if (checkHashSeed) {
+    // What a snippet prints must not depend on string hashing (the order of a set of strings does): run it
+    // again under another seed and compare. The runtime cannot reproduce CPython's randomized orders.
+    const again = await runOracleProcess(python, source, filename, timeoutMs, '1');
+    const observed = (result) => maskAddresses(JSON.stringify([result.stdout, result.events, result.error]));
+    outcome.result.hashSeedDependent = !again.ok || observed(again.result) !== observed(outcome.result);
+  }
   writeCache(path, outcome.result);
   return { ok: true, result: outcome.result, cached: false };
 }
 
 /** Runs the oracle over many snippets, at most `concurrency` CPython processes at a time. */
-export async function oracleRunAll(items, { concurrency = 2, timeoutMs = 30_000 } = {}) {
+export async function oracleRunAll(items, { concurrency = 2, timeoutMs = 30_000, checkHashSeed = false } = {}) {
   const results = new Array(items.length);
   let next = 0;
   async function worker() {
     while (next < items.length) {
       const index = next++;
       const item = items[index];
-      results[index] = await oracleRun(item.source, item.filename, { timeoutMs });
+      results[index] = await oracleRun(item.source, item.filename, { timeoutMs, checkHashSeed });
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));

@@ -231,6 +231,14 @@ next(g)
     ).toEqual(['error: expected no error, got ValueError:  (line 3)']);
   });
 
+  test('the hash-seed check flags output that depends on string hashing, not on addresses', async () => {
+    const strings = await oracleRun("print({'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta'})\n", 'hash_case.py', { checkHashSeed: true });
+    const addresses = await oracleRun('def g():\n    yield 1\nprint(g())\n', 'hash_case.py', { checkHashSeed: true });
+    if (!strings.ok || !addresses.ok) throw new Error('oracle failed');
+    expect(strings.result.hashSeedDependent).toBe(true);
+    expect(addresses.result.hashSeedDependent).toBe(false);
+  });
+
   test('addresses are masked', () => {
     expect(maskAddresses('<generator object gen at 0x7f3a2b1c>')).toBe('<generator object gen at 0x…>');
   });

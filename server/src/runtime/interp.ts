@@ -987,6 +987,8 @@ export class VM {
                 if (v === STOP) {
                   stack.pop();
                   ip = arg;
+                  // An exhausted wrapper (islice, map...) dies here, and with it what it held.
+                  if (this.cleanupGens.size !== 0 && !(it instanceof PyGenerator)) this.released(it, undefined);
                 } else stack.push(v);
                 break;
               }
@@ -1186,7 +1188,10 @@ export class VM {
       this.dropTemporary(lastArg, true);
       return r;
     }
-    return this.call(fn, args, null);
+    const r = this.call(fn, args, null);
+    // A consumer let go of its argument (e.g. list(islice(gen(), 3))): what it wrapped may be garbage now.
+    if (this.cleanupGens.size !== 0 && lastArg !== undefined && this.consumers.has(fn)) this.released(lastArg, r);
+    return r;
   }
 
   /** The rarely executed opcodes, kept out of runFrame so that the hot loop stays small for the JIT. */
@@ -1497,9 +1502,12 @@ export class VM {
       }
       case Op.UNSUPPORTED:
         throw new UnsupportedSignal(consts[arg] as string, co.lines[(ip >> 1) - 1]!);
-      case Op.POP_ITER:
-        this.dropTemporary(stack.pop());
+      case Op.POP_ITER: {
+        const it = stack.pop();
+        this.dropTemporary(it);
+        if (this.cleanupGens.size !== 0 && !(it instanceof PyGenerator)) this.released(it, undefined);
         break;
+      }
       default:
         throw new UnsupportedSignal(`opcode ${op}`, co.lines[(ip >> 1) - 1]!);
     }

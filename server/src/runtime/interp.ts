@@ -2194,7 +2194,9 @@ export class VM {
     }
     if (v === null) return 'None';
     if (v instanceof PyFloat) return floatRepr(v.v);
-    if (this.reprDepth > 200) throw this.error('RecursionError', 'maximum recursion depth exceeded while getting the repr of an object');
+    // CPython allows ~10,000 nested reprs (its C recursion limit); the JS stack allows fewer, so
+    // deeper nesting is refused rather than reported with a RecursionError CPython might not raise.
+    if (this.reprDepth > 1000) throw new UnsupportedSignal('repr of objects nested deeper than 1000 levels', this.currentLine());
     if (v instanceof PyList) {
       if (this.reprActive.has(v)) return '[...]';
       return this.withRepr(v, () => '[' + v.items.map((x) => this.repr(x)).join(', ') + ']');

@@ -230,6 +230,40 @@ function newRefs<T>(n: number): T[] {
 }
 
 /**
+ * CPython's tokenizer refuses more than 200 nested brackets (MAXLEVEL). Returns the line of the
+ * bracket that goes too deep, or null. Strings and comments are skipped.
+ */
+function tooDeeplyNested(src: string): number | null {
+  let depth = 0;
+  let line = 1;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\n') line++;
+    else if (c === '#') {
+      while (i < src.length && src[i] !== '\n') i++;
+      i--;
+    } else if (c === '"' || c === "'") {
+      const triple = src.startsWith(c.repeat(3), i);
+      const close = triple ? c.repeat(3) : c;
+      i += close.length;
+      while (i < src.length && !src.startsWith(close, i)) {
+        if (src[i] === '\\') i++;
+        else if (src[i] === '\n') {
+          line++;
+          if (!triple) break;
+        }
+        i++;
+      }
+      i += close.length - 1;
+    } else if (c === '(' || c === '[' || c === '{') {
+      depth++;
+      if (depth >= 200) return line;
+    } else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return null;
+}
+
+/**
  * Interpreter shutdown as CPython does it: the __main__ dict is cleared (names starting with `_`
  * first, then the rest, in insertion order) and each suspended generator that dies with it is
  * closed, so its `finally` blocks run and print where CPython's would. Generators held one level
@@ -339,6 +373,12 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   const filename = options.filename ?? '<string>';
   const report: TraceReport = { version: 1, stdout: '', error: null, unsupported: null, limit: null, truncated: false, events: [] };
   const tree = parsePython(source);
+  const nesting = tooDeeplyNested(source);
+  if (nesting !== null) {
+    report.error = { type: 'SyntaxError', message: 'too many nested parentheses', line: nesting };
+    delete report.limit;
+    return report;
+  }
   const bad = firstSyntaxError(tree.rootNode);
   if (bad !== null) {
     report.error = { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };

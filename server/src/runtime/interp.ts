@@ -93,8 +93,20 @@ for (const [n, b] of [
   ['IsADirectoryError', 'OSError'], ['PermissionError', 'OSError'], ['ImportError', 'Exception'],
   ['ModuleNotFoundError', 'ImportError'], ['EOFError', 'Exception'], ['MemoryError', 'Exception'],
   ['BufferError', 'Exception'], ['Warning', 'Exception'], ['DeprecationWarning', 'Warning'],
-  ['UserWarning', 'Warning'], ['RuntimeWarning', 'Warning'],
+  ['UserWarning', 'Warning'], ['RuntimeWarning', 'Warning'], ['SyntaxError', 'Exception'],
+  ['IndentationError', 'SyntaxError'], ['TabError', 'IndentationError'], ['UnicodeDecodeError', 'UnicodeError'],
+  ['UnicodeEncodeError', 'UnicodeError'], ['FloatingPointError', 'ArithmeticError'], ['ReferenceError', 'Exception'],
+  ['SystemError', 'Exception'], ['ConnectionError', 'OSError'], ['TimeoutError', 'OSError'],
+  ['NotADirectoryError', 'OSError'], ['InterruptedError', 'OSError'], ['BlockingIOError', 'OSError'],
+  ['ChildProcessError', 'OSError'], ['ProcessLookupError', 'OSError'], ['BrokenPipeError', 'ConnectionError'],
+  ['ConnectionResetError', 'ConnectionError'], ['ConnectionRefusedError', 'ConnectionError'],
+  ['ConnectionAbortedError', 'ConnectionError'], ['PendingDeprecationWarning', 'Warning'],
+  ['FutureWarning', 'Warning'], ['SyntaxWarning', 'Warning'], ['ImportWarning', 'Warning'],
+  ['UnicodeWarning', 'Warning'], ['BytesWarning', 'Warning'], ['ResourceWarning', 'Warning'],
+  ['EncodingWarning', 'Warning'], ['PythonFinalizationError', 'RuntimeError'],
 ] as const) exc(n, b);
+excTypes.set('IOError', excTypes.get('OSError')!);
+excTypes.set('EnvironmentError', excTypes.get('OSError')!);
 
 const ctorTypes = new Map<unknown, PyType>([
   [PyFloat, floatType], [PyList, listType], [PyTuple, tupleType], [PyDict, dictType], [PyRange, rangeType],

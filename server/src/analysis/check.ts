@@ -21,7 +21,16 @@ export interface AnalysisInput {
   index?: WorkspaceIndex;
   /** Dotted module name of the file, for relative imports. */
   moduleName?: string;
+  /** A model of `tree` made by `modelForAnalysis` (the CLI builds one for the summary first). */
+  model?: SemanticModel;
 }
+
+/** A model that serves every rule: it collects the node types of all of them. */
+export function modelForAnalysis(tree: Tree, text: string): SemanticModel {
+  return new SemanticModel(tree, text, ALL_NODE_TYPES);
+}
+
+const ALL_NODE_TYPES: ReadonlySet<string> = new Set(RULES.flatMap((rule) => rule.nodeTypes ?? []));
 
 export interface SyntaxErrorInfo {
   line: number;
@@ -47,7 +56,7 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
   const enabled = RULES.filter((rule) => input.enabled === undefined || input.enabled.has(rule.code));
   const rules = enabled.filter((rule) => rule.triggers === undefined || rule.triggers.test(input.text));
   const nodeTypes = new Set(rules.flatMap((rule) => rule.nodeTypes ?? []));
-  let model: SemanticModel | undefined = rules.length > 0 ? new SemanticModel(tree, input.text, nodeTypes) : undefined;
+  let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? new SemanticModel(tree, input.text, nodeTypes) : undefined);
   const lines = new LineIndex(input.text);
   const reports: { rule: RuleDefinition; report: RuleReport }[] = [];
 

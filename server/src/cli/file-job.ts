@@ -4,7 +4,7 @@
 // results. Trees and text are kept between the steps.
 
 import type { Finding } from '@yieldlens/shared';
-import { analyzeFile, SemanticModel, summarizeModule, WorkspaceIndex, type ModuleSummary } from '../analysis/index.js';
+import { analyzeFile, modelForAnalysis, summarizeModule, WorkspaceIndex, type ModuleSummary, type SemanticModel } from '../analysis/index.js';
 import { parsePython, type Tree } from '../parser.js';
 import { readSource } from './source.js';
 
@@ -48,6 +48,8 @@ interface ParsedFile {
   task: FileTask;
   text: string;
   tree: Tree;
+  /** Built for the summary and reused by the analysis. */
+  model?: SemanticModel;
 }
 
 export class FileJobRunner {
@@ -75,7 +77,8 @@ export class FileJobRunner {
     const file = this.parsed.get(id);
     if (file === undefined) return null;
     try {
-      return summarizeModule(file.task.display, file.task.moduleName, new SemanticModel(file.tree, file.text));
+      file.model = modelForAnalysis(file.tree, file.text);
+      return summarizeModule(file.task.display, file.task.moduleName, file.model);
     } catch (error) {
       this.parsed.delete(id);
       this.failed.set(id, describeCrash(error));
@@ -101,6 +104,7 @@ export class FileJobRunner {
         enabled: new Set(task.enabled),
         index,
         moduleName: file.task.moduleName ?? undefined,
+        ...(file.model === undefined ? {} : { model: file.model }),
       });
       const problem = result.syntaxError === null
         ? null

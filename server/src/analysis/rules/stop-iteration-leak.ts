@@ -14,6 +14,8 @@ export const stopIterationLeak: RuleDefinition = {
   severity: 'error',
   summary: 'StopIteration escaping a generator body becomes RuntimeError (PEP 479)',
   fixTitle: 'Return from the generator instead of raising StopIteration',
+  // The rule reports only at `next` and `StopIteration` occurrences (see `occurrencesOf`).
+  triggers: /\b(?:next|StopIteration)\b/,
   docs: {
     whatItDoes: `Checks for StopIteration that can escape a generator's body: \`raise StopIteration\` (or
 \`raise StopIteration(value)\`) and \`next(it)\` without a default value that is not inside a \`try\` whose

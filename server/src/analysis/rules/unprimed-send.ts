@@ -15,6 +15,8 @@ export const unprimedSend: RuleDefinition = {
   severity: 'error',
   summary: '`.send(value)` on a generator that has not been started',
   fixTitle: FIX_TITLE,
+  // The rule reports only at `send` occurrences (see `occurrencesOf`).
+  triggers: /\bsend\b/,
   docs: {
     whatItDoes: `Checks for \`.send(value)\` calls, with \`value\` other than \`None\`, on a generator object that has
 not been started on every path to the call.

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeFile, IncrementalAnalyzer } from '../../src/analysis/index.js';
 import { parsePython } from '../../src/parser.js';
+import { random } from '../support/random.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'test-fixtures');
 
@@ -15,17 +16,6 @@ function pythonFiles(dir: string): string[] {
     if (statSync(path).isDirectory()) return pythonFiles(path);
     return name.endsWith('.py') ? [path] : [];
   });
-}
-
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SNIPPETS = ['x', ' ', '\n', '    ', 'yield', 'next(it)', '.send(1)', ')', ':', 'raise StopIteration', '#', 'g = gen()\n'];

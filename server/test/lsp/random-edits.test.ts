@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/analysis/index.js';
 import { freshUri } from './features.js';
 import { LspClient, type Diagnostic } from './lsp-client.js';
+import { random } from '../support/random.js';
 
 const START = `import itertools
 
@@ -38,17 +39,6 @@ def main(path):
 `;
 
 const SNIPPETS = ['yield ', '\n', '    ', 'next(g)', '(', ')', ':', 'x', 'é', '😀', 'raise StopIteration\n', 'def f():\n', '# noqa\n', '"""', '\r\n'];
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function positionAt(text: string, offset: number): { line: number; character: number } {
   const before = text.slice(0, offset);

@@ -2208,7 +2208,12 @@ export class VM {
     if (v instanceof PyFloat) return floatRepr(v.v);
     // CPython allows ~10,000 nested reprs (its C recursion limit); the JS stack allows fewer, so
     // deeper nesting is refused rather than reported with a RecursionError CPython might not raise.
-    if (this.reprDepth > 1000) throw new UnsupportedSignal('repr of objects nested deeper than 1000 levels', this.currentLine());
+    if (this.reprDepth > 1000) {
+      // Past CPython's limit the answer is a RecursionError; between the two limits it is unknowable here.
+      if (this.reprDepth + nestingDepth(v, 10_000) > 9_990)
+        throw this.error('RecursionError', 'maximum recursion depth exceeded while getting the repr of an object');
+      throw new UnsupportedSignal('repr of objects nested deeper than 1000 levels', this.currentLine());
+    }
     if (v instanceof PyList) {
       if (this.reprActive.has(v)) return '[...]';
       return this.withRepr(v, () => '[' + v.items.map((x) => this.repr(x)).join(', ') + ']');
@@ -2688,6 +2693,23 @@ export const NOT_IMPLEMENTED = new (class NotImplementedType extends PyObject {
     return 'NotImplemented';
   }
 })();
+
+/** How deeply containers nest inside `v` (iteratively, up to `cap`). */
+function nestingDepth(v: Py, cap: number): number {
+  let max = 0;
+  const work: [Py, number][] = [[v, 0]];
+  const seen = new Set<object>();
+  while (work.length > 0) {
+    const [x, d] = work.pop()!;
+    if (d > max) max = d;
+    if (max >= cap) return max;
+    if (typeof x !== 'object' || x === null || seen.has(x)) continue;
+    seen.add(x);
+    if (x instanceof PyList || x instanceof PyTuple) for (const y of x.items) work.push([y, d + 1]);
+    else if (x instanceof PyDict) for (const y of x.vals.values()) work.push([y, d + 1]);
+  }
+  return max;
+}
 
 function listNames(names: string[]): string {
   const q = names.map((n) => `'${n}'`);

@@ -13,7 +13,7 @@ import { BIN_OPS } from './opcodes.js';
 import {
   EMPTY_TUPLE, MroError, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance,
   PyIterator, PyList, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper,
-  PyTuple, PyType, STOP, floatRepr, normInt, exactFixed, exactDigits, cpythonSetOrder, strHash, type Py,
+  PyTuple, PyType, STOP, floatRepr, normInt, exactFixed, exactDigits, strHash, type Py,
 } from './values.js';
 
 type Kw = Map<string, Py> | null;
@@ -233,35 +233,7 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
     }
     return NOT_IMPLEMENTED;
   }
-  if (a instanceof PySet && b instanceof PySet) {
-    const frozen = a.frozen;
-    const target = inplace && !a.frozen ? a : null;
-    const out = target ?? new PySet(frozen);
-    if (op === '|') {
-      if (target === null) for (const [k, v] of a.map) out.map.set(k, v);
-      for (const [k, v] of b.map) if (!out.map.has(k)) out.map.set(k, v);
-      return out;
-    }
-    if (op === '&') {
-      const keep = [...a.map].filter(([k]) => b.map.has(k));
-      out.map.clear();
-      for (const [k, v] of keep) out.map.set(k, v);
-      return out;
-    }
-    if (op === '-') {
-      const keep = [...a.map].filter(([k]) => !b.map.has(k));
-      out.map.clear();
-      for (const [k, v] of keep) out.map.set(k, v);
-      return out;
-    }
-    if (op === '^') {
-      const keep = [...a.map].filter(([k]) => !b.map.has(k)).concat([...b.map].filter(([k]) => !a.map.has(k)));
-      out.map.clear();
-      for (const [k, v] of keep) out.map.set(k, v);
-      return out;
-    }
-    return NOT_IMPLEMENTED;
-  }
+  if (a instanceof PySet && b instanceof PySet) return setAlgebra(op, a, b, inplace);
   if (a instanceof PyDict && b instanceof PyDict && op === '|') {
     const out = inplace ? a : copyDict(a);
     for (const [hk, v] of b.vals) {
@@ -269,6 +241,58 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
       out.vals.set(hk, v);
     }
     return out;
+  }
+  return NOT_IMPLEMENTED;
+}
+/** CPython's set_or/set_and/set_sub/set_xor, visiting members in slot order as setobject.c does. */
+function setAlgebra(op: string, a: PySet, b: PySet, inplace: boolean): Py {
+  const copyOf = (src: PySet, frozen: boolean): PySet => {
+    const out = new PySet(frozen);
+    out.map.mergeInto(src.map);
+    return out;
+  };
+  const target = inplace && !a.frozen ? a : null;
+  switch (op) {
+    case '|': {
+      const out = target ?? copyOf(a, a.frozen);
+      for (const [k, v] of b.map.orderedEntries()) if (!out.map.has(k)) out.map.set(k, v);
+      return out;
+    }
+    case '&': {
+      const [small, big] = a.map.size > b.map.size ? [b, a] : [a, b];
+      const keep = small.map.orderedEntries().filter(([k]) => big.map.has(k));
+      if (target !== null) {
+        for (const [k] of a.map.orderedEntries()) if (!b.map.has(k)) target.map.delete(k);
+        return target;
+      }
+      const out = new PySet(a.frozen);
+      for (const [k, v] of keep) out.map.set(k, v);
+      return out;
+    }
+    case '-': {
+      if (target !== null) {
+        for (const [k] of b.map.orderedEntries()) target.map.delete(k);
+        return target;
+      }
+      if ((a.map.size >> 2) > b.map.size) {
+        const out = copyOf(a, a.frozen);
+        for (const [k] of b.map.orderedEntries()) out.map.delete(k);
+        return out;
+      }
+      const out = new PySet(a.frozen);
+      for (const [k, v] of a.map.orderedEntries()) if (!b.map.has(k)) out.map.set(k, v);
+      return out;
+    }
+    case '^': {
+      // set_symmetric_difference copies the *other* set, then toggles this one's members into it.
+      const out = target ?? copyOf(b, a.frozen);
+      const from = target !== null ? b : a;
+      for (const [k, v] of from.map.orderedEntries()) {
+        if (out.map.has(k)) out.map.delete(k);
+        else out.map.set(k, v);
+      }
+      return out;
+    }
   }
   return NOT_IMPLEMENTED;
 }
@@ -1578,12 +1602,15 @@ function installTypes(vm: VM): void {
   setType.dict.set('__new__', native('__new__', (a) => {
     if ((a[0] as PyType) !== setType) throw new UnsupportedSignal('subclassing set', vm.currentLine());
     const s = new PySet(false);
-    if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
+    if (a.length > 1 && a[1] instanceof PySet) s.map.mergeInto(a[1].map);
+    else if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
     return s;
   }));
   frozensetType.dict.set('__new__', native('__new__', (a) => {
+    if (a.length > 1 && a[1] instanceof PySet && a[1].frozen) return a[1];
     const s = new PySet(true);
-    if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
+    if (a.length > 1 && a[1] instanceof PySet) s.map.mergeInto(a[1].map);
+    else if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
     return s;
   }));
   rangeType.dict.set('__new__', native('__new__', (a) => {
@@ -2192,9 +2219,7 @@ function installSetMethods(vm: VM): void {
       });
       m('pop', (s) => {
         if (s.map.size === 0) throw vm.newException(excTypes.get('KeyError')!, ['pop from an empty set']);
-        const v = cpythonSetOrder([...s.map.values()])[0];
-        s.map.delete(vm.hash(v));
-        return v;
+        return s.map.popEntry()![1];
       });
       m('clear', (s) => {
         s.map.clear();
@@ -2216,7 +2241,7 @@ function installSetMethods(vm: VM): void {
     }
     m('union', (s, a) => {
       const out = new PySet(s.frozen);
-      for (const [k, v] of s.map) out.map.set(k, v);
+      out.map.mergeInto(s.map);
       for (const o of a) for (const x of vm.iterate(o)) {
         const k = vm.hash(x);
         if (!out.map.has(k)) out.map.set(k, x);
@@ -2244,8 +2269,9 @@ function installSetMethods(vm: VM): void {
       return true;
     });
     m('copy', (s) => {
-      const out = new PySet(s.frozen);
-      for (const [k, v] of s.map) out.map.set(k, v);
+      if (s.frozen) return s;
+      const out = new PySet(false);
+      out.map.mergeInto(s.map);
       return out;
     });
     m('__len__', (s) => s.map.size);

@@ -1443,7 +1443,7 @@ class Compiler {
           return;
         }
         for (const k of kids) this.expr(k);
-        this.emit(Op.BUILD_SET, kids.length);
+        this.emit(Op.BUILD_SET, kids.length | (kids.length > 2 && kids.every(isConstant) ? 0x100000 : 0));
         return;
       }
       case 'dictionary': {
@@ -1880,6 +1880,38 @@ function cleanDoc(doc: string): string {
   if (margin === Infinity) margin = 0;
   const out = [lines[0]!.replace(/^ +/, ''), ...lines.slice(1).map((l) => l.slice(Math.min(margin, l.length - l.replace(/^ +/, '').length)))];
   return out.join('\n');
+}
+
+/** Literals CPython's compiler folds into constants (for set displays). */
+function isConstant(n: SyntaxNode): boolean {
+  switch (n.type) {
+    case 'integer':
+    case 'float':
+    case 'true':
+    case 'false':
+    case 'none':
+      return true;
+    case 'string':
+      return !n.children.some((c) => c.type === 'interpolation');
+    case 'unary_operator':
+      return n.childForFieldName('operator')?.text === '-' && ['integer', 'float'].includes(n.childForFieldName('argument')?.type ?? '');
+    case 'parenthesized_expression':
+      return named(n).length === 1 && isConstant(named(n)[0]!);
+    case 'binary_operator': {
+      // The AST optimizer folds arithmetic on numeric constants (small results only, e.g. 2**62).
+      const l = n.childForFieldName('left');
+      const r = n.childForFieldName('right');
+      const op = n.childForFieldName('operator')?.text ?? '';
+      if (l === null || r === null || !isConstant(l) || !isConstant(r)) return false;
+      if (l.type === 'string' || r.type === 'string' || l.type === 'tuple' || r.type === 'tuple') return false;
+      if (op === '**') return r.type === 'integer' && Number(r.text) <= 64;
+      return ['+', '-', '*', '/', '//', '%', '<<', '>>', '&', '|', '^'].includes(op) && (op !== '<<' || Number(r.text) <= 64);
+    }
+    case 'tuple':
+      return named(n).every(isConstant);
+    default:
+      return false;
+  }
 }
 
 /** The list_splat that makes `k` a starred item (directly, or at the head of a misparsed call chain). */

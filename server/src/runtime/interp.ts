@@ -22,7 +22,7 @@ import { BlockType, Op } from './opcodes.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, STOP, UnhashableError, floatRepr, hashKey, normInt, cpythonSetOrder, type NativeFn, type Py,
+  PyType, PyTraceback, STOP, UnhashableError, floatRepr, hashKey, normInt, type NativeFn, type Py,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -1346,9 +1346,15 @@ export class VM {
         else stack.pop();
         break;
       case Op.BUILD_SET: {
-        const items = arg === 0 ? [] : stack.splice(stack.length - arg, arg);
+        const n = arg & 0xfffff;
+        const items = n === 0 ? [] : stack.splice(stack.length - n, n);
         const s = new PySet(false);
-        for (const x of items) s.map.set(this.hash(x), x);
+        if ((arg & 0x100000) !== 0) {
+          // CPython folds a display of 3+ constants into a frozenset constant and merges it in.
+          const folded = new PySet(true);
+          for (const x of items) folded.map.set(this.hash(x), x);
+          s.map.mergeInto(folded.map);
+        } else for (const x of items) s.map.set(this.hash(x), x);
         stack.push(s);
         break;
       }
@@ -2233,7 +2239,7 @@ export class VM {
       });
     }
     if (v instanceof PySet) {
-      const items = cpythonSetOrder([...v.map.values()]).map((x) => this.repr(x));
+      const items = v.map.orderedValues().map((x) => this.repr(x));
       if (v.frozen) return items.length === 0 ? 'frozenset()' : 'frozenset({' + items.join(', ') + '})';
       return items.length === 0 ? 'set()' : '{' + items.join(', ') + '}';
     }
@@ -2539,7 +2545,7 @@ export class VM {
     if (v instanceof PyRange) return new RangeIterator(v.start, v.step, v.length);
     if (typeof v === 'string') return new ListIterator(Array.from(v), 'str_ascii_iterator');
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
-    if (v instanceof PySet) return new ListIterator(cpythonSetOrder([...v.map.values()]), 'set_iterator');
+    if (v instanceof PySet) return new ListIterator(v.map.orderedValues(), 'set_iterator');
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__iter__');
       if (m !== undefined && m !== null) {

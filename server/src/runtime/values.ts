@@ -139,11 +139,186 @@ export class PyDict extends PyObject {
   }
 }
 export class PySet extends PyObject {
-  readonly map = new Map<Py, Py>();
+  readonly map: SetMap = new SetMap();
   constructor(public frozen: boolean) {
     super();
   }
 }
+
+/**
+ * A set's members (hash key -> value, like a Map) plus an emulation of CPython's set hash table
+ * (open addressing, linear probes, dummies, the same resize rule), so that iteration and repr follow
+ * CPython's slot order. The emulation only holds while every member has a CPython hash we can compute
+ * (ints, and strs as a PYTHONHASHSEED=0 CPython hashes them); otherwise insertion order is used.
+ */
+export class SetMap extends Map<Py, Py> {
+  private slots: Py[] = new Array<Py>(8).fill(undefined);
+  private slotHash: bigint[] = new Array<bigint>(8).fill(0n);
+  private slotKey: Py[] = new Array<Py>(8).fill(undefined);
+  private where = new Map<Py, number>();
+  private fill = 0;
+  private finger = 0;
+  /** False once a member without a known CPython hash arrives. */
+  private exact = true;
+  override set(hk: Py, v: Py): this {
+    if (!super.has(hk) && this.exact) {
+      const h = typeof v === 'string' ? strHash(v) : intHash(v);
+      if (h === null) this.exact = false;
+      else this.insert(hk, v, h);
+    }
+    return super.set(hk, v);
+  }
+  override delete(hk: Py): boolean {
+    const at = this.where.get(hk);
+    if (at !== undefined) {
+      this.slots[at] = DUMMY;
+      this.slotKey[at] = undefined;
+      this.where.delete(hk);
+    }
+    return super.delete(hk);
+  }
+  override clear(): void {
+    super.clear();
+    this.reset(8);
+    this.fill = 0;
+    this.finger = 0;
+    this.exact = true;
+  }
+  private reset(size: number): void {
+    this.slots = new Array<Py>(size).fill(undefined);
+    this.slotHash = new Array<bigint>(size).fill(0n);
+    this.slotKey = new Array<Py>(size).fill(undefined);
+    this.where = new Map();
+  }
+  /** set_add_entry for a new key: first dummy on the probe path, else the first empty slot. */
+  private insert(hk: Py, v: Py, h: bigint): void {
+    const mask = BigInt(this.slots.length - 1);
+    const uh = h & M64;
+    let perturb = uh;
+    let i = uh & mask;
+    let free = -1;
+    for (;;) {
+      const probes = i + 9n <= mask ? 9 : 0;
+      let j = Number(i);
+      for (let p = 0; p <= probes; p++, j++) {
+        const cur = this.slots[j];
+        if (cur === undefined) {
+          if (free >= 0) {
+            this.place(free, hk, v, h);
+            return;
+          }
+          this.place(j, hk, v, h);
+          this.fill++;
+          if (this.fill * 5 >= (this.slots.length - 1) * 3) {
+            const used = this.where.size;
+            this.resize(used > 50000 ? used * 2 : used * 4);
+          }
+          return;
+        }
+        if (cur === DUMMY && free < 0) free = j;
+      }
+      perturb >>= 5n;
+      i = (i * 5n + 1n + perturb) & mask;
+    }
+  }
+  private place(j: number, hk: Py, v: Py, h: bigint): void {
+    this.slots[j] = v;
+    this.slotHash[j] = h;
+    this.slotKey[j] = hk;
+    this.where.set(hk, j);
+  }
+  /** set_table_resize: active entries re-inserted in slot order into a fresh table (dummies dropped). */
+  private resize(minused: number): void {
+    let size = 8;
+    while (size <= minused) size <<= 1;
+    const old: [Py, Py, bigint][] = [];
+    for (let j = 0; j < this.slots.length; j++) {
+      const v = this.slots[j];
+      if (v !== undefined && v !== DUMMY) old.push([this.slotKey[j], v, this.slotHash[j]!]);
+    }
+    this.reset(size);
+    for (const [hk, v, h] of old) this.insertClean(hk, v, h);
+    this.fill = old.length;
+  }
+  private insertClean(hk: Py, v: Py, h: bigint): void {
+    const mask = BigInt(this.slots.length - 1);
+    const uh = h & M64;
+    let perturb = uh;
+    let i = uh & mask;
+    for (;;) {
+      let j = Number(i);
+      if (this.slots[j] === undefined) return this.place(j, hk, v, h);
+      if (i + 9n <= mask) {
+        for (let p = 0; p < 9; p++) {
+          j++;
+          if (this.slots[j] === undefined) return this.place(j, hk, v, h);
+        }
+      }
+      perturb >>= 5n;
+      i = (i * 5n + 1n + perturb) & mask;
+    }
+  }
+  /** set_merge into this (empty) set from `src`: one resize up front, then src's members in slot order. */
+  mergeInto(src: SetMap): void {
+    const order = src.orderedEntries();
+    if (!this.exact || !src.exact || this.size !== 0) {
+      for (const [hk, v] of order) this.set(hk, v);
+      return;
+    }
+    const n = order.length;
+    if (n * 5 >= (this.slots.length - 1) * 3) {
+      let size = 8;
+      while (size <= n * 2) size <<= 1;
+      this.reset(size);
+    }
+    if (this.slots.length === src.slots.length && src.fill === src.where.size) {
+      // Same size and no dummies: CPython copies the table as is.
+      for (let j = 0; j < src.slots.length; j++) {
+        const v = src.slots[j];
+        if (v !== undefined) this.place(j, src.slotKey[j], v, src.slotHash[j]!);
+      }
+    } else {
+      for (const [hk, v] of order) {
+        const at = src.where.get(hk)!;
+        this.insertClean(hk, v, src.slotHash[at]!);
+      }
+    }
+    this.fill = n;
+    for (const [hk, v] of order) super.set(hk, v);
+  }
+  /** Members in CPython's iteration order (slot order), or insertion order when not emulated. */
+  orderedEntries(): [Py, Py][] {
+    if (!this.exact) return [...super.entries()];
+    const out: [Py, Py][] = [];
+    for (let j = 0; j < this.slots.length; j++) {
+      const v = this.slots[j];
+      if (v !== undefined && v !== DUMMY) out.push([this.slotKey[j], v]);
+    }
+    return out;
+  }
+  orderedValues(): Py[] {
+    return this.orderedEntries().map((e) => e[1]);
+  }
+  /** set.pop(): CPython scans from a moving finger. */
+  popEntry(): [Py, Py] | undefined {
+    if (this.size === 0) return undefined;
+    if (!this.exact) {
+      const first = super.entries().next().value as [Py, Py];
+      this.delete(first[0]);
+      return first;
+    }
+    let j = this.finger & (this.slots.length - 1);
+    while (this.slots[j] === undefined || this.slots[j] === DUMMY) {
+      j++;
+      if (j >= this.slots.length) j = 0;
+    }
+    const entry: [Py, Py] = [this.slotKey[j], this.slots[j]];
+    this.finger = j + 1;
+    this.delete(entry[0]);
+    return entry;
+  }
+}
+const DUMMY = Object.freeze({ dummy: true });
 export class PyRange extends PyObject {
   constructor(public start: number, public stop: number, public step: number) {
     super();

@@ -1359,30 +1359,6 @@ export function installBuiltins(vm: VM): void {
   installTypes(vm);
 }
 
-function stringHash(s: string): number {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 1000003) ^ s.charCodeAt(i)) | 0;
-  return h;
-}
-
-function roundHalfEven(x: number, n: number): number | null {
-  if (n > 15 || n < -15) return null;
-  const p = 10 ** n;
-  const y = x * p;
-  const r = Math.round(y);
-  if (Math.abs(y - Math.trunc(y)) === 0.5 && Number.isFinite(y)) {
-    // Decide on the exact decimal expansion: 2.675 is 2.67499999... in binary.
-    const exact = x.toPrecision(20);
-    void exact;
-    const even = 2 * Math.round(y / 2);
-    return even / p;
-  }
-  // Use the exact decimal string to avoid double-rounding errors.
-  const s = Number(x.toFixed(n));
-  void r;
-  return s;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Classes
 
@@ -1968,7 +1944,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('__mod__', (s, a) => binaryOp(vm, 5, s, a[0], false));
   m('__eq__', (s, a) => (typeof a[0] === 'string' ? s === a[0] : NOT_IMPLEMENTED));
   m('__lt__', (s, a) => vm.order(0, s, a[0]));
-  m('__hash__', (s) => stringHash(s));
+  m('__hash__', (s) => normInt(strHash(s)));
   m('__str__', (s) => s);
   m('__repr__', (s) => strRepr(s));
   m('__format__', (s, a) => formatValue(vm, s, a[0]));

@@ -589,60 +589,6 @@ function intHash(v: Py): bigint | null {
   return h;
 }
 
-/**
- * The iteration order CPython's set table gives these elements (inserted in this order), for sets of
- * ints and strs (strs as a PYTHONHASHSEED=0 CPython hashes them). Other sets keep insertion order.
- * Deleted entries are not modelled.
- */
-export function cpythonSetOrder(values: Py[]): Py[] {
-  if (values.length < 2) return values;
-  const hashes: bigint[] = [];
-  for (const v of values) {
-    const h = typeof v === 'string' ? strHash(v) : intHash(v);
-    if (h === null) return values;
-    hashes.push(h);
-  }
-  const U64 = (1n << 64n) - 1n;
-  let size = 8;
-  let table: (number | undefined)[] = new Array(size);
-  let fill = 0;
-  const insert = (tbl: (number | undefined)[], idx: number): void => {
-    const mask = BigInt(tbl.length - 1);
-    const h = hashes[idx]! & U64;
-    let perturb = h;
-    let i = h & mask;
-    for (;;) {
-      const probes = i + 9n <= mask ? 9 : 0;
-      let j = Number(i);
-      for (let p = 0; p <= probes; p++, j++) {
-        if (tbl[j] === undefined) {
-          tbl[j] = idx;
-          return;
-        }
-      }
-      perturb >>= 5n;
-      i = (i * 5n + 1n + perturb) & mask;
-    }
-  };
-  for (let idx = 0; idx < values.length; idx++) {
-    insert(table, idx);
-    fill++;
-    if (fill * 5 >= (size - 1) * 3) {
-      const used = fill;
-      const minused = used > 50000 ? used * 2 : used * 4;
-      let newSize = 8;
-      while (newSize <= minused) newSize <<= 1;
-      const old = table;
-      table = new Array(newSize);
-      size = newSize;
-      for (const e of old) if (e !== undefined) insert(table, e);
-    }
-  }
-  const out: Py[] = [];
-  for (const e of table) if (e !== undefined) out.push(values[e]);
-  return out;
-}
-
 /** Rounds m·2^e·10^k to an integer, ties to even: CPython's correctly rounded float formatting. */
 function scaledRound(m: bigint, e: number, k: number): bigint {
   let num = m;

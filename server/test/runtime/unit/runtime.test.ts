@@ -223,6 +223,16 @@ describe('values', () => {
     ]);
   });
 
+  test('set iteration follows CPython 3.13 slot order (ints; strs as with PYTHONHASHSEED=0)', () => {
+    const r = checkTrace(`
+s = set([10, 20, 30, 40, 50])
+s.discard(20)
+s.add(36)
+print({10, 20, 30, 40, 50}, s, {1, 2, 3, 4} ^ {3, 10}, {"WARN", "ERROR"}, hash("a"))
+`);
+    expect(r.stdout).toBe("{50, 20, 40, 10, 30} {36, 40, 10, 50, 30} {1, 2, 4, 10} {'WARN', 'ERROR'} 4644417185603328019\n");
+  });
+
   test('big ints, formatting and set order', () => {
     const r = checkTrace(`
 print(2**64, -(2**70) // 3, 10**20 % 7, f"{1234.125:.2f}", f"{0.5:.0f}", {3, 1, 2, 10, 33})

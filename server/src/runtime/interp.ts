@@ -115,6 +115,12 @@ const ctorTypes = new Map<unknown, PyType>([
   [CodeObject, codeType], [PyCell, cellType], [PyTraceback, mkType('traceback', [objectType], 'traceback')],
 ]);
 const iterTypes = new Map<string, PyType>();
+/** Classes declared below join ctorTypes once defined (typeOf's first, cheapest check). */
+function registerCtorTypes(): void {
+  ctorTypes.set(PyGenerator, generatorType);
+  ctorTypes.set(PyFunction, functionType);
+  ctorTypes.set(Frame, frameType);
+}
 
 export function typeOf(v: Py): PyType {
   switch (typeof v) {
@@ -829,8 +835,10 @@ export class VM {
                 if (fn === this.genSendNative && arg === 1) {
                   const g = stack[base + 1];
                   if (g instanceof PyGenerator) {
-                    const v = stack[base + 2];
-                    stack.length = base;
+                    const v = stack.pop();
+                    // Popping beats `length =` (a runtime call in V8) on this hot path.
+                    stack.pop();
+                    stack.pop();
                     stack.push(this.genSend(g, v, 'send'));
                     break;
                   }
@@ -846,8 +854,8 @@ export class VM {
                 if (fn instanceof PyFunction && fn.code.simpleArgs && fn.code.argcount === arg) {
                   const fco = fn.code;
                   const nl = newLocals(fco.varnames.length);
-                  for (let i = 0; i < arg; i++) nl[i] = stack[base + 1 + i];
-                  stack.length = base;
+                  for (let i = arg - 1; i >= 0; i--) nl[i] = stack.pop();
+                  stack.pop();
                   const nf = fco.freevars.length > 0 || fco.cellvars.length > 0 ? this.frameFor(fn, nl) :
                     new Frame(fco, fn.globals, nl, null, null, fn);
                   if ((fco.flags & CO_GENERATOR) !== 0) stack.push(this.makeGenerator(nf, fn));
@@ -1169,12 +1177,12 @@ export class VM {
   private callMethodSlow(stack: Py[], base: number, arg: number, fn: Py): Py {
     if (fn === undefined) {
       const args = stack.splice(base + 2, arg);
-      const callee = stack[base + 1];
-      stack.length = base;
+      const callee = stack.pop();
+      stack.pop();
       return this.callFast(callee, args);
     }
     const args = stack.splice(base + 1, arg + 1);
-    stack.length = base;
+    stack.pop();
     if (fn instanceof PyNative) {
       const r = fn.fn(args, null);
       // Container methods that drop references (clear, pop, remove...) may free a generator.
@@ -1187,12 +1195,13 @@ export class VM {
     if (fn === this.nextBuiltin && arg === 1) {
       const g = stack[base + 1];
       if (g instanceof PyGenerator && !(g === this.lastMadeGen && this.lastMadeIp === f.ip - 2)) {
-        stack.length = base;
+        stack.pop();
+        stack.pop();
         return this.genSend(g, null, 'next');
       }
     }
     const args = stack.splice(base + 1, arg);
-    stack.length = base;
+    stack.pop();
     const lastArg = args[arg - 1];
     if (lastArg !== undefined && lastArg === this.lastMadeGen && this.lastMadeFrame === f &&
       this.lastMadeIp === f.ip - 2 && this.consumers.has(fn)) {
@@ -2866,5 +2875,7 @@ export class SeqIterator extends PyIterator {
     }
   }
 }
+
+registerCtorTypes();
 
 export type { NativeFn };

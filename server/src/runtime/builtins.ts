@@ -1102,7 +1102,7 @@ export function installBuiltins(vm: VM): void {
     let acc: Py = args.length > 1 ? args[1] : kwArg(kw, 'start', 0);
     if (typeof acc === 'string') throw vm.typeError("sum() can't sum strings [use ''.join(seq) instead]");
     const it = vm.getIter(args[0]);
-    const next = (): Py => (it instanceof PyIterator ? it.next() : vm.iterNextSlow(it));
+    const next = (): Py => vm.iterNext(it);
     // CPython's three phases: exact ints, then floats with Neumaier compensation (3.12+), then generic.
     let x: Py;
     if (typeof acc === 'number' || typeof acc === 'boolean') {

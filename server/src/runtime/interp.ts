@@ -2591,6 +2591,7 @@ export class VM {
     }
   }
   iterNext(it: Py): Py {
+    if (it instanceof PyGenerator) return this.genResume(it, null, null, 'next');
     return it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
   }
   *iterate(v: Py): Generator<Py> {
@@ -2603,7 +2604,7 @@ export class VM {
     const it = this.getIter(v);
     let count = 0;
     for (;;) {
-      const x = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+      const x = this.iterNext(it);
       if (x === STOP) return;
       if ((++count & 0x3ff) === 0) this.budget();
       yield x;

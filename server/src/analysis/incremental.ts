@@ -58,6 +58,15 @@ interface CachedStatement {
   mentionsLines: boolean;
 }
 
+/** A top-level node as the cursor reports it. */
+interface TopLevelNode {
+  type: string;
+  startIndex: number;
+  row: number;
+  column: number;
+  namedIndex: number;
+}
+
 interface Statement {
   start: number;
   /** Up to the next statement: trailing comments (`# noqa`) and blank lines belong to it. */
@@ -152,22 +161,30 @@ export class IncrementalAnalyzer {
 
   private statementsOf(root: SyntaxNode, text: string): Statement[] {
     // A unit starts at a node in column 0; `a = 1; b = 2` (or a comment) after it on the same line joins it,
-    // so every unit's text starts at a line start and re-parses the same way on its own.
-    const units: SyntaxNode[][] = [];
-    for (const node of root.namedChildren) {
+    // so every unit's text starts at a line start and re-parses the same way on its own. A cursor reads
+    // the boundaries without making a JS node per statement: this runs on every keystroke.
+    const units: TopLevelNode[][] = [];
+    const cursor = root.walk();
+    let namedIndex = 0;
+    for (let more = cursor.gotoFirstChild(); more; more = cursor.gotoNextSibling()) {
+      if (!cursor.nodeIsNamed) continue;
+      const position = cursor.startPosition;
+      const node: TopLevelNode = { type: cursor.nodeType, startIndex: cursor.startIndex, row: position.row, column: position.column, namedIndex: namedIndex++ };
       const last = units[units.length - 1];
-      if (last !== undefined && (node.type === 'comment' || node.startPosition.column !== 0)) last.push(node);
+      if (last !== undefined && (node.type === 'comment' || node.column !== 0)) last.push(node);
       else units.push([node]);
     }
     return units.map((unit, position) => {
-      const first = unit[0] as SyntaxNode;
+      const first = unit[0] as TopLevelNode;
       // The first unit also owns the module's leading comments and blank lines, so units tile the file.
       const start = position === 0 ? 0 : first.startIndex;
       const end = units[position + 1]?.[0]?.startIndex ?? text.length;
       const statementText = text.slice(start, end);
-      const startLine = position === 0 ? 1 : first.startPosition.row + 1;
-      const single = unit.filter((node) => node.type !== 'comment').length === 1 ? first : null;
-      return { start, end, startLine, text: statementText, facts: this.factsOf(single, statementText, first.startIndex - start) };
+      const startLine = position === 0 ? 1 : first.row + 1;
+      const single = unit.filter((node) => node.type !== 'comment').length === 1;
+      const facts = this.factsByText.get(statementText)
+        ?? this.factsOf(single ? root.namedChild(first.namedIndex) : null, statementText, first.startIndex - start);
+      return { start, end, startLine, text: statementText, facts };
     });
   }
 

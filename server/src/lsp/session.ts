@@ -97,7 +97,9 @@ export class Session {
     };
     doc.analysis = { version: doc.version, result };
     // The summary only changes when the module's interface does (headers, generator-ness, module code).
-    if (incremental.signature !== state.signature) {
+    // While a statement does not parse ('E' in the signature) the last clean interface stands: typing a
+    // line flips it between broken and valid on nearly every keystroke, and a summary costs a full model.
+    if (!incremental.signature.includes('E') && incremental.signature !== state.signature) {
       state.signature = incremental.signature;
       this.scheduleSummary(doc.uri);
     }
@@ -144,6 +146,11 @@ export class Session {
     this.queue.whenQuiet(() => {
       if (this.documents.get(uri) !== doc || doc.version !== version) return;
       publishDiagnostics(this.connection, uri, version, findings);
+      // Replace the tree the analysis exposed now, while the user reads, rather than on the next
+      // keystroke (editing a tree with live JS nodes costs milliseconds; see `detachTree`).
+      setImmediate(() => {
+        if (this.documents.get(uri) === doc && doc.version === version) doc.detachTree();
+      });
     });
   }
 

@@ -16,7 +16,7 @@ import { compareErrors, compareFindings, FORMATS, type OutputFormat } from './fo
 import { formatSarif } from './formats/sarif.js';
 import { formatText } from './formats/text.js';
 import { usageMessage, type CliIo } from './io.js';
-import { analyzeFiles, defaultWorkerCount, type Phase } from './pool.js';
+import { analyzeFiles, defaultWorkerCount } from './pool.js';
 import { Progress } from './progress.js';
 
 export const CHECK_HELP = `Usage: yieldlens check [options] [PATH ...]
@@ -93,7 +93,7 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
 
   const progress = Progress.forStderr(tasks.length);
   let outcomes: FileOutcome[];
-  const poolOptions = { enabledFor, onProgress: (phase: Phase, done: number, total: number) => progress?.update(phase, done, total) };
+  const poolOptions = { enabledFor, onProgress: (done: number, total: number) => progress?.update(done, total) };
   const workers = options.jobs === undefined ? defaultWorkerCount(tasks.length) : Math.min(options.jobs, tasks.length);
   try {
     ({ outcomes } = await analyzeFiles(tasks, { ...poolOptions, workers }));

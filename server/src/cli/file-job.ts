@@ -1,7 +1,7 @@
-// The per-file work of a `check` run: (1a) read and parse a file, noting the names its imports mention;
-// (1b) summarise it for the workspace index, only when some checked file may import it; (2) analyse it
-// against that index. Used in-process and inside worker threads alike, so both paths produce the same
-// results. Trees and text are kept between the steps.
+// The per-file work of a `check` run: read, parse and analyse one file against the workspace index.
+// The index summarises a module only when a rule's resolution reaches it (read, parsed and summarised
+// here, then cached): rules consult a few dozen modules of a thousand. Used in-process and inside worker
+// threads alike, so both paths produce the same results.
 
 import type { Finding } from '@yieldlens/shared';
 import { analyzeFile, modelForAnalysis, summarizeModule, WorkspaceIndex, type ModuleSummary, type SemanticModel } from '../analysis/index.js';
@@ -17,24 +17,22 @@ export interface FileTask {
   bytes: number;
 }
 
+export interface CheckTask extends FileTask {
+  /** Enabled rule codes for this file (the selection minus its per-file ignores). */
+  enabled: string[];
+}
+
+/** A checked file that some import may name. */
+export interface ModuleFile {
+  display: string;
+  absolute: string;
+  moduleName: string;
+}
+
 /** Why a file could not be (fully) analysed; `internal` marks a bug in yieldlens rather than in the input. */
 export interface FileProblem {
   message: string;
   internal: boolean;
-}
-
-export interface ParseResult {
-  id: number;
-  problem: FileProblem | null;
-  lines: number;
-  /** Every word in the file's import statements: module path parts, imported names, aliases. */
-  importWords: string[];
-}
-
-export interface AnalysisTask {
-  id: number;
-  /** Enabled rule codes for this file (the selection minus its per-file ignores). */
-  enabled: string[];
 }
 
 export interface FileOutcome {
@@ -42,82 +40,80 @@ export interface FileOutcome {
   findings: Finding[];
   problem: FileProblem | null;
   suppressed: number;
+  /** Lines of source read, for the benchmark. */
+  lines: number;
 }
 
-interface ParsedFile {
-  task: FileTask;
+/** A file parsed to summarise it, kept until this thread analyses it too. */
+interface ParsedModule {
   text: string;
   tree: Tree;
-  /** Built for the summary and reused by the analysis. */
-  model?: SemanticModel;
+  model: SemanticModel;
 }
 
 export class FileJobRunner {
-  private readonly parsed = new Map<number, ParsedFile>();
-  private readonly failed = new Map<number, FileProblem>();
+  private readonly index: WorkspaceIndex;
+  private readonly parsedModules = new Map<string, ParsedModule>();
 
-  /** Step 1a. A file that cannot be read or parsed keeps its problem for phase 2 to report. */
-  parse(task: FileTask): ParseResult {
-    const source = readSource(task.absolute);
-    if (!source.ok) return this.fail(task.id, { message: source.message, internal: false });
-    try {
-      const tree = parsePython(source.text);
-      this.parsed.set(task.id, { task, text: source.text, tree });
-      return { id: task.id, problem: null, lines: countLines(source.text), importWords: importWords(source.text) };
-    } catch (error) {
-      return this.fail(task.id, describeCrash(error));
-    }
+  constructor(modules: readonly ModuleFile[]) {
+    // Two files claiming one module name: the last by path wins, as it would in any run.
+    const byName = new Map<string, ModuleFile>();
+    for (const module of [...modules].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0))) byName.set(module.moduleName, module);
+    this.index = new WorkspaceIndex([], {
+      moduleNames: () => byName.keys(),
+      summarize: (name) => {
+        const module = byName.get(name);
+        return module === undefined ? undefined : this.summarize(module);
+      },
+    });
   }
 
-  /**
-   * Step 1b, for a file parsed here: its module summary, or null when it failed (the problem is kept
-   * for phase 2 to report; the index simply lacks the module).
-   */
-  summarize(id: number): ModuleSummary | null {
-    const file = this.parsed.get(id);
-    if (file === undefined) return null;
-    try {
-      file.model = modelForAnalysis(file.tree, file.text);
-      return summarizeModule(file.task.display, file.task.moduleName, file.model);
-    } catch (error) {
-      this.parsed.delete(id);
-      this.failed.set(id, describeCrash(error));
-      return null;
+  /** Reads, parses and analyses one file; problems become data, never exceptions. */
+  check(task: CheckTask): FileOutcome {
+    const fail = (problem: FileProblem, lines = 0): FileOutcome => ({ id: task.id, findings: [], problem, suppressed: 0, lines });
+    const parsed = this.parsedModules.get(task.absolute);
+    this.parsedModules.delete(task.absolute);
+    let text = parsed?.text;
+    if (text === undefined) {
+      const source = readSource(task.absolute);
+      if (!source.ok) return fail({ message: source.message, internal: false });
+      text = source.text;
     }
-  }
-
-  /** Phase 2. Releases the file's tree and text once done. */
-  analyze(task: AnalysisTask, index: WorkspaceIndex): FileOutcome {
-    const failure = this.failed.get(task.id);
-    if (failure !== undefined) {
-      this.failed.delete(task.id);
-      return { id: task.id, findings: [], problem: failure, suppressed: 0 };
-    }
-    const file = this.parsed.get(task.id);
-    if (file === undefined) return { id: task.id, findings: [], problem: { message: 'internal error: file was not prepared', internal: true }, suppressed: 0 };
-    this.parsed.delete(task.id);
+    const lines = countLines(text);
     try {
+      const tree = parsed?.tree ?? parsePython(text);
       const result = analyzeFile({
-        file: file.task.display,
-        text: file.text,
-        tree: file.tree,
+        file: task.display,
+        text,
+        tree,
         enabled: new Set(task.enabled),
-        index,
-        moduleName: file.task.moduleName ?? undefined,
-        ...(file.model === undefined ? {} : { model: file.model }),
+        index: this.index,
+        moduleName: task.moduleName ?? undefined,
+        ...(parsed === undefined ? {} : { model: parsed.model }),
       });
       const problem = result.syntaxError === null
         ? null
         : { message: `${result.syntaxError.message} at line ${result.syntaxError.line}, column ${result.syntaxError.column}`, internal: false };
-      return { id: task.id, findings: result.findings, problem, suppressed: result.suppressed };
+      return { id: task.id, findings: result.findings, problem, suppressed: result.suppressed, lines };
     } catch (error) {
-      return { id: task.id, findings: [], problem: describeCrash(error), suppressed: 0 };
+      return fail(describeCrash(error), lines);
     }
   }
 
-  private fail(id: number, problem: FileProblem): ParseResult {
-    this.failed.set(id, problem);
-    return { id, problem, lines: 0, importWords: [] };
+  /** A module's summary for the index, or undefined when the file cannot be read, parsed or summarised. */
+  private summarize(module: ModuleFile): ModuleSummary | undefined {
+    const source = readSource(module.absolute);
+    if (!source.ok) return undefined;
+    try {
+      const tree = parsePython(source.text);
+      const model = modelForAnalysis(tree, source.text);
+      const summary = summarizeModule(module.display, module.moduleName, model);
+      this.parsedModules.set(module.absolute, { text: source.text, tree, model });
+      return summary;
+    } catch {
+      // The file's own check reports what is wrong with it.
+      return undefined;
+    }
   }
 }
 
@@ -131,56 +127,6 @@ function describeCrash(error: unknown): FileProblem {
   }
   const message = error instanceof Error ? error.message : String(error);
   return { message: `internal error while analysing this file: ${message.split('\n')[0] ?? message}`, internal: true };
-}
-
-/**
- * The words of every import statement, conservatively: for each `import` keyword (statements nested in
- * functions, after `;` or `try:` included), the words of its logical line, with backslash continuations
- * on either side and a parenthesised name list. Words from a comment or string that mentions `import`
- * only add summaries. A text scan, 16 times cheaper than a tree query and never missing a word the
- * tree's import statements hold (checked over the CPython 3.13 standard library).
- */
-export function importWords(text: string): string[] {
-  const words = new Set<string>();
-  const importKeyword = /\bimport\b/g;
-  for (let match = importKeyword.exec(text); match !== null; match = importKeyword.exec(text)) {
-    let start = text.lastIndexOf('\n', match.index) + 1;
-    // `from pkg.mod \` + newline + `import name`: the module is on an earlier physical line.
-    while (start > 1 && endsWithBackslash(text, start - 1)) start = text.lastIndexOf('\n', start - 2) + 1;
-    let end = lineEnd(text, match.index);
-    const open = text.indexOf('(', match.index);
-    if (open !== -1 && open < end) {
-      const close = text.indexOf(')', open);
-      end = close === -1 ? text.length : Math.max(end, close);
-    }
-    while (end < text.length && endsWithBackslash(text, end)) end = lineEnd(text, end + 1);
-    for (const word of text.slice(start, end).match(/\w+/g) ?? []) words.add(word);
-    importKeyword.lastIndex = Math.max(importKeyword.lastIndex, end);
-  }
-  return [...words];
-}
-
-function lineEnd(text: string, from: number): number {
-  const at = text.indexOf('\n', from);
-  return at === -1 ? text.length : at;
-}
-
-/** Whether the physical line ending at `newline` (the offset of its `\n`) ends with a backslash. */
-function endsWithBackslash(text: string, newline: number): boolean {
-  let last = newline - 1;
-  if (text.charCodeAt(last) === 13) last--;
-  return text.charCodeAt(last) === 92;
-}
-
-/**
- * Whether a checked file may import the module: the last part of its dotted name (`mod` of
- * `pkg.mod`, `pkg` of `pkg/__init__.py`) is a word of some import statement (`import pkg.mod`,
- * `from pkg import mod`, `from .mod import f`, `from . import mod`). Modules nobody imports need no
- * summary: the index is only consulted to resolve imports. Without a module name, nothing can.
- */
-export function mayBeImported(moduleName: string | null, words: ReadonlySet<string>): boolean {
-  if (moduleName === null) return false;
-  return words.has(moduleName.slice(moduleName.lastIndexOf('.') + 1));
 }
 
 function countLines(text: string): number {

@@ -1,46 +1,23 @@
-// Runs the two phases of a `check` over many files: in-process for small runs, otherwise on a pool of
-// the main thread plus worker threads (one member per core). Phase 1 hands out files in small chunks
-// as members free up; phase 2 gives every member the summaries it lacks and has it analyse the files
-// it parsed (it still holds their trees).
+// Runs a `check` over many files: in-process for small runs, otherwise on the main thread plus worker
+// threads (one member per core). Files are handed out biggest first, in chunks, to whichever member is
+// free; each member reads, parses and analyses its files against its own lazily filled workspace index
+// (see `FileJobRunner`), so there is no barrier between phases and nothing to exchange but results.
 
 import os from 'node:os';
-import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { WorkspaceIndex, type ModuleSummary } from '../analysis/index.js';
-import { FileJobRunner, mayBeImported, type AnalysisTask, type FileOutcome, type FileTask, type ParseResult } from './file-job.js';
-
-/**
- * Module summaries travel between threads pre-serialised (`v8.serialize`): the main thread only
- * gathers the workers' chunks into one shared buffer and never deserialises or re-serialises the
- * index (about 16 MB for the standard library), which would otherwise run serially on it.
- */
-export interface SerializedSummaries {
-  buffer: SharedArrayBuffer;
-  /** Byte ranges `[start, end)` of each chunk (an array of `ModuleSummary`) and the member that made it (-1: main). */
-  chunks: { owner: number; start: number; end: number }[];
-}
+import { FileJobRunner, type CheckTask, type FileOutcome, type FileTask, type ModuleFile } from './file-job.js';
 
 export type ToWorker =
-  | { type: 'parse'; tasks: FileTask[] }
-  /** Summarise these files (parsed by this worker) and return them v8-serialised. */
-  | { type: 'summarize'; ids: number[] }
-  /** `ownIndex`: the worker's position, so that it skips the chunks it made (it keeps those summaries). */
-  | { type: 'index'; summaries: SerializedSummaries; ownIndex: number }
-  | { type: 'analyze'; tasks: AnalysisTask[] };
+  | { type: 'init'; modules: readonly ModuleFile[] }
+  | { type: 'check'; tasks: CheckTask[] };
 
-export type FromWorker =
-  | { type: 'parsed'; results: ParseResult[] }
-  /** `summaries` is `v8.serialize(ModuleSummary[])`. */
-  | { type: 'summarized'; summaries: Uint8Array }
-  | { type: 'analyzed'; results: FileOutcome[] };
-
-export type Phase = 'parse' | 'analyze';
+export type FromWorker = { type: 'checked'; results: FileOutcome[] };
 
 export interface PoolOptions {
   /** Pool members (the main thread and `workers - 1` threads); 0 or 1 analyses in-process. */
   workers: number;
   enabledFor(task: FileTask): string[];
-  onProgress?(phase: Phase, done: number, total: number): void;
+  onProgress?(done: number, total: number): void;
 }
 
 export interface PoolResult {
@@ -62,29 +39,19 @@ export function defaultWorkerCount(fileCount: number): number {
 }
 
 export async function analyzeFiles(tasks: readonly FileTask[], options: PoolOptions): Promise<PoolResult> {
-  return options.workers <= 1 ? analyzeInProcess(tasks, options) : analyzeInWorkers(tasks, options);
+  const modules = tasks.flatMap((task) => (task.moduleName === null ? [] : [{ display: task.display, absolute: task.absolute, moduleName: task.moduleName }]));
+  const checkTasks = tasks.map((task) => ({ ...task, enabled: options.enabledFor(task) }));
+  const outcomes = options.workers <= 1 ? analyzeInProcess(checkTasks, modules, options) : await analyzeInWorkers(checkTasks, modules, options);
+  return { outcomes, lines: outcomes.reduce((sum, outcome) => sum + outcome.lines, 0) };
 }
 
-function analyzeInProcess(tasks: readonly FileTask[], options: PoolOptions): PoolResult {
-  const runner = new FileJobRunner();
-  const words = new Set<string>();
-  let lines = 0;
-  tasks.forEach((task, done) => {
-    const result = runner.parse(task);
-    for (const word of result.importWords) words.add(word);
-    lines += result.lines;
-    options.onProgress?.('parse', done + 1, tasks.length);
-  });
-  const summaries = tasks
-    .filter((task) => mayBeImported(task.moduleName, words))
-    .flatMap((task) => runner.summarize(task.id) ?? []);
-  const index = buildIndex(summaries, shareChunks([]), -1);
-  const outcomes = tasks.map((task, done) => {
-    const outcome = runner.analyze({ id: task.id, enabled: options.enabledFor(task) }, index);
-    options.onProgress?.('analyze', done + 1, tasks.length);
+function analyzeInProcess(tasks: readonly CheckTask[], modules: readonly ModuleFile[], options: PoolOptions): FileOutcome[] {
+  const runner = new FileJobRunner(modules);
+  return tasks.map((task, done) => {
+    const outcome = runner.check(task);
+    options.onProgress?.(done + 1, tasks.length);
     return outcome;
   });
-  return { outcomes, lines };
 }
 
 /** A worker with a FIFO of pending replies: it answers messages in the order it receives them. */
@@ -93,12 +60,13 @@ class PooledWorker {
   private readonly pending: { resolve: (reply: FromWorker) => void; reject: (error: Error) => void }[] = [];
   private failure: Error | null = null;
 
-  constructor() {
+  constructor(modules: readonly ModuleFile[]) {
     // A larger stack than the 4 MB default: deeply nested code is analysed recursively.
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { stackSizeMb: 16 } });
     this.worker.on('message', (reply: FromWorker) => this.pending.shift()?.resolve(reply));
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`worker thread exited with code ${code}`)));
+    this.worker.postMessage({ type: 'init', modules } satisfies ToWorker);
   }
 
   request(message: ToWorker): Promise<FromWorker> {
@@ -107,10 +75,6 @@ class PooledWorker {
       this.pending.push({ resolve, reject });
       this.worker.postMessage(message);
     });
-  }
-
-  send(message: ToWorker): void {
-    this.worker.postMessage(message);
   }
 
   async terminate(): Promise<void> {
@@ -124,142 +88,62 @@ class PooledWorker {
   }
 }
 
-/**
- * The main thread works as one of the pool's members, beside `workers - 1` threads: it has the grammar
- * loaded already, starts at once while the threads boot, and needs no copy of its own summaries.
- * It processes one chunk at a time and yields to the event loop in between, so replies from the
- * threads are handled (and they are fed) while it works; each thread has two chunks in flight.
- */
-async function analyzeInWorkers(tasks: readonly FileTask[], options: PoolOptions): Promise<PoolResult> {
+async function analyzeInWorkers(tasks: readonly CheckTask[], modules: readonly ModuleFile[], options: PoolOptions): Promise<FileOutcome[]> {
   const started = performance.now();
-  const workers = Array.from({ length: options.workers - 1 }, () => new PooledWorker());
-  const MAIN = -1;
+  const workers = Array.from({ length: options.workers - 1 }, () => new PooledWorker(modules));
+  const mainRunner = new FileJobRunner(modules);
+  // Biggest files first, so that the last chunks are small and nobody finishes a large file alone
+  // (longest-processing-time-first).
+  const queue = chunksBySize(tasks);
+  const outcomes: FileOutcome[] = [];
+  const finished: number[] = [];
+  const bytesChecked: number[] = [];
+  const collect = (member: number, chunk: readonly CheckTask[], results: readonly FileOutcome[]): void => {
+    outcomes.push(...results);
+    bytesChecked[member] = (bytesChecked[member] ?? 0) + chunk.reduce((sum, task) => sum + task.bytes, 0);
+    options.onProgress?.(outcomes.length, tasks.length);
+  };
+  const workerLane = async (worker: PooledWorker, member: number): Promise<void> => {
+    for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
+      const reply = await worker.request({ type: 'check', tasks: chunk });
+      collect(member, chunk, reply.results);
+    }
+    finished[member] = performance.now();
+  };
+  const mainLane = async (): Promise<void> => {
+    for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
+      collect(0, chunk, chunk.map((task) => mainRunner.check(task)));
+      await yieldToEventLoop();
+    }
+    finished[0] = performance.now();
+  };
   try {
-    // Phase 1: chunks go to whichever member is free, biggest files first, so that the last chunks
-    // are small and nobody is left finishing a large file alone (longest-processing-time-first).
-    // Phase 2 costs roughly what phase 1 did per file, so it ends up balanced too.
-    const queue = chunksBySize(tasks);
-    const ownedBy = new Map<number, number>();
-    const words = new Set<string>();
-    const mainRunner = new FileJobRunner();
-    let lines = 0;
-    let parsed = 0;
-    const record = (owner: number, results: readonly ParseResult[]): void => {
-      for (const result of results) {
-        ownedBy.set(result.id, owner);
-        lines += result.lines;
-        for (const word of result.importWords) words.add(word);
-      }
-      parsed += results.length;
-      options.onProgress?.('parse', parsed, tasks.length);
-    };
-    const workerLane = async (worker: PooledWorker, workerIndex: number): Promise<void> => {
-      for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
-        const reply = await worker.request({ type: 'parse', tasks: chunk });
-        if (reply.type !== 'parsed') throw new Error('worker answered out of turn');
-        record(workerIndex, reply.results);
-      }
-    };
-    const mainLane = async (): Promise<void> => {
-      for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
-        record(MAIN, chunk.map((task) => mainRunner.parse(task)));
-        await yieldToEventLoop();
-      }
-    };
-    try {
-      await Promise.all([mainLane(), ...workers.flatMap((worker, workerIndex) => [workerLane(worker, workerIndex), workerLane(worker, workerIndex)])]);
-    } catch (error) {
-      // Stop the main thread's lane too: the caller may start over in-process.
-      queue.length = 0;
-      throw error;
-    }
-
-    // Step 1b: each member summarises the files it parsed that some import statement may refer to.
-    const needsSummary = (owner: number): number[] => tasks.filter((task) => ownedBy.get(task.id) === owner && mayBeImported(task.moduleName, words)).map((task) => task.id);
-    const serialized: { owner: number; bytes: Uint8Array }[] = [];
-    const summaryRequests = workers.map(async (worker, workerIndex) => {
-      const reply = await worker.request({ type: 'summarize', ids: needsSummary(workerIndex) });
-      if (reply.type !== 'summarized') throw new Error('worker answered out of turn');
-      serialized.push({ owner: workerIndex, bytes: reply.summaries });
-    });
-    const mainSummaries = needsSummary(MAIN).flatMap((id) => mainRunner.summarize(id) ?? []);
-    await Promise.all(summaryRequests);
-
-    // Phase 2: every member gets the summaries it does not hold, then analyses the files it parsed.
-    const parseDone = performance.now();
-    serialized.push({ owner: MAIN, bytes: v8.serialize(mainSummaries) });
-    const shared = shareChunks(serialized);
-    let analyzed = 0;
-    let abandoned = false;
-    const outcomes: FileOutcome[] = [];
-    const phase2Finished: number[] = [];
-    const analysisChunks = (owner: number): AnalysisTask[][] => {
-      const own = tasks.filter((task) => ownedBy.get(task.id) === owner).map((task) => ({ id: task.id, enabled: options.enabledFor(task) }));
-      const chunks: AnalysisTask[][] = [];
-      for (let start = 0; start < own.length; start += CHUNK_SIZE) chunks.push(own.slice(start, start + CHUNK_SIZE));
-      return chunks;
-    };
-    const collect = (results: readonly FileOutcome[]): void => {
-      outcomes.push(...results);
-      analyzed += results.length;
-      options.onProgress?.('analyze', analyzed, tasks.length);
-    };
-    const workerPhase2 = workers.map(async (worker, workerIndex) => {
-      worker.send({ type: 'index', summaries: shared, ownIndex: workerIndex });
-      await Promise.all(analysisChunks(workerIndex).map(async (chunk) => {
-        const reply = await worker.request({ type: 'analyze', tasks: chunk });
-        if (reply.type !== 'analyzed') throw new Error('worker answered out of turn');
-        collect(reply.results);
-      }));
-      phase2Finished[workerIndex + 1] = performance.now();
-    });
-    const mainPhase2 = (async () => {
-      const index = buildIndex(mainSummaries, shared, MAIN);
-      for (const chunk of analysisChunks(MAIN)) {
-        if (abandoned) return;
-        collect(chunk.map((task) => mainRunner.analyze(task, index)));
-        await yieldToEventLoop();
-      }
-      phase2Finished[0] = performance.now();
-    })();
-    try {
-      await Promise.all([mainPhase2, ...workerPhase2]);
-    } catch (error) {
-      abandoned = true;
-      throw error;
-    }
-    if (process.env['YIELDLENS_TIMING'] !== undefined) {
-      const perMember = phase2Finished.map((finished) => (finished - parseDone).toFixed(0)).join('/');
-      const bytesOf = (owner: number): string => `${(tasks.filter((task) => ownedBy.get(task.id) === owner).reduce((sum, task) => sum + task.bytes, 0) / 1e6).toFixed(1)} MB`;
-      process.stderr.write(`yieldlens: source parsed by main / workers: ${[MAIN, ...workers.map((_, index) => index)].map(bytesOf).join(' / ')}\n`);
-      process.stderr.write(`yieldlens: main thread + ${workers.length} workers; phase 1 ${(parseDone - started).toFixed(0)} ms; phase 2 ${perMember} ms (main first)\n`);
-    }
-    return { outcomes, lines };
+    // Two requests in flight per worker, so that it never waits for the main thread to hand out more.
+    await Promise.all([mainLane(), ...workers.flatMap((worker, index) => [workerLane(worker, index + 1), workerLane(worker, index + 1)])]);
+  } catch (error) {
+    // Stop the main thread's lane too: the caller may start over in-process.
+    queue.length = 0;
+    throw error;
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+  if (process.env['YIELDLENS_TIMING'] !== undefined) {
+    const members = [0, ...workers.map((_, index) => index + 1)];
+    const perMember = members.map((member) => `${((finished[member] ?? started) - started).toFixed(0)} ms, ${((bytesChecked[member] ?? 0) / 1e6).toFixed(1)} MB`);
+    process.stderr.write(`yieldlens: main thread + ${workers.length} workers: ${perMember.join(' / ')}\n`);
+  }
+  return outcomes;
 }
 
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/**
- * The workspace index of one pool member: the summaries it made itself, plus the others' from the
- * shared buffer. Sorted by file, so that which member parsed what never changes the index (two files
- * claiming one module name resolve the same way in every run).
- */
-export function buildIndex(own: readonly ModuleSummary[], shared: SerializedSummaries, owner: number): WorkspaceIndex {
-  const all = [...own, ...readSharedSummaries(shared, owner)];
-  all.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return new WorkspaceIndex(all);
-}
-
 /** Tasks sorted by size, descending, cut into chunks of about CHUNK_BYTES (at most CHUNK_SIZE files). */
-function chunksBySize(tasks: readonly FileTask[]): FileTask[][] {
+function chunksBySize(tasks: readonly CheckTask[]): CheckTask[][] {
   const sorted = [...tasks].sort((a, b) => b.bytes - a.bytes || a.id - b.id);
-  const chunks: FileTask[][] = [];
-  let current: FileTask[] = [];
+  const chunks: CheckTask[][] = [];
+  let current: CheckTask[] = [];
   let bytes = 0;
   for (const task of sorted) {
     current.push(task);
@@ -272,27 +156,4 @@ function chunksBySize(tasks: readonly FileTask[]): FileTask[][] {
   }
   if (current.length > 0) chunks.push(current);
   return chunks;
-}
-
-/** Copies the serialised chunks into one buffer that every worker reads without a further copy. */
-function shareChunks(chunks: readonly { owner: number; bytes: Uint8Array }[]): SerializedSummaries {
-  const total = chunks.reduce((sum, chunk) => sum + chunk.bytes.byteLength, 0);
-  const buffer = new SharedArrayBuffer(total);
-  const view = new Uint8Array(buffer);
-  const ranges: SerializedSummaries['chunks'] = [];
-  let offset = 0;
-  for (const chunk of chunks) {
-    view.set(chunk.bytes, offset);
-    ranges.push({ owner: chunk.owner, start: offset, end: offset + chunk.bytes.byteLength });
-    offset += chunk.bytes.byteLength;
-  }
-  return { buffer, chunks: ranges };
-}
-
-/** The summaries in a `SerializedSummaries` made by members other than `owner`. */
-function readSharedSummaries(shared: SerializedSummaries, owner: number): ModuleSummary[] {
-  const view = new Uint8Array(shared.buffer);
-  return shared.chunks
-    .filter((chunk) => chunk.owner !== owner)
-    .flatMap((chunk) => v8.deserialize(view.subarray(chunk.start, chunk.end)) as ModuleSummary[]);
 }

@@ -1,8 +1,6 @@
 // A one-line progress indicator on stderr, shown only when stderr is a terminal and the run is long
 // (more than 200 files, or still running after a second), so pipes and CI logs never see it.
 
-import type { Phase } from './pool.js';
-
 const SHOW_AFTER_MS = 1000;
 const SHOW_FOR_FILES = 200;
 const REDRAW_EVERY_MS = 100;
@@ -18,14 +16,13 @@ export class Progress {
     return process.stderr.isTTY === true ? new Progress(process.stderr, totalFiles) : null;
   }
 
-  update(phase: Phase, done: number, total: number): void {
+  update(done: number, total: number): void {
     const now = Date.now();
     if (!this.visible && this.totalFiles <= SHOW_FOR_FILES && now - this.started < SHOW_AFTER_MS) return;
     if (now - this.lastDrawn < REDRAW_EVERY_MS && done < total) return;
     this.lastDrawn = now;
     this.visible = true;
-    const verb = phase === 'parse' ? 'parsing' : 'analysing';
-    this.stream.write(`\r\x1b[Kyieldlens: ${verb} ${done}/${total} files`);
+    this.stream.write(`\r\x1b[Kyieldlens: checking ${done}/${total} files`);
   }
 
   finish(): void {

@@ -1,38 +1,26 @@
-// Worker-thread entry of a parallel `check` run: holds the trees of the files it parsed in phase 1 and
-// analyses exactly those files in phase 2, once the main thread has sent the other members' summaries.
+// Worker-thread entry of a parallel `check` run: checks the chunks of files the main thread hands it,
+// against its own lazily filled workspace index.
 
-import v8 from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { WorkspaceIndex, type ModuleSummary } from '../analysis/index.js';
 import { FileJobRunner } from './file-job.js';
-import { buildIndex, type FromWorker, type ToWorker } from './pool.js';
+import type { FromWorker, ToWorker } from './pool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run in a worker thread');
 
-const runner = new FileJobRunner();
-/** The summaries this worker made in phase 1; the index adds everyone else's. */
-const ownSummaries: ModuleSummary[] = [];
-let index = new WorkspaceIndex();
+let runner: FileJobRunner | null = null;
 
 port.on('message', (message: ToWorker) => {
-  let reply: FromWorker;
   switch (message.type) {
-    case 'parse':
-      reply = { type: 'parsed', results: message.tasks.map((task) => runner.parse(task)) };
-      break;
-    case 'summarize': {
-      const made = message.ids.flatMap((id) => runner.summarize(id) ?? []);
-      ownSummaries.push(...made);
-      reply = { type: 'summarized', summaries: v8.serialize(made) };
-      break;
-    }
-    case 'index':
-      index = buildIndex(ownSummaries, message.summaries, message.ownIndex);
+    case 'init':
+      runner = new FileJobRunner(message.modules);
       return;
-    case 'analyze':
-      reply = { type: 'analyzed', results: message.tasks.map((task) => runner.analyze(task, index)) };
-      break;
+    case 'check': {
+      // `init` is always the first message a worker receives.
+      const active = runner ?? new FileJobRunner([]);
+      const reply: FromWorker = { type: 'checked', results: message.tasks.map((task) => active.check(task)) };
+      port.postMessage(reply);
+      return;
+    }
   }
-  port.postMessage(reply);
 });

@@ -15,6 +15,17 @@ export type SymbolResolution =
   | { kind: 'external'; qualifiedName: string }
   | { kind: 'unknown' };
 
+/**
+ * Makes summaries on demand, for an index that knows every module's name but summarises a module only
+ * when a resolution reaches it (the CLI: rules consult a few dozen modules of a thousand).
+ */
+export interface SummaryProvider {
+  /** Every module the provider can summarise. */
+  moduleNames(): Iterable<string>;
+  /** The module's summary, or undefined when its file cannot be read or parsed. Called once a name. */
+  summarize(moduleName: string): ModuleSummary | undefined;
+}
+
 /** Re-export chains longer than this are given up on (they also stop import cycles). */
 const MAX_RESOLUTION_DEPTH = 12;
 
@@ -26,8 +37,19 @@ export class WorkspaceIndex {
   /** Every module name and each of its dotted prefixes, counted (namespace packages have no summary). */
   private readonly prefixes = new Map<string, number>();
 
-  constructor(summaries: Iterable<ModuleSummary> = []) {
+  /** Module names already asked of the provider (whether or not it had a summary). */
+  private readonly provided = new Set<string>();
+
+  constructor(
+    summaries: Iterable<ModuleSummary> = [],
+    private readonly provider?: SummaryProvider,
+  ) {
     for (const summary of summaries) this.update(summary);
+    if (provider !== undefined) {
+      for (const name of provider.moduleNames()) {
+        for (const prefix of dottedPrefixes(name)) this.prefixes.set(prefix, (this.prefixes.get(prefix) ?? 0) + 1);
+      }
+    }
   }
 
   update(summary: ModuleSummary): void {
@@ -67,7 +89,16 @@ export class WorkspaceIndex {
   }
 
   module(moduleName: string): ModuleSummary | undefined {
-    return this.byModule.get(moduleName);
+    const known = this.byModule.get(moduleName);
+    if (known !== undefined || this.provider === undefined || this.provided.has(moduleName)) return known;
+    this.provided.add(moduleName);
+    const summary = this.provider.summarize(moduleName);
+    if (summary !== undefined) {
+      // Not `update`: the provider's module names are already counted among the prefixes.
+      this.byModule.set(moduleName, summary);
+      this.byFile.set(summary.file, summary);
+    }
+    return summary;
   }
 
   file(file: string): ModuleSummary | undefined {
@@ -112,7 +143,7 @@ export class WorkspaceIndex {
   /** What `module.path[0].path[1]…` names. `path` empty names the module itself. */
   resolveSymbol(module: string, path: readonly string[], depth = 0): SymbolResolution {
     if (depth > MAX_RESOLUTION_DEPTH) return { kind: 'unknown' };
-    const summary = this.byModule.get(module);
+    const summary = this.module(module);
     const [name, ...rest] = path;
     if (summary === undefined) {
       if (name !== undefined && this.hasModuleUnder(`${module}.${name}`)) return this.resolveSymbol(`${module}.${name}`, rest, depth + 1);

@@ -292,3 +292,41 @@ def use(self):
     expect(alone.callResult(alone.resolveCall(callNamed(again, text, 'local')))).toBe('created');
   });
 });
+
+describe('WorkspaceIndex with a summary provider', () => {
+  const files: Record<string, string> = {
+    'pkg/__init__.py': 'from .gens import collector\n',
+    'pkg/gens.py': 'def collector():\n    while True:\n        item = yield\n',
+    'pkg/unused.py': 'def plain():\n    return 1\n',
+  };
+  const moduleOf = (file: string): string => (file.endsWith('__init__.py') ? file.split('/').slice(0, -1).join('.') : file.replace(/\.py$/, '').split('/').join('.'));
+
+  function lazyIndex(): { index: WorkspaceIndex; asked: string[] } {
+    const asked: string[] = [];
+    const byModule = new Map(Object.keys(files).map((file) => [moduleOf(file), file]));
+    const index = new WorkspaceIndex([], {
+      moduleNames: () => byModule.keys(),
+      summarize: (name) => {
+        asked.push(name);
+        const file = byModule.get(name);
+        return file === undefined ? undefined : summary(file, name, files[file] ?? '');
+      },
+    });
+    return { index, asked };
+  }
+
+  it('resolves through re-exports exactly as an index built from every summary does', () => {
+    const { index } = lazyIndex();
+    const eager = indexOf(files);
+    for (const [module, path] of [['pkg', ['collector']], ['pkg.gens', ['collector']], ['pkg', ['unused', 'plain']], ['pkg', ['missing']]] as const) {
+      expect(index.resolveSymbol(module, [...path])).toEqual(eager.resolveSymbol(module, [...path]));
+    }
+  });
+
+  it('summarises only the modules a resolution reaches, each once', () => {
+    const { index, asked } = lazyIndex();
+    index.resolveSymbol('pkg', ['collector']);
+    index.resolveSymbol('pkg', ['collector']);
+    expect(asked).toEqual(['pkg', 'pkg.gens']);
+  });
+});

@@ -429,7 +429,9 @@ class Compiler {
   curLine = 1;
   private source: string;
   constructor(private root: Scope, private scopes: SymbolBuilderLookup, private filename: string, rootNode: SyntaxNode) {
-    this.source = rootNode.text;
+    // Node indices count from the start of the source, but the module node starts at its first token
+    // (after leading blank lines or comments): pad so that source.slice(node.startIndex, ...) is right.
+    this.source = ' '.repeat(rootNode.startIndex) + rootNode.text;
   }
 
   compileModuleCode(root: SyntaxNode): CodeObject {

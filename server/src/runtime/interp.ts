@@ -289,9 +289,15 @@ export class VM {
   /** Fast paths for the generator protocol when called as methods or builtins (set by builtins.ts). */
   genSendNative: PyNative | null = null;
   nextBuiltin: PyNative | null = null;
+  /**
+   * opts.recursionLimit, read on every frame entry. Not through `opts`: that object's map changes when
+   * a run passes a non-Smi limit (maxSteps: MAX_SAFE_INTEGER), which would deoptimise runFrame.
+   */
+  recursionLimit: number;
   constructor(public opts: VMOptions) {
     this.deadline = opts.now() + opts.timeoutMs;
     this.files = opts.files;
+    this.recursionLimit = opts.recursionLimit;
   }
 
   // --- limits
@@ -716,7 +722,7 @@ export class VM {
 
   // --- the interpreter loop
   runFrame(f: Frame, pendingExc: PyException | null): Py {
-    if (this.depth >= this.opts.recursionLimit) {
+    if (this.depth >= this.recursionLimit) {
       const e = this.error('RecursionError', 'maximum recursion depth exceeded');
       e.line = this.currentLine();
       throw e;

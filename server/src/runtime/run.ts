@@ -326,16 +326,18 @@ class Box:
     def __iter__(self):
         yield self.v
 for rep in range(3):
+    # Every other round past 2**31, so the arithmetic sites also see non-Smi numbers (no overflow deopt later).
+    base = (rep % 2) * 3000000000
     total = 0
     for value in evens(source(40)):
+        total += value + base
+    for value in top(40):
         total += value
-    for value in top(20):
-        total += value
-    total += sum(x * x for x in range(30)) + sum([1.5, 2.5])
+    total += sum(x * x for x in range(base, base + 40)) + sum([1.5, 2.5])
     avg = averager()
     next(avg)
-    for i in range(20):
-        last = avg.send(i)
+    for i in range(40):
+        last = avg.send(i + base)
     s = [x for x in range(10) if x > 2]
     d = {k: v for k, v in zip("abc", range(3))}
     b = Box(3)
@@ -354,10 +356,11 @@ for rep in range(3):
  * Runs a small program that exercises the interpreter's common paths (generator pipelines, send,
  * yield from, comprehensions, classes, exceptions) so that V8 has type feedback for all of them
  * before a real snippet makes the loop hot: fewer deoptimise/recompile cycles later. Long-lived
- * hosts (the language server's worker, benchmarks) call it once at start-up; it costs a few ms.
+ * hosts (the language server's worker, benchmarks) call it once at start-up; it costs a few tens of ms.
  */
 export function warmUpRuntime(): void {
-  runSnippet(WARM_UP_PROGRAM, { filename: '<warm-up>' });
+  // A non-Smi maxSteps, as long runs pass: V8 then sees both shapes of the options before the real runs.
+  runSnippet(WARM_UP_PROGRAM, { filename: '<warm-up>', maxSteps: Number.MAX_SAFE_INTEGER });
 }
 
 const codeCache = new Map<string, CodeObject>();

@@ -538,7 +538,14 @@ export class VM {
     const frame = g.frame!;
     if (this.tracer !== null && method !== 'close')
       this.tracer.resume(g, method, traceSent !== undefined ? traceSent : exc !== null ? exc : value, this.currentLine());
-    if (state === GEN_SUSPENDED && exc === null) frame.stack.push(value);
+    if (state === GEN_SUSPENDED && exc === null) {
+      // A statement-level yield discards the sent value: skip its POP_TOP instead of pushing for it.
+      // Not before an implicit return, whose line is that of the instruction that ran last.
+      const code = frame.code.code;
+      const ip = frame.ip;
+      if (code[ip] === Op.POP_TOP && code[ip + 2] !== Op.RETURN_VALUE) frame.ip = ip + 2;
+      else frame.stack.push(value);
+    }
     if (exc !== null && frame.handled !== null && frame.handled !== exc) {
       // _PyErr_ChainStackItem: an exception thrown in chains to the one the generator is handling.
       let o: PyException | null = frame.handled;

@@ -797,6 +797,18 @@ export class VM {
                 }
                 locals[arg] = stack.pop();
                 break;
+              case Op.STORE_FAST_LOAD_FAST:
+                // The value stays on the stack for the LOAD_FAST, which is skipped.
+                ip += 2;
+                if (this.cleanupGens.size !== 0) {
+                  f.ip = cur;
+                  const old = locals[arg];
+                  locals[arg] = stack[stack.length - 1];
+                  if (typeof old === 'object' && old !== null) this.released(old, undefined);
+                  break;
+                }
+                locals[arg] = stack[stack.length - 1];
+                break;
               case Op.LOAD_DEREF: {
                 const v = cells![arg]!.value;
                 if (v === undefined) throw this.derefError(co, arg);

@@ -88,6 +88,8 @@ export const enum Op {
   COPY_DICT_WITHOUT,
   /** Pops a for-loop iterator early (break/return); a temporary generator dies here, as in CPython. */
   POP_ITER,
+  /** STORE_FAST then LOAD_FAST of the same local (peephole; the LOAD_FAST's slot stays, skipped). */
+  STORE_FAST_LOAD_FAST,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

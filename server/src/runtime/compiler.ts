@@ -917,8 +917,12 @@ class Compiler {
     const orelse = this.newLabel();
     const end = this.newLabel();
     this.bind(start);
-    this.expr(n.childForFieldName('condition')!);
-    this.jump(Op.POP_JUMP_IF_FALSE, orelse);
+    const cond = n.childForFieldName('condition')!;
+    // `while True:` tests nothing, as in CPython (a constant true test cannot raise or be seen).
+    if (cond.type !== 'true') {
+      this.expr(cond);
+      this.jump(Op.POP_JUMP_IF_FALSE, orelse);
+    }
     this.u.fblocks.push({ kind: 'loop', start, exit: end });
     this.body(n.childForFieldName('body')!);
     this.u.fblocks.pop();

@@ -1181,6 +1181,11 @@ export class VM {
   }
   private loadMethod(stack: Py[], name: string): void {
     const o = stack.pop();
+    // gen.send(v) in a coroutine loop: generator's type dict cannot change, so skip the MRO walk.
+    if (o instanceof PyGenerator && name === 'send' && this.genSendNative !== null) {
+      stack.push(this.genSendNative, o);
+      return;
+    }
     if (!(o instanceof PyInstance) || o.cls.layout === 'exception') {
       const t = typeOf(o);
       if (t.builtin && !(o instanceof PyType) && !(o instanceof PyModule) && !(o instanceof PySuper)) {

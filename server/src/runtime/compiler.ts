@@ -524,9 +524,15 @@ class Compiler {
     // Superinstructions: one dispatch fewer for `for x in xs: ... x ...` and `x = ...; ... x`. The
     // second instruction keeps its slot and line (the first one skips it), unless something jumps there.
     const targets = new Set<number>(u.labels);
-    for (let i = 0; i + 3 < u.code.length; i += 2) {
-      if (u.code[i] === Op.STORE_FAST && u.code[i + 2] === Op.LOAD_FAST && u.code[i + 1] === u.code[i + 3] && !targets.has(i + 2))
-        u.code[i] = Op.STORE_FAST_LOAD_FAST;
+    const c = u.code;
+    for (let i = 0; i + 3 < c.length; i += 2) {
+      if (targets.has(i + 2)) continue;
+      if (c[i] === Op.FOR_ITER && c[i + 2] === Op.STORE_FAST) c[i] = Op.FOR_ITER_STORE_FAST;
+      else if (c[i] === Op.LOAD_FAST && c[i + 2] === Op.YIELD_VALUE && c[i + 3] === 0) c[i] = Op.LOAD_FAST_YIELD;
+    }
+    for (let i = 0; i + 3 < c.length; i += 2) {
+      if (c[i] === Op.STORE_FAST && c[i + 2] === Op.LOAD_FAST && c[i + 1] === c[i + 3] && !targets.has(i + 2))
+        c[i] = Op.STORE_FAST_LOAD_FAST;
     }
     co.code = Int32Array.from(u.code);
     co.lines = Int32Array.from(u.lines);

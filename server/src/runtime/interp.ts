@@ -1037,6 +1037,35 @@ export class VM {
                 } else stack.push(v);
                 break;
               }
+              case Op.FOR_ITER_STORE_FAST: {
+                // FOR_ITER as above; the item goes straight to the next instruction's (STORE_FAST) local.
+                f.ip = cur;
+                const it = stack[stack.length - 1];
+                let v: Py;
+                if (it instanceof PyGenerator) v = this.genResume(it, null, null, 'next');
+                else if (it instanceof RangeIterator) v = it.i < it.len ? it.start + it.step * it.i++ : STOP;
+                else v = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+                if (v === STOP) {
+                  stack.pop();
+                  ip = arg;
+                  if (this.cleanupGens.size !== 0 && !(it instanceof PyGenerator)) this.released(it, undefined);
+                } else if (this.cleanupGens.size === 0) {
+                  locals[code[ip + 1]!] = v;
+                  ip += 2;
+                } else stack.push(v);
+                break;
+              }
+              case Op.LOAD_FAST_YIELD: {
+                // LOAD_FAST then the YIELD_VALUE in the next slot, whose line and position the yield keeps.
+                const v = locals[arg];
+                if (v === undefined) throw this.unboundLocal(co, arg);
+                ip += 2;
+                f.ip = ip;
+                f.yielded = true;
+                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
+                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
+                return v;
+              }
               case Op.BUILD_LIST: {
                 const items = arg === 0 ? [] : stack.splice(stack.length - arg, arg);
                 stack.push(new PyList(items));

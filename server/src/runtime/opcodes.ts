@@ -90,6 +90,10 @@ export const enum Op {
   POP_ITER,
   /** STORE_FAST then LOAD_FAST of the same local (peephole; the LOAD_FAST's slot stays, skipped). */
   STORE_FAST_LOAD_FAST,
+  /** FOR_ITER whose next instruction is STORE_FAST: stores the item itself and skips it. */
+  FOR_ITER_STORE_FAST,
+  /** LOAD_FAST then YIELD_VALUE 0: yields the local; the YIELD_VALUE's slot stays (f.ip, lines). */
+  LOAD_FAST_YIELD,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

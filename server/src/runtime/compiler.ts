@@ -529,6 +529,7 @@ class Compiler {
       if (targets.has(i + 2)) continue;
       if (c[i] === Op.FOR_ITER && c[i + 2] === Op.STORE_FAST) c[i] = Op.FOR_ITER_STORE_FAST;
       else if (c[i] === Op.LOAD_FAST && c[i + 2] === Op.YIELD_VALUE && c[i + 3] === 0) c[i] = Op.LOAD_FAST_YIELD;
+      else if (c[i] === Op.SEND && c[i + 2] === Op.YIELD_VALUE && c[i + 3]! > 0) c[i] = Op.SEND_YIELD;
     }
     for (let i = 0; i + 3 < c.length; i += 2) {
       if (c[i] === Op.STORE_FAST && c[i + 2] === Op.LOAD_FAST && c[i + 1] === c[i + 3] && !targets.has(i + 2))

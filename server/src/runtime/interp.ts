@@ -1130,6 +1130,27 @@ export class VM {
                 } else stack.push(r);
                 break;
               }
+              case Op.SEND_YIELD: {
+                // SEND as above; a value from the subiterator is yielded at once by the next slot's YIELD_VALUE.
+                f.ip = cur;
+                const v = stack.pop();
+                const it = stack[stack.length - 1];
+                let r: Py;
+                if (it instanceof PyGenerator) r = this.genResume(it, v, null, v === null ? 'next' : 'send');
+                else r = this.sendToIterator(it, v);
+                if (r === STOP) {
+                  stack.pop();
+                  stack.push(this.lastReturn);
+                  ip = arg;
+                  break;
+                }
+                ip += 2;
+                f.ip = ip;
+                f.yielded = true;
+                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, r, co.lines[(ip >> 1) - 1]!);
+                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
+                return r;
+              }
               case Op.SETUP_FINALLY:
                 blocks.push(BlockType.FINALLY, arg, stack.length);
                 break;

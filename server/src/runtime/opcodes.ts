@@ -94,6 +94,8 @@ export const enum Op {
   FOR_ITER_STORE_FAST,
   /** LOAD_FAST then YIELD_VALUE 0: yields the local; the YIELD_VALUE's slot stays (f.ip, lines). */
   LOAD_FAST_YIELD,
+  /** SEND then its `yield from` YIELD_VALUE: yields the subiterator's value; the YIELD_VALUE's slot stays. */
+  SEND_YIELD,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

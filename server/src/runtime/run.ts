@@ -360,7 +360,8 @@ for rep in range(3):
  */
 export function warmUpRuntime(): void {
   // A non-Smi maxSteps, as long runs pass: V8 then sees both shapes of the options before the real runs.
-  runSnippet(WARM_UP_PROGRAM, { filename: '<warm-up>', maxSteps: Number.MAX_SAFE_INTEGER });
+  // Few events kept, so that the recorder's ring wraps and drops events as in a long run.
+  runSnippet(WARM_UP_PROGRAM, { filename: '<warm-up>', maxSteps: Number.MAX_SAFE_INTEGER, maxEvents: 256 });
 }
 
 const codeCache = new Map<string, CodeObject>();

@@ -765,147 +765,35 @@ export class VM {
             cur = ip;
             ip += 2;
             switch (op) {
-              case Op.POP_TOP:
-                stack.pop();
-                break;
-              case Op.DUP_TOP:
-                stack.push(stack[stack.length - 1]);
-                break;
-              case Op.ROT_TWO: {
-                const n = stack.length;
-                const t = stack[n - 1];
-                stack[n - 1] = stack[n - 2];
-                stack[n - 2] = t;
-                break;
-              }
-              case Op.LOAD_CONST:
-                stack.push(consts[arg]);
-                break;
+              // V8 (Node 20) compiles this switch to a chain of comparisons, not a jump table: the
+              // most frequent instructions come first.
               case Op.LOAD_FAST: {
                 const v = locals[arg];
                 if (v === undefined) throw this.unboundLocal(co, arg);
                 stack.push(v);
                 break;
               }
-              case Op.STORE_FAST:
-                if (this.cleanupGens.size !== 0) {
-                  f.ip = cur;
-                  const old = locals[arg];
-                  locals[arg] = stack.pop();
-                  if (typeof old === 'object' && old !== null) this.released(old, undefined);
-                  break;
-                }
-                locals[arg] = stack.pop();
-                break;
-              case Op.STORE_FAST_LOAD_FAST:
-                // The value stays on the stack for the LOAD_FAST, which is skipped.
-                ip += 2;
-                if (this.cleanupGens.size !== 0) {
-                  f.ip = cur;
-                  const old = locals[arg];
-                  locals[arg] = stack[stack.length - 1];
-                  if (typeof old === 'object' && old !== null) this.released(old, undefined);
-                  break;
-                }
-                locals[arg] = stack[stack.length - 1];
-                break;
-              case Op.LOAD_DEREF: {
-                const v = cells![arg]!.value;
-                if (v === undefined) throw this.derefError(co, arg);
-                stack.push(v);
-                break;
-              }
-              case Op.STORE_DEREF:
-                cells![arg]!.value = stack.pop();
-                break;
-              case Op.LOAD_GLOBAL: {
-                const name = names[arg]!;
-                let v = f.globals.get(name);
-                if (v === undefined) v = this.builtins.get(name);
-                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
-                stack.push(v);
-                break;
-              }
-              case Op.STORE_NAME:
-                if (f.ns === null && this.cleanupGens.size === 0) {
-                  f.globals.set(names[arg]!, stack.pop());
-                  break;
-                }
+              case Op.FOR_ITER_STORE_FAST: {
+                // FOR_ITER as above; the item goes straight to the next instruction's (STORE_FAST) local.
                 f.ip = cur;
-                ip = this.coldOp(f, op, arg, ip);
-                break;
-              case Op.LOAD_NAME: {
-                const name = names[arg]!;
-                let v = f.ns !== null ? f.ns.get(name) : undefined;
-                if (v === undefined) v = f.globals.get(name);
-                if (v === undefined) v = this.builtins.get(name);
-                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
-                stack.push(v);
-                break;
-              }
-              case Op.LOAD_ATTR: {
-                f.ip = cur;
-                const o = stack.pop();
-                stack.push(this.getAttr(o, names[arg]!));
-                break;
-              }
-              case Op.LOAD_METHOD:
-                f.ip = cur;
-                this.loadMethod(stack, names[arg]!);
-                break;
-              case Op.CALL_METHOD: {
-                f.ip = cur;
-                const base = stack.length - arg - 2;
-                const fn = stack[base];
-                if (fn === this.genSendNative && arg === 1) {
-                  const g = stack[base + 1];
-                  if (g instanceof PyGenerator) {
-                    const v = stack.pop();
-                    // Popping beats `length =` (a runtime call in V8) on this hot path.
-                    stack.pop();
-                    stack.pop();
-                    stack.push(this.genSend(g, v, 'send'));
-                    break;
-                  }
-                }
-                stack.push(this.callMethodSlow(stack, base, arg, fn));
-                break;
-              }
-              case Op.CALL: {
-                f.ip = cur;
-                const base = stack.length - arg - 1;
-                const fn = stack[base];
-                if (--this.stepsLeftInChunk <= 0) this.budget();
-                if (fn instanceof PyFunction && fn.code.simpleArgs && fn.code.argcount === arg) {
-                  const fco = fn.code;
-                  const nl = newLocals(fco.varnames.length);
-                  for (let i = arg - 1; i >= 0; i--) nl[i] = stack.pop();
+                const it = stack[stack.length - 1];
+                let v: Py;
+                if (it instanceof PyGenerator) v = this.genResume(it, null, null, 'next');
+                else if (it instanceof RangeIterator) v = it.i < it.len ? it.start + it.step * it.i++ : STOP;
+                else v = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+                if (v === STOP) {
                   stack.pop();
-                  const nf = fco.freevars.length > 0 || fco.cellvars.length > 0 ? this.frameFor(fn, nl) :
-                    new Frame(fco, fn.globals, nl, null, null, fn);
-                  if ((fco.flags & CO_GENERATOR) !== 0) stack.push(this.makeGenerator(nf, fn));
-                  else stack.push(this.runFrame(nf, null));
-                  break;
-                }
-                stack.push(this.callSlow(f, stack, base, arg, fn));
+                  ip = arg;
+                  if (this.cleanupGens.size !== 0 && !(it instanceof PyGenerator)) this.released(it, undefined);
+                } else if (this.cleanupGens.size === 0) {
+                  locals[code[ip + 1]!] = v;
+                  ip += 2;
+                } else stack.push(v);
                 break;
               }
-              case Op.BINARY_SUBSCR: {
-                f.ip = cur;
-                const k = stack.pop();
-                const o = stack.pop();
-                stack.push(this.getItem(o, k));
+              case Op.LOAD_CONST:
+                stack.push(consts[arg]);
                 break;
-              }
-              case Op.STORE_SUBSCR: {
-                f.ip = cur;
-                const k = stack.pop();
-                const o = stack.pop();
-                const v = stack.pop();
-                this.setItem(o, k, v);
-                if (this.cleanupGens.size !== 0) this.released(o, undefined);
-                break;
-              }
               case Op.BINARY_OP:
               case Op.INPLACE_OP: {
                 const b = stack.pop();
@@ -970,9 +858,55 @@ export class VM {
                 stack[stack.length - 1] = this.binaryOp(arg, a, b, op === Op.INPLACE_OP);
                 break;
               }
-              case Op.UNARY_NOT:
-                stack.push(!this.truthy(stack.pop()));
+              case Op.STORE_FAST:
+                if (this.cleanupGens.size !== 0) {
+                  f.ip = cur;
+                  const old = locals[arg];
+                  locals[arg] = stack.pop();
+                  if (typeof old === 'object' && old !== null) this.released(old, undefined);
+                  break;
+                }
+                locals[arg] = stack.pop();
                 break;
+              case Op.LOAD_FAST_YIELD: {
+                // LOAD_FAST then the YIELD_VALUE in the next slot, whose line and position the yield keeps.
+                const v = locals[arg];
+                if (v === undefined) throw this.unboundLocal(co, arg);
+                ip += 2;
+                f.ip = ip;
+                f.yielded = true;
+                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
+                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
+                return v;
+              }
+              case Op.JUMP:
+                if (arg < ip && --this.stepsLeftInChunk <= 0) {
+                  f.ip = cur;
+                  this.budget();
+                }
+                ip = arg;
+                break;
+              case Op.SEND_YIELD: {
+                // SEND as above; a value from the subiterator is yielded at once by the next slot's YIELD_VALUE.
+                f.ip = cur;
+                const v = stack.pop();
+                const it = stack[stack.length - 1];
+                let r: Py;
+                if (it instanceof PyGenerator) r = this.genResume(it, v, null, v === null ? 'next' : 'send');
+                else r = this.sendToIterator(it, v);
+                if (r === STOP) {
+                  stack.pop();
+                  stack.push(this.lastReturn);
+                  ip = arg;
+                  break;
+                }
+                ip += 2;
+                f.ip = ip;
+                f.yielded = true;
+                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, r, co.lines[(ip >> 1) - 1]!);
+                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
+                return r;
+              }
               case Op.COMPARE_OP: {
                 const b = stack.pop();
                 const a = stack[stack.length - 1];
@@ -996,29 +930,99 @@ export class VM {
                 stack[stack.length - 1] = this.compare(arg, a, b);
                 break;
               }
-              case Op.JUMP:
-                if (arg < ip && --this.stepsLeftInChunk <= 0) {
-                  f.ip = cur;
-                  this.budget();
-                }
-                ip = arg;
-                break;
               case Op.POP_JUMP_IF_FALSE: {
                 const v = stack.pop();
                 if (v === false || (v !== true && !this.truthy(v))) ip = arg;
                 break;
               }
-              case Op.POP_JUMP_IF_TRUE: {
-                const v = stack.pop();
-                if (v === true || (v !== false && this.truthy(v))) ip = arg;
+              case Op.LOAD_NAME: {
+                const name = names[arg]!;
+                let v = f.ns !== null ? f.ns.get(name) : undefined;
+                if (v === undefined) v = f.globals.get(name);
+                if (v === undefined) v = this.builtins.get(name);
+                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
+                stack.push(v);
                 break;
               }
-              case Op.GET_ITER: {
+              case Op.STORE_NAME:
+                if (f.ns === null && this.cleanupGens.size === 0) {
+                  f.globals.set(names[arg]!, stack.pop());
+                  break;
+                }
                 f.ip = cur;
+                ip = this.coldOp(f, op, arg, ip);
+                break;
+              case Op.YIELD_VALUE: {
                 const v = stack.pop();
-                // `for x in gen(...)`: nothing but this loop will ever hold the generator.
-                if (v === this.lastMadeGen && this.lastMadeFrame === f && this.lastMadeIp === f.ip - 2) v.temporary = true;
-                stack.push(this.getIter(v));
+                f.ip = ip;
+                f.yielded = true;
+                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
+                // Suspended inside try/with: its finalisation would run code, so watch its references.
+                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
+                return v;
+              }
+              case Op.STORE_FAST_LOAD_FAST:
+                // The value stays on the stack for the LOAD_FAST, which is skipped.
+                ip += 2;
+                if (this.cleanupGens.size !== 0) {
+                  f.ip = cur;
+                  const old = locals[arg];
+                  locals[arg] = stack[stack.length - 1];
+                  if (typeof old === 'object' && old !== null) this.released(old, undefined);
+                  break;
+                }
+                locals[arg] = stack[stack.length - 1];
+                break;
+              case Op.POP_TOP:
+                stack.pop();
+                break;
+              case Op.LOAD_GLOBAL: {
+                const name = names[arg]!;
+                let v = f.globals.get(name);
+                if (v === undefined) v = this.builtins.get(name);
+                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
+                stack.push(v);
+                break;
+              }
+              case Op.CALL: {
+                f.ip = cur;
+                const base = stack.length - arg - 1;
+                const fn = stack[base];
+                if (--this.stepsLeftInChunk <= 0) this.budget();
+                if (fn instanceof PyFunction && fn.code.simpleArgs && fn.code.argcount === arg) {
+                  const fco = fn.code;
+                  const nl = newLocals(fco.varnames.length);
+                  for (let i = arg - 1; i >= 0; i--) nl[i] = stack.pop();
+                  stack.pop();
+                  const nf = fco.freevars.length > 0 || fco.cellvars.length > 0 ? this.frameFor(fn, nl) :
+                    new Frame(fco, fn.globals, nl, null, null, fn);
+                  if ((fco.flags & CO_GENERATOR) !== 0) stack.push(this.makeGenerator(nf, fn));
+                  else stack.push(this.runFrame(nf, null));
+                  break;
+                }
+                stack.push(this.callSlow(f, stack, base, arg, fn));
+                break;
+              }
+              case Op.LOAD_METHOD:
+                f.ip = cur;
+                this.loadMethod(stack, names[arg]!);
+                break;
+              case Op.CALL_METHOD: {
+                f.ip = cur;
+                const base = stack.length - arg - 2;
+                const fn = stack[base];
+                if (fn === this.genSendNative && arg === 1) {
+                  const g = stack[base + 1];
+                  if (g instanceof PyGenerator) {
+                    const v = stack.pop();
+                    // Popping beats `length =` (a runtime call in V8) on this hot path.
+                    stack.pop();
+                    stack.pop();
+                    stack.push(this.genSend(g, v, 'send'));
+                    break;
+                  }
+                }
+                stack.push(this.callMethodSlow(stack, base, arg, fn));
                 break;
               }
               case Op.FOR_ITER: {
@@ -1037,34 +1041,76 @@ export class VM {
                 } else stack.push(v);
                 break;
               }
-              case Op.FOR_ITER_STORE_FAST: {
-                // FOR_ITER as above; the item goes straight to the next instruction's (STORE_FAST) local.
+              case Op.RETURN_VALUE: {
+                // An implicit `return None` reports the line that ran last (CPython's duplicated exits).
+                f.ip = ip;
+                let rv: Py = null;
+                if (arg === 1) {
+                  // Implicit `return None`: it pushes nothing of its own.
+                  f.returnLine = co.lines[lastIp >> 1]!;
+                } else {
+                  f.returnLine = co.lines[(ip >> 1) - 1]!;
+                  rv = stack.pop();
+                }
+                if (this.cleanupGens.size !== 0 && f.gen === null && f.func !== null) this.releaseFrame(f, rv);
+                return rv;
+              }
+              case Op.LOAD_ATTR: {
                 f.ip = cur;
-                const it = stack[stack.length - 1];
-                let v: Py;
-                if (it instanceof PyGenerator) v = this.genResume(it, null, null, 'next');
-                else if (it instanceof RangeIterator) v = it.i < it.len ? it.start + it.step * it.i++ : STOP;
-                else v = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
-                if (v === STOP) {
-                  stack.pop();
-                  ip = arg;
-                  if (this.cleanupGens.size !== 0 && !(it instanceof PyGenerator)) this.released(it, undefined);
-                } else if (this.cleanupGens.size === 0) {
-                  locals[code[ip + 1]!] = v;
-                  ip += 2;
-                } else stack.push(v);
+                const o = stack.pop();
+                stack.push(this.getAttr(o, names[arg]!));
                 break;
               }
-              case Op.LOAD_FAST_YIELD: {
-                // LOAD_FAST then the YIELD_VALUE in the next slot, whose line and position the yield keeps.
-                const v = locals[arg];
-                if (v === undefined) throw this.unboundLocal(co, arg);
-                ip += 2;
-                f.ip = ip;
-                f.yielded = true;
-                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
-                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
-                return v;
+              case Op.LOAD_DEREF: {
+                const v = cells![arg]!.value;
+                if (v === undefined) throw this.derefError(co, arg);
+                stack.push(v);
+                break;
+              }
+              case Op.POP_JUMP_IF_TRUE: {
+                const v = stack.pop();
+                if (v === true || (v !== false && this.truthy(v))) ip = arg;
+                break;
+              }
+              case Op.BINARY_SUBSCR: {
+                f.ip = cur;
+                const k = stack.pop();
+                const o = stack.pop();
+                stack.push(this.getItem(o, k));
+                break;
+              }
+              case Op.STORE_DEREF:
+                cells![arg]!.value = stack.pop();
+                break;
+              case Op.DUP_TOP:
+                stack.push(stack[stack.length - 1]);
+                break;
+              case Op.ROT_TWO: {
+                const n = stack.length;
+                const t = stack[n - 1];
+                stack[n - 1] = stack[n - 2];
+                stack[n - 2] = t;
+                break;
+              }
+              case Op.STORE_SUBSCR: {
+                f.ip = cur;
+                const k = stack.pop();
+                const o = stack.pop();
+                const v = stack.pop();
+                this.setItem(o, k, v);
+                if (this.cleanupGens.size !== 0) this.released(o, undefined);
+                break;
+              }
+              case Op.UNARY_NOT:
+                stack.push(!this.truthy(stack.pop()));
+                break;
+              case Op.GET_ITER: {
+                f.ip = cur;
+                const v = stack.pop();
+                // `for x in gen(...)`: nothing but this loop will ever hold the generator.
+                if (v === this.lastMadeGen && this.lastMadeFrame === f && this.lastMadeIp === f.ip - 2) v.temporary = true;
+                stack.push(this.getIter(v));
+                break;
               }
               case Op.BUILD_LIST: {
                 const items = arg === 0 ? [] : stack.splice(stack.length - arg, arg);
@@ -1093,29 +1139,6 @@ export class VM {
                 for (let i = arg - 1; i >= 0; i--) stack.push(items[i]);
                 break;
               }
-              case Op.RETURN_VALUE: {
-                // An implicit `return None` reports the line that ran last (CPython's duplicated exits).
-                f.ip = ip;
-                let rv: Py = null;
-                if (arg === 1) {
-                  // Implicit `return None`: it pushes nothing of its own.
-                  f.returnLine = co.lines[lastIp >> 1]!;
-                } else {
-                  f.returnLine = co.lines[(ip >> 1) - 1]!;
-                  rv = stack.pop();
-                }
-                if (this.cleanupGens.size !== 0 && f.gen === null && f.func !== null) this.releaseFrame(f, rv);
-                return rv;
-              }
-              case Op.YIELD_VALUE: {
-                const v = stack.pop();
-                f.ip = ip;
-                f.yielded = true;
-                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
-                // Suspended inside try/with: its finalisation would run code, so watch its references.
-                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
-                return v;
-              }
               case Op.SEND: {
                 f.ip = cur;
                 const v = stack.pop();
@@ -1129,27 +1152,6 @@ export class VM {
                   ip = arg;
                 } else stack.push(r);
                 break;
-              }
-              case Op.SEND_YIELD: {
-                // SEND as above; a value from the subiterator is yielded at once by the next slot's YIELD_VALUE.
-                f.ip = cur;
-                const v = stack.pop();
-                const it = stack[stack.length - 1];
-                let r: Py;
-                if (it instanceof PyGenerator) r = this.genResume(it, v, null, v === null ? 'next' : 'send');
-                else r = this.sendToIterator(it, v);
-                if (r === STOP) {
-                  stack.pop();
-                  stack.push(this.lastReturn);
-                  ip = arg;
-                  break;
-                }
-                ip += 2;
-                f.ip = ip;
-                f.yielded = true;
-                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, r, co.lines[(ip >> 1) - 1]!);
-                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
-                return r;
               }
               case Op.SETUP_FINALLY:
                 blocks.push(BlockType.FINALLY, arg, stack.length);

@@ -325,18 +325,18 @@ class Box:
         return self.v
     def __iter__(self):
         yield self.v
-for rep in range(3):
+for rep in range(12):
     # Every other round past 2**31, so the arithmetic sites also see non-Smi numbers (no overflow deopt later).
     base = (rep % 2) * 3000000000
     total = 0
-    for value in evens(source(40)):
+    for value in evens(source(200)):
         total += value + base
-    for value in top(40):
+    for value in top(200):
         total += value
-    total += sum(x * x for x in range(base, base + 40)) + sum([1.5, 2.5])
+    total += sum(x * x for x in range(base, base + 200)) + sum([1.5, 2.5])
     avg = averager()
     next(avg)
-    for i in range(40):
+    for i in range(200):
         last = avg.send(i + base)
     s = [x for x in range(10) if x > 2]
     d = {k: v for k, v in zip("abc", range(3))}

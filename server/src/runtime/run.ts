@@ -77,9 +77,10 @@ class EventRecorder implements Tracer {
     this.kind = new Uint8Array(this.cap);
     this.method = new Uint8Array(this.cap);
     this.line = new Int32Array(this.cap);
-    this.gen = newRefs(this.cap);
-    this.value = newRefs(this.cap);
-    this.locals = newRefs(this.cap);
+    // fill() rather than newRefs: 10x faster in a cold process (the first snippet pays for it).
+    this.gen = new Array<PyGenerator | null>(this.cap).fill(null);
+    this.value = new Array<Py>(this.cap).fill(null);
+    this.locals = new Array<Py[] | null>(this.cap).fill(null);
     this.text1 = new Array<string>(this.cap).fill('');
     this.text2 = new Array<string>(this.cap).fill('');
     this.ringPos = headCap;

@@ -357,7 +357,8 @@ for rep in range(12):
  * Runs a small program that exercises the interpreter's common paths (generator pipelines, send,
  * yield from, comprehensions, classes, exceptions) so that V8 has type feedback for all of them
  * before a real snippet makes the loop hot: fewer deoptimise/recompile cycles later. Long-lived
- * hosts (the language server's worker, benchmarks) call it once at start-up; it costs a few tens of ms.
+ * hosts (the language server's worker, benchmarks) call it once at start-up; it costs about 100 ms
+ * on a busy 2-core machine.
  */
 export function warmUpRuntime(): void {
   // A non-Smi maxSteps, as long runs pass: V8 then sees both shapes of the options before the real runs.

@@ -6,7 +6,7 @@
 
 import type { SyntaxNode } from '../parser.js';
 import { BIN_OPS, CMP_OPS, Op } from './opcodes.js';
-import { normInt, PyFloat, type Py } from './values.js';
+import { normInt, PyFloat, type GlobalCell, type GlobalsMap, type Py } from './values.js';
 
 export const CO_GENERATOR = 1;
 export const CO_VARARGS = 2;
@@ -36,6 +36,9 @@ export class CodeObject {
   syntaxErrors: { message: string; line: number }[] = [];
   /** Cached by the VM: where f_locals entries come from. */
   localsLayout: { names: string[]; sources: number[] } | null = null;
+  /** Cached by the VM: the GlobalsMap that globalCells belong to, and per-name cells of it (by names index). */
+  globalsOwner: GlobalsMap | null = null;
+  globalCells: (GlobalCell | undefined)[] = [];
   get isGenerator(): boolean {
     return (this.flags & CO_GENERATOR) !== 0;
   }

@@ -22,7 +22,7 @@ import { BlockType, Op } from './opcodes.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, STOP, UnhashableError, floatRepr, hashKey, normInt, type NativeFn, type Py,
+  PyType, PyTraceback, STOP, UnhashableError, floatRepr, hashKey, normInt, GlobalsMap, type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -314,6 +314,23 @@ export class VM {
       throw new LimitSignal('memory', `object of ${n} items exceeds the memory cap of ${this.opts.maxCollection}`, this.currentLine());
   }
   /** The line being executed in the innermost frame of the user's file (library frames are skipped). */
+  /**
+   * Slow path of the global-name cache: the cell of names[arg] in f.globals (when that is a
+   * GlobalsMap and the name is bound), cached on the code object; a code run with other globals resets it.
+   */
+  private globalCell(f: Frame, arg: number): GlobalCell | undefined {
+    const g = f.globals;
+    if (!(g instanceof GlobalsMap)) return undefined;
+    const co = f.code;
+    if (co.globalsOwner !== g) {
+      co.globalsOwner = g;
+      co.globalCells = new Array<GlobalCell | undefined>(co.names.length).fill(undefined);
+    }
+    const c = g.cell(co.names[arg]!);
+    co.globalCells[arg] = c;
+    return c;
+  }
+
   currentLine(): number {
     let f = this.frame;
     if (f !== null && f.code.filename === this.userFile) return f.code.lines[f.ip >> 1] ?? 0;
@@ -936,6 +953,14 @@ export class VM {
                 break;
               }
               case Op.LOAD_NAME: {
+                if (f.ns === null) {
+                  let c = co.globalsOwner === f.globals ? co.globalCells[arg] : undefined;
+                  if (c === undefined || c.v === undefined) c = this.globalCell(f, arg);
+                  if (c !== undefined && c.v !== undefined) {
+                    stack.push(c.v);
+                    break;
+                  }
+                }
                 const name = names[arg]!;
                 let v = f.ns !== null ? f.ns.get(name) : undefined;
                 if (v === undefined) v = f.globals.get(name);
@@ -946,7 +971,10 @@ export class VM {
               }
               case Op.STORE_NAME:
                 if (f.ns === null && this.cleanupGens.size === 0) {
-                  f.globals.set(names[arg]!, stack.pop());
+                  let c = co.globalsOwner === f.globals ? co.globalCells[arg] : undefined;
+                  if (c === undefined || c.v === undefined) c = this.globalCell(f, arg);
+                  if (c !== undefined && c.v !== undefined) c.v = stack.pop();
+                  else f.globals.set(names[arg]!, stack.pop());
                   break;
                 }
                 f.ip = cur;
@@ -977,6 +1005,12 @@ export class VM {
                 stack.pop();
                 break;
               case Op.LOAD_GLOBAL: {
+                let c = co.globalsOwner === f.globals ? co.globalCells[arg] : undefined;
+                if (c === undefined || c.v === undefined) c = this.globalCell(f, arg);
+                if (c !== undefined && c.v !== undefined) {
+                  stack.push(c.v);
+                  break;
+                }
                 const name = names[arg]!;
                 let v = f.globals.get(name);
                 if (v === undefined) v = this.builtins.get(name);

@@ -12,7 +12,7 @@ import {
   Frame, LimitSignal, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
 } from './interp.js';
 import { installStdlib } from './stdlib.js';
-import { PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
+import { GlobalsMap, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
 
 const DEFAULTS = { maxSteps: 1_000_000, timeoutMs: 2_000, recursionLimit: 1000, maxEvents: 10_000, maxCollection: 10_000_000 };
 
@@ -426,7 +426,7 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   const headCap = Math.ceil(maxEvents / 2);
   const recorder = new EventRecorder(vm, headCap, maxEvents - headCap);
   vm.tracer = options.trace === false ? null : recorder;
-  const globals = new Map<string, Py>();
+  const globals = new GlobalsMap();
   globals.set('__name__', '__main__');
   globals.set('__file__', filename);
   const frame = new Frame(code, globals, [], null, null, null);

@@ -637,3 +637,52 @@ export function exactDigits(x: number, digits: number): [string, number] {
   const q = scaledRound(m, e, digits - 1 - E).toString();
   return [q.slice(0, digits), E];
 }
+
+/** A module-global binding; `v` is undefined once the name is deleted (the cell is then detached). */
+export interface GlobalCell {
+  v: Py;
+}
+
+/**
+ * A module's globals: a Map whose entries are GlobalCells, so compiled code can cache the cell of a
+ * name and load/store it without hashing. The Map interface still sees plain values, in insertion order.
+ */
+export class GlobalsMap extends Map<string, Py> {
+  /** The live cell of a bound name, or undefined. */
+  cell(k: string): GlobalCell | undefined {
+    return super.get(k) as GlobalCell | undefined;
+  }
+  override get(k: string): Py {
+    const c = super.get(k) as GlobalCell | undefined;
+    return c === undefined ? undefined : c.v;
+  }
+  override set(k: string, v: Py): this {
+    const c = super.get(k) as GlobalCell | undefined;
+    if (c !== undefined) c.v = v;
+    else super.set(k, { v });
+    return this;
+  }
+  override delete(k: string): boolean {
+    const c = super.get(k) as GlobalCell | undefined;
+    if (c === undefined) return false;
+    // Detached: a cached reference to it now misses and looks the name up again.
+    c.v = undefined;
+    return super.delete(k);
+  }
+  override clear(): void {
+    for (const c of super.values()) (c as GlobalCell).v = undefined;
+    super.clear();
+  }
+  override forEach(cb: (value: Py, key: string, map: Map<string, Py>) => void, thisArg?: unknown): void {
+    for (const [k, c] of super.entries()) cb.call(thisArg, (c as GlobalCell).v, k, this);
+  }
+  override *values(): MapIterator<Py> {
+    for (const c of super.values()) yield (c as GlobalCell).v;
+  }
+  override *entries(): MapIterator<[string, Py]> {
+    for (const [k, c] of super.entries()) yield [k, (c as GlobalCell).v];
+  }
+  override [Symbol.iterator](): MapIterator<[string, Py]> {
+    return this.entries();
+  }
+}

@@ -172,13 +172,23 @@ class EventRecorder implements Tracer {
   close(gen: PyGenerator, line: number): void {
     this.slot(K_CLOSE, gen, line);
   }
+  /** Reprs of the objects stored raw (stable reprs, so one text each) during one events() call. */
+  private texts: Map<object, string> | null = null;
   private text(v: Py): string {
     if (v instanceof Frozen) return v.text;
-    try {
-      return this.vm.repr(v);
-    } catch {
-      return '<unrepresentable>';
+    const memo = typeof v === 'object' && v !== null ? this.texts : null;
+    if (memo !== null) {
+      const t = memo.get(v as object);
+      if (t !== undefined) return t;
     }
+    let t: string;
+    try {
+      t = this.vm.repr(v);
+    } catch {
+      t = '<unrepresentable>';
+    }
+    if (memo !== null) memo.set(v as object, t);
+    return t;
   }
   private build(i: number): TraceEvent {
     const g = this.gen[i]!;
@@ -214,6 +224,14 @@ class EventRecorder implements Tracer {
     }
   }
   events(): TraceEvent[] {
+    this.texts = new Map();
+    try {
+      return this.allEvents();
+    } finally {
+      this.texts = null;
+    }
+  }
+  private allEvents(): TraceEvent[] {
     const out: TraceEvent[] = [];
     const head = Math.min(this.count, this.headCap);
     for (let i = 0; i < head; i++) out.push(this.build(i));

@@ -21,15 +21,16 @@ export function resetAddresses(): void {
 
 // Addresses live in a side table: a numeric field on every object would change representation
 // (Smi to double) the first time one is assigned and deoptimise the interpreter loop.
-const addresses = new WeakMap<object, number>();
+// The formatted text is kept: a long trace's report reprs the same iterator thousands of times.
+const addresses = new WeakMap<object, string>();
 export class PyObject {
   get address(): string {
     let a = addresses.get(this);
     if (a === undefined) {
-      a = fakeAddress();
+      a = '0x' + fakeAddress().toString(16);
       addresses.set(this, a);
     }
-    return '0x' + a.toString(16);
+    return a;
   }
 }
 

@@ -533,6 +533,8 @@ class Compiler {
       if (c[i] === Op.FOR_ITER && c[i + 2] === Op.STORE_FAST) c[i] = Op.FOR_ITER_STORE_FAST;
       else if (c[i] === Op.LOAD_FAST && c[i + 2] === Op.YIELD_VALUE && c[i + 3] === 0) c[i] = Op.LOAD_FAST_YIELD;
       else if (c[i] === Op.SEND && c[i + 2] === Op.YIELD_VALUE && c[i + 3]! > 0) c[i] = Op.SEND_YIELD;
+      else if (c[i] === Op.LOAD_CONST && (c[i + 2] === Op.BINARY_OP || c[i + 2] === Op.INPLACE_OP)) c[i] = Op.LOAD_CONST_BINARY_OP;
+      else if (c[i] === Op.COMPARE_OP && c[i + 1]! < 6 && c[i + 2] === Op.POP_JUMP_IF_FALSE) c[i] = Op.COMPARE_OP_JUMP_IF_FALSE;
     }
     for (let i = 0; i + 3 < c.length; i += 2) {
       if (c[i] === Op.STORE_FAST && c[i + 2] === Op.LOAD_FAST && c[i + 1] === c[i + 3] && !targets.has(i + 2))

@@ -811,6 +811,30 @@ export class VM {
               case Op.LOAD_CONST:
                 stack.push(consts[arg]);
                 break;
+              case Op.LOAD_CONST_BINARY_OP: {
+                // Int fast path of the next slot's BINARY_OP, which then counts as the last instruction (cur).
+                const b = consts[arg];
+                const a = stack[stack.length - 1];
+                if (typeof a === 'number' && typeof b === 'number') {
+                  const bop = code[ip + 1]!;
+                  let r = NaN;
+                  if (bop === 0) r = a + b;
+                  else if (bop === 1) r = a - b;
+                  else if (bop === 2) r = a * b;
+                  else if (bop === 5 && b !== 0) {
+                    r = a % b;
+                    if (r !== 0 && (r < 0) !== (b < 0)) r += b;
+                  }
+                  if (Number.isSafeInteger(r)) {
+                    stack[stack.length - 1] = r;
+                    cur = ip;
+                    ip += 2;
+                    break;
+                  }
+                }
+                stack.push(b);
+                break;
+              }
               case Op.BINARY_OP:
               case Op.INPLACE_OP: {
                 const b = stack.pop();
@@ -923,6 +947,21 @@ export class VM {
                 if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, r, co.lines[(ip >> 1) - 1]!);
                 if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
                 return r;
+              }
+              case Op.COMPARE_OP_JUMP_IF_FALSE: {
+                // COMPARE_OP; for two numbers also the next slot's POP_JUMP_IF_FALSE (then the last instruction, cur).
+                const b = stack.pop();
+                const a = stack[stack.length - 1];
+                if (typeof a === 'number' && typeof b === 'number') {
+                  const r = arg === 0 ? a < b : arg === 1 ? a <= b : arg === 2 ? a === b : arg === 3 ? a !== b : arg === 4 ? a > b : a >= b;
+                  stack.pop();
+                  cur = ip;
+                  ip = r ? ip + 2 : code[ip + 1]!;
+                  break;
+                }
+                f.ip = cur;
+                stack[stack.length - 1] = this.compare(arg, a, b);
+                break;
               }
               case Op.COMPARE_OP: {
                 const b = stack.pop();

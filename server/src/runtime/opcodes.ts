@@ -96,6 +96,10 @@ export const enum Op {
   LOAD_FAST_YIELD,
   /** SEND then its `yield from` YIELD_VALUE: yields the subiterator's value; the YIELD_VALUE's slot stays. */
   SEND_YIELD,
+  /** LOAD_CONST then BINARY_OP/INPLACE_OP: small-int arithmetic with the constant in one dispatch, else just the LOAD_CONST. */
+  LOAD_CONST_BINARY_OP,
+  /** COMPARE_OP (<, <=, ==, !=, >, >=) then POP_JUMP_IF_FALSE: number comparisons branch at once, else just the COMPARE_OP. */
+  COMPARE_OP_JUMP_IF_FALSE,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

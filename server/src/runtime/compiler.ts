@@ -531,6 +531,7 @@ class Compiler {
     for (let i = 0; i + 3 < c.length; i += 2) {
       if (targets.has(i + 2)) continue;
       if (c[i] === Op.FOR_ITER && c[i + 2] === Op.STORE_FAST) c[i] = Op.FOR_ITER_STORE_FAST;
+      else if (c[i] === Op.FOR_ITER && c[i + 2] === Op.STORE_NAME) c[i] = Op.FOR_ITER_STORE_NAME;
       else if (c[i] === Op.LOAD_FAST && c[i + 2] === Op.YIELD_VALUE && c[i + 3] === 0) c[i] = Op.LOAD_FAST_YIELD;
       else if (c[i] === Op.SEND && c[i + 2] === Op.YIELD_VALUE && c[i + 3]! > 0) c[i] = Op.SEND_YIELD;
       else if (c[i] === Op.LOAD_CONST && (c[i + 2] === Op.BINARY_OP || c[i + 2] === Op.INPLACE_OP)) c[i] = Op.LOAD_CONST_BINARY_OP;

@@ -1098,6 +1098,32 @@ export class VM {
                 stack.push(this.callMethodSlow(stack, base, arg, fn));
                 break;
               }
+              case Op.FOR_ITER_STORE_NAME: {
+                // FOR_ITER as below; a module-level item goes straight into the global's cached cell.
+                f.ip = cur;
+                const it = stack[stack.length - 1];
+                let v: Py;
+                if (it instanceof PyGenerator) v = this.genResume(it, null, null, 'next');
+                else if (it instanceof RangeIterator) v = it.i < it.len ? it.start + it.step * it.i++ : STOP;
+                else v = it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+                if (v === STOP) {
+                  stack.pop();
+                  ip = arg;
+                  if (this.cleanupGens.size !== 0 && !(it instanceof PyGenerator)) this.released(it, undefined);
+                  break;
+                }
+                if (f.ns === null && this.cleanupGens.size === 0 && co.globalsOwner === f.globals) {
+                  const c = co.globalCells[code[ip + 1]!];
+                  if (c !== undefined && c.v !== undefined) {
+                    c.v = v;
+                    cur = ip;
+                    ip += 2;
+                    break;
+                  }
+                }
+                stack.push(v);
+                break;
+              }
               case Op.FOR_ITER: {
                 f.ip = cur;
                 const it = stack[stack.length - 1];

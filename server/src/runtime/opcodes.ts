@@ -100,6 +100,8 @@ export const enum Op {
   LOAD_CONST_BINARY_OP,
   /** COMPARE_OP (<, <=, ==, !=, >, >=) then POP_JUMP_IF_FALSE: number comparisons branch at once, else just the COMPARE_OP. */
   COMPARE_OP_JUMP_IF_FALSE,
+  /** FOR_ITER then STORE_NAME (module-level loops): stores the item into its cached global cell, else pushes it for the STORE_NAME. */
+  FOR_ITER_STORE_NAME,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

@@ -35,7 +35,7 @@ export class CodeObject {
   /** Compile-time errors CPython would raise before running (module code objects only). */
   syntaxErrors: { message: string; line: number }[] = [];
   /** Cached by the VM: where f_locals entries come from. */
-  localsLayout: { names: string[]; sources: number[] } | null = null;
+  localsLayout: { names: string[]; sources: number[]; plain: boolean } | null = null;
   /** Cached by the VM: the GlobalsMap that globalCells belong to, and per-name cells of it (by names index). */
   globalsOwner: GlobalsMap | null = null;
   globalCells: (GlobalCell | undefined)[] = [];

@@ -2222,7 +2222,7 @@ export class VM {
    * Where each f_locals entry of a function frame lives, in CPython's order: varnames (arg cells in
    * place), then other cells, then free variables. A source >= 0 is a fast-local index, < 0 a cell.
    */
-  localsLayout(f: Frame): { names: string[]; sources: number[] } {
+  localsLayout(f: Frame): { names: string[]; sources: number[]; plain: boolean } {
     const co = f.code;
     if (co.localsLayout !== null) return co.localsLayout;
     const names: string[] = [];
@@ -2243,7 +2243,8 @@ export class VM {
       names.push(name);
       sources.push(-1 - (co.cellvars.length + i));
     });
-    co.localsLayout = { names, sources };
+    // plain: every entry is the local of the same index (no cells), so a recorder can copy straight.
+    co.localsLayout = { names, sources, plain: sources.every((src, k) => src === k) };
     return co.localsLayout;
   }
   /** f_locals in CPython's order: varnames (arg cells in place), then other cells, then free variables. */

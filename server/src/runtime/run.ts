@@ -146,6 +146,16 @@ class EventRecorder implements Tracer {
       this.locals[i] = vals;
     }
     const locals = frame.locals;
+    if (layout.plain) {
+      // Ints, strs, None and stable-repr objects are kept as they are; only the rest are captured.
+      for (let k = 0; k < n; k++) {
+        const v = locals[k];
+        const t = typeof v;
+        vals[k] = t === 'number' || t === 'string' || v === undefined || v === null || (t === 'object' && v.reprStable === true)
+          ? v : this.capture(v);
+      }
+      return;
+    }
     const cells = frame.cells;
     for (let k = 0; k < n; k++) {
       const src = sources[k]!;

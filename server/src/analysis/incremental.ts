@@ -183,15 +183,17 @@ export class IncrementalAnalyzer {
       const startLine = position === 0 ? 1 : first.row + 1;
       const single = unit.filter((node) => node.type !== 'comment').length === 1;
       const facts = this.factsByText.get(statementText)
-        ?? this.factsOf(single ? root.namedChild(first.namedIndex) : null, statementText, first.startIndex - start);
+        ?? this.learnFacts(single ? root.namedChild(first.namedIndex) : null, statementText, first.startIndex - start);
       return { start, end, startLine, text: statementText, facts };
     });
   }
 
-  /** `node` is the unit's only statement, or null for a unit of several (always kept verbatim). */
-  private factsOf(node: SyntaxNode | null, text: string, nodeOffset: number): StatementFacts {
-    const known = this.factsByText.get(text);
-    if (known !== undefined) return known;
+  /**
+   * Facts of a statement text not seen before (the caller looked in `factsByText` first, so that a
+   * known text costs no node). `node` is the unit's only statement, or null for a unit of several
+   * (always kept verbatim).
+   */
+  private learnFacts(node: SyntaxNode | null, text: string, nodeOffset: number): StatementFacts {
     const facts = computeFacts(this.nextFactsId++, node, text, nodeOffset);
     let skeletonId = this.skeletonIds.get(facts.skeleton);
     if (skeletonId === undefined) {

@@ -16,8 +16,10 @@ port.on('message', (message: ToWorker) => {
       runner = new FileJobRunner(message.modules);
       return;
     case 'check': {
-      // `init` is always the first message a worker receives.
-      const active = runner ?? new FileJobRunner([]);
+      // `init` is always the first message a worker receives; anything else is a pool bug, and failing
+      // loudly makes the pool start over in-process rather than check without the workspace index.
+      if (runner === null) throw new Error('worker received files before its module list');
+      const active = runner;
       const reply: FromWorker = { type: 'checked', results: message.tasks.map((task) => active.check(task)) };
       port.postMessage(reply);
       return;

@@ -555,12 +555,17 @@ export class VM {
     const frame = g.frame!;
     if (this.tracer !== null && method !== 'close')
       this.tracer.resume(g, method, traceSent !== undefined ? traceSent : exc !== null ? exc : value, this.currentLine());
+    let delegating = false;
     if (state === GEN_SUSPENDED && exc === null) {
       // A statement-level yield discards the sent value: skip its POP_TOP instead of pushing for it.
       // Not before an implicit return, whose line is that of the instruction that ran last.
       const code = frame.code.code;
       const ip = frame.ip;
-      if (code[ip] === Op.POP_TOP && code[ip + 2] !== Op.RETURN_VALUE) frame.ip = ip + 2;
+      const op = code[ip];
+      if (op === Op.POP_TOP && code[ip + 2] !== Op.RETURN_VALUE) frame.ip = ip + 2;
+      // Suspended in `yield from` (SEND_YIELD, YIELD_VALUE, then this JUMP back): the value goes
+      // straight to the subiterator, see resumeDelegating.
+      else if (op === Op.JUMP && code[ip + 1] === ip - 4 && code[ip - 4] === Op.SEND_YIELD) delegating = true;
       else frame.stack.push(value);
     }
     if (exc !== null && frame.handled !== null && frame.handled !== exc) {
@@ -580,7 +585,7 @@ export class VM {
     if (this.cleanupGens.size !== 0) this.cleanupGens.delete(g);
     let result: Py;
     try {
-      result = this.runFrame(frame, exc);
+      result = delegating ? this.resumeDelegating(g, frame, value) : this.runFrame(frame, exc);
     } catch (e) {
       g.state = GEN_CLOSED;
       g.frame = null;
@@ -611,6 +616,60 @@ export class VM {
     if (this.tracer !== null) this.tracer.return(g, result, frame.returnLine);
     this.lastReturn = result;
     return STOP;
+  }
+
+  /**
+   * Resumes a generator suspended in `yield from` by doing its JUMP back and its SEND_YIELD here,
+   * without entering runFrame: in a chain of delegating generators, only the innermost one runs
+   * bytecode for each item. The frame is linked, counted and positioned exactly as runFrame would
+   * have it while SEND_YIELD waits on the subiterator (tracebacks, resume lines and
+   * getgeneratorstate see no difference). Anything but a value coming back (the subiterator
+   * returned or raised) continues in runFrame at that same instruction.
+   */
+  private resumeDelegating(g: PyGenerator, f: Frame, value: Py): Py {
+    if (this.depth >= this.recursionLimit || this.stepsLeftInChunk <= 1) {
+      // The interpreter raises RecursionError or checks the budget at the JUMP itself.
+      f.stack.push(value);
+      return this.runFrame(f, null);
+    }
+    // The backward JUMP's step.
+    this.stepsLeftInChunk--;
+    const sendIp = f.ip - 4;
+    const stack = f.stack;
+    const it = stack[stack.length - 1];
+    this.depth++;
+    f.back = this.frame;
+    this.frame = f;
+    f.ip = sendIp;
+    let r: Py;
+    try {
+      r = it instanceof PyGenerator ? this.genResume(it, value, null, value === null ? 'next' : 'send') : this.sendToIterator(it, value);
+    } catch (e) {
+      let exc: PyException;
+      try {
+        exc = this.toPyException(e);
+      } finally {
+        this.frame = f.back;
+        this.depth--;
+      }
+      // Raised by SEND_YIELD, as far as the frame's handlers and traceback can tell.
+      return this.runFrame(f, exc);
+    }
+    this.frame = f.back;
+    this.depth--;
+    if (r === STOP) {
+      // SEND_YIELD's exit: the return value replaces the subiterator and the frame goes on after the
+      // loop (a `yield from` is an expression, so an instruction of its own runs before any return).
+      stack[stack.length - 1] = this.lastReturn;
+      f.ip = f.code.code[sendIp + 1]!;
+      return this.runFrame(f, null);
+    }
+    // SEND_YIELD then its YIELD_VALUE, which keeps its own line.
+    f.ip = sendIp + 4;
+    f.yielded = true;
+    if (this.tracer !== null) this.tracer.yield(g, r, f.code.lines[(sendIp >> 1) + 1]!);
+    if (f.blocks.length !== 0) this.cleanupGens.add(g);
+    return r;
   }
 
   /** gen.send(v) at the Python level: StopIteration instead of STOP. */

@@ -28,6 +28,14 @@ import {
 // ---------------------------------------------------------------------------------------------------
 // Signals that are not Python exceptions: they unwind everything without running Python handlers.
 
+/**
+ * V8 ran out of JavaScript stack: a RangeError, or a SyntaxError when it happened while compiling a
+ * regular expression. Tested without calling into anything that could overflow again.
+ */
+export function isHostStackOverflow(e: unknown): boolean {
+  return e instanceof Error && (e instanceof RangeError || e instanceof SyntaxError) && e.message.endsWith('Maximum call stack size exceeded');
+}
+
 export class LimitSignal {
   constructor(public kind: 'steps' | 'time' | 'recursion' | 'memory', public message: string, public line: number) {}
 }
@@ -374,8 +382,12 @@ export class VM {
   toPyException(e: unknown): PyException {
     if (e instanceof PyException) return e;
     if (e instanceof LimitSignal || e instanceof UnsupportedSignal) throw e;
-    if (e instanceof RangeError && /call stack/i.test(e.message))
+    if (isHostStackOverflow(e)) {
+      // Python code may catch this RecursionError, but CPython might not have raised one here: the
+      // report says the run hit a limit rather than present what follows as CPython's behaviour.
+      if (this.hostStackLine < 0) this.hostStackLine = this.currentLine();
       return this.error('RecursionError', 'maximum recursion depth exceeded');
+    }
     if (e instanceof UnhashableError) return this.typeError(`unhashable type: '${e.typeName}'`);
     throw e;
   }
@@ -1379,7 +1391,13 @@ export class VM {
   }
   /** `yield from` over something that is not a generator: next() for None, else its send(). */
   private sendToIterator(it: Py, v: Py): Py {
-    if (v === null) return it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
+    if (v === null) {
+      if (!(it instanceof PyIterator)) return this.iterNextSlow(it);
+      const r = it.next();
+      // A builtin iterator's StopIteration carries no value: the `yield from` is None.
+      if (r === STOP) this.lastReturn = null;
+      return r;
+    }
     try {
       return this.callMethod(it, 'send', [v]);
     } catch (e) {
@@ -1805,6 +1823,8 @@ export class VM {
   finalizationScans = 0;
   /** Set when reference tracking gave up: generator finalisation timing may then differ from CPython. */
   finalizationUncertain = false;
+  /** Line where the JavaScript stack first ran out (converted to RecursionError), or -1. */
+  hostStackLine = -1;
   private releaseFrame(f: Frame, rv: Py): void {
     let holdsObjects = false;
     for (const v of f.locals) if (typeof v === 'object' && v !== null) holdsObjects = true;

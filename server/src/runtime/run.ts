@@ -9,7 +9,7 @@ import { installBuiltins } from './builtins.js';
 import { CodeObject, CompileError, compileModule } from './compiler.js';
 import type { RunOptions } from './index.js';
 import {
-  Frame, LimitSignal, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
+  Frame, LimitSignal, isHostStackOverflow, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
 } from './interp.js';
 import { installStdlib } from './stdlib.js';
 import { GlobalsMap, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
@@ -475,7 +475,7 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
       report.unsupported = { feature: e.feature, line: e.line };
     } else if (e instanceof LimitSignal) {
       report.limit = { kind: e.kind, message: e.message, line: e.line };
-    } else if (e instanceof RangeError) {
+    } else if (isHostStackOverflow(e)) {
       report.limit = { kind: 'recursion', message: 'JavaScript stack exhausted', line: vm.currentLine() };
     } else {
       report.unsupported = { feature: 'internal error: ' + (e instanceof Error ? e.message : String(e)), line: vm.currentLine() };
@@ -489,6 +489,8 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
       else if (e instanceof LimitSignal) report.limit = { kind: e.kind, message: e.message, line: e.line };
     }
   }
+  if (vm.hostStackLine >= 0 && report.unsupported === null && (report.limit ?? null) === null)
+    report.limit = { kind: 'recursion', message: 'JavaScript stack exhausted before the Python recursion limit', line: vm.hostStackLine };
   if (vm.finalizationUncertain && report.unsupported === null && report.error === null &&
     [...vm.cleanupGens].some((g) => g.state === 'GEN_SUSPENDED'))
     report.unsupported = { feature: 'generator finalisation after too many dropped references to track', line: vm.currentLine() };

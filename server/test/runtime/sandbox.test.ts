@@ -278,6 +278,14 @@ except RecursionError as e:
     expect(report.stdout).toBe('caught maximum recursion depth exceeded\ncaught maximum recursion depth exceeded\n');
   });
 
+  test('a host stack that runs out before the recursion limit is reported as a limit, even when Python code catches it', () => {
+    // CPython would raise nothing at this depth, so what the snippet does next is not CPython's behaviour.
+    const report = run('def f(n):\n    return f(n + 1)\ntry:\n    f(0)\nexcept RecursionError:\n    print("caught")\n', { recursionLimit: 10_000_000 });
+    expect(report.unsupported).toBeNull();
+    expect(report.stdout).toBe('caught\n');
+    expect(report.limit).toMatchObject({ kind: 'recursion', message: 'JavaScript stack exhausted before the Python recursion limit', line: 2 });
+  });
+
   test('uncaught runaway recursion ends with RecursionError or the recursion limit', () => {
     const report = run('def f(n):\n    return f(n + 1)\nf(0)\n');
     expect(report.unsupported).toBeNull();

@@ -51,38 +51,35 @@ const K_RAISE = 4;
 const K_CLOSE = 5;
 const METHODS = ['next', 'send', 'throw', 'close'] as const;
 
+/** Cells per event in the recorder's array: header, generator, value, then the first locals. */
+const STRIDE = 8;
+const SHIFT = 3;
+const INLINE_LOCALS = STRIDE - 3;
+/** Header flag: the yield's locals are an array in the first local's cell (too many to inline). */
+const F_OVERFLOW = 64;
+/** Header flag: the yielding generator had no frame (no locals to show). */
+const F_NO_FRAME = 128;
+/** Largest line the header packs (lines beyond are recorded as this; a 10 MB source cannot reach it). */
+const MAX_LINE = (1 << 22) - 1;
+
 /**
- * Events in struct-of-arrays form: slots [0, headCap) keep the first events, slots from headCap on
- * form a ring holding the latest ones. Recording an event writes a few array cells and allocates
- * nothing once the ring is full (a yield's locals array is reused when its shape fits).
+ * Events in one array of STRIDE cells each, header first: slots [0, headCap) keep the first events,
+ * slots from headCap on form a ring holding the latest ones. An event is a few consecutive cells,
+ * next to the previous event's, so recording one touches one cache line and allocates nothing.
+ * Header: line << 8 | flags | method << 3 | kind, a small integer.
  */
 class EventRecorder implements Tracer {
   private readonly cap: number;
-  private readonly kind: Uint8Array;
-  private readonly method: Uint8Array;
-  private readonly line: Int32Array;
-  private readonly gen: (PyGenerator | null)[];
-  private readonly value: Py[];
-  /** A yield's locals in its code's localsLayout order (the names are read from gen.code at the end). */
-  private readonly locals: (Py[] | null)[];
-  private readonly text1: string[];
-  private readonly text2: string[];
+  private readonly cells: Py[];
   /** Events recorded so far (kept or not). */
   private count = 0;
-  /** Next ring slot (absolute index in the arrays). */
+  /** Next ring slot. */
   private ringPos: number;
   omitted = 0;
   constructor(private vm: VM, private headCap: number, private tailCap: number) {
     this.cap = headCap + tailCap;
-    this.kind = new Uint8Array(this.cap);
-    this.method = new Uint8Array(this.cap);
-    this.line = new Int32Array(this.cap);
-    // fill() rather than newRefs: 10x faster in a cold process (the first snippet pays for it).
-    this.gen = new Array<PyGenerator | null>(this.cap).fill(null);
-    this.value = new Array<Py>(this.cap).fill(null);
-    this.locals = new Array<Py[] | null>(this.cap).fill(null);
-    this.text1 = new Array<string>(this.cap).fill('');
-    this.text2 = new Array<string>(this.cap).fill('');
+    // fill() rather than a push loop: 10x faster in a cold process (the first snippet pays for it).
+    this.cells = new Array<Py>(this.cap * STRIDE).fill(null);
     this.ringPos = headCap;
   }
   private capture(v: Py): Py {
@@ -95,8 +92,8 @@ class EventRecorder implements Tracer {
       return new Frozen('<unrepresentable>');
     }
   }
-  /** The slot for the next event. */
-  private slot(kind: number, gen: PyGenerator, line: number): number {
+  /** The first cell of the next event's slot, or -1 when the event is only counted. */
+  private slot(header: number, gen: PyGenerator, line: number): number {
     let i: number;
     if (this.count < this.headCap) i = this.count;
     else {
@@ -110,62 +107,67 @@ class EventRecorder implements Tracer {
       if (this.count >= this.cap) this.omitted++;
     }
     this.count++;
-    this.kind[i] = kind;
-    this.gen[i] = gen;
-    this.line[i] = line;
-    return i;
+    const at = i << SHIFT;
+    const cells = this.cells;
+    cells[at] = (line < MAX_LINE ? line : MAX_LINE) * 256 + header;
+    cells[at + 1] = gen;
+    return at;
   }
   create(gen: PyGenerator, line: number): void {
     this.slot(K_CREATE, gen, line);
   }
   resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'close', sent: Py, line: number): void {
-    const i = this.slot(K_RESUME, gen, line);
-    if (i < 0) return;
-    if (method === 'next') this.method[i] = 0;
-    else {
-      this.method[i] = method === 'send' ? 1 : method === 'throw' ? 2 : 3;
-      this.value[i] = this.capture(sent);
+    if (method === 'next') {
+      this.slot(K_RESUME, gen, line);
+      return;
     }
+    const m = method === 'send' ? 1 : method === 'throw' ? 2 : 3;
+    const at = this.slot(K_RESUME | (m << 3), gen, line);
+    if (at >= 0) this.cells[at + 2] = this.capture(sent);
   }
   yield(gen: PyGenerator, value: Py, line: number): void {
-    const i = this.slot(K_YIELD, gen, line);
-    if (i < 0) return;
-    this.value[i] = this.capture(value);
     const frame = gen.frame;
     if (frame === null) {
-      this.locals[i] = null;
+      const at = this.slot(K_YIELD | F_NO_FRAME, gen, line);
+      if (at >= 0) this.cells[at + 2] = this.capture(value);
       return;
     }
     const layout = frame.code.localsLayout ?? this.vm.localsLayout(frame);
     const sources = layout.sources;
     const n = sources.length;
-    let vals = this.locals[i];
-    // A recycled ring slot keeps its array when the shape fits: no garbage per yield.
-    if (vals === null || vals === undefined || vals.length !== n) {
-      vals = newRefs(n);
-      this.locals[i] = vals;
-    }
+    const at = this.slot(n > INLINE_LOCALS ? K_YIELD | F_OVERFLOW : K_YIELD, gen, line);
+    if (at < 0) return;
+    const cells = this.cells;
+    const tv = typeof value;
+    cells[at + 2] = tv === 'number' || tv === 'string' || value === null ? value : this.capture(value);
     const locals = frame.locals;
+    let out = cells;
+    let base = at + 3;
+    if (n > INLINE_LOCALS) {
+      out = new Array<Py>(n);
+      base = 0;
+      cells[at + 3] = out as unknown as Py;
+    }
     if (layout.plain) {
       // Ints, strs, None and stable-repr objects are kept as they are; only the rest are captured.
       for (let k = 0; k < n; k++) {
         const v = locals[k];
         const t = typeof v;
-        vals[k] = t === 'number' || t === 'string' || v === undefined || v === null || (t === 'object' && v.reprStable === true)
+        out[base + k] = t === 'number' || t === 'string' || v === undefined || v === null || (t === 'object' && v.reprStable === true)
           ? v : this.capture(v);
       }
       return;
     }
-    const cells = frame.cells;
+    const frameCells = frame.cells;
     for (let k = 0; k < n; k++) {
       const src = sources[k]!;
-      const v = src >= 0 ? locals[src] : cells![-1 - src]!.value;
-      vals[k] = v === undefined ? undefined : this.capture(v);
+      const v = src >= 0 ? locals[src] : frameCells![-1 - src]!.value;
+      out[base + k] = v === undefined ? undefined : this.capture(v);
     }
   }
   return(gen: PyGenerator, value: Py, line: number): void {
-    const i = this.slot(K_RETURN, gen, line);
-    if (i >= 0) this.value[i] = this.capture(value);
+    const at = this.slot(K_RETURN, gen, line);
+    if (at >= 0) this.cells[at + 2] = this.capture(value);
   }
   raise(gen: PyGenerator, exc: PyException, line: number): void {
     let message: string;
@@ -174,10 +176,10 @@ class EventRecorder implements Tracer {
     } catch {
       message = '<unprintable>';
     }
-    const i = this.slot(K_RAISE, gen, line);
-    if (i < 0) return;
-    this.text1[i] = exc.cls.name;
-    this.text2[i] = message;
+    const at = this.slot(K_RAISE, gen, line);
+    if (at < 0) return;
+    this.cells[at + 2] = exc.cls.name;
+    this.cells[at + 3] = message;
   }
   close(gen: PyGenerator, line: number): void {
     this.slot(K_CLOSE, gen, line);
@@ -201,34 +203,42 @@ class EventRecorder implements Tracer {
     return t;
   }
   private build(i: number): TraceEvent {
-    const g = this.gen[i]!;
+    const cells = this.cells;
+    const at = i << SHIFT;
+    const header = cells[at] as number;
+    const g = cells[at + 1] as PyGenerator;
     const generator = g.number;
     const fn = g.qualname;
-    const line = this.line[i]!;
+    const line = Math.floor(header / 256);
     // Literal objects (no spread) in the key order the spread produced: 10,000 of them per long run.
-    switch (KINDS[this.kind[i]!]!) {
+    switch (KINDS[header & 7]!) {
       case 'create':
         return { event: 'create', generator, function: fn, line };
       case 'resume': {
-        const method = METHODS[this.method[i]!]!;
+        const method = METHODS[(header >> 3) & 3]!;
         return method === 'send' || method === 'throw'
-          ? { event: 'resume', generator, function: fn, line, method, sent: this.text(this.value[i]) }
+          ? { event: 'resume', generator, function: fn, line, method, sent: this.text(cells[at + 2]) }
           : { event: 'resume', generator, function: fn, line, method };
       }
       case 'yield': {
         const locals: Record<string, string> = Object.create(null) as Record<string, string>;
-        const vals = this.locals[i];
-        if (vals !== null && vals !== undefined) {
-          // The yield recorded vals in its code's layout, which exists from then on.
+        if ((header & F_NO_FRAME) === 0) {
+          // The yield recorded its locals in its code's layout, which exists from then on.
           const names = g.code.localsLayout!.names;
-          for (let k = 0; k < vals.length; k++) if (vals[k] !== undefined) locals[names[k]!] = this.text(vals[k]);
+          const overflow = (header & F_OVERFLOW) !== 0;
+          const vals = overflow ? (cells[at + 3] as unknown as Py[]) : cells;
+          const base = overflow ? 0 : at + 3;
+          for (let k = 0; k < names.length; k++) {
+            const v = vals[base + k];
+            if (v !== undefined) locals[names[k]!] = this.text(v);
+          }
         }
-        return { event: 'yield', generator, function: fn, line, value: this.text(this.value[i]), locals };
+        return { event: 'yield', generator, function: fn, line, value: this.text(cells[at + 2]), locals };
       }
       case 'return':
-        return { event: 'return', generator, function: fn, line, value: this.text(this.value[i]) };
+        return { event: 'return', generator, function: fn, line, value: this.text(cells[at + 2]) };
       case 'raise':
-        return { event: 'raise', generator, function: fn, line, exception: this.text1[i]!, message: this.text2[i]! };
+        return { event: 'raise', generator, function: fn, line, exception: cells[at + 2] as string, message: cells[at + 3] as string };
       case 'close':
         return { event: 'close', generator, function: fn, line };
     }
@@ -254,12 +264,6 @@ class EventRecorder implements Tracer {
     }
     return out;
   }
-}
-
-function newRefs<T>(n: number): T[] {
-  const a: T[] = [];
-  for (let i = 0; i < n; i++) a.push(undefined as T);
-  return a;
 }
 
 /**

@@ -498,6 +498,13 @@ export function floatRepr(f: number): string {
   if (f === Infinity) return 'inf';
   if (f === -Infinity) return '-inf';
   if (f === 0) return Object.is(f, -0) ? '-0.0' : '0.0';
+  const abs = f < 0 ? -f : f;
+  if (abs >= 1e-4 && abs < 1e16) {
+    // Where CPython writes fixed notation, so does JavaScript (below 1e21, from 1e-6), with the same
+    // shortest round-trip digits; only a whole number lacks the ".0".
+    const s = String(f);
+    return s.includes('.') ? s : s + '.0';
+  }
   const exp = f.toExponential(); // shortest digits, e.g. "1.2345e+17"
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(exp);
   if (m === null) return String(f);

@@ -309,4 +309,57 @@ for obj, name in [((), "constructor"), ([], "__proto__"), ({}, "constructor"), (
     expect(r.events[0]).toMatchObject({ event: 'create' });
     expect(r.events.at(-1)).toMatchObject({ event: 'return', value: 'None' });
   });
+
+  test('a truncated trace keeps exactly the first and last events of the full trace', () => {
+    // Frames with few and many locals (more than a recorder slot inlines), floats, a list that
+    // changes after it is yielded, send and throw, a closure cell, and several generators interleaved.
+    const source = `
+def few(n):
+    for i in range(n):
+        got = yield i / 4
+        if got is not None:
+            print("got", got)
+
+def many(n):
+    a, b, c, d, e, f, g = 1, 2.5, "s", None, [1], (2,), {"k": 3}
+    for i in range(n):
+        a += i
+        e.append(i)
+        yield e
+
+def outer():
+    cell = 0
+    def inner():
+        nonlocal cell
+        while True:
+            cell += 1
+            try:
+                yield cell
+            except ValueError:
+                yield "caught"
+    return inner()
+
+f, m, c = few(300), many(300), outer()
+next(f)
+for k in range(290):
+    f.send(k) if k % 3 else next(f)
+    next(m)
+    next(c)
+    if k % 50 == 0:
+        c.throw(ValueError)
+print("done")
+`;
+    const full = checkTrace(source, { maxEvents: 1_000_000 });
+    expect(full.truncated).toBe(false);
+    expect(full.events.length).toBeGreaterThan(1_700);
+    for (const maxEvents of [7, 100, 1_001]) {
+      const cut = checkTrace(source, { maxEvents });
+      expect(cut.stdout).toBe(full.stdout);
+      const head = Math.ceil(maxEvents / 2);
+      const tail = maxEvents - head;
+      expect(cut.events.slice(0, head)).toEqual(full.events.slice(0, head));
+      expect(cut.events.slice(head)).toEqual(full.events.slice(-tail));
+      expect(cut.omittedEvents).toBe(full.events.length - maxEvents);
+    }
+  });
 });

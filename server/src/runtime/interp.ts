@@ -621,6 +621,8 @@ export class VM {
     }
     if (frame.yielded) {
       g.state = GEN_SUSPENDED;
+      // Recorded here rather than at each yield instruction: the frame stands right after it.
+      if (this.tracer !== null) this.tracer.yield(g, result, frame.code.lines[(frame.ip >> 1) - 1]!);
       return result;
     }
     g.state = GEN_CLOSED;
@@ -676,10 +678,9 @@ export class VM {
       f.ip = f.code.code[sendIp + 1]!;
       return this.runFrame(f, null);
     }
-    // SEND_YIELD then its YIELD_VALUE, which keeps its own line.
+    // SEND_YIELD then its YIELD_VALUE (genResume records the yield, at that instruction's line).
     f.ip = sendIp + 4;
     f.yielded = true;
-    if (this.tracer !== null) this.tracer.yield(g, r, f.code.lines[(sendIp >> 1) + 1]!);
     if (f.blocks.length !== 0) this.cleanupGens.add(g);
     return r;
   }
@@ -987,7 +988,6 @@ export class VM {
                 ip += 2;
                 f.ip = ip;
                 f.yielded = true;
-                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
                 if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
                 return v;
               }
@@ -1015,7 +1015,6 @@ export class VM {
                 ip += 2;
                 f.ip = ip;
                 f.yielded = true;
-                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, r, co.lines[(ip >> 1) - 1]!);
                 if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
                 return r;
               }
@@ -1094,7 +1093,6 @@ export class VM {
                 const v = stack.pop();
                 f.ip = ip;
                 f.yielded = true;
-                if (this.tracer !== null && f.gen !== null) this.tracer.yield(f.gen, v, co.lines[(ip >> 1) - 1]!);
                 // Suspended inside try/with: its finalisation would run code, so watch its references.
                 if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
                 return v;

@@ -1106,22 +1106,23 @@ export function installBuiltins(vm: VM): void {
     // CPython's three phases: exact ints, then floats with Neumaier compensation (3.12+), then generic.
     let x: Py;
     if (typeof acc === 'number' || typeof acc === 'boolean') {
-      acc = intOf(acc);
+      // A number-typed total stays unboxed in the loop: no heap number per item beyond 2**30.
+      let total = acc === true ? 1 : acc === false ? 0 : acc;
       for (;;) {
         x = next();
-        if (x === STOP) return acc;
+        if (x === STOP) return total;
         if (--vm.stepsLeftInChunk <= 0) vm.budget();
-        if (typeof x === 'number' && Number.isSafeInteger(acc + x)) {
-          acc += x;
-          continue;
+        if (typeof x === 'number' || typeof x === 'boolean') {
+          const t = total + (x === true ? 1 : x === false ? 0 : x);
+          if (Number.isSafeInteger(t)) {
+            total = t;
+            continue;
+          }
         }
-        if (isIntLike(x)) {
-          acc = intArith(vm, '+', acc, x);
-          if (typeof acc !== 'number') break;
-          continue;
-        }
+        acc = total;
         break;
       }
+      // The first item the exact path could not take, added as CPython adds it: once, generically.
       acc = binaryOp(vm, 0, acc, x, false);
     }
     if (acc instanceof PyFloat) {

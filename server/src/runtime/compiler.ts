@@ -541,6 +541,10 @@ class Compiler {
       if (c[i] === Op.STORE_FAST && c[i + 2] === Op.LOAD_FAST && c[i + 1] === c[i + 3] && !targets.has(i + 2))
         c[i] = Op.STORE_FAST_LOAD_FAST;
     }
+    // After the pass above, which wants the LOAD_FAST that follows a STORE_FAST as it is.
+    for (let i = 0; i + 3 < c.length; i += 2) {
+      if (c[i] === Op.LOAD_FAST && c[i + 2] === Op.LOAD_FAST && !targets.has(i + 2)) c[i] = Op.LOAD_FAST_LOAD_FAST;
+    }
     co.code = Int32Array.from(u.code);
     co.lines = Int32Array.from(u.lines);
     co.consts = u.consts;

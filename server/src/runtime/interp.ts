@@ -1097,6 +1097,19 @@ export class VM {
                 if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
                 return v;
               }
+              case Op.LOAD_FAST_LOAD_FAST: {
+                // LOAD_FAST, then the next slot's LOAD_FAST, which then counts as the instruction (cur).
+                const a = locals[arg];
+                if (a === undefined) throw this.unboundLocal(co, arg);
+                cur = ip;
+                const second = code[ip + 1]!;
+                const b = locals[second];
+                if (b === undefined) throw this.unboundLocal(co, second);
+                stack.push(a);
+                stack.push(b);
+                ip += 2;
+                break;
+              }
               case Op.STORE_FAST_LOAD_FAST:
                 // The value stays on the stack for the LOAD_FAST, which is skipped.
                 ip += 2;

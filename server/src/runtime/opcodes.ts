@@ -102,6 +102,8 @@ export const enum Op {
   COMPARE_OP_JUMP_IF_FALSE,
   /** FOR_ITER then STORE_NAME (module-level loops): stores the item into its cached global cell, else pushes it for the STORE_NAME. */
   FOR_ITER_STORE_NAME,
+  /** LOAD_FAST then LOAD_FAST (`x * x`, `a + b`, call arguments): both locals in one dispatch; the second slot stays, skipped. */
+  LOAD_FAST_LOAD_FAST,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

@@ -55,12 +55,17 @@ const METHODS = ['next', 'send', 'throw', 'close'] as const;
 const STRIDE = 8;
 const SHIFT = 3;
 const INLINE_LOCALS = STRIDE - 3;
-/** Header flag: the yield's locals are an array in the first local's cell (too many to inline). */
+/** Header flag: the yield's locals are an OverflowLocals in the first local's cell (too many to inline). */
 const F_OVERFLOW = 64;
 /** Header flag: the yielding generator had no frame (no locals to show). */
 const F_NO_FRAME = 128;
 /** Largest line the header packs (lines beyond are recorded as this; a 10 MB source cannot reach it). */
 const MAX_LINE = (1 << 22) - 1;
+
+/** Locals of a frame with more than INLINE_LOCALS of them; reused when its slot is recycled. */
+class OverflowLocals {
+  constructor(readonly vals: Py[]) {}
+}
 
 /**
  * Events in one array of STRIDE cells each, header first: slots [0, headCap) keep the first events,
@@ -144,9 +149,14 @@ class EventRecorder implements Tracer {
     let out = cells;
     let base = at + 3;
     if (n > INLINE_LOCALS) {
-      out = new Array<Py>(n);
+      // The slot's previous event left its own locals here if it had as many: no garbage per yield.
+      const previous: Py = cells[at + 3];
+      if (previous instanceof OverflowLocals && previous.vals.length === n) out = previous.vals;
+      else {
+        out = new Array<Py>(n);
+        cells[at + 3] = new OverflowLocals(out);
+      }
       base = 0;
-      cells[at + 3] = out as unknown as Py;
     }
     if (layout.plain) {
       // Ints, strs, None and stable-repr objects are kept as they are; only the rest are captured.
@@ -226,7 +236,7 @@ class EventRecorder implements Tracer {
           // The yield recorded its locals in its code's layout, which exists from then on.
           const names = g.code.localsLayout!.names;
           const overflow = (header & F_OVERFLOW) !== 0;
-          const vals = overflow ? (cells[at + 3] as unknown as Py[]) : cells;
+          const vals = overflow ? (cells[at + 3] as OverflowLocals).vals : cells;
           const base = overflow ? 0 : at + 3;
           for (let k = 0; k < names.length; k++) {
             const v = vals[base + k];

@@ -657,7 +657,7 @@ export class VM {
     f.ip = sendIp;
     let r: Py;
     try {
-      r = it instanceof PyGenerator ? this.genResume(it, value, null, value === null ? 'next' : 'send') : this.sendToIterator(it, value);
+      r = this.sendTo(it, value);
     } catch (e) {
       let exc: PyException;
       try {
@@ -1003,9 +1003,7 @@ export class VM {
                 f.ip = cur;
                 const v = stack.pop();
                 const it = stack[stack.length - 1];
-                let r: Py;
-                if (it instanceof PyGenerator) r = this.genResume(it, v, null, v === null ? 'next' : 'send');
-                else r = this.sendToIterator(it, v);
+                const r = this.sendTo(it, v);
                 if (r === STOP) {
                   stack.pop();
                   stack.push(this.lastReturn);
@@ -1324,9 +1322,7 @@ export class VM {
                 f.ip = cur;
                 const v = stack.pop();
                 const it = stack[stack.length - 1];
-                let r: Py;
-                if (it instanceof PyGenerator) r = this.genResume(it, v, null, v === null ? 'next' : 'send');
-                else r = this.sendToIterator(it, v);
+                const r = this.sendTo(it, v);
                 if (r === STOP) {
                   stack.pop();
                   stack.push(this.lastReturn);
@@ -1400,8 +1396,9 @@ export class VM {
     if (got < expected) return this.error('ValueError', `not enough values to unpack (expected ${expected}, got ${got})`);
     return this.error('ValueError', `too many values to unpack (expected ${expected})`);
   }
-  /** `yield from` over something that is not a generator: next() for None, else its send(). */
-  private sendToIterator(it: Py, v: Py): Py {
+  /** SEND of `yield from`: resumes a generator, else next() for None and send() for a value. */
+  private sendTo(it: Py, v: Py): Py {
+    if (it instanceof PyGenerator) return this.genResume(it, v, null, v === null ? 'next' : 'send');
     if (v === null) {
       if (!(it instanceof PyIterator)) return this.iterNextSlow(it);
       const r = it.next();

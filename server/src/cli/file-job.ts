@@ -6,7 +6,7 @@
 import type { Finding } from '@yieldlens/shared';
 import { analyzeFile, modelForAnalysis, summarizeModule, WorkspaceIndex, type ModuleSummary, type SemanticModel } from '../analysis/index.js';
 import { parsePython, type Tree } from '../parser.js';
-import { readSource } from './source.js';
+import { readSource } from '../project/index.js';
 
 export interface FileTask {
   id: number;

@@ -1,13 +1,13 @@
 // The server's configuration: the `yieldlens` settings section (initializationOptions, then
-// workspace/configuration) layered over `[tool.yieldlens]` of the nearest pyproject.toml (read by the
-// CLI's loader, so both see the same settings), resolved per file into the set of enabled rule codes.
+// workspace/configuration) layered over `[tool.yieldlens]` of the nearest pyproject.toml (read by
+// `project/`, as the CLI reads it, so both see the same settings), resolved per file into the set of
+// enabled rule codes.
 // Bad values are reported as problems, never thrown.
 
 import { dirname } from 'node:path';
 import type { YieldlensSettings } from '@yieldlens/shared';
 import { codesForSelector, RULES, UnknownRuleError } from '../analysis/index.js';
-import { discoverConfig, type ProjectConfig } from '../cli/config.js';
-import { fileGlobMatcher } from '../cli/discover.js';
+import { discoverConfig, emptyConfig, fileGlobMatcher, type ProjectConfig } from '../project/index.js';
 
 /** A project configuration with its per-file-ignores globs compiled once. */
 interface LoadedProject {
@@ -25,7 +25,7 @@ export interface FileConfig {
 
 export class ConfigStore {
   private settings: YieldlensSettings = {};
-  /** Directory → the project configuration that applies to files in it (the CLI's own loader). */
+  /** Directory → the project configuration that applies to files in it (read by `project/`). */
   private readonly projectByDir = new Map<string, LoadedProject>();
 
   /** Replaces the editor's settings; accepts the section itself or an object holding `yieldlens`. */
@@ -80,7 +80,7 @@ export class ConfigStore {
       loaded = { config, perFileIgnores: config.perFileIgnores.map((entry) => ({ matches: fileGlobMatcher(entry.pattern, config.root), codes: entry.codes })), problem: null };
     } else {
       // A half-edited pyproject.toml must not switch the linter off: say so and use the defaults.
-      loaded = { config: { source: null, root: dir, select: undefined, ignore: undefined, exclude: [], perFileIgnores: [] }, perFileIgnores: [], problem: result.message };
+      loaded = { config: emptyConfig(dir), perFileIgnores: [], problem: result.message };
     }
     this.projectByDir.set(dir, loaded);
     return loaded;

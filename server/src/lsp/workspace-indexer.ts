@@ -2,11 +2,11 @@
 // at a time, yielding to the event loop so editing stays responsive), re-reads of files that change on
 // disk, and summaries of the open documents, which win over the disk while they are open.
 
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
-import { moduleNameForPath, SemanticModel, summarizeModule, type ModuleSummary, type WorkspaceIndex } from '../analysis/index.js';
+import { dirname, join } from 'node:path';
+import { SemanticModel, summarizeModule, type ModuleSummary, type WorkspaceIndex } from '../analysis/index.js';
 import { parsePython } from '../parser.js';
+import { decodeSource, ModuleNamer } from '../project/index.js';
 import { skipReason } from './documents.js';
 
 /** Directories never scanned (besides hidden ones and virtual environments, found by their pyvenv.cfg). */
@@ -27,7 +27,7 @@ export interface IndexingResult {
 }
 
 export class WorkspaceIndexer {
-  private readonly packageDirCache = new Map<string, boolean>();
+  private readonly moduleNamer = new ModuleNamer();
   /** The part of each summary that other files' analyses depend on (line numbers left out). */
   private readonly shapes = new Map<string, string>();
   private stopped = false;
@@ -65,14 +65,22 @@ export class WorkspaceIndexer {
 
   /** Re-reads a file from disk; returns false when it could not be read or is not Python source. */
   async indexFromDisk(file: string): Promise<boolean> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch {
       // Deleted or unreadable between the scan and now: it simply leaves the index.
       this.remove(file);
       return false;
     }
+    // Decoded as the CLI decodes it (PEP 263 coding cookies), so both index the same text.
+    const source = decodeSource(bytes);
+    if (!source.ok) {
+      this.log(`yieldlens: not indexing ${file}: ${source.message}`);
+      this.remove(file);
+      return false;
+    }
+    const text = source.text;
     const reason = skipReason(text);
     if (reason !== null) {
       this.log(`yieldlens: not indexing ${file}: ${reason}`);
@@ -126,24 +134,12 @@ export class WorkspaceIndexer {
 
   /** The dotted module name of a file path (null for non-file documents and non-identifier names). */
   moduleNameFor(file: string): string | null {
-    if (!file.startsWith('/') && !/^[a-z]:[\\/]/i.test(file)) return null;
-    const segments = file.split(sep).filter((segment) => segment !== '');
-    const root = file.startsWith('/') ? '/' : '';
-    return moduleNameForPath(segments, (dirSegments) => this.isPackageDir(root + dirSegments.join(sep)));
+    return this.moduleNamer.moduleNameFor(file);
   }
 
   /** Forgets cached `__init__.py` lookups (a file was created or deleted). */
   invalidatePackages(): void {
-    this.packageDirCache.clear();
-  }
-
-  private isPackageDir(dir: string): boolean {
-    let known = this.packageDirCache.get(dir);
-    if (known === undefined) {
-      known = existsSync(join(dir, '__init__.py')) || existsSync(join(dir, '__init__.pyi'));
-      this.packageDirCache.set(dir, known);
-    }
-    return known;
+    this.moduleNamer.invalidate();
   }
 
   private async collect(dir: string, into: string[]): Promise<void> {

@@ -26,6 +26,14 @@ export function readSource(file: string): SourceText {
   } catch (error) {
     return { ok: false, message: `cannot read file: ${describeFsError(error)}` };
   }
+  return decodeSource(bytes);
+}
+
+/**
+ * Decodes the bytes of a Python source file as CPython would: UTF-8 unless a PEP 263 coding cookie says
+ * otherwise. For callers that read the file themselves (asynchronously, say).
+ */
+export function decodeSource(bytes: Buffer): SourceText {
   // CPython refuses these too ("source code cannot contain null bytes"); it is a binary file.
   if (bytes.includes(0)) return { ok: false, message: 'binary file (contains NUL bytes), not analysed' };
   const encoding = declaredEncoding(bytes);

@@ -6,8 +6,8 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { FileError } from '@yieldlens/shared';
-import { moduleNameForPath } from '../analysis/index.js';
 import type { ProjectConfig } from './config.js';
+import { ModuleNamer } from './modules.js';
 
 export interface SourceFile {
   /** The path as reported: the user's path, joined with the path inside a directory they gave. */
@@ -26,7 +26,7 @@ export interface Discovery {
 }
 
 /** Directories never descended into: version control, caches, tool state. Virtualenvs are found by `pyvenv.cfg`. */
-const SKIPPED_DIRECTORIES = new Set([
+export const SKIPPED_DIRECTORIES = new Set([
   '.git', '.hg', '.svn', '.bzr', 'node_modules', '__pycache__', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache',
 ]);
 
@@ -42,11 +42,11 @@ export function discoverFiles(paths: readonly string[], cwd: string, config: Pro
   const missing: FileError[] = [];
   const seen = new Set<string>();
   const excluded = excludeMatcher(config);
-  const packageDirCache = new Map<string, boolean>();
+  const namer = new ModuleNamer();
   const add = (display: string, absolute: string): void => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    files.push({ display, absolute, moduleName: moduleNameFor(absolute, packageDirCache), bytes: sizeOf(absolute) });
+    files.push({ display, absolute, moduleName: namer.moduleNameFor(absolute), bytes: sizeOf(absolute) });
   };
 
   const roots = paths.length === 0 ? ['.'] : paths;
@@ -195,19 +195,6 @@ export function fileGlobMatcher(pattern: string, root: string): (absolute: strin
     if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
     return matches(toPosix(relative));
   };
-}
-
-function moduleNameFor(absolute: string, cache: Map<string, boolean>): string | null {
-  const segments = absolute.split(path.sep);
-  return moduleNameForPath(segments, (dirSegments) => {
-    const dir = dirSegments.join(path.sep) || path.sep;
-    let isPackage = cache.get(dir);
-    if (isPackage === undefined) {
-      isPackage = fs.existsSync(path.join(dir, '__init__.py')) || fs.existsSync(path.join(dir, '__init__.pyi'));
-      cache.set(dir, isPackage);
-    }
-    return isPackage;
-  });
 }
 
 /**

@@ -3,8 +3,12 @@
 
 export interface CliIo {
   stdout(text: string): void;
+  /** Raw bytes on stdout (a fixed source in its own encoding). */
+  stdoutBytes(bytes: Uint8Array): void;
   stderr(text: string): void;
   readFile(path: string): string;
+  /** All of stdin (for `check -`). */
+  readStdin(): Promise<Buffer>;
   cwd: string;
   /** Whether colour may be used on stdout (a terminal, unless NO_COLOR; or FORCE_COLOR). */
   color: boolean;

@@ -25,8 +25,14 @@ function processIo(): CliIo {
   const color = (env['NO_COLOR'] ?? '') === '' && ('FORCE_COLOR' in env || (process.stdout.isTTY === true && env['TERM'] !== 'dumb'));
   return {
     stdout: (text) => void process.stdout.write(text),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
     stderr: (text) => void process.stderr.write(text),
     readFile: (path) => fs.readFileSync(path, 'utf8'),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      return Buffer.concat(chunks);
+    },
     cwd: process.cwd(),
     color,
   };

@@ -23,7 +23,7 @@ describe('bad input', () => {
     expect(report.findings.map((f) => f.file)).toEqual(['good.py']);
     expect(report.errors).toEqual([
       { file: 'bin.py', message: 'binary file (contains NUL bytes), not analysed' },
-      { file: 'latin.py', message: 'cannot decode as UTF-8 at byte offset 8; declare the encoding with a coding comment or re-save the file as UTF-8' },
+      { file: 'latin.py', message: 'cannot decode as UTF-8 at byte offset 8; declare the encoding with a coding comment or re-save the file as UTF-8', line: 1, column: 9 },
     ]);
     expect(report.summary.files).toBe(3);
   });

@@ -65,8 +65,8 @@ export interface JsonFinding {
 export interface JsonReport {
   version: number;
   findings: JsonFinding[];
-  errors: { file: string; message: string }[];
-  summary: { files: number; findings: number };
+  errors: { file: string; message: string; line?: number; column?: number }[];
+  summary: { files: number; findings: number; fixable: number; fixed: number };
 }
 
 let scratch: string | undefined;

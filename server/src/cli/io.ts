@@ -14,8 +14,12 @@ export interface CliIo {
   color: boolean;
 }
 
-/** The first sentence of an argument-parsing error, without Node's advice about `--`. */
+/**
+ * The first line of an argument-parsing error, lower-case like every other message of the command,
+ * without Node's advice about `--`.
+ */
 export function usageMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return (message.split(/\. (?=To specify)/)[0] ?? message).replace(/\.$/, '');
+  const first = (message.split(/\. (?=To specify)|\n/)[0] ?? message).replace(/\.$/, '');
+  return first.charAt(0).toLowerCase() + first.slice(1);
 }

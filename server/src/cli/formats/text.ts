@@ -48,7 +48,8 @@ export function formatText(report: CheckReport, options: TextOptions): string {
   if (options.quiet) return out.length === 0 ? '' : `${out.join('\n').replace(/\n+$/, '')}\n`;
   if (options.showFixes && options.fixMode !== 'off' && options.fixed.size > 0) {
     if (options.style === 'concise' && out.length > 0) out.push('');
-    out.push(...fixEnumeration(options), '');
+    for (const line of fixEnumeration(options)) out.push(line);
+    out.push('');
   }
   out.push(...summaryLines(report, options, c));
   return `${out.join('\n')}\n`;
@@ -82,7 +83,7 @@ function fullFinding(finding: Finding, options: TextOptions, c: Colors): string 
   if (finding.fix !== null) {
     const availability = finding.fix.applicability === 'unsafe' && !options.unsafeFixes ? ' (unsafe fix: `--fix --unsafe-fixes` applies it)' : '';
     lines.push(`${c.bold(c.cyan('help'))}: ${finding.fix.title}${availability}`);
-    if (options.showFixes && options.fixMode === 'off') lines.push(...fixPreview(finding, options.sourceOf(finding.file), c));
+    if (options.showFixes && options.fixMode === 'off') for (const line of fixPreview(finding, options.sourceOf(finding.file), c)) lines.push(line);
   }
   return lines.join('\n');
 }
@@ -142,15 +143,13 @@ function fixPreview(finding: Finding, source: string | null, c: Colors): string[
   const sourceLines = source.split(/\r\n|\r|\n/);
   const edits = [...finding.fix.edits].sort((a, b) => a.line - b.line || a.column - b.column);
   const firstLine = edits[0]?.line ?? finding.line;
-  const lastLine = Math.max(...edits.map((edit) => edit.endLine));
+  const lastLine = edits.reduce((last, edit) => Math.max(last, edit.endLine), firstLine);
   const before = sourceLines.slice(firstLine - 1, lastLine);
   // Apply the edits to the affected lines only, from the last one back.
   let block = before.join('\n');
-  const offsetOf = (line: number, column: number): number => {
-    let offset = 0;
-    for (let i = firstLine; i < line; i++) offset += (sourceLines[i - 1]?.length ?? 0) + 1;
-    return offset + column - 1;
-  };
+  const lineOffsets: number[] = [];
+  for (let offset = 0, i = 0; i < before.length; offset += (before[i]?.length ?? 0) + 1, i++) lineOffsets.push(offset);
+  const offsetOf = (line: number, column: number): number => (lineOffsets[line - firstLine] ?? block.length) + column - 1;
   for (const edit of [...edits].reverse()) {
     block = block.slice(0, offsetOf(edit.line, edit.column)) + edit.newText.replace(/\r\n?/g, '\n') + block.slice(offsetOf(edit.endLine, edit.endColumn));
   }

@@ -93,7 +93,7 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
     const enabledKeys = new Set(enabled.flatMap((rule) => [rule.code, rule.name]));
     const everyRule = RULES.every((rule) => rule.enabledByDefault === false || enabledKeys.has(rule.code));
     for (const finding of unusedSuppressionFindings(input.file, tree, lines, suppressions, unusedNoqa, enabledKeys, everyRule)) {
-      if (suppressions.suppresses(finding.line, unusedNoqa.code, unusedNoqa.name)) suppressedLines.push(finding.line);
+      if (suppressions.suppresses(finding.line, unusedNoqa.code, unusedNoqa.name, true)) suppressedLines.push(finding.line);
       else findings.push(finding);
     }
   }

@@ -105,8 +105,12 @@ export class LineSuppressions {
 
   constructor(private readonly lineText: (line: number) => string) {}
 
-  /** Whether a finding of `code`/`name` on `line` is suppressed; records the entries that matched. */
-  suppresses(line: number, code: string, name: string): boolean {
+  /**
+   * Whether a finding of `code`/`name` on `line` is suppressed; records the entries that matched.
+   * `explicitOnly` ignores blanket directives: GEN100's reports judge those very directives, so only
+   * an entry naming GEN100 can silence them.
+   */
+  suppresses(line: number, code: string, name: string, explicitOnly = false): boolean {
     let directives = this.directives.get(line);
     if (directives === undefined) {
       directives = parseDirectives(this.lineText(line));
@@ -114,6 +118,7 @@ export class LineSuppressions {
     }
     let suppressed = false;
     for (const directive of directives) {
+      if (explicitOnly && directive.entries === null) continue;
       const matched = directive.entries === null ? BLANKET : directive.entries.find((entry) => entry.key === code || entry.key === name)?.key;
       if (matched === undefined) continue;
       suppressed = true;

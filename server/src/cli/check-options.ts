@@ -115,6 +115,9 @@ const BOOLEAN_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** Every flag `check` accepts, long form: the help, docs/cli.md and the README document each (a test checks). */
+export const CHECK_FLAGS: readonly string[] = [...Object.keys(STRING_OPTIONS), ...Object.keys(BOOLEAN_OPTIONS)].map((name) => `--${name}`);
+
 const EXPECTED_VALUE: Record<keyof typeof STRING_OPTIONS, string> = {
   format: FORMATS.join(', '),
   'output-format': [...TEXT_STYLES, 'json', 'sarif', 'github'].join(', '),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { CheckReport, FileError, Finding } from '@yieldlens/shared';
 import { fixApplies, resolveRuleSelection, ruleByCodeOrName, RULES, type RuleSelection } from '../analysis/index.js';
 import {
-  decodeSource, describeFsError, discoverConfig, discoverFiles, emptyConfig, encodeSource, fileGlobMatcher, loadConfigFile,
+  decodeSource, describeFsError, discoverConfig, discoverFiles, emptyConfig, encodeSource, fileGlobMatcher, isExcludedPath, loadConfigFile,
   ProjectImports, readSource, unknownSelector, type Discovery, type ProjectConfig, type SourceEncoding, type TextStyle,
 } from '../project/index.js';
 import { CHECK_HELP, parseCheckArgs, UsageError, type CheckOptions } from './check-options.js';
@@ -84,7 +84,7 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
     const bytes = await io.readStdin();
     stdin = { bytes, decoded: decodeSource(bytes) };
     const display = options.stdinFilename ?? '-';
-    const excluded = run.forceExclude && options.stdinFilename !== undefined && discoverFiles([stdinPath], io.cwd, settings, { forceExclude: true }).files.length === 0 && fs.existsSync(stdinPath);
+    const excluded = run.forceExclude && options.stdinFilename !== undefined && isExcludedPath(stdinPath, settings);
     discovery = { files: excluded ? [] : [{ display, absolute: stdinPath, bytes: bytes.length }], missing: [], unreadable: [] };
   } else {
     discovery = discoverFiles(options.paths, io.cwd, settings, { forceExclude: run.forceExclude });

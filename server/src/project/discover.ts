@@ -89,10 +89,14 @@ interface Walker {
 }
 
 /**
- * True when `absolute` (a file or directory named on the command line), or a directory above it up to
- * the configuration's directory, is excluded by the configuration or is one of the directories a walk
- * never enters (`.git`, `node_modules`, …).
+ * True when `absolute` (a file or directory named on the command line, or the path given to stdin
+ * input; it need not exist), or a directory above it up to the configuration's directory, is excluded
+ * by the configuration or is one of the directories a walk never enters (`.git`, `node_modules`, …).
  */
+export function isExcludedPath(absolute: string, config: ProjectConfig): boolean {
+  return isForceExcluded(absolute, config, excludeMatcher(config));
+}
+
 function isForceExcluded(absolute: string, config: ProjectConfig, excluded: (absolute: string, name: string) => boolean): boolean {
   const relative = path.relative(config.root, absolute);
   // Outside the configuration's directory only the path's own name can match.

@@ -6,7 +6,7 @@ export {
   describeFsError, discoverConfig, emptyConfig, loadConfigFile, TEXT_STYLES, unknownSelector,
   type ConfigResult, type PerFileIgnore, type ProjectConfig, type TextStyle,
 } from './config.js';
-export { discoverFiles, fileGlobMatcher, SKIPPED_DIRECTORIES, type Discovery, type DiscoveryOptions, type SourceFile } from './discover.js';
+export { discoverFiles, fileGlobMatcher, isExcludedPath, SKIPPED_DIRECTORIES, type Discovery, type DiscoveryOptions, type SourceFile } from './discover.js';
 export { DirectoryCache, ModuleResolver, ProjectImports, type ImportContext, type ModuleLocation } from './imports.js';
 export { ModuleNamer } from './modules.js';
 export { findProjectRoot } from './root.js';

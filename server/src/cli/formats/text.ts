@@ -108,6 +108,8 @@ function excerpt(file: string, range: Range, source: string | null, c: Colors): 
   const header = `  ${c.blue('-->')} ${file}:${range.line}:${range.column}`;
   if (source === null) return [header];
   const sourceLines = source.split(/\r\n|\r|\n/);
+  // The empty string after a final newline is not a line of the file.
+  if (sourceLines.length > 1 && sourceLines[sourceLines.length - 1] === '') sourceLines.pop();
   const first = Math.max(1, range.line - CONTEXT_LINES);
   const last = Math.min(sourceLines.length, range.endLine + CONTEXT_LINES);
   // A finding at the very end of a file that ends with a newline sits on the empty last line.

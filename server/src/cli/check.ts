@@ -19,7 +19,7 @@ import { formatJson } from './formats/json.js';
 import { compareErrors, compareFindings, type OutputFormat } from './formats/report.js';
 import { formatSarif } from './formats/sarif.js';
 import { formatStatisticsJson, formatStatisticsText, ruleStatistics } from './formats/statistics.js';
-import { formatText } from './formats/text.js';
+import { formatFixEnumeration, formatText } from './formats/text.js';
 import type { CliIo } from './io.js';
 import { analyzeFiles, defaultWorkerCount } from './pool.js';
 import { Progress } from './progress.js';
@@ -194,6 +194,9 @@ function report(run: RunContext, tasks: readonly FileTask[], outcomes: readonly 
     const diffs = changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join('');
     if (!writeReport(run, diffs)) return 2;
     for (const error of errors) io.stderr(`${error.file}: error: ${error.message}\n`);
+    if (options.showFixes && sortedFixed.size > 0) {
+      io.stderr(`${formatFixEnumeration(sortedFixed, false, (code) => ruleByCodeOrName(code)?.name ?? code).join('\n')}\n\n`);
+    }
     if (!options.quiet) {
       const hidden = options.unsafeFixes ? 0 : findings.filter((finding) => finding.fix?.applicability === 'unsafe').length;
       const more = hidden === 0 ? '' : ` (${hidden} more fix${hidden === 1 ? '' : 'es'} available with \`--unsafe-fixes\`)`;

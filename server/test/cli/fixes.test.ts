@@ -144,6 +144,13 @@ describe('--diff', () => {
     expect(read(cwd, 'a.py')).toBe(SAFE.replace('raise StopIteration', 'return'));
   });
 
+  it('with --show-fixes lists on stderr what would be fixed', async () => {
+    const cwd = makeProject({ 'a.py': SAFE, 'b.py': UNSAFE });
+    const result = await runCli(['check', '--diff', '--show-fixes', '--unsafe-fixes'], { cwd });
+    expect(result.stderr).toBe('Would fix 2 findings:\n- a.py:\n    1 × GEN004 (stop-iteration-leak)\n- b.py:\n    1 × GEN004 (stop-iteration-leak)\n\nWould fix 2 findings.\n');
+    expect(read(cwd, 'a.py')).toBe(SAFE);
+  });
+
   it('exits 0 with no output when there is nothing to fix; --unsafe-fixes includes the unsafe ones', async () => {
     const cwd = makeProject({ 'unsafe.py': UNSAFE });
     const none = await runCli(['check', '--diff'], { cwd });

@@ -164,14 +164,18 @@ function fixPreview(finding: Finding, source: string | null, c: Colors): string[
 }
 
 function fixEnumeration(options: TextOptions): string[] {
+  return formatFixEnumeration(options.fixed, options.fixMode === 'apply', options.ruleName);
+}
+
+/** `Fixed N findings:` (or `Would fix`), then each file and how many fixes of each rule, as ruff lists them. */
+export function formatFixEnumeration(fixed: ReadonlyMap<string, Record<string, number>>, applied: boolean, ruleName: (code: string) => string): string[] {
   let total = 0;
-  for (const counts of options.fixed.values()) for (const count of Object.values(counts)) total += count;
-  const verb = options.fixMode === 'apply' ? 'Fixed' : 'Would fix';
-  const out = [`${verb} ${plural(total, 'finding')}:`];
-  for (const [file, counts] of options.fixed) {
+  for (const counts of fixed.values()) for (const count of Object.values(counts)) total += count;
+  const out = [`${applied ? 'Fixed' : 'Would fix'} ${plural(total, 'finding')}:`];
+  for (const [file, counts] of fixed) {
     out.push(`- ${file}:`);
     for (const [code, count] of Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      out.push(`    ${count} × ${code} (${options.ruleName(code)})`);
+      out.push(`    ${count} × ${code} (${ruleName(code)})`);
     }
   }
   return out;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CheckReport, FileError, Finding } from '@yieldlens/shared';
-import { fixApplies, resolveRuleSelection, ruleByCodeOrName, RULES, type RuleSelection } from '../analysis/index.js';
+import { fixApplies, resolveRuleSelection, ruleByCodeOrName, type RuleSelection } from '../analysis/index.js';
 import {
   decodeSource, describeFsError, discoverConfig, discoverFiles, emptyConfig, encodeSource, fileGlobMatcher, isExcludedPath, loadConfigFile,
   ProjectImports, readSource, unknownSelector, type Discovery, type ProjectConfig, type SourceEncoding, type TextStyle,
@@ -91,7 +91,7 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
   }
 
   if (options.showFiles) return showFiles(discovery, io);
-  if (options.showSettings) return showSettings(run, discovery, enabledFor, stdinPath);
+  if (options.showSettings) return showSettings(run, discovery, enabled, enabledFor, stdinPath);
   if (discovery.files.length === 0 && discovery.missing.length === 0 && discovery.unreadable.length === 0 && !options.quiet && stdin === null) {
     // Not an error (an empty directory is clean), but a wrong PATH or an over-eager exclude is likely.
     io.stderr('yieldlens: warning: no Python files found\n');
@@ -314,14 +314,14 @@ function showFiles(discovery: Discovery, io: CliIo): number {
  * `--show-settings`: what applies to the first PATH (or the stdin file): the configuration file, the
  * rules that run there, the import roots and module name, and the run-wide settings.
  */
-function showSettings(run: RunContext, discovery: Discovery, enabledFor: (absolute: string) => string[], stdinPath: string | null): number {
+function showSettings(run: RunContext, discovery: Discovery, selected: ReadonlySet<string>, enabledFor: (absolute: string) => string[], stdinPath: string | null): number {
   const { options, io, settings } = run;
   const given = stdinPath ?? (options.paths[0] === undefined ? io.cwd : path.resolve(io.cwd, options.paths[0]));
   const first = discovery.files.find((file) => file.absolute === given) ?? discovery.files[0];
   const subject = stdinPath ?? first?.absolute ?? given;
   const shown = options.stdinFilename ?? first?.display ?? options.paths[0] ?? '.';
   const enabled = enabledFor(subject);
-  const perFile = [...new Set(RULES.map((rule) => rule.code))].filter((code) => !enabled.includes(code) && enabledFor(path.join(settings.root, '__no_such_file__.py')).includes(code));
+  const perFile = [...selected].filter((code) => !enabled.includes(code));
   const context = new ProjectImports().contextFor(subject);
   const list = (items: readonly string[]): string => (items.length === 0 ? '[]' : `[${items.map((item) => JSON.stringify(item)).join(', ')}]`);
   const lines = [

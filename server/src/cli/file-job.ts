@@ -68,6 +68,7 @@ export interface FileOutcome {
 /** A file parsed to summarise it, kept until this thread analyses it too. */
 interface ParsedModule {
   text: string;
+  encoding: SourceEncoding;
   tree: Tree;
   model: SemanticModel;
 }
@@ -102,8 +103,8 @@ export class FileJobRunner {
     const parsed = this.parsedModules.get(task.absolute);
     this.parsedModules.delete(task.absolute);
     let text = task.text ?? parsed?.text;
-    let encoding = task.encoding;
-    if (text === undefined || (encoding === undefined && this.settings.fix === 'apply')) {
+    let encoding = task.encoding ?? parsed?.encoding;
+    if (text === undefined) {
       const source = readSource(task.absolute);
       if (!source.ok) {
         outcome.problems.push({ message: source.message, internal: false, ...source.position });
@@ -192,7 +193,7 @@ export class FileJobRunner {
         const model = modelForAnalysis(tree, source.text);
         summary = summarizeModule(file, moduleName, model);
         // Kept only for files this run checks (and only until this thread checks them).
-        if (this.checkedFiles.has(file)) this.parsedModules.set(file, { text: source.text, tree, model });
+        if (this.checkedFiles.has(file)) this.parsedModules.set(file, { text: source.text, encoding: source.encoding, tree, model });
       } catch {
         // The file's own check (when it is checked) reports what is wrong with it.
         summary = null;

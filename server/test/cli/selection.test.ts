@@ -155,6 +155,14 @@ describe('--add-noqa', () => {
     expect((await checkJson([], cwd)).report.findings).toEqual([]);
   });
 
+  it('also writes a file that another checked file imported first (its parse is reused)', async () => {
+    const cwd = makeProject({ 'a.py': 'from b import leaky\n\ng = leaky()\ng.send(1)\n', 'b.py': LEAKY_GENERATOR });
+    const result = await runCli(['check', '--add-noqa', 'a.py', 'b.py'], { cwd });
+    expect(result.stderr).toBe('Added 2 noqa directives.\n');
+    expect(fs.readFileSync(path.join(cwd, 'b.py'), 'utf8')).toBe(LEAKY_GENERATOR.replace('raise StopIteration', 'raise StopIteration  # noqa: GEN004'));
+    expect(fs.readFileSync(path.join(cwd, 'a.py'), 'utf8')).toContain('g.send(1)  # noqa: GEN001\n');
+  });
+
   it('leaves a line alone when its end is inside a string or continues with a backslash', async () => {
     const source = [
       'def g():',

@@ -1,5 +1,5 @@
 // `yieldlens check` on one generated file with very many findings: N small generator functions that
-// each raise StopIteration (one GEN004 apiece), for N = 20,000, 60,000 and 130,000 (the last is 5.6 MB,
+// each raise StopIteration (one GEN004 apiece), for N = 20,000, 60,000 and 130,000 (the last is 6.3 MB,
 // under the 10 MB file limit). The cost must grow linearly with N: CPU seconds per 10,000 findings is
 // the column to watch. Also `--fix` (which analyses the file twice) on the largest. Needs a build; run
 // alone with `node bench/many-findings.bench.mjs` (BENCH_RUNS=N repeats each run, default 1;
@@ -19,7 +19,7 @@ const SIZES = [20_000, 60_000, 130_000];
 const GNU_TIME = spawnSync('/usr/bin/time', ['-f', '%U %S', 'true'], { encoding: 'utf8' }).status === 0 ? '/usr/bin/time' : null;
 const MARK = 'yieldlens-bench:';
 
-/** `def gN(): raise StopIteration; yield` on three lines: 43 bytes a function. */
+/** `def gN(): raise StopIteration; yield` on three lines: about 48 bytes a function. */
 function generate(file, count) {
   const parts = [];
   for (let i = 0; i < count; i++) parts.push(`def g${i}():\n    raise StopIteration\n    yield\n`);

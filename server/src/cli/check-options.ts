@@ -14,9 +14,9 @@ findings whether it is checked alone or as part of its directory.
 
 Output:
       --format FORMAT          text (default), json, sarif or github
-      --output-format STYLE    the text format's style: concise (default; one line a finding) or full
-                               (the source with a caret under each finding); json, sarif and github
-                               are accepted too, as --format
+      --output-format STYLE    the text format's style: concise (default; one line a finding) or
+                               full (the source with a caret under each finding); json, sarif and
+                               github are accepted too, as --format
   -o, --output-file FILE       write the report to FILE instead of stdout
       --statistics             print how many findings each rule has, instead of the findings
       --show-fixes             list the fixes applied by --fix (or --diff); without them, show each
@@ -44,10 +44,12 @@ File selection:
                                per-file-ignores, module name and imports come from PATH
 
 Miscellaneous:
-  -e, --exit-zero              exit 0 even when there are findings or files that could not be analysed
+  -e, --exit-zero              exit 0 even when there are findings or files that could not be
+                               analysed
       --config FILE            read settings from FILE instead of the nearest pyproject.toml
       --no-config              ignore configuration files
-      --jobs N                 threads, the main one included (default: one per core; 1: no worker threads)
+      --jobs N                 threads, the main one included (default: one per core; 1: no
+                               worker threads)
   -h, --help                   show this help
 
 Exit codes: 0 no findings; 1 findings, or files that could not be read or parsed (with --diff:

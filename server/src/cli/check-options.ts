@@ -180,6 +180,7 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions | 'help' {
   const stdin = dash > 0 || (positionals.length === 0 && stdinFilename !== undefined);
   if (stdinFilename !== undefined && !stdin) throw new UsageError('--stdin-filename names the source read from stdin; pass - instead of other paths');
   if (stdin && values['show-files'] === true) throw new UsageError('--show-files lists files on disk; it cannot be combined with stdin');
+  if (stdin && addNoqa) throw new UsageError('--add-noqa writes files; it cannot be combined with stdin');
 
   return {
     format,

@@ -3,6 +3,8 @@
 // source back, fixed, in its own encoding, with the report on stderr; bad input still gets the source
 // back, so an editor never loses its buffer.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LEAKY_GENERATOR, makeProject, runCli } from './helpers.js';
 
@@ -97,5 +99,10 @@ describe('check -', () => {
     const named = await runCli(['check', '--stdin-filename', 'x.py', 'a.py'], { cwd });
     expect(named.status).toBe(2);
     expect(named.stderr.split('\n')[0]).toBe('yieldlens check: --stdin-filename names the source read from stdin; pass - instead of other paths');
+    // Adding comments would overwrite the file named by --stdin-filename with what came on stdin.
+    const noqa = await runCli(['check', '--add-noqa', '--stdin-filename', 'a.py'], { cwd, input: LEAKY_GENERATOR });
+    expect(noqa.status).toBe(2);
+    expect(noqa.stderr.split('\n')[0]).toBe('yieldlens check: --add-noqa writes files; it cannot be combined with stdin');
+    expect(fs.readFileSync(path.join(cwd, 'a.py'), 'utf8')).toBe('');
   });
 });

@@ -139,8 +139,8 @@ describe('--diff', () => {
     ].join('\n'));
     expect(result.stderr).toBe('Would fix 1 finding (1 more fix available with `--unsafe-fixes`).\n');
     expect(read(cwd, 'a.py')).toBe(SAFE);
-    // The diff applies with patch(1) and gives what --fix writes.
-    execFileSync('patch', ['-p0', '--quiet'], { cwd, input: result.stdout });
+    // The diff applies (`git apply` works outside a repository too) and gives what --fix writes.
+    execFileSync('git', ['apply', '-p0'], { cwd, input: result.stdout });
     expect(read(cwd, 'a.py')).toBe(SAFE.replace('raise StopIteration', 'return'));
   });
 

@@ -12,7 +12,6 @@ import {
   ProjectImports, readSource, unknownSelector, type Discovery, type ProjectConfig, type SourceEncoding, type TextStyle,
 } from '../project/index.js';
 import { CHECK_HELP, parseCheckArgs, UsageError, type CheckOptions } from './check-options.js';
-import { unifiedDiff } from './diff.js';
 import type { FileOutcome, FileTask, RunSettings } from './file-job.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
@@ -140,7 +139,9 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
     const failed = stdin.decoded;
     outcomes = [{ id: stdinTask.id, findings: [], problems: [{ message: failed.message, internal: false, ...failed.position }], suppressed: 0, lines: 0, fixed: {}, change: null, noqaAdded: 0 }];
   }
-  return report(run, tasks, outcomes, discovery, stdin);
+  // Loaded only when needed: the diff library costs start-up time every other run would pay.
+  const differ = options.diff ? await import('./diff.js') : null;
+  return report(run, tasks, outcomes, discovery, stdin, differ?.unifiedDiff ?? null);
 }
 
 interface RunContext {
@@ -152,7 +153,14 @@ interface RunContext {
 }
 
 /** Gathers the outcomes into the report and prints it (or the diffs, the fixed stdin, the statistics). */
-function report(run: RunContext, tasks: readonly FileTask[], outcomes: readonly FileOutcome[], discovery: Discovery, stdin: StdinSource | null): number {
+function report(
+  run: RunContext,
+  tasks: readonly FileTask[],
+  outcomes: readonly FileOutcome[],
+  discovery: Discovery,
+  stdin: StdinSource | null,
+  unifiedDiff: ((file: string, before: string, after: string) => string) | null,
+): number {
   const { options, io } = run;
   const findings: Finding[] = [];
   const errors: FileError[] = [...discovery.missing, ...discovery.unreadable];
@@ -189,7 +197,7 @@ function report(run: RunContext, tasks: readonly FileTask[], outcomes: readonly 
     return exitCode(errors.length > 0);
   }
 
-  if (options.diff) {
+  if (options.diff && unifiedDiff !== null) {
     changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const diffs = changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join('');
     if (!writeReport(run, diffs)) return 2;

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePython } from '../../src/parser.js';
 import { runSnippet, type FollowUp } from '../../src/runtime/index.js';
 import { findTraceSources, traceInput, type TraceSource } from '../../src/runtime/sources.js';
+import { runTraceCommand } from '../../src/cli/trace.js';
 import { findPython } from './oracle-harness.mjs';
 
 const HERE = import.meta.dirname;
@@ -167,5 +168,46 @@ describe('the text a trace depends on', () => {
     const edited = base.replace('print(list(gen()))', 'print(tuple(gen()))');
     expect(inputOf(edited, 'doctest')).toBe(inputOf(base, 'doctest'));
     expect(inputOf(edited, 'main')).not.toBe(inputOf(base, 'main'));
+  });
+});
+
+describe('yieldlens trace --source', () => {
+  async function trace(argv: string[], files: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const readFile = (path: string): string => files[path] ?? readFileSync(path, 'utf8');
+    const code = await runTraceCommand(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), readFile });
+    return { code, stdout, stderr };
+  }
+
+  it('runs the sources of one kind, as the editor does, each report with its source', async () => {
+    const { code, stdout } = await trace(['--source', 'doctest', '--format', 'json', join(FIXTURES, 'doctests.py')]);
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as { version: number; sources: { source: { id: string }; report: { stdout: string } }[] };
+    expect(printed.version).toBe(1);
+    expect(printed.sources.map((each) => each.source.id)).toEqual(['doctest:doctests:0', 'doctest:countdown:0', 'doctest:averager:0', 'doctest:Tree.__iter__:0', 'doctest:windows:0']);
+    expect(printed.sources[0]?.report.stdout).toBe('[3, 2, 1]\n10\n');
+  });
+
+  it('runs one source by id, all of them, or says there is none', async () => {
+    const one = await trace(['--source', 'directive:chunks', join(FIXTURES, 'script.py')]);
+    expect(one.stdout).toMatch(/^── # yieldlens: trace list\(chunks\("abcdefg", 3\)\) \(and 1 more\) \(line 7\) ──\ntrace of /);
+    const all = await trace(['--source', 'all', '--format', 'json', join(FIXTURES, 'main_block.py')]);
+    expect((JSON.parse(all.stdout) as { sources: { source: { kind: string } }[] }).sources.map((each) => each.source.kind)).toEqual(['main', 'directive']);
+    const none = await trace(['--source', 'doctest', join(FIXTURES, 'script.py')]);
+    expect([none.code, none.stdout]).toEqual([0, `no doctest trace source in ${join(FIXTURES, 'script.py')}\n`]);
+  });
+
+  it('refuses an unknown source kind as a usage error', async () => {
+    const bad = await trace(['--source', 'tests', join(FIXTURES, 'script.py')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--source must be main, doctest, directive, all');
+  });
+
+  it('exits 2 when a source stops at a limit', async () => {
+    const spin = 'def gen():\n    yield 1\n\nif __name__ == "__main__":\n    while True:\n        pass\n';
+    const { code, stdout } = await trace(['--source', 'main', '--max-steps', '5000', '--format', 'json', 'spin.py'], { 'spin.py': spin });
+    expect(code).toBe(2);
+    expect((JSON.parse(stdout) as { sources: { report: { limit: { kind: string } } }[] }).sources[0]?.report.limit.kind).toBe('steps');
   });
 });

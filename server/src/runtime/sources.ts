@@ -30,6 +30,10 @@ export interface FindSourcesOptions {
   kinds?: readonly TraceSourceKind[];
 }
 
+/** Labels of the two forms of a main source. */
+export const MAIN_BLOCK_LABEL = '__main__ block';
+export const DRIVER_CODE_LABEL = 'top-level code';
+
 const DIRECTIVE = /^#\s*yieldlens:\s*trace\s+(.+?)\s*$/;
 const MAIN_GUARD = /^__name__\s*==\s*(['"])__main__\1$|^(['"])__main__\2\s*==\s*__name__$/;
 /** Top-level statements that drive code when a script has no `__main__` guard. */
@@ -84,9 +88,9 @@ function keepLineBreaks(text: string): string {
 function mainSource(root: SyntaxNode): TraceSource | null {
   const statements = root.namedChildren;
   const guard = statements.find(isMainGuard);
-  if (guard !== undefined) return mainOf('__main__ block', guard.startPosition.row + 1);
+  if (guard !== undefined) return mainOf(MAIN_BLOCK_LABEL, guard.startPosition.row + 1);
   const driver = statements.find(isDriverStatement);
-  return driver === undefined ? null : mainOf('top-level code', driver.startPosition.row + 1);
+  return driver === undefined ? null : mainOf(DRIVER_CODE_LABEL, driver.startPosition.row + 1);
 }
 
 function mainOf(label: string, line: number): TraceSource {

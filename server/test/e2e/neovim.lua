@@ -131,6 +131,39 @@ local function run()
   if table.concat(titles, '\n') ~= expected_lens then error('code lenses: expected "' .. expected_lens .. '", got "' .. table.concat(titles, '\n') .. '"') end
   log('code lens ok: ' .. table.concat(titles, '\n'))
 
+  -- The snippets docs/editors.md gives Neovim users: hints as virtual text on 0.7, the showTrace command.
+  dofile(os.getenv('YIELDLENS_HINTS_SNIPPET'))
+  vim.cmd('doautocmd CursorHold')
+  local hints_ns = vim.api.nvim_create_namespace('yieldlens_hints')
+  local function virtual_text(line)
+    for _, mark in ipairs(vim.api.nvim_buf_get_extmarks(traced, hints_ns, { line - 1, 0 }, { line - 1, -1 }, { details = true })) do
+      return mark[4].virt_text[1][1]
+    end
+    return nil
+  end
+  local total_line = tonumber(os.getenv('YIELDLENS_TOTAL_LINE'))
+  if not vim.wait(15000, function() return virtual_text(total_line) ~= nil end, 10) then error('the documented snippet showed no virtual text') end
+  local expected_virtual = table.concat(expected[tostring(total_line)], '  ')
+  if virtual_text(total_line) ~= expected_virtual then error('virtual text: expected "' .. expected_virtual .. '", got "' .. tostring(virtual_text(total_line)) .. '"') end
+  log('virtual text ok: ' .. virtual_text(total_line))
+
+  dofile(os.getenv('YIELDLENS_SHOW_TRACE_SNIPPET'))
+  local lens_command = nil
+  for _, response in pairs(lenses or {}) do
+    for _, lens in ipairs(response.result or {}) do
+      lens_command = client.request_sync('codeLens/resolve', lens, 10000, traced).result.command
+    end
+  end
+  vim.lsp.commands['yieldlens.showTrace'](lens_command, { bufnr = traced, client_id = client_id })
+  local function timeline()
+    local first = vim.api.nvim_buf_get_lines(0, 0, 1, false)[1] or ''
+    return first:find('running_total — trace of __main__ block', 1, true) and vim.api.nvim_buf_get_lines(0, 0, -1, false) or nil
+  end
+  if not vim.wait(15000, function() return timeline() ~= nil end, 10) then error('yieldlens.showTrace opened no timeline') end
+  local shown = table.concat(timeline(), '\n')
+  if not shown:find('#1  yield ' .. os.getenv('YIELDLENS_LAST_YIELD'), 1, true) or not shown:find('send(10)', 1, true) then error('unexpected timeline:\n' .. shown) end
+  log('showTrace ok')
+
   vim.lsp.stop_client(client_id)
   vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 10)
   vim.cmd('qall!')

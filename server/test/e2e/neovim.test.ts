@@ -5,7 +5,7 @@
 // with apt).
 
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,13 @@ describe('Neovim end-to-end', () => {
         // The directive above `evens` is not a source under init_options' `sources = { 'main' }`.
         16: [],
       };
+      // The two Neovim snippets of docs/editors.md, run as a user would paste them.
+      const docs = readFileSync(join(HERE, '../../../docs/editors.md'), 'utf8');
+      const luaBlocks = [...docs.matchAll(/```lua\n([\s\S]*?)```/g)].map((match) => match[1]!);
+      const hintsSnippet = join(root, 'hints.lua');
+      writeFileSync(hintsSnippet, luaBlocks.find((block) => block.includes("'yieldlens_hints'")) ?? 'error("no hints snippet in docs/editors.md")');
+      const showTraceSnippet = join(root, 'show-trace.lua');
+      writeFileSync(showTraceSnippet, luaBlocks.find((block) => block.includes("vim.lsp.commands['yieldlens.showTrace']")) ?? 'error("no showTrace snippet in docs/editors.md")');
       const expectedLens = `5: 1 run · ${produced.length} yields · ${received.length} sends · still suspended [yieldlens.showTrace ${pathToFileURL(traced).href} running_total]`;
       const { command, args } = serverCommand();
       // `timeout` is the last line of defence: a hung Neovim fails the test instead of the whole run.
@@ -53,6 +60,10 @@ describe('Neovim end-to-end', () => {
           YIELDLENS_TRACED: traced,
           YIELDLENS_EXPECTED_HINTS: JSON.stringify(expectedHints),
           YIELDLENS_EXPECTED_LENS: expectedLens,
+          YIELDLENS_HINTS_SNIPPET: hintsSnippet,
+          YIELDLENS_SHOW_TRACE_SNIPPET: showTraceSnippet,
+          YIELDLENS_TOTAL_LINE: String(TOTAL_YIELD_LINE),
+          YIELDLENS_LAST_YIELD: produced[produced.length - 1]!,
           YIELDLENS_ROOT: root,
           YIELDLENS_CMD: JSON.stringify([command, ...args]),
         },
@@ -62,6 +73,8 @@ describe('Neovim end-to-end', () => {
       expect(output).toContain('hover ok');
       expect(output).toContain('inlay hints ok');
       expect(output).toContain('code lens ok');
+      expect(output).toContain('virtual text ok');
+      expect(output).toContain('showTrace ok');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

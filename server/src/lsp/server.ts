@@ -19,7 +19,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { codeActionsFor } from './code-actions.js';
 import { registerPullDiagnostics } from './diagnostics.js';
-import { guardNotification, guardRequest } from './guard.js';
+import { guardAsyncRequest, guardNotification, guardRequest } from './guard.js';
 import { hoverAt } from './hover.js';
 import { Session } from './session.js';
 import { describeContextFor } from './describe-helpers.js';
@@ -131,9 +131,9 @@ export function serve(connection: Connection): Session {
 
   registerWorkspaceFeatures(connection, session, () => folders);
 
-  connection.onShutdown(guardRequest(connection, 'shutdown', () => {
-    session.dispose();
-  }));
+  // Answered once the trace worker is gone, so that `exit` never interrupts it.
+  const shutdown = guardAsyncRequest(connection, 'shutdown', () => session.dispose());
+  connection.onShutdown((token) => shutdown(undefined, token));
   return session;
 }
 

@@ -329,9 +329,10 @@ export class Session {
     this.reportedProblems.clear();
   }
 
-  dispose(): void {
+  /** Stops the queue, the indexer and the trace worker (resolved once the worker is gone). */
+  dispose(): Promise<void> {
     this.queue.dispose();
     this.indexer.stop();
-    this.traces.dispose();
+    return this.traces.dispose();
   }
 }

@@ -3,32 +3,26 @@
 // requests. The main thread stops an unwanted run by writing its id into the shared cancel cell.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { TraceReport } from '@yieldlens/shared';
-import { runSnippet, warmUpRuntime, type RunOptions } from '../runtime/index.js';
-
-/** A run the main thread asks for; `options` is everything of RunOptions that can cross a thread. */
-export interface TraceJobMessage {
-  id: number;
-  text: string;
-  options: Omit<RunOptions, 'interrupted'>;
-}
-
-export type TraceWorkerReply = { kind: 'ready' } | { kind: 'done'; id: number; report: TraceReport };
-
-/** What the worker is started with: the cell holding the id of the run to stop. */
-export interface TraceWorkerData {
-  cancel: SharedArrayBuffer;
-}
+import { runSnippet, warmUpRuntime } from '../runtime/index.js';
+import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('trace-worker.ts must run in a worker thread');
-const cancel = new Int32Array((workerData as TraceWorkerData).cancel);
+const cells = new Int32Array((workerData as TraceWorkerData).cells);
 
-// V8 learns the interpreter's common paths before the first real snippet makes them hot.
+// V8 learns the interpreter's common paths before the first real snippet makes them hot. The modules
+// the runtime writes in Python are compiled now too, so that no later run parses while it runs.
+Atomics.store(cells, PARSER_CELL, 1);
 warmUpRuntime();
+runSnippet('import contextlib, functools\n', { filename: '<warm-up>' });
+Atomics.store(cells, PARSER_CELL, 0);
 port.postMessage({ kind: 'ready' } satisfies TraceWorkerReply);
 
 port.on('message', (job: TraceJobMessage) => {
-  const report = runSnippet(job.text, { ...job.options, interrupted: () => Atomics.load(cancel, 0) === job.id });
+  const report = runSnippet(job.text, {
+    ...job.options,
+    interrupted: () => Atomics.load(cells, CANCEL_CELL) === job.id,
+    inParser: (inside) => Atomics.store(cells, PARSER_CELL, inside ? 1 : 0),
+  });
   port.postMessage({ kind: 'done', id: job.id, report } satisfies TraceWorkerReply);
 });

@@ -7,20 +7,25 @@ import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { TRACE_SOURCE_KINDS, type TraceReport } from '@yieldlens/shared';
 import type { Tree } from '../parser.js';
-import { findTraceSources, traceInput, type TraceSource } from '../runtime/sources.js';
+import { findTraceSources, traceInputs, type TraceSource } from '../runtime/sources.js';
 import type { ResolvedTraceSettings } from './config.js';
-import type { TraceJobMessage, TraceWorkerData, TraceWorkerReply } from './trace-worker.js';
+import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
 import { buildTraceView, type DocumentTraceView, type TracedRun } from './trace-view.js';
 import type { ConfirmingRun } from './trace-findings.js';
 
 /** A cancelled run gets this long to notice (it polls every few thousand steps) before its worker is replaced. */
 const CANCEL_GRACE_MS = 150;
+/** How often a worker that must be replaced is looked at again while it is in the native parser. */
+const PARSER_POLL_MS = 20;
 /** Past its own time budget, a run that has not answered (stuck in one long native operation) is ended. */
 const WATCHDOG_SLACK_MS = 1_500;
 /** The worker's heap: a snippet that builds more than this (a memory bomb) ends its run, not the server. */
 const WORKER_HEAP_MB = 512;
 /** Reports kept, each under the hash of the text it was computed from (undo and re-typing hit it). */
 const CACHE_SIZE = 64;
+/** The start of a document's traces waits as long as its last ones took to run, between these bounds. */
+const MIN_START_DELAY_MS = 20;
+const MAX_START_DELAY_MS = 300;
 /** How long a request waits for traces that cannot run yet (the document does not parse). */
 const MAX_WAIT_MS = 10_000;
 
@@ -75,6 +80,9 @@ export class TraceService {
   private readonly byUri = new Map<string, DocumentTraces>();
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly cache = new Map<string, TraceReport>();
+  /** How long each document's last traces took to run, and the start of its next ones, if delayed. */
+  private readonly lastCost = new Map<string, number>();
+  private readonly delayed = new Map<string, NodeJS.Timeout>();
   private runner: TraceRunner | null = null;
   private disposed = false;
 
@@ -89,12 +97,14 @@ export class TraceService {
     const traces: DocumentTraces = { uri: input.uri, file: input.file, version: input.version, runs: [], complete: false, broken: input.broken, settingsKey };
     if (!input.broken && input.settings.enabled && input.settings.sources.length > 0 && mayHaveSources(input.text)) {
       const sources = findTraceSources(input.tree, input.text, { moduleName: input.moduleName ?? moduleNameOf(input.file), kinds: input.settings.sources });
-      for (const source of sources) {
-        const key = hashOf(`${input.file}\0${input.settings.maxSteps}\0${input.settings.timeoutMs}\0${traceInput(input.tree, input.text, source)}`);
+      const inputs = traceInputs(input.tree, input.text, sources);
+      sources.forEach((source, index) => {
+        const key = hashOf(`${input.file}\0${input.settings.maxSteps}\0${input.settings.timeoutMs}\0${inputs[index]!}`);
         traces.runs.push({ source, key, report: this.cached(key) });
-      }
+      });
     }
     this.byUri.set(input.uri, traces);
+    this.clearDelayed(input.uri);
     if (previous !== undefined && !previous.complete && !previous.broken && previous.runs.length > 0) this.hooks.cancelled(previous);
     // Runs the old version wanted and this one does not are cancelled; shared ones go on.
     const wanted = new Set(traces.runs.map((run) => run.key));
@@ -108,22 +118,34 @@ export class TraceService {
     }
     this.hooks.started(traces);
     const runner = (this.runner ??= new TraceRunner(this.hooks.log));
-    for (const run of pending) {
-      const options = {
-        filename: input.file,
-        maxSteps: input.settings.maxSteps,
-        timeoutMs: input.settings.timeoutMs,
-        moduleName: run.source.moduleName,
-        followUps: run.source.followUps,
-      };
-      runner.run({ uri: input.uri, key: run.key, text: input.text, options }).then((report) => {
-        if (report === null) return;
-        this.remember(run.key, report);
-        if (this.byUri.get(input.uri) !== traces) return;
-        run.report = report;
-        if (traces.runs.every((each) => each.report !== null)) this.finish(traces);
-      }, (error: unknown) => this.hooks.log(`yieldlens: trace of ${input.uri} failed: ${error instanceof Error ? error.message : String(error)}`));
-    }
+    const submit = (): void => {
+      this.delayed.delete(input.uri);
+      const started = performance.now();
+      let left = pending.length;
+      for (const run of pending) {
+        const options = {
+          filename: input.file,
+          maxSteps: input.settings.maxSteps,
+          timeoutMs: input.settings.timeoutMs,
+          moduleName: run.source.moduleName,
+          followUps: run.source.followUps,
+        };
+        runner.run({ uri: input.uri, key: run.key, text: input.text, options }).then((report) => {
+          if (--left === 0) this.lastCost.set(input.uri, performance.now() - started);
+          if (report === null) return;
+          this.remember(run.key, report);
+          if (this.byUri.get(input.uri) !== traces) return;
+          run.report = report;
+          if (traces.runs.every((each) => each.report !== null)) this.finish(traces);
+        }, (error: unknown) => this.hooks.log(`yieldlens: trace of ${input.uri} failed: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    };
+    // A document whose traces cost a while waits that long for typing to pause before they start: runs
+    // started on every keystroke of a burst would all be cancelled, and would take a core from the
+    // thread that answers requests meanwhile. Cheap traces start at once.
+    const delay = Math.min(this.lastCost.get(input.uri) ?? 0, MAX_START_DELAY_MS);
+    if (delay < MIN_START_DELAY_MS) submit();
+    else this.delayed.set(input.uri, setTimeout(submit, delay));
   }
 
   /** Records that a version has nothing to trace (a document that is not analysed: binary, huge). */
@@ -131,6 +153,7 @@ export class TraceService {
     const previous = this.byUri.get(uri);
     if (previous !== undefined && previous.version === version && previous.runs.length === 0 && previous.complete) return;
     this.runner?.cancelWhere((job) => job.uri === uri);
+    this.clearDelayed(uri);
     this.byUri.set(uri, { uri, file, version, runs: [], complete: true, broken: false, settingsKey: '' });
     this.settle(uri);
   }
@@ -138,6 +161,8 @@ export class TraceService {
   /** Forgets a closed document and stops its runs. */
   forget(uri: string): void {
     this.byUri.delete(uri);
+    this.lastCost.delete(uri);
+    this.clearDelayed(uri);
     this.runner?.cancelWhere((job) => job.uri === uri);
     this.settle(uri);
   }
@@ -199,11 +224,18 @@ export class TraceService {
     return buildTraceView(traces.file, runs);
   }
 
-  dispose(): void {
+  async dispose(): Promise<void> {
     this.disposed = true;
+    for (const uri of [...this.delayed.keys()]) this.clearDelayed(uri);
     for (const uri of [...this.waiters.keys()]) for (const waiter of this.waiters.get(uri) ?? []) waiter.resolve(null);
     this.waiters.clear();
-    void this.runner?.dispose();
+    await this.runner?.dispose();
+  }
+
+  private clearDelayed(uri: string): void {
+    const timer = this.delayed.get(uri);
+    if (timer !== undefined) clearTimeout(timer);
+    this.delayed.delete(uri);
   }
 
   private finish(traces: DocumentTraces): void {
@@ -276,7 +308,7 @@ interface QueuedJob extends TraceJob {
 class TraceRunner {
   private worker: Worker | null = null;
   private ready = false;
-  private readonly cancelCell = new Int32Array(new SharedArrayBuffer(4));
+  private readonly cells = new Int32Array(new SharedArrayBuffer(8));
   private readonly queue: QueuedJob[] = [];
   private running: QueuedJob | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -311,29 +343,34 @@ class TraceRunner {
     const running = this.running;
     if (running === null || running.cancelled || !match(running)) return;
     running.cancelled = true;
-    Atomics.store(this.cancelCell, 0, running.id);
-    this.arm(CANCEL_GRACE_MS, () => {
-      this.log(`yieldlens: a cancelled trace did not stop within ${CANCEL_GRACE_MS} ms; restarting the trace worker`);
-      this.finish(running, null);
-      this.restart();
-    });
+    Atomics.store(this.cells, CANCEL_CELL, running.id);
+    this.arm(CANCEL_GRACE_MS, () => this.replaceWhenSafe(running, null, `a cancelled trace did not stop within ${CANCEL_GRACE_MS} ms`));
   }
 
   async dispose(): Promise<void> {
     this.disposed = true;
     this.disarm();
     for (const job of this.queue.splice(0)) for (const waiter of job.waiters) waiter(null);
-    if (this.running !== null) this.finish(this.running, null);
+    if (this.running !== null) {
+      Atomics.store(this.cells, CANCEL_CELL, this.running.id);
+      this.finish(this.running, null);
+    }
     const worker = this.worker;
     this.worker = null;
-    if (worker !== null) {
-      worker.removeAllListeners();
-      await worker.terminate();
+    if (worker === null) return;
+    worker.removeAllListeners();
+    // Not in the middle of a parse (see replaceWhenSafe); a parse ends within a few seconds at worst.
+    for (let waited = 0; Atomics.load(this.cells, PARSER_CELL) === 1 && waited < 5_000; waited += PARSER_POLL_MS) {
+      await new Promise((resolve) => setTimeout(resolve, PARSER_POLL_MS));
     }
+    await worker.terminate();
   }
 
   private start(): void {
-    const data: TraceWorkerData = { cancel: this.cancelCell.buffer as SharedArrayBuffer };
+    // A new worker starts with clean cells (its predecessor may have been stopped mid-parse).
+    Atomics.store(this.cells, CANCEL_CELL, 0);
+    Atomics.store(this.cells, PARSER_CELL, 0);
+    const data: TraceWorkerData = { cells: this.cells.buffer as SharedArrayBuffer };
     const worker = new Worker(new URL('./trace-worker.js', import.meta.url), {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: 16 },
@@ -405,11 +442,27 @@ class TraceRunner {
     const message: TraceJobMessage = { id: job.id, text: job.text, options: job.options };
     this.worker.postMessage(message);
     const budget = job.options.timeoutMs ?? 2_000;
-    this.arm(budget + WATCHDOG_SLACK_MS, () => {
-      this.log(`yieldlens: a trace ran ${budget + WATCHDOG_SLACK_MS} ms without stopping; restarting the trace worker`);
-      this.finish(job, stoppedReport({ kind: 'time', message: `time budget of ${budget} ms exceeded (the run did not stop by itself)` }));
-      this.restart();
-    });
+    this.arm(budget + WATCHDOG_SLACK_MS, () => this.replaceWhenSafe(
+      job,
+      stoppedReport({ kind: 'time', message: `time budget of ${budget} ms exceeded (the run did not stop by itself)` }),
+      `a trace ran ${budget + WATCHDOG_SLACK_MS} ms without stopping`,
+    ));
+  }
+
+  /**
+   * Ends a run that does not stop by terminating its worker and starting another — but never while the
+   * worker is inside the native parser (terminating a thread in a native call brings the process down):
+   * then it looks again shortly, parsing being bounded by the document's size.
+   */
+  private replaceWhenSafe(job: QueuedJob, report: TraceReport | null, why: string): void {
+    if (this.running !== job) return;
+    if (Atomics.load(this.cells, PARSER_CELL) === 1) {
+      this.arm(PARSER_POLL_MS, () => this.replaceWhenSafe(job, report, why));
+      return;
+    }
+    this.log(`yieldlens: ${why}; restarting the trace worker`);
+    this.finish(job, report);
+    this.restart();
   }
 
   private finish(job: QueuedJob, report: TraceReport | null): void {

@@ -33,6 +33,12 @@ export interface RunOptions {
    * limit. A host that no longer wants the result (the document changed) uses it to stop a long run.
    */
   interrupted?: () => boolean;
+  /**
+   * Called with true before the runtime parses and compiles a piece of code (calls into the native
+   * parser) and with false after. A host that may terminate the thread running the snippet must not do
+   * so in between: a native addon does not survive being terminated in the middle of a call.
+   */
+  inParser?: (inside: boolean) => void;
 }
 
 /** One piece of code run after the module (RunOptions.followUps). */

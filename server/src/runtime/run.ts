@@ -426,7 +426,7 @@ export function runSnippet(source: string, options: RunOptions = {}): TraceRepor
 function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   const filename = options.filename ?? '<string>';
   const report: TraceReport = { version: 1, stdout: '', error: null, unsupported: null, limit: null, truncated: false, events: [] };
-  const compiled = compileChecked(source, filename, 'exec', {});
+  const compiled = compileInParser(options, () => compileChecked(source, filename, 'exec', {}));
   if (!(compiled instanceof CodeObject)) {
     report.error = compiled;
     delete report.limit;
@@ -464,7 +464,7 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   const followUps = options.followUps ?? [];
   for (let index = 0; outcome === 'completed' && index < followUps.length; index++) {
     const followUp = followUps[index]!;
-    outcome = runFollowUp(vm, followUp, index, filename, globals, report);
+    outcome = runFollowUp(vm, followUp, index, filename, globals, report, options);
   }
   if (report.unsupported === null && (report.limit ?? null) === null) {
     try {
@@ -524,6 +524,16 @@ function compileChecked(source: string, filename: string, mode: FollowUp['mode']
   return early === undefined ? code : { type: 'SyntaxError', message: early.message, line: early.line };
 }
 
+/** Runs `compile` with the host told that the native parser is in use (RunOptions.inParser). */
+function compileInParser<T>(options: RunOptions, compile: () => T): T {
+  options.inParser?.(true);
+  try {
+    return compile();
+  } finally {
+    options.inParser?.(false);
+  }
+}
+
 /** How running one piece of code ended: `completed` lets the next follow-up run, `stopped` ends the run. */
 type CodeOutcome = 'completed' | 'raised' | 'stopped';
 
@@ -571,10 +581,10 @@ function runCode(vm: VM, code: CodeObject, globals: GlobalsMap, report: TraceRep
  * Runs one follow-up in the module's globals. Its text is compiled after `line - 1` empty lines, so every
  * line the compiler records (events, errors, tracebacks) is a line of the document it came from.
  */
-function runFollowUp(vm: VM, followUp: FollowUp, index: number, filename: string, globals: GlobalsMap, report: TraceReport): CodeOutcome {
+function runFollowUp(vm: VM, followUp: FollowUp, index: number, filename: string, globals: GlobalsMap, report: TraceReport, options: RunOptions): CodeOutcome {
   const interactive = followUp.mode === 'single';
   const padded = '\n'.repeat(Math.max(0, followUp.line - 1)) + followUp.code;
-  const compiled = compileChecked(padded, filename, followUp.mode, interactive ? { displayHook: displayHookFor(vm) } : {});
+  const compiled = compileInParser(options, () => compileChecked(padded, filename, followUp.mode, interactive ? { displayHook: displayHookFor(vm) } : {}));
   if (!(compiled instanceof CodeObject)) {
     const error: TraceError = { ...compiled, followUp: index };
     if (!interactive) {

@@ -45,14 +45,15 @@ export function findTraceSources(tree: Tree, text: string, options: FindSourcesO
   const moduleName = options.moduleName ?? 'module';
   const root = tree.rootNode;
   const sources: TraceSource[] = [];
+  // The language server asks on every keystroke: the text says cheaply which kinds can be there at all,
+  // and the tree is asked only about the places the text points to (visiting a 5,000-line tree's nodes
+  // from JavaScript costs tens of milliseconds: the native calls are the cost).
   if (kinds.has('main')) {
-    const main = mainSource(root);
+    const main = mainSource(root, text);
     if (main !== null) sources.push(main);
   }
-  if (!kinds.has('doctest') && !kinds.has('directive')) return sources;
-  const functions = generatorFunctions(root);
-  if (kinds.has('doctest')) sources.push(...doctestSources(root, functions, moduleName));
-  if (kinds.has('directive')) sources.push(...directiveSources(root, text, functions, moduleName));
+  if (kinds.has('doctest') && text.includes('>>>')) sources.push(...doctestSources(root, text, moduleName));
+  if (kinds.has('directive') && text.includes('yieldlens:')) sources.push(...directiveSources(root, text, moduleName));
   return sources;
 }
 
@@ -62,32 +63,68 @@ export function findTraceSources(tree: Tree, text: string, options: FindSourcesO
  * the body of the `__main__` block (it does not run), plus what runs after the module.
  */
 export function traceInput(tree: Tree, text: string, source: TraceSource): string {
-  const skipped: [number, number][] = tree.rootNode.descendantsOfType('comment').map((node) => [node.startIndex, node.endIndex]);
-  if (source.moduleName !== '__main__') {
-    for (const statement of tree.rootNode.namedChildren) {
-      const body = isMainGuard(statement) ? statement.childForFieldName('consequence') : null;
-      if (body !== null) skipped.push([body.startIndex, body.endIndex]);
+  return traceInputs(tree, text, [source])[0]!;
+}
+
+/** traceInput for several sources of one document, the comments and the `__main__` block found once. */
+export function traceInputs(tree: Tree, text: string, sources: readonly TraceSource[]): string[] {
+  if (sources.length === 0) return [];
+  const root = tree.rootNode;
+  const comments = commentRanges(root, text);
+  const withoutComments = blankRanges(text, comments);
+  let withoutMain: string | null = null;
+  return sources.map((source) => {
+    let body = withoutComments;
+    if (source.moduleName !== '__main__') {
+      if (withoutMain === null) {
+        const guard = MAIN_GUARD_TEXT.test(text) ? (root.namedChildren.find(isMainGuard)?.childForFieldName('consequence') ?? null) : null;
+        withoutMain = guard === null ? withoutComments : blankRanges(text, [...comments, [guard.startIndex, guard.endIndex]]);
+      }
+      body = withoutMain;
     }
+    return `${source.moduleName}\0${JSON.stringify(source.followUps)}\0${body}`;
+  });
+}
+
+/** The ranges of the comments, found from the `#` characters of the text (few of them are in strings). */
+function commentRanges(root: SyntaxNode, text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    const node = root.descendantForIndex(at, at + 1);
+    if (node.type !== 'comment') continue;
+    ranges.push([node.startIndex, node.endIndex]);
+    at = Math.max(at, node.endIndex - 1);
   }
-  skipped.sort((a, b) => a[0] - b[0]);
+  return ranges;
+}
+
+/** The text with the ranges' characters left out but their line breaks kept. */
+function blankRanges(text: string, ranges: readonly [number, number][]): string {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];
   let at = 0;
-  for (const [start, end] of skipped) {
+  for (const [start, end] of sorted) {
     if (start < at) continue;
     parts.push(text.slice(at, start), keepLineBreaks(text.slice(start, end)));
     at = end;
   }
   parts.push(text.slice(at));
-  return `${source.moduleName}\0${JSON.stringify(source.followUps)}\0${parts.join('')}`;
+  return parts.join('');
 }
 
 function keepLineBreaks(text: string): string {
   return text.replace(/[^\r\n]+/g, '');
 }
 
-function mainSource(root: SyntaxNode): TraceSource | null {
+/** A line that may begin a `__main__` guard, and one that may begin top-level driver code. */
+const MAIN_GUARD_TEXT = /^if\b[^\n]*__main__/m;
+const DRIVER_TEXT = /^(?:for|while|with|try|match|async|await)\b|^[A-Za-z_][\w.]*\s*\(/m;
+
+function mainSource(root: SyntaxNode, text: string): TraceSource | null {
+  const mayGuard = MAIN_GUARD_TEXT.test(text);
+  if (!mayGuard && !DRIVER_TEXT.test(text)) return null;
   const statements = root.namedChildren;
-  const guard = statements.find(isMainGuard);
+  const guard = mayGuard ? statements.find(isMainGuard) : undefined;
   if (guard !== undefined) return mainOf(MAIN_BLOCK_LABEL, guard.startPosition.row + 1);
   const driver = statements.find(isDriverStatement);
   return driver === undefined ? null : mainOf(DRIVER_CODE_LABEL, driver.startPosition.row + 1);
@@ -116,59 +153,35 @@ function isDriverStatement(statement: SyntaxNode): boolean {
   return expression.type === 'call' || expression.type === 'await';
 }
 
-interface GeneratorFunction {
-  node: SyntaxNode;
-  qualname: string;
-  /** The `def` line or its first decorator's, 0-based: where directives are looked for above. */
-  headerRow: number;
+const SCOPE_TYPES = ['function_definition', 'class_definition', 'lambda'];
+
+/** CPython's `__qualname__` of a def, from its ancestors (a few `parent` calls, for a few nodes). */
+function qualnameOf(definition: SyntaxNode): string {
+  const parts = [definition.childForFieldName('name')?.text ?? '?'];
+  for (let node = definition.parent; node !== null; node = node.parent) {
+    if (node.type === 'function_definition') parts.unshift(`${node.childForFieldName('name')?.text ?? '?'}.<locals>`);
+    else if (node.type === 'class_definition') parts.unshift(node.childForFieldName('name')?.text ?? '?');
+    else if (node.type === 'lambda') parts.unshift('<lambda>.<locals>');
+  }
+  return parts.join('.');
 }
 
-/** Every generator function (`def` whose own body yields), with CPython's `__qualname__`. */
-function generatorFunctions(root: SyntaxNode): GeneratorFunction[] {
-  // One native query per node type, nesting rebuilt from offsets: `node.parent` walks down from the root.
-  const scopes = root.descendantsOfType(['function_definition', 'class_definition', 'lambda']).sort((a, b) => a.startIndex - b.startIndex);
-  const qualnames = new Map<number, string>();
-  const stack: SyntaxNode[] = [];
-  const ownerOf = new Map<number, SyntaxNode | null>();
-  for (const scope of scopes) {
-    while (stack.length > 0 && stack[stack.length - 1]!.endIndex <= scope.startIndex) stack.pop();
-    const parent = stack[stack.length - 1] ?? null;
-    ownerOf.set(scope.id, parent);
-    const name = scope.type === 'lambda' ? '<lambda>' : (scope.childForFieldName('name')?.text ?? '?');
-    const prefix = parent === null ? '' : parent.type === 'class_definition' ? `${qualnames.get(parent.id)}.` : `${qualnames.get(parent.id)}.<locals>.`;
-    qualnames.set(scope.id, prefix + name);
-    stack.push(scope);
-  }
-  const generators = new Set<number>();
-  for (const yieldNode of root.descendantsOfType('yield')) {
-    const owner = innermost(scopes, yieldNode.startIndex);
-    if (owner !== null && owner.type === 'function_definition') generators.add(owner.id);
-  }
-  const decorators = new Map<number, number>();
-  for (const decorated of root.descendantsOfType('decorated_definition')) {
-    const definition = decorated.childForFieldName('definition');
-    if (definition !== null) decorators.set(definition.id, decorated.startPosition.row);
-  }
-  return scopes
-    .filter((scope) => generators.has(scope.id))
-    .map((node) => ({ node, qualname: qualnames.get(node.id) ?? '?', headerRow: decorators.get(node.id) ?? node.startPosition.row }));
+/** Whether a def's own body yields (not a nested function's, lambda's or class's). */
+function isGeneratorFunction(definition: SyntaxNode): boolean {
+  if (definition.type !== 'function_definition') return false;
+  const yields = definition.descendantsOfType('yield');
+  if (yields.length === 0) return false;
+  const nested = definition.descendantsOfType(SCOPE_TYPES).filter((scope) => scope.id !== definition.id).map((scope) => [scope.startIndex, scope.endIndex] as const);
+  return yields.some((node) => {
+    const at = node.startIndex;
+    return !nested.some(([start, end]) => start <= at && at < end);
+  });
 }
 
-/** The innermost scope (sorted by start) whose range holds `offset`. */
-function innermost(scopes: readonly SyntaxNode[], offset: number): SyntaxNode | null {
-  let found: SyntaxNode | null = null;
-  for (const scope of scopes) {
-    if (scope.startIndex > offset) break;
-    if (scope.endIndex > offset) found = scope;
-  }
-  return found;
-}
-
-function doctestSources(root: SyntaxNode, functions: readonly GeneratorFunction[], moduleName: string): TraceSource[] {
+function doctestSources(root: SyntaxNode, text: string, moduleName: string): TraceSource[] {
   const sources: TraceSource[] = [];
   const ordinals = new Map<string, number>();
-  const add = (owner: string, label: string, generator: string | null, docstring: SyntaxNode | null): void => {
-    if (docstring === null) return;
+  const add = (owner: string, label: string, generator: string | null, docstring: SyntaxNode): void => {
     const examples = doctestExamples(docstring);
     if (examples.length === 0) return;
     const index = ordinals.get(owner) ?? 0;
@@ -181,8 +194,23 @@ function doctestSources(root: SyntaxNode, functions: readonly GeneratorFunction[
       generator,
     });
   };
-  add(moduleName, `doctest of module ${moduleName}`, null, docstringOf(root));
-  for (const fn of functions) add(fn.qualname, `doctest of ${fn.qualname}`, fn.qualname, docstringOf(fn.node.childForFieldName('body')));
+  // From each `>>>` to the string it is in: the docstring of the module or of a generator function is a
+  // source. The scan goes through the document in order, so the sources come in its order.
+  for (let at = text.indexOf('>>>'); at >= 0; at = text.indexOf('>>>', at + 3)) {
+    let node: SyntaxNode | null = root.descendantForIndex(at, at + 3);
+    while (node !== null && (node.type === 'string_content' || node.type === 'escape_sequence')) node = node.parent;
+    if (node === null || node.type !== 'string') continue;
+    const literal = node;
+    at = Math.max(at, literal.endIndex - 3);
+    const statement = literal.parent;
+    const body = statement?.parent ?? null;
+    if (statement === null || statement.type !== 'expression_statement' || body === null || docstringOf(body)?.id !== literal.id) continue;
+    if (body.type === 'module') add(moduleName, `doctest of module ${moduleName}`, null, literal);
+    else if (body.type === 'block' && body.parent !== null && isGeneratorFunction(body.parent)) {
+      const qualname = qualnameOf(body.parent);
+      add(qualname, `doctest of ${qualname}`, qualname, literal);
+    }
+  }
   return sources;
 }
 
@@ -277,34 +305,62 @@ function decodeLineEscapes(line: string): string {
   });
 }
 
-function directiveSources(root: SyntaxNode, text: string, functions: readonly GeneratorFunction[], moduleName: string): TraceSource[] {
-  if (functions.length === 0) return [];
-  // Comments alone on their line (not after code), by row.
-  const commentByRow = new Map<number, SyntaxNode>();
-  for (const comment of root.descendantsOfType('comment')) {
+function directiveSources(root: SyntaxNode, text: string, moduleName: string): TraceSource[] {
+  const byFunction = new Map<number, { qualname: string; directives: { expression: string; line: number }[] }>();
+  for (let at = text.indexOf('yieldlens:'); at >= 0; at = text.indexOf('yieldlens:', at + 10)) {
+    const comment = root.descendantForIndex(at, at + 10);
+    if (comment.type !== 'comment') continue;
     const lineStart = text.lastIndexOf('\n', comment.startIndex - 1) + 1;
-    if (text.slice(lineStart, comment.startIndex).trim() === '') commentByRow.set(comment.startPosition.row, comment);
+    // A comment alone on its line, not one after code.
+    if (text.slice(lineStart, comment.startIndex).trim() !== '') continue;
+    const match = DIRECTIVE.exec(comment.text);
+    if (match === null) continue;
+    const fn = functionBelow(root, text, comment.endIndex, comment.startIndex - lineStart);
+    if (fn === null || !isGeneratorFunction(fn)) continue;
+    let entry = byFunction.get(fn.id);
+    if (entry === undefined) {
+      entry = { qualname: qualnameOf(fn), directives: [] };
+      byFunction.set(fn.id, entry);
+    }
+    entry.directives.push({ expression: match[1]!, line: comment.startPosition.row + 1 });
   }
   const sources: TraceSource[] = [];
-  for (const fn of functions) {
-    // The directives in the run of comment lines right above the function (or its decorators).
-    const directives: { expression: string; line: number }[] = [];
-    for (let row = fn.headerRow - 1; row >= 0; row--) {
-      const comment = commentByRow.get(row);
-      if (comment === undefined || comment.startPosition.column !== fn.node.startPosition.column) break;
-      const match = DIRECTIVE.exec(comment.text);
-      if (match !== null) directives.unshift({ expression: match[1]!, line: row + 1 });
-    }
-    if (directives.length === 0) continue;
+  for (const { qualname, directives } of byFunction.values()) {
     const first = directives[0]!;
     const more = directives.length > 1 ? ` (and ${directives.length - 1} more)` : '';
     sources.push({
-      info: { kind: 'directive', id: `directive:${fn.qualname}`, label: `# yieldlens: trace ${first.expression}${more}`, line: first.line },
+      info: { kind: 'directive', id: `directive:${qualname}`, label: `# yieldlens: trace ${first.expression}${more}`, line: first.line },
       moduleName,
       followUps: directives.map(({ expression, line }) => ({ code: expression, line, mode: 'eval' as const })),
       expectedExceptions: directives.map(() => null),
-      generator: fn.qualname,
+      generator: qualname,
     });
   }
-  return sources;
+  return sources.sort((a, b) => a.info.line - b.info.line);
+}
+
+/**
+ * The def the comment ending at `offset` sits directly above: past the comment lines that follow it,
+ * the next line must start a `def` or a decorator at the comment's own indentation.
+ */
+function functionBelow(root: SyntaxNode, text: string, offset: number, column: number): SyntaxNode | null {
+  let lineStart = text.indexOf('\n', offset) + 1;
+  while (lineStart > 0 && lineStart < text.length) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+    const indent = line.length - line.trimStart().length;
+    if (line.trimStart().startsWith('#') && indent === column) {
+      lineStart = lineEnd < 0 ? -1 : lineEnd + 1;
+      continue;
+    }
+    if (indent !== column || !/^(@|def\s|async\s+def\s)/.test(line.trimStart())) return null;
+    const start = lineStart + indent;
+    for (let node: SyntaxNode | null = root.descendantForIndex(start, start + 1); node !== null; node = node.parent) {
+      if (node.startIndex !== start) break;
+      if (node.type === 'decorated_definition') return node.childForFieldName('definition');
+      if (node.type === 'function_definition') return node;
+    }
+    return null;
+  }
+  return null;
 }

@@ -83,6 +83,9 @@ export class TraceService {
   /** How long each document's last traces took to run, and the start of its next ones, if delayed. */
   private readonly lastCost = new Map<string, number>();
   private readonly delayed = new Map<string, NodeJS.Timeout>();
+  /** Bumped whenever the set of complete traces changes; views computed before are stale. */
+  private generation = 0;
+  private readonly views = new WeakMap<DocumentTraces, { generation: number; view: DocumentTraceView }>();
   private runner: TraceRunner | null = null;
   private disposed = false;
 
@@ -175,6 +178,7 @@ export class TraceService {
     }
     if (uri !== undefined) this.byUri.delete(uri);
     else this.byUri.clear();
+    this.generation++;
   }
 
   /** The traces of a document's current (latest known) version. */
@@ -219,9 +223,14 @@ export class TraceService {
    * documents (a `__main__` elsewhere that drives generators defined here; their events name this file).
    */
   viewOf(traces: DocumentTraces): DocumentTraceView {
+    // Hints, lenses, hovers and resolves all ask for it; it changes only when some document's traces do.
+    const cached = this.views.get(traces);
+    if (cached !== undefined && cached.generation === this.generation) return cached.view;
     const runs: TracedRun[] = [...this.ownRuns(traces)];
     for (const other of this.byUri.values()) if (other !== traces) runs.push(...this.ownRuns(other));
-    return buildTraceView(traces.file, runs);
+    const view = buildTraceView(traces.file, runs);
+    this.views.set(traces, { generation: this.generation, view });
+    return view;
   }
 
   async dispose(): Promise<void> {
@@ -246,6 +255,7 @@ export class TraceService {
 
   /** Answers the waiters the document's latest state can answer: complete for their version, or past it. */
   private settle(uri: string): void {
+    this.generation++;
     const traces = this.byUri.get(uri);
     for (const waiter of [...(this.waiters.get(uri) ?? [])]) {
       if (traces === undefined || traces.version > waiter.version) waiter.resolve(null);

@@ -143,10 +143,11 @@ export class TraceService {
         }, (error: unknown) => this.hooks.log(`yieldlens: trace of ${input.uri} failed: ${error instanceof Error ? error.message : String(error)}`));
       }
     };
-    // A document whose traces cost a while waits that long for typing to pause before they start: runs
-    // started on every keystroke of a burst would all be cancelled, and would take a core from the
-    // thread that answers requests meanwhile. Cheap traces start at once.
-    const delay = Math.min(this.lastCost.get(input.uri) ?? 0, MAX_START_DELAY_MS);
+    // Typing faster than the traces run (the previous version's were still running): the next runs wait
+    // as long as the last ones took for typing to pause, instead of starting on every keystroke of the
+    // burst, each to be cancelled by the next, and taking a core from the thread that answers requests.
+    const typingAhead = previous !== undefined && !previous.complete && !previous.broken && previous.runs.some((run) => run.report === null);
+    const delay = typingAhead ? Math.min(this.lastCost.get(input.uri) ?? 0, MAX_START_DELAY_MS) : 0;
     if (delay < MIN_START_DELAY_MS) submit();
     else this.delayed.set(input.uri, setTimeout(submit, delay));
   }

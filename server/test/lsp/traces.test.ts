@@ -269,6 +269,22 @@ describe('traces and edits', () => {
   }, 60_000);
 });
 
+describe('the custom requests', () => {
+  it('yieldlens/rerunTraces runs a version\'s traces again, past the cache; yieldlens/trace is null without sources', async () => {
+    const uri = await openTraced(client, 'def gen():\n    yield 1\n\n\nif __name__ == "__main__":\n    print(list(gen()))\n', 'rerun');
+    const before = client.traceStatus.all.filter((params) => params.uri === uri).map((params) => params.state);
+    expect(before).toEqual(['running', 'finished']);
+    const from = client.traceStatus.all.length;
+    await client.connection.sendRequest('yieldlens/rerunTraces', { uri });
+    await client.traceStatus.waitFor('the rerun finished', (params) => params.uri === uri && params.state === 'finished', from);
+    expect(client.traceStatus.all.filter((params) => params.uri === uri).map((params) => [params.version, params.state])).toEqual([[1, 'running'], [1, 'finished'], [1, 'running'], [1, 'finished']]);
+    const plain = freshUri('plain');
+    await client.open(plain, 'def gen():\n    yield 1\n');
+    expect(await client.trace(plain)).toBeNull();
+    expect(await client.inlayHints(plain)).toEqual([]);
+  });
+});
+
 describe('runtime-confirmed findings', () => {
   const PAIRS = 'def pairs(records):\n    it = iter(records)\n    for request in it:\n        response = next(it)\n        yield request, response\n\n\nif __name__ == "__main__":\n    print(list(pairs([1, 2, 3])))\n';
   const HIDDEN_SEND = 'def accumulator():\n    total = 0\n    while True:\n        total += yield total\n\n\nif __name__ == "__main__":\n    workers = [accumulator()]\n    workers[0].send(5)\n';

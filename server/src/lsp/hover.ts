@@ -7,7 +7,6 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { describeAt, type Description, type DescribeContext, type GeneratorObjectState, type ReceivedValue } from '../analysis/describe.js';
 import type { AnalysisResult } from '../analysis/index.js';
 import type { SyntaxNode } from '../parser.js';
-import { TraceAnchors } from './trace-anchors.js';
 import { summarizeGenerator, type DocumentTraceView, type GeneratorTrace, type YieldSite } from './trace-view.js';
 
 /** Rows of a yield's table: the first ones and the last, with a row saying how many are left out. */
@@ -31,7 +30,7 @@ export function hoverAt(result: AnalysisResult, offset: number, context: Describ
   const found = describeAt(result.model, offset, context);
   if (found === null) return null;
   let markdown = render(found.description);
-  const trace = view === null ? undefined : traceOfDescription(found.description, view, result);
+  const trace = view === null ? undefined : traceOfDescription(found.description, view);
   if (trace !== undefined) markdown += `\n\n**Traced** (${trace.source.label}, line ${trace.source.line}): ${summarizeGenerator(trace)}`;
   return hoverOver(result, found.node, markdown);
 }
@@ -58,10 +57,10 @@ function tracedYieldAt(result: AnalysisResult, offset: number, view: DocumentTra
   return site === undefined ? null : { node, site };
 }
 
-function traceOfDescription(description: Description, view: DocumentTraceView, result: AnalysisResult): GeneratorTrace | undefined {
-  if (description.kind !== 'function') return undefined;
-  const anchors = new TraceAnchors(result);
-  return view.generators.find((trace) => trace.function === description.qualname && anchors.functionFor(trace.function, trace.yieldLines)?.qualname === description.qualname);
+/** What the traces say about the generator function described, when it is defined in this document. */
+function traceOfDescription(description: Description, view: DocumentTraceView): GeneratorTrace | undefined {
+  if (description.kind !== 'function' || description.definedIn !== undefined) return undefined;
+  return view.generators.find((trace) => trace.function === description.qualname);
 }
 
 /** A table per suspension at a traced yield: what resumed the generator, what it yielded, its locals. */

@@ -1,9 +1,12 @@
 // Where in the document a trace's facts belong: the generator function a traced qualname names (same
-// names told apart by the lines its yields ran on), the `yield` nodes of a traced line, the call that
-// created a generator. Shared by the inlay hints, the code lenses and the hover.
+// names told apart by the lines its yields ran on), the `yield` node of a traced line, the call that
+// created a generator, the end of a line's code. Shared by the inlay hints, the code lenses and the
+// hover. It asks the tree only about the lines and names the trace points to: hints are asked for on
+// every keystroke, and a semantic model of a large file costs tens of milliseconds.
 
-import type { AnalysisResult, FunctionInfo } from '../analysis/index.js';
+import type { AnalysisResult } from '../analysis/index.js';
 import type { SyntaxNode } from '../parser.js';
+import { qualnameOf } from '../runtime/sources.js';
 
 /** A 1-based line and a 0-based UTF-16 column, as LineIndex and LSP meet halfway. */
 export interface Anchor {
@@ -11,36 +14,62 @@ export interface Anchor {
   character: number;
 }
 
+/** A traced function found in the tree: a `def`, or a generator expression (`<genexpr>`). */
+export interface TracedFunction {
+  node: SyntaxNode;
+  kind: 'def' | 'genexp';
+}
+
 export class TraceAnchors {
-  private byQualname: Map<string, FunctionInfo[]> | null = null;
+  private readonly found = new Map<string, TracedFunction | null>();
 
   constructor(private readonly result: AnalysisResult) {}
 
-  /** The function (def or generator expression) `qualname` names, the one holding `lines` if several do. */
-  functionFor(qualname: string, lines: readonly number[]): FunctionInfo | undefined {
-    if (this.byQualname === null) {
-      this.byQualname = new Map();
-      for (const fn of this.result.model.functions) {
-        const list = this.byQualname.get(fn.qualname) ?? [];
-        list.push(fn);
-        this.byQualname.set(fn.qualname, list);
-      }
+  /** The function `qualname` names, the one holding `lines` if several do; undefined when not in the tree. */
+  functionFor(qualname: string, lines: readonly number[]): TracedFunction | undefined {
+    const key = `${qualname}\0${lines.join(',')}`;
+    if (!this.found.has(key)) this.found.set(key, this.find(qualname, lines));
+    return this.found.get(key) ?? undefined;
+  }
+
+  private find(qualname: string, lines: readonly number[]): TracedFunction | null {
+    const holds = (node: SyntaxNode): boolean => lines.every((line) => node.startPosition.row <= line - 1 && line - 1 <= node.endPosition.row);
+    if (qualname === '<genexpr>' || qualname.endsWith('.<genexpr>')) {
+      const line = lines[0];
+      if (line === undefined) return null;
+      const genexp = this.onLine('generator_expression', line).find(holds);
+      return genexp === undefined ? null : { node: genexp, kind: 'genexp' };
     }
-    const candidates = this.byQualname.get(qualname) ?? [];
-    if (candidates.length <= 1) return candidates[0];
-    return candidates.find((fn) => lines.every((line) => fn.node.startPosition.row < line && line - 1 <= fn.node.endPosition.row)) ?? candidates[0];
+    const name = qualname.slice(qualname.lastIndexOf('.') + 1);
+    const text = this.result.lines.text;
+    const candidates: SyntaxNode[] = [];
+    const pattern = new RegExp(`\\bdef\\s+${name.replace(/[^\w]/g, '')}\\s*\\(`, 'g');
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+      const node = this.result.tree.rootNode.descendantForIndex(match.index, match.index + 3).parent;
+      if (node !== null && node.type === 'function_definition' && qualnameOf(node) === qualname) candidates.push(node);
+    }
+    const chosen = candidates.find(holds) ?? candidates[0];
+    return chosen === undefined ? null : { node: chosen, kind: 'def' };
+  }
+
+  /** Nodes of a type that start on a line (a native query over that line only). */
+  private onLine(type: string, line: number): SyntaxNode[] {
+    return this.result.tree.rootNode
+      .descendantsOfType(type, { row: line - 1, column: 0 }, { row: line, column: 0 })
+      .filter((node) => node.startPosition.row === line - 1);
   }
 
   /**
-   * Where the hint of a traced yield line goes: after the line's last `yield` of the function (after the
+   * Where the hint of a traced yield line goes: after the line's last `yield` in the function (after the
    * generator expression for a genexp), or at the end of the line's code when the function is not in the
    * tree (a generator defined in a doctest example).
    */
-  yieldAnchor(fn: FunctionInfo | undefined, line: number): { anchor: Anchor; node: SyntaxNode | null } {
+  yieldAnchor(fn: TracedFunction | undefined, line: number): { anchor: Anchor; node: SyntaxNode | null } {
     if (fn !== undefined) {
-      if (fn.kind === 'genexp' && fn.node.startPosition.row <= line - 1 && line - 1 <= fn.node.endPosition.row) return { anchor: this.after(fn.node), node: fn.node };
-      const onLine = fn.yields.filter((node) => node.startPosition.row === line - 1);
-      const last = onLine[onLine.length - 1];
+      if (fn.kind === 'genexp') return { anchor: this.after(fn.node), node: fn.node };
+      // Named nodes only: the `yield` keyword inside each yield expression has the same type.
+      const inside = this.onLine('yield', line).filter((node) => node.isNamed && fn.node.startIndex <= node.startIndex && node.endIndex <= fn.node.endIndex);
+      const last = inside[inside.length - 1];
       if (last !== undefined) return { anchor: this.after(last), node: last };
     }
     return { anchor: this.endOfCode(line), node: null };
@@ -48,16 +77,12 @@ export class TraceAnchors {
 
   /** After the call on `line` that created a generator of `qualname`, or at the end of the line's code. */
   creationAnchor(qualname: string, line: number): Anchor {
-    const name = qualname.split('.').pop() ?? qualname;
-    const calls = this.result.tree.rootNode
-      .descendantsOfType('call', { row: line - 1, column: 0 }, { row: line, column: 0 })
-      .filter((call) => call.startPosition.row === line - 1);
+    const name = qualname.slice(qualname.lastIndexOf('.') + 1);
     const callee = (call: SyntaxNode): string => {
       const target = call.childForFieldName('function');
-      const text = target?.type === 'attribute' ? (target.childForFieldName('attribute')?.text ?? '') : (target?.text ?? '');
-      return text;
+      return target?.type === 'attribute' ? (target.childForFieldName('attribute')?.text ?? '') : (target?.text ?? '');
     };
-    const matching = calls.filter((call) => callee(call) === name);
+    const matching = this.onLine('call', line).filter((call) => callee(call) === name);
     const chosen = matching[matching.length - 1];
     return chosen === undefined ? this.endOfCode(line) : this.after(chosen);
   }
@@ -71,7 +96,7 @@ export class TraceAnchors {
   }
 
   /** The def's name, where the code lens of a traced generator function goes. */
-  nameRange(fn: FunctionInfo): { start: Anchor; end: Anchor } | null {
+  nameRange(fn: TracedFunction): { start: Anchor; end: Anchor } | null {
     const name = fn.node.childForFieldName('name');
     if (fn.kind !== 'def' || name === null) return null;
     return { start: this.at(name.startIndex), end: this.at(name.endIndex) };

@@ -23,6 +23,8 @@ const WATCHDOG_SLACK_MS = 1_500;
 const WORKER_HEAP_MB = 512;
 /** Reports kept, each under the hash of the text it was computed from (undo and re-typing hit it). */
 const CACHE_SIZE = 64;
+/** And at most this many events in all (a long run keeps 10,000 with their locals: megabytes). */
+const CACHE_EVENTS = 200_000;
 /** The start of a document's traces waits as long as its last ones took to run, between these bounds. */
 const MIN_START_DELAY_MS = 20;
 const MAX_START_DELAY_MS = 300;
@@ -80,6 +82,7 @@ export class TraceService {
   private readonly byUri = new Map<string, DocumentTraces>();
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly cache = new Map<string, TraceReport>();
+  private cachedEvents = 0;
   /** How long each document's last traces took to run, and the start of its next ones, if delayed. */
   private readonly lastCost = new Map<string, number>();
   private readonly delayed = new Map<string, NodeJS.Timeout>();
@@ -175,7 +178,11 @@ export class TraceService {
   invalidate(uri?: string): void {
     for (const traces of this.byUri.values()) {
       if (uri !== undefined && traces.uri !== uri) continue;
-      for (const run of traces.runs) this.cache.delete(run.key);
+      for (const run of traces.runs) {
+        const known = this.cache.get(run.key);
+        if (known !== undefined) this.cachedEvents -= known.events.length;
+        this.cache.delete(run.key);
+      }
     }
     if (uri !== undefined) this.byUri.delete(uri);
     else this.byUri.clear();
@@ -274,9 +281,16 @@ export class TraceService {
   }
 
   private remember(key: string, report: TraceReport): void {
+    const known = this.cache.get(key);
+    if (known !== undefined) this.cachedEvents -= known.events.length;
     this.cache.delete(key);
     this.cache.set(key, report);
-    while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    this.cachedEvents += report.events.length;
+    while (this.cache.size > CACHE_SIZE || (this.cachedEvents > CACHE_EVENTS && this.cache.size > 1)) {
+      const [oldest, evicted] = this.cache.entries().next().value as [string, TraceReport];
+      this.cache.delete(oldest);
+      this.cachedEvents -= evicted.events.length;
+    }
   }
 }
 

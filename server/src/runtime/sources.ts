@@ -156,7 +156,7 @@ function isDriverStatement(statement: SyntaxNode): boolean {
 const SCOPE_TYPES = ['function_definition', 'class_definition', 'lambda'];
 
 /** CPython's `__qualname__` of a def, from its ancestors (a few `parent` calls, for a few nodes). */
-function qualnameOf(definition: SyntaxNode): string {
+export function qualnameOf(definition: SyntaxNode): string {
   const parts = [definition.childForFieldName('name')?.text ?? '?'];
   for (let node = definition.parent; node !== null; node = node.parent) {
     if (node.type === 'function_definition') parts.unshift(`${node.childForFieldName('name')?.text ?? '?'}.<locals>`);

@@ -53,3 +53,13 @@ describe('[tool.yieldlens.trace]', () => {
     expect(store.traceFor('untitled:Untitled-1')).toEqual({ ...TRACE_DEFAULTS, timeoutMs: 900 });
   });
 });
+
+describe('the documented trace settings', () => {
+  it('docs/editors.md lists every trace setting, in the editor and in pyproject.toml', () => {
+    const docs = fs.readFileSync(path.join(import.meta.dirname, '../../../docs/editors.md'), 'utf8');
+    for (const key of Object.keys(TRACE_DEFAULTS)) {
+      expect(docs).toContain(`| \`trace.${key}\` |`);
+      expect(docs).toMatch(new RegExp(`^${key.replace(/[A-Z]/g, (upper) => `-${upper.toLowerCase()}`)} = `, 'm'));
+    }
+  });
+});

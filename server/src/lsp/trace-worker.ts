@@ -2,6 +2,8 @@
 // so that a snippet that spins until its time budget runs out never holds up the thread that answers
 // requests. The main thread stops an unwanted run by writing its id into the shared cancel cell.
 
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { runSnippet, warmUpRuntime } from '../runtime/index.js';
 import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
@@ -9,6 +11,19 @@ import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, t
 const port = parentPort;
 if (port === null) throw new Error('trace-worker.ts must run in a worker thread');
 const cells = new Int32Array((workerData as TraceWorkerData).cells);
+
+/**
+ * Traces are background work: on Linux this thread (not the process) gets a lower scheduling
+ * priority, so that on a busy machine a spinning snippet gives the CPU up to the thread that answers
+ * requests. Elsewhere, or where it is refused, the thread keeps the process's priority.
+ */
+const BACKGROUND_NICE = 10;
+try {
+  const task = readlinkSync('/proc/thread-self');
+  setPriority(Number(task.slice(task.lastIndexOf('/') + 1)), BACKGROUND_NICE);
+} catch {
+  // Not Linux, or not allowed: nothing to lower.
+}
 
 // V8 learns the interpreter's common paths before the first real snippet makes them hot. The modules
 // the runtime writes in Python are compiled now too, so that no later run parses while it runs.

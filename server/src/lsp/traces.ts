@@ -85,6 +85,9 @@ export class TraceService {
   private cachedEvents = 0;
   /** How long each document's last traces took to run, and the start of its next ones, if delayed. */
   private readonly lastCost = new Map<string, number>();
+  /** When each document's current version, and the one before it, arrived. */
+  private readonly lastEditAt = new Map<string, number>();
+  private readonly lastEdit = new Map<string, number>();
   private readonly delayed = new Map<string, NodeJS.Timeout>();
   /** Bumped whenever the set of complete traces changes; views computed before are stale. */
   private generation = 0;
@@ -98,6 +101,12 @@ export class TraceService {
   update(input: TraceInput): void {
     if (this.disposed) return;
     const previous = this.byUri.get(input.uri);
+    const now = performance.now();
+    if (previous === undefined || previous.version !== input.version) {
+      const last = this.lastEditAt.get(input.uri);
+      if (last !== undefined) this.lastEdit.set(input.uri, last);
+      this.lastEditAt.set(input.uri, now);
+    }
     const settingsKey = JSON.stringify([input.settings, input.moduleName]);
     if (previous !== undefined && previous.version === input.version && previous.settingsKey === settingsKey && previous.broken === input.broken) return;
     const traces: DocumentTraces = { uri: input.uri, file: input.file, version: input.version, runs: [], complete: false, broken: input.broken, settingsKey };
@@ -137,8 +146,13 @@ export class TraceService {
           followUps: run.source.followUps,
         };
         runner.run({ uri: input.uri, key: run.key, text: input.text, options }).then((report) => {
-          if (--left === 0) this.lastCost.set(input.uri, performance.now() - started);
-          if (report === null) return;
+          const elapsed = performance.now() - started;
+          if (report === null) {
+            // Cancelled before it finished: the runs cost at least this much.
+            this.lastCost.set(input.uri, Math.max(this.lastCost.get(input.uri) ?? 0, elapsed));
+            return;
+          }
+          if (--left === 0) this.lastCost.set(input.uri, elapsed);
           this.remember(run.key, report);
           if (this.byUri.get(input.uri) !== traces) return;
           run.report = report;
@@ -146,11 +160,13 @@ export class TraceService {
         }, (error: unknown) => this.hooks.log(`yieldlens: trace of ${input.uri} failed: ${error instanceof Error ? error.message : String(error)}`));
       }
     };
-    // Typing faster than the traces run (the previous version's were still running): the next runs wait
-    // as long as the last ones took for typing to pause, instead of starting on every keystroke of the
-    // burst, each to be cancelled by the next, and taking a core from the thread that answers requests.
-    const typingAhead = previous !== undefined && !previous.complete && !previous.broken && previous.runs.some((run) => run.report === null);
-    const delay = typingAhead ? Math.min(this.lastCost.get(input.uri) ?? 0, MAX_START_DELAY_MS) : 0;
+    // Typing faster than the document's traces run (the previous edit came sooner than its last runs
+    // took): the next runs wait that long for typing to pause, instead of starting on every keystroke of
+    // the burst, each cancelled by the next after its uninterruptible parse, and taking a core from the
+    // thread that answers requests meanwhile. After a pause, or for quick traces, they start at once.
+    const cost = Math.min(this.lastCost.get(input.uri) ?? 0, MAX_START_DELAY_MS);
+    const sinceLastEdit = now - (this.lastEdit.get(input.uri) ?? Number.NEGATIVE_INFINITY);
+    const delay = sinceLastEdit < cost ? cost : 0;
     if (delay < MIN_START_DELAY_MS) submit();
     else this.delayed.set(input.uri, setTimeout(submit, delay));
   }
@@ -169,6 +185,8 @@ export class TraceService {
   forget(uri: string): void {
     this.byUri.delete(uri);
     this.lastCost.delete(uri);
+    this.lastEdit.delete(uri);
+    this.lastEditAt.delete(uri);
     this.clearDelayed(uri);
     this.runner?.cancelWhere((job) => job.uri === uri);
     this.settle(uri);

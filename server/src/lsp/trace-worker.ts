@@ -25,11 +25,20 @@ try {
   // Not Linux, or not allowed: nothing to lower.
 }
 
-// V8 learns the interpreter's common paths before the first real snippet makes them hot. The modules
-// the runtime writes in Python are compiled now too, so that no later run parses while it runs.
+/**
+ * The runtime's modules, imported once now while the parser cell says so: those it writes in Python
+ * (contextlib, functools) are compiled on their first import in a thread, and a later run must not
+ * parse in the middle of its VM run, where `inParser` does not see it. The supported ones go in one
+ * run; the others one run each, since a module the runtime does not have stops only its own run.
+ */
+const SUPPORTED_MODULES = ['contextlib', 'functools', 'itertools', 'collections', 'inspect', 'io', 'typing', 'types', 'operator', 'math'];
+const LATER_MODULES = ['dataclasses', 'heapq', 'random', 're', 'json', 'queue', 'asyncio', 'sys'];
+
+// V8 learns the interpreter's common paths before the first real snippet makes them hot.
 Atomics.store(cells, PARSER_CELL, 1);
 warmUpRuntime();
-runSnippet('import contextlib, functools\n', { filename: '<warm-up>' });
+runSnippet(`import ${SUPPORTED_MODULES.join(', ')}\n`, { filename: '<warm-up>' });
+for (const name of LATER_MODULES) runSnippet(`import ${name}\n`, { filename: '<warm-up>' });
 Atomics.store(cells, PARSER_CELL, 0);
 port.postMessage({ kind: 'ready' } satisfies TraceWorkerReply);
 

@@ -6,7 +6,7 @@
 
 import { dirname } from 'node:path';
 import { TRACE_SOURCE_KINDS, type TraceSettings, type TraceSourceKind, type YieldlensSettings } from '@yieldlens/shared';
-import { codesForSelector, RULES, UnknownRuleError } from '../analysis/index.js';
+import { codesForSelector, resolveRuleSelection, UnknownRuleError, type RuleSelection } from '../analysis/index.js';
 import { discoverConfig, emptyConfig, fileGlobMatcher, type ProjectConfig } from '../project/index.js';
 
 /** A project configuration with its per-file-ignores globs compiled once. */
@@ -69,13 +69,18 @@ export class ConfigStore {
     const problems: string[] = [];
     const project = isAbsolutePath(file) ? this.projectFor(dirname(file)) : null;
     if (project !== null && project.problem !== null) problems.push(project.problem);
-    // The editor's settings win key by key, as command-line flags win over pyproject.toml in the CLI.
-    const select = this.settings.select ?? project?.config.select;
-    const ignore = this.settings.ignore ?? project?.config.ignore ?? [];
-    const selected = select === undefined || select.length === 0 ? RULES.map((rule) => rule.code) : expand(select, problems);
-    const ignored = new Set(expand(ignore, problems));
-    for (const entry of project?.perFileIgnores ?? []) if (entry.matches(file)) for (const code of entry.codes) ignored.add(code);
-    return { enabled: new Set(selected.filter((code) => !ignored.has(code))), problems };
+    // The editor's settings win key by key over pyproject.toml's (as ruff's editor settings do); the
+    // result is resolved as the CLI resolves it, so `select = []`, `extend-select` and rules that are
+    // off by default mean the same in both.
+    const selection: RuleSelection = {
+      select: known(this.settings.select ?? project?.config.select, problems),
+      ignore: known(this.settings.ignore ?? project?.config.ignore, problems),
+      extendSelect: known(project?.config.extendSelect, problems),
+      extendIgnore: known(project?.config.extendIgnore, problems),
+    };
+    const enabled = resolveRuleSelection(selection);
+    for (const entry of project?.perFileIgnores ?? []) if (entry.matches(file)) for (const code of entry.codes) enabled.delete(code);
+    return { enabled, problems };
   }
 
   /**
@@ -110,18 +115,19 @@ export class ConfigStore {
   }
 }
 
-/** Expands selectors to codes, turning unknown ones into problems instead of failing the whole set. */
-function expand(selectors: readonly string[], problems: string[]): string[] {
-  const codes: string[] = [];
-  for (const selector of selectors) {
+/** The selectors that name a rule (unknown ones become problems instead of failing the whole set). */
+function known(selectors: readonly string[] | undefined, problems: string[]): string[] | undefined {
+  if (selectors === undefined) return undefined;
+  return selectors.filter((selector) => {
     try {
-      codes.push(...codesForSelector(selector));
+      codesForSelector(selector);
+      return true;
     } catch (error) {
       if (!(error instanceof UnknownRuleError)) throw error;
       problems.push(`unknown rule or code in yieldlens settings: ${selector}`);
+      return false;
     }
-  }
-  return codes;
+  });
 }
 
 /** The editor's `yieldlens.trace` object, each bad key reported and left out (the others still apply). */

@@ -1,13 +1,16 @@
 // Protocol-level tests of the language server: the real built server, spawned and driven over stdio.
 // Run `npx tsc -b` first (the tests use server/dist, as an editor would).
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCodeAction, checkDiagnostics, checkHover, freshUri, isNoqaFor, isQuickFixFor } from './features.js';
 import { LspClient, withTimeout } from './lsp-client.js';
+
+const CLI = fileURLToPath(new URL('../../bin/yieldlens.js', import.meta.url));
 
 const RAISE_STOP_ITERATION = `def numbers(items):
     for item in items:
@@ -263,6 +266,38 @@ describe('configuration and workspace', () => {
       await configured.nextDiagnostics(uri, 'no GEN004 once only GEN001 is selected', (params) => params.diagnostics.length === 0, from);
     } finally {
       configured.dispose();
+    }
+  });
+
+  it('resolves pyproject.toml selection as the CLI does: extend-select, rules off by default, select = []', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'yieldlens-selection-'));
+    const source = `${RAISE_STOP_ITERATION}\nx = 1  # noqa: GEN001\n`;
+    const cases: [string, string[]][] = [
+      ['', ['GEN004']],
+      ['extend-select = ["GEN100"]\n', ['GEN004', 'GEN100']],
+      ['select = []\n', []],
+    ];
+    try {
+      for (const [index, [table, expected]] of cases.entries()) {
+        const dir = join(project, `case${index}`);
+        mkdirSync(dir);
+        writeFileSync(join(dir, 'pyproject.toml'), `[tool.yieldlens]\n${table}`);
+        writeFileSync(join(dir, 'mod.py'), source);
+        const configured = await LspClient.start({ workspaceFolders: [dir], settings: null });
+        try {
+          const uri = pathToFileURL(join(dir, 'mod.py')).href;
+          await configured.open(uri, source);
+          const codes = (await configured.diagnosticsFor(uri, 1)).diagnostics.map((diagnostic) => diagnostic.code);
+          expect(codes, table).toEqual(expected);
+        } finally {
+          configured.dispose();
+        }
+        const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', join(dir, 'mod.py')], { encoding: 'utf8' });
+        const report = JSON.parse(cli.stdout) as { findings: { code: string }[] };
+        expect(report.findings.map((finding) => finding.code), `CLI with ${table}`).toEqual(expected);
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true });
     }
   });
 

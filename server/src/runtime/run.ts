@@ -9,7 +9,8 @@ import { installBuiltins } from './builtins.js';
 import { CodeObject, CompileError, compileModule } from './compiler.js';
 import type { RunOptions } from './index.js';
 import {
-  Frame, LimitSignal, isHostStackOverflow, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
+  Frame, GEN_CREATED, GEN_SUSPENDED, LimitSignal, isHostStackOverflow, PyAsyncGenerator, PyFunction, PyGenerator, UnsupportedSignal,
+  VM, type Tracer, excTypes,
 } from './interp.js';
 import { installModules } from './modules/index.js';
 import { GlobalsMap, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
@@ -49,7 +50,8 @@ const K_YIELD = 2;
 const K_RETURN = 3;
 const K_RAISE = 4;
 const K_CLOSE = 5;
-const METHODS = ['next', 'send', 'throw', 'close'] as const;
+/** Resume methods by their 3-bit code in an event header ('close' resumptions are not recorded). */
+const METHODS = ['next', 'send', 'throw', 'close', 'anext', 'asend', 'athrow'] as const;
 
 /** Cells per event in the recorder's array: header, generator, value, then the first locals. */
 const STRIDE = 8;
@@ -71,7 +73,7 @@ class OverflowLocals {
  * Events in one array of STRIDE cells each, header first: slots [0, headCap) keep the first events,
  * slots from headCap on form a ring holding the latest ones. An event is a few consecutive cells,
  * next to the previous event's, so recording one touches one cache line and allocates nothing.
- * Header: line << 8 | flags | method << 3 | kind, a small integer.
+ * Header: line << 8 | flags | method << 3 (3 bits) | kind, a small integer.
  */
 class EventRecorder implements Tracer {
   private readonly cap: number;
@@ -121,12 +123,12 @@ class EventRecorder implements Tracer {
   create(gen: PyGenerator, line: number): void {
     this.slot(K_CREATE, gen, line);
   }
-  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'close', sent: Py, line: number): void {
-    if (method === 'next') {
-      this.slot(K_RESUME, gen, line);
+  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'anext' | 'asend' | 'athrow', sent: Py, line: number): void {
+    if (method === 'next' || method === 'anext') {
+      this.slot(K_RESUME | (method === 'next' ? 0 : 4 << 3), gen, line);
       return;
     }
-    const m = method === 'send' ? 1 : method === 'throw' ? 2 : 3;
+    const m = METHODS.indexOf(method);
     const at = this.slot(K_RESUME | (m << 3), gen, line);
     if (at >= 0) this.cells[at + 2] = this.capture(sent);
   }
@@ -213,6 +215,11 @@ class EventRecorder implements Tracer {
     return t;
   }
   private build(i: number): TraceEvent {
+    const event = this.buildEvent(i);
+    if (this.cells[(i << SHIFT) + 1] instanceof PyAsyncGenerator) event.asyncGenerator = true;
+    return event;
+  }
+  private buildEvent(i: number): TraceEvent {
     const cells = this.cells;
     const at = i << SHIFT;
     const header = cells[at] as number;
@@ -225,8 +232,8 @@ class EventRecorder implements Tracer {
       case 'create':
         return { event: 'create', generator, function: fn, line };
       case 'resume': {
-        const method = METHODS[(header >> 3) & 3]!;
-        return method === 'send' || method === 'throw'
+        const method = METHODS[(header >> 3) & 7]!;
+        return method === 'send' || method === 'throw' || method === 'asend' || method === 'athrow'
           ? { event: 'resume', generator, function: fn, line, method, sent: this.text(cells[at + 2]) }
           : { event: 'resume', generator, function: fn, line, method };
       }

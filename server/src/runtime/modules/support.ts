@@ -1,14 +1,14 @@
 // What module files share: building a native module from its entries, the iterator class whose repr
 // names its module (`<itertools.chain object at ...>`), and running a module written in Python.
 
-import { compileModule, type CodeObject } from '../compiler.js';
+import { compileModule, STDLIB_FILENAME, type CodeObject } from '../compiler.js';
 import { Frame, type VM } from '../interp.js';
 import { FnIterator } from '../objects/iterators.js';
 import { parsePython } from '../../parser.js';
 import { PyModule, type Py } from '../values.js';
 
 /** The filename that frames of the Python-written modules report (CPython would show a path in Lib/). */
-export const STDLIB_FILENAME = '<yieldlens-stdlib>';
+export { STDLIB_FILENAME };
 
 /** A native module: a fresh module object holding exactly these names. */
 export function module(name: string, entries: [string, Py][]): PyModule {

@@ -13,6 +13,7 @@ import {
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
 import { DictView, installDictType } from './objects/dict.js';
+import { installExceptionGroupTypes } from './objects/exceptiongroup.js';
 import { installExceptionTypes } from './objects/exceptions.js';
 import { installFloatType } from './objects/float.js';
 import { installBuiltinFunctionType, installFunctionTypes } from './objects/function.js';
@@ -550,6 +551,7 @@ export function installBuiltins(vm: VM): void {
   installObjectType(vm);
   installTypeType(vm);
   installExceptionTypes(vm);
+  installExceptionGroupTypes(vm);
   installIntType(vm);
   installFloatType(vm);
   installStrType(vm);

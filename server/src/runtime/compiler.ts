@@ -97,6 +97,11 @@ class Scope {
 }
 
 const line = (n: SyntaxNode): number => n.startPosition.row + 1;
+/**
+ * Whether two nodes are the same node of the tree: the binding may hand out a new wrapper object for the same
+ * node (it does in large trees), so `===` is not a test of identity.
+ */
+const sameNode = (a: SyntaxNode, b: SyntaxNode | null): boolean => b !== null && a.id === b.id;
 const named = (n: SyntaxNode): SyntaxNode[] => n.namedChildren.filter((c) => c.type !== 'comment');
 
 class SymbolBuilder {
@@ -291,14 +296,14 @@ class SymbolBuilder {
       case 'for_statement': {
         const left = n.childForFieldName('left');
         if (left !== null) this.bindTarget(left, s);
-        for (const c of named(n)) if (c !== left) this.visit(c, s);
+        for (const c of named(n)) if (!sameNode(c, left)) this.visit(c, s);
         return;
       }
       case 'as_pattern': {
         const kids = named(n);
         const alias = n.childForFieldName('alias');
         for (const c of kids) {
-          if (c === alias) {
+          if (sameNode(c, alias)) {
             const t = named(c)[0];
             if (t !== undefined) this.bindTarget(t, s);
           } else this.visit(c, s);
@@ -320,7 +325,7 @@ class SymbolBuilder {
       case 'import_statement':
       case 'import_from_statement':
         for (const c of named(n)) {
-          if (n.type === 'import_from_statement' && c === n.childForFieldName('module_name')) continue;
+          if (n.type === 'import_from_statement' && sameNode(c, n.childForFieldName('module_name'))) continue;
           if (c.type === 'aliased_import') {
             const a = c.childForFieldName('alias');
             if (a !== null) s.defs.add(a.text);
@@ -751,7 +756,7 @@ class Compiler {
       case 'raise_statement': {
         const kids = named(n);
         const cause = n.childForFieldName('cause');
-        const exc = kids.find((k) => k !== cause);
+        const exc = kids.find((k) => !sameNode(k, cause));
         if (exc === undefined) {
           this.emit(Op.RAISE_VARARGS, 0);
           return;
@@ -804,7 +809,7 @@ class Compiler {
         if (named(n).some((c) => c.type === 'wildcard_import')) return this.unsupported('import *', n);
         this.emit(Op.IMPORT_NAME, this.nameIdx(mod.text));
         for (const c of named(n)) {
-          if (c === mod) continue;
+          if (sameNode(c, mod)) continue;
           if (c.type === 'dotted_name') {
             this.emit(Op.IMPORT_FROM, this.nameIdx(c.text));
             this.store(c.text);

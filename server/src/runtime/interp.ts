@@ -369,6 +369,20 @@ export class VM {
   stepsUsed = 0;
   deadline: number;
   files: Map<string, string>;
+  /** Python callables run when the snippet has ended: each returns None or (feature, line) to refuse the run. */
+  exitChecks: Py[] = [];
+  /**
+   * Sets whose order CPython takes from object addresses (asyncio.wait's results), with what they are: iterating
+   * or printing one of two or more members is refused rather than shown in insertion order.
+   */
+  private unorderedSets: WeakMap<PySet, string> | null = null;
+  markUnordered(s: PySet, what: string): void {
+    (this.unorderedSets ??= new WeakMap()).set(s, what);
+  }
+  private checkOrdered(s: PySet): void {
+    const what = s.map.size > 1 ? this.unorderedSets!.get(s) : undefined;
+    if (what !== undefined) throw new UnsupportedSignal(`the order of ${what} (CPython orders tasks in a set by their addresses)`, this.currentLine());
+  }
   /** sys.set_asyncgen_hooks: called with an async generator on its first iteration, and when it is finalised. */
   asyncgenFirstiter: Py = null;
   asyncgenFinalizer: Py = null;
@@ -512,7 +526,8 @@ export class VM {
       obj = this.call(fn, [t, ...args], kwargs);
       if (!this.isInstance(obj, t)) return obj;
     } else if (t.layout === 'exception') {
-      obj = this.newException(t, args);
+      // A builtin exception with a __new__ of its own (BaseExceptionGroup's) makes the instance itself.
+      obj = newFn instanceof PyNative && newFn !== objectType.dict.get('__new__') ? newFn.fn([t, ...args], kwargs) : this.newException(t, args);
     } else if (t.layout === 'object') {
       obj = new PyInstance(t);
     } else throw new UnsupportedSignal(`subclassing builtin type '${t.mro.find((b) => b.builtin && b.layout !== 'object')?.name}'`, this.currentLine());
@@ -2730,6 +2745,7 @@ export class VM {
       });
     }
     if (v instanceof PySet) {
+      if (this.unorderedSets !== null) this.checkOrdered(v);
       const items = v.map.orderedValues().map((x) => this.repr(x));
       if (v.frozen) return items.length === 0 ? 'frozenset()' : 'frozenset({' + items.join(', ') + '})';
       return items.length === 0 ? 'set()' : '{' + items.join(', ') + '}';
@@ -2805,6 +2821,8 @@ export class VM {
         if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
         return r;
       }
+      // A builtin exception type's own __str__ (BaseExceptionGroup's counts its sub-exceptions).
+      if (v instanceof PyException && s instanceof PyNative && s !== baseExceptionType.dict.get('__str__')) return s.fn([v], null);
       if (v instanceof PyException && v.cls.lookup('__repr__') === v.cls.mro.find((t) => t.builtin)?.dict.get('__repr__')) {
         return this.excStr(v);
       }
@@ -3040,7 +3058,10 @@ export class VM {
     if (v instanceof PyRange) return new RangeIterator(v.start, v.step, v.length);
     if (typeof v === 'string') return new ListIterator(Array.from(v), 'str_ascii_iterator');
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
-    if (v instanceof PySet) return new ListIterator(v.map.orderedValues(), 'set_iterator');
+    if (v instanceof PySet) {
+      if (this.unorderedSets !== null) this.checkOrdered(v);
+      return new ListIterator(v.map.orderedValues(), 'set_iterator');
+    }
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__iter__');
       if (m !== undefined && m !== null) {

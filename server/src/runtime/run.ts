@@ -3,7 +3,7 @@
 // change later (mutable containers, user objects); immutable values are kept raw and repr'd at the end,
 // so a long run whose middle events are dropped pays little for them.
 
-import type { TraceEvent, TraceReport } from '@yieldlens/shared';
+import type { TraceEvent, TraceReport, UnsupportedFeature } from '@yieldlens/shared';
 import { firstSyntaxError, parsePython } from '../parser.js';
 import { installBuiltins } from './builtins.js';
 import { CodeObject, CompileError, compileModule } from './compiler.js';
@@ -341,6 +341,36 @@ function finalizeModule(vm: VM, globals: Map<string, Py>): void {
   for (const [, v] of ordered) finalize(v);
 }
 
+/**
+ * A coroutine the run left unfinished, where CPython's finalisation of it would be observable: one never
+ * started gets the RuntimeWarning "coroutine ... was never awaited" on stderr (which the report cannot carry),
+ * one suspended inside a try or with block runs code when it is closed (at a time only reference counts know).
+ */
+function unfinishedCoroutine(vm: VM): UnsupportedFeature | null {
+  for (const c of vm.liveCoroutines) {
+    if (c.state === GEN_CREATED)
+      return { feature: `coroutine '${c.qualname}' was never awaited (CPython's RuntimeWarning on stderr when it is finalised)`, line: c.createdLine };
+    if (c.state === GEN_SUSPENDED && c.frame !== null && c.frame.blocks.length !== 0)
+      return { feature: `finalisation of coroutine '${c.qualname}' suspended in a try or with block`, line: c.frame.lineno };
+  }
+  return null;
+}
+
+/** The first refusal of the modules' end-of-run checks (asyncio's: what CPython would log on stderr at exit). */
+function exitRefusal(vm: VM): UnsupportedFeature | null {
+  for (const check of vm.exitChecks) {
+    try {
+      const r = vm.call(check, []);
+      if (r instanceof PyTuple && typeof r.items[0] === 'string') return { feature: r.items[0], line: typeof r.items[1] === 'number' ? r.items[1] : 0 };
+    } catch (e) {
+      if (e instanceof UnsupportedSignal) return { feature: e.feature, line: e.line };
+      if (!(e instanceof PyException || e instanceof LimitSignal)) throw e;
+      return { feature: 'internal error: an end-of-run check failed', line: 0 };
+    }
+  }
+  return null;
+}
+
 const WARM_UP_PROGRAM = `
 def source(n):
     for i in range(n):
@@ -509,6 +539,10 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
       if (e instanceof UnsupportedSignal) report.unsupported = { feature: e.feature, line: e.line };
       else if (e instanceof LimitSignal) report.limit = { kind: e.kind, message: e.message, line: e.line };
     }
+  }
+  if (report.unsupported === null && (report.limit ?? null) === null) {
+    const refusal = unfinishedCoroutine(vm) ?? exitRefusal(vm);
+    if (refusal !== null) report.unsupported = refusal;
   }
   if (vm.hostStackLine >= 0 && report.unsupported === null && (report.limit ?? null) === null)
     report.limit = { kind: 'recursion', message: 'JavaScript stack exhausted before the Python recursion limit', line: vm.hostStackLine };

@@ -4,6 +4,7 @@
 
 import type { VM } from '../interp.js';
 import type { PyModule } from '../values.js';
+import { asyncioModule } from './asyncio.js';
 import { collectionsModule } from './collections.js';
 import { contextlibModule } from './contextlib.js';
 import { functoolsModule } from './functools.js';
@@ -27,6 +28,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['operator', operatorModule],
   ['functools', functoolsModule],
   ['contextlib', contextlibModule],
+  ['asyncio', asyncioModule],
 ]);
 
 export function installModules(vm: VM): void {

@@ -106,7 +106,7 @@ const named = (n: SyntaxNode): SyntaxNode[] => n.namedChildren.filter((c) => c.t
 
 class SymbolBuilder {
   scopes = new Map<number, Scope>();
-  /** The first error CPython's symbol table pass raises while walking (before any compiler error). */
+  /** The first misplaced `await` or async comprehension (CPython's compiler raises these, in source order). */
   firstError: { message: string; line: number } | null = null;
   private walkError(message: string, n: SyntaxNode): void {
     if (this.firstError === null) this.firstError = { message, line: line(n) };
@@ -420,11 +420,12 @@ export function compileModule(root: SyntaxNode, filename: string): CodeObject {
   const st = builder.build(root);
   const c = new Compiler(st, new SymbolBuilderLookup(st), filename, root);
   const code = c.compileModuleCode(root);
-  const nonlocalError = findNonlocalErrors(st);
-  if (nonlocalError !== null) c.syntaxErrors.unshift(nonlocalError);
+  // CPython compiles in source order and stops at the first error; where `await` may appear is decided
+  // then too (the builder only records it). A nonlocal without a binding fails in the symbol table, earlier.
+  if (builder.firstError !== null) c.syntaxErrors.push(builder.firstError);
   code.syntaxErrors = c.syntaxErrors.sort((a, b) => a.line - b.line);
-  // The symbol table is built before anything is compiled: its walk's error is the one CPython reports.
-  if (builder.firstError !== null) code.syntaxErrors.unshift(builder.firstError);
+  const nonlocalError = findNonlocalErrors(st);
+  if (nonlocalError !== null) code.syntaxErrors.unshift(nonlocalError);
   return code;
 }
 

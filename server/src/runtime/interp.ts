@@ -658,6 +658,8 @@ export class VM {
    * awaited" warning, and one suspended inside a block would run code when CPython finalises it.
    */
   liveCoroutines = new Set<PyCoroutine>();
+  /** The awaitables of async generator methods not yet awaited or closed: finalised, CPython warns about them too. */
+  unawaitedMethods = new Map<object, { feature: string; line: number }>();
 
   // --- generators (CPython's gen_send_ex, _gen_throw, gen_close)
   /**
@@ -716,6 +718,8 @@ export class VM {
       g.frame = null;
       if (g instanceof PyCoroutine) this.liveCoroutines.delete(g);
       if (e instanceof PyException) {
+        // The frame is gone, and what only it held with it (its traceback entry keeps it while `e` lives).
+        if (this.cleanupGens.size !== 0) this.releaseFrame(frame, e);
         let out = e;
         const stopName = e.cls === excTypes.get('StopIteration') || e.cls.isSubtypeOf(excTypes.get('StopIteration')!) ? 'StopIteration'
           : g instanceof PyAsyncGenerator && e.cls.isSubtypeOf(excTypes.get('StopAsyncIteration')!) ? 'StopAsyncIteration' : null;
@@ -747,6 +751,7 @@ export class VM {
     g.frame = null;
     if (g instanceof PyCoroutine) this.liveCoroutines.delete(g);
     if (tracer !== null) tracer.return(g, result, frame.returnLine);
+    if (this.cleanupGens.size !== 0) this.releaseFrame(frame, result);
     this.lastReturn = result;
     return STOP;
   }

@@ -353,6 +353,7 @@ function unfinishedCoroutine(vm: VM): UnsupportedFeature | null {
     if (c.state === GEN_SUSPENDED && c.frame !== null && c.frame.blocks.length !== 0)
       return { feature: `finalisation of coroutine '${c.qualname}' suspended in a try or with block`, line: c.frame.lineno };
   }
+  for (const refusal of vm.unawaitedMethods.values()) return refusal;
   return null;
 }
 

@@ -7,12 +7,12 @@
 // the async generator hooks, the virtual clock's "wait forever", and refusing what CPython would only write
 // to stderr or order by memory addresses.
 
-import { native } from '../args.js';
+import { def, native } from '../args.js';
 import { STDLIB_FILENAME } from '../compiler.js';
 import {
-  GEN_SUSPENDED, LimitSignal, objectType, PyAsyncGenerator, PyAwaitIterator, UnsupportedSignal, type VM,
+  GEN_SUSPENDED, LimitSignal, ListIterator, objectType, PyAsyncGenerator, PyAwaitIterator, UnsupportedSignal, type VM,
 } from '../interp.js';
-import { PyException, PySet, PyTuple, PyType, STOP, type Py, type PyModule } from '../values.js';
+import { PyException, PyObject, PySet, PyTuple, PyType, STOP, type Py, type PyModule } from '../values.js';
 import { installAwaitIteratorMethods } from '../objects/coroutine.js';
 import { BASE_SOURCE } from './asyncio/base.js';
 import { EVENTS_SOURCE } from './asyncio/events.js';
@@ -80,14 +80,67 @@ class FutureIter extends PyAwaitIterator {
   }
 }
 
+const weakSetType = new PyType('WeakSet', [objectType]);
+weakSetType.builtin = true;
+weakSetType.layout = 'weakset';
+weakSetType.module = '_weakrefset';
+
+/**
+ * The WeakSets of asyncio (the loop's async generators, the registered tasks, the futures whose exception
+ * may be logged): members in insertion order that do not keep anything reachable, so a generator only they
+ * hold is finalised when its last real reference goes, as in CPython.
+ */
+class WeakMembers extends PyObject {
+  readonly items: Py[] = [];
+  get pyType(): PyType {
+    return weakSetType;
+  }
+  pyLen(): number {
+    return this.items.length;
+  }
+  traverse(): Py[] {
+    return [];
+  }
+}
+
+function installWeakSetMethods(vm: VM): void {
+  const self = (a: Py[]): WeakMembers => a[0] as WeakMembers;
+  def(weakSetType, 'add', (a) => {
+    const s = self(a);
+    if (!s.items.includes(a[1])) s.items.push(a[1]);
+    return null;
+  });
+  def(weakSetType, 'discard', (a) => {
+    const s = self(a);
+    const i = s.items.indexOf(a[1]);
+    if (i >= 0) s.items.splice(i, 1);
+    return null;
+  });
+  def(weakSetType, 'clear', (a) => {
+    self(a).items.length = 0;
+    return null;
+  });
+  def(weakSetType, 'keep', (a) => {
+    const s = self(a);
+    const kept = s.items.filter((x) => vm.truthy(vm.call(a[1], [x])));
+    s.items.length = 0;
+    s.items.push(...kept);
+    return null;
+  });
+  def(weakSetType, '__iter__', (a) => new ListIterator(self(a).items.slice(), 'list_iterator'));
+  def(weakSetType, '__len__', (a) => self(a).items.length);
+}
+
 export function asyncioModule(vm: VM): PyModule {
   const refuse = (feature: string): never => {
     throw new UnsupportedSignal(feature, vm.currentLine());
   };
   installAwaitIteratorMethods(vm, futureIterType, 'FutureIter', false);
+  installWeakSetMethods(vm);
   return pythonModule(vm, 'asyncio', SOURCE, [
     ['_LIBRARY', STDLIB_FILENAME],
     ['_FutureIter', native('_FutureIter', (a) => new FutureIter(vm, a[0]))],
+    ['_WeakSet', native('_WeakSet', () => new WeakMembers())],
     ['_set_asyncgen_hooks', native('_set_asyncgen_hooks', (a) => {
       vm.asyncgenFirstiter = a[0] ?? null;
       vm.asyncgenFinalizer = a[1] ?? null;

@@ -52,11 +52,20 @@ function failed(vm: VM, ag: PyAsyncGenerator, e: unknown): PyException {
   return exc;
 }
 
+/** Until it is first used, an awaitable is one CPython warns about if it is finalised ("never awaited"). */
+function unawaited(vm: VM, awaitable: object, method: string, ag: PyAsyncGenerator): void {
+  vm.unawaitedMethods.set(awaitable, {
+    feature: `coroutine method '${method}' of '${ag.qualname}' was never awaited (CPython's RuntimeWarning on stderr when it is finalised)`,
+    line: vm.currentLine(),
+  });
+}
+
 /** The awaitable of `__anext__()` and `asend(value)`. */
 export class AsyncGenASend extends PyAwaitIterator {
   private state: AwaitableState = AWAITABLE_INIT;
   constructor(private vm: VM, readonly gen: PyAsyncGenerator, private sendValue: Py, private method: 'anext' | 'asend') {
     super();
+    unawaited(vm, this, 'asend', gen);
   }
   get typeName(): string {
     return 'async_generator_asend';
@@ -73,6 +82,7 @@ export class AsyncGenASend extends PyAwaitIterator {
     if (this.state === AWAITABLE_CLOSED) throw vm.error('RuntimeError', 'cannot reuse already awaited __anext__()/asend()');
     let first = false;
     if (this.state === AWAITABLE_INIT) {
+      vm.unawaitedMethods.delete(this);
       if (ag.runningAsync) {
         this.state = AWAITABLE_CLOSED;
         throw vm.error('RuntimeError', 'anext(): asynchronous generator is already running');
@@ -89,6 +99,7 @@ export class AsyncGenASend extends PyAwaitIterator {
     if (this.state === AWAITABLE_CLOSED) throw vm.error('RuntimeError', 'cannot reuse already awaited __anext__()/asend()');
     let first = false;
     if (this.state === AWAITABLE_INIT) {
+      vm.unawaitedMethods.delete(this);
       if (ag.runningAsync) {
         this.state = AWAITABLE_CLOSED;
         throw vm.error('RuntimeError', 'anext(): asynchronous generator is already running');
@@ -121,6 +132,7 @@ export class AsyncGenASend extends PyAwaitIterator {
     return r;
   }
   close(): Py {
+    this.vm.unawaitedMethods.delete(this);
     this.state = AWAITABLE_CLOSED;
     return null;
   }
@@ -132,6 +144,7 @@ export class AsyncGenAThrow extends PyAwaitIterator {
   /** The athrow arguments, or null for aclose(). */
   constructor(private vm: VM, readonly gen: PyAsyncGenerator, private args: Py[] | null) {
     super();
+    unawaited(vm, this, args === null ? 'aclose' : 'athrow', gen);
   }
   get typeName(): string {
     return 'async_generator_athrow';
@@ -149,6 +162,7 @@ export class AsyncGenAThrow extends PyAwaitIterator {
     const vm = this.vm;
     const ag = this.gen;
     if (this.state === AWAITABLE_CLOSED) throw vm.error('RuntimeError', 'cannot reuse already awaited aclose()/athrow()');
+    vm.unawaitedMethods.delete(this);
     if (ag.state === GEN_CLOSED) {
       this.state = AWAITABLE_CLOSED;
       vm.lastReturn = null;
@@ -185,12 +199,16 @@ export class AsyncGenAThrow extends PyAwaitIterator {
     const vm = this.vm;
     const ag = this.gen;
     if (this.state === AWAITABLE_CLOSED) throw vm.error('RuntimeError', 'cannot reuse already awaited aclose()/athrow()');
+    vm.unawaitedMethods.delete(this);
+    let first = false;
     if (this.state === AWAITABLE_INIT) {
       this.enter();
       this.state = AWAITABLE_ITER;
       ag.runningAsync = true;
+      first = true;
     }
-    return this.step(() => vm.genThrow(ag, exc, true, 'await'));
+    // Thrown into before it ran (a task cancelled before its first step): the exception meets the yield.
+    return this.step(() => vm.genThrow(ag, exc, true, first ? 'athrow' : 'await'));
   }
   private enter(): void {
     if (!this.gen.runningAsync) return;
@@ -238,6 +256,7 @@ export class AsyncGenAThrow extends PyAwaitIterator {
     return r;
   }
   close(): Py {
+    this.vm.unawaitedMethods.delete(this);
     this.state = AWAITABLE_CLOSED;
     return null;
   }

@@ -116,8 +116,56 @@ class AbstractEventLoop:
     __module__ = 'asyncio.events'
 
 
-# How far the virtual clock moves at each reading: below its resolution, so it only orders timers.
+# The virtual clock and what it cannot know about CPython's real one. Every reading of the clock advances it
+# by a tick far below its resolution (the monotonic clock never reads the same twice), and every iteration of
+# the loop by ten microseconds (a fast iteration's real duration), so timers keep the order they were set in.
+# On the real clock, every wait for a timer also ends late, by up to a couple of milliseconds (the selector
+# counts whole milliseconds, then the process has to be scheduled), and a timer is due relative to when it was
+# set: each timer carries the lateness of the waits that led to the code setting it. The loop keeps those waits
+# as a tree of _Lateness nodes. Timers set after the same waits and due within a tenth of a millisecond of each
+# other come due together (the real wait all but always ends after both); wherever the order or the grouping of
+# timers depends on how late a wait ended, the run is refused rather than one of CPython's outcomes guessed.
 _TICK = 2.0 ** -40
+_ITERATION_TIME = 1e-05
+_BATCH = 1e-04
+_LATENESS = 2e-03
+
+
+class _Lateness:
+    def __init__(self, parent):
+        self.parent = parent
+        self.depth = 0 if parent is None else parent.depth + 1
+
+
+def _lateness_beyond(node, other):
+    # How many waits are behind node and not behind other: the depth of node below their common ancestor.
+    a = node
+    b = other
+    while a.depth > b.depth:
+        a = a.parent
+    while b.depth > a.depth:
+        b = b.parent
+    while a is not b:
+        a = a.parent
+        b = b.parent
+    return node.depth - a.depth
+
+
+def _check_wake(scheduled, first):
+    # Waiting for the first timer: every other one close enough to it must come due before, with or after it
+    # whatever the real waits' lateness was.
+    for handle in scheduled:
+        if handle is first or handle._cancelled:
+            continue
+        gap = handle._when - first._when
+        if gap >= (first._lateness.depth + handle._lateness.depth + 1) * _LATENESS:
+            continue
+        ahead = _lateness_beyond(first._lateness, handle._lateness)
+        behind = _lateness_beyond(handle._lateness, first._lateness)
+        if (ahead > 0 and gap < ahead * _LATENESS) or (gap < _BATCH and behind > 0) or (_BATCH <= gap < (behind + 1) * _LATENESS):
+            _unsupported('timers whose order on CPython depends on how late its earlier waits ended (due within milliseconds of each other)')
+
+
 _CLOCK_RESOLUTION = 1e-09
 _MIN_SCHEDULED_TIMER_HANDLES = 100
 _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
@@ -142,12 +190,14 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         self._scheduled = []
         self._running = False
         self._clock = 0.0
+        # The waits behind the code now running (see _Lateness).
+        self._lateness = _Lateness(None)
         self._exception_handler = None
         self._debug = False
         self._old_agen_hooks = None
         self._current_handle = None
         self._task_factory = None
-        self._asyncgens = []
+        self._asyncgens = _WeakSet()
         self._asyncgens_shutdown_called = False
         self._executor_shutdown_called = False
         self.slow_callback_duration = 0.1
@@ -183,14 +233,14 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             raise RuntimeError('Event loop is closed')
 
     def _asyncgen_finalizer_hook(self, agen):
-        _list_discard(self._asyncgens, agen)
+        self._asyncgens.discard(agen)
         if not self.is_closed():
             self.call_soon_threadsafe(self.create_task, agen.aclose())
 
     def _asyncgen_firstiter_hook(self, agen):
         if self._asyncgens_shutdown_called:
             _unsupported('an async generator first iterated after shutdown_asyncgens() (CPython warns: ResourceWarning)')
-        self._asyncgens.append(agen)
+        self._asyncgens.add(agen)
 
     async def shutdown_asyncgens(self):
         """Shutdown all active asynchronous generators."""
@@ -298,6 +348,9 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         if self._debug:
             self._check_callback(callback, 'call_at')
         timer = TimerHandle(when, callback, args, self, context)
+        # Due by the next iteration: CPython runs it then, however fast it is.
+        timer._due_at_once = when <= self._clock + _ITERATION_TIME
+        timer._lateness = self._lateness
         _heap_push(self._scheduled, timer, _timer_when)
         timer._scheduled = True
         return timer
@@ -358,6 +411,7 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
             self._timer_cancelled_count += 1
 
     def _run_once(self):
+        self._clock += _ITERATION_TIME
         sched_count = len(self._scheduled)
         if (sched_count > _MIN_SCHEDULED_TIMER_HANDLES and
                 self._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION):
@@ -377,18 +431,30 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
                 handle._scheduled = False
 
         # select(timeout): with nothing ready, waiting for the next timer is moving the clock to it.
+        waited = False
         if not self._ready and not self._stopping:
             if not self._scheduled:
                 _wait_forever()
-            when = self._scheduled[0]._when
-            if when > self._clock:
-                self._clock = when
+            first = self._scheduled[0]
+            if first._when > self._clock:
+                _check_wake(self._scheduled, first)
+                self._clock = first._when
+                self._lateness = _Lateness(first._lateness)
+                waited = True
+        elif self._scheduled:
+            # Busy: on the real clock, running late by the waits behind this code, the next timer may be due.
+            first = self._scheduled[0]
+            if first._when - self._clock < _lateness_beyond(self._lateness, first._lateness) * _LATENESS:
+                _unsupported('a timer that may already be due on CPython while other callbacks are ready (it depends on how late its earlier waits ended)')
 
-        end_time = self.time() + _CLOCK_RESOLUTION
+        end_time = self.time() + (_BATCH if waited else _CLOCK_RESOLUTION)
         while self._scheduled:
             handle = self._scheduled[0]
             if handle._when >= end_time:
                 break
+            if not waited and not handle._cancelled and not handle._due_at_once:
+                # Reached by the loop's own iterations: on CPython, after as many as its real speed allows.
+                _unsupported('a timer coming due while the event loop is busy (CPython runs it after as many iterations as its real speed allows)')
             handle = _heap_pop(self._scheduled, _timer_when)
             handle._scheduled = False
             self._ready.append(handle)
@@ -409,13 +475,6 @@ class _UnixSelectorEventLoop(AbstractEventLoop):
         if enabled:
             _unsupported('asyncio debug mode')
         self._debug = False
-
-
-def _list_discard(items, item):
-    for i in range(len(items)):
-        if items[i] is item:
-            del items[i]
-            return
 
 
 _running_loop = None

@@ -20,7 +20,7 @@ def iscoroutinefunction(func):
     return _inspect.iscoroutinefunction(func)
 
 
-_unretrieved = []
+_unretrieved = _WeakSet()
 
 
 class Future:
@@ -159,8 +159,8 @@ class Future:
         self._schedule_callbacks()
         self._log_tb = True
         if len(_unretrieved) > 1000:
-            _unretrieved[:] = [f for f in _unretrieved if f._log_tb]
-        _unretrieved.append(self)
+            _unretrieved.keep(_still_logged)
+        _unretrieved.add(self)
 
     def __await__(self):
         return _FutureIter(self)
@@ -185,14 +185,22 @@ def _set_result_unless_cancelled(fut, result):
 
 
 _task_name_counter = 0
-_all_tasks = []
+_all_tasks = _WeakSet()
 _current_tasks = {}
 
 
 def _register_task(task):
     if len(_all_tasks) > 1000:
-        _all_tasks[:] = [t for t in _all_tasks if not t.done()]
-    _all_tasks.append(task)
+        _all_tasks.keep(_not_done)
+    _all_tasks.add(task)
+
+
+def _not_done(fut):
+    return not fut.done()
+
+
+def _still_logged(fut):
+    return fut._log_tb
 
 
 def _enter_task(loop, task):

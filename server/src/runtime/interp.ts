@@ -328,6 +328,33 @@ export abstract class PyAwaitIterator extends PyIterator {
   }
 }
 
+/**
+ * The run's tracer as async generators see it: what an async generator's `await` yields (a YIELD_VALUE with
+ * a jump target, not a `yield` of its own) goes to the event loop and is no event. A wrapper, so that
+ * generators pay nothing for the check.
+ */
+class AsyncGeneratorTracer implements Tracer {
+  constructor(private inner: Tracer) {}
+  create(gen: PyGenerator, line: number): void {
+    this.inner.create(gen, line);
+  }
+  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'anext' | 'asend' | 'athrow', sent: Py, line: number): void {
+    this.inner.resume(gen, method, sent, line);
+  }
+  yield(gen: PyGenerator, value: Py, line: number): void {
+    if (gen.atPlainYield) this.inner.yield(gen, value, line);
+  }
+  return(gen: PyGenerator, value: Py, line: number): void {
+    this.inner.return(gen, value, line);
+  }
+  raise(gen: PyGenerator, exc: PyException, line: number): void {
+    this.inner.raise(gen, exc, line);
+  }
+  close(gen: PyGenerator, line: number): void {
+    this.inner.close(gen, line);
+  }
+}
+
 /** How genResume was asked to resume a frame: the trace's ResumeMethod, or a resumption that is no event. */
 export type GenMethod = 'next' | 'send' | 'throw' | 'close' | 'anext' | 'asend' | 'athrow' | 'await';
 
@@ -383,6 +410,8 @@ export class VM {
     const what = s.map.size > 1 ? this.unorderedSets!.get(s) : undefined;
     if (what !== undefined) throw new UnsupportedSignal(`the order of ${what} (CPython orders tasks in a set by their addresses)`, this.currentLine());
   }
+  /** async_gen_anext, for GET_ANEXT on an async generator (set by objects/asyncgen.ts). */
+  asyncGenANext: ((ag: PyAsyncGenerator) => Py) | null = null;
   /** sys.set_asyncgen_hooks: called with an async generator on its first iteration, and when it is finalised. */
   asyncgenFirstiter: Py = null;
   asyncgenFinalizer: Py = null;
@@ -648,11 +677,13 @@ export class VM {
     if (this.tracer !== null && !(g instanceof PyCoroutine) && co.filename !== STDLIB_FILENAME) {
       this.genCount += 1;
       g.number = this.genCount;
-      g.tracer = this.tracer;
+      g.tracer = g instanceof PyAsyncGenerator ? (this.asyncTracer ??= new AsyncGeneratorTracer(this.tracer)) : this.tracer;
       this.tracer.create(g, this.currentLine());
     }
     return g;
   }
+  /** The tracer of async generators (see AsyncGeneratorTracer), made on the first one. */
+  private asyncTracer: Tracer | null = null;
   /**
    * Coroutines not yet closed. At the end of a run, one never started is CPython's "coroutine ... was never
    * awaited" warning, and one suspended inside a block would run code when CPython finalises it.
@@ -741,10 +772,8 @@ export class VM {
     }
     if (frame.yielded) {
       g.state = GEN_SUSPENDED;
-      // Recorded here rather than at each yield instruction: the frame stands right after it. What an
-      // async generator's `await` yields (YIELD_VALUE with a jump target) goes to the event loop: no event.
-      if (tracer !== null && (frame.code.code[frame.ip - 1] === 0 || !(g instanceof PyAsyncGenerator)))
-        tracer.yield(g, result, frame.code.lines[(frame.ip >> 1) - 1]!);
+      // Recorded here rather than at each yield instruction: the frame stands right after it.
+      if (tracer !== null) tracer.yield(g, result, frame.code.lines[(frame.ip >> 1) - 1]!);
       return result;
     }
     g.state = GEN_CLOSED;
@@ -3125,6 +3154,7 @@ export class VM {
   }
   /** GET_ANEXT: the awaitable of `it.__anext__()`. */
   getANext(it: Py): Py {
+    if (it instanceof PyAsyncGenerator && this.asyncGenANext !== null) return this.asyncGenANext(it);
     const t = typeOf(it);
     const m = t.lookup('__anext__');
     if (m === undefined || m === null) throw this.typeError(`'async for' requires an iterator with __anext__ method, got ${t.name}`);

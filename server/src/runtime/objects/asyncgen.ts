@@ -63,9 +63,9 @@ function unawaited(vm: VM, awaitable: object, method: string, ag: PyAsyncGenerat
 /** The awaitable of `__anext__()` and `asend(value)`. */
 export class AsyncGenASend extends PyAwaitIterator {
   private state: AwaitableState = AWAITABLE_INIT;
-  constructor(private vm: VM, readonly gen: PyAsyncGenerator, private sendValue: Py, private method: 'anext' | 'asend') {
+  constructor(private vm: VM, readonly gen: PyAsyncGenerator, private sendValue: Py, private method: 'anext' | 'asend', awaitedAtOnce = false) {
     super();
-    unawaited(vm, this, 'asend', gen);
+    if (!awaitedAtOnce) unawaited(vm, this, 'asend', gen);
   }
   get typeName(): string {
     return 'async_generator_asend';
@@ -91,7 +91,7 @@ export class AsyncGenASend extends PyAwaitIterator {
       this.state = AWAITABLE_ITER;
       first = true;
     }
-    return this.step(() => vm.genResume(ag, value, null, first ? this.method : 'await'));
+    return this.step(value, null, first ? this.method : 'await');
   }
   throwIn(exc: PyException): Py {
     const vm = this.vm;
@@ -107,15 +107,16 @@ export class AsyncGenASend extends PyAwaitIterator {
       this.state = AWAITABLE_ITER;
       first = true;
     }
-    return this.step(() => vm.genThrow(ag, exc, true, first ? 'athrow' : 'await'));
+    return this.step(null, exc, first ? 'athrow' : 'await');
   }
-  private step(resume: () => Py): Py {
+  /** One resumption of the frame (a value sent, or an exception thrown in) and what it means for the await. */
+  private step(value: Py, exc: PyException | null, method: 'anext' | 'asend' | 'athrow' | 'await'): Py {
     const vm = this.vm;
     const ag = this.gen;
     ag.runningAsync = true;
     let r: Py;
     try {
-      r = resume();
+      r = exc === null ? vm.genResume(ag, value, null, method) : vm.genThrow(ag, exc, true, method as 'athrow' | 'await');
     } catch (e) {
       this.state = AWAITABLE_CLOSED;
       throw failed(vm, ag, e);
@@ -274,6 +275,11 @@ export function installAsyncGeneratorType(vm: VM): void {
     initHooks(vm, ag);
     return new AsyncGenASend(vm, ag, null, 'anext');
   });
+  // `async for` (GET_ANEXT) awaits what __anext__ returns in its next instructions: no lookup, no watch.
+  vm.asyncGenANext = (ag) => {
+    initHooks(vm, ag);
+    return new AsyncGenASend(vm, ag, null, 'anext', true);
+  };
   def(asyncGeneratorType, 'asend', (a) => {
     const ag = self(a, 'asend');
     if (a.length !== 2) throw vm.typeError(`async_generator.asend() takes exactly one argument (${a.length - 1} given)`);

@@ -1248,13 +1248,7 @@ class Compiler {
   private asyncWithItems(items: SyntaxNode[], i: number, body: SyntaxNode): void {
     if (i >= items.length) return this.body(body);
     const item = items[i]!;
-    let value = item.childForFieldName('value')!;
-    let target: SyntaxNode | null = null;
-    if (value.type === 'as_pattern') {
-      const alias = value.childForFieldName('alias');
-      target = alias ? (named(alias)[0] ?? null) : null;
-      value = named(value)[0]!;
-    }
+    const { value, target } = withItemParts(item);
     const excPath = this.newLabel();
     const suppress = this.newLabel();
     const end = this.newLabel();
@@ -1287,13 +1281,7 @@ class Compiler {
   private withItems(items: SyntaxNode[], i: number, body: SyntaxNode): void {
     if (i >= items.length) return this.body(body);
     const item = items[i]!;
-    let value = item.childForFieldName('value')!;
-    let target: SyntaxNode | null = null;
-    if (value.type === 'as_pattern') {
-      const alias = value.childForFieldName('alias');
-      target = alias ? (named(alias)[0] ?? null) : null;
-      value = named(value)[0]!;
-    }
+    const { value, target } = withItemParts(item);
     const excPath = this.newLabel();
     const suppress = this.newLabel();
     const end = this.newLabel();
@@ -2048,6 +2036,14 @@ class Compiler {
     this.emit(Op.FORMAT_VALUE, flags);
     if (eqSign) this.emit(Op.BUILD_STRING, 2);
   }
+}
+
+/** The context manager expression of a `with` item and its `as` target, if any. */
+function withItemParts(item: SyntaxNode): { value: SyntaxNode; target: SyntaxNode | null } {
+  const value = item.childForFieldName('value')!;
+  if (value.type !== 'as_pattern') return { value, target: null };
+  const alias = value.childForFieldName('alias');
+  return { value: named(value)[0]!, target: alias ? (named(alias)[0] ?? null) : null };
 }
 
 function docstring(body: SyntaxNode): string | null {

@@ -77,37 +77,25 @@ export class AsyncGenASend extends PyAwaitIterator {
     return [this.gen, this.sendValue];
   }
   send(value: Py): Py {
-    const vm = this.vm;
-    const ag = this.gen;
-    if (this.state === AWAITABLE_CLOSED) throw vm.error('RuntimeError', 'cannot reuse already awaited __anext__()/asend()');
-    let first = false;
-    if (this.state === AWAITABLE_INIT) {
-      vm.unawaitedMethods.delete(this);
-      if (ag.runningAsync) {
-        this.state = AWAITABLE_CLOSED;
-        throw vm.error('RuntimeError', 'anext(): asynchronous generator is already running');
-      }
-      if (value === null) value = this.sendValue;
-      this.state = AWAITABLE_ITER;
-      first = true;
-    }
-    return this.step(value, null, first ? this.method : 'await');
+    const first = this.begin();
+    return this.step(first && value === null ? this.sendValue : value, null, first ? this.method : 'await');
   }
   throwIn(exc: PyException): Py {
-    const vm = this.vm;
-    const ag = this.gen;
-    if (this.state === AWAITABLE_CLOSED) throw vm.error('RuntimeError', 'cannot reuse already awaited __anext__()/asend()');
-    let first = false;
-    if (this.state === AWAITABLE_INIT) {
-      vm.unawaitedMethods.delete(this);
-      if (ag.runningAsync) {
-        this.state = AWAITABLE_CLOSED;
-        throw vm.error('RuntimeError', 'anext(): asynchronous generator is already running');
-      }
-      this.state = AWAITABLE_ITER;
-      first = true;
-    }
+    const first = this.begin();
     return this.step(null, exc, first ? 'athrow' : 'await');
+  }
+  /** The checks of every send or throw; true for the first, which resumes the generator at its yield. */
+  private begin(): boolean {
+    const vm = this.vm;
+    if (this.state === AWAITABLE_CLOSED) throw vm.error('RuntimeError', 'cannot reuse already awaited __anext__()/asend()');
+    if (this.state !== AWAITABLE_INIT) return false;
+    vm.unawaitedMethods.delete(this);
+    if (this.gen.runningAsync) {
+      this.state = AWAITABLE_CLOSED;
+      throw vm.error('RuntimeError', 'anext(): asynchronous generator is already running');
+    }
+    this.state = AWAITABLE_ITER;
+    return true;
   }
   /** One resumption of the frame (a value sent, or an exception thrown in) and what it means for the await. */
   private step(value: Py, exc: PyException | null, method: 'anext' | 'asend' | 'athrow' | 'await'): Py {

@@ -1,4 +1,5 @@
-// Benchmark of the mini-runtime against CPython 3.13 on generator workloads (~200,000 items each), tracing on.
+// Benchmark of the mini-runtime against CPython 3.13 on generator workloads (~200,000 items each; one of them
+// async generators under asyncio), tracing on.
 // `node bench/runtime.bench.mjs` prints a markdown table; `bench/run.mjs` calls the default export `run()`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -81,6 +82,33 @@ total = 0
 for value in top(${ITEMS}):
     total += value
 print(total)
+`,
+  },
+  {
+    // The asynchronous counterpart of the 3-stage pipeline, run by asyncio.run (the import of asyncio included).
+    name: 'async generator pipeline',
+    source: `import asyncio
+
+async def source(n):
+    for i in range(n):
+        yield i
+
+async def evens(xs):
+    async for x in xs:
+        if x % 2 == 0:
+            yield x
+
+async def scaled(xs):
+    async for x in xs:
+        yield x * 3
+
+async def main():
+    total = 0
+    async for value in scaled(evens(source(${ITEMS * 2}))):
+        total += value
+    return total
+
+print(asyncio.run(main()))
 `,
   },
 ];

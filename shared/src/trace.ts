@@ -7,18 +7,26 @@ interface TraceEventBase {
   /** The generator's `__qualname__`, exactly as CPython gives it. */
   function: string;
   line: number;
+  /** Present (true) on every event of an async generator (`async def` with `yield`, or an async generator expression). */
+  asyncGenerator?: true;
 }
 
 export interface CreateEvent extends TraceEventBase {
   event: 'create';
 }
 
-export type ResumeMethod = 'next' | 'send' | 'throw' | 'close';
+/**
+ * How a generator was resumed. An async generator is resumed by awaiting what its methods return:
+ * `anext` (`__anext__()`, `anext()`, `async for`), `asend(v)` and `athrow(e)`; `aclose()` is recorded as a
+ * `close` event. Its frame also resumes, without an event, each time an `await` inside its own body completes:
+ * those resumptions belong to the awaited object, not to the generator's consumer.
+ */
+export type ResumeMethod = 'next' | 'send' | 'throw' | 'close' | 'anext' | 'asend' | 'athrow';
 
 export interface ResumeEvent extends TraceEventBase {
   event: 'resume';
   method: ResumeMethod;
-  /** repr() of the value passed to `send`, or of the exception passed to `throw`. */
+  /** repr() of the value passed to `send`/`asend`, or of the exception passed to `throw`/`athrow`. */
   sent?: string;
 }
 
@@ -39,6 +47,7 @@ export interface RaiseEvent extends TraceEventBase {
   message: string;
 }
 
+/** `close()` called on a generator, or the awaitable of an async generator's `aclose()` first awaited. */
 export interface CloseEvent extends TraceEventBase {
   event: 'close';
 }

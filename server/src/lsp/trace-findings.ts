@@ -164,7 +164,9 @@ function describeEvent(event: TraceEvent): string {
     case 'create':
       return `${name} created`;
     case 'resume':
-      return event.method === 'send' || event.method === 'throw' ? `${name}.${event.method}(${event.sent ?? ''})` : `next(${name})`;
+      if (event.method === 'next') return `next(${name})`;
+      if (event.method === 'anext') return `anext(${name})`;
+      return event.method === 'close' ? `${name}.close()` : `${name}.${event.method}(${event.sent ?? ''})`;
     case 'yield':
       return `${name} yielded ${event.value}`;
     case 'return':

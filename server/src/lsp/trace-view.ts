@@ -189,7 +189,7 @@ function addRun(trace: GeneratorTrace, events: readonly TraceEvent[], tracedFile
     if (event.event === 'yield') {
       trace.yields++;
       if (!trace.yieldLines.includes(event.line)) trace.yieldLines.push(event.line);
-    } else if (event.event === 'resume' && event.method === 'send') trace.sends++;
+    } else if (event.event === 'resume' && (event.method === 'send' || event.method === 'asend')) trace.sends++;
   }
 }
 
@@ -270,11 +270,14 @@ function resumedBefore(events: readonly TraceEvent[], index: number): string | n
 function resumption(event: Extract<TraceEvent, { event: 'resume' }>): string {
   switch (event.method) {
     case 'next':
+    case 'anext':
       return 'None';
     case 'send':
+    case 'asend':
       return event.sent ?? 'None';
     case 'throw':
-      return `throw(${event.sent ?? ''})`;
+    case 'athrow':
+      return `${event.method}(${event.sent ?? ''})`;
     case 'close':
       return 'close()';
   }

@@ -5,7 +5,7 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runSnippet, warmUpRuntime } from '../runtime/index.js';
+import { RUNTIME_MODULE_NAMES, runSnippet, warmUpRuntime } from '../runtime/index.js';
 import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
 
 const port = parentPort;
@@ -26,19 +26,15 @@ try {
 }
 
 /**
- * The runtime's modules, imported once now while the parser cell says so: those it writes in Python
- * (contextlib, functools) are compiled on their first import in a thread, and a later run must not
- * parse in the middle of its VM run, where `inParser` does not see it. The supported ones go in one
- * run; the others one run each, since a module the runtime does not have stops only its own run.
+ * Every module of the runtime's registry is imported once now, while the parser cell says so: those it
+ * writes in Python (contextlib, functools, asyncio) are compiled on their first import in a thread, and a
+ * later run must not parse in the middle of its VM run, where `inParser` does not see it. The list comes
+ * from the registry, so a module added there is warmed up too.
  */
-const SUPPORTED_MODULES = ['contextlib', 'functools', 'itertools', 'collections', 'inspect', 'io', 'typing', 'types', 'operator', 'math'];
-const LATER_MODULES = ['dataclasses', 'heapq', 'random', 're', 'json', 'queue', 'asyncio', 'sys'];
-
 // V8 learns the interpreter's common paths before the first real snippet makes them hot.
 Atomics.store(cells, PARSER_CELL, 1);
 warmUpRuntime();
-runSnippet(`import ${SUPPORTED_MODULES.join(', ')}\n`, { filename: '<warm-up>' });
-for (const name of LATER_MODULES) runSnippet(`import ${name}\n`, { filename: '<warm-up>' });
+for (const name of RUNTIME_MODULE_NAMES) runSnippet(`import ${name}\n`, { filename: '<warm-up>' });
 Atomics.store(cells, PARSER_CELL, 0);
 port.postMessage({ kind: 'ready' } satisfies TraceWorkerReply);
 

@@ -3,19 +3,23 @@
 // the methods of every built-in type (one file per type under objects/, as CPython keeps Objects/).
 // Every message mirrors CPython 3.13's wording because traces show them verbatim.
 
-import { arity, kwArg, native, toInt, type Kw } from './args.js';
+import { arity, kwArg, native, noKw, toInt, type Kw } from './args.js';
 import { openFile, installFileMethods, StringIOObj } from './filesystem.js';
 import { formatValue } from './format.js';
 import {
   boolType, classmethodType, dictType, excTypes, floatType, frozensetType, intType, isIntLike, ListIterator, listType,
-  NOT_IMPLEMENTED, objectType, propertyType, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
+  NOT_IMPLEMENTED, objectType, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
   strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
 import { DictView, installDictType } from './objects/dict.js';
+import { installExceptionGroupTypes } from './objects/exceptiongroup.js';
 import { installExceptionTypes } from './objects/exceptions.js';
 import { installFloatType } from './objects/float.js';
 import { installBuiltinFunctionType, installFunctionTypes } from './objects/function.js';
+import { installAsyncGeneratorType } from './objects/asyncgen.js';
+import { AnextAwaitable, installAnextAwaitableType } from './objects/anext.js';
+import { installCoroutineType } from './objects/coroutine.js';
 import { installGeneratorType } from './objects/generator.js';
 import { asBig, installIntType, intOf } from './objects/int.js';
 import { FnIterator } from './objects/iterators.js';
@@ -115,11 +119,19 @@ export function installBuiltins(vm: VM): void {
   fn('next', (args) => {
     arity(vm, 'next', args, 1, 2);
     const it = args[0];
-    if (!(it instanceof PyIterator) && typeOf(it).lookup('__next__') === undefined)
-      throw vm.typeError(`'${typeOf(it).name}' object is not an iterator`);
+    if (!vm.isIterator(it)) throw vm.typeError(`'${typeOf(it).name}' object is not an iterator`);
     let v: Py;
     if (it instanceof PyGenerator) {
       v = vm.genResume(it, null, null, 'next');
+      if (v === STOP) {
+        if (args.length === 2) return args[1];
+        throw vm.stopIteration(vm.lastReturn);
+      }
+      return v;
+    }
+    if (it instanceof PyAwaitIterator) {
+      // An awaitable's iterator finishes with the await's result as its StopIteration value.
+      v = it.send(null);
       if (v === STOP) {
         if (args.length === 2) return args[1];
         throw vm.stopIteration(vm.lastReturn);
@@ -141,6 +153,25 @@ export function installBuiltins(vm: VM): void {
     return vm.call(vm.bindMethod(typeOf(it).lookup('__next__'), it), []);
   });
   vm.nextBuiltin = b.get('next') as PyNative;
+  fn('aiter', (args, kw) => {
+    noKw(vm, 'aiter', kw);
+    arity(vm, 'aiter', args, 1, 1);
+    const t = typeOf(args[0]);
+    const m = t.lookup('__aiter__');
+    if (m === undefined || m === null) throw vm.typeError(`'${t.name}' object is not an async iterable`);
+    const it = vm.call(vm.bindMethod(m, args[0]), []);
+    if (typeOf(it).lookup('__anext__') === undefined) throw vm.typeError(`aiter() returned not an async iterator of type '${typeOf(it).name}'`);
+    return it;
+  });
+  fn('anext', (args, kw) => {
+    noKw(vm, 'anext', kw);
+    arity(vm, 'anext', args, 1, 2);
+    const t = typeOf(args[0]);
+    const m = t.lookup('__anext__');
+    if (m === undefined || m === null) throw vm.typeError(`'${t.name}' object is not an async iterator`);
+    const awaitable = vm.call(vm.bindMethod(m, args[0]), []);
+    return args.length === 1 ? awaitable : new AnextAwaitable(vm, awaitable, args[1]);
+  });
   fn('isinstance', (args) => {
     arity(vm, 'isinstance', args, 2, 2);
     const check = (t: Py): boolean => {
@@ -504,7 +535,7 @@ export function installBuiltins(vm: VM): void {
     throw new UnsupportedSignal('input()', vm.currentLine());
   });
   fn('open', (args, kw) => openFile(vm, args, kw));
-  for (const bad of ['eval', 'exec', 'compile', '__import__', 'breakpoint', 'memoryview', 'bytearray', 'bytes', 'complex', 'aiter', 'anext', 'help', 'exit', 'quit']) {
+  for (const bad of ['eval', 'exec', 'compile', '__import__', 'breakpoint', 'memoryview', 'bytearray', 'bytes', 'complex', 'help', 'exit', 'quit']) {
     fn(bad, () => {
       throw new UnsupportedSignal(`${bad}()`, vm.currentLine());
     });
@@ -520,6 +551,7 @@ export function installBuiltins(vm: VM): void {
   installObjectType(vm);
   installTypeType(vm);
   installExceptionTypes(vm);
+  installExceptionGroupTypes(vm);
   installIntType(vm);
   installFloatType(vm);
   installStrType(vm);
@@ -532,6 +564,9 @@ export function installBuiltins(vm: VM): void {
   installFunctionTypes(vm);
   installSuperType(vm);
   installGeneratorType(vm);
+  installCoroutineType(vm);
+  installAsyncGeneratorType(vm);
+  installAnextAwaitableType(vm);
   installNoneType();
   installBuiltinFunctionType(vm);
   installFileMethods(vm);

@@ -11,6 +11,15 @@ import { normInt, PyFloat, type GlobalCell, type GlobalsMap, type Py } from './v
 export const CO_GENERATOR = 1;
 export const CO_VARARGS = 2;
 export const CO_VARKEYWORDS = 4;
+export const CO_COROUTINE = 8;
+export const CO_ASYNC_GENERATOR = 16;
+/** Set by `types.coroutine` on a generator function's code: its generators can be awaited. */
+export const CO_ITERABLE_COROUTINE = 32;
+/** Calling code with any of these flags makes the object that owns the new frame, as CPython's _PyEval_Vector does. */
+export const CO_SUSPENDABLE = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
+
+/** The filename of the modules written in Python (contextlib, asyncio, ...): their generators are not traced. */
+export const STDLIB_FILENAME = '<yieldlens-stdlib>';
 
 export class CodeObject {
   code!: Int32Array;
@@ -36,6 +45,11 @@ export class CodeObject {
   syntaxErrors: { message: string; line: number }[] = [];
   /** Cached by the VM: where f_locals entries come from. */
   localsLayout: { names: string[]; sources: number[]; plain: boolean } | null = null;
+  /**
+   * A list, set or dict comprehension: CPython 3.12+ runs these inline in the enclosing frame, so an
+   * async one's own coroutine is invisible (cr_await looks through it).
+   */
+  inlinedComprehension = false;
   /** Cached by the VM: the GlobalsMap that globalCells belong to, and per-name cells of it (by names index). */
   globalsOwner: GlobalsMap | null = null;
   globalCells: (GlobalCell | undefined)[] = [];
@@ -66,6 +80,13 @@ class Scope {
   children: Scope[] = [];
   hasYield = false;
   usesSuper = false;
+  /** `async def`. */
+  isAsync = false;
+  /**
+   * CPython's ste_coroutine: an async def, or a comprehension that awaits or has an `async for` clause
+   * (directly, or through an async list/set/dict comprehension inside it).
+   */
+  isCoroutine = false;
   /** For comprehensions: walrus targets bind in the enclosing function. */
   isComprehension = false;
   constructor(public kind: ScopeKind, public parent: Scope | null, public node: SyntaxNode) {}
@@ -76,10 +97,20 @@ class Scope {
 }
 
 const line = (n: SyntaxNode): number => n.startPosition.row + 1;
+/**
+ * Whether two nodes are the same node of the tree: the binding may hand out a new wrapper object for the same
+ * node (it does in large trees), so `===` is not a test of identity.
+ */
+const sameNode = (a: SyntaxNode, b: SyntaxNode | null): boolean => b !== null && a.id === b.id;
 const named = (n: SyntaxNode): SyntaxNode[] => n.namedChildren.filter((c) => c.type !== 'comment');
 
 class SymbolBuilder {
   scopes = new Map<number, Scope>();
+  /** The first misplaced `await` or async comprehension (CPython's compiler raises these, in source order). */
+  firstError: { message: string; line: number } | null = null;
+  private walkError(message: string, n: SyntaxNode): void {
+    if (this.firstError === null) this.firstError = { message, line: line(n) };
+  }
   build(root: SyntaxNode): Scope {
     const s = new Scope('module', null, root);
     this.scopes.set(root.id, s);
@@ -165,6 +196,7 @@ class SymbolBuilder {
         const name = n.childForFieldName('name');
         if (name !== null) s.defs.add(name.text);
         const f = this.newScope('function', s, n);
+        f.isAsync = f.isCoroutine = n.children.some((c) => c.type === 'async');
         this.params(n.childForFieldName('parameters'), f, s);
         const body = n.childForFieldName('body');
         if (body !== null) for (const c of named(body)) this.visit(c, f);
@@ -198,6 +230,7 @@ class SymbolBuilder {
         let first = true;
         for (const cl of clauses) {
           if (cl.type === 'for_in_clause') {
+            if (cl.children.some((c) => c.type === 'async')) f.isCoroutine = true;
             const right = cl.childForFieldName('right');
             if (right !== null) this.visit(right, first ? s : f);
             first = false;
@@ -208,8 +241,20 @@ class SymbolBuilder {
         const body = n.childForFieldName('body');
         if (body !== null) this.visit(body, f);
         if (n.type === 'generator_expression') f.hasYield = true;
+        // An async generator expression is allowed anywhere; an async list, set or dict comprehension
+        // only where it can be awaited: in an async def, or inside another comprehension (then async too).
+        else if (f.isCoroutine) {
+          if (s.isComprehension) s.isCoroutine = true;
+          else if (!s.isAsync) this.walkError('asynchronous comprehension outside of an asynchronous function', n);
+        }
         return;
       }
+      case 'await':
+        if (s.kind !== 'function') this.walkError("'await' outside function", n);
+        else if (!s.isAsync && !s.isComprehension) this.walkError("'await' outside async function", n);
+        for (const c of named(n)) this.visit(c, s);
+        s.isCoroutine = true;
+        return;
       case 'named_expression': {
         const nm = n.childForFieldName('name');
         let target = s;
@@ -251,14 +296,14 @@ class SymbolBuilder {
       case 'for_statement': {
         const left = n.childForFieldName('left');
         if (left !== null) this.bindTarget(left, s);
-        for (const c of named(n)) if (c !== left) this.visit(c, s);
+        for (const c of named(n)) if (!sameNode(c, left)) this.visit(c, s);
         return;
       }
       case 'as_pattern': {
         const kids = named(n);
         const alias = n.childForFieldName('alias');
         for (const c of kids) {
-          if (c === alias) {
+          if (sameNode(c, alias)) {
             const t = named(c)[0];
             if (t !== undefined) this.bindTarget(t, s);
           } else this.visit(c, s);
@@ -280,7 +325,7 @@ class SymbolBuilder {
       case 'import_statement':
       case 'import_from_statement':
         for (const c of named(n)) {
-          if (n.type === 'import_from_statement' && c === n.childForFieldName('module_name')) continue;
+          if (n.type === 'import_from_statement' && sameNode(c, n.childForFieldName('module_name'))) continue;
           if (c.type === 'aliased_import') {
             const a = c.childForFieldName('alias');
             if (a !== null) s.defs.add(a.text);
@@ -346,7 +391,7 @@ class SymbolBuilder {
 // Code generation
 
 interface FBlock {
-  kind: 'loop' | 'for' | 'try_finally' | 'finally_exc' | 'handler' | 'handler_named' | 'with';
+  kind: 'loop' | 'for' | 'try_finally' | 'finally_exc' | 'handler' | 'handler_named' | 'with' | 'async_with';
   start?: number;
   exit?: number;
   body?: SyntaxNode | null;
@@ -380,12 +425,16 @@ export interface CompileOptions {
 }
 
 export function compileModule(root: SyntaxNode, filename: string, options: CompileOptions = {}): CodeObject {
-  const st = new SymbolBuilder().build(root);
+  const builder = new SymbolBuilder();
+  const st = builder.build(root);
   const c = new Compiler(st, new SymbolBuilderLookup(st), filename, root, options.displayHook);
   const code = c.compileModuleCode(root);
-  const nonlocalError = findNonlocalErrors(st);
-  if (nonlocalError !== null) c.syntaxErrors.unshift(nonlocalError);
+  // CPython compiles in source order and stops at the first error; where `await` may appear is decided
+  // then too (the builder only records it). A nonlocal without a binding fails in the symbol table, earlier.
+  if (builder.firstError !== null) c.syntaxErrors.push(builder.firstError);
   code.syntaxErrors = c.syntaxErrors.sort((a, b) => a.line - b.line);
+  const nonlocalError = findNonlocalErrors(st);
+  if (nonlocalError !== null) code.syntaxErrors.unshift(nonlocalError);
   return code;
 }
 
@@ -687,6 +736,7 @@ class Compiler {
       case 'return_statement': {
         const v = named(n)[0];
         if (this.u.scope.kind !== 'function') return this.syntaxError("'return' outside function", n);
+        if (v !== undefined && this.u.scope.isAsync && this.u.scope.hasYield) return this.syntaxError("'return' with value in async generator", n);
         if (v !== undefined) this.expr(v);
         else this.emit(Op.LOAD_CONST, this.constIdx(null));
         this.unwind(true, null);
@@ -721,7 +771,7 @@ class Compiler {
       case 'raise_statement': {
         const kids = named(n);
         const cause = n.childForFieldName('cause');
-        const exc = kids.find((k) => k !== cause);
+        const exc = kids.find((k) => !sameNode(k, cause));
         if (exc === undefined) {
           this.emit(Op.RAISE_VARARGS, 0);
           return;
@@ -774,7 +824,7 @@ class Compiler {
         if (named(n).some((c) => c.type === 'wildcard_import')) return this.unsupported('import *', n);
         this.emit(Op.IMPORT_NAME, this.nameIdx(mod.text));
         for (const c of named(n)) {
-          if (c === mod) continue;
+          if (sameNode(c, mod)) continue;
           if (c.type === 'dotted_name') {
             this.emit(Op.IMPORT_FROM, this.nameIdx(c.text));
             this.store(c.text);
@@ -966,7 +1016,7 @@ class Compiler {
   }
 
   private forStmt(n: SyntaxNode): void {
-    if (n.children.some((c) => c.type === 'async')) return this.unsupported('async for', n);
+    if (n.children.some((c) => c.type === 'async')) return this.asyncForStmt(n);
     const start = this.newLabel();
     const orelse = this.newLabel();
     const end = this.newLabel();
@@ -984,6 +1034,54 @@ class Compiler {
     const alt = n.childForFieldName('alternative');
     if (alt !== null) this.body(alt.childForFieldName('body')!);
     this.bind(end);
+  }
+
+  /**
+   * `async for`: each item is `await anext(it)` under a handler that ends the loop on StopAsyncIteration
+   * (END_ASYNC_FOR), as CPython 3.13 compiles it; break and return pop the iterator like a for loop's.
+   */
+  private asyncForStmt(n: SyntaxNode): void {
+    if (!this.u.scope.isAsync) return this.syntaxError("'async for' outside async function", n);
+    const start = this.newLabel();
+    const handler = this.newLabel();
+    const end = this.newLabel();
+    this.expr(n.childForFieldName('right')!);
+    this.emit(Op.GET_AITER, 0);
+    this.bind(start);
+    this.jump(Op.SETUP_FINALLY, handler);
+    this.emit(Op.GET_ANEXT, 0);
+    this.awaitLoop();
+    this.emit(Op.POP_BLOCK, 0);
+    this.storeTarget(n.childForFieldName('left')!);
+    this.u.fblocks.push({ kind: 'for', start, exit: end });
+    this.body(n.childForFieldName('body')!);
+    this.u.fblocks.pop();
+    this.curLine = line(n);
+    this.jump(Op.JUMP, start);
+    this.bind(handler);
+    this.emit(Op.END_ASYNC_FOR, 0);
+    const alt = n.childForFieldName('alternative');
+    if (alt !== null) this.body(alt.childForFieldName('body')!);
+    this.bind(end);
+  }
+
+  /** The loop an `await` compiles to once its awaitable is on the stack: `yield from` with GET_AWAITABLE's iterator. */
+  private awaitLoop(): void {
+    this.emit(Op.LOAD_CONST, this.constIdx(null));
+    const send = this.newLabel();
+    const exit = this.newLabel();
+    this.bind(send);
+    this.jump(Op.SEND, exit);
+    this.jump(Op.YIELD_VALUE, exit);
+    this.jump(Op.JUMP, send);
+    this.bind(exit);
+  }
+  /** Leaving an `async with` body normally: `await __aexit__(None, None, None)`, its result dropped. */
+  private awaitExit(): void {
+    this.emit(Op.WITH_EXIT_CALL, 0);
+    this.emit(Op.GET_AWAITABLE, 2);
+    this.awaitLoop();
+    this.emit(Op.POP_TOP, 0);
   }
 
   private breakContinue(n: SyntaxNode, isBreak: boolean): void {
@@ -1036,6 +1134,11 @@ class Compiler {
         case 'with':
           this.emit(Op.POP_BLOCK, 0);
           this.emit(Op.WITH_EXIT, preserveTos ? 1 : 0);
+          break;
+        case 'async_with':
+          this.emit(Op.POP_BLOCK, 0);
+          if (preserveTos) this.emit(Op.ROT_TWO, 0);
+          this.awaitExit();
           break;
       }
     }
@@ -1147,22 +1250,52 @@ class Compiler {
   }
 
   private withStmt(n: SyntaxNode): void {
-    if (n.children.some((c) => c.type === 'async')) return this.unsupported('async with', n);
+    const isAsync = n.children.some((c) => c.type === 'async');
+    if (isAsync && !this.u.scope.isAsync) return this.syntaxError("'async with' outside async function", n);
     const clause = named(n).find((c) => c.type === 'with_clause');
     const items = clause ? named(clause).filter((c) => c.type === 'with_item') : [];
     const body = n.childForFieldName('body')!;
-    this.withItems(items, 0, body);
+    if (isAsync) this.asyncWithItems(items, 0, body);
+    else this.withItems(items, 0, body);
+  }
+  /** `async with`: the with statement's blocks, each call to __aenter__ and __aexit__ awaited (BEFORE_ASYNC_WITH). */
+  private asyncWithItems(items: SyntaxNode[], i: number, body: SyntaxNode): void {
+    if (i >= items.length) return this.body(body);
+    const item = items[i]!;
+    const { value, target } = withItemParts(item);
+    const excPath = this.newLabel();
+    const suppress = this.newLabel();
+    const end = this.newLabel();
+    this.curLine = line(item);
+    this.expr(value);
+    this.emit(Op.BEFORE_ASYNC_WITH, 0);
+    this.emit(Op.GET_AWAITABLE, 1);
+    this.awaitLoop();
+    if (target !== null) this.storeTarget(target);
+    else this.emit(Op.POP_TOP, 0);
+    this.jump(Op.SETUP_FINALLY, excPath);
+    this.u.fblocks.push({ kind: 'async_with' });
+    this.asyncWithItems(items, i + 1, body);
+    this.u.fblocks.pop();
+    this.curLine = line(item);
+    this.emit(Op.POP_BLOCK, 0);
+    this.awaitExit();
+    this.jump(Op.JUMP, end);
+    this.bind(excPath);
+    this.emit(Op.WITH_EXCEPT_START, 1);
+    this.emit(Op.GET_AWAITABLE, 2);
+    this.awaitLoop();
+    this.jump(Op.POP_JUMP_IF_TRUE, suppress);
+    this.emit(Op.RERAISE, 0);
+    this.bind(suppress);
+    this.emit(Op.POP_EXCEPT, 0);
+    this.emit(Op.POP_TOP, 0);
+    this.bind(end);
   }
   private withItems(items: SyntaxNode[], i: number, body: SyntaxNode): void {
     if (i >= items.length) return this.body(body);
     const item = items[i]!;
-    let value = item.childForFieldName('value')!;
-    let target: SyntaxNode | null = null;
-    if (value.type === 'as_pattern') {
-      const alias = value.childForFieldName('alias');
-      target = alias ? (named(alias)[0] ?? null) : null;
-      value = named(value)[0]!;
-    }
+    const { value, target } = withItemParts(item);
     const excPath = this.newLabel();
     const suppress = this.newLabel();
     const end = this.newLabel();
@@ -1294,7 +1427,9 @@ class Compiler {
     co.kwonlyargcount = params.kwonly.length;
     if (params.star !== null) co.flags |= CO_VARARGS;
     if (params.dstar !== null) co.flags |= CO_VARKEYWORDS;
-    if (scope.hasYield) co.flags |= CO_GENERATOR;
+    if (scope.isCoroutine) co.flags |= scope.hasYield ? CO_ASYNC_GENERATOR : CO_COROUTINE;
+    else if (scope.hasYield) co.flags |= CO_GENERATOR;
+    co.inlinedComprehension = inlined;
     co.cell2arg = co.cellvars.map((c) => (this.u.varnames.has(c) ? this.u.varnames.get(c)! : -1));
     co.simpleArgs = params.kwonly.length === 0 && params.star === null && params.dstar === null &&
       co.cell2arg.every((x) => x < 0);
@@ -1315,7 +1450,6 @@ class Compiler {
   }
 
   private funcDef(n: SyntaxNode, decorators: SyntaxNode[]): void {
-    if (n.children.some((c) => c.type === 'async')) return this.unsupported('async def', n);
     if (n.childForFieldName('type_parameters') !== null) return this.unsupported('type parameters', n);
     for (const d of decorators) this.expr(named(d)[0]!);
     const name = n.childForFieldName('name')!.text;
@@ -1580,6 +1714,7 @@ class Compiler {
         if (this.u.scope.kind !== 'function') return this.syntaxError("'yield' outside function", n);
         const isFrom = n.children.some((c) => c.type === 'from');
         const v = named(n)[0];
+        if (isFrom && this.u.scope.isAsync) return this.syntaxError("'yield from' inside async function", n);
         if (isFrom) {
           this.expr(v!);
           this.emit(Op.GET_YIELD_FROM_ITER, 0);
@@ -1604,7 +1739,11 @@ class Compiler {
       case 'generator_expression':
         return this.comprehension(n);
       case 'await':
-        return this.unsupported('await', n);
+        // Where `await` may appear is the symbol table's to say (SymbolBuilder): here it is allowed.
+        this.expr(named(n)[0]!);
+        this.emit(Op.GET_AWAITABLE, 0);
+        this.awaitLoop();
+        return;
       case 'keyword_argument':
       case 'list_splat':
         // tree-sitter reads `*f(x)` as a call of `*f`: the star applies to the whole expression.
@@ -1752,10 +1891,9 @@ class Compiler {
     const clauses = named(n).filter((c) => c.type === 'for_in_clause' || c.type === 'if_clause');
     const body = n.childForFieldName('body')!;
     const kind = n.type;
-    if (clauses.some((c) => c.children.some((x) => x.type === 'async'))) return this.unsupported('async comprehension', n);
+    const isAsyncClause = (cl: SyntaxNode): boolean => cl.children.some((x) => x.type === 'async');
     const name = kind === 'generator_expression' ? '<genexpr>' : kind === 'list_comprehension' ? '<listcomp>' :
       kind === 'set_comprehension' ? '<setcomp>' : '<dictcomp>';
-    void scope;
     const first = clauses[0]!;
     const params = { pos: ['.0'], kwonly: [], star: null, dstar: null, defaults: [], kwdefaults: [], bad: null };
     this.makeFunction(n, name, params, () => {
@@ -1765,21 +1903,28 @@ class Compiler {
       else if (kind === 'set_comprehension') this.emit(Op.BUILD_SET, 0);
       else if (kind === 'dictionary_comprehension') this.emit(Op.BUILD_MAP, 0);
       let depth = 0;
-      const ends: { start: number; exit: number }[] = [];
+      const ends: { start: number; exit: number; isAsync: boolean }[] = [];
       const loopStart = (): number => ends.length > 0 ? ends[ends.length - 1]!.start : -1;
       for (const cl of clauses) {
         if (cl.type === 'for_in_clause') {
           const start = this.newLabel();
           const exit = this.newLabel();
+          const isAsync = isAsyncClause(cl);
           if (cl === first) this.emit(Op.LOAD_FAST, this.varIdx('.0'));
           else {
             this.expr(cl.childForFieldName('right')!);
-            this.emit(Op.GET_ITER, 0);
+            this.emit(isAsync ? Op.GET_AITER : Op.GET_ITER, 0);
           }
           this.bind(start);
-          this.jump(Op.FOR_ITER, exit);
+          if (isAsync) {
+            // As an `async for` statement: the exit is the StopAsyncIteration handler.
+            this.jump(Op.SETUP_FINALLY, exit);
+            this.emit(Op.GET_ANEXT, 0);
+            this.awaitLoop();
+            this.emit(Op.POP_BLOCK, 0);
+          } else this.jump(Op.FOR_ITER, exit);
           this.storeTarget(cl.childForFieldName('left')!);
-          ends.push({ start, exit });
+          ends.push({ start, exit, isAsync });
           depth++;
         } else {
           this.expr(named(cl)[0]!);
@@ -1803,14 +1948,20 @@ class Compiler {
       for (let i = ends.length - 1; i >= 0; i--) {
         this.jump(Op.JUMP, ends[i]!.start);
         this.bind(ends[i]!.exit);
+        if (ends[i]!.isAsync) this.emit(Op.END_ASYNC_FOR, 0);
       }
       if (kind === 'generator_expression') this.emit(Op.RETURN_VALUE, 1);
       else this.emit(Op.RETURN_VALUE, 0);
     });
     this.expr(first.childForFieldName('right')!);
-    this.emit(Op.GET_ITER, 0);
+    this.emit(isAsyncClause(first) ? Op.GET_AITER : Op.GET_ITER, 0);
     this.curLine = line(n);
     this.emit(Op.CALL, 1);
+    // An async list, set or dict comprehension is a coroutine here (CPython runs it inline): await it.
+    if (scope.isCoroutine && kind !== 'generator_expression') {
+      this.emit(Op.GET_AWAITABLE, 0);
+      this.awaitLoop();
+    }
   }
 
   // --- strings
@@ -1899,6 +2050,14 @@ class Compiler {
     this.emit(Op.FORMAT_VALUE, flags);
     if (eqSign) this.emit(Op.BUILD_STRING, 2);
   }
+}
+
+/** The context manager expression of a `with` item and its `as` target, if any. */
+function withItemParts(item: SyntaxNode): { value: SyntaxNode; target: SyntaxNode | null } {
+  const value = item.childForFieldName('value')!;
+  if (value.type !== 'as_pattern') return { value, target: null };
+  const alias = value.childForFieldName('alias');
+  return { value: named(value)[0]!, target: alias ? (named(alias)[0] ?? null) : null };
 }
 
 function docstring(body: SyntaxNode): string | null {

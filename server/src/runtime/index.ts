@@ -55,3 +55,6 @@ export interface FollowUp {
 }
 
 export { runSnippet, warmUpRuntime } from './run.js';
+
+/** The names `import` finds in the runtime's own module registry (hosts warm them up; see the trace worker). */
+export { RUNTIME_MODULE_NAMES } from './modules/index.js';

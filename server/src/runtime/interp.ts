@@ -17,7 +17,10 @@
 // reference to an object is dropped. Limits (steps, time, recursion, memory) are LimitSignals that
 // unwind everything without running Python handlers; unimplemented features are UnsupportedSignals.
 
-import { CO_GENERATOR, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames } from './compiler.js';
+import {
+  CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CO_SUSPENDABLE, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames,
+  STDLIB_FILENAME,
+} from './compiler.js';
 import { BlockType, Op } from './opcodes.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
@@ -69,6 +72,8 @@ export const functionType = mkType('function', [objectType], 'function');
 export const builtinFunctionType = mkType('builtin_function_or_method', [objectType], 'native');
 export const methodType = mkType('method', [objectType], 'method');
 export const generatorType = mkType('generator', [objectType], 'generator');
+export const coroutineType = mkType('coroutine', [objectType], 'coroutine');
+export const asyncGeneratorType = mkType('async_generator', [objectType], 'async_generator');
 export const moduleType = mkType('module', [objectType], 'module');
 export const propertyType = mkType('property', [objectType], 'property');
 export const staticmethodType = mkType('staticmethod', [objectType], 'staticmethod');
@@ -126,6 +131,8 @@ const iterTypes = new Map<string, PyType>();
 /** Classes declared below join ctorTypes once defined (typeOf's first, cheapest check). */
 function registerCtorTypes(): void {
   ctorTypes.set(PyGenerator, generatorType);
+  ctorTypes.set(PyCoroutine, coroutineType);
+  ctorTypes.set(PyAsyncGenerator, asyncGeneratorType);
   ctorTypes.set(PyFunction, functionType);
   ctorTypes.set(Frame, frameType);
 }
@@ -232,6 +239,8 @@ export class PyGenerator extends PyIterator {
    * CPython finalizes (closes) such a generator the moment that slot lets go of it.
    */
   temporary = false;
+  /** The run's recorder when this generator is traced (the snippet's own generators), else null. */
+  tracer: Tracer | null = null;
   name: string;
   qualname: string;
   constructor(public vm: VM, public frame: Frame | null, public code: CodeObject, func: PyFunction) {
@@ -241,6 +250,15 @@ export class PyGenerator extends PyIterator {
   }
   get typeName(): string {
     return 'generator';
+  }
+  /** What CPython's messages call it: "generator", "coroutine", "async generator". */
+  get kindName(): string {
+    return 'generator';
+  }
+  /** Suspended at a `yield` of its own (YIELD_VALUE 0), not inside a `yield from` or `await`. */
+  get atPlainYield(): boolean {
+    const f = this.frame;
+    return f !== null && this.state === GEN_SUSPENDED && f.code.code[f.ip - 2] === Op.YIELD_VALUE && f.code.code[f.ip - 1] === 0;
   }
   next(): Py {
     return this.vm.genResume(this, null, null, 'next');
@@ -256,9 +274,93 @@ export class PyGenerator extends PyIterator {
   }
 }
 
+/**
+ * A coroutine (`async def` without `yield`): a generator-like owner of a suspended frame that is awaited,
+ * not iterated. It shares the generator protocol (genResume/genThrow/genClose); only its messages,
+ * attributes (cr_*) and the errors of iterating it differ. Coroutines are not traced.
+ */
+export class PyCoroutine extends PyGenerator {
+  /** Where it was created: the line of CPython's "coroutine ... was never awaited" warning. */
+  createdLine = 0;
+  override get typeName(): string {
+    return 'coroutine';
+  }
+  override get kindName(): string {
+    return 'coroutine';
+  }
+}
+
+/**
+ * An async generator (`async def` with `yield`): its frame is driven by the awaitables of __anext__,
+ * asend, athrow and aclose (objects/asyncgen.ts). A plain `yield` (YIELD_VALUE 0) produces the next item;
+ * anything else its frame yields comes from an `await` and passes through to the event loop.
+ */
+export class PyAsyncGenerator extends PyGenerator {
+  /** ag_hooks_inited: its first __anext__/asend/athrow/aclose called sys.set_asyncgen_hooks' firstiter. */
+  hooksInited = false;
+  /** The finalizer hook in effect then (asyncio's loop schedules aclose() with it), or null. */
+  finalizer: Py = null;
+  /** ag_closed: aclose() has begun, or the frame ended with StopAsyncIteration or GeneratorExit. */
+  closed = false;
+  /** ag_running_async (`ag_running`): an asend/athrow awaitable is being iterated. */
+  runningAsync = false;
+  override get typeName(): string {
+    return 'async_generator';
+  }
+  override get kindName(): string {
+    return 'async generator';
+  }
+}
+
+/**
+ * The iterator of a native awaitable (coroutine_wrapper, async_generator_asend/athrow, anext_awaitable,
+ * asyncio's FutureIter): the `await` loop (SEND) and throw() delegation call it directly, and the value
+ * its StopIteration would carry (the result of the `await`) arrives in vm.lastReturn, as a generator's does.
+ */
+export abstract class PyAwaitIterator extends PyIterator {
+  /** The value to yield to the awaiter's caller, or STOP with vm.lastReturn set. */
+  abstract send(value: Py): Py;
+  /** throw(): as send(), with the exception delivered instead of a value. */
+  abstract throwIn(exc: PyException): Py;
+  abstract close(): Py;
+  next(): Py {
+    return this.send(null);
+  }
+}
+
+/**
+ * The run's tracer as async generators see it: what an async generator's `await` yields (a YIELD_VALUE with
+ * a jump target, not a `yield` of its own) goes to the event loop and is no event. A wrapper, so that
+ * generators pay nothing for the check.
+ */
+class AsyncGeneratorTracer implements Tracer {
+  constructor(private inner: Tracer) {}
+  create(gen: PyGenerator, line: number): void {
+    this.inner.create(gen, line);
+  }
+  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'anext' | 'asend' | 'athrow', sent: Py, line: number): void {
+    this.inner.resume(gen, method, sent, line);
+  }
+  yield(gen: PyGenerator, value: Py, line: number): void {
+    if (gen.atPlainYield) this.inner.yield(gen, value, line);
+  }
+  return(gen: PyGenerator, value: Py, line: number): void {
+    this.inner.return(gen, value, line);
+  }
+  raise(gen: PyGenerator, exc: PyException, line: number): void {
+    this.inner.raise(gen, exc, line);
+  }
+  close(gen: PyGenerator, line: number): void {
+    this.inner.close(gen, line);
+  }
+}
+
+/** How genResume was asked to resume a frame: the trace's ResumeMethod, or a resumption that is no event. */
+export type GenMethod = 'next' | 'send' | 'throw' | 'close' | 'anext' | 'asend' | 'athrow' | 'await';
+
 export interface Tracer {
   create(gen: PyGenerator, line: number): void;
-  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'close', sent: Py, line: number): void;
+  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'anext' | 'asend' | 'athrow', sent: Py, line: number): void;
   yield(gen: PyGenerator, value: Py, line: number): void;
   return(gen: PyGenerator, value: Py, line: number): void;
   raise(gen: PyGenerator, exc: PyException, line: number): void;
@@ -294,6 +396,25 @@ export class VM {
   stepsUsed = 0;
   deadline: number;
   files: Map<string, string>;
+  /** Python callables run when the snippet has ended: each returns None or (feature, line) to refuse the run. */
+  exitChecks: Py[] = [];
+  /**
+   * Sets whose order CPython takes from object addresses (asyncio.wait's results), with what they are: iterating
+   * or printing one of two or more members is refused rather than shown in insertion order.
+   */
+  private unorderedSets: WeakMap<PySet, string> | null = null;
+  markUnordered(s: PySet, what: string): void {
+    (this.unorderedSets ??= new WeakMap()).set(s, what);
+  }
+  private checkOrdered(s: PySet): void {
+    const what = s.map.size > 1 ? this.unorderedSets!.get(s) : undefined;
+    if (what !== undefined) throw new UnsupportedSignal(`the order of ${what} (CPython orders tasks in a set by their addresses)`, this.currentLine());
+  }
+  /** async_gen_anext, for GET_ANEXT on an async generator (set by objects/asyncgen.ts). */
+  asyncGenANext: ((ag: PyAsyncGenerator) => Py) | null = null;
+  /** sys.set_asyncgen_hooks: called with an async generator on its first iteration, and when it is finalised. */
+  asyncgenFirstiter: Py = null;
+  asyncgenFinalizer: Py = null;
   /** Fast paths for the generator protocol when called as methods or builtins (set by builtins.ts). */
   genSendNative: PyNative | null = null;
   nextBuiltin: PyNative | null = null;
@@ -434,7 +555,8 @@ export class VM {
       obj = this.call(fn, [t, ...args], kwargs);
       if (!this.isInstance(obj, t)) return obj;
     } else if (t.layout === 'exception') {
-      obj = this.newException(t, args);
+      // A builtin exception with a __new__ of its own (BaseExceptionGroup's) makes the instance itself.
+      obj = newFn instanceof PyNative && newFn !== objectType.dict.get('__new__') ? newFn.fn([t, ...args], kwargs) : this.newException(t, args);
     } else if (t.layout === 'object') {
       obj = new PyInstance(t);
     } else throw new UnsupportedSignal(`subclassing builtin type '${t.mro.find((b) => b.builtin && b.layout !== 'object')?.name}'`, this.currentLine());
@@ -527,7 +649,7 @@ export class VM {
 
   callFunction(f: PyFunction, args: Py[], kwargs: Map<string, Py> | null): Py {
     const frame = this.makeFrame(f, args, kwargs);
-    if ((f.code.flags & CO_GENERATOR) !== 0) return this.makeGenerator(frame, f);
+    if ((f.code.flags & CO_SUSPENDABLE) !== 0) return this.makeGenerator(frame, f);
     return this.runFrame(frame, null);
   }
 
@@ -538,35 +660,59 @@ export class VM {
   /** Builtins that consume an iterable without keeping it (its generator dies when they return). */
   consumers = new Set<unknown>();
   makeGenerator(frame: Frame, f: PyFunction): PyGenerator {
-    const g = new PyGenerator(this, frame, f.code, f);
+    const co = f.code;
+    let g: PyGenerator;
+    if ((co.flags & CO_GENERATOR) !== 0) g = new PyGenerator(this, frame, co, f);
+    else if ((co.flags & CO_COROUTINE) !== 0) {
+      const c = new PyCoroutine(this, frame, co, f);
+      c.createdLine = this.currentLine();
+      this.liveCoroutines.add(c);
+      g = c;
+    } else g = new PyAsyncGenerator(this, frame, co, f);
     this.lastMadeGen = g;
     this.lastMadeFrame = this.frame;
     this.lastMadeIp = this.frame !== null ? this.frame.ip : -1;
     frame.gen = g;
-    this.genCount += 1;
-    g.number = this.genCount;
-    if (this.tracer !== null) this.tracer.create(g, this.currentLine());
+    // The trace shows the snippet's generators and async generators: not coroutines, not library code.
+    if (this.tracer !== null && !(g instanceof PyCoroutine) && co.filename !== STDLIB_FILENAME) {
+      this.genCount += 1;
+      g.number = this.genCount;
+      g.tracer = g instanceof PyAsyncGenerator ? (this.asyncTracer ??= new AsyncGeneratorTracer(this.tracer)) : this.tracer;
+      this.tracer.create(g, this.currentLine());
+    }
     return g;
   }
+  /** The tracer of async generators (see AsyncGeneratorTracer), made on the first one. */
+  private asyncTracer: Tracer | null = null;
+  /**
+   * Coroutines not yet closed. At the end of a run, one never started is CPython's "coroutine ... was never
+   * awaited" warning, and one suspended inside a block would run code when CPython finalises it.
+   */
+  liveCoroutines = new Set<PyCoroutine>();
+  /** The awaitables of async generator methods not yet awaited or closed: finalised, CPython warns about them too. */
+  unawaitedMethods = new Map<object, { feature: string; line: number }>();
 
   // --- generators (CPython's gen_send_ex, _gen_throw, gen_close)
   /**
    * Resumes `g` with `value` (or raises `exc` at its yield) and returns the next yielded value, or
    * STOP with `lastReturn` set to the return value. Exceptions escaping the frame propagate.
    */
-  genResume(g: PyGenerator, value: Py, exc: PyException | null, method: 'next' | 'send' | 'throw' | 'close', traceSent?: Py): Py {
+  genResume(g: PyGenerator, value: Py, exc: PyException | null, method: GenMethod, traceSent?: Py): Py {
     const state = g.state;
-    if (state === GEN_RUNNING) throw this.error('ValueError', 'generator already executing');
+    if (state === GEN_RUNNING) throw this.error('ValueError', `${g.kindName} already executing`);
     if (state === GEN_CLOSED) {
+      // gen_send_ex2: an exhausted coroutine refuses (except for close(), which is always silent).
+      if (g instanceof PyCoroutine && method !== 'close') throw this.error('RuntimeError', 'cannot reuse already awaited coroutine');
       if (exc !== null) throw exc;
       this.lastReturn = null;
       return STOP;
     }
     if (state === GEN_CREATED && value !== null && exc === null)
-      throw this.typeError("can't send non-None value to a just-started generator");
+      throw this.typeError(`can't send non-None value to a just-started ${g.kindName}`);
     const frame = g.frame!;
-    if (this.tracer !== null && method !== 'close')
-      this.tracer.resume(g, method, traceSent !== undefined ? traceSent : exc !== null ? exc : value, this.currentLine());
+    const tracer = g.tracer;
+    if (tracer !== null && method !== 'close' && method !== 'await')
+      tracer.resume(g, method, traceSent !== undefined ? traceSent : exc !== null ? exc : value, this.currentLine());
     let delegating = false;
     if (state === GEN_SUSPENDED && exc === null) {
       // A statement-level yield discards the sent value: skip its POP_TOP instead of pushing for it.
@@ -601,11 +747,16 @@ export class VM {
     } catch (e) {
       g.state = GEN_CLOSED;
       g.frame = null;
+      if (g instanceof PyCoroutine) this.liveCoroutines.delete(g);
       if (e instanceof PyException) {
+        // The frame is gone, and what only it held with it (its traceback entry keeps it while `e` lives).
+        if (this.cleanupGens.size !== 0) this.releaseFrame(frame, e);
         let out = e;
-        if (e.cls === excTypes.get('StopIteration') || e.cls.isSubtypeOf(excTypes.get('StopIteration')!)) {
-          // PEP 479: a StopIteration escaping a generator frame becomes a RuntimeError.
-          out = this.error('RuntimeError', 'generator raised StopIteration');
+        const stopName = e.cls === excTypes.get('StopIteration') || e.cls.isSubtypeOf(excTypes.get('StopIteration')!) ? 'StopIteration'
+          : g instanceof PyAsyncGenerator && e.cls.isSubtypeOf(excTypes.get('StopAsyncIteration')!) ? 'StopAsyncIteration' : null;
+        if (stopName !== null) {
+          // PEP 479 (and PEP 525 for StopAsyncIteration in an async generator): it becomes a RuntimeError.
+          out = this.error('RuntimeError', `${g.kindName} raised ${stopName}`);
           out.cause = e;
           out.context = e;
           out.suppressContext = true;
@@ -613,8 +764,8 @@ export class VM {
           out.line = e.line;
         }
         // GeneratorExit leaving a generator that close() resumed is the expected outcome, not an event.
-        if (this.tracer !== null && !(method === 'close' && this.excMatches(out, 'GeneratorExit')))
-          this.tracer.raise(g, out, frame.lineno);
+        if (g.tracer !== null && !(method === 'close' && this.excMatches(out, 'GeneratorExit')))
+          g.tracer.raise(g, out, frame.lineno);
         throw out;
       }
       throw e;
@@ -622,12 +773,14 @@ export class VM {
     if (frame.yielded) {
       g.state = GEN_SUSPENDED;
       // Recorded here rather than at each yield instruction: the frame stands right after it.
-      if (this.tracer !== null) this.tracer.yield(g, result, frame.code.lines[(frame.ip >> 1) - 1]!);
+      if (tracer !== null) tracer.yield(g, result, frame.code.lines[(frame.ip >> 1) - 1]!);
       return result;
     }
     g.state = GEN_CLOSED;
     g.frame = null;
-    if (this.tracer !== null) this.tracer.return(g, result, frame.returnLine);
+    if (g instanceof PyCoroutine) this.liveCoroutines.delete(g);
+    if (tracer !== null) tracer.return(g, result, frame.returnLine);
+    if (this.cleanupGens.size !== 0) this.releaseFrame(frame, result);
     this.lastReturn = result;
     return STOP;
   }
@@ -681,7 +834,7 @@ export class VM {
     // SEND_YIELD then its YIELD_VALUE (genResume records the yield, at that instruction's line).
     f.ip = sendIp + 4;
     f.yielded = true;
-    if (f.blocks.length !== 0) this.cleanupGens.add(g);
+    if (f.blocks.length !== 0 && g.constructor === PyGenerator) this.cleanupGens.add(g);
     return r;
   }
 
@@ -696,7 +849,7 @@ export class VM {
   }
 
   /** gen.throw(exc): delegates to a `yield from` subiterator first, like CPython's _gen_throw. */
-  genThrow(g: PyGenerator, exc: PyException, traced = true): Py {
+  genThrow(g: PyGenerator, exc: PyException, traced = true, method: 'throw' | 'athrow' | 'await' = 'throw'): Py {
     if (g.state === GEN_SUSPENDED) {
       const yf = g.yieldFrom;
       if (yf !== null) {
@@ -715,17 +868,17 @@ export class VM {
         if (outcome.kind === 'raise') {
           // CLEANUP_THROW: a StopIteration arriving at the `yield from` ends it with its value.
           // An error from closing the subiterator is thrown into this frame like throw() would.
-          if (!this.excMatches(outcome.exc!, 'StopIteration')) return this.genResumeThrow(g, outcome.exc!, traced || outcome.exc !== exc);
+          if (!this.excMatches(outcome.exc!, 'StopIteration')) return this.genResumeThrow(g, outcome.exc!, traced || outcome.exc !== exc, method);
           this.lastReturn = outcome.exc!.dict.get('value') ?? null;
         }
         // The subiterator finished: resume the delegating frame after its `yield from` with the value.
         const exitIp = frame.code.code[frame.ip - 1]!;
         frame.stack.pop();
         frame.ip = exitIp;
-        return this.genResume(g, this.lastReturn, null, traced ? 'throw' : 'close', exc);
+        return this.genResume(g, this.lastReturn, null, traced ? method : 'close', exc);
       }
     }
-    return this.genResumeThrow(g, exc, traced);
+    return this.genResumeThrow(g, exc, traced, method);
   }
   /** The part of _gen_throw that talks to the subiterator; what the delegating frame must do next. */
   private genThrowDelegate(g: PyGenerator, yf: Py, exc: PyException): DelegateOutcome {
@@ -741,13 +894,15 @@ export class VM {
       }
       return { kind: 'raise', exc: err ?? exc, value: undefined };
     }
-    const m = yf instanceof PyGenerator ? undefined : this.getAttrOrUndefined(yf, 'throw');
+    const direct = yf instanceof PyGenerator || yf instanceof PyAwaitIterator;
+    const m = direct ? undefined : this.getAttrOrUndefined(yf, 'throw');
     // A subiterator without throw(): the exception is raised at the `yield from` itself.
-    if (!(yf instanceof PyGenerator) && m === undefined) return { kind: 'raise', exc, value: undefined };
+    if (!direct && m === undefined) return { kind: 'raise', exc, value: undefined };
     let r: Py;
     g.state = GEN_RUNNING;
     try {
       if (yf instanceof PyGenerator) r = this.genThrowRaw(yf, exc);
+      else if (yf instanceof PyAwaitIterator) r = yf.throwIn(exc);
       else {
         try {
           r = this.call(m, [exc]);
@@ -766,20 +921,21 @@ export class VM {
     if (r !== STOP) return { kind: 'yielded', exc: null, value: r };
     return { kind: 'done', exc: null, value: undefined };
   }
-  private genResumeThrow(g: PyGenerator, exc: PyException, traced: boolean): Py {
+  private genResumeThrow(g: PyGenerator, exc: PyException, traced: boolean, method: 'throw' | 'athrow' | 'await'): Py {
     if (g.state === GEN_CREATED) {
       // Throwing into a just-created generator raises at its start and closes it.
-      if (this.tracer !== null && traced) this.tracer.resume(g, 'throw', exc, this.currentLine());
+      if (g.tracer !== null && traced && method !== 'await') g.tracer.resume(g, method, exc, this.currentLine());
+      if (g instanceof PyCoroutine) this.liveCoroutines.delete(g);
       g.state = GEN_CLOSED;
       const frame = g.frame!;
       g.frame = null;
       // The frame starts only to raise: its traceback entry is the `def` line.
       exc.tb.push([frame, frame.code.firstlineno]);
       exc.reraise = false;
-      if (this.tracer !== null) this.tracer.raise(g, exc, frame.code.firstlineno);
+      if (g.tracer !== null) g.tracer.raise(g, exc, frame.code.firstlineno);
       throw exc;
     }
-    return this.genResume(g, null, exc, traced ? 'throw' : 'close');
+    return this.genResume(g, null, exc, traced ? method : 'close');
   }
   /** throw() on a generator returning STOP on return instead of raising StopIteration. */
   genThrowRaw(g: PyGenerator, exc: PyException): Py {
@@ -788,14 +944,15 @@ export class VM {
 
   /** gen.close(): CPython 3.13 semantics, returning the generator's return value if it returned. */
   genClose(g: PyGenerator): Py {
-    if (this.tracer !== null) this.tracer.close(g, this.currentLine());
+    if (g.tracer !== null) g.tracer.close(g, this.currentLine());
     if (g.state === GEN_CREATED) {
+      if (g instanceof PyCoroutine) this.liveCoroutines.delete(g);
       g.state = GEN_CLOSED;
       g.frame = null;
       return null;
     }
     if (g.state === GEN_CLOSED) return null;
-    if (g.state === GEN_RUNNING) throw this.error('ValueError', 'generator already executing');
+    if (g.state === GEN_RUNNING) throw this.error('ValueError', `${g.kindName} already executing`);
     let r: Py;
     try {
       r = this.genThrow(g, this.error('GeneratorExit'), false);
@@ -805,11 +962,15 @@ export class VM {
       throw pe;
     }
     if (r === STOP) return this.lastReturn;
-    throw this.error('RuntimeError', 'generator ignored GeneratorExit');
+    throw this.error('RuntimeError', `${g.kindName} ignored GeneratorExit`);
   }
   closeIter(it: Py): void {
     if (it instanceof PyGenerator) {
       this.genClose(it);
+      return;
+    }
+    if (it instanceof PyAwaitIterator) {
+      it.close();
       return;
     }
     const m = this.getAttrOrUndefined(it, 'close');
@@ -988,7 +1149,7 @@ export class VM {
                 ip += 2;
                 f.ip = ip;
                 f.yielded = true;
-                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
+                if (blocks.length !== 0 && f.gen !== null && f.gen.constructor === PyGenerator) this.cleanupGens.add(f.gen);
                 return v;
               }
               case Op.JUMP:
@@ -1013,7 +1174,7 @@ export class VM {
                 ip += 2;
                 f.ip = ip;
                 f.yielded = true;
-                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
+                if (blocks.length !== 0 && f.gen !== null && f.gen.constructor === PyGenerator) this.cleanupGens.add(f.gen);
                 return r;
               }
               case Op.COMPARE_OP_JUMP_IF_FALSE: {
@@ -1092,7 +1253,7 @@ export class VM {
                 f.ip = ip;
                 f.yielded = true;
                 // Suspended inside try/with: its finalisation would run code, so watch its references.
-                if (blocks.length !== 0 && f.gen !== null) this.cleanupGens.add(f.gen);
+                if (blocks.length !== 0 && f.gen !== null && f.gen.constructor === PyGenerator) this.cleanupGens.add(f.gen);
                 return v;
               }
               case Op.LOAD_FAST_LOAD_FAST: {
@@ -1149,7 +1310,7 @@ export class VM {
                   stack.pop();
                   const nf = fco.freevars.length > 0 || fco.cellvars.length > 0 ? this.frameFor(fn, nl) :
                     new Frame(fco, fn.globals, nl, null, null, fn);
-                  if ((fco.flags & CO_GENERATOR) !== 0) stack.push(this.makeGenerator(nf, fn));
+                  if ((fco.flags & CO_SUSPENDABLE) !== 0) stack.push(this.makeGenerator(nf, fn));
                   else stack.push(this.runFrame(nf, null));
                   break;
                 }
@@ -1399,6 +1560,7 @@ export class VM {
   /** SEND of `yield from`: resumes a generator, else next() for None and send() for a value. */
   private sendTo(it: Py, v: Py): Py {
     if (it instanceof PyGenerator) return this.genResume(it, v, null, v === null ? 'next' : 'send');
+    if (it instanceof PyAwaitIterator) return it.send(v);
     if (v === null) {
       if (!(it instanceof PyIterator)) return this.iterNextSlow(it);
       const r = it.next();
@@ -1418,7 +1580,7 @@ export class VM {
   private loadMethod(stack: Py[], name: string): void {
     const o = stack.pop();
     // gen.send(v) in a coroutine loop: generator's type dict cannot change, so skip the MRO walk.
-    if (o instanceof PyGenerator && name === 'send' && this.genSendNative !== null) {
+    if (o instanceof PyGenerator && name === 'send' && this.genSendNative !== null && o.constructor === PyGenerator) {
       stack.push(this.genSendNative, o);
       return;
     }
@@ -1460,7 +1622,7 @@ export class VM {
   private callSlow(f: Frame, stack: Py[], base: number, arg: number, fn: Py): Py {
     if (fn === this.nextBuiltin && arg === 1) {
       const g = stack[base + 1];
-      if (g instanceof PyGenerator && !(g === this.lastMadeGen && this.lastMadeIp === f.ip - 2)) {
+      if (g instanceof PyGenerator && g.constructor === PyGenerator && !(g === this.lastMadeGen && this.lastMadeIp === f.ip - 2)) {
         stack.pop();
         stack.pop();
         return this.genSend(g, null, 'next');
@@ -1703,7 +1865,60 @@ export class VM {
       }
       case Op.GET_YIELD_FROM_ITER: {
         const v = stack.pop();
-        stack.push(v instanceof PyGenerator ? v : this.getIter(v));
+        if (v instanceof PyCoroutine) {
+          // Only a types.coroutine generator may delegate to a coroutine (`yield from` is refused in async def).
+          if ((co.flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)) === 0)
+            throw this.typeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
+          stack.push(v);
+        } else stack.push(v instanceof PyGenerator && v.constructor === PyGenerator ? v : this.getIter(v));
+        break;
+      }
+      case Op.GET_AWAITABLE:
+        stack.push(this.getAwaitable(stack.pop(), arg));
+        break;
+      case Op.GET_AITER: {
+        const v = stack.pop();
+        const it = this.getAIter(v);
+        // `async for x in agen():` as `for x in gen():` — nothing but this loop will ever hold it.
+        if (it === v && v === this.lastMadeGen && this.lastMadeFrame === f && this.lastMadeIp === f.ip - 2) v.temporary = true;
+        stack.push(it);
+        break;
+      }
+      case Op.GET_ANEXT:
+        stack.push(this.getANext(stack[stack.length - 1]));
+        break;
+      case Op.END_ASYNC_FOR: {
+        const e = stack[stack.length - 1] as PyException;
+        if (!this.excMatches(e, 'StopAsyncIteration')) {
+          // Not the end of the iteration: re-raised as RERAISE does.
+          stack.pop();
+          e.contextSet = true;
+          e.reraise = true;
+          throw e;
+        }
+        // POP_EXCEPT, then the exhausted iterator.
+        const level = blocks[blocks.length - 1]!;
+        blocks.length -= 3;
+        stack.length = level;
+        f.handled = stack.pop();
+        stack.pop();
+        break;
+      }
+      case Op.BEFORE_ASYNC_WITH: {
+        const mgr = stack.pop();
+        const t = typeOf(mgr);
+        const enter = t.lookup('__aenter__');
+        if (enter === undefined) throw this.typeError(`'${t.name}' object does not support the asynchronous context manager protocol`);
+        const exit = t.lookup('__aexit__');
+        if (exit === undefined)
+          throw this.typeError(`'${t.name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
+        stack.push(this.bindMethod(exit, mgr));
+        stack.push(this.call(this.bindMethod(enter, mgr), []));
+        break;
+      }
+      case Op.WITH_EXIT_CALL: {
+        const exit = stack.pop();
+        stack.push(this.call(exit, [null, null, null]));
         break;
       }
       case Op.POP_EXCEPT: {
@@ -1754,7 +1969,8 @@ export class VM {
       case Op.WITH_EXCEPT_START: {
         const e = stack[stack.length - 1] as PyException;
         const exit = stack[stack.length - 3];
-        stack.push(this.call(exit, [e.cls, e, null]));
+        // `async with` (arg 1) passes the traceback, as CPython does.
+        stack.push(this.call(exit, [e.cls, e, arg === 1 ? this.exceptionAttr(e, '__traceback__') : null]));
         break;
       }
       case Op.FORMAT_VALUE: {
@@ -1919,6 +2135,8 @@ export class VM {
       } else if (v instanceof PyFloat || v instanceof PyRange || v instanceof PySlice || v instanceof CodeObject ||
         v instanceof RangeIterator || v instanceof PyTraceback || v === NOT_IMPLEMENTED) {
         // No references to follow.
+      } else if (typeof (v as Partial<Traversable>).traverse === 'function') {
+        for (const x of (v as Traversable).traverse()) work.push(x);
       } else {
         // Opaque (native iterators, file objects, views): assume it could hold anything.
         return targets;
@@ -1931,11 +2149,27 @@ export class VM {
   dropTemporary(v: Py, evenIfNotFlagged = false): void {
     if (!(v instanceof PyGenerator) || (!v.temporary && !evenIfNotFlagged)) return;
     v.temporary = false;
+    if (v instanceof PyAsyncGenerator) return this.finalizeAsyncGen(v);
     if (v.state !== GEN_SUSPENDED) return;
     try {
       this.genClose(v);
     } catch (e) {
       // CPython prints "Exception ignored in: <generator ...>" to stderr and carries on.
+      this.toPyException(e);
+    }
+  }
+  /**
+   * _PyGen_Finalize of an async generator: the finalizer hook in effect when it was first iterated (an
+   * asyncio loop's schedules `aclose()` as a task), else close() as for a generator.
+   */
+  finalizeAsyncGen(ag: PyAsyncGenerator): void {
+    if (ag.state === GEN_CLOSED || (ag.state === GEN_CREATED && !ag.hooksInited)) return;
+    if (this.cleanupGens.size !== 0) this.cleanupGens.delete(ag);
+    try {
+      if (ag.finalizer !== null && !ag.closed) this.call(ag.finalizer, [ag]);
+      else if (ag.state === GEN_SUSPENDED) this.genClose(ag);
+    } catch (e) {
+      // As for a generator: CPython reports it as "Exception ignored in" on stderr and carries on.
       this.toPyException(e);
     }
   }
@@ -2159,6 +2393,7 @@ export class VM {
   /** Attributes of builtin objects that are not methods: generator and frame internals, etc. */
   specialAttr(o: Py, name: string): Py | undefined {
     if (o instanceof PyGenerator) {
+      if (o.constructor !== PyGenerator) return this.awaitableFrameAttr(o, name);
       switch (name) {
         case 'gi_frame':
           return o.state === GEN_CLOSED ? null : o.frame;
@@ -2296,6 +2531,33 @@ export class VM {
       if (name === 'real' || name === 'numerator') return typeof o === 'boolean' ? (o ? 1 : 0) : o;
       if (name === 'imag') return 0;
       if (name === 'denominator') return 1;
+    }
+    return undefined;
+  }
+
+  /** cr_* of a coroutine, ag_* of an async generator (their gi_* counterparts), __name__, __qualname__. */
+  private awaitableFrameAttr(o: PyGenerator, name: string): Py | undefined {
+    const prefix = o instanceof PyCoroutine ? 'cr_' : 'ag_';
+    if (name === '__name__') return o.name;
+    if (name === '__qualname__') return o.qualname;
+    if (name === 'cr_origin' && prefix === 'cr_') return null;
+    if (!name.startsWith(prefix)) return undefined;
+    switch (name.slice(3)) {
+      case 'frame':
+        return o.state === GEN_CLOSED ? null : o.frame;
+      case 'running':
+        // ag_running is ag_running_async: true while one of its awaitables is being awaited.
+        return o instanceof PyAsyncGenerator ? o.runningAsync : o.state === GEN_RUNNING;
+      case 'suspended':
+        return o.state === GEN_SUSPENDED;
+      case 'code':
+        return o.code;
+      case 'await': {
+        // CPython runs async list/set/dict comprehensions inline: what they await is what their owner awaits.
+        let yf = o.yieldFrom;
+        while (yf instanceof PyCoroutine && yf.code.inlinedComprehension) yf = yf.yieldFrom;
+        return yf;
+      }
     }
     return undefined;
   }
@@ -2517,6 +2779,7 @@ export class VM {
       });
     }
     if (v instanceof PySet) {
+      if (this.unorderedSets !== null) this.checkOrdered(v);
       const items = v.map.orderedValues().map((x) => this.repr(x));
       if (v.frozen) return items.length === 0 ? 'frozenset()' : 'frozenset({' + items.join(', ') + '})';
       return items.length === 0 ? 'set()' : '{' + items.join(', ') + '}';
@@ -2541,7 +2804,7 @@ export class VM {
       return `<class '${v.module === 'builtins' ? '' : v.module + '.'}${v.qualname}'>`;
     }
     if (v instanceof PyFunction) return `<function ${v.qualname} at ${v.address}>`;
-    if (v instanceof PyGenerator) return `<generator object ${v.qualname} at ${v.address}>`;
+    if (v instanceof PyGenerator) return `<${v.typeName} object ${v.qualname} at ${v.address}>`;
     if (v instanceof PyBoundMethod) {
       const fname = v.func instanceof PyFunction ? v.func.qualname : v.func instanceof PyNative ? v.func.name : '?';
       return `<bound method ${fname} of ${this.repr(v.self)}>`;
@@ -2592,6 +2855,8 @@ export class VM {
         if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
         return r;
       }
+      // A builtin exception type's own __str__ (BaseExceptionGroup's counts its sub-exceptions).
+      if (v instanceof PyException && s instanceof PyNative && s !== baseExceptionType.dict.get('__str__')) return s.fn([v], null);
       if (v instanceof PyException && v.cls.lookup('__repr__') === v.cls.mro.find((t) => t.builtin)?.dict.get('__repr__')) {
         return this.excStr(v);
       }
@@ -2817,13 +3082,20 @@ export class VM {
 
   // --- iteration
   getIter(v: Py): Py {
-    if (v instanceof PyIterator) return v;
+    if (v instanceof PyIterator) {
+      // Coroutines and async generators own frames as generators do, but are awaited, not iterated.
+      if (v instanceof PyGenerator && v.constructor !== PyGenerator) throw this.typeError(`'${v.typeName}' object is not iterable`);
+      return v;
+    }
     if (v instanceof PyList) return new ListIterator(v.items, 'list_iterator');
     if (v instanceof PyTuple) return new ListIterator(v.items, 'tuple_iterator');
     if (v instanceof PyRange) return new RangeIterator(v.start, v.step, v.length);
     if (typeof v === 'string') return new ListIterator(Array.from(v), 'str_ascii_iterator');
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
-    if (v instanceof PySet) return new ListIterator(v.map.orderedValues(), 'set_iterator');
+    if (v instanceof PySet) {
+      if (this.unorderedSets !== null) this.checkOrdered(v);
+      return new ListIterator(v.map.orderedValues(), 'set_iterator');
+    }
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__iter__');
       if (m !== undefined && m !== null) {
@@ -2843,6 +3115,64 @@ export class VM {
     throw this.typeError(`'${typeOf(v).name}' object is not iterable`);
   }
   iterHook: (v: Py) => Py | undefined = () => undefined;
+
+  /** What `await o` iterates (_PyEval_GetAwaitable): a coroutine, an awaitable generator, or __await__()'s iterator. */
+  getAwaitable(o: Py, where: number, refuseAwaited = true): Py {
+    if (o instanceof PyCoroutine) {
+      if (refuseAwaited && o.yieldFrom !== null) throw this.error('RuntimeError', 'coroutine is being awaited already');
+      return o;
+    }
+    if (o instanceof PyGenerator && o.constructor === PyGenerator && (o.code.flags & CO_ITERABLE_COROUTINE) !== 0) return o;
+    const t = typeOf(o);
+    const m = t.lookup('__await__');
+    if (m === undefined || m === null) {
+      if (where === 1) throw this.typeError(`'async with' received an object from __aenter__ that does not implement __await__: ${t.name}`);
+      if (where === 2) throw this.typeError(`'async with' received an object from __aexit__ that does not implement __await__: ${t.name}`);
+      throw this.typeError(`object ${t.name} can't be used in 'await' expression`);
+    }
+    const it = this.call(this.bindMethod(m, o), []);
+    if (it instanceof PyCoroutine || (it instanceof PyGenerator && (it.code.flags & CO_ITERABLE_COROUTINE) !== 0))
+      throw this.typeError('__await__() returned a coroutine');
+    if (!this.isIterator(it)) throw this.typeError(`__await__() returned non-iterator of type '${typeOf(it).name}'`);
+    return it;
+  }
+  /** PyIter_Check: the object has __next__ (coroutines and async generators have not). */
+  isIterator(v: Py): boolean {
+    if (v instanceof PyIterator) return !(v instanceof PyGenerator) || v.constructor === PyGenerator;
+    return typeOf(v).lookup('__next__') !== undefined;
+  }
+  /** GET_AITER: `o.__aiter__()`, which must have __anext__. */
+  getAIter(o: Py): Py {
+    const t = typeOf(o);
+    const m = t.lookup('__aiter__');
+    if (m === undefined || m === null) throw this.typeError(`'async for' requires an object with __aiter__ method, got ${t.name}`);
+    const it = this.call(this.bindMethod(m, o), []);
+    const itType = typeOf(it);
+    if (itType.lookup('__anext__') === undefined)
+      throw this.typeError(`'async for' received an object from __aiter__ that does not implement __anext__: ${itType.name}`);
+    return it;
+  }
+  /** GET_ANEXT: the awaitable of `it.__anext__()`. */
+  getANext(it: Py): Py {
+    if (it instanceof PyAsyncGenerator && this.asyncGenANext !== null) return this.asyncGenANext(it);
+    const t = typeOf(it);
+    const m = t.lookup('__anext__');
+    if (m === undefined || m === null) throw this.typeError(`'async for' requires an iterator with __anext__ method, got ${t.name}`);
+    const next = this.call(this.bindMethod(m, it), []);
+    if (it instanceof PyAsyncGenerator) return next;
+    try {
+      return this.getAwaitable(next, 0);
+    } catch (e) {
+      const cause = this.toPyException(e);
+      // _PyErr_FormatFromCause: the TypeError says what __anext__ returned; the original is its cause.
+      const err = this.typeError(`'async for' received an invalid object from __anext__: ${typeOf(next).name}`);
+      err.cause = cause;
+      err.context = cause;
+      err.suppressContext = true;
+      err.contextSet = true;
+      throw err;
+    }
+  }
 
   /** next() on a user-defined iterator (an instance with __next__): StopIteration becomes STOP. */
   iterNextSlow(it: Py): Py {
@@ -2948,6 +3278,11 @@ export class VM {
     this.delItemHook(this, o, k);
   }
   delItemHook!: (vm: VM, o: Py, k: Py) => void;
+}
+
+/** A native object that holds Python references (the garbage collector's tp_traverse): what reachable() follows. */
+export interface Traversable {
+  traverse(): Py[];
 }
 
 interface DelegateOutcome {

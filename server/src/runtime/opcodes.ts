@@ -104,6 +104,18 @@ export const enum Op {
   FOR_ITER_STORE_NAME,
   /** LOAD_FAST then LOAD_FAST (`x * x`, `a + b`, call arguments): both locals in one dispatch; the second slot stays, skipped. */
   LOAD_FAST_LOAD_FAST,
+  /** `await`: TOS becomes its awaitable's iterator (arg 1: of __aenter__'s result, 2: of __aexit__'s), as _PyEval_GetAwaitable. */
+  GET_AWAITABLE,
+  /** `async for`: TOS becomes TOS.__aiter__() (checked for __anext__). */
+  GET_AITER,
+  /** Pushes the awaitable of TOS.__anext__() (the async iterator stays). */
+  GET_ANEXT,
+  /** The StopAsyncIteration handler of `async for`: ends the loop (pops the iterator) or re-raises anything else. */
+  END_ASYNC_FOR,
+  /** `async with`: pushes the bound __aexit__, then the result of __aenter__() (an awaitable). */
+  BEFORE_ASYNC_WITH,
+  /** Pops a bound __exit__/__aexit__ and pushes what calling it with (None, None, None) returned. */
+  WITH_EXIT_CALL,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

@@ -3,13 +3,14 @@
 // change later (mutable containers, user objects); immutable values are kept raw and repr'd at the end,
 // so a long run whose middle events are dropped pays little for them.
 
-import type { TraceError, TraceEvent, TraceReport } from '@yieldlens/shared';
+import type { TraceError, TraceEvent, TraceReport, UnsupportedFeature } from '@yieldlens/shared';
 import { firstSyntaxError, parsePython } from '../parser.js';
 import { installBuiltins } from './builtins.js';
 import { CodeObject, CompileError, compileModule, type CompileOptions } from './compiler.js';
 import type { FollowUp, RunOptions } from './index.js';
 import {
-  Frame, LimitSignal, isHostStackOverflow, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
+  Frame, GEN_CREATED, GEN_SUSPENDED, LimitSignal, isHostStackOverflow, PyAsyncGenerator, PyFunction, PyGenerator, UnsupportedSignal,
+  VM, type Tracer, excTypes,
 } from './interp.js';
 import { installModules } from './modules/index.js';
 import { GlobalsMap, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
@@ -49,7 +50,8 @@ const K_YIELD = 2;
 const K_RETURN = 3;
 const K_RAISE = 4;
 const K_CLOSE = 5;
-const METHODS = ['next', 'send', 'throw', 'close'] as const;
+/** Resume methods by their 3-bit code in an event header ('close' resumptions are not recorded). */
+const METHODS = ['next', 'send', 'throw', 'close', 'anext', 'asend', 'athrow'] as const;
 
 /** Cells per event in the recorder's array: header, generator, value, then the first locals. */
 const STRIDE = 8;
@@ -71,7 +73,7 @@ class OverflowLocals {
  * Events in one array of STRIDE cells each, header first: slots [0, headCap) keep the first events,
  * slots from headCap on form a ring holding the latest ones. An event is a few consecutive cells,
  * next to the previous event's, so recording one touches one cache line and allocates nothing.
- * Header: line << 8 | flags | method << 3 | kind, a small integer.
+ * Header: line << 8 | flags | method << 3 (3 bits) | kind, a small integer.
  */
 class EventRecorder implements Tracer {
   private readonly cap: number;
@@ -121,12 +123,12 @@ class EventRecorder implements Tracer {
   create(gen: PyGenerator, line: number): void {
     this.slot(K_CREATE, gen, line);
   }
-  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'close', sent: Py, line: number): void {
-    if (method === 'next') {
-      this.slot(K_RESUME, gen, line);
+  resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'anext' | 'asend' | 'athrow', sent: Py, line: number): void {
+    if (method === 'next' || method === 'anext') {
+      this.slot(K_RESUME | (method === 'next' ? 0 : 4 << 3), gen, line);
       return;
     }
-    const m = method === 'send' ? 1 : method === 'throw' ? 2 : 3;
+    const m = METHODS.indexOf(method);
     const at = this.slot(K_RESUME | (m << 3), gen, line);
     if (at >= 0) this.cells[at + 2] = this.capture(sent);
   }
@@ -213,6 +215,11 @@ class EventRecorder implements Tracer {
     return t;
   }
   private build(i: number): TraceEvent {
+    const event = this.buildEvent(i);
+    if (this.cells[(i << SHIFT) + 1] instanceof PyAsyncGenerator) event.asyncGenerator = true;
+    return event;
+  }
+  private buildEvent(i: number): TraceEvent {
     const cells = this.cells;
     const at = i << SHIFT;
     const header = cells[at] as number;
@@ -225,8 +232,8 @@ class EventRecorder implements Tracer {
       case 'create':
         return { event: 'create', generator, function: fn, line };
       case 'resume': {
-        const method = METHODS[(header >> 3) & 3]!;
-        return method === 'send' || method === 'throw'
+        const method = METHODS[(header >> 3) & 7]!;
+        return method === 'send' || method === 'throw' || method === 'asend' || method === 'athrow'
           ? { event: 'resume', generator, function: fn, line, method, sent: this.text(cells[at + 2]) }
           : { event: 'resume', generator, function: fn, line, method };
       }
@@ -332,6 +339,37 @@ function finalizeModule(vm: VM, globals: Map<string, Py>): void {
     }
   };
   for (const [, v] of ordered) finalize(v);
+}
+
+/**
+ * A coroutine the run left unfinished, where CPython's finalisation of it would be observable: one never
+ * started gets the RuntimeWarning "coroutine ... was never awaited" on stderr (which the report cannot carry),
+ * one suspended inside a try or with block runs code when it is closed (at a time only reference counts know).
+ */
+function unfinishedCoroutine(vm: VM): UnsupportedFeature | null {
+  for (const c of vm.liveCoroutines) {
+    if (c.state === GEN_CREATED)
+      return { feature: `coroutine '${c.qualname}' was never awaited (CPython's RuntimeWarning on stderr when it is finalised)`, line: c.createdLine };
+    if (c.state === GEN_SUSPENDED && c.frame !== null && c.frame.blocks.length !== 0)
+      return { feature: `finalisation of coroutine '${c.qualname}' suspended in a try or with block`, line: c.frame.lineno };
+  }
+  for (const refusal of vm.unawaitedMethods.values()) return refusal;
+  return null;
+}
+
+/** The first refusal of the modules' end-of-run checks (asyncio's: what CPython would log on stderr at exit). */
+function exitRefusal(vm: VM): UnsupportedFeature | null {
+  for (const check of vm.exitChecks) {
+    try {
+      const r = vm.call(check, []);
+      if (r instanceof PyTuple && typeof r.items[0] === 'string') return { feature: r.items[0], line: typeof r.items[1] === 'number' ? r.items[1] : 0 };
+    } catch (e) {
+      if (e instanceof UnsupportedSignal) return { feature: e.feature, line: e.line };
+      if (!(e instanceof PyException || e instanceof LimitSignal)) throw e;
+      return { feature: 'internal error: an end-of-run check failed', line: 0 };
+    }
+  }
+  return null;
 }
 
 const WARM_UP_PROGRAM = `
@@ -473,6 +511,10 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
       if (e instanceof UnsupportedSignal) report.unsupported = { feature: e.feature, line: e.line };
       else if (e instanceof LimitSignal) report.limit = { kind: e.kind, message: e.message, line: e.line };
     }
+  }
+  if (report.unsupported === null && (report.limit ?? null) === null) {
+    const refusal = unfinishedCoroutine(vm) ?? exitRefusal(vm);
+    if (refusal !== null) report.unsupported = refusal;
   }
   if (vm.hostStackLine >= 0 && report.unsupported === null && (report.limit ?? null) === null)
     report.limit = { kind: 'recursion', message: 'JavaScript stack exhausted before the Python recursion limit', line: vm.hostStackLine };

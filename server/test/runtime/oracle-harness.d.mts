@@ -19,6 +19,8 @@ export interface OracleEvent {
   sent?: string;
   /** Set on the re-yield of a `yield from`/`await` loop in the delegating frame. */
   delegating?: boolean;
+  /** resume events: set when an async generator's frame resumed after an `await` of its own body (RESUME oparg 3). */
+  afterAwait?: boolean;
   /** repr() of each local of the yielding frame (cells and free variables included), on yields that are not delegating. */
   locals?: Record<string, string>;
 }

@@ -180,14 +180,16 @@ function maskLocals(locals) {
 /**
  * What the oracle observed, in the comparable form. Delegating yields (the re-yield of a `yield from`
  * loop) are dropped: CPython reports them for next()/send() but not when throw() is answered by the inner
- * generator, so only the yields of `yield` expressions themselves are compared.
+ * generator, so only the yields of `yield` expressions themselves are compared. So are an async generator's
+ * resumptions after an `await` of its own body completed (the runtime does not report them: they are the awaited
+ * object's, not the consumer's); its anext/asend resumptions compare as next/send, athrow as throw.
  * @returns {import('./oracle-harness.mjs').Observation}
  */
 export function observeOracle(result) {
   return {
     stdout: maskAddresses(result.stdout),
     events: result.events
-      .filter((event) => !event.delegating && !(event.event === 'raise' && event.exception === 'GeneratorExit') && !isGeneratorExitResume(event))
+      .filter((event) => !event.delegating && !event.afterAwait && !(event.event === 'raise' && event.exception === 'GeneratorExit') && !isGeneratorExitResume(event))
       .map((event) => {
         if (event.event === 'resume') return resumeEvent(event.function, event.line, event.method === 'throw');
         if (event.event === 'yield') {
@@ -211,9 +213,10 @@ export function observeRuntime(report, delegatingSites) {
   for (const event of report.events) {
     if (event.event === 'resume') {
       if (event.method === 'close' || isGeneratorExitResume(event)) continue;
-      events.push(resumeEvent(event.function, event.line, event.method === 'throw'));
+      events.push(resumeEvent(event.function, event.line, event.method === 'throw' || event.method === 'athrow'));
     } else if (event.event === 'yield') {
-      if (delegating.has(`${event.function}\0${event.line}`)) continue;
+      // An async generator has no `yield from`; what its `await`s yield the runtime does not report at all.
+      if (!event.asyncGenerator && delegating.has(`${event.function}\0${event.line}`)) continue;
       events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) });
     } else if (event.event === 'return') {
       events.push({ kind: 'return', function: event.function, value: maskAddresses(event.value) });

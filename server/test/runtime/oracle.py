@@ -1,6 +1,6 @@
 """CPython oracle for the mini-runtime's differential tests: runs one snippet under sys.monitoring and
-prints, as JSON, what it printed, every resumption, yield, return and exception leaving a generator of the snippet's
-own code, and how the snippet ended.
+prints, as JSON, what it printed, every resumption, yield, return and exception leaving a generator or async
+generator of the snippet's own code, and how the snippet ended. (Coroutines are not generators: not reported.)
 
 Usage: python3.13 oracle.py SNIPPET.py [--filename NAME]   (the snippet's text may also come on stdin with `-`)
 """
@@ -18,6 +18,8 @@ MONITORING_TOOL_ID = 2  # sys.monitoring.PROFILER_ID; the oracle is the only too
 # (3.12 and 3.13 alike; 3.13 adds an exception-depth flag in bit 2, which the mask drops).
 RESUME_AFTER_YIELD_FROM = 2
 RESUME_AFTER_AWAIT = 3
+# Generators and async generators are reported; a types.coroutine generator keeps CO_GENERATOR.
+TRACED_FLAGS = inspect.CO_GENERATOR | inspect.CO_ASYNC_GENERATOR
 
 
 def walk_code_objects(code):
@@ -46,6 +48,32 @@ def yield_sites(code):
     return sites
 
 
+_resume_kinds = {}
+
+
+def resume_kind(code, offset):
+    """The low two bits of the RESUME oparg at `offset`: 0 at the start, 1 after a yield, 2 after `yield from`,
+    3 after `await` (None when the instruction there is not a RESUME)."""
+    kinds = _resume_kinds.get(code)
+    if kinds is None:
+        kinds = {
+            instruction.offset: (instruction.arg or 0) & 3
+            for instruction in dis.get_instructions(code) if instruction.opname == 'RESUME'
+        }
+        _resume_kinds[code] = kinds
+    return kinds.get(offset)
+
+
+def async_yield_value(value):
+    """What an async generator's `yield` yielded: PY_YIELD sees it wrapped (CPython's async_generator_wrapped_value,
+    which only the garbage collector's view unwraps); `await` yields pass through unwrapped."""
+    if type(value).__name__ == 'async_generator_wrapped_value':
+        referents = gc.get_referents(value)
+        if len(referents) == 1:
+            return referents[0]
+    return value
+
+
 def safe_repr(value):
     # A repr that raises must not kill the oracle; the runtime would have to report the same failure anyway.
     try:
@@ -69,25 +97,40 @@ def run(source, filename):
         }
     generator_codes = {}
     delegating_sites = []
+
+    def add_generator_code(code):
+        sites = yield_sites(code)
+        generator_codes[code] = sites
+        for line, delegating in sites.values():
+            if delegating and [code.co_qualname, line] not in delegating_sites:
+                delegating_sites.append([code.co_qualname, line])
+        return sites
+
     for code in walk_code_objects(module_code):
-        if code.co_flags & inspect.CO_GENERATOR:
-            sites = yield_sites(code)
-            generator_codes[code] = sites
-            for line, delegating in sites.values():
-                if delegating and [code.co_qualname, line] not in delegating_sites:
-                    delegating_sites.append([code.co_qualname, line])
+        if code.co_flags & TRACED_FLAGS:
+            add_generator_code(code)
+
+    def snippet_sites(code):
+        """The yield sites of a generator code object of the snippet, or None for anyone else's code. The snippet's
+        code can also be a copy made at run time: types.coroutine replaces a generator function's code object."""
+        sites = generator_codes.get(code)
+        if sites is None and code.co_filename == filename and code.co_flags & TRACED_FLAGS:
+            sites = add_generator_code(code)
+        return sites
 
     events = []
     monitoring = sys.monitoring
     DISABLE = monitoring.DISABLE
 
     def on_yield(code, offset, value):
-        sites = generator_codes.get(code)
+        sites = snippet_sites(code)
         if sites is None:
             # Library code (contextlib, itertools helpers written in Python) is not the snippet's: stop
             # monitoring that location so it costs nothing from now on.
             return DISABLE
         line, delegating = sites.get(offset, (None, False))
+        if code.co_flags & inspect.CO_ASYNC_GENERATOR:
+            value = async_yield_value(value)
         event = {'event': 'yield', 'function': code.co_qualname, 'line': line, 'value': safe_repr(value)}
         if delegating:
             event['delegating'] = True
@@ -101,37 +144,45 @@ def run(source, filename):
         return None
 
     def on_return(code, offset, value):
-        if code not in generator_codes:
+        if snippet_sites(code) is None:
             return DISABLE
         events.append({'event': 'return', 'function': code.co_qualname, 'value': safe_repr(value)})
         return None
 
     def caller_line():
-        # The callback runs on top of the resumed generator's frame; the caller is the nearest frame of the
-        # snippet below it (C callers such as list() or sum() have no frame; contextlib's are not the snippet's).
-        frame = sys._getframe(2).f_back
+        # The callback (on_resume/on_throw, through resume_event) runs on top of the resumed generator's frame; the
+        # caller is the nearest frame of the snippet below it (C callers such as list() or sum() have no frame;
+        # contextlib's and asyncio's are not the snippet's).
+        frame = sys._getframe(3).f_back
         while frame is not None and frame.f_code.co_filename != filename:
             frame = frame.f_back
         return frame.f_lineno if frame is not None else None
 
+    def resume_event(code, offset, method):
+        event = {'event': 'resume', 'function': code.co_qualname, 'line': caller_line(), 'method': method}
+        # An async generator's frame also resumes when an `await` in its body completes: that is the awaited
+        # object's business, not a resumption by the generator's consumer (anext/asend/athrow).
+        if resume_kind(code, offset) == RESUME_AFTER_AWAIT:
+            event['afterAwait'] = True
+        return event
+
     def on_resume(code, offset):
-        if code not in generator_codes:
+        if snippet_sites(code) is None:
             return DISABLE
-        events.append({'event': 'resume', 'function': code.co_qualname, 'line': caller_line(), 'method': 'next/send'})
+        events.append(resume_event(code, offset, 'next/send'))
         return None
 
     def on_throw(code, offset, exception):
-        if code not in generator_codes:
+        if snippet_sites(code) is None:
             return None
-        events.append({
-            'event': 'resume', 'function': code.co_qualname, 'line': caller_line(), 'method': 'throw',
-            'sent': safe_repr(exception),
-        })
+        event = resume_event(code, offset, 'throw')
+        event['sent'] = safe_repr(exception)
+        events.append(event)
         return None
 
     def on_unwind(code, offset, exception):
         # PY_UNWIND is not a local event (it cannot be disabled per location): filter by code object instead.
-        if code not in generator_codes:
+        if snippet_sites(code) is None:
             return None
         # PEP 479 needs no help here: since 3.12 the StopIteration -> RuntimeError conversion is a handler inside
         # the generator's own code, so the frame already unwinds with the RuntimeError (and a throw() into a

@@ -1,6 +1,6 @@
-// contextlib: contextmanager, closing, suppress, nullcontext and ExitStack, written in Python after
-// CPython's contextlib.py and run by the VM, so `@contextmanager` throws into and closes the user's
-// generator exactly the way CPython's implementation does.
+// contextlib: contextmanager, asynccontextmanager, closing, aclosing, suppress, nullcontext and ExitStack,
+// written in Python after CPython's contextlib.py and run by the VM, so `@contextmanager` throws into and
+// closes the user's generator (and `@asynccontextmanager` its async generator) the way CPython's does.
 
 import type { VM } from '../interp.js';
 import type { PyModule } from '../values.js';
@@ -64,6 +64,78 @@ class _GeneratorContextManager:
             finally:
                 self.gen.close()
 
+class _AsyncGeneratorContextManager:
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+
+    def _recreate_cm(self):
+        return self.__class__(self.func, self.args, self.kwds)
+
+    def __call__(self, func):
+        @wraps(func)
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        return inner
+
+    async def __aenter__(self):
+        del self.args, self.kwds, self.func
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            else:
+                try:
+                    raise RuntimeError("generator didn't stop")
+                finally:
+                    await self.gen.aclose()
+        else:
+            if value is None:
+                value = typ()
+            try:
+                await self.gen.athrow(value)
+            except StopAsyncIteration as exc:
+                return exc is not value
+            except RuntimeError as exc:
+                if exc is value:
+                    exc.__traceback__ = traceback
+                    return False
+                if isinstance(value, (StopIteration, StopAsyncIteration)) and exc.__cause__ is value:
+                    value.__traceback__ = traceback
+                    return False
+                raise
+            except BaseException as exc:
+                if exc is not value:
+                    raise
+                exc.__traceback__ = traceback
+                return False
+            try:
+                raise RuntimeError("generator didn't stop after athrow()")
+            finally:
+                await self.gen.aclose()
+
+def asynccontextmanager(func):
+    @wraps(func)
+    def helper(*args, **kwds):
+        return _AsyncGeneratorContextManager(func, args, kwds)
+    return helper
+
+class aclosing:
+    def __init__(self, thing):
+        self.thing = thing
+    async def __aenter__(self):
+        return self.thing
+    async def __aexit__(self, *exc_info):
+        await self.thing.aclose()
+
 def contextmanager(func):
     @wraps(func)
     def helper(*args, **kwds):
@@ -96,6 +168,10 @@ class nullcontext:
     def __enter__(self):
         return self.enter_result
     def __exit__(self, *excinfo):
+        pass
+    async def __aenter__(self):
+        return self.enter_result
+    async def __aexit__(self, *excinfo):
         pass
 
 class ExitStack:

@@ -4,6 +4,7 @@
 
 import type { VM } from '../interp.js';
 import type { PyModule } from '../values.js';
+import { asyncioModule } from './asyncio.js';
 import { collectionsModule } from './collections.js';
 import { contextlibModule } from './contextlib.js';
 import { functoolsModule } from './functools.js';
@@ -27,7 +28,11 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['operator', operatorModule],
   ['functools', functoolsModule],
   ['contextlib', contextlibModule],
+  ['asyncio', asyncioModule],
 ]);
+
+/** Every module name the registry holds, in registry order. */
+export const RUNTIME_MODULE_NAMES: readonly string[] = [...MODULES.keys()];
 
 export function installModules(vm: VM): void {
   for (const [name, factory] of MODULES) vm.moduleFactories.set(name, factory);

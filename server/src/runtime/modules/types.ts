@@ -1,14 +1,37 @@
-// types: the names of the built-in types that have no builtin name (GeneratorType, FunctionType, ...).
+// types: the names of the built-in types that have no builtin name (GeneratorType, CoroutineType, FunctionType,
+// ...) and types.coroutine, which makes a generator function's generators awaitable.
 
-import { functionType, generatorType, moduleType, typeOf, type VM } from '../interp.js';
+import { native } from '../args.js';
+import { CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CodeObject } from '../compiler.js';
+import {
+  asyncGeneratorType, coroutineType, functionType, generatorType, moduleType, PyFunction, typeOf, UnsupportedSignal, type VM,
+} from '../interp.js';
 import { PyBoundMethod, type PyModule, type PyType } from '../values.js';
 import { module } from './support.js';
 
 export function typesModule(vm: VM): PyModule {
   return module('types', [
-  ['GeneratorType', generatorType], ['FunctionType', functionType], ['LambdaType', functionType],
+  ['GeneratorType', generatorType], ['CoroutineType', coroutineType], ['AsyncGeneratorType', asyncGeneratorType],
+  ['FunctionType', functionType], ['LambdaType', functionType],
   ['BuiltinFunctionType', vm.builtins.get('len') !== undefined ? typeOf(vm.builtins.get('len')) : functionType],
   ['MethodType', methodTypeOf(vm)], ['ModuleType', moduleType],
+  ['coroutine', native('coroutine', (a) => {
+    const f = a[0];
+    if (!vm.truthy(vm.call(vm.builtins.get('callable'), [f]))) throw vm.typeError('types.coroutine() expects a callable');
+    if (f instanceof PyFunction) {
+      const flags = f.code.flags;
+      if ((flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE)) !== 0) return f;
+      if ((flags & CO_GENERATOR) !== 0) {
+        // As types.py does: the function gets a copy of its code object with CO_ITERABLE_COROUTINE set.
+        const copy = Object.assign(Object.create(CodeObject.prototype) as CodeObject, f.code);
+        copy.flags = flags | CO_ITERABLE_COROUTINE;
+        f.code = copy;
+        return f;
+      }
+    }
+    // types.py wraps other callables in a function that inspects what they return (_GeneratorWrapper).
+    throw new UnsupportedSignal('types.coroutine() of a callable that is not a generator function', vm.currentLine());
+  })],
   ]);
 }
 

@@ -5,6 +5,28 @@ import { def, native } from '../args.js';
 import { baseExceptionType, generatorType, PyGenerator, typeOf, type VM } from '../interp.js';
 import { PyException, PyNative, PyProperty, PyTuple, PyType, STOP, type Py } from '../values.js';
 
+/**
+ * The exception that throw(typ[, val[, tb]]) raises in the frame (gen_throw's normalisation), shared by
+ * generators, coroutines and the awaitables of async generators. `name` is the method, for messages.
+ */
+export function thrownException(vm: VM, args: Py[], name: string): PyException {
+  let typ = args[0];
+  const val = args.length > 1 ? args[1] : null;
+  if (args.length > 2 && args[2] !== null) throw vm.typeError(`${name}() third argument must be a traceback object`);
+  let exc: PyException;
+  if (typ instanceof PyType) {
+    if (!typ.isSubtypeOf(baseExceptionType)) throw vm.typeError(`exceptions must be classes or instances deriving from BaseException, not type`);
+    if (val instanceof PyException && val.cls.isSubtypeOf(typ)) exc = val;
+    else exc = vm.call(typ, val === null ? [] : val instanceof PyTuple ? val.items : [val]);
+  } else if (typ instanceof PyException) {
+    if (val !== null) throw vm.typeError('instance exception may not have a separate value');
+    exc = typ;
+    typ = typ.cls;
+  } else throw vm.typeError(`exceptions must be classes or instances deriving from BaseException, not ${typeOf(typ).name}`);
+  exc.contextSet = true;
+  return exc;
+}
+
 export function installGeneratorType(vm: VM): void {
   const self = (a: Py[], name: string): PyGenerator => {
     if (!(a[0] instanceof PyGenerator)) throw vm.typeError(`descriptor '${name}' for 'generator' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
@@ -21,20 +43,7 @@ export function installGeneratorType(vm: VM): void {
   def(generatorType, 'throw', (a) => {
     const g = self(a, 'throw');
     if (a.length < 2 || a.length > 4) throw vm.typeError(`throw expected at least 1 argument, got ${a.length - 1}`);
-    let typ = a[1];
-    const val = a.length > 2 ? a[2] : null;
-    if (a.length > 3 && a[3] !== null) throw vm.typeError('throw() third argument must be a traceback object');
-    let exc: PyException;
-    if (typ instanceof PyType) {
-      if (!typ.isSubtypeOf(baseExceptionType)) throw vm.typeError(`exceptions must be classes or instances deriving from BaseException, not type`);
-      if (val instanceof PyException && val.cls.isSubtypeOf(typ)) exc = val;
-      else exc = vm.call(typ, val === null ? [] : val instanceof PyTuple ? val.items : [val]);
-    } else if (typ instanceof PyException) {
-      if (val !== null) throw vm.typeError('instance exception may not have a separate value');
-      exc = typ;
-      typ = typ.cls;
-    } else throw vm.typeError(`exceptions must be classes or instances deriving from BaseException, not ${typeOf(typ).name}`);
-    exc.contextSet = true;
+    const exc = thrownException(vm, a.slice(1), 'throw');
     const r = vm.genThrow(g, exc);
     if (r === STOP) throw vm.stopIteration(vm.lastReturn);
     return r;

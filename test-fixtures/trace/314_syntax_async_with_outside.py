@@ -1,0 +1,7 @@
+# `async with` in a plain function.
+print("never printed")
+
+
+def use(resource):
+    async with resource:
+        pass

@@ -2,6 +2,7 @@
 // sets `process.exitCode`, and turns anything unexpected into one line on stderr instead of a stack trace.
 
 import fs from 'node:fs';
+import { describeParser, loadParser, ParserUnavailableError } from '../parser.js';
 import type { CliIo } from './io.js';
 import { VERSION } from './version.js';
 
@@ -41,6 +42,12 @@ export async function main(argv: string[]): Promise<void> {
     const code = await dispatch(argv, processIo());
     if (code !== null) process.exitCode = code;
   } catch (error) {
+    // No parser on this machine is a fact about the installation, not a bug: one line, exit 2.
+    if (error instanceof ParserUnavailableError) {
+      process.stderr.write(`yieldlens: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`yieldlens: internal error: ${message}\n`);
     if (process.env['YIELDLENS_DEBUG'] !== undefined && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
@@ -64,6 +71,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
       io.stdout(`yieldlens ${VERSION}\n`);
       return 0;
     case 'check': {
+      await prepareParser(io);
       const { runCheckCommand } = await import('./check.js');
       return runCheckCommand(rest, io);
     }
@@ -76,6 +84,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
       return runRuleCommand(rest, io);
     }
     case 'trace': {
+      await prepareParser(io);
       const { runTraceCommand } = await import('./trace.js');
       return runTraceCommand(rest, io);
     }
@@ -86,7 +95,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
         return 2;
       }
       const { startServer } = await import('../lsp/server.js');
-      startServer();
+      await startServer();
       // The server owns the process from here on; it sets the exit code when the client says `exit`.
       return null;
     }
@@ -94,4 +103,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
       io.stderr(`yieldlens: unknown command "${command}"\n\n${MAIN_HELP}`);
       return 2;
   }
+}
+
+/** Loads the parser for the commands that parse; says so on stderr when the native binding did not load. */
+async function prepareParser(io: CliIo): Promise<void> {
+  const info = await loadParser();
+  if (info.fallbackReason !== null && !info.forced) io.stderr(`yieldlens: ${describeParser(info)}\n`);
 }

@@ -105,8 +105,8 @@ function assetReferences(outDir, workers) {
   };
 }
 
-/** The licence of every npm package inlined into the bundle, as their licences ask for redistribution. */
-function thirdPartyLicenses(metafile) {
+/** The licence of every npm package inlined into a bundle, as their licences ask for redistribution. */
+export function thirdPartyLicenses(metafile, what = 'The yieldlens server bundle') {
   const packages = new Map();
   for (const input of Object.keys(metafile.inputs)) {
     // The innermost node_modules names the package (a nested copy is a package of its own).
@@ -121,7 +121,7 @@ function thirdPartyLicenses(metafile) {
     const text = licenseFile === undefined ? `License: ${manifest.license ?? 'see the package'}` : readFileSync(join(dir, licenseFile), 'utf8').trim();
     return `${name} ${manifest.version}\n${'-'.repeat(name.length + 1 + manifest.version.length)}\n${text}\n`;
   });
-  return `The yieldlens server bundle includes the following packages.\n\n${sections.join('\n')}`;
+  return `${what} includes the following packages.\n\n${sections.join('\n')}`;
 }
 
 function* jsFiles(dir) {

@@ -89,7 +89,9 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
       return runTraceCommand(rest, io);
     }
     case 'lsp': {
-      const unexpected = rest.filter((arg) => arg !== '--stdio');
+      // vscode-languageclient adds `--clientProcessId=N`, which vscode-languageserver reads from process.argv
+      // to exit when the editor is gone; both are accepted and need nothing here.
+      const unexpected = rest.filter((arg) => arg !== '--stdio' && !/^--clientProcessId=\d+$/.test(arg));
       if (unexpected.length > 0) {
         io.stderr(`yieldlens lsp: unexpected argument "${unexpected[0]}" (the server speaks LSP over stdio)\n`);
         return 2;

@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
-import { BUNDLE_DIR, buildTypeScript, bundleServer, thirdPartyLicenses } from './bundle-server.mjs';
+import { buildTypeScript, bundleServer, thirdPartyLicenses } from './bundle-server.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLIENT = join(REPO, 'client');
@@ -38,7 +38,6 @@ const VSCODE_TARGETS = ['win32-x64', 'win32-arm64', 'linux-x64', 'linux-arm64', 
 export async function packageVsix({ target = null, outDir = CLIENT, skipBuild = false } = {}) {
   if (target !== null && !VSCODE_TARGETS.includes(target)) throw new Error(`unknown target ${target}; VS Code's targets are ${VSCODE_TARGETS.join(', ')}`);
   if (!skipBuild) buildTypeScript();
-  await bundleServer();
   const manifest = JSON.parse(readFileSync(join(CLIENT, 'package.json'), 'utf8'));
   const stage = mkdtempSync(join(tmpdir(), 'yieldlens-vsix-'));
   try {
@@ -48,6 +47,8 @@ export async function packageVsix({ target = null, outDir = CLIENT, skipBuild = 
     copyFileSync(join(CLIENT, 'media', 'timeline.css'), join(stage, 'media', 'timeline.css'));
     copyFileSync(join(CLIENT, 'media', 'icon.png'), join(stage, 'media', 'icon.png'));
     await bundleClient(join(stage, 'dist'));
+    // Bundled straight into the stage, so that an `npm pack` running meanwhile (it rebuilds server/bundle) cannot interfere.
+    await bundleServer(join(stage, 'server', 'bundle'));
     stageServer(join(stage, 'server'), target === null ? NATIVE_TARGETS : NATIVE_TARGETS.filter((name) => name === target));
 
     const name = target === null ? `yieldlens-${manifest.version}.vsix` : `yieldlens-${target}-${manifest.version}.vsix`;
@@ -77,7 +78,7 @@ async function bundleClient(outDir) {
 }
 
 /**
- * The server as the npm package installs it (its manifest, the launchers, the bundle) plus the native
+ * The server as the npm package installs it (its manifest and launchers; the bundle is already there) plus the native
  * bindings for `targets`: each package's JavaScript and its prebuilt binaries, nothing compiled on this machine.
  */
 function stageServer(dir, targets) {
@@ -86,7 +87,6 @@ function stageServer(dir, targets) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(shipped, null, 2)}\n`);
   cpSync(join(SERVER, 'bin'), join(dir, 'bin'), { recursive: true });
-  cpSync(BUNDLE_DIR, join(dir, 'bundle'), { recursive: true });
   const modules = join(dir, 'node_modules');
   const nativePackages = [
     { name: 'tree-sitter', files: ['index.js'], binary: 'tree-sitter.node' },

@@ -130,8 +130,9 @@ export function buildTimeline(report: TraceReport): TimelineModel {
 
   report.events.forEach((event, index) => {
     if (index === headCount && gap !== null) {
-      // What ran across the omitted events is unknown: every lane goes grey for the gap's column.
-      for (const builder of lanes.values()) enter(builder, 'unknown', step);
+      // What ran across the omitted events is unknown: every lane goes grey for the gap's column, except
+      // those already finished (a generator that returned or raised never runs again).
+      for (const builder of lanes.values()) if (builder.state !== 'closed' || builder.closing) enter(builder, 'unknown', step);
       running.length = 0;
       step += 1;
     }

@@ -66,7 +66,7 @@ export async function packageVsix({ target = null, outDir = CLIENT, skipBuild = 
 /** The manifest that ships: the extension's id is `yieldlens.yieldlens` (the workspace calls it yieldlens-vscode). */
 function extensionManifest(manifest) {
   const { devDependencies: _dev, private: _private, type: _type, scripts: _scripts, ...shipped } = manifest;
-  return { ...shipped, name: 'yieldlens', icon: 'media/icon.png' };
+  return { ...shipped, name: 'yieldlens', icon: 'media/icon.png', files: ['dist', 'media', 'server', 'README.md', 'CHANGELOG.md', 'LICENSE'] };
 }
 
 /** The extension host's bundle (CommonJS, `vscode` provided by the editor) and the webview's (a browser script). */

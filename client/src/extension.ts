@@ -13,7 +13,6 @@ import {
 } from 'vscode-languageclient/node.js';
 import {
   RERUN_TRACES_REQUEST,
-  SHOW_TRACE_COMMAND,
   TRACE_REQUEST,
   TRACE_STATUS_NOTIFICATION,
   type RerunTracesParams,
@@ -22,18 +21,11 @@ import {
   type TraceSourceInfo,
   type TraceStatusParams,
 } from '@yieldlens/shared';
+import { COMMANDS } from './commands.js';
 import { chooseServer, type ServerLaunch } from './launch.js';
 import { configurationForServer, readSettings, SECTION, type SettingGetter } from './settings.js';
 import { statusView, type ServerState } from './status.js';
 import { TimelinePanel, type TraceProvider } from './timeline/panel.js';
-
-/** Commands the extension contributes (package.json `contributes.commands`). */
-export const COMMANDS = {
-  showTrace: SHOW_TRACE_COMMAND,
-  rerunTraces: 'yieldlens.rerunTraces',
-  restartServer: 'yieldlens.restartServer',
-  showLog: 'yieldlens.showLog',
-} as const;
 
 const DOCUMENT_SELECTOR = [
   { scheme: 'file', language: 'python' },

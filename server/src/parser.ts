@@ -59,7 +59,8 @@ export interface SyntaxNode {
   namedChild(index: number): SyntaxNode | null;
   childForFieldName(fieldName: string): SyntaxNode | null;
   childrenForFieldName(fieldName: string): SyntaxNode[];
-  fieldNameForChild(index: number): string | null;
+  /** The field name of the child at `index`; undefined when it has none (as the native binding answers). */
+  fieldNameForChild(index: number): string | null | undefined;
   descendantsOfType(types: string | string[], startPosition?: Point, endPosition?: Point): SyntaxNode[];
   /** The smallest node spanning the range; the root when nothing smaller does (never null for an in-range offset). */
   descendantForIndex(start: number, end?: number): SyntaxNode;
@@ -214,6 +215,7 @@ async function loadWasm(fallbackReason: string, forced: boolean): Promise<Loaded
   const language = await web.Language.load(readFileSync(assetPath('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm')));
   const parser = new web.Parser();
   parser.setLanguage(language);
+  matchNativeBinding(web);
   // WASM memory is not garbage collected: a tree lives in the module's heap until `delete()`. Callers drop
   // trees as they drop native ones, so each tree is deleted once nothing references it (its nodes refer to
   // it, so it outlives them). The registry holds the tree's heap address, not the tree.
@@ -228,6 +230,64 @@ async function loadWasm(fallbackReason: string, forced: boolean): Promise<Loaded
       unreachable.register(tree, (tree as unknown as { 0: number })[0]);
       return tree as unknown as Tree;
     },
+  };
+}
+
+/** The node-returning members of web-tree-sitter's Node, Tree and TreeCursor (getters and methods). */
+const NODE_MEMBERS = {
+  Node: [
+    'parent', 'child', 'namedChild', 'childForFieldId', 'childForFieldName', 'childrenForFieldName', 'childrenForFieldId',
+    'firstChildForIndex', 'firstNamedChildForIndex', 'firstChild', 'firstNamedChild', 'lastChild', 'lastNamedChild',
+    'children', 'namedChildren', 'descendantsOfType', 'nextSibling', 'previousSibling', 'nextNamedSibling',
+    'previousNamedSibling', 'childWithDescendant', 'descendantForIndex', 'namedDescendantForIndex',
+    'descendantForPosition', 'namedDescendantForPosition',
+  ],
+  Tree: ['rootNode', 'rootNodeWithOffset'],
+  TreeCursor: ['currentNode'],
+} as const;
+
+/**
+ * Makes web-tree-sitter answer as the native binding does where the two differ, so that code written and
+ * tested against one gives the same results with the other (a test runs every fixture through both):
+ * - one object per node of a tree, as the native binding caches them by id: code that compares nodes with
+ *   `===` or keys maps by them (the runtime's compiler does) needs it. Each tree keeps the nodes handed out;
+ * - `fieldNameForChild` answers undefined, not null, for a child without a field.
+ */
+function matchNativeBinding(web: typeof import('web-tree-sitter')): void {
+  const nodesOf = new WeakMap<object, Map<number, object>>();
+  const internedArrays = new WeakSet<object[]>();
+  const intern = (node: { id: number; tree: object } | null | undefined): object | null | undefined => {
+    if (node === null || node === undefined) return node;
+    let nodes = nodesOf.get(node.tree);
+    if (nodes === undefined) nodesOf.set(node.tree, (nodes = new Map()));
+    const known = nodes.get(node.id);
+    if (known !== undefined) return known;
+    nodes.set(node.id, node);
+    return node;
+  };
+  const internResult = (value: unknown): unknown => {
+    if (!Array.isArray(value)) return intern(value as { id: number; tree: object } | null);
+    // In place: `children` returns the array the node caches, which then needs this only once.
+    if (internedArrays.has(value)) return value;
+    for (let index = 0; index < value.length; index++) value[index] = intern(value[index] as { id: number; tree: object } | null);
+    internedArrays.add(value);
+    return value;
+  };
+  for (const [className, members] of Object.entries(NODE_MEMBERS)) {
+    const prototype = (web as unknown as Record<string, { prototype: object }>)[className]?.prototype;
+    if (prototype === undefined) throw new Error(`web-tree-sitter has no ${className}`);
+    for (const member of members) {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, member);
+      const getter = descriptor?.get;
+      const method = descriptor?.value as ((...args: unknown[]) => unknown) | undefined;
+      if (getter !== undefined) Object.defineProperty(prototype, member, { ...descriptor, get: function (this: object) { return internResult(getter.call(this)); } });
+      else if (typeof method === 'function') Object.defineProperty(prototype, member, { ...descriptor, value: function (this: object, ...args: unknown[]) { return internResult(method.apply(this, args)); } });
+      else throw new Error(`web-tree-sitter's ${className} has no ${member}`);
+    }
+  }
+  const fieldNameForChild = web.Node.prototype.fieldNameForChild;
+  web.Node.prototype.fieldNameForChild = function (this: import('web-tree-sitter').Node, index: number) {
+    return fieldNameForChild.call(this, index) ?? (undefined as unknown as null);
   };
 }
 

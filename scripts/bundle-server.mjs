@@ -135,5 +135,5 @@ function* jsFiles(dir) {
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   buildTypeScript();
   const files = await bundleServer();
-  for (const file of files) console.log(`server/bundle/${file.name}  ${(file.bytes / 1024).toFixed(0)} KiB`);
+  for (const file of files) process.stderr.write(`server/bundle/${file.name}  ${(file.bytes / 1024).toFixed(0)} KiB\n`);
 }

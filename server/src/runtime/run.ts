@@ -11,7 +11,7 @@ import type { RunOptions } from './index.js';
 import {
   Frame, LimitSignal, isHostStackOverflow, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
 } from './interp.js';
-import { installStdlib } from './stdlib.js';
+import { installModules } from './modules/index.js';
 import { GlobalsMap, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyRange, PyTuple, PyType, PyNative, resetAddresses, type Py } from './values.js';
 
 const DEFAULTS = { maxSteps: 1_000_000, timeoutMs: 2_000, recursionLimit: 1000, maxEvents: 10_000, maxCollection: 10_000_000 };
@@ -463,7 +463,7 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   });
   vm.userFile = filename;
   installBuiltins(vm);
-  installStdlib(vm);
+  installModules(vm);
   const maxEvents = Math.max(2, options.maxEvents ?? DEFAULTS.maxEvents);
   const headCap = Math.ceil(maxEvents / 2);
   const recorder = new EventRecorder(vm, headCap, maxEvents - headCap);

@@ -1,0 +1,257 @@
+// The formatting mini-language: format specs (format(), f-strings, `__format__` of int, float and str),
+// printf-style `%` formatting and str.format, with CPython 3.13's results and error messages. Floats are
+// formatted from their exact binary value (exactFixed/exactDigits), as CPython's dtoa does.
+
+import type { Kw } from './args.js';
+import { excTypes, isIntLike, isNumeric, toNumber, typeOf, type VM } from './interp.js';
+import { asBig, intOf } from './objects/int.js';
+import { PyDict, PyFloat, PyInstance, PyList, PyObject, PyTuple, exactDigits, exactFixed, floatRepr, type Py } from './values.js';
+
+interface Spec {
+  fill: string; align: string; sign: string; alt: boolean; zero: boolean; width: number;
+  grouping: string; precision: number; type: string;
+}
+function parseSpec(vm: VM, spec: string, typeName = 'str'): Spec {
+  const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s.exec(spec);
+  if (m === null) throw vm.error('ValueError', `Invalid format specifier '${spec}' for object of type '${typeName}'`);
+  return {
+    fill: m[1] ?? (m[5] && !m[2] ? '0' : ' '), align: m[2] ?? (m[5] ? '=' : ''), sign: m[3] ?? '-', alt: m[4] !== undefined,
+    zero: m[5] !== undefined, width: m[6] ? parseInt(m[6], 10) : 0, grouping: m[7] ?? '',
+    precision: m[8] !== undefined ? parseInt(m[8], 10) : -1, type: m[9] ?? '',
+  };
+}
+function group(digits: string, sep: string, every = 3): string {
+  if (sep === '') return digits;
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % every === 0) out += sep;
+    out += digits[i];
+  }
+  return out;
+}
+function pad(s: Spec, body: string, signStr: string, defaultAlign: string): string {
+  const total = signStr.length + body.length;
+  if (total >= s.width) return signStr + body;
+  const n = s.width - total;
+  const align = s.align || defaultAlign;
+  if (align === '=') return signStr + s.fill.repeat(n) + body;
+  if (align === '<') return signStr + body + s.fill.repeat(n);
+  if (align === '>') return s.fill.repeat(n) + signStr + body;
+  const left = Math.floor(n / 2);
+  return s.fill.repeat(left) + signStr + body + s.fill.repeat(n - left);
+}
+function fixed(x: number, prec: number): string {
+  return exactFixed(Math.abs(x), prec);
+}
+function expo(x: number, prec: number, upper: boolean): string {
+  const [digits, e] = exactDigits(Math.abs(x), prec + 1);
+  const mant = prec > 0 ? digits[0] + '.' + digits.slice(1) : digits;
+  const r = `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  return upper ? r.toUpperCase() : r;
+}
+function generalFormat(x: number, prec: number, alt: boolean, upper: boolean): string {
+  if (prec === 0) prec = 1;
+  if (x === 0) return alt ? '0.' + '0'.repeat(prec - 1) : '0';
+  const e = exactDigits(Math.abs(x), prec)[1];
+  let r: string;
+  if (e >= -4 && e < prec) r = fixed(x, Math.max(0, prec - 1 - e));
+  else r = expo(x, prec - 1, upper);
+  if (!alt) {
+    if (r.includes('e') || r.includes('E')) r = r.replace(/\.?0+(?=[eE])/, '');
+    else if (r.includes('.')) r = r.replace(/\.?0+$/, '');
+  }
+  return r;
+}
+export function formatValue(vm: VM, v: Py, spec: string): string {
+  if (spec === '') return vm.str(v);
+  if (typeof v === 'string') {
+    const s = parseSpec(vm, spec);
+    if (s.type !== '' && s.type !== 's') throw vm.error('ValueError', `Unknown format code '${s.type}' for object of type 'str'`);
+    if (/^(?:.?[<>=^])?[+\- ]/.test(spec)) throw vm.error('ValueError', 'Sign not allowed in string format specifier');
+    const body = s.precision >= 0 ? v.slice(0, s.precision) : v;
+    return pad(s, body, '', '<');
+  }
+  if (isIntLike(v) || v instanceof PyFloat) {
+    const s = parseSpec(vm, spec, typeOf(v).name);
+    let t = s.type;
+    const isFloat = v instanceof PyFloat;
+    if (isFloat && 'bcdoxX'.includes(t) && t !== '') throw vm.error('ValueError', `Unknown format code '${t}' for object of type 'float'`);
+    if (!isFloat && t === '' && s.precision >= 0) throw vm.error('ValueError', 'Precision not allowed in integer format specifier');
+    if (t === '' && isFloat) t = s.precision >= 0 ? 'g' : 'r';
+    if (t === '' || t === 'n') t = isFloat ? 'g' : 'd';
+    const neg = isFloat ? v.v < 0 || Object.is(v.v, -0) : asBig(intOf(v)) < 0n;
+    const signStr = neg ? '-' : s.sign === '+' ? '+' : s.sign === ' ' ? ' ' : '';
+    let body: string;
+    if ('bdoxXc'.includes(t)) {
+      const n = asBig(intOf(v));
+      const a = n < 0n ? -n : n;
+      if (t === 'c') return pad(s, String.fromCodePoint(Number(n)), '', '<');
+      const base = t === 'b' ? 2 : t === 'o' ? 8 : t === 'd' ? 10 : 16;
+      let digits = a.toString(base);
+      if (t === 'X') digits = digits.toUpperCase();
+      digits = group(digits, s.grouping, base === 10 ? 3 : 4);
+      const prefix = s.alt ? (t === 'b' ? '0b' : t === 'o' ? '0o' : t === 'x' ? '0x' : t === 'X' ? '0X' : '') : '';
+      body = digits;
+      if (s.align === '=' || (s.zero && !s.align)) {
+        const width = s.width - signStr.length - prefix.length;
+        if (s.fill === '0' && body.length < width) body = (s.grouping ? group('0'.repeat(width - body.length) + a.toString(base), s.grouping, base === 10 ? 3 : 4).slice(-width) : '0'.repeat(width - body.length) + body);
+        return pad({ ...s, width: 0 }, prefix + body, signStr, '>') .padStart(s.width, s.fill);
+      }
+      return pad(s, prefix + body, signStr, '>');
+    }
+    const x = Math.abs(toNumber(v));
+    const prec = s.precision >= 0 ? s.precision : 6;
+    switch (t) {
+      case 'f':
+      case 'F':
+        body = Number.isFinite(x) ? fixed(x, prec) : Number.isNaN(x) ? 'nan' : 'inf';
+        if (t === 'F') body = body.toUpperCase();
+        break;
+      case 'e':
+      case 'E':
+        body = Number.isFinite(x) ? expo(x, prec, t === 'E') : Number.isNaN(x) ? 'nan' : 'inf';
+        break;
+      case '%':
+        body = Number.isFinite(x) ? fixed(x * 100, prec) + '%' : 'inf%';
+        break;
+      case 'g':
+      case 'G':
+        body = Number.isFinite(x) ? generalFormat(x, prec, s.alt, t === 'G') : Number.isNaN(x) ? 'nan' : 'inf';
+        break;
+      case 'r':
+        body = floatRepr(x);
+        break;
+      default:
+        throw vm.error('ValueError', `Unknown format code '${t}' for object of type '${typeOf(v).name}'`);
+    }
+    if (s.grouping !== '') {
+      const [ip, fp] = body.split('.') as [string, string | undefined];
+      if (/^\d+$/.test(ip)) body = group(ip, s.grouping) + (fp !== undefined ? '.' + fp : '');
+    }
+    if (s.zero && !s.align) {
+      const width = s.width - signStr.length;
+      if (body.length < width) body = '0'.repeat(width - body.length) + body;
+      return signStr + body;
+    }
+    return pad(s, body, signStr, '>');
+  }
+  if (v === null || typeof v === 'boolean' || v instanceof PyObject) {
+    if (v instanceof PyInstance || v === null || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) {
+      throw vm.typeError(`unsupported format string passed to ${typeOf(v).name}.__format__`);
+    }
+  }
+  throw vm.typeError(`unsupported format string passed to ${typeOf(v).name}.__format__`);
+}
+
+export function percentFormat(vm: VM, fmt: string, arg: Py): string {
+  const args = arg instanceof PyTuple ? arg.items : [arg];
+  let ai = 0;
+  const next = (): Py => {
+    if (ai >= args.length) throw vm.typeError('not enough arguments for format string');
+    return args[ai++];
+  };
+  const out = fmt.replace(/%(\([^)]*\))?([-+ #0]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g, (_m, key: string | undefined, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
+    if (conv === '%') return '%';
+    let v: Py;
+    if (key !== undefined) v = vm.getItem(arg, key.slice(1, -1));
+    else {
+      if (width === '*') width = String(next());
+      if (prec === '*') prec = String(next());
+      v = next();
+    }
+    let spec = '';
+    if (flags.includes('-')) spec += '<';
+    else if (!flags.includes('0') && width) spec += '>';
+    if (flags.includes('+')) spec += '+';
+    else if (flags.includes(' ')) spec += ' ';
+    if (flags.includes('#')) spec += '#';
+    if (flags.includes('0') && !flags.includes('-')) spec += '0';
+    if (width) spec += width;
+    if (prec !== undefined) spec += '.' + prec;
+    switch (conv) {
+      case 's':
+        return formatValue(vm, vm.str(v), spec.replace(/[+ #0]/g, ''));
+      case 'r':
+      case 'a':
+        return formatValue(vm, vm.repr(v), spec.replace(/[+ #0]/g, ''));
+      case 'd':
+      case 'i':
+      case 'u':
+        if (!isNumeric(v)) throw vm.typeError(`%${conv} format: a real number is required, not ${typeOf(v).name}`);
+        return formatValue(vm, v instanceof PyFloat ? Math.trunc(v.v) : v, spec + 'd');
+      default:
+        if (!isNumeric(v)) throw vm.typeError(`must be real number, not ${typeOf(v).name}`);
+        return formatValue(vm, 'eEfFgG'.includes(conv) ? new PyFloat(toNumber(v)) : v, spec + conv);
+    }
+  });
+  if (ai < args.length && !(arg instanceof PyDict)) throw vm.typeError('not all arguments converted during string formatting');
+  return out;
+}
+
+/** str.format: fields `{}`, `{0}`, `{name}`, `{0.attr}`, `{0[key]}` with `!r`/`!s` and specs. */
+export function strFormat(vm: VM, fmt: string, args: Py[], kw: Kw): string {
+  let auto = 0;
+  let manual = false;
+  let out = '';
+  let i = 0;
+  while (i < fmt.length) {
+    const c = fmt[i]!;
+    if (c === '{') {
+      if (fmt[i + 1] === '{') {
+        out += '{';
+        i += 2;
+        continue;
+      }
+      let depth = 1;
+      let j = i + 1;
+      while (j < fmt.length && depth > 0) {
+        if (fmt[j] === '{') depth++;
+        else if (fmt[j] === '}') depth--;
+        j++;
+      }
+      if (depth !== 0) throw vm.error('ValueError', "expected '}' before end of string");
+      const field = fmt.slice(i + 1, j - 1);
+      i = j;
+      const m = /^([^!:.[]*)((?:\.[^!:.[]+|\[[^\]]*\])*)(?:!([rsa]))?(?::(.*))?$/s.exec(field);
+      if (m === null) throw vm.error('ValueError', 'invalid format field');
+      const name = m[1]!;
+      let v: Py;
+      if (name === '' && manual) throw vm.error('ValueError', 'cannot switch from manual field specification to automatic field numbering');
+      if (/^\d+$/.test(name) && auto > 0) throw vm.error('ValueError', 'cannot switch from automatic field numbering to manual field specification');
+      if (/^\d+$/.test(name)) manual = true;
+      if (name === '') {
+        if (auto >= args.length) throw vm.error('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
+        v = args[auto++];
+      } else if (/^\d+$/.test(name)) {
+        const idx = parseInt(name, 10);
+        if (idx >= args.length) throw vm.error('IndexError', `Replacement index ${idx} out of range for positional args tuple`);
+        v = args[idx];
+      } else {
+        v = kw?.get(name);
+        if (v === undefined) throw vm.newException(excTypes.get('KeyError')!, [name]);
+      }
+      for (const part of (m[2] ?? '').match(/\.[^.[]+|\[[^\]]*\]/g) ?? []) {
+        if (part.startsWith('.')) v = vm.getAttr(v, part.slice(1));
+        else {
+          const key = part.slice(1, -1);
+          v = vm.getItem(v, /^\d+$/.test(key) ? parseInt(key, 10) : key);
+        }
+      }
+      if (m[3] === 'r' || m[3] === 'a') v = vm.repr(v);
+      else if (m[3] === 's') v = vm.str(v);
+      const spec = m[4] !== undefined ? strFormat(vm, m[4], args, kw) : '';
+      out += vm.format(v, spec);
+    } else if (c === '}') {
+      if (fmt[i + 1] === '}') {
+        out += '}';
+        i += 2;
+        continue;
+      }
+      throw vm.error('ValueError', "Single '}' encountered in format string");
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}

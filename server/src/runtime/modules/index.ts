@@ -1,0 +1,34 @@
+// The registry of importable modules: one file per module in this folder, one line per module here.
+// A fresh VM gets a factory for each name; the module is built on its first import. Any other import is
+// `unsupported` (and `sys` stays so: most of it describes the host — path, argv, modules, stdout).
+
+import type { VM } from '../interp.js';
+import type { PyModule } from '../values.js';
+import { collectionsModule } from './collections.js';
+import { contextlibModule } from './contextlib.js';
+import { functoolsModule } from './functools.js';
+import { inspectModule } from './inspect.js';
+import { ioModule } from './io.js';
+import { itertoolsModule } from './itertools.js';
+import { mathModule } from './math.js';
+import { operatorModule } from './operator.js';
+import { typesModule } from './types.js';
+import { typingModule } from './typing.js';
+
+/** Module name → the function that builds the module object for one VM. */
+export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string, (vm: VM) => PyModule>([
+  ['itertools', itertoolsModule],
+  ['inspect', inspectModule],
+  ['io', ioModule],
+  ['collections', collectionsModule],
+  ['typing', typingModule],
+  ['types', typesModule],
+  ['math', mathModule],
+  ['operator', operatorModule],
+  ['functools', functoolsModule],
+  ['contextlib', contextlibModule],
+]);
+
+export function installModules(vm: VM): void {
+  for (const [name, factory] of MODULES) vm.moduleFactories.set(name, factory);
+}

@@ -1,0 +1,34 @@
+// typing: names only, for imports and annotations (subscripting gives the same object back).
+
+import { native } from '../args.js';
+import { PyObject, PyType, type Py, type PyModule } from '../values.js';
+import { module } from './support.js';
+
+class TypingAlias extends PyObject {
+  constructor(public name: string) {
+    super();
+  }
+  pyRepr(): string {
+    return `typing.${this.name}`;
+  }
+  pyGetItem(): Py {
+    return this;
+  }
+}
+const typingAliasType = new PyType('_SpecialGenericAlias', []);
+typingAliasType.builtin = true;
+typingAliasType.module = 'typing';
+typingAliasType.dict.set('__call__', native('__call__', () => null));
+
+export function typingModule(): PyModule {
+  const names = ['Any', 'Callable', 'Dict', 'FrozenSet', 'Generator', 'Iterable', 'Iterator', 'List', 'Optional',
+    'Set', 'Tuple', 'Type', 'Union', 'Sequence', 'Mapping', 'MutableMapping', 'MutableSequence', 'AsyncIterator',
+    'AsyncGenerator', 'ContextManager', 'NoReturn', 'Literal', 'Final', 'ClassVar', 'TextIO', 'IO', 'Deque',
+    'DefaultDict', 'Counter', 'Hashable', 'Sized', 'Collection', 'Reversible', 'SupportsInt', 'Never', 'Self'];
+  const m = module('typing', names.map((n) => [n, new TypingAlias(n)]));
+  m.dict.set('TYPE_CHECKING', false);
+  m.dict.set('TypeVar', native('TypeVar', (a) => new TypingAlias(String(a[0]))));
+  m.dict.set('cast', native('cast', (a) => a[1]));
+  m.dict.set('overload', native('overload', (a) => a[0]));
+  return m;
+}

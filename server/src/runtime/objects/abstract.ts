@@ -1,0 +1,138 @@
+// The abstract object protocol, as CPython's Objects/abstract.c: binary operators (the dunder protocol
+// for instances, then each built-in type's own operator), subscripts, item assignment and deletion,
+// and len(). It dispatches to the type files and holds no type's behaviour itself.
+
+import { isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
+import { BIN_OPS } from '../opcodes.js';
+import { percentFormat } from '../format.js';
+import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
+import { dictBinary, dictDeleteSubscript, dictSubscript } from './dict.js';
+import { floatArith } from './float.js';
+import { intArith } from './int.js';
+import { listAssignSubscript, listBinary, listDeleteSubscript, listSubscript } from './list.js';
+import { rangeSubscript } from './range.js';
+import { setAlgebra } from './set.js';
+import { strBinary, strLength, strSubscript } from './str.js';
+import { tupleBinary, tupleSubscript } from './tuple.js';
+
+const DUNDER: Record<string, [string, string, string]> = {
+  '+': ['__add__', '__radd__', '__iadd__'], '-': ['__sub__', '__rsub__', '__isub__'],
+  '*': ['__mul__', '__rmul__', '__imul__'], '/': ['__truediv__', '__rtruediv__', '__itruediv__'],
+  '//': ['__floordiv__', '__rfloordiv__', '__ifloordiv__'], '%': ['__mod__', '__rmod__', '__imod__'],
+  '**': ['__pow__', '__rpow__', '__ipow__'], '<<': ['__lshift__', '__rlshift__', '__ilshift__'],
+  '>>': ['__rshift__', '__rrshift__', '__irshift__'], '&': ['__and__', '__rand__', '__iand__'],
+  '|': ['__or__', '__ror__', '__ior__'], '^': ['__xor__', '__rxor__', '__ixor__'],
+  '@': ['__matmul__', '__rmatmul__', '__imatmul__'],
+};
+
+export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean): Py {
+  const op = BIN_OPS[opIndex]!;
+  if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.lookup('__rmod__') !== undefined))
+    return percentFormat(vm, a, b);
+  if (a instanceof PyInstance || b instanceof PyInstance) {
+    const [name, rname, iname] = DUNDER[op]!;
+    if (inplace && a instanceof PyInstance) {
+      const m = a.cls.lookup(iname);
+      if (m !== undefined) {
+        const r = vm.call(vm.bindMethod(m, a), [b]);
+        if (r !== NOT_IMPLEMENTED) return r;
+      }
+    }
+    const r = vm.richCompare(a, b, name, rname);
+    if (r !== NOT_IMPLEMENTED) return r;
+  } else {
+    const r = builtinBinary(vm, op, a, b, inplace);
+    if (r !== NOT_IMPLEMENTED) return r;
+  }
+  if (op === '+' && typeof a === 'string') throw vm.typeError(`can only concatenate str (not "${typeOf(b).name}") to str`);
+  if (op === '+' && (a instanceof PyList || a instanceof PyTuple))
+    throw vm.typeError(`can only concatenate ${typeOf(a).name} (not "${typeOf(b).name}") to ${typeOf(a).name}`);
+  if (op === '*' && (typeof a === 'string' || a instanceof PyList || a instanceof PyTuple || typeof b === 'string'))
+    throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(typeof a === 'string' || a instanceof PyList || a instanceof PyTuple ? b : a).name}'`);
+  if (op === '**') throw vm.typeError(`unsupported operand type(s) for ** or pow(): '${typeOf(a).name}' and '${typeOf(b).name}'`);
+  throw vm.typeError(`unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+}
+
+function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
+  if (isIntLike(a) && isIntLike(b)) return intArith(vm, op, a, b);
+  if (isNumeric(a) && isNumeric(b)) return floatArith(vm, op, toNumber(a), toNumber(b));
+  if (typeof a === 'string') return strBinary(vm, op, a, b);
+  if (op === '*' && typeof b === 'string' && isIntLike(a)) return strBinary(vm, op, b, a);
+  if (a instanceof PyList) return listBinary(vm, op, a, b, inplace);
+  // `n * seq` repeats the sequence on the right, as sq_repeat does.
+  if (isIntLike(a) && op === '*') {
+    if (b instanceof PyList) return listBinary(vm, op, b, a, false);
+    if (b instanceof PyTuple) return tupleBinary(vm, op, b, a);
+  }
+  if (a instanceof PyTuple) return tupleBinary(vm, op, a, b);
+  if (a instanceof PySet && b instanceof PySet) return setAlgebra(op, a, b, inplace);
+  if (a instanceof PyDict && b instanceof PyDict) return dictBinary(op, a, b, inplace);
+  return NOT_IMPLEMENTED;
+}
+
+export function getItem(vm: VM, o: Py, k: Py): Py {
+  if (o instanceof PyList) return listSubscript(vm, o, k);
+  if (o instanceof PyTuple) return tupleSubscript(vm, o, k);
+  if (o instanceof PyDict) return dictSubscript(vm, o, k);
+  if (typeof o === 'string') return strSubscript(vm, o, k);
+  if (o instanceof PyRange) return rangeSubscript(vm, o, k);
+  if (o instanceof PyInstance) {
+    const r = vm.callSpecial(o, '__getitem__', [k]);
+    if (r !== undefined || typeOf(o).lookup('__getitem__') !== undefined) return r;
+  }
+  if (o instanceof PyType) {
+    const cg = o.lookup('__class_getitem__');
+    if (cg !== undefined) return vm.call(cg instanceof PyClassMethod ? new PyBoundMethod(o, cg.func) : cg, [k]);
+    if (o.builtin) return o; // `list[int]` in annotations behaves like the type for our purposes
+  }
+  if (o instanceof PyObject) {
+    const gi = (o as { pyGetItem?: (vm: VM, k: Py) => Py }).pyGetItem;
+    if (typeof gi === 'function') return gi.call(o, vm, k);
+  }
+  throw vm.typeError(`'${typeOf(o).name}' object is not subscriptable`);
+}
+
+export function setItem(vm: VM, o: Py, k: Py, v: Py): void {
+  if (o instanceof PyList) {
+    listAssignSubscript(vm, o, k, v);
+    return;
+  }
+  if (o instanceof PyInstance) {
+    if (vm.callSpecial(o, '__setitem__', [k, v]) !== undefined || typeOf(o).lookup('__setitem__') !== undefined) return;
+  }
+  throw vm.typeError(`'${typeOf(o).name}' object does not support item assignment`);
+}
+
+export function delItem(vm: VM, o: Py, k: Py): void {
+  if (o instanceof PyList) {
+    listDeleteSubscript(vm, o, k);
+    return;
+  }
+  if (o instanceof PyDict) {
+    dictDeleteSubscript(vm, o, k);
+    return;
+  }
+  if (o instanceof PyInstance) {
+    if (vm.callSpecial(o, '__delitem__', [k]) !== undefined || typeOf(o).lookup('__delitem__') !== undefined) return;
+  }
+  throw vm.typeError(`'${typeOf(o).name}' object doesn't support item deletion`);
+}
+
+export function len(vm: VM, v: Py): number {
+  if (typeof v === 'string') return strLength(v);
+  if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
+  if (v instanceof PyDict) return v.vals.size;
+  if (v instanceof PySet) return v.map.size;
+  if (v instanceof PyRange) return v.length;
+  if (v instanceof PyInstance) {
+    const r = vm.callSpecial(v, '__len__', []);
+    if (r !== undefined) {
+      if (!isIntLike(r)) throw vm.typeError(`'${typeOf(r).name}' object cannot be interpreted as an integer`);
+      if (Number(r) < 0) throw vm.error('ValueError', '__len__() should return >= 0');
+      return Number(r);
+    }
+  }
+  const pl = (v as { pyLen?: () => number } | null)?.pyLen;
+  if (typeof pl === 'function') return pl.call(v);
+  throw vm.typeError(`object of type '${typeOf(v).name}' has no len()`);
+}

@@ -1,0 +1,72 @@
+// float: IEEE arithmetic with CPython's errors (ZeroDivisionError, floor and modulo signs), the float()
+// constructor's parsing, and the methods of float. Reprs are in values.ts (floatRepr, the shortest
+// round-tripping form).
+
+import { def, native } from '../args.js';
+import { floatType, isIntLike, NOT_IMPLEMENTED, strRepr, toNumber, typeOf, UnsupportedSignal, VM } from '../interp.js';
+import { PyFloat, PyInstance, type Py } from '../values.js';
+
+function pyFloorMod(a: number, b: number): number {
+  const r = a % b;
+  if (r !== 0 && (r < 0) !== (b < 0)) return r + b;
+  if (r === 0) return b < 0 ? -0 : 0;
+  return r;
+}
+
+
+export function floatArith(vm: VM, op: string, x: number, y: number): Py {
+  switch (op) {
+    case '+':
+      return new PyFloat(x + y);
+    case '-':
+      return new PyFloat(x - y);
+    case '*':
+      return new PyFloat(x * y);
+    case '/':
+      if (y === 0) throw vm.error('ZeroDivisionError', 'float division by zero');
+      return new PyFloat(x / y);
+    case '//':
+      if (y === 0) throw vm.error('ZeroDivisionError', 'float floor division by zero');
+      return new PyFloat(Math.floor(x / y));
+    case '%':
+      if (y === 0) throw vm.error('ZeroDivisionError', 'float modulo by zero');
+      return new PyFloat(pyFloorMod(x, y));
+    case '**':
+      if (x === 0 && y < 0) throw vm.error('ZeroDivisionError', 'zero to a negative power');
+      if (x < 0 && !Number.isInteger(y)) throw new UnsupportedSignal('complex numbers', vm.currentLine());
+      return new PyFloat(Math.pow(x, y));
+  }
+  return NOT_IMPLEMENTED;
+}
+
+export function installFloatType(vm: VM): void {
+  floatType.dict.set('__new__', native('__new__', (a) => {
+    const v = a.length > 1 ? a[1] : new PyFloat(0);
+    if (v instanceof PyFloat) return v;
+    if (isIntLike(v)) {
+      const n = toNumber(v);
+      if (!Number.isFinite(n)) throw vm.error('OverflowError', 'int too large to convert to float');
+      return new PyFloat(n);
+    }
+    if (typeof v === 'string') {
+      const s = v.trim().replace(/_/g, '').toLowerCase();
+      if (/^[+-]?(inf|infinity)$/.test(s)) return new PyFloat(s.startsWith('-') ? -Infinity : Infinity);
+      if (/^[+-]?nan$/.test(s)) return new PyFloat(NaN);
+      if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) return new PyFloat(parseFloat(s));
+      throw vm.error('ValueError', `could not convert string to float: ${strRepr(v)}`);
+    }
+    if (v instanceof PyInstance) {
+      const r = vm.callSpecial(v, '__float__', []);
+      if (r !== undefined) return r;
+    }
+    throw vm.typeError(`float() argument must be a string or a real number, not '${typeOf(v).name}'`);
+  }));
+  def(floatType, 'is_integer', (a) => Number.isInteger((a[0] as PyFloat).v));
+  def(floatType, 'hex', () => {
+    throw new UnsupportedSignal('float.hex', vm.currentLine());
+  });
+  def(floatType, '__round__', (a) => vm.call(vm.builtins.get('round'), a));
+  def(floatType, 'as_integer_ratio', () => {
+    throw new UnsupportedSignal('float.as_integer_ratio', vm.currentLine());
+  });
+}

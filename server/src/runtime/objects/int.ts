@@ -1,0 +1,151 @@
+// int and bool: exact integer arithmetic (JS numbers while safe, BigInt beyond), the int() and bool()
+// constructors with CPython's parsing of integer literals, and the methods of int.
+
+import { def, native, toInt } from '../args.js';
+import { boolType, intType, LimitSignal, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, VM, strRepr } from '../interp.js';
+import { PyFloat, PyInstance, PyType, normInt, type Py } from '../values.js';
+
+export function asBig(v: Py): bigint {
+  return typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? +v : v);
+}
+export function intOf(v: Py): Py {
+  return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+}
+function floorDivInt(vm: VM, a: Py, b: Py): Py {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (b === 0) throw vm.error('ZeroDivisionError', 'integer division or modulo by zero');
+    const q = Math.floor(a / b);
+    if (Number.isSafeInteger(q) && Math.abs(a) < 2 ** 52) return q;
+  }
+  const x = asBig(a);
+  const y = asBig(b);
+  if (y === 0n) throw vm.error('ZeroDivisionError', 'integer division or modulo by zero');
+  let q = x / y;
+  if ((x % y !== 0n) && ((x < 0n) !== (y < 0n))) q -= 1n;
+  return normInt(q);
+}
+function modInt(vm: VM, a: Py, b: Py): Py {
+  const x = asBig(a);
+  const y = asBig(b);
+  if (y === 0n) throw vm.error('ZeroDivisionError', 'integer modulo by zero');
+  let r = x % y;
+  if (r !== 0n && (r < 0n) !== (y < 0n)) r += y;
+  return normInt(r);
+}
+
+export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
+  a = intOf(a);
+  b = intOf(b);
+  switch (op) {
+    case '+':
+      if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a + b)) return a + b;
+      return normInt(asBig(a) + asBig(b));
+    case '-':
+      if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a - b)) return a - b;
+      return normInt(asBig(a) - asBig(b));
+    case '*':
+      if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a * b)) return a * b;
+      return normInt(asBig(a) * asBig(b));
+    case '/': {
+      if (b === 0 || b === 0n) throw vm.error('ZeroDivisionError', 'division by zero');
+      if (typeof a === 'number' && typeof b === 'number') return new PyFloat(a / b);
+      return new PyFloat(Number(asBig(a)) / Number(asBig(b)));
+    }
+    case '//':
+      return floorDivInt(vm, a, b);
+    case '%':
+      return modInt(vm, a, b);
+    case '**': {
+      if (asBig(b) < 0n) {
+        if (a === 0 || a === 0n) throw vm.error('ZeroDivisionError', 'zero to a negative power');
+        return new PyFloat(Math.pow(Number(a), Number(b)));
+      }
+      if (typeof a === 'number' && typeof b === 'number') {
+        const r = Math.pow(a, b);
+        if (Number.isSafeInteger(r)) return r;
+      }
+      const bits = Math.abs(Number(asBig(a))) <= 1 ? 1 : Math.log2(Math.abs(Number(asBig(a)))) * Number(asBig(b));
+      if (bits > 4_000_000) throw new LimitSignal('memory', 'integer result too large', vm.currentLine());
+      return normInt(asBig(a) ** asBig(b));
+    }
+    case '<<': {
+      if (asBig(b) < 0n) throw vm.error('ValueError', 'negative shift count');
+      if (Number(b) > 4_000_000) throw new LimitSignal('memory', 'integer result too large', vm.currentLine());
+      return normInt(asBig(a) << asBig(b));
+    }
+    case '>>':
+      if (asBig(b) < 0n) throw vm.error('ValueError', 'negative shift count');
+      return normInt(asBig(a) >> asBig(b));
+    case '&':
+      return normInt(asBig(a) & asBig(b));
+    case '|':
+      return normInt(asBig(a) | asBig(b));
+    case '^':
+      return normInt(asBig(a) ^ asBig(b));
+  }
+  return NOT_IMPLEMENTED;
+}
+
+export function parseIntStr(vm: VM, v: string, base: number): Py {
+  let s = v.trim().replace(/_/g, '').toLowerCase();
+  let neg = false;
+  if (s.startsWith('-') || s.startsWith('+')) {
+    neg = s[0] === '-';
+    s = s.slice(1);
+  }
+  if (base === 0) {
+    if (s.startsWith('0x')) base = 16;
+    else if (s.startsWith('0o')) base = 8;
+    else if (s.startsWith('0b')) base = 2;
+    else base = 10;
+  }
+  if ((base === 16 && s.startsWith('0x')) || (base === 8 && s.startsWith('0o')) || (base === 2 && s.startsWith('0b'))) s = s.slice(2);
+  const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
+  if (s === '' || [...s].some((c) => !digits.includes(c)) || /__/.test(v))
+    throw vm.error('ValueError', `invalid literal for int() with base ${base}: ${strRepr(v)}`);
+  let n = 0n;
+  const B = BigInt(base);
+  for (const c of s) n = n * B + BigInt(digits.indexOf(c));
+  return normInt(neg ? -n : n);
+}
+
+export function installIntType(vm: VM): void {
+  intType.dict.set('__new__', native('__new__', (a, kw) => {
+    const t = a[0] as PyType;
+    if (t !== intType) throw new UnsupportedSignal('subclassing int', vm.currentLine());
+    const v = a.length > 1 ? a[1] : 0;
+    const base = a.length > 2 ? a[2] : kw?.get('base');
+    if (base !== undefined) {
+      const bs = toInt(vm, base);
+      if (bs !== 0 && (bs < 2 || bs > 36)) throw vm.error('ValueError', 'int() base must be >= 2 and <= 36, or 0');
+      if (typeof v !== 'string') throw vm.typeError("int() can't convert non-string with explicit base");
+      return parseIntStr(vm, v, bs);
+    }
+    if (typeof v === 'number' || typeof v === 'bigint') return v;
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (v instanceof PyFloat) {
+      if (!Number.isFinite(v.v)) throw vm.error(Number.isNaN(v.v) ? 'ValueError' : 'OverflowError', Number.isNaN(v.v) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
+      const tr = Math.trunc(v.v);
+      return Number.isSafeInteger(tr) ? (tr === 0 ? 0 : tr) : normInt(BigInt(tr));
+    }
+    if (typeof v === 'string') return parseIntStr(vm, v, 10);
+    if (v instanceof PyInstance) {
+      for (const m of ['__int__', '__index__', '__trunc__']) {
+        const r = vm.callSpecial(v, m, []);
+        if (r !== undefined) return r;
+      }
+    }
+    throw vm.typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeOf(v).name}'`);
+  }));
+  def(intType, 'bit_length', (a) => {
+    const n = asBig(intOf(a[0]));
+    return (n < 0n ? -n : n).toString(2).replace(/^0$/, '').length;
+  });
+  def(intType, '__index__', (a) => intOf(a[0]));
+  def(intType, 'to_bytes', () => {
+    throw new UnsupportedSignal('int.to_bytes', vm.currentLine());
+  });
+  def(intType, 'is_integer', () => true);
+  def(intType, 'conjugate', (a) => intOf(a[0]));
+  boolType.dict.set('__new__', native('__new__', (a) => (a.length > 1 ? vm.truthy(a[1]) : false)));
+}

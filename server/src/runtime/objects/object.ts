@@ -1,0 +1,42 @@
+// object and NoneType: the default methods every class inherits (__init__, __repr__, __eq__, __hash__,
+// __new__, __setattr__, __format__) and None's constructor and repr.
+
+import { native } from '../args.js';
+import { noneType, NOT_IMPLEMENTED, objectType, typeOf, type VM } from '../interp.js';
+import { PyInstance, PyObject, PyType } from '../values.js';
+
+export function installObjectType(vm: VM): void {
+  objectType.dict.set('__init__', native('__init__', () => null, 'object.__init__'));
+  objectType.dict.set('__repr__', native('__repr__', (a) => `<${typeOf(a[0]).module === 'builtins' ? '' : typeOf(a[0]).module + '.'}${typeOf(a[0]).qualname} object at ${(a[0] as PyObject).address}>`, 'object.__repr__'));
+  objectType.dict.set('__str__', native('__str__', (a) => vm.repr(a[0]), 'object.__str__'));
+  objectType.dict.set('__eq__', native('__eq__', (a) => (a[0] === a[1] ? true : NOT_IMPLEMENTED), 'object.__eq__'));
+  objectType.dict.set('__ne__', native('__ne__', (a) => (a[0] !== a[1] ? true : false), 'object.__ne__'));
+  objectType.dict.set('__hash__', native('__hash__', (a) => (a[0] instanceof PyObject ? parseInt(a[0].address, 16) >> 4 : 0), 'object.__hash__'));
+  objectType.dict.set('__new__', native('__new__', (a) => {
+    const t = a[0];
+    if (!(t instanceof PyType)) throw vm.typeError('object.__new__(X): X is not a type object');
+    if (t.layout === 'exception') return vm.newException(t, a.slice(1));
+    return new PyInstance(t);
+  }, 'object.__new__'));
+  objectType.dict.set('__init_subclass__', native('__init_subclass__', () => null));
+  objectType.dict.set('__setattr__', native('__setattr__', (a) => {
+    const o = a[0];
+    if (o instanceof PyInstance) {
+      o.dict.set(a[1], a[2]);
+      return null;
+    }
+    vm.setAttr(o, a[1], a[2]);
+    return null;
+  }, 'object.__setattr__'));
+  objectType.dict.set('__getattribute__', native('__getattribute__', (a) => vm.getAttr(a[0], a[1])));
+  objectType.dict.set('__format__', native('__format__', (a) => {
+    if (a[1] !== '') throw vm.typeError(`unsupported format string passed to ${typeOf(a[0]).name}.__format__`);
+    return vm.str(a[0]);
+  }));
+  // The VM checks for PyNative __setattr__/__repr__ to take its fast paths; keep them native.
+}
+
+export function installNoneType(): void {
+  noneType.dict.set('__new__', native('__new__', () => null));
+  noneType.dict.set('__repr__', native('__repr__', () => 'None'));
+}

@@ -1,0 +1,162 @@
+// set and frozenset: the set algebra operators (in CPython's slot order, so iteration order matches),
+// the constructors, and every method of both types.
+
+import { def, native } from '../args.js';
+import { excTypes, frozensetType, NOT_IMPLEMENTED, setType, UnsupportedSignal, type VM } from '../interp.js';
+import { PySet, PyType, type Py } from '../values.js';
+
+/** CPython's set_or/set_and/set_sub/set_xor, visiting members in slot order as setobject.c does. */
+export function setAlgebra(op: string, a: PySet, b: PySet, inplace: boolean): Py {
+  const copyOf = (src: PySet, frozen: boolean): PySet => {
+    const out = new PySet(frozen);
+    out.map.mergeInto(src.map);
+    return out;
+  };
+  const target = inplace && !a.frozen ? a : null;
+  switch (op) {
+    case '|': {
+      const out = target ?? copyOf(a, a.frozen);
+      for (const [k, v] of b.map.orderedEntries()) if (!out.map.has(k)) out.map.set(k, v);
+      return out;
+    }
+    case '&': {
+      const [small, big] = a.map.size > b.map.size ? [b, a] : [a, b];
+      const keep = small.map.orderedEntries().filter(([k]) => big.map.has(k));
+      if (target !== null) {
+        for (const [k] of a.map.orderedEntries()) if (!b.map.has(k)) target.map.delete(k);
+        return target;
+      }
+      const out = new PySet(a.frozen);
+      for (const [k, v] of keep) out.map.set(k, v);
+      return out;
+    }
+    case '-': {
+      if (target !== null) {
+        for (const [k] of b.map.orderedEntries()) target.map.delete(k);
+        return target;
+      }
+      if ((a.map.size >> 2) > b.map.size) {
+        const out = copyOf(a, a.frozen);
+        for (const [k] of b.map.orderedEntries()) out.map.delete(k);
+        return out;
+      }
+      const out = new PySet(a.frozen);
+      for (const [k, v] of a.map.orderedEntries()) if (!b.map.has(k)) out.map.set(k, v);
+      return out;
+    }
+    case '^': {
+      // set_symmetric_difference copies the *other* set, then toggles this one's members into it.
+      const out = target ?? copyOf(b, a.frozen);
+      const from = target !== null ? b : a;
+      for (const [k, v] of from.map.orderedEntries()) {
+        if (out.map.has(k)) out.map.delete(k);
+        else out.map.set(k, v);
+      }
+      return out;
+    }
+  }
+  return NOT_IMPLEMENTED;
+}
+
+export function installSetTypes(vm: VM): void {
+  setType.dict.set('__new__', native('__new__', (a) => {
+    if ((a[0] as PyType) !== setType) throw new UnsupportedSignal('subclassing set', vm.currentLine());
+    const s = new PySet(false);
+    if (a.length > 1 && a[1] instanceof PySet) s.map.mergeInto(a[1].map);
+    else if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
+    return s;
+  }));
+  frozensetType.dict.set('__new__', native('__new__', (a) => {
+    if (a.length > 1 && a[1] instanceof PySet && a[1].frozen) return a[1];
+    const s = new PySet(true);
+    if (a.length > 1 && a[1] instanceof PySet) s.map.mergeInto(a[1].map);
+    else if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
+    return s;
+  }));
+  installSetMethods(vm);
+}
+
+function installSetMethods(vm: VM): void {
+  for (const t of [setType, frozensetType]) {
+    const m = (name: string, f: (s: PySet, a: Py[]) => Py): void => def(t, name, (a) => f(a[0] as PySet, a.slice(1)));
+    const other = (v: Py): PySet => {
+      if (v instanceof PySet) return v;
+      const s = new PySet(true);
+      for (const x of vm.iterate(v)) s.map.set(vm.hash(x), x);
+      return s;
+    };
+    if (t === setType) {
+      m('add', (s, a) => {
+        s.map.set(vm.hash(a[0]), a[0]);
+        return null;
+      });
+      m('discard', (s, a) => {
+        s.map.delete(vm.hash(a[0]));
+        return null;
+      });
+      m('remove', (s, a) => {
+        if (!s.map.delete(vm.hash(a[0]))) throw vm.newException(excTypes.get('KeyError')!, [a[0]]);
+        return null;
+      });
+      m('pop', (s) => {
+        if (s.map.size === 0) throw vm.newException(excTypes.get('KeyError')!, ['pop from an empty set']);
+        return s.map.popEntry()![1];
+      });
+      m('clear', (s) => {
+        s.map.clear();
+        return null;
+      });
+      m('update', (s, a) => {
+        for (const o of a) for (const x of vm.iterate(o)) s.map.set(vm.hash(x), x);
+        return null;
+      });
+      m('difference_update', (s, a) => {
+        for (const o of a) for (const x of vm.iterate(o)) s.map.delete(vm.hash(x));
+        return null;
+      });
+      m('intersection_update', (s, a) => {
+        const o = other(a[0]);
+        for (const k of [...s.map.keys()]) if (!o.map.has(k)) s.map.delete(k);
+        return null;
+      });
+    }
+    m('union', (s, a) => {
+      const out = new PySet(s.frozen);
+      out.map.mergeInto(s.map);
+      for (const o of a) for (const x of vm.iterate(o)) {
+        const k = vm.hash(x);
+        if (!out.map.has(k)) out.map.set(k, x);
+      }
+      return out;
+    });
+    m('intersection', (s, a) => {
+      const out = new PySet(s.frozen);
+      const o = other(a[0]);
+      for (const [k, v] of s.map) if (o.map.has(k)) out.map.set(k, v);
+      return out;
+    });
+    m('difference', (s, a) => {
+      const out = new PySet(s.frozen);
+      const os = a.map(other);
+      for (const [k, v] of s.map) if (!os.some((o) => o.map.has(k))) out.map.set(k, v);
+      return out;
+    });
+    m('symmetric_difference', (s, a) => vm.binaryOp(11, s, other(a[0]), false));
+    m('issubset', (s, a) => vm.order(1, s, other(a[0])));
+    m('issuperset', (s, a) => vm.order(5, s, other(a[0])));
+    m('isdisjoint', (s, a) => {
+      const o = other(a[0]);
+      for (const k of s.map.keys()) if (o.map.has(k)) return false;
+      return true;
+    });
+    m('copy', (s) => {
+      if (s.frozen) return s;
+      const out = new PySet(false);
+      out.map.mergeInto(s.map);
+      return out;
+    });
+    m('__len__', (s) => s.map.size);
+    m('__contains__', (s, a) => vm.contains(s, a[0]));
+    m('__iter__', (s) => vm.getIter(s));
+  }
+}

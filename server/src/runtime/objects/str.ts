@@ -1,0 +1,340 @@
+// str: concatenation, repetition and subscripts (by code point, as CPython indexes a str), the str()
+// constructor, and every method of str. Formatting (`%`, str.format, format specs) is in format.ts.
+
+import { def, methodArity, native, toInt, type Kw } from '../args.js';
+import { formatValue, percentFormat, strFormat } from '../format.js';
+import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
+import { PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
+import { indexOf, repeatCount } from './sequence.js';
+import { sliceArray, sliceIndices } from './slice.js';
+
+/** `s op b` for a str `s` (`n * s` is `s * n`), or NotImplemented. */
+export function strBinary(vm: VM, op: string, a: string, b: Py): Py {
+  if (op === '+' && typeof b === 'string') {
+    if (a.length + b.length > vm.opts.maxCollection) vm.checkSize(a.length + b.length);
+    return a + b;
+  }
+  if (op === '*' && isIntLike(b)) return a.repeat(repeatCount(vm, b, a.length));
+  if (op === '%') return percentFormat(vm, a, b);
+  return NOT_IMPLEMENTED;
+}
+
+export function strSubscript(vm: VM, o: string, k: Py): Py {
+  if (k instanceof PySlice) return sliceArray(vm, Array.from(o), k).join('');
+  const chars = o.length === Array.from(o).length ? null : Array.from(o);
+  const len = chars === null ? o.length : chars.length;
+  if (!isIntLike(k) && !(k instanceof PyInstance)) throw vm.typeError(`string indices must be integers, not '${typeOf(k).name}'`);
+  const i = indexOf(vm, k, len, 'string');
+  if (i < 0 || i >= len) throw vm.error('IndexError', 'string index out of range');
+  return chars === null ? o[i] : chars[i];
+}
+
+/** len() of a str: its code points, as CPython counts them. */
+export function strLength(s: string): number {
+  return s.length === 0 ? 0 : Array.from(s).length;
+}
+
+export function installStrType(vm: VM): void {
+  const selfStr = (args: Py[], name: string): string => {
+    const s = args[0];
+    if (typeof s !== 'string') throw vm.typeError(`descriptor '${name}' requires a 'str' object but received a '${typeOf(s).name}'`);
+    return s;
+  };
+  strType.dict.set('__new__', native('__new__', (a) => (a.length > 1 ? vm.str(a[1]) : '')));
+  installStrMethods(vm, selfStr);
+}
+
+function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): void {
+  const t = strType;
+  const m = (name: string, f: (s: string, a: Py[], kw: Kw) => Py): void => def(t, name, (a, kw) => f(selfStr(a, name), a.slice(1), kw));
+  const strArg = (v: Py, name: string): string => {
+    if (typeof v !== 'string') throw vm.typeError(`${name} arg must be None or str`);
+    return v;
+  };
+  m('join', (s, a) => {
+    const parts: string[] = [];
+    let i = 0;
+    for (const x of vm.iterate(a[0])) {
+      if (typeof x !== 'string') throw vm.typeError(`sequence item ${i}: expected str instance, ${typeOf(x).name} found`);
+      parts.push(x);
+      i++;
+    }
+    const r = parts.join(s);
+    vm.checkSize(r.length);
+    return r;
+  });
+  m('split', (s, a, kw) => {
+    const sep = a.length > 0 ? a[0] : kw?.get('sep') ?? null;
+    const maxsplit = toInt(vm, a.length > 1 ? a[1] : kw?.get('maxsplit') ?? -1);
+    if (sep === null) {
+      const out: string[] = [];
+      let rest = s.replace(/^\s+/, '');
+      while (rest.length > 0) {
+        if (maxsplit >= 0 && out.length >= maxsplit) {
+          out.push(rest);
+          break;
+        }
+        const mm = /\s+/.exec(rest);
+        if (mm === null) {
+          out.push(rest);
+          break;
+        }
+        out.push(rest.slice(0, mm.index));
+        rest = rest.slice(mm.index + mm[0].length);
+      }
+      return new PyList(out);
+    }
+    const sp = strArg(sep, 'split');
+    if (sp === '') throw vm.error('ValueError', 'empty separator');
+    const parts = s.split(sp);
+    if (maxsplit >= 0 && parts.length > maxsplit + 1) {
+      const head = parts.slice(0, maxsplit);
+      head.push(parts.slice(maxsplit).join(sp));
+      return new PyList(head);
+    }
+    return new PyList(parts);
+  });
+  m('rsplit', (s, a, kw) => {
+    const sep = a.length > 0 ? a[0] : kw?.get('sep') ?? null;
+    const maxsplit = toInt(vm, a.length > 1 ? a[1] : kw?.get('maxsplit') ?? -1);
+    if (sep === null) {
+      const words = s.trim().split(/\s+/).filter((w) => w !== '');
+      if (maxsplit < 0 || words.length <= maxsplit + 1) return new PyList(words);
+      const trimmed = s.replace(/\s+$/, '');
+      const out: string[] = [];
+      let rest = trimmed;
+      for (let i = 0; i < maxsplit; i++) {
+        const mm = /\s+(\S+)$/.exec(rest);
+        if (mm === null) break;
+        out.unshift(mm[1]!);
+        rest = rest.slice(0, mm.index);
+      }
+      out.unshift(rest.replace(/^\s+/, ''));
+      return new PyList(out);
+    }
+    const parts = s.split(sep);
+    if (maxsplit >= 0 && parts.length > maxsplit + 1) {
+      const tail = parts.slice(parts.length - maxsplit);
+      tail.unshift(parts.slice(0, parts.length - maxsplit).join(sep));
+      return new PyList(tail);
+    }
+    return new PyList(parts);
+  });
+  m('splitlines', (s, a) => {
+    const keep = a.length > 0 && vm.truthy(a[0]);
+    const out: string[] = [];
+    const re = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+    let last = 0;
+    let mm: RegExpExecArray | null;
+    while ((mm = re.exec(s)) !== null) {
+      out.push(s.slice(last, keep ? mm.index + mm[0].length : mm.index));
+      last = mm.index + mm[0].length;
+    }
+    if (last < s.length) out.push(s.slice(last));
+    return new PyList(out);
+  });
+  const stripChars = (a: Py[]): string | null => (a.length > 0 && a[0] !== null ? strArg(a[0], 'strip') : null);
+  const esc = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
+  m('strip', (s, a) => {
+    const c = stripChars(a);
+    if (c === null) return s.replace(/^\s+|\s+$/g, '');
+    if (c === '') return s;
+    return s.replace(new RegExp(`^[${esc(c)}]+|[${esc(c)}]+$`, 'g'), '');
+  });
+  m('lstrip', (s, a) => {
+    const c = stripChars(a);
+    if (c === null) return s.replace(/^\s+/, '');
+    if (c === '') return s;
+    return s.replace(new RegExp(`^[${esc(c)}]+`), '');
+  });
+  m('rstrip', (s, a) => {
+    const c = stripChars(a);
+    if (c === null) return s.replace(/\s+$/, '');
+    if (c === '') return s;
+    return s.replace(new RegExp(`[${esc(c)}]+$`), '');
+  });
+  m('upper', (s) => s.toUpperCase());
+  m('lower', (s) => s.toLowerCase());
+  m('casefold', (s) => s.toLowerCase());
+  m('title', (s) => s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+  m('capitalize', (s) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1).toLowerCase()));
+  m('swapcase', (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
+  const prefixTest = (name: string, test: (s: string, p: string) => boolean) => (s: string, a: Py[]): Py => {
+    methodArity(vm, name, [s, ...a], 1, 3);
+    let sub = s;
+    if (a.length > 1) {
+      const [st, en] = sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), s.length);
+      sub = s.slice(st, Math.max(st, en));
+    }
+    const p = a[0];
+    if (p instanceof PyTuple) return p.items.some((x) => test(sub, x));
+    if (typeof p !== 'string') throw vm.typeError(`${name} first arg must be str or a tuple of str, not ${typeOf(p).name}`);
+    return test(sub, p);
+  };
+  m('startswith', prefixTest('startswith', (s, p) => s.startsWith(p)));
+  m('endswith', prefixTest('endswith', (s, p) => s.endsWith(p)));
+  m('replace', (s, a) => {
+    const [old, nw] = a;
+    if (typeof old !== 'string' || typeof nw !== 'string') throw vm.typeError(`replace() argument 1 must be str, not ${typeOf(typeof old !== 'string' ? old : nw).name}`);
+    const count = a.length > 2 ? toInt(vm, a[2]) : -1;
+    if (count < 0) {
+      const r = old === '' ? nw + [...s].join(nw) + (s.length > 0 ? nw : '') : s.split(old).join(nw);
+      vm.checkSize(r.length);
+      return r;
+    }
+    let out = s;
+    let idx = 0;
+    for (let i = 0; i < count; i++) {
+      const j = out.indexOf(old, idx);
+      if (j < 0) break;
+      out = out.slice(0, j) + nw + out.slice(j + old.length);
+      idx = j + nw.length;
+    }
+    return out;
+  });
+  const findIn = (s: string, a: Py[], rev: boolean): number => {
+    const sub = a[0];
+    if (typeof sub !== 'string') throw vm.typeError(`must be str, not ${typeOf(sub).name}`);
+    const [st, en] = a.length > 1 ? sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), s.length) : [0, s.length];
+    const hay = s.slice(0, Math.max(st, en));
+    const r = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub, st);
+    return r >= st ? r : -1;
+  };
+  m('find', (s, a) => findIn(s, a, false));
+  m('rfind', (s, a) => findIn(s, a, true));
+  m('index', (s, a) => {
+    const r = findIn(s, a, false);
+    if (r < 0) throw vm.error('ValueError', 'substring not found');
+    return r;
+  });
+  m('rindex', (s, a) => {
+    const r = findIn(s, a, true);
+    if (r < 0) throw vm.error('ValueError', 'substring not found');
+    return r;
+  });
+  m('count', (s, a) => {
+    const sub = a[0];
+    if (typeof sub !== 'string') throw vm.typeError(`must be str, not ${typeOf(sub).name}`);
+    if (sub === '') return s.length + 1;
+    return s.split(sub).length - 1;
+  });
+  m('format', (s, a, kw) => strFormat(vm, s, a, kw));
+  m('format_map', (s, a) => {
+    const kw = new Map<string, Py>();
+    const d = a[0] as PyDict;
+    for (const [hk, v] of d.vals) kw.set(d.keys.get(hk), v);
+    return strFormat(vm, s, [], kw);
+  });
+  const charTest = (re: RegExp) => (s: string): boolean => s.length > 0 && re.test(s);
+  m('isdigit', charTest(/^[0-9]+$/));
+  m('isdecimal', charTest(/^[0-9]+$/));
+  m('isnumeric', charTest(/^[0-9]+$/));
+  m('isalpha', charTest(/^\p{L}+$/u));
+  m('isalnum', charTest(/^[\p{L}0-9]+$/u));
+  m('isspace', charTest(/^\s+$/));
+  m('isupper', (s) => /[A-Z]/.test(s) && s === s.toUpperCase());
+  m('islower', (s) => /[a-z]/.test(s) && s === s.toLowerCase());
+  m('isidentifier', charTest(/^[A-Za-z_][A-Za-z0-9_]*$/));
+  m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+  m('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
+  const padFn = (kind: string) => (s: string, a: Py[]): string => {
+    const w = toInt(vm, a[0]);
+    const fill = a.length > 1 ? a[1] : ' ';
+    if (typeof fill !== 'string' || fill.length !== 1) throw vm.typeError('The fill character must be exactly one character long');
+    vm.checkSize(w);
+    const n = w - s.length;
+    if (n <= 0) return s;
+    if (kind === 'l') return s + fill.repeat(n);
+    if (kind === 'r') return fill.repeat(n) + s;
+    const left = Math.floor(n / 2) + (n & w & 1);
+    return fill.repeat(left) + s + fill.repeat(n - left);
+  };
+  m('ljust', padFn('l'));
+  m('rjust', padFn('r'));
+  m('center', padFn('c'));
+  m('zfill', (s, a) => {
+    const w = toInt(vm, a[0]);
+    if (s.length >= w) return s;
+    const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
+    return sign + '0'.repeat(w - s.length) + s.slice(sign.length);
+  });
+  m('partition', (s, a) => {
+    const i = s.indexOf(a[0]);
+    if (i < 0) return new PyTuple([s, '', '']);
+    return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);
+  });
+  m('rpartition', (s, a) => {
+    const i = s.lastIndexOf(a[0]);
+    if (i < 0) return new PyTuple(['', '', s]);
+    return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);
+  });
+  m('removeprefix', (s, a) => (s.startsWith(a[0]) ? s.slice(a[0].length) : s));
+  m('removesuffix', (s, a) => (a[0] !== '' && s.endsWith(a[0]) ? s.slice(0, -a[0].length) : s));
+  m('expandtabs', (s, a) => {
+    const size = a.length > 0 ? toInt(vm, a[0]) : 8;
+    let out = '';
+    let col = 0;
+    for (const c of s) {
+      if (c === '\t') {
+        const n = size > 0 ? size - (col % size) : 0;
+        out += ' '.repeat(n);
+        col += n;
+      } else {
+        out += c;
+        col = c === '\n' ? 0 : col + 1;
+      }
+    }
+    return out;
+  });
+  m('encode', () => {
+    throw new UnsupportedSignal('str.encode (bytes)', vm.currentLine());
+  });
+  m('__len__', (s) => strLength(s));
+  m('__contains__', (s, a) => vm.contains(s, a[0]));
+  m('__getitem__', (s, a) => vm.getItem(s, a[0]));
+  m('__add__', (s, a) => vm.binaryOp(0, s, a[0], false));
+  m('__mul__', (s, a) => vm.binaryOp(2, s, a[0], false));
+  m('__mod__', (s, a) => vm.binaryOp(5, s, a[0], false));
+  m('__eq__', (s, a) => (typeof a[0] === 'string' ? s === a[0] : NOT_IMPLEMENTED));
+  m('__lt__', (s, a) => vm.order(0, s, a[0]));
+  m('__hash__', (s) => normInt(strHash(s)));
+  m('__str__', (s) => s);
+  m('__repr__', (s) => strRepr(s));
+  m('__format__', (s, a) => formatValue(vm, s, a[0]));
+  m('__iter__', (s) => vm.getIter(s));
+  strType.dict.set('maketrans', native('maketrans', (a) => {
+    const d = new PyDict();
+    if (a.length === 1 && a[0] instanceof PyDict) {
+      for (const [hk, v] of a[0].vals) {
+        const k = a[0].keys.get(hk);
+        vm.dictSet(d, typeof k === 'string' ? k.codePointAt(0) : k, v);
+      }
+      return d;
+    }
+    const [x, y, z] = a as [string, string, string?];
+    for (let i = 0; i < x.length; i++) vm.dictSet(d, x.codePointAt(i), y.codePointAt(i));
+    if (z !== undefined) for (const c of z) vm.dictSet(d, c.codePointAt(0), null);
+    return d;
+  }));
+  m('translate', (s, a) => {
+    const table = a[0];
+    let out = '';
+    for (const c of s) {
+      const code = c.codePointAt(0)!;
+      let r: Py;
+      try {
+        r = vm.getItem(table, code);
+      } catch (e) {
+        const pe = vm.toPyException(e);
+        if (vm.excMatches(pe, 'LookupError')) {
+          out += c;
+          continue;
+        }
+        throw pe;
+      }
+      if (r === null) continue;
+      out += typeof r === 'string' ? r : String.fromCodePoint(toInt(vm, r));
+    }
+    return out;
+  });
+}

@@ -1,0 +1,123 @@
+// The extension in a real VS Code: the packaged .vsix installed into code-server, the workbench driven in
+// headless Chromium as a person would use it — open a file, read the Problems panel, apply a quick fix, see a
+// trace's inlay hints, open the timeline. Screenshots go to $YIELDLENS_SCREENSHOTS (the README's come from
+// here). Skipped, saying why, where code-server or Chromium is missing (.ci/run installs both).
+
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { TRACE_REQUEST } from '@yieldlens/shared';
+import { packagedVsix, REPO } from '../support/vsix.js';
+import { editorText, openFile, problems, runCommand, startWorkbench, waitUntilAsync, webviewFrame, workbenchUnavailable, type Workbench } from './workbench.js';
+
+const FIXTURE = readFileSync(join(import.meta.dirname, 'fixtures', 'pipeline.py'), 'utf8');
+const SCREENSHOTS = process.env['YIELDLENS_SCREENSHOTS'] ?? join(tmpdir(), 'yieldlens-e2e-screenshots');
+const unavailable = workbenchUnavailable();
+
+/**
+ * Which trace features the language server has: the inline-traces work (inlay hints, `yieldlens/trace`) is
+ * built on another branch. Asked of the real server, so that the scenarios below run as soon as it lands.
+ */
+async function serverTraceFeatures(): Promise<{ inlayHints: boolean; traceRequest: boolean }> {
+  const child = spawn(process.execPath, [join(REPO, 'server', 'bin', 'yieldlens.js'), 'lsp'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.listen();
+  try {
+    const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { capabilities: Record<string, unknown> };
+    await connection.sendNotification('initialized', {});
+    let traceRequest = true;
+    try {
+      await connection.sendRequest(TRACE_REQUEST, { uri: 'file:///nowhere/none.py' });
+    } catch (error) {
+      // -32601 MethodNotFound: the server has no such request. Any other answer means it does.
+      if ((error as { code?: number }).code === -32601) traceRequest = false;
+    }
+    return { inlayHints: result.capabilities['inlayHintProvider'] !== undefined, traceRequest };
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}
+
+const features = unavailable === null ? await serverTraceFeatures() : { inlayHints: false, traceRequest: false };
+const PENDING_HINTS = features.inlayHints ? '' : ' (pending the lsp-traces merge: the server provides no inlay hints yet)';
+const PENDING_TIMELINE = features.traceRequest ? '' : ' (pending the lsp-traces merge: the server has no yieldlens/trace request yet)';
+
+describe.skipIf(unavailable !== null)(`VS Code (code-server) end to end${unavailable === null ? '' : ` — skipped: ${unavailable}`}`, () => {
+  let workbench: Workbench;
+
+  beforeAll(async () => {
+    workbench = await startWorkbench({ vsix: packagedVsix(), files: { 'pipeline.py': FIXTURE }, screenshots: SCREENSHOTS });
+    await openFile(workbench.page, 'pipeline.py');
+  }, 240_000);
+
+  afterAll(async () => {
+    await workbench?.close();
+  });
+
+  it('starts the bundled server and shows its findings in the Problems panel', async () => {
+    const rows = await problems(workbench.page, 3);
+    const text = rows.join('\n');
+    expect(text).toContain('GEN004');
+    expect(text).toContain('`raise StopIteration` in generator `numbers` becomes RuntimeError');
+    expect(text).toContain('GEN001');
+    expect(text).toContain('`totals` is a generator that has not been started');
+    expect(text).toContain('[Ln 36, Col 5]');
+    // The status bar item, and the log: which server started, which parser it runs, how long it took.
+    await expect(workbench.page.locator('#yieldlens\\.status, [id="yieldlens.status"]').first()).toContainText('yieldlens');
+    const log = workbench.extensionLog();
+    expect(log).toMatch(/starting the bundled server/);
+    expect(log).toMatch(/yieldlens: parser: (native tree-sitter|web-tree-sitter \(WASM\))/);
+    expect(log).toMatch(/server ready in \d+ ms/);
+    await workbench.screenshot('vscode-problems');
+  }, 90_000);
+
+  it('applies the quick fix for an unprimed send', async () => {
+    const { page } = workbench;
+    await page.locator('.monaco-editor .view-line', { hasText: 'totals.send(10)' }).first().click();
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Prime the generator' }).first();
+    await action.waitFor({ timeout: 30_000 });
+    await workbench.screenshot('vscode-quick-fix');
+    await action.click();
+    await waitUntilAsync(async () => (await editorText(page)).includes('next(totals)'), 20_000, async () => `the editor shows:\n${await editorText(page)}`);
+    const lines = (await editorText(page)).split('\n');
+    const primed = lines.findIndex((line) => line.trim() === 'next(totals)');
+    expect(lines[primed + 1]?.trim()).toBe('totals.send(10)');
+    // The finding goes away with the fix; the other one stays.
+    await waitUntilAsync(async () => !(await page.locator('.markers-panel').innerText()).includes('GEN001'), 30_000, async () => await page.locator('.markers-panel').innerText());
+    expect(await page.locator('.markers-panel').innerText()).toContain('GEN004');
+  }, 90_000);
+
+  it.skipIf(!features.inlayHints)(`shows what each yield produced and received as inlay hints${PENDING_HINTS}`, async () => {
+    const { page } = workbench;
+    // `value = yield total` in running_total, driven by the __main__ block: next(), then send(3), send(5), send(8).
+    const line = page.locator('.monaco-editor .view-line', { hasText: 'value = yield total' }).first();
+    await waitUntilAsync(async () => /→/.test(await line.innerText()), 60_000, async () => `the line shows: ${await line.innerText()}\n${workbench.extensionLog()}`);
+    const text = (await line.innerText()).replace(/\u00a0/g, ' ');
+    expect(text).toMatch(/→ 0, 3, 8, 16/);
+    expect(text).toMatch(/← 3, 5, 8/);
+    await workbench.screenshot('vscode-inline-trace');
+  }, 90_000);
+
+  it.skipIf(!features.traceRequest)(`opens the trace timeline, one lane per generator, a click revealing the line${PENDING_TIMELINE}`, async () => {
+    const { page } = workbench;
+    await runCommand(page, 'yieldlens: Show Trace Timeline');
+    const frame = await webviewFrame(page, 'yieldlens trace timeline');
+    await frame.locator('.lane-label').first().waitFor({ timeout: 60_000 });
+    const lanes = await frame.locator('.lane-name').allInnerTexts();
+    expect(lanes).toEqual(['running_total#1', 'numbers#2', 'chunks#3', 'flatten#4', 'numbers#5', 'numbers#6', 'numbers#7']);
+    // The delegates of `yield from numbers(group)` are nested under flatten.
+    expect(await frame.locator('.lane-label.depth-1 .lane-name').allInnerTexts()).toEqual(['numbers#5', 'numbers#6', 'numbers#7']);
+    expect(await frame.locator('.mark.yield').count()).toBeGreaterThan(10);
+    await workbench.screenshot('vscode-timeline');
+    // A send mark reveals the line of the send (`print(averager.send(n))`, one line lower since the quick fix).
+    const sendLine = FIXTURE.split('\n').findIndex((text) => text.includes('averager.send(n)')) + 2;
+    await frame.locator('.mark.send').first().click();
+    const position = page.locator('[id="status.editor.selection"]').first();
+    await waitUntilAsync(async () => new RegExp(`Ln ${sendLine}\\b`).test(await position.innerText()), 15_000, async () => `the cursor is at ${await position.innerText()}, not line ${sendLine}`);
+  }, 90_000);
+});

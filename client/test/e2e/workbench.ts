@@ -129,6 +129,17 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.monaco-editor .view-lines').first().waitFor();
 }
 
+/** Moves the cursor with Go to Line (Ctrl+G), which scrolls the line into view. */
+export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
+  await page.locator('.monaco-editor textarea').first().focus();
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 10_000 });
+}
+
 /** Runs a command from the Command Palette by its title. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
@@ -147,9 +158,21 @@ export async function problems(page: Page, count: number): Promise<string[]> {
   return rows.allInnerTexts();
 }
 
-/** The text of the editor's visible lines, as rendered (inlay hints included). */
+/**
+ * The editor's rendered lines from top to bottom (inlay hints included). The editor reuses line elements and
+ * positions them absolutely, so their order in the DOM is not the order on screen.
+ */
+export async function editorLines(page: Page): Promise<string[]> {
+  return page.locator('.monaco-editor .view-lines').first().evaluate((lines) =>
+    [...lines.querySelectorAll<HTMLElement>('.view-line')]
+      .map((line) => ({ top: Number.parseFloat(line.style.top), text: (line.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((line) => line.text),
+  );
+}
+
 export async function editorText(page: Page): Promise<string> {
-  return (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+  return (await editorLines(page)).join('\n');
 }
 
 /** The frame of the webview panel whose title is `title` (webviews are iframes within an iframe). */

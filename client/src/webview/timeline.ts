@@ -22,6 +22,8 @@ const BAR_HEIGHT = 10;
 const LABEL_ABOVE = -11;
 const LABEL_BELOW = 19;
 const TOP = 18;
+/** The lane labels' column (timeline.css, --label-width). */
+const LABEL_WIDTH = 230;
 const ZOOMS = [8, 12, 18, 26, 36, 50];
 /** Width of one character of the 11px label font, to cut labels to the room they have. */
 const CHAR_WIDTH = 6.6;
@@ -31,7 +33,8 @@ const timeline = element('timeline');
 const footer = element('footer');
 const tooltip = element('tooltip');
 
-let zoomIndex = typeof (vscode.getState() as { zoomIndex?: unknown } | undefined)?.zoomIndex === 'number' ? ((vscode.getState() as { zoomIndex: number }).zoomIndex) : 3;
+/** Null until the user zooms: each trace is then drawn at the largest zoom that fits it in the window. */
+let zoomIndex: number | null = typeof (vscode.getState() as { zoomIndex?: unknown } | undefined)?.zoomIndex === 'number' ? (vscode.getState() as { zoomIndex: number }).zoomIndex : null;
 let current: Extract<ToWebview, { type: 'trace' }> | null = null;
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
@@ -49,6 +52,13 @@ window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
       document.body.classList.add('busy');
       break;
   }
+});
+// A trace drawn to fit the window is drawn again when the window changes size.
+let resizing: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('resize', () => {
+  if (zoomIndex !== null || current === null) return;
+  clearTimeout(resizing);
+  resizing = setTimeout(render, 100);
 });
 vscode.postMessage({ type: 'ready' });
 
@@ -94,16 +104,26 @@ function renderHeader(name: string, sourceId: string, sources: readonly { id: st
   const counts = create('span', 'counts');
   counts.textContent = `${model.lanes.length} generator${model.lanes.length === 1 ? '' : 's'} · ${model.steps} events${model.gap !== null ? ` (${model.gap.omitted} more omitted)` : ''}`;
 
+  const zoom = currentZoom(model.steps);
   const tools = create('span', 'tools');
   tools.append(
-    button('−', 'Zoom out', () => setZoom(zoomIndex - 1), zoomIndex === 0),
-    button('+', 'Zoom in', () => setZoom(zoomIndex + 1), zoomIndex === ZOOMS.length - 1),
+    button('−', 'Zoom out', () => setZoom(zoom - 1), zoom === 0),
+    button('+', 'Zoom in', () => setZoom(zoom + 1), zoom === ZOOMS.length - 1),
     button('Re-run', 'Run the traces again', () => {
       document.body.classList.add('busy');
       vscode.postMessage({ type: 'rerun' });
     }),
   );
   header.replaceChildren(titleElement(name), picker, outcome, counts, tools, legend());
+}
+
+/** The zoom the user chose, or the largest at which `steps` columns fit beside the lane labels. */
+function currentZoom(steps: number): number {
+  if (zoomIndex !== null) return zoomIndex;
+  // The body's padding (2 × 16 px) and room for a vertical scroll bar.
+  const room = document.body.clientWidth - LABEL_WIDTH - 32 - 24;
+  for (let index = ZOOMS.length - 1; index > 0; index--) if ((steps + 1) * (ZOOMS[index] ?? 0) <= room) return index;
+  return 0;
 }
 
 function setZoom(index: number): void {
@@ -114,7 +134,7 @@ function setZoom(index: number): void {
 
 /** The lane labels (a fixed column) and the drawing (scrolls sideways), row for row. */
 function drawTimeline(model: TimelineModel, focus: string | null): HTMLElement {
-  const step = ZOOMS[zoomIndex] ?? 26;
+  const step = ZOOMS[currentZoom(model.steps)] ?? 26;
   const rowOf = new Map(model.lanes.map((lane, row) => [lane.generator, row]));
   const width = Math.max(1, model.steps) * step + step;
   const height = TOP + model.lanes.length * LANE_HEIGHT;

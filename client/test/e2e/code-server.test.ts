@@ -100,6 +100,7 @@ describe.skipIf(unavailable !== null)(`VS Code (code-server) end to end${unavail
   it.skipIf(!features.inlayHints)(`shows what each yield produced and received as inlay hints${PENDING_HINTS}`, async () => {
     const { page } = workbench;
     // `value = yield total` in running_total, driven by the __main__ block: next(), then send(3), send(5), send(8).
+    await goToLine(page, FIXTURE.split('\n').findIndex((text) => text.includes('value = yield total')) + 1);
     const line = page.locator('.monaco-editor .view-line', { hasText: 'value = yield total' }).first();
     await waitUntilAsync(async () => /→/.test(await line.innerText()), 60_000, async () => `the line shows: ${await line.innerText()}\n${workbench.extensionLog()}`);
     const text = (await line.innerText()).replace(/\u00a0/g, ' ');
@@ -118,11 +119,21 @@ describe.skipIf(unavailable !== null)(`VS Code (code-server) end to end${unavail
     // The delegates of `yield from numbers(group)` are nested under flatten.
     expect(await frame.locator('.lane-label.depth-1 .lane-name').allInnerTexts()).toEqual(['numbers#5', 'numbers#6', 'numbers#7']);
     expect(await frame.locator('.mark.yield').count()).toBeGreaterThan(10);
+    // Room for the drawing: the side bar and the panel closed, as a person would to look at it.
+    await page.keyboard.press('Control+B');
+    await page.keyboard.press('Control+J');
+    await page.waitForTimeout(500);
     await workbench.screenshot('vscode-timeline');
     // A send mark reveals the line of the send (`print(averager.send(n))`, one line lower since the quick fix).
     const sendLine = FIXTURE.split('\n').findIndex((text) => text.includes('averager.send(n)')) + 2;
-    await frame.locator('.mark.send').first().click();
+    // A real mouse click; the position checks are skipped because a webview's frames may not animate headless.
+    await frame.locator('.mark.send').first().click({ force: true });
     const position = page.locator('[id="status.editor.selection"]').first();
     await waitUntilAsync(async () => new RegExp(`Ln ${sendLine}\\b`).test(await position.innerText()), 15_000, async () => `the cursor is at ${await position.innerText()}, not line ${sendLine}`);
+    // The code lens over a traced generator (the server's yieldlens.showTrace command) focuses its lanes.
+    await goToLine(page, FIXTURE.split('\n').findIndex((text) => text.startsWith('def running_total')) + 1);
+    await page.locator('.codelens-decoration a', { hasText: 'yields' }).filter({ hasText: 'sends' }).first().click();
+    await waitUntilAsync(async () => (await frame.locator('.lane-label.focused').count()) > 0, 20_000, async () => 'no lane is focused');
+    expect(await frame.locator('.lane-label.focused .lane-name').allInnerTexts()).toEqual(['running_total#1']);
   }, 90_000);
 });

@@ -60,6 +60,12 @@ describe('the .vsix', () => {
     for (const file of ['dist/extension.cjs', 'dist/timeline.js', 'dist/THIRD_PARTY_LICENSES.txt', 'media/timeline.css', 'media/icon.png', 'readme.md', 'LICENSE.txt', 'changelog.md']) expect(all).toContain(file);
     for (const file of ['yieldlens.js', 'worker.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm', 'THIRD_PARTY_LICENSES.txt']) expect(all).toContain(`server/bundle/${file}`);
     expect(all).toContain('server/bin/yieldlens.js');
+    // Every worker thread the server starts (`new Worker(new URL('./x.js', import.meta.url))`) has its bundle.
+    const workers = readdirSync(join(REPO, 'server', 'dist'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+      .flatMap((entry) => [...readFileSync(join(entry.parentPath, entry.name), 'utf8').matchAll(/new Worker\(new URL\('\.\/([\w-]+\.js)'/g)].map((match) => match[1]));
+    expect(workers.length).toBeGreaterThan(0);
+    for (const worker of workers) expect(all).toContain(`server/bundle/${worker}`);
     // The extension ships its sources bundled; no TypeScript, no tests, no maps.
     expect(all.filter((file) => /\.(ts|map)$/.test(file) || file.includes('/test/'))).toEqual([]);
     // The WebAssembly files are real modules (magic number \0asm).

@@ -137,3 +137,34 @@ describe.skipIf(unavailable !== null)(`VS Code (code-server) end to end${unavail
     expect(await frame.locator('.lane-label.focused .lane-name').allInnerTexts()).toEqual(['running_total#1']);
   }, 90_000);
 });
+
+describe.skipIf(unavailable !== null)(`VS Code (code-server) in Restricted Mode${unavailable === null ? '' : ` — skipped: ${unavailable}`}`, () => {
+  let workbench: Workbench;
+
+  beforeAll(async () => {
+    workbench = await startWorkbench({
+      vsix: packagedVsix(),
+      trusted: false,
+      // A workspace that names its own server: in Restricted Mode it must not run.
+      files: { 'pipeline.py': FIXTURE, '.vscode/settings.json': JSON.stringify({ 'yieldlens.path': '/nonexistent/evil/yieldlens' }) },
+      screenshots: SCREENSHOTS,
+    });
+    await openFile(workbench.page, 'pipeline.py');
+    await waitUntilAsync(async () => /server ready in \d+ ms/.test(workbench.extensionLog()), 180_000, async () => `the extension's log says:\n${workbench.extensionLog()}`);
+  }, 420_000);
+
+  afterAll(async () => {
+    await workbench?.close();
+  });
+
+  it('still checks the code, with the bundled server and traces off', async () => {
+    const text = (await problems(workbench.page, 3)).join('\n');
+    expect(text).toContain('GEN004');
+    expect(text).toContain('GEN001');
+    const log = workbench.extensionLog();
+    expect(log).toContain('Restricted Mode: traces are off');
+    expect(log).toContain('starting the bundled server');
+    expect(log).not.toContain('/nonexistent/evil/yieldlens');
+    expect(log).toContain('(Restricted Mode)');
+  }, 90_000);
+});

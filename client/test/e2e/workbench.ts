@@ -62,6 +62,8 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Where screenshots go (created if missing). */
   screenshots: string;
+  /** False: workspace trust is on and the folder is not trusted, so the workbench is in Restricted Mode. */
+  trusted?: boolean;
 }
 
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
@@ -74,7 +76,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     writeFileSync(join(workspace, path), text);
   }
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...options.settings }, null, 2));
+  const trust = options.trusted === false ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {};
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...trust, ...options.settings }, null, 2));
   mkdirSync(options.screenshots, { recursive: true });
 
   const env = { ...process.env, PATH: `${NODE24}:${process.env['PATH'] ?? ''}`, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache };
@@ -84,7 +87,7 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
   const port = await freePort();
   const server = spawn(
     CODE_SERVER,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, workspace],
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...(options.trusted === false ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, workspace],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let serverOutput = '';

@@ -49,6 +49,9 @@ export interface Finding extends SourceRange {
 export interface FileError {
   file: string;
   message: string;
+  /** Where the problem is (a syntax error, an undecodable byte), 1-based, when it has a place. */
+  line?: number;
+  column?: number;
 }
 
 /** The object printed by `yieldlens check --format json`. Stable: CI pipelines parse it. */
@@ -56,7 +59,15 @@ export interface CheckReport {
   version: 1;
   findings: Finding[];
   errors: FileError[];
-  summary: { files: number; findings: number };
+  summary: {
+    files: number;
+    /** Findings reported (with `--fix`: those that remain). */
+    findings: number;
+    /** Reported findings whose fix `--fix` applies (unsafe ones counted with `--unsafe-fixes`). */
+    fixable?: number;
+    /** Fixes applied by `--fix` (or, with `--diff`, that would be). */
+    fixed?: number;
+  };
 }
 
 /** What `yieldlens rules` lists and what editors show for a rule. */

@@ -7,7 +7,7 @@ import { SemanticModel } from './model/semantic.js';
 import { LineIndex } from './positions.js';
 import { RULES } from './rules/registry.js';
 import type { RuleContext, RuleDefinition, RuleReport } from './rules/rule.js';
-import { isSuppressed, parseSuppression } from './suppression.js';
+import { LineSuppressions, UNUSED_NOQA_CODE, unusedSuppressionFindings } from './suppression.js';
 import type { WorkspaceIndex } from './workspace/index.js';
 
 export interface AnalysisInput {
@@ -53,8 +53,8 @@ export interface AnalysisResult {
 
 export function analyzeFile(input: AnalysisInput): AnalysisResult {
   const tree = input.tree ?? parsePython(input.text);
-  const enabled = RULES.filter((rule) => input.enabled === undefined || input.enabled.has(rule.code));
-  const rules = enabled.filter((rule) => rule.triggers === undefined || rule.triggers.test(input.text));
+  const enabled = RULES.filter((rule) => (input.enabled === undefined ? rule.enabledByDefault !== false : input.enabled.has(rule.code)));
+  const rules = enabled.filter((rule) => (rule.checkFunction !== undefined || rule.checkNode !== undefined) && (rule.triggers === undefined || rule.triggers.test(input.text)));
   const nodeTypes = new Set(rules.flatMap((rule) => rule.nodeTypes ?? []));
   let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? new SemanticModel(tree, input.text, nodeTypes) : undefined);
   const lines = new LineIndex(input.text);
@@ -78,20 +78,24 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
 
   const findings: Finding[] = [];
   const suppressedLines: number[] = [];
-  const suppressionByLine = new Map<number, ReturnType<typeof parseSuppression>>();
+  const suppressions = new LineSuppressions((line) => lines.lineText(line));
   for (const { rule, report } of reports) {
     if (isInBrokenCode(report.node)) continue;
     const start = lines.position(report.node.startIndex);
-    let suppression = suppressionByLine.get(start.line);
-    if (suppression === undefined) {
-      suppression = parseSuppression(lines.lineText(start.line));
-      suppressionByLine.set(start.line, suppression);
-    }
-    if (isSuppressed(suppression, rule.code, rule.name)) {
+    if (suppressions.suppresses(start.line, rule.code, rule.name)) {
       suppressedLines.push(start.line);
       continue;
     }
     findings.push(toFinding(input.file, lines, rule, report));
+  }
+  const unusedNoqa = enabled.find((rule) => rule.code === UNUSED_NOQA_CODE);
+  if (unusedNoqa !== undefined && !tree.rootNode.hasError) {
+    const enabledKeys = new Set(enabled.flatMap((rule) => [rule.code, rule.name]));
+    const everyRule = RULES.every((rule) => rule.enabledByDefault === false || enabledKeys.has(rule.code));
+    for (const finding of unusedSuppressionFindings(input.file, tree, lines, suppressions, unusedNoqa, enabledKeys, everyRule)) {
+      if (suppressions.suppresses(finding.line, unusedNoqa.code, unusedNoqa.name, true)) suppressedLines.push(finding.line);
+      else findings.push(finding);
+    }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   return {

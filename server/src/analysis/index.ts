@@ -9,5 +9,6 @@ export { LineIndex } from './positions.js';
 export { summarizeModule, type ModuleSummary, type FunctionSummary } from './workspace/summary.js';
 export { WorkspaceIndex, moduleNameForPath, type SummaryProvider } from './workspace/index.js';
 export { RULES, ruleByCodeOrName, type RuleDefinition, type RuleDocs } from './rules/registry.js';
-export { resolveRuleSelection, codesForSelector, UnknownRuleError, type RuleSelection } from './selection.js';
-export { parseSuppression, isSuppressed } from './suppression.js';
+export { resolveRuleSelection, codesForSelector, defaultRuleCodes, UnknownRuleError, type RuleSelection } from './selection.js';
+export { parseSuppression, parseDirectives, isSuppressed, LineSuppressions, UNUSED_NOQA_CODE, type SuppressionDirective } from './suppression.js';
+export { applyFixes, fixApplies, fixUntilStable, MAX_FIX_ROUNDS, type FixLoopResult } from './fix.js';

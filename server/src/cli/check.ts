@@ -1,51 +1,34 @@
-// `yieldlens check [PATH ...]`: configuration, discovery, the (parallel) analysis, and the report in
-// the chosen format. Returns the exit code: 0 clean, 1 findings or files that could not be analysed,
-// 2 usage, configuration or internal error, or a path that does not exist.
+// `yieldlens check [PATH ...]`: configuration, discovery (or stdin), the (parallel) analysis with its
+// fixes, and the report in the chosen format. Returns the exit code: 0 clean, 1 findings or files that
+// could not be analysed (with --diff: fixes to make), 2 usage, configuration or internal error, or a
+// path that does not exist.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { CheckReport, FileError, Finding } from '@yieldlens/shared';
-import { resolveRuleSelection } from '../analysis/index.js';
-import { discoverConfig, discoverFiles, emptyConfig, fileGlobMatcher, loadConfigFile, unknownSelector, type ProjectConfig } from '../project/index.js';
-import type { FileOutcome, FileTask } from './file-job.js';
+import { fixApplies, resolveRuleSelection, ruleByCodeOrName, type RuleSelection } from '../analysis/index.js';
+import {
+  decodeSource, describeFsError, discoverConfig, discoverFiles, emptyConfig, encodeSource, fileGlobMatcher, isExcludedPath, loadConfigFile,
+  ProjectImports, readSource, unknownSelector, type Discovery, type ProjectConfig, type SourceEncoding, type TextStyle,
+} from '../project/index.js';
+import { CHECK_HELP, parseCheckArgs, UsageError, type CheckOptions } from './check-options.js';
+import type { FileOutcome, FileTask, RunSettings } from './file-job.js';
 import { formatGithub } from './formats/github.js';
 import { formatJson } from './formats/json.js';
-import { compareErrors, compareFindings, FORMATS, type OutputFormat } from './formats/report.js';
+import { compareErrors, compareFindings, type OutputFormat } from './formats/report.js';
 import { formatSarif } from './formats/sarif.js';
-import { formatText } from './formats/text.js';
-import { usageMessage, type CliIo } from './io.js';
+import { formatStatisticsJson, formatStatisticsText, ruleStatistics } from './formats/statistics.js';
+import { formatFixEnumeration, formatText } from './formats/text.js';
+import type { CliIo } from './io.js';
 import { analyzeFiles, defaultWorkerCount } from './pool.js';
 import { Progress } from './progress.js';
 
-export const CHECK_HELP = `Usage: yieldlens check [options] [PATH ...]
+export { CHECK_HELP } from './check-options.js';
 
-Checks Python files (*.py, *.pyi) for generator bugs. PATHs are files or directories
-(searched recursively, honouring .gitignore, skipping virtualenvs); default: the current directory.
-
-Options:
-  --format FORMAT    text (default), json, sarif or github
-  --select RULES     only these rules (codes, code prefixes or names, comma separated)
-  --ignore RULES     skip these rules (codes, code prefixes or names, comma separated)
-  --exit-zero        exit 0 even when there are findings or files that could not be analysed
-  --config FILE      read settings from FILE instead of the nearest pyproject.toml
-  --no-config        ignore configuration files
-  --jobs N           threads, the main one included (default: one per core; 1: no worker threads)
-  -h, --help         show this help
-
-Exit codes: 0 no findings; 1 findings, or files that could not be read or parsed;
-2 usage, configuration or internal error, or a PATH that does not exist.
-`;
-
-interface CheckOptions {
-  format: OutputFormat;
-  select: string[] | undefined;
-  ignore: string[] | undefined;
-  exitZero: boolean;
-  noConfig: boolean;
-  configFile: string | undefined;
-  jobs: number | undefined;
-  paths: string[];
+/** The source read from stdin, decoded as a file would be. */
+interface StdinSource {
+  bytes: Buffer;
+  decoded: ReturnType<typeof decodeSource>;
 }
 
 export async function runCheckCommand(args: string[], io: CliIo): Promise<number> {
@@ -62,38 +45,79 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
     }
     options = parsed;
   } catch (error) {
-    return usage(usageMessage(error));
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
   }
-
-  for (const [flag, selectors] of [['--select', options.select], ['--ignore', options.ignore]] as const) {
+  const flags = [['--select', options.select], ['--ignore', options.ignore], ['--extend-select', options.extendSelect], ['--extend-ignore', options.extendIgnore]] as const;
+  for (const [flag, selectors] of flags) {
     const unknown = unknownSelector(selectors ?? []);
     if (unknown !== null) return usage(`${flag}: unknown rule or code "${unknown}" (run 'yieldlens rules' for the list)`);
   }
 
-  const config = loadConfiguration(options, io.cwd);
+  const stdinPath = options.stdin ? path.resolve(io.cwd, options.stdinFilename ?? '-') : null;
+  const config = loadConfiguration(options, io.cwd, stdinPath);
   if (!config.ok) {
     io.stderr(`yieldlens: configuration error: ${config.message}\n`);
     return 2;
   }
   const settings = config.config;
-  const enabled = resolveRuleSelection({ select: options.select ?? settings.select, ignore: options.ignore ?? settings.ignore });
+  const fromFile: RuleSelection = { select: settings.select, ignore: settings.ignore, extendSelect: settings.extendSelect, extendIgnore: settings.extendIgnore };
+  const fromFlags: RuleSelection = { select: options.select, ignore: options.ignore, extendSelect: options.extendSelect, extendIgnore: options.extendIgnore };
+  const enabled = resolveRuleSelection([fromFile, fromFlags]);
   const perFileIgnores = settings.perFileIgnores.map((entry) => ({ matches: fileGlobMatcher(entry.pattern, settings.root), codes: entry.codes }));
+  const enabledFor = (absolute: string): string[] => {
+    const ignoredHere = new Set(perFileIgnores.filter((entry) => entry.matches(absolute)).flatMap((entry) => entry.codes));
+    return [...enabled].filter((code) => !ignoredHere.has(code));
+  };
+  const run: RunContext = {
+    options,
+    io,
+    settings,
+    style: options.textStyle ?? settings.outputFormat ?? 'concise',
+    forceExclude: options.forceExclude || settings.forceExclude === true,
+  };
 
-  const discovery = discoverFiles(options.paths, io.cwd, settings);
-  if (discovery.files.length === 0 && discovery.missing.length === 0) {
+  let stdin: StdinSource | null = null;
+  let discovery: Discovery;
+  if (stdinPath !== null) {
+    const bytes = await io.readStdin();
+    stdin = { bytes, decoded: decodeSource(bytes) };
+    const display = options.stdinFilename ?? '-';
+    const excluded = run.forceExclude && options.stdinFilename !== undefined && isExcludedPath(stdinPath, settings);
+    discovery = { files: excluded ? [] : [{ display, absolute: stdinPath, bytes: bytes.length }], missing: [], unreadable: [] };
+  } else {
+    discovery = discoverFiles(options.paths, io.cwd, settings, { forceExclude: run.forceExclude });
+  }
+
+  if (options.showFiles) return showFiles(discovery, io);
+  if (options.showSettings) return showSettings(run, discovery, enabled, enabledFor, stdinPath);
+  if (discovery.files.length === 0 && discovery.missing.length === 0 && discovery.unreadable.length === 0 && !options.quiet && stdin === null) {
     // Not an error (an empty directory is clean), but a wrong PATH or an over-eager exclude is likely.
     io.stderr('yieldlens: warning: no Python files found\n');
   }
+
   const tasks: FileTask[] = discovery.files.map((file, id) => ({ id, ...file }));
-  const enabledFor = (task: FileTask): string[] => {
-    const ignoredHere = new Set(perFileIgnores.filter((entry) => entry.matches(task.absolute)).flatMap((entry) => entry.codes));
-    return [...enabled].filter((code) => !ignoredHere.has(code));
+  const stdinTask = tasks[0];
+  if (stdin !== null && stdinTask !== undefined) {
+    if (stdin.decoded.ok) {
+      stdinTask.text = stdin.decoded.text;
+      stdinTask.encoding = stdin.decoded.encoding;
+    } else {
+      // The runner reports the decoding problem; it must never read a file of that name instead.
+      stdinTask.text = '';
+    }
+  }
+  const runSettings: RunSettings = {
+    fix: options.diff || (options.fix && stdin !== null) ? 'preview' : options.fix ? 'apply' : 'off',
+    unsafeFixes: options.unsafeFixes,
+    addNoqa: options.addNoqa,
+    checkedFiles: tasks.map((task) => task.absolute),
   };
 
   const progress = Progress.forStderr(tasks.length);
   let outcomes: FileOutcome[];
-  const poolOptions = { enabledFor, onProgress: (done: number, total: number) => progress?.update(done, total) };
-  const workers = options.jobs === undefined ? defaultWorkerCount(tasks.length) : Math.min(options.jobs, tasks.length);
+  const poolOptions = { settings: runSettings, enabledFor: (task: FileTask) => enabledFor(task.absolute), onProgress: (done: number, total: number) => progress?.update(done, total) };
+  const workers = stdin !== null ? 0 : options.jobs === undefined ? defaultWorkerCount(tasks.length) : Math.min(options.jobs, tasks.length);
   try {
     ({ outcomes } = await analyzeFiles(tasks, { ...poolOptions, workers }));
   } catch (poolError) {
@@ -101,7 +125,7 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
     // worker) should cost speed, not the run: start again in-process.
     if (workers <= 1) return internalError(poolError, io, progress);
     progress?.finish();
-    io.stderr(`yieldlens: warning: worker threads failed (${describe(poolError)}); checking in-process\n`);
+    if (!options.quiet) io.stderr(`yieldlens: warning: worker threads failed (${describe(poolError)}); checking in-process\n`);
     try {
       ({ outcomes } = await analyzeFiles(tasks, { ...poolOptions, workers: 0 }));
     } catch (error) {
@@ -111,26 +135,223 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
     progress?.finish();
   }
 
+  if (stdin !== null && !stdin.decoded.ok && stdinTask !== undefined) {
+    const failed = stdin.decoded;
+    outcomes = [{ id: stdinTask.id, findings: [], problems: [{ message: failed.message, internal: false, ...failed.position }], suppressed: 0, lines: 0, fixed: {}, change: null, noqaAdded: 0 }];
+  }
+  // Loaded only when needed: the diff library costs start-up time every other run would pay.
+  const differ = options.diff ? await import('./diff.js') : null;
+  return report(run, tasks, outcomes, discovery, stdin, differ?.unifiedDiff ?? null);
+}
+
+interface RunContext {
+  options: CheckOptions;
+  io: CliIo;
+  settings: ProjectConfig;
+  style: TextStyle;
+  forceExclude: boolean;
+}
+
+/** Gathers the outcomes into the report and prints it (or the diffs, the fixed stdin, the statistics). */
+function report(
+  run: RunContext,
+  tasks: readonly FileTask[],
+  outcomes: readonly FileOutcome[],
+  discovery: Discovery,
+  stdin: StdinSource | null,
+  unifiedDiff: ((file: string, before: string, after: string) => string) | null,
+): number {
+  const { options, io } = run;
   const findings: Finding[] = [];
-  const errors: FileError[] = [...discovery.missing];
+  const errors: FileError[] = [...discovery.missing, ...discovery.unreadable];
+  const fixedByFile = new Map<string, Record<string, number>>();
+  const changes: { file: string; before: string; after: string }[] = [];
   let internalErrors = 0;
+  let noqaAdded = 0;
+  let fixed = 0;
   for (const outcome of outcomes) {
-    findings.push(...outcome.findings);
     const task = tasks[outcome.id];
-    if (outcome.problem !== null && task !== undefined) {
-      errors.push({ file: task.display, message: outcome.problem.message });
-      if (outcome.problem.internal) internalErrors++;
+    if (task === undefined) continue;
+    // One at a time: a file with 100,000 findings would overflow `push(...findings)`.
+    for (const finding of outcome.findings) findings.push(finding);
+    for (const problem of outcome.problems) {
+      errors.push({ file: task.display, message: problem.message, ...(problem.line === undefined ? {} : { line: problem.line, column: problem.column ?? 1 }) });
+      if (problem.internal) internalErrors++;
     }
+    if (Object.keys(outcome.fixed).length > 0) fixedByFile.set(task.display, outcome.fixed);
+    for (const count of Object.values(outcome.fixed)) fixed += count;
+    if (outcome.change !== null) changes.push({ file: task.display, ...outcome.change });
+    noqaAdded += outcome.noqaAdded;
   }
   findings.sort(compareFindings);
   errors.sort(compareErrors);
-  const report: CheckReport = { version: 1, findings, errors, summary: { files: tasks.length, findings: findings.length } };
-
+  const fixable = findings.filter((finding) => fixApplies(finding.fix, options.unsafeFixes)).length;
+  const checkReport: CheckReport = { version: 1, findings, errors, summary: { files: tasks.length, findings: findings.length, fixable, fixed } };
   const failedBadly = internalErrors > 0 || discovery.missing.length > 0;
-  io.stdout(render(report, options.format, io, !failedBadly));
-  if (failedBadly) return 2;
-  if (options.exitZero) return 0;
-  return findings.length > 0 || errors.length > 0 ? 1 : 0;
+  const exitCode = (dirty: boolean): number => (failedBadly ? 2 : options.exitZero || !dirty ? 0 : 1);
+  const sortedFixed = new Map([...fixedByFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+  if (options.addNoqa) {
+    for (const error of errors) io.stderr(`${error.file}: error: ${error.message}\n`);
+    if (!options.quiet) io.stderr(`Added ${noqaAdded} noqa directive${noqaAdded === 1 ? '' : 's'}.\n`);
+    return exitCode(errors.length > 0);
+  }
+
+  if (options.diff && unifiedDiff !== null) {
+    changes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const diffs = changes.map((change) => unifiedDiff(change.file, change.before, change.after)).join('');
+    if (!writeReport(run, diffs)) return 2;
+    for (const error of errors) io.stderr(`${error.file}: error: ${error.message}\n`);
+    if (options.showFixes && sortedFixed.size > 0) {
+      io.stderr(`${formatFixEnumeration(sortedFixed, false, (code) => ruleByCodeOrName(code)?.name ?? code).join('\n')}\n\n`);
+    }
+    if (!options.quiet) {
+      const hidden = options.unsafeFixes ? 0 : findings.filter((finding) => finding.fix?.applicability === 'unsafe').length;
+      const more = hidden === 0 ? '' : ` (${hidden} more fix${hidden === 1 ? '' : 'es'} available with \`--unsafe-fixes\`)`;
+      io.stderr(fixed === 0 ? `No findings would be fixed${more}.\n` : `Would fix ${fixed} finding${fixed === 1 ? '' : 's'}${more}.\n`);
+    }
+    return exitCode(changes.length > 0 || errors.length > 0);
+  }
+
+  const sources = new Map<string, string | null>();
+  const byDisplay = new Map(tasks.map((task) => [task.display, task]));
+  const sourceOf = (file: string): string | null => {
+    if (!sources.has(file)) {
+      const task = byDisplay.get(file);
+      let text: string | null = null;
+      if (task?.text !== undefined) text = changes.find((change) => change.file === file)?.after ?? task.text;
+      else if (task !== undefined) {
+        const source = readSource(task.absolute);
+        text = source.ok ? source.text : null;
+      }
+      sources.set(file, text);
+    }
+    return sources.get(file) ?? null;
+  };
+
+  let rendered: string;
+  if (options.statistics) {
+    const statistics = ruleStatistics(findings, options.unsafeFixes);
+    rendered = options.format === 'json' ? formatStatisticsJson(statistics) : formatStatisticsText(statistics, io.color && options.outputFile === undefined);
+    if (options.format !== 'json') rendered += errors.map((error) => `${error.file}: error: ${error.message}\n`).join('');
+  } else {
+    rendered = render(checkReport, options.format, run, {
+      sourceOf,
+      fixed: sortedFixed,
+      executionSuccessful: !failedBadly,
+      fixMode: options.fix ? 'apply' : 'off',
+    });
+  }
+
+  if (stdin !== null && options.fix) {
+    // An editor replaces its buffer with what `--fix` prints on stdout: it must always be the whole
+    // source, fixed or as it came in, in its own encoding; the report goes to stderr.
+    const change = changes[0];
+    const encoding: SourceEncoding = stdin.decoded.ok ? stdin.decoded.encoding : { name: 'utf-8', bom: false };
+    const fixedBytes = change === undefined ? null : encodeSource(change.after, encoding);
+    io.stdoutBytes(fixedBytes ?? stdin.bytes);
+    if (options.outputFile !== undefined) {
+      if (!writeReport(run, rendered)) return 2;
+    } else {
+      io.stderr(rendered);
+    }
+  } else if (!writeReport(run, rendered)) {
+    return 2;
+  }
+  return exitCode(findings.length > 0 || errors.length > 0);
+}
+
+interface RenderContext {
+  sourceOf(file: string): string | null;
+  fixed: ReadonlyMap<string, Record<string, number>>;
+  executionSuccessful: boolean;
+  fixMode: 'off' | 'apply' | 'preview';
+}
+
+function render(checkReport: CheckReport, format: OutputFormat, run: RunContext, context: RenderContext): string {
+  const { options, io } = run;
+  switch (format) {
+    case 'text':
+      return formatText(checkReport, {
+        color: io.color && options.outputFile === undefined,
+        style: run.style,
+        sourceOf: context.sourceOf,
+        unsafeFixes: options.unsafeFixes,
+        fixMode: context.fixMode,
+        fixed: context.fixed,
+        ruleName: (code) => ruleByCodeOrName(code)?.name ?? code,
+        showFixes: options.showFixes,
+        quiet: options.quiet,
+      });
+    case 'json':
+      return formatJson(checkReport);
+    case 'sarif':
+      return formatSarif(checkReport, { cwd: io.cwd, executionSuccessful: context.executionSuccessful });
+    case 'github':
+      return formatGithub(checkReport);
+  }
+}
+
+/** Prints the report on stdout, or writes it to `--output-file`; false (after saying why) when that fails. */
+function writeReport(run: RunContext, text: string): boolean {
+  const { options, io } = run;
+  if (options.outputFile === undefined) {
+    io.stdout(text);
+    return true;
+  }
+  const target = path.resolve(io.cwd, options.outputFile);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+    return true;
+  } catch (error) {
+    io.stderr(`yieldlens: cannot write the report to ${options.outputFile}: ${describeFsError(error)}\n`);
+    return false;
+  }
+}
+
+/** `--show-files`: the files a run would check, one a line, as they would be reported. */
+function showFiles(discovery: Discovery, io: CliIo): number {
+  const files = discovery.files.map((file) => file.display).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  io.stdout(files.length === 0 ? '' : `${files.join('\n')}\n`);
+  for (const error of [...discovery.missing, ...discovery.unreadable]) io.stderr(`${error.file}: error: ${error.message}\n`);
+  return discovery.missing.length > 0 ? 2 : discovery.unreadable.length > 0 ? 1 : 0;
+}
+
+/**
+ * `--show-settings`: what applies to the first PATH (or the stdin file): the configuration file, the
+ * rules that run there, the import roots and module name, and the run-wide settings.
+ */
+function showSettings(run: RunContext, discovery: Discovery, selected: ReadonlySet<string>, enabledFor: (absolute: string) => string[], stdinPath: string | null): number {
+  const { options, io, settings } = run;
+  const given = stdinPath ?? (options.paths[0] === undefined ? io.cwd : path.resolve(io.cwd, options.paths[0]));
+  const first = discovery.files.find((file) => file.absolute === given) ?? discovery.files[0];
+  const subject = stdinPath ?? first?.absolute ?? given;
+  const shown = options.stdinFilename ?? first?.display ?? options.paths[0] ?? '.';
+  const enabled = enabledFor(subject);
+  const perFile = [...selected].filter((code) => !enabled.includes(code));
+  const context = new ProjectImports().contextFor(subject);
+  const list = (items: readonly string[]): string => (items.length === 0 ? '[]' : `[${items.map((item) => JSON.stringify(item)).join(', ')}]`);
+  const lines = [
+    `Settings for: ${shown}`,
+    `configuration: ${settings.source ?? 'none (defaults)'}`,
+    `configuration root: ${settings.root}`,
+    `enabled rules (${enabled.length}): ${enabled.map((code) => `${code} ${ruleByCodeOrName(code)?.name ?? ''}`.trim()).join(', ') || 'none'}`,
+    `switched off here by per-file-ignores: ${perFile.length === 0 ? 'none' : perFile.join(', ')}`,
+    `select: ${settings.select === undefined ? 'default' : list(settings.select)}${options.select === undefined ? '' : `, --select ${list(options.select)}`}`,
+    `ignore: ${list(settings.ignore ?? [])}${options.ignore === undefined ? '' : `, --ignore ${list(options.ignore)}`}`,
+    `extend-select: ${list(settings.extendSelect ?? [])}${options.extendSelect === undefined ? '' : `, --extend-select ${list(options.extendSelect)}`}`,
+    `extend-ignore: ${list(settings.extendIgnore ?? [])}${options.extendIgnore === undefined ? '' : `, --extend-ignore ${list(options.extendIgnore)}`}`,
+    `exclude: ${list(settings.exclude)}`,
+    `per-file-ignores: ${settings.perFileIgnores.length === 0 ? '{}' : settings.perFileIgnores.map((entry) => `${JSON.stringify(entry.pattern)} = ${list(entry.codes)}`).join(', ')}`,
+    `force-exclude: ${run.forceExclude}`,
+    `output-format: ${run.style}`,
+    `module name: ${context.moduleName ?? 'none'}`,
+    'import search path:',
+    ...context.searchPath.map((entry) => `  ${entry}`),
+  ];
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
 }
 
 function internalError(error: unknown, io: CliIo, progress: Progress | null): number {
@@ -143,69 +364,15 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function render(report: CheckReport, format: OutputFormat, io: CliIo, executionSuccessful: boolean): string {
-  switch (format) {
-    case 'text':
-      return formatText(report, io.color);
-    case 'json':
-      return formatJson(report);
-    case 'sarif':
-      return formatSarif(report, { cwd: io.cwd, executionSuccessful });
-    case 'github':
-      return formatGithub(report);
-  }
-}
-
-function parseCheckArgs(args: string[]): CheckOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string' },
-      select: { type: 'string', multiple: true },
-      ignore: { type: 'string', multiple: true },
-      'exit-zero': { type: 'boolean' },
-      config: { type: 'string' },
-      'no-config': { type: 'boolean' },
-      jobs: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help === true) return 'help';
-  const format = values.format ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new Error(`unknown format "${format}" (expected ${FORMATS.join(', ')})`);
-  if (values.config !== undefined && values['no-config'] === true) throw new Error('--config and --no-config cannot be used together');
-  let jobs: number | undefined;
-  if (values.jobs !== undefined) {
-    jobs = Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new Error(`--jobs expects a positive integer, got "${values.jobs}"`);
-  }
-  return {
-    format: format as OutputFormat,
-    select: splitSelectors(values.select),
-    ignore: splitSelectors(values.ignore),
-    exitZero: values['exit-zero'] === true,
-    noConfig: values['no-config'] === true,
-    configFile: values.config,
-    jobs,
-    paths: positionals,
-  };
-}
-
-/** `--select A,B --select C` → `[A, B, C]`; absent → undefined (the configuration decides). */
-function splitSelectors(values: string[] | undefined): string[] | undefined {
-  if (values === undefined) return undefined;
-  return values.flatMap((value) => value.split(',')).map((item) => item.trim()).filter((item) => item !== '');
-}
-
 /**
  * `--config FILE` wins, `--no-config` uses defaults; otherwise the nearest `pyproject.toml` with a
- * `[tool.yieldlens]` table above the first path (the current directory when none is given).
+ * `[tool.yieldlens]` table above the first path (the stdin file's, or the current directory when
+ * none is given).
  */
-function loadConfiguration(options: CheckOptions, cwd: string): { ok: true; config: ProjectConfig } | { ok: false; message: string } {
+function loadConfiguration(options: CheckOptions, cwd: string, stdinPath: string | null): { ok: true; config: ProjectConfig } | { ok: false; message: string } {
   if (options.noConfig) return { ok: true, config: emptyConfig(cwd) };
   if (options.configFile !== undefined) return loadConfigFile(path.resolve(cwd, options.configFile), { requireTable: true, shown: options.configFile });
+  if (stdinPath !== null) return discoverConfig(path.dirname(stdinPath));
   const first = options.paths[0];
   let start = cwd;
   if (first !== undefined) {

@@ -1,20 +1,28 @@
-// The per-file work of a `check` run: read, parse and analyse one file against the workspace index.
-// The index summarises a module only when a rule's resolution reaches it (read, parsed and summarised
-// here, then cached): rules consult a few dozen modules of a thousand. Used in-process and inside worker
-// threads alike, so both paths produce the same results.
+// The per-file work of a `check` run: read, parse and analyse one file against the project's modules on
+// disk, then fix it or add `# noqa` comments when asked. Imports resolve through `project/` from the
+// file's own import roots, and an imported module is read and summarised only when a rule's resolution
+// reaches it (then cached), never reported on: a file's findings are the same whether it is checked
+// alone, with others, or as part of its directory. Used in-process and inside worker threads alike, so
+// both paths produce the same results.
 
 import type { Finding } from '@yieldlens/shared';
-import { analyzeFile, modelForAnalysis, summarizeModule, WorkspaceIndex, type ModuleSummary, type SemanticModel } from '../analysis/index.js';
+import {
+  analyzeFile, fixUntilStable, modelForAnalysis, summarizeModule, WorkspaceIndex,
+  type AnalysisResult, type ModuleSummary, type SemanticModel,
+} from '../analysis/index.js';
 import { parsePython, type Tree } from '../parser.js';
-import { readSource } from '../project/index.js';
+import { ProjectImports, readSource, writeSourceText, type ImportContext, type SourceEncoding } from '../project/index.js';
+import { addNoqaDirectives } from './noqa.js';
 
 export interface FileTask {
   id: number;
   display: string;
   absolute: string;
-  moduleName: string | null;
   /** Size in bytes at discovery, for scheduling. */
   bytes: number;
+  /** The source when it does not come from the file (stdin); `absolute` then only places it in the project. */
+  text?: string;
+  encoding?: SourceEncoding;
 }
 
 export interface CheckTask extends FileTask {
@@ -22,99 +30,184 @@ export interface CheckTask extends FileTask {
   enabled: string[];
 }
 
-/** A checked file that some import may name. */
-export interface ModuleFile {
-  display: string;
-  absolute: string;
-  moduleName: string;
+/** What a run does besides reporting, the same for every file. */
+export interface RunSettings {
+  /** `apply` writes fixed files, `preview` computes the fixed text without writing (`--diff`, stdin). */
+  fix: 'off' | 'apply' | 'preview';
+  unsafeFixes: boolean;
+  addNoqa: boolean;
+  /** Every file of the run: a module summarised for an import and checked later is parsed once. */
+  checkedFiles: readonly string[];
 }
 
 /** Why a file could not be (fully) analysed; `internal` marks a bug in yieldlens rather than in the input. */
 export interface FileProblem {
   message: string;
   internal: boolean;
+  /** Where the problem is, when it has a place (a syntax error, an undecodable byte). */
+  line?: number;
+  column?: number;
 }
 
 export interface FileOutcome {
   id: number;
+  /** The findings that remain (after fixing, when fixing). */
   findings: Finding[];
-  problem: FileProblem | null;
+  /** Problems with the file: at most a few, most often none. */
+  problems: FileProblem[];
   suppressed: number;
   /** Lines of source read, for the benchmark. */
   lines: number;
+  /** Fixes applied (or, in preview, that would be), by rule code. */
+  fixed: Record<string, number>;
+  /** The text before and after fixing, when fixing changed it and the run previews. */
+  change: { before: string; after: string } | null;
+  noqaAdded: number;
 }
 
 /** A file parsed to summarise it, kept until this thread analyses it too. */
 interface ParsedModule {
   text: string;
+  encoding: SourceEncoding;
   tree: Tree;
   model: SemanticModel;
 }
 
 export class FileJobRunner {
-  private readonly index: WorkspaceIndex;
+  private readonly imports = new ProjectImports();
+  /** One index per distinct search path; files sharing import roots share an index. */
+  private readonly indexes = new Map<string, WorkspaceIndex>();
+  /** Summaries by file and the name it was imported under, shared by every index. */
+  private readonly summaries = new Map<string, ModuleSummary | null>();
   private readonly parsedModules = new Map<string, ParsedModule>();
+  private readonly checkedFiles: ReadonlySet<string>;
 
-  constructor(modules: readonly ModuleFile[]) {
-    // Two files claiming one module name: the last by path wins, as it would in any run.
-    const byName = new Map<string, ModuleFile>();
-    for (const module of [...modules].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0))) byName.set(module.moduleName, module);
-    this.index = new WorkspaceIndex([], {
-      moduleNames: () => byName.keys(),
-      summarize: (name) => {
-        const module = byName.get(name);
-        return module === undefined ? undefined : this.summarize(module);
-      },
-    });
+  constructor(private readonly settings: RunSettings) {
+    this.checkedFiles = new Set(settings.checkedFiles);
   }
 
-  /** Reads, parses and analyses one file; problems become data, never exceptions. */
+  /** Reads, parses and analyses one file (and fixes it, when asked); problems become data, never exceptions. */
   check(task: CheckTask): FileOutcome {
-    const fail = (problem: FileProblem, lines = 0): FileOutcome => ({ id: task.id, findings: [], problem, suppressed: 0, lines });
+    const outcome: FileOutcome = { id: task.id, findings: [], problems: [], suppressed: 0, lines: 0, fixed: {}, change: null, noqaAdded: 0 };
+    try {
+      this.checkInto(task, outcome);
+    } catch (error) {
+      // Whatever went wrong stays with this file: the run and every other file's findings go on.
+      outcome.findings = [];
+      outcome.problems.push(describeCrash(error));
+    }
+    return outcome;
+  }
+
+  private checkInto(task: CheckTask, outcome: FileOutcome): void {
     const parsed = this.parsedModules.get(task.absolute);
     this.parsedModules.delete(task.absolute);
-    let text = parsed?.text;
+    let text = task.text ?? parsed?.text;
+    let encoding = task.encoding ?? parsed?.encoding;
     if (text === undefined) {
       const source = readSource(task.absolute);
-      if (!source.ok) return fail({ message: source.message, internal: false });
+      if (!source.ok) {
+        outcome.problems.push({ message: source.message, internal: false, ...source.position });
+        return;
+      }
       text = source.text;
+      encoding = source.encoding;
     }
-    const lines = countLines(text);
-    try {
-      const tree = parsed?.tree ?? parsePython(text);
-      const result = analyzeFile({
-        file: task.display,
-        text,
-        tree,
-        enabled: new Set(task.enabled),
-        index: this.index,
-        moduleName: task.moduleName ?? undefined,
-        ...(parsed === undefined ? {} : { model: parsed.model }),
-      });
-      const problem = result.syntaxError === null
-        ? null
-        : { message: `${result.syntaxError.message} at line ${result.syntaxError.line}, column ${result.syntaxError.column}`, internal: false };
-      return { id: task.id, findings: result.findings, problem, suppressed: result.suppressed, lines };
-    } catch (error) {
-      return fail(describeCrash(error), lines);
+    outcome.lines = countLines(text);
+    const context = this.imports.contextFor(task.absolute);
+    const index = this.indexFor(context);
+    const enabled = new Set(task.enabled);
+    const analyze = (source: string, tree?: Tree, model?: SemanticModel): AnalysisResult => analyzeFile({
+      file: task.display,
+      text: source,
+      tree: tree ?? parsePython(source),
+      enabled,
+      index,
+      moduleName: context.moduleName ?? undefined,
+      ...(model === undefined ? {} : { model }),
+    });
+    let result = analyze(text, parsed?.tree, parsed?.model);
+
+    if (this.settings.fix !== 'off') {
+      const fixing = fixUntilStable(text, (source) => analyze(source), this.settings.unsafeFixes, result);
+      result = fixing.analysis;
+      if (!fixing.ok) {
+        outcome.problems.push({ message: fixing.message, internal: false });
+      } else if (fixing.text !== text) {
+        const written = this.settings.fix === 'apply' ? writeSource(task.absolute, text, fixing.text, encoding) : null;
+        if (written !== null) {
+          outcome.problems.push({ message: written, internal: false });
+          result = analyze(text);
+        } else {
+          outcome.fixed = Object.fromEntries(fixing.fixed);
+          if (this.settings.fix === 'preview') outcome.change = { before: text, after: fixing.text };
+        }
+      }
+    }
+
+    if (this.settings.addNoqa && result.syntaxError === null && result.findings.length > 0) {
+      const added = addNoqaDirectives(text, result.findings, result.tree);
+      if (added.count > 0) {
+        const written = writeSource(task.absolute, text, added.text, encoding);
+        if (written !== null) outcome.problems.push({ message: written, internal: false });
+        else outcome.noqaAdded = added.count;
+      }
+    }
+
+    outcome.findings = result.findings;
+    outcome.suppressed = result.suppressed;
+    if (result.syntaxError !== null) {
+      const { line, column, message } = result.syntaxError;
+      outcome.problems.push({ message: `${message} at line ${line}, column ${column}`, internal: false, line, column });
     }
   }
 
-  /** A module's summary for the index, or undefined when the file cannot be read, parsed or summarised. */
-  private summarize(module: ModuleFile): ModuleSummary | undefined {
-    const source = readSource(module.absolute);
-    if (!source.ok) return undefined;
-    try {
-      const tree = parsePython(source.text);
-      const model = modelForAnalysis(tree, source.text);
-      const summary = summarizeModule(module.display, module.moduleName, model);
-      this.parsedModules.set(module.absolute, { text: source.text, tree, model });
-      return summary;
-    } catch {
-      // The file's own check reports what is wrong with it.
-      return undefined;
+  private indexFor(context: ImportContext): WorkspaceIndex {
+    const key = context.searchPath.join('\0');
+    let index = this.indexes.get(key);
+    if (index === undefined) {
+      const resolver = this.imports.resolverFor(context.searchPath);
+      index = new WorkspaceIndex([], {
+        moduleNames: () => [],
+        hasModule: (name) => resolver.resolve(name) !== null,
+        summarize: (name) => {
+          const file = resolver.resolveFile(name);
+          return file === null ? undefined : this.summarize(file, name);
+        },
+      });
+      this.indexes.set(key, index);
     }
+    return index;
   }
+
+  /** A module's summary for the indexes, or undefined when the file cannot be read, parsed or summarised. */
+  private summarize(file: string, moduleName: string): ModuleSummary | undefined {
+    const key = `${file}\0${moduleName}`;
+    const known = this.summaries.get(key);
+    if (known !== undefined) return known ?? undefined;
+    let summary: ModuleSummary | null = null;
+    const source = readSource(file);
+    if (source.ok) {
+      try {
+        const tree = parsePython(source.text);
+        const model = modelForAnalysis(tree, source.text);
+        summary = summarizeModule(file, moduleName, model);
+        // Kept only for files this run checks (and only until this thread checks them).
+        if (this.checkedFiles.has(file)) this.parsedModules.set(file, { text: source.text, encoding: source.encoding, tree, model });
+      } catch {
+        // The file's own check (when it is checked) reports what is wrong with it.
+        summary = null;
+      }
+    }
+    this.summaries.set(key, summary);
+    return summary ?? undefined;
+  }
+}
+
+/** Writes a fixed text back (see `writeSourceText`); a message when it cannot. */
+function writeSource(file: string, before: string, after: string, encoding: SourceEncoding | undefined): string | null {
+  if (encoding === undefined) return 'cannot write fixes: the file\'s encoding is unknown';
+  return writeSourceText(file, before, after, encoding);
 }
 
 /**

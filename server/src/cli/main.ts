@@ -9,16 +9,30 @@ import { VERSION } from './version.js';
 export const MAIN_HELP = `yieldlens ${VERSION} — finds the bugs generators make possible in Python code.
 
 Usage:
-  yieldlens check [options] [PATH ...]   check files and directories (see 'yieldlens check --help')
+  yieldlens check [options] [PATH ...]   check files and directories (see 'yieldlens help check')
   yieldlens rules [--format text|json]   list the rules
   yieldlens rule NAME|CODE               show one rule's documentation
   yieldlens trace FILE [options]         run FILE in the mini-runtime and show what its generators did
   yieldlens lsp [--stdio]                start the language server on stdin/stdout
+  yieldlens help [COMMAND]               show this help, or a command's
 
 Options:
   --version   print the version
   -h, --help  show this help
 `;
+
+export const LSP_HELP = `Usage: yieldlens lsp [--stdio]
+
+Starts the yieldlens language server (LSP 3.17) on stdin/stdout; also installed as yieldlens-lsp.
+Editors start it themselves: see docs/editors.md for Neovim, Helix, Emacs, Sublime Text and VS Code.
+It reads [tool.yieldlens] from the nearest pyproject.toml, and the editor's "yieldlens" settings.
+
+Options:
+  --stdio     accepted and ignored (stdio is the only transport)
+  -h, --help  show this help
+`;
+
+const COMMANDS = ['check', 'rules', 'rule', 'trace', 'lsp'];
 
 function processIo(): CliIo {
   const env = process.env;
@@ -26,8 +40,14 @@ function processIo(): CliIo {
   const color = (env['NO_COLOR'] ?? '') === '' && ('FORCE_COLOR' in env || (process.stdout.isTTY === true && env['TERM'] !== 'dumb'));
   return {
     stdout: (text) => void process.stdout.write(text),
+    stdoutBytes: (bytes) => void process.stdout.write(bytes),
     stderr: (text) => void process.stderr.write(text),
     readFile: (path) => fs.readFileSync(path, 'utf8'),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+      return Buffer.concat(chunks);
+    },
     cwd: process.cwd(),
     color,
   };
@@ -59,12 +79,20 @@ export async function main(argv: string[]): Promise<void> {
 async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'help': {
+      // `yieldlens help check` is `yieldlens check --help`, as in git, cargo and ruff.
+      const [topic, ...extra] = rest;
+      if (topic === undefined) break;
+      if (extra.length > 0 || !COMMANDS.includes(topic)) {
+        io.stderr(`yieldlens help: unknown command "${[topic, ...extra].join(' ')}" (commands: ${COMMANDS.join(', ')})\n`);
+        return 2;
+      }
+      return dispatch([topic, '--help'], io);
+    }
     case undefined:
     case '-h':
     case '--help':
-    case 'help':
-      io[command === undefined ? 'stderr' : 'stdout'](MAIN_HELP);
-      return command === undefined ? 2 : 0;
+      break;
     case '--version':
     case '-V':
     case 'version':
@@ -89,6 +117,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
       return runTraceCommand(rest, io);
     }
     case 'lsp': {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout(LSP_HELP);
+        return 0;
+      }
       // vscode-languageclient adds `--clientProcessId=N`, which vscode-languageserver reads from process.argv
       // to exit when the editor is gone; both are accepted and need nothing here.
       const unexpected = rest.filter((arg) => arg !== '--stdio' && !/^--clientProcessId=\d+$/.test(arg));
@@ -105,6 +137,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
       io.stderr(`yieldlens: unknown command "${command}"\n\n${MAIN_HELP}`);
       return 2;
   }
+  io[command === undefined ? 'stderr' : 'stdout'](MAIN_HELP);
+  return command === undefined ? 2 : 0;
 }
 
 /** Loads the parser for the commands that parse; says so on stderr when the native binding did not load. */

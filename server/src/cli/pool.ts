@@ -1,14 +1,15 @@
 // Runs a `check` over many files: in-process for small runs, otherwise on the main thread plus worker
 // threads (one member per core). Files are handed out biggest first, in chunks, to whichever member is
-// free; each member reads, parses and analyses its files against its own lazily filled workspace index
-// (see `FileJobRunner`), so there is no barrier between phases and nothing to exchange but results.
+// free; each member reads, parses and analyses its files, resolving imports on disk into its own lazily
+// filled indexes (see `FileJobRunner`), so there is no barrier between phases and nothing to exchange but
+// results.
 
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { FileJobRunner, type CheckTask, type FileOutcome, type FileTask, type ModuleFile } from './file-job.js';
+import { FileJobRunner, type CheckTask, type FileOutcome, type FileTask, type RunSettings } from './file-job.js';
 
 export type ToWorker =
-  | { type: 'init'; modules: readonly ModuleFile[] }
+  | { type: 'init'; settings: RunSettings }
   | { type: 'check'; tasks: CheckTask[] };
 
 export type FromWorker = { type: 'checked'; results: FileOutcome[] };
@@ -16,6 +17,7 @@ export type FromWorker = { type: 'checked'; results: FileOutcome[] };
 export interface PoolOptions {
   /** Pool members (the main thread and `workers - 1` threads); 0 or 1 analyses in-process. */
   workers: number;
+  settings: RunSettings;
   enabledFor(task: FileTask): string[];
   onProgress?(done: number, total: number): void;
 }
@@ -39,14 +41,13 @@ export function defaultWorkerCount(fileCount: number): number {
 }
 
 export async function analyzeFiles(tasks: readonly FileTask[], options: PoolOptions): Promise<PoolResult> {
-  const modules = tasks.flatMap((task) => (task.moduleName === null ? [] : [{ display: task.display, absolute: task.absolute, moduleName: task.moduleName }]));
   const checkTasks = tasks.map((task) => ({ ...task, enabled: options.enabledFor(task) }));
-  const outcomes = options.workers <= 1 ? analyzeInProcess(checkTasks, modules, options) : await analyzeInWorkers(checkTasks, modules, options);
+  const outcomes = options.workers <= 1 ? analyzeInProcess(checkTasks, options) : await analyzeInWorkers(checkTasks, options);
   return { outcomes, lines: outcomes.reduce((sum, outcome) => sum + outcome.lines, 0) };
 }
 
-function analyzeInProcess(tasks: readonly CheckTask[], modules: readonly ModuleFile[], options: PoolOptions): FileOutcome[] {
-  const runner = new FileJobRunner(modules);
+function analyzeInProcess(tasks: readonly CheckTask[], options: PoolOptions): FileOutcome[] {
+  const runner = new FileJobRunner(options.settings);
   return tasks.map((task, done) => {
     const outcome = runner.check(task);
     options.onProgress?.(done + 1, tasks.length);
@@ -60,13 +61,13 @@ class PooledWorker {
   private readonly pending: { resolve: (reply: FromWorker) => void; reject: (error: Error) => void }[] = [];
   private failure: Error | null = null;
 
-  constructor(modules: readonly ModuleFile[]) {
+  constructor(settings: RunSettings) {
     // A larger stack than the 4 MB default: deeply nested code is analysed recursively.
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { stackSizeMb: 16 } });
     this.worker.on('message', (reply: FromWorker) => this.pending.shift()?.resolve(reply));
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`worker thread exited with code ${code}`)));
-    this.worker.postMessage({ type: 'init', modules } satisfies ToWorker);
+    this.worker.postMessage({ type: 'init', settings } satisfies ToWorker);
   }
 
   request(message: ToWorker): Promise<FromWorker> {
@@ -88,10 +89,10 @@ class PooledWorker {
   }
 }
 
-async function analyzeInWorkers(tasks: readonly CheckTask[], modules: readonly ModuleFile[], options: PoolOptions): Promise<FileOutcome[]> {
+async function analyzeInWorkers(tasks: readonly CheckTask[], options: PoolOptions): Promise<FileOutcome[]> {
   const started = performance.now();
-  const workers = Array.from({ length: options.workers - 1 }, () => new PooledWorker(modules));
-  const mainRunner = new FileJobRunner(modules);
+  const workers = Array.from({ length: options.workers - 1 }, () => new PooledWorker(options.settings));
+  const mainRunner = new FileJobRunner(options.settings);
   // Biggest files first, so that the last chunks are small and nobody finishes a large file alone
   // (longest-processing-time-first).
   const queue = chunksBySize(tasks);
@@ -99,7 +100,7 @@ async function analyzeInWorkers(tasks: readonly CheckTask[], modules: readonly M
   const finished: number[] = [];
   const bytesChecked: number[] = [];
   const collect = (member: number, chunk: readonly CheckTask[], results: readonly FileOutcome[]): void => {
-    outcomes.push(...results);
+    for (const result of results) outcomes.push(result);
     bytesChecked[member] = (bytesChecked[member] ?? 0) + chunk.reduce((sum, task) => sum + task.bytes, 0);
     options.onProgress?.(outcomes.length, tasks.length);
   };

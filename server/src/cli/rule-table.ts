@@ -9,7 +9,8 @@ export const README_TABLE_END = '<!-- rules-table:end -->';
 export function renderRuleTable(rules: readonly RuleDefinition[]): string {
   const rows = rules.map((rule) => {
     const fix = rule.fixTitle ?? '—';
-    return `| ${rule.code} | [\`${rule.name}\`](docs/rules/${rule.name}.md) | ${rule.severity} | ${rule.summary} | ${fix} |`;
+    const summary = rule.enabledByDefault === false ? `${rule.summary} (off by default)` : rule.summary;
+    return `| ${rule.code} | [\`${rule.name}\`](docs/rules/${rule.name}.md) | ${rule.severity} | ${summary} | ${fix} |`;
   });
   return ['| Code | Name | Severity | What it finds | Quick fix |', '|---|---|---|---|---|', ...rows, ''].join('\n');
 }

@@ -12,9 +12,14 @@ export function runRulesCommand(args: string[], io: CliIo): number {
     return 0;
   }
   let json: boolean;
+  const formatAt = args.indexOf('--format');
+  if (formatAt !== -1 && (args[formatAt + 1] === undefined || (args[formatAt + 1] ?? '').startsWith('-'))) {
+    io.stderr('yieldlens rules: --format requires a value (text, json); usage: yieldlens rules [--format text|json]\n');
+    return 2;
+  }
   try {
     const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, strict: true, allowPositionals: false });
-    if (values.format !== 'text' && values.format !== 'json') throw new Error(`unknown format "${values.format}"`);
+    if (values.format !== 'text' && values.format !== 'json') throw new Error(`--format: unknown format "${values.format}" (expected text, json)`);
     json = values.format === 'json';
   } catch (error) {
     io.stderr(`yieldlens rules: ${usageMessage(error)}; usage: yieldlens rules [--format text|json]\n`);

@@ -1,5 +1,5 @@
 // Worker-thread entry of a parallel `check` run: checks the chunks of files the main thread hands it,
-// against its own lazily filled workspace index.
+// resolving imports on disk into its own lazily filled indexes.
 
 import { parentPort } from 'node:worker_threads';
 import { loadParser } from '../parser.js';
@@ -18,11 +18,11 @@ let runner: FileJobRunner | null = null;
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'init':
-      runner = new FileJobRunner(message.modules);
+      runner = new FileJobRunner(message.settings);
       return;
     case 'check': {
       // `init` is always the first message a worker receives; anything else is a pool bug, and failing
-      // loudly makes the pool start over in-process rather than check without the workspace index.
+      // loudly makes the pool start over in-process rather than check with settings it never received.
       if (runner === null) throw new Error('worker received files before its module list');
       const active = runner;
       const reply: FromWorker = { type: 'checked', results: message.tasks.map((task) => active.check(task)) };

@@ -19,17 +19,31 @@ export interface ProjectConfig {
   root: string;
   select: string[] | undefined;
   ignore: string[] | undefined;
+  /** Rules switched on on top of `select` (ruff's `extend-select`). */
+  extendSelect: string[] | undefined;
+  /** The same as `ignore`, for configurations written for ruff. */
+  extendIgnore: string[] | undefined;
   exclude: string[];
   perFileIgnores: PerFileIgnore[];
+  /** The text format's style: `full` (source excerpts) or `concise` (one line a finding). */
+  outputFormat: TextStyle | undefined;
+  /** Apply `exclude` to files named on the command line too (for pre-commit). */
+  forceExclude: boolean | undefined;
 }
+
+export const TEXT_STYLES = ['full', 'concise'] as const;
+export type TextStyle = (typeof TEXT_STYLES)[number];
 
 export type ConfigResult = { ok: true; config: ProjectConfig } | { ok: false; message: string };
 
-const KNOWN_KEYS = new Set(['select', 'ignore', 'exclude', 'per-file-ignores']);
+const KNOWN_KEYS = new Set(['select', 'ignore', 'extend-select', 'extend-ignore', 'exclude', 'per-file-ignores', 'output-format', 'force-exclude']);
 
 /** The settings used when no configuration file applies. */
 export function emptyConfig(root: string): ProjectConfig {
-  return { source: null, root, select: undefined, ignore: undefined, exclude: [], perFileIgnores: [] };
+  return {
+    source: null, root, select: undefined, ignore: undefined, extendSelect: undefined, extendIgnore: undefined,
+    exclude: [], perFileIgnores: [], outputFormat: undefined, forceExclude: undefined,
+  };
 }
 
 /**
@@ -90,14 +104,20 @@ function validate(table: Record<string, unknown>, absoluteFile: string, shown: s
     // `tool` can appear at the top level of a yieldlens.toml that also holds other tools' settings.
     if (!KNOWN_KEYS.has(key) && key !== 'tool') return fail(`unknown key "${key}" in [tool.yieldlens] (known: ${[...KNOWN_KEYS].join(', ')})`);
   }
-  const lists: Partial<Record<'select' | 'ignore' | 'exclude', string[]>> = {};
-  for (const key of ['select', 'ignore', 'exclude'] as const) {
+  const lists: Partial<Record<'select' | 'ignore' | 'extend-select' | 'extend-ignore' | 'exclude', string[]>> = {};
+  for (const key of ['select', 'ignore', 'extend-select', 'extend-ignore', 'exclude'] as const) {
     const value = table[key];
     if (value === undefined) continue;
     if (!isStringArray(value)) return fail(`"${key}" must be an array of strings`);
     lists[key] = value;
   }
-  for (const key of ['select', 'ignore'] as const) {
+  const outputFormat = table['output-format'];
+  if (outputFormat !== undefined && !(TEXT_STYLES as readonly unknown[]).includes(outputFormat)) {
+    return fail(`"output-format" must be one of ${TEXT_STYLES.map((style) => `"${style}"`).join(', ')}`);
+  }
+  const forceExclude = table['force-exclude'];
+  if (forceExclude !== undefined && typeof forceExclude !== 'boolean') return fail('"force-exclude" must be true or false');
+  for (const key of ['select', 'ignore', 'extend-select', 'extend-ignore'] as const) {
     const problem = unknownSelector(lists[key] ?? []);
     if (problem !== null) return fail(`"${key}": unknown rule or code "${problem}"`);
   }
@@ -119,8 +139,12 @@ function validate(table: Record<string, unknown>, absoluteFile: string, shown: s
       root: path.dirname(absoluteFile),
       select: lists.select,
       ignore: lists.ignore,
+      extendSelect: lists['extend-select'],
+      extendIgnore: lists['extend-ignore'],
       exclude: lists.exclude ?? [],
       perFileIgnores,
+      outputFormat: outputFormat as TextStyle | undefined,
+      forceExclude,
     },
   };
 }

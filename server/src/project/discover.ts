@@ -6,15 +6,12 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { FileError } from '@yieldlens/shared';
-import type { ProjectConfig } from './config.js';
-import { ModuleNamer } from './modules.js';
+import { describeFsError, type ProjectConfig } from './config.js';
 
 export interface SourceFile {
   /** The path as reported: the user's path, joined with the path inside a directory they gave. */
   display: string;
   absolute: string;
-  /** Dotted module name derived from real `__init__.py` files, or null. */
-  moduleName: string | null;
   /** Size in bytes at discovery (0 when unknown), used to schedule big files first. */
   bytes: number;
 }
@@ -23,6 +20,13 @@ export interface Discovery {
   files: SourceFile[];
   /** Paths given on the command line that do not exist. */
   missing: FileError[];
+  /** Directories that could not be listed (their files might need checking: a run that skipped them is not clean). */
+  unreadable: FileError[];
+}
+
+export interface DiscoveryOptions {
+  /** Apply `exclude` and the always-skipped directories to paths named on the command line too (ruff's `--force-exclude`). */
+  forceExclude?: boolean;
 }
 
 /** Directories never descended into: version control, caches, tool state. Virtualenvs are found by `pyvenv.cfg`. */
@@ -37,17 +41,18 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-export function discoverFiles(paths: readonly string[], cwd: string, config: ProjectConfig): Discovery {
+export function discoverFiles(paths: readonly string[], cwd: string, config: ProjectConfig, options: DiscoveryOptions = {}): Discovery {
   const files: SourceFile[] = [];
   const missing: FileError[] = [];
+  const unreadable: FileError[] = [];
   const seen = new Set<string>();
   const excluded = excludeMatcher(config);
-  const namer = new ModuleNamer();
   const add = (display: string, absolute: string): void => {
     if (seen.has(absolute)) return;
     seen.add(absolute);
-    files.push({ display, absolute, moduleName: namer.moduleNameFor(absolute), bytes: sizeOf(absolute) });
+    files.push({ display, absolute, bytes: sizeOf(absolute) });
   };
+  const walker: Walker = { excluded, add, unreadable };
 
   const roots = paths.length === 0 ? ['.'] : paths;
   for (const given of roots) {
@@ -59,7 +64,10 @@ export function discoverFiles(paths: readonly string[], cwd: string, config: Pro
       missing.push({ file: given, message: 'no such file or directory' });
       continue;
     }
-    // An explicitly named file is checked whatever its name, exclusions or ignore files say.
+    // pre-commit names every changed file, generated ones included: `--force-exclude` drops those the
+    // configuration excludes, by their own name, an enclosing directory's, or their path.
+    if (options.forceExclude === true && isForceExcluded(absolute, config, excluded)) continue;
+    // Otherwise an explicitly named file is checked whatever its name, exclusions or ignore files say.
     if (!stat.isDirectory()) {
       add(given, absolute);
       continue;
@@ -68,23 +76,47 @@ export function discoverFiles(paths: readonly string[], cwd: string, config: Pro
     // (say, a pyenv checkout ignoring `/versions`): its outer layers are then dropped, as ripgrep does.
     let layers = ancestorIgnoreLayers(absolute);
     if (isIgnored(layers, absolute, true)) layers = [];
-    walk(absolute, given === '.' || given === `.${path.sep}` ? '' : given, layers, excluded, add);
+    const display = given === '.' || given === `.${path.sep}` ? '' : given;
+    walk(absolute, display, layers, walker);
   }
-  return { files, missing };
+  return { files, missing, unreadable };
 }
 
-function walk(
-  directory: string,
-  display: string,
-  parentLayers: readonly IgnoreLayer[],
-  excluded: (absolute: string, name: string) => boolean,
-  add: (display: string, absolute: string) => void,
-): void {
+interface Walker {
+  excluded: (absolute: string, name: string) => boolean;
+  add: (display: string, absolute: string) => void;
+  unreadable: FileError[];
+}
+
+/**
+ * True when `absolute` (a file or directory named on the command line, or the path given to stdin
+ * input; it need not exist), or a directory above it up to the configuration's directory, is excluded
+ * by the configuration or is one of the directories a walk never enters (`.git`, `node_modules`, …).
+ */
+export function isExcludedPath(absolute: string, config: ProjectConfig): boolean {
+  return isForceExcluded(absolute, config, excludeMatcher(config));
+}
+
+function isForceExcluded(absolute: string, config: ProjectConfig, excluded: (absolute: string, name: string) => boolean): boolean {
+  const relative = path.relative(config.root, absolute);
+  // Outside the configuration's directory only the path's own name can match.
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return excluded(absolute, path.basename(absolute));
+  for (let current = absolute; ; current = path.dirname(current)) {
+    if (current === config.root || path.dirname(current) === current) return false;
+    const name = path.basename(current);
+    if (excluded(current, name)) return true;
+    if (current !== absolute && SKIPPED_DIRECTORIES.has(name)) return true;
+  }
+}
+
+function walk(directory: string, display: string, parentLayers: readonly IgnoreLayer[], walker: Walker): void {
+  const { excluded, add } = walker;
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(directory, { withFileTypes: true });
-  } catch {
-    // An unreadable directory is skipped like git skips it; its files were never ours to report.
+  } catch (error) {
+    // Its files might be the ones that need checking: say so, rather than report a clean run.
+    walker.unreadable.push({ file: display === '' ? '.' : display, message: `cannot read directory: ${describeFsError(error)}` });
     return;
   }
   const layers = [...parentLayers];
@@ -110,7 +142,7 @@ function walk(
       if (SKIPPED_DIRECTORIES.has(entry.name)) continue;
       if (isIgnored(layers, absolute, true) || excluded(absolute, entry.name)) continue;
       if (fs.existsSync(path.join(absolute, 'pyvenv.cfg'))) continue;
-      walk(absolute, joinDisplay(display, entry.name), layers, excluded, add);
+      walk(absolute, joinDisplay(display, entry.name), layers, walker);
     } else if (isFile && PYTHON_FILE.test(entry.name)) {
       if (isIgnored(layers, absolute, false) || excluded(absolute, entry.name)) continue;
       add(joinDisplay(display, entry.name), absolute);

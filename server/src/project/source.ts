@@ -2,12 +2,24 @@
 // cookie says otherwise), turning every reason it cannot be analysed into a message instead of a throw.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { describeFsError } from './config.js';
 
 /** Files larger than this are listed under `errors` instead of analysed: no Python module is that big by hand. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-export type SourceText = { ok: true; text: string; bytes: number } | { ok: false; message: string };
+export type SourceText =
+  | { ok: true; text: string; bytes: number; encoding: SourceEncoding }
+  /** `position`: where decoding failed (1-based line, column in UTF-16 units of the decoded line), when known. */
+  | { ok: false; message: string; position?: { line: number; column: number } };
+
+/** How a file's bytes became its text, so that a fixed text can be written back the same way. */
+export interface SourceEncoding {
+  /** `utf-8`, or the codec a PEP 263 coding cookie names (`latin-1`, `shift_jis`, …). */
+  name: string;
+  /** The file starts with a UTF-8 byte order mark (which the text does not contain). */
+  bom: boolean;
+}
 
 // PEP 263: `# -*- coding: latin-1 -*-` or `# vim: set fileencoding=utf-8 :` on line 1 or 2.
 const CODING_COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
@@ -39,12 +51,14 @@ export function decodeSource(bytes: Buffer): SourceText {
   const encoding = declaredEncoding(bytes);
   const decoder = decoderFor(encoding ?? 'utf-8');
   if (decoder === null) return { ok: false, message: `unknown encoding "${encoding}" in coding declaration` };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
-    return { ok: true, text: decoder.decode(bytes), bytes: bytes.length };
+    return { ok: true, text: decoder.decode(bytes), bytes: bytes.length, encoding: { name: encoding ?? 'utf-8', bom } };
   } catch {
     const offset = encoding === null ? firstInvalidUtf8Offset(bytes) : -1;
     const where = offset >= 0 ? ` at byte offset ${offset}` : '';
-    return { ok: false, message: `cannot decode as ${encoding ?? 'UTF-8'}${where}; declare the encoding with a coding comment or re-save the file as UTF-8` };
+    const message = `cannot decode as ${encoding ?? 'UTF-8'}${where}; declare the encoding with a coding comment or re-save the file as UTF-8`;
+    return offset >= 0 ? { ok: false, message, position: positionOfByte(bytes, offset) } : { ok: false, message };
   }
 }
 
@@ -73,6 +87,136 @@ function decoderFor(name: string): InstanceType<typeof TextDecoder> | null {
     }
   }
   return null;
+}
+
+/**
+ * The bytes of `text` in the encoding it was read with, or null when some character has no encoding
+ * there. Non-UTF-8 codecs are encoded through the inverse of their decoder (Node has no encoders for
+ * them), which covers single-byte and two-byte codecs; the caller checks the original round-trips.
+ */
+export function encodeSource(text: string, encoding: SourceEncoding): Buffer | null {
+  if (encoding.name === 'utf-8') {
+    const body = Buffer.from(text, 'utf8');
+    return encoding.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+  }
+  const table = encoderTable(encoding.name);
+  if (table === null) return null;
+  const out: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80 && table.asciiCompatible) {
+      out.push(code);
+      continue;
+    }
+    const bytes = table.bytes.get(char);
+    if (bytes === undefined) return null;
+    for (const byte of bytes) out.push(byte);
+  }
+  return Buffer.from(out);
+}
+
+/**
+ * Replaces a file's content all at once: the bytes go to a temporary file beside the target (through
+ * a symbolic link, beside the file it points to), which then takes the target's mode and owner and is
+ * renamed over it, so a reader or a crash never sees half a file. Returns an error message or null.
+ */
+export function writeFileAtomically(file: string, bytes: Uint8Array): string | null {
+  let target: string;
+  let stat: fs.Stats;
+  try {
+    target = fs.realpathSync(file);
+    stat = fs.statSync(target);
+  } catch (error) {
+    return `cannot write file: ${describeFsError(error)}`;
+  }
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.yieldlens-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+  try {
+    fs.writeFileSync(temporary, bytes, { mode: 0o600, flag: 'wx' });
+    // Set after writing: the mode given to open() is narrowed by the umask.
+    fs.chmodSync(temporary, stat.mode & 0o7777);
+    try {
+      fs.chownSync(temporary, stat.uid, stat.gid);
+    } catch {
+      // Only root may give a file away; anyone else's new file is theirs already.
+    }
+    fs.renameSync(temporary, target);
+    return null;
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    return `cannot write file: ${describeFsError(error)}`;
+  }
+}
+
+interface EncoderTable {
+  bytes: Map<string, readonly number[]>;
+  asciiCompatible: boolean;
+}
+
+const encoderTables = new Map<string, EncoderTable | null>();
+
+function encoderTable(name: string): EncoderTable | null {
+  const known = encoderTables.get(name);
+  if (known !== undefined) return known;
+  const decoder = decoderFor(name);
+  let table: EncoderTable | null = null;
+  if (decoder !== null) {
+    const bytes = new Map<string, readonly number[]>();
+    const decode = (sequence: number[]): string | null => {
+      try {
+        return decoder.decode(Uint8Array.from(sequence));
+      } catch {
+        return null;
+      }
+    };
+    let asciiCompatible = true;
+    for (let lead = 0; lead < 256; lead++) {
+      const single = decode([lead]);
+      if (single !== null && [...single].length === 1) {
+        if (!bytes.has(single)) bytes.set(single, [lead]);
+        if (lead < 0x80 && single.codePointAt(0) !== lead) asciiCompatible = false;
+        continue;
+      }
+      if (lead < 0x80) continue;
+      for (let trail = 0; trail < 256; trail++) {
+        const pair = decode([lead, trail]);
+        if (pair !== null && [...pair].length === 1 && !bytes.has(pair)) bytes.set(pair, [lead, trail]);
+      }
+    }
+    table = { bytes, asciiCompatible };
+  }
+  encoderTables.set(name, table);
+  return table;
+}
+
+/** The 1-based line and column of a byte of (otherwise) UTF-8 text; the bytes before it on its line decode. */
+function positionOfByte(bytes: Buffer, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = bytes.indexOf(10); at !== -1 && at < offset; at = bytes.indexOf(10, at + 1)) {
+    line++;
+    lineStart = at + 1;
+  }
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).replace(/^\uFEFF/, '');
+  return { line, column: before.length + 1 };
+}
+
+/**
+ * Writes a fixed text over a file, in the encoding it was read with and atomically. Refuses, with a
+ * message, when the file no longer holds exactly `before` (edited meanwhile, or not representable:
+ * the bytes must round-trip) or when `after` has a character the encoding cannot hold.
+ */
+export function writeSourceText(file: string, before: string, after: string, encoding: SourceEncoding): string | null {
+  let current: Buffer;
+  try {
+    current = fs.readFileSync(file);
+  } catch (error) {
+    return `cannot write fixes: ${describeFsError(error)}`;
+  }
+  const original = encodeSource(before, encoding);
+  if (original === null || !original.equals(current)) return 'file changed on disk while it was checked (or does not round-trip through its encoding); not written';
+  const bytes = encodeSource(after, encoding);
+  if (bytes === null) return `the new text cannot be encoded in ${encoding.name}; not written`;
+  return writeFileAtomically(file, bytes);
 }
 
 function firstInvalidUtf8Offset(bytes: Buffer): number {

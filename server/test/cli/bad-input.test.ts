@@ -6,9 +6,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkJson, CLEAN_MODULE, LEAKY_GENERATOR, makeProject, runCli } from './helpers.js';
+import { cannotRunAsNobody, checkJson, CLEAN_MODULE, LEAKY_GENERATOR, makeProject, runCli, shareWithOtherUsers } from './helpers.js';
 
+/** Permissions do not apply to root (as CI runs): those tests run the CLI as `nobody` when they can. */
 const isRoot = process.getuid?.() === 0;
+const nobodyUnavailable = isRoot ? await cannotRunAsNobody() : null;
+const asUser = isRoot ? { user: 'nobody' } : {};
+if (nobodyUnavailable !== null) console.warn(`bad-input: skipping the permission tests: ${nobodyUnavailable}`);
 
 describe('bad input', () => {
   it('binary files and invalid UTF-8 are errors; the good file is still checked', async () => {
@@ -23,7 +27,7 @@ describe('bad input', () => {
     expect(report.findings.map((f) => f.file)).toEqual(['good.py']);
     expect(report.errors).toEqual([
       { file: 'bin.py', message: 'binary file (contains NUL bytes), not analysed' },
-      { file: 'latin.py', message: 'cannot decode as UTF-8 at byte offset 8; declare the encoding with a coding comment or re-save the file as UTF-8' },
+      { file: 'latin.py', message: 'cannot decode as UTF-8 at byte offset 8; declare the encoding with a coding comment or re-save the file as UTF-8', line: 1, column: 9 },
     ]);
     expect(report.summary.files).toBe(3);
   });
@@ -39,12 +43,36 @@ describe('bad input', () => {
     expect(report.errors).toEqual([{ file: 'typo.py', message: 'unknown encoding "uft-8" in coding declaration' }]);
   });
 
-  it.skipIf(isRoot)('an unreadable file is an error', async () => {
+  it.skipIf(nobodyUnavailable !== null)('an unreadable file is an error (run as an unprivileged user)', async () => {
     const cwd = makeProject({ 'secret.py': CLEAN_MODULE, 'good.py': LEAKY_GENERATOR });
+    shareWithOtherUsers(cwd);
     fs.chmodSync(path.join(cwd, 'secret.py'), 0o000);
-    const { status, report } = await checkJson([], cwd);
-    expect(status).toBe(1);
+    const result = await runCli(['check', '--format', 'json'], { cwd, ...asUser });
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { errors: unknown[]; findings: { file: string }[] };
     expect(report.errors).toEqual([{ file: 'secret.py', message: 'cannot read file: permission denied' }]);
+    expect(report.findings.map((f) => f.file)).toEqual(['good.py']);
+  });
+
+  it.skipIf(nobodyUnavailable !== null)('an unreadable directory is an error with exit 1, not a clean run (run as an unprivileged user)', async () => {
+    const cwd = makeProject({ 'locked/inner.py': LEAKY_GENERATOR, 'good.py': CLEAN_MODULE });
+    shareWithOtherUsers(cwd);
+    fs.chmodSync(path.join(cwd, 'locked'), 0o000);
+    try {
+      const json = await runCli(['check', '--format', 'json'], { cwd, ...asUser });
+      expect(json.status).toBe(1);
+      const report = JSON.parse(json.stdout) as { errors: unknown[]; summary: { files: number } };
+      expect(report.errors).toEqual([{ file: 'locked', message: 'cannot read directory: permission denied' }]);
+      expect(report.summary.files).toBe(1);
+      const text = await runCli(['check'], { cwd, ...asUser });
+      expect(text.status).toBe(1);
+      expect(text.stdout).toBe('locked: error: cannot read directory: permission denied\nNo findings (1 file checked; 1 error (listed above)).\n');
+      const named = await runCli(['check', 'locked'], { cwd, ...asUser });
+      expect(named.status).toBe(1);
+      expect(named.stdout.split('\n')[0]).toBe('locked: error: cannot read directory: permission denied');
+    } finally {
+      fs.chmodSync(path.join(cwd, 'locked'), 0o755);
+    }
   });
 
   it('a FIFO named on the command line is an error, not a hang', async () => {
@@ -95,6 +123,37 @@ describe('bad input', () => {
     expect(status).toBe(1);
     expect(report.errors).toEqual([]);
     expect(report.findings.map((f) => f.file)).toEqual(['weird.py/inner.py']);
+  });
+
+  it('a flag without its value is a usage error naming the flag, never swallowing the next argument', async () => {
+    const cwd = makeProject({ 'src/a.py': LEAKY_GENERATOR });
+    for (const [args, message] of [
+      [['--format'], '--format requires a value (text, json, sarif, github)'],
+      [['--format', '--select', 'GEN001', 'src'], '--format requires a value (text, json, sarif, github)'],
+      [['--select'], '--select requires a value (rule codes or names)'],
+      [['-o'], '-o requires a value (a file name)'],
+      [['--format', 'src'], '--format: unknown format "src" (expected text, json, sarif, github)'],
+      [['--output-format', 'fancy'], '--output-format: unknown style "fancy" (expected full, concise, json, sarif, github)'],
+      [['--fix=yes'], '--fix takes no value'],
+      [['--frobnicate'], "unknown option --frobnicate"],
+      [['--jobs', '0'], '--jobs expects a positive integer, got "0"'],
+    ] as const) {
+      const result = await runCli(['check', ...args], { cwd });
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stdout, args.join(' ')).toBe('');
+      expect(result.stderr, args.join(' ')).toBe(`yieldlens check: ${message}\nRun 'yieldlens check --help' for usage.\n`);
+    }
+  });
+
+  it('every usage and configuration message is one lower-case line after the command name', async () => {
+    const cwd = makeProject({ 'bad/pyproject.toml': '[tool.yieldlens]\nselect = 1\n', 'bad/a.py': '' });
+    const runs = [['check', '--format'], ['check', '--bogus'], ['check', '--select', 'GEN999'], ['check', 'bad'], ['rules', '--format'], ['rules', '--bogus'], ['rule'], ['lsp', '--tcp'], ['help', 'nope']];
+    for (const args of runs) {
+      const result = await runCli(args, { cwd });
+      expect(result.status, args.join(' ')).toBe(2);
+      const first = result.stderr.split('\n')[0] ?? '';
+      expect(first, args.join(' ')).toMatch(/^yieldlens(?: [a-z]+)?: [a-z-]/);
+    }
   });
 
   it('usage errors never print a stack trace', async () => {

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CHECK_FLAGS } from '../../src/cli/check-options.js';
 import { makeProject, REPO_ROOT, runCli } from './helpers.js';
 
 const cwd = makeProject({});
@@ -12,7 +13,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'server/package
 describe('top level', () => {
   it('--version prints the package version', async () => {
     const result = await runCli(['--version'], { cwd });
-    expect(result).toEqual({ status: 0, stdout: `yieldlens ${manifest.version}\n`, stderr: '' });
+    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ status: 0, stdout: `yieldlens ${manifest.version}\n`, stderr: '' });
   });
 
   it('--help lists the commands; no command is a usage error', async () => {
@@ -24,10 +25,35 @@ describe('top level', () => {
     expect(bare.stderr).toContain('Usage:');
   });
 
-  it('check --help documents every flag', async () => {
+  it('check --help, `help check`, docs/cli.md and the README document every flag check accepts', async () => {
     const result = await runCli(['check', '--help'], { cwd });
     expect(result.status).toBe(0);
-    for (const flag of ['--format', '--select', '--ignore', '--exit-zero', '--config', '--no-config']) expect(result.stdout).toContain(flag);
+    const viaHelp = await runCli(['help', 'check'], { cwd });
+    expect(viaHelp.stdout).toBe(result.stdout);
+    const docs = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'cli.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    expect(CHECK_FLAGS.length).toBeGreaterThan(20);
+    for (const flag of CHECK_FLAGS) {
+      expect(result.stdout, `check --help lacks ${flag}`).toMatch(new RegExp(`${flag}\\b`));
+      expect(docs, `docs/cli.md lacks ${flag}`).toContain(`\`${flag}`);
+      expect(readme, `README.md lacks ${flag}`).toContain(flag);
+    }
+  });
+
+  it('help COMMAND prints that command\'s help; lsp --help prints the server\'s', async () => {
+    for (const command of ['rules', 'rule', 'trace']) {
+      const viaHelp = await runCli(['help', command], { cwd });
+      const direct = await runCli([command, '--help'], { cwd });
+      expect(viaHelp.status, command).toBe(0);
+      expect(viaHelp.stdout, command).toBe(direct.stdout);
+    }
+    const lsp = await runCli(['lsp', '--help'], { cwd });
+    expect(lsp.status).toBe(0);
+    expect(lsp.stdout.split('\n')[0]).toBe('Usage: yieldlens lsp [--stdio]');
+    expect((await runCli(['help', 'lsp'], { cwd })).stdout).toBe(lsp.stdout);
+    const unknown = await runCli(['help', 'frobnicate'], { cwd });
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe('yieldlens help: unknown command "frobnicate" (commands: check, rules, rule, trace, lsp)\n');
   });
 
   it('an unknown command is a usage error', async () => {

@@ -74,7 +74,7 @@ describe('discovery', () => {
   it('checks a file once even when named twice', async () => {
     const cwd = makeProject({ 'a.py': LEAKY_GENERATOR });
     const { report } = await checkJson(['a.py', '.', './a.py'], cwd);
-    expect(report.summary).toEqual({ files: 1, findings: 1 });
+    expect(report.summary).toEqual({ files: 1, findings: 1, fixable: 1, fixed: 0 });
   });
 
   it('reports a missing path under errors, checks the rest, and exits 2', async () => {

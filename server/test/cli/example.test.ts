@@ -28,8 +28,9 @@ it('without its configuration, the excluded and per-file-ignored code is reporte
 it('the text and github outputs match their reviewed snapshots', async () => {
   const text = await runCli(['check', 'test-fixtures/example'], { cwd: REPO_ROOT });
   const lines = text.stdout.trimEnd().split('\n');
-  expect(lines).toHaveLength(6);
+  expect(lines).toHaveLength(7);
   expect(lines[5]).toBe('Found 5 findings in 4 files (6 files checked).');
+  expect(lines[6]).toBe('[*] 1 fixable with the `--fix` option (2 hidden fixes can be enabled with the `--unsafe-fixes` option).');
   await expect(text.stdout).toMatchFileSnapshot('__snapshots__/example.text.txt');
   const github = await runCli(['check', '--format', 'github', 'test-fixtures/example'], { cwd: REPO_ROOT });
   await expect(github.stdout).toMatchFileSnapshot('__snapshots__/example.github.txt');

@@ -18,7 +18,7 @@ describe('--format json', () => {
     expect(status).toBe(1);
     expect(Object.keys(report)).toEqual(['version', 'findings', 'errors', 'summary']);
     expect(report.version).toBe(1);
-    expect(report.summary).toEqual({ files: 4, findings: 1 });
+    expect(report.summary).toEqual({ files: 4, findings: 1, fixable: 1, fixed: 0 });
     expect(report.findings).toHaveLength(1);
     const [finding] = report.findings;
     expect(Object.keys(finding ?? {})).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'code', 'rule', 'severity', 'message', 'related', 'fix']);
@@ -45,14 +45,14 @@ describe('--format json', () => {
     const result = await runCli(['check', '--format', 'json'], { cwd });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('yieldlens: warning: no Python files found\n');
-    expect(JSON.parse(result.stdout)).toEqual({ version: 1, findings: [], errors: [], summary: { files: 0, findings: 0 } });
+    expect(JSON.parse(result.stdout)).toEqual({ version: 1, findings: [], errors: [], summary: { files: 0, findings: 0, fixable: 0, fixed: 0 } });
   });
 
   it('reports an empty run with exit code 0', async () => {
     const cwd = makeProject({ 'clean.py': CLEAN_MODULE });
     const { status, report } = await checkJson([], cwd);
     expect(status).toBe(0);
-    expect(report).toEqual({ version: 1, findings: [], errors: [], summary: { files: 1, findings: 0 } });
+    expect(report).toEqual({ version: 1, findings: [], errors: [], summary: { files: 1, findings: 0, fixable: 0, fixed: 0 } });
   });
 });
 
@@ -65,7 +65,8 @@ describe('--format text', () => {
     expect(lines[0]).toMatch(/^pkg\/leaky\.py:4:5: GEN004 \[stop-iteration-leak\] \S.*$/);
     expect(lines[1]).toBe('broken.bin.py: error: binary file (contains NUL bytes), not analysed');
     expect(lines[2]).toBe('Found 1 finding in 1 file (4 files checked; 1 error (listed above)).');
-    expect(lines).toHaveLength(3);
+    expect(lines[3]).toBe('[*] 1 fixable with the `--fix` option.');
+    expect(lines).toHaveLength(4);
     expect(stdout).not.toContain('\x1b[');
   });
 

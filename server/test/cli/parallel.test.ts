@@ -1,6 +1,8 @@
 // Multi-file runs over worker threads give byte-identical output to the in-process path, including
 // findings that need the workspace index built from files another worker parsed.
 
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { LEAKY_GENERATOR, makeProject, runCli } from './helpers.js';
 
@@ -64,4 +66,19 @@ it('resolves re-exports and submodule imports whichever thread summarised the mo
   }
   expect(results[0]).toEqual(['via_dotted.py:4', 'via_reexport.py:4', 'via_submodule.py:4']);
   expect(results[1]).toEqual(results[0]);
+});
+
+it('--fix in worker threads writes the same files as in-process', async () => {
+  const first = bigProject();
+  const second = bigProject();
+  const inProcess = await runCli(['check', '--fix', '--unsafe-fixes', '--format', 'json', '--jobs', '1'], { cwd: first });
+  const pooled = await runCli(['check', '--fix', '--unsafe-fixes', '--format', 'json', '--jobs', '2'], { cwd: second });
+  expect(pooled.stdout).toBe(inProcess.stdout);
+  const report = JSON.parse(inProcess.stdout) as { summary: { fixed: number; findings: number } };
+  // Every GEN001 (priming inserted) and GEN004 (`return`) is fixed.
+  expect(report.summary).toMatchObject({ fixed: 80, findings: 0 });
+  for (const name of fs.readdirSync(path.join(first, 'pkg'))) {
+    expect(fs.readFileSync(path.join(second, 'pkg', name), 'utf8'), name).toBe(fs.readFileSync(path.join(first, 'pkg', name), 'utf8'));
+  }
+  expect(fs.readFileSync(path.join(first, 'pkg', 'mod00.py'), 'utf8')).toContain('sink = echo7()\nnext(sink)\nsink.send("early")\n');
 });

@@ -57,7 +57,7 @@ describe('ModuleNamer', () => {
 
 describe('decodeSource', () => {
   it('decodes UTF-8 by default and honours a PEP 263 cookie on the second line', () => {
-    expect(decodeSource(Buffer.from('x = "é"\n', 'utf8'))).toEqual({ ok: true, text: 'x = "é"\n', bytes: 9 });
+    expect(decodeSource(Buffer.from('x = "é"\n', 'utf8'))).toEqual({ ok: true, text: 'x = "é"\n', bytes: 9, encoding: { name: 'utf-8', bom: false } });
     const latin1 = Buffer.concat([Buffer.from('#!/usr/bin/env python\n# -*- coding: latin-1 -*-\nx = "'), Buffer.from([0xe9]), Buffer.from('"\n')]);
     const decoded = decodeSource(latin1);
     expect(decoded.ok && decoded.text.endsWith('x = "é"\n')).toBe(true);

@@ -7,6 +7,7 @@ import { yieldInFinally } from './yield-in-finally.js';
 import { swallowedGeneratorExit } from './swallowed-generator-exit.js';
 import { stopIterationLeak } from './stop-iteration-leak.js';
 import { suspendedResource } from './suspended-resource.js';
+import { unusedNoqa } from './unused-noqa.js';
 
 export type { RuleDefinition, RuleDocs } from './rule.js';
 
@@ -16,6 +17,7 @@ export const RULES: readonly RuleDefinition[] = [
   swallowedGeneratorExit,
   stopIterationLeak,
   suspendedResource,
+  unusedNoqa,
 ];
 
 /** Finds a rule by its code (`GEN001`, any case) or its name (`unprimed-send`). */

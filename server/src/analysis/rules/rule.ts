@@ -61,6 +61,11 @@ export interface RuleDefinition {
   summary: string;
   /** The fix's title when the rule offers one, e.g. "Prime the generator with `next()` first". */
   fixTitle: string | null;
+  /**
+   * False for a rule that runs only when selected explicitly (by code, prefix or `ALL`), such as the
+   * meta rule judging suppression comments. Absent: the rule is on by default.
+   */
+  enabledByDefault?: boolean;
   docs: RuleDocs;
   /**
    * Text that must occur in a file for the rule to possibly report there (e.g. `/\byield\b/`). The

@@ -24,6 +24,11 @@ export interface SummaryProvider {
   moduleNames(): Iterable<string>;
   /** The module's summary, or undefined when its file cannot be read or parsed. Called once a name. */
   summarize(moduleName: string): ModuleSummary | undefined;
+  /**
+   * Whether a module or package of this name exists, namespace packages included, for a provider that
+   * finds modules on demand instead of listing them (the CLI resolves imports on disk).
+   */
+  hasModule?(moduleName: string): boolean;
 }
 
 /** Re-export chains longer than this are given up on (they also stop import cycles). */
@@ -194,7 +199,7 @@ export class WorkspaceIndex {
 
   /** True when the module, or a module inside it (a namespace package), is in the index. */
   private hasModuleUnder(module: string): boolean {
-    return this.prefixes.has(module);
+    return this.prefixes.has(module) || (this.provider?.hasModule?.(module) ?? false);
   }
 }
 

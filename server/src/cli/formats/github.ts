@@ -19,7 +19,10 @@ export function formatGithub(report: CheckReport): string {
     lines.push(`::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}`);
   }
   for (const error of report.errors) {
-    lines.push(`::error file=${escapeProperty(error.file)},title=${escapeProperty('yieldlens: file not analysed')}::${escapeData(error.message)}`);
+    // A syntax error leaves the file's intact functions analysed; every other error leaves it unread.
+    const title = error.message.startsWith('syntax error') ? 'yieldlens: syntax error' : 'yieldlens: file not analysed';
+    const where = error.line === undefined ? '' : `,line=${error.line},col=${error.column ?? 1}`;
+    lines.push(`::error file=${escapeProperty(error.file)}${where},title=${escapeProperty(title)}::${escapeData(error.message)}`);
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }

@@ -5,13 +5,15 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import type { CheckReport, Finding, Severity } from '@yieldlens/shared';
+import { RULE_DOCS_BASE_URL, type CheckReport, type Finding, type Severity } from '@yieldlens/shared';
 import { RULES } from '../../analysis/index.js';
 import { renderRuleMarkdown } from '../rule-docs.js';
 import { VERSION } from '../version.js';
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };
 const SOURCE_ROOT = '%SRCROOT%';
+/** The project's home page: the repository the rule pages live in. */
+const INFORMATION_URI = RULE_DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
 
 export interface SarifOptions {
   /** The directory relative paths are relative to (the working directory of the run). */
@@ -30,6 +32,7 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
       shortDescription: { text: rule.summary },
       fullDescription: { text: rule.docs.whatItDoes.trim() },
       help: { text: markdown, markdown },
+      helpUri: `${RULE_DOCS_BASE_URL}${rule.name}.md`,
       defaultConfiguration: { level: LEVEL[rule.severity] },
       properties: { tags: ['generators', 'correctness'], precision: 'high' },
     };
@@ -70,7 +73,12 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
   const notifications: Sarif.Notification[] = report.errors.map((error) => ({
     level: 'error',
     message: { text: error.message },
-    locations: [{ physicalLocation: { artifactLocation: artifact(error.file) } }],
+    locations: [{
+      physicalLocation: {
+        artifactLocation: artifact(error.file),
+        ...(error.line === undefined ? {} : { region: { startLine: error.line, startColumn: error.column ?? 1 } }),
+      },
+    }],
   }));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -79,6 +87,7 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
       tool: {
         driver: {
           name: 'yieldlens',
+          informationUri: INFORMATION_URI,
           version: VERSION,
           semanticVersion: VERSION,
           rules,

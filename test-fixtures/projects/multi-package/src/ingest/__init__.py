@@ -1,0 +1,3 @@
+"""Re-exports the sinks, so that `from ingest import collector` works."""
+
+from .sinks import collector, tally

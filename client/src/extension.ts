@@ -101,9 +101,9 @@ class ServerController implements vscode.Disposable, TraceProvider {
 
   // TraceProvider, for the timeline panel.
 
-  async trace(uri: string, source: string | undefined): Promise<TraceRequestResult> {
+  async trace(uri: string, source: string | undefined, generator: string | undefined): Promise<TraceRequestResult> {
     const client = this.runningClient();
-    const params: TraceRequestParams = source === undefined ? { uri } : { uri, source };
+    const params: TraceRequestParams = { uri, ...(source === undefined ? {} : { source }), ...(generator === undefined ? {} : { generator }) };
     return client.sendRequest<TraceRequestResult>(TRACE_REQUEST, params);
   }
 

@@ -29,6 +29,11 @@ export interface TraceRequestParams {
   uri: string;
   /** A `TraceSourceInfo.id` or a kind; without it, the document's first source in TRACE_SOURCE_KINDS order. */
   source?: string;
+  /**
+   * A generator function's qualname (the second argument of SHOW_TRACE_COMMAND): the trace its code lens
+   * and inlay hints were shown from, which may be another document's source. Wins over `source`.
+   */
+  generator?: string;
 }
 
 export interface TracedSource {

@@ -49,6 +49,8 @@ export interface TraceError {
   type: string;
   message: string;
   line: number;
+  /** Index of the follow-up code (a doctest example, a directive) that raised it; absent for the module's own code. */
+  followUp?: number;
 }
 
 export interface UnsupportedFeature {
@@ -68,6 +70,11 @@ export interface TraceReport {
   version: 1;
   stdout: string;
   error: TraceError | null;
+  /**
+   * Exceptions raised by interactive-mode follow-ups (doctest examples). As in doctest, each ends its
+   * own example only, so the run goes on; `error` stays for what ended the run. Absent when none.
+   */
+  exampleErrors?: TraceError[];
   unsupported: UnsupportedFeature | null;
   limit?: TraceLimit | null;
   truncated: boolean;

@@ -11,8 +11,11 @@ import { buildTimeline } from './model.js';
 
 /** What the panel needs from the language client. */
 export interface TraceProvider {
-  /** The trace of one of the document's sources; null when it has none; throws when the server cannot answer. */
-  trace(uri: string, source: string | undefined): Promise<TraceRequestResult>;
+  /**
+   * The trace of one of the document's sources, or the one a generator was traced in (`generator`, which wins);
+   * null when there is none; throws when the server cannot answer.
+   */
+  trace(uri: string, source: string | undefined, generator: string | undefined): Promise<TraceRequestResult>;
   rerun(uri: string): Promise<void>;
   /** The document's trace sources from its last `yieldlens/traceStatus`, if any. */
   sourcesOf(uri: string): TraceSourceInfo[];
@@ -28,6 +31,8 @@ export class TimelinePanel implements vscode.Disposable {
   private uri: vscode.Uri;
   private source: string | undefined;
   private focus: string | null;
+  /** Ask for the trace `focus` was traced in, until the user picks a source. */
+  private followFocus: boolean;
   private ready = false;
   /** Requests answered out of order must not overwrite a newer answer. */
   private generation = 0;
@@ -58,6 +63,7 @@ export class TimelinePanel implements vscode.Disposable {
   ) {
     this.uri = uri;
     this.focus = focus;
+    this.followFocus = focus !== null;
     this.panel = vscode.window.createWebviewPanel('yieldlens.timeline', titleFor(uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       // The page loads nothing but the extension's own script and stylesheet.
@@ -96,6 +102,7 @@ export class TimelinePanel implements vscode.Disposable {
     if (uri.toString() !== this.uri.toString()) this.source = undefined;
     this.uri = uri;
     this.focus = focus;
+    this.followFocus = focus !== null;
     this.panel.title = titleFor(uri);
     if (this.ready) void this.load();
   }
@@ -108,6 +115,7 @@ export class TimelinePanel implements vscode.Disposable {
         return;
       case 'selectSource':
         this.source = message.id;
+        this.followFocus = false;
         await this.load();
         return;
       case 'rerun':
@@ -135,7 +143,7 @@ export class TimelinePanel implements vscode.Disposable {
     }
     let result: TraceRequestResult;
     try {
-      result = await this.provider.trace(this.uri.toString(), this.source);
+      result = await this.provider.trace(this.uri.toString(), this.source, this.followFocus && this.focus !== null ? this.focus : undefined);
     } catch (error) {
       if (generation === this.generation) await this.post({ type: 'message', document, text: `The server could not give the trace: ${errorText(error)}` });
       return;

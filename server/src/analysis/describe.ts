@@ -18,7 +18,12 @@ import type { WorkspaceIndex } from './workspace/index.js';
 export type GeneratorObjectState = 'created' | 'suspended' | 'exhausted' | 'started' | 'unknown';
 
 export interface ReceivedValue {
-  /** `x` for `x = yield ...`; the enclosing expression's text when the value is used some other way. */
+  /**
+   * How the sent value is used: `assigned` to a target (`x = yield`), passed as an `argument` to a call
+   * (`out.append((yield))`), `returned`, or used in an `expression` (`(yield) + 1`).
+   */
+  how: 'assigned' | 'argument' | 'returned' | 'expression';
+  /** `x` when assigned; the call (`out.append()`) when an argument; the expression's text otherwise. */
   target: string;
   line: number;
 }
@@ -33,6 +38,8 @@ export interface GeneratorFunctionDescription {
   kind: 'function';
   name: string;
   qualname: string;
+  /** The module that defines it and the line of its `def`, when it is not the module being described. */
+  definedIn?: { module: string; line: number };
   isAsync: boolean;
   /** The `def` header without its colon, whitespace collapsed (`def pairs(items)`). */
   signature: string;
@@ -74,6 +81,11 @@ export interface DescribeContext {
   index?: WorkspaceIndex;
   moduleName?: string;
   file?: string;
+  /**
+   * The model of another workspace module (by dotted name), so a generator function imported from it is
+   * described as fully as on its definition; null when its source is not at hand.
+   */
+  modelOf?: (moduleName: string) => SemanticModel | null;
 }
 
 /** What the identifier at `offset` (UTF-16) names, when it is a generator function or a generator object. */
@@ -90,16 +102,22 @@ export function describeAt(model: SemanticModel, offset: number, context: Descri
   // `obj.attr`: only the object part is a name; attributes are not resolved.
   if (parent !== null && parent.type === 'attribute' && parent.childForFieldName('attribute')?.id === node.id) return null;
   const resolver = resolverFor({ model, index: context.index, moduleName: context.moduleName, ...(context.file === undefined ? {} : { file: context.file }) });
-  const described = describeName(model, resolver, node);
+  const described = describeName(model, resolver, node, context);
   return described === null ? null : { node, description: described };
 }
 
-function describeName(model: SemanticModel, resolver: Resolver, node: SyntaxNode): Description | null {
+function describeName(model: SemanticModel, resolver: Resolver, node: SyntaxNode, context: DescribeContext): Description | null {
   const callee = resolver.resolveExpression(node);
   if (callee.kind === 'function' && callee.summary.isGenerator) {
     if (callee.module === null) {
       const fn = callee.node === null ? undefined : model.functionForNode(callee.node);
       return fn === undefined ? null : describeGeneratorFunction(fn, model);
+    }
+    // The defining module's own model, when the host has its source: the same summary as on the def.
+    const other = context.modelOf?.(callee.module) ?? null;
+    const fn = other?.functions.find((each) => each.isGenerator && each.kind === 'def' && each.qualname === callee.summary.qualname);
+    if (other !== null && fn !== undefined) {
+      return { ...describeGeneratorFunction(fn, other), definedIn: { module: callee.module, line: fn.node.startPosition.row + 1 } };
     }
     return { kind: 'imported-function', name: node.text, module: callee.module, summary: callee.summary };
   }
@@ -179,9 +197,17 @@ function receivedValue(yieldNode: SyntaxNode): ReceivedValue | null {
   if (parent === null || parent.type === 'expression_statement') return null;
   const line = yieldNode.startPosition.row + 1;
   if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && parent.childForFieldName('right')?.id === expression.id) {
-    return { target: collapse(parent.childForFieldName('left')?.text ?? parent.text), line };
+    return { how: 'assigned', target: collapse(parent.childForFieldName('left')?.text ?? parent.text), line };
   }
-  return { target: truncate(collapse(parent.text), 60), line };
+  // `out.append((yield))`: the argument list's text would be the raw `((yield))`; the call says more.
+  const argumentOf = parent.type === 'keyword_argument' ? parent.parent : parent;
+  if (argumentOf !== null && argumentOf.type === 'argument_list' && argumentOf.parent?.type === 'call') {
+    const callee = collapse(argumentOf.parent.childForFieldName('function')?.text ?? '');
+    const keyword = parent.type === 'keyword_argument' ? `${parent.childForFieldName('name')?.text ?? ''}=…` : '';
+    return { how: 'argument', target: truncate(`${callee}(${keyword})`, 60), line };
+  }
+  if (parent.type === 'return_statement') return { how: 'returned', target: 'return', line };
+  return { how: 'expression', target: truncate(collapse(parent.text), 60), line };
 }
 
 /** The binding that is in effect at `use`: the last one in source order before it, else the first. */

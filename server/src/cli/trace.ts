@@ -2,9 +2,13 @@
 // (the stable TraceReport) or as a timeline a person can read: one event a line, indented by how deep
 // the generator was nested inside other running generators (`yield from` delegation, pipelines).
 
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { TraceEvent, TraceReport } from '@yieldlens/shared';
+import { TRACE_SOURCE_KINDS, type TraceEvent, type TracedSource, type TraceReport, type TraceSourceKind } from '@yieldlens/shared';
+import { parsePython } from '../parser.js';
+import { ModuleNamer } from '../project/index.js';
 import { runSnippet } from '../runtime/index.js';
+import { findTraceSources } from '../runtime/sources.js';
 
 interface TraceIo {
   stdout: (s: string) => void;
@@ -12,11 +16,16 @@ interface TraceIo {
   readFile: (path: string) => string;
 }
 
-const HELP = `usage: yieldlens trace FILE [--format text|json] [--max-steps N] [--timeout MS] [--max-events N]
+const HELP = `usage: yieldlens trace FILE [--format text|json] [--source main|doctest|directive|all] [--max-steps N] [--timeout MS] [--max-events N]
 
 Runs FILE's top-level code in yieldlens' sandboxed mini-runtime and prints what every generator did.
 
   --format text|json   text (default): a readable timeline; json: the TraceReport object
+  --source KIND        run FILE's trace sources of this kind instead, as the editor does: main (the
+                       __main__ block or top-level driver code), doctest (examples in the docstrings of
+                       the module and of generator functions), directive (# yieldlens: trace EXPR above
+                       a generator function), all, or one source's id (doctest:pairs:0); json then prints
+                       {"version": 1, "sources": [{"source": ..., "report": ...}]}
   --max-steps N        step budget (default 1000000)
   --timeout MS         wall-clock budget in milliseconds (default 2000)
   --max-events N       events kept; beyond it the first and last halves are kept (default 10000)
@@ -46,6 +55,7 @@ export async function runTraceCommand(argv: string[], io: TraceIo): Promise<numb
         'max-steps': { type: 'string' },
         timeout: { type: 'string' },
         'max-events': { type: 'string' },
+        source: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -77,6 +87,11 @@ export async function runTraceCommand(argv: string[], io: TraceIo): Promise<numb
       return 2;
     }
   }
+  const sourceSelector = values.source;
+  if (sourceSelector !== undefined && !isSourceSelector(sourceSelector)) {
+    io.stderr(`yieldlens trace: --source must be main, doctest, directive, all or a source id such as doctest:pairs:0, got "${sourceSelector}"\n`);
+    return 2;
+  }
   const file = positionals[0]!;
   let source: string;
   try {
@@ -86,15 +101,47 @@ export async function runTraceCommand(argv: string[], io: TraceIo): Promise<numb
     io.stderr(`yieldlens trace: cannot read ${file}: ${reason}\n`);
     return 2;
   }
-  const report = runSnippet(source, {
-    filename: file,
-    maxSteps: maxSteps as number,
-    timeoutMs: timeoutMs as number,
-    maxEvents: maxEvents as number,
-  });
+  const limits = { filename: file, maxSteps: maxSteps as number, timeoutMs: timeoutMs as number, maxEvents: maxEvents as number };
+  if (sourceSelector !== undefined) return runSources(file, source, sourceSelector, limits, format, io);
+  const report = runSnippet(source, limits);
   if (format === 'json') io.stdout(JSON.stringify(report) + '\n');
   else io.stdout(renderTimeline(file, report, maxEvents as number));
+  return exitCodeOf(report);
+}
+
+function exitCodeOf(report: TraceReport): number {
   return report.unsupported !== null || (report.limit ?? null) !== null ? 2 : 0;
+}
+
+function isSourceSelector(selector: string): boolean {
+  return selector === 'all' || (TRACE_SOURCE_KINDS as readonly string[]).includes(selector) || /^(main|doctest:.+:\d+|directive:.+)$/.test(selector);
+}
+
+/**
+ * `--source`: runs the file's trace sources of a kind (or the one with an id), each as the language
+ * server runs it, and prints every report with the source it came from.
+ */
+function runSources(
+  file: string,
+  text: string,
+  selector: string,
+  limits: { filename: string; maxSteps: number; timeoutMs: number; maxEvents: number },
+  format: 'text' | 'json',
+  io: TraceIo,
+): number {
+  const kinds: readonly TraceSourceKind[] = selector === 'all' || !(TRACE_SOURCE_KINDS as readonly string[]).includes(selector) ? TRACE_SOURCE_KINDS : [selector as TraceSourceKind];
+  // Doctests and directives import the module under its dotted name, as doctest does.
+  const moduleName = new ModuleNamer().moduleNameFor(resolve(file)) ?? file.replace(/^.*[\\/]/, '').replace(/\.pyi?$/, '');
+  const sources = findTraceSources(parsePython(text), text, { moduleName, kinds })
+    .filter((source) => selector === 'all' || kinds.length === 1 || source.info.id === selector);
+  const traced: TracedSource[] = sources.map((source) => ({
+    source: source.info,
+    report: runSnippet(text, { ...limits, moduleName: source.moduleName, followUps: source.followUps }),
+  }));
+  if (format === 'json') io.stdout(JSON.stringify({ version: 1, sources: traced }) + '\n');
+  else if (traced.length === 0) io.stdout(`no ${selector === 'all' ? '' : `${selector} `}trace source in ${file}\n`);
+  else io.stdout(traced.map(({ source, report }) => `── ${source.label} (line ${source.line}) ──\n${renderTimeline(file, report, limits.maxEvents)}`).join('\n'));
+  return traced.some(({ report }) => exitCodeOf(report) !== 0) ? 2 : 0;
 }
 
 type GenState = 'created' | 'running' | 'suspended' | 'closed';

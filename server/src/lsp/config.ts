@@ -5,7 +5,7 @@
 // Bad values are reported as problems, never thrown.
 
 import { dirname } from 'node:path';
-import type { YieldlensSettings } from '@yieldlens/shared';
+import { TRACE_SOURCE_KINDS, type TraceSettings, type TraceSourceKind, type YieldlensSettings } from '@yieldlens/shared';
 import { codesForSelector, RULES, UnknownRuleError } from '../analysis/index.js';
 import { discoverConfig, emptyConfig, fileGlobMatcher, type ProjectConfig } from '../project/index.js';
 
@@ -22,6 +22,12 @@ export interface FileConfig {
   /** Messages about unusable configuration (unknown rule codes, unreadable pyproject.toml). */
   problems: string[];
 }
+
+/** The trace settings in force for a file, every key filled in. */
+export type ResolvedTraceSettings = Required<TraceSettings>;
+
+/** What traces get when nothing is configured (the runtime's own defaults, product spec). */
+export const TRACE_DEFAULTS: ResolvedTraceSettings = { enabled: true, sources: [...TRACE_SOURCE_KINDS], maxSteps: 1_000_000, timeoutMs: 2_000 };
 
 export class ConfigStore {
   private settings: YieldlensSettings = {};
@@ -41,7 +47,9 @@ export class ConfigStore {
         else if (typeof value === 'string') next[key] = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
         else problems.push(`yieldlens.${key} must be a list of rule codes or names`);
       }
-      if (isRecord(section['trace'])) next.trace = section['trace'] as YieldlensSettings['trace'];
+      const trace = section['trace'];
+      if (isRecord(trace)) next.trace = validTraceSettings(trace, problems);
+      else if (trace !== undefined && trace !== null) problems.push('yieldlens.trace must be an object ({ enabled, sources, maxSteps, timeoutMs })');
     }
     this.settings = next;
     return problems;
@@ -68,6 +76,21 @@ export class ConfigStore {
     const ignored = new Set(expand(ignore, problems));
     for (const entry of project?.perFileIgnores ?? []) if (entry.matches(file)) for (const code of entry.codes) ignored.add(code);
     return { enabled: new Set(selected.filter((code) => !ignored.has(code))), problems };
+  }
+
+  /**
+   * The trace settings for a file: the editor's, key by key over `[tool.yieldlens.trace]` of the file's
+   * pyproject.toml, over the defaults.
+   */
+  traceFor(file: string): ResolvedTraceSettings {
+    const project = isAbsolutePath(file) ? this.projectFor(dirname(file)).config.trace : {};
+    const client = this.settings.trace ?? {};
+    return {
+      enabled: client.enabled ?? project.enabled ?? TRACE_DEFAULTS.enabled,
+      sources: client.sources ?? project.sources ?? TRACE_DEFAULTS.sources,
+      maxSteps: client.maxSteps ?? project.maxSteps ?? TRACE_DEFAULTS.maxSteps,
+      timeoutMs: client.timeoutMs ?? project.timeoutMs ?? TRACE_DEFAULTS.timeoutMs,
+    };
   }
 
   private projectFor(dir: string): LoadedProject {
@@ -99,6 +122,21 @@ function expand(selectors: readonly string[], problems: string[]): string[] {
     }
   }
   return codes;
+}
+
+/** The editor's `yieldlens.trace` object, each bad key reported and left out (the others still apply). */
+function validTraceSettings(raw: Record<string, unknown>, problems: string[]): TraceSettings {
+  const trace: TraceSettings = {};
+  const { enabled, sources, maxSteps, timeoutMs } = raw;
+  if (typeof enabled === 'boolean') trace.enabled = enabled;
+  else if (enabled !== undefined && enabled !== null) problems.push('yieldlens.trace.enabled must be true or false');
+  if (Array.isArray(sources) && sources.every((kind) => (TRACE_SOURCE_KINDS as readonly unknown[]).includes(kind))) trace.sources = sources as TraceSourceKind[];
+  else if (sources !== undefined && sources !== null) problems.push(`yieldlens.trace.sources must be a list of ${TRACE_SOURCE_KINDS.join(', ')}`);
+  for (const [key, value] of [['maxSteps', maxSteps], ['timeoutMs', timeoutMs]] as const) {
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) trace[key] = value;
+    else if (value !== undefined && value !== null) problems.push(`yieldlens.trace.${key} must be a positive integer`);
+  }
+  return trace;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

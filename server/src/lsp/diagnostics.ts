@@ -1,8 +1,21 @@
 // Turns the analysis' findings into LSP diagnostics (the diagnostics feature's one handler): code, a
-// link to the rule's documentation, source, related locations and tags, published with the version.
+// link to the rule's documentation, source, related locations and tags — pushed with the version they
+// were computed for, or pulled (LSP 3.17 `textDocument/diagnostic`) by clients that pull.
 
-import { DiagnosticSeverity, DiagnosticTag, type Connection, type Diagnostic, type Range } from 'vscode-languageserver';
+import {
+  DiagnosticSeverity,
+  DiagnosticTag,
+  DocumentDiagnosticReportKind,
+  ResponseError,
+  type Connection,
+  type DocumentDiagnosticParams,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type Range,
+} from 'vscode-languageserver';
 import { RULE_DOCS_BASE_URL, type Finding, type Severity, type SourceRange } from '@yieldlens/shared';
+import { guardRequest } from './guard.js';
+import type { Session } from './session.js';
 import { uriOfPath } from './uri.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -51,7 +64,44 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   return diagnostic;
 }
 
+/** What a set of findings says, as a string: equal strings, equal diagnostics. */
+export function findingsSignature(findings: readonly Finding[]): string {
+  return JSON.stringify(findings.map((finding) => [finding.code, finding.line, finding.column, finding.endLine, finding.endColumn, finding.message, finding.related.length]));
+}
+
 /** Publishes a document's diagnostics for exactly the version they were computed from. */
 export function publishDiagnostics(connection: Connection, uri: string, version: number, findings: readonly Finding[]): void {
   void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+}
+
+/**
+ * Pull diagnostics: the same findings the push path sends (the session's `findingsFor`), computed for the
+ * document's current text when asked. `resultId` names what was answered, so an unchanged set costs
+ * the client nothing.
+ */
+export function registerPullDiagnostics(connection: Connection, session: Session): void {
+  const answer = guardRequest(connection, 'textDocument/diagnostic', (params: DocumentDiagnosticParams): DocumentDiagnosticReport => {
+    const doc = session.documents.get(params.textDocument.uri);
+    if (doc === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const result = session.analysisOf(doc);
+    const findings = result === null ? [] : session.findingsFor(doc, result);
+    const resultId = `${doc.version}:${hashText(session.notePulled(doc, findings))}`;
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: findings.map(toDiagnostic) };
+  });
+  connection.languages.diagnostics.on((params) => {
+    const report = answer(params);
+    // A failure is not worth a retry on every keystroke: the client asks again after the next edit.
+    return report instanceof ResponseError ? new ResponseError(report.code, report.message, { retriggerRequest: false }) : report;
+  });
+}
+
+/** A short, stable digest of a string (FNV-1a), enough to tell two answers apart. */
+function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
 }

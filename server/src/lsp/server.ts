@@ -1,5 +1,6 @@
 // The language server over stdio: creates the connection, negotiates capabilities and wires one handler
-// per feature (documents and diagnostics here; code actions, hover and the workspace in their files).
+// per feature (documents and diagnostics here; code actions, hover, traces and the workspace in their
+// files).
 
 import { createRequire } from 'node:module';
 import {
@@ -18,10 +19,12 @@ import {
 } from 'vscode-languageserver/node.js';
 import { describeParser, loadParser, ParserUnavailableError, type ParserInfo } from '../parser.js';
 import { codeActionsFor } from './code-actions.js';
-import { guardNotification, guardRequest } from './guard.js';
+import { registerPullDiagnostics } from './diagnostics.js';
+import { guardAsyncRequest, guardNotification, guardRequest } from './guard.js';
 import { hoverAt } from './hover.js';
 import { Session } from './session.js';
 import { describeContextFor } from './describe-helpers.js';
+import { registerTraceFeatures } from './trace-features.js';
 import { registerWorkspaceFeatures } from './workspace.js';
 
 /** A request that always throws, for the tests of the error path; only with YIELDLENS_TEST_HOOKS=1. */
@@ -62,6 +65,11 @@ export function serve(connection: Connection): Session {
       watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
       configurationRegistration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
       workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
+      pullDiagnostics: capabilities.textDocument?.diagnostic !== undefined,
+      diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+      inlayHintRefresh: capabilities.workspace?.inlayHint?.refreshSupport === true,
+      codeLensRefresh: capabilities.workspace?.codeLens?.refreshSupport === true,
+      inlayHintTooltipResolve: capabilities.textDocument?.inlayHint?.resolveSupport?.properties.includes('tooltip') === true,
     };
     for (const problem of session.config.setClientSettings(params.initializationOptions)) session.showProblemOnce(problem);
     folders = params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: 'root' }] : []);
@@ -71,6 +79,10 @@ export function serve(connection: Connection): Session {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
         hoverProvider: true,
+        inlayHintProvider: { resolveProvider: true },
+        codeLensProvider: { resolveProvider: true },
+        // Only for clients that pull: advertising it makes such clients stop reading pushed diagnostics.
+        ...(session.features.pullDiagnostics ? { diagnosticProvider: { identifier: 'yieldlens', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'yieldlens', version: serverVersion() },
@@ -93,7 +105,8 @@ export function serve(connection: Connection): Session {
   connection.onDidCloseTextDocument(guardNotification(connection, 'textDocument/didClose', async ({ textDocument }) => {
     const doc = session.documents.close(textDocument.uri);
     session.queue.drop(textDocument.uri);
-    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    session.forgetDocument(textDocument.uri);
+    if (!session.features.pullDiagnostics) void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
     if (doc === undefined) return;
     // The unsaved buffer no longer counts: the index goes back to what is on disk.
     const changed = doc.file === textDocument.uri ? session.indexer.remove(doc.file) : await session.indexer.indexFromDisk(doc.file);
@@ -114,8 +127,12 @@ export function serve(connection: Connection): Session {
     if (doc === undefined) return null;
     const result = session.analysisOf(doc);
     if (result === null) return null;
-    return hoverAt(result, doc.document.offsetAt(params.position), describeContextFor(session, doc));
+    // The trace part only when this version's traces are complete: a hover never waits for a run.
+    return hoverAt(result, doc.document.offsetAt(params.position), describeContextFor(session, doc), session.traceViewOf(doc));
   }));
+
+  registerPullDiagnostics(connection, session);
+  registerTraceFeatures(connection, session);
 
   if (process.env['YIELDLENS_TEST_HOOKS'] === '1') {
     connection.onRequest(DEBUG_THROW_REQUEST, guardRequest(connection, DEBUG_THROW_REQUEST, (): null => {
@@ -125,9 +142,9 @@ export function serve(connection: Connection): Session {
 
   registerWorkspaceFeatures(connection, session, () => folders);
 
-  connection.onShutdown(guardRequest(connection, 'shutdown', () => {
-    session.dispose();
-  }));
+  // Answered once the trace worker is gone, so that `exit` never interrupts it.
+  const shutdown = guardAsyncRequest(connection, 'shutdown', () => session.dispose());
+  connection.onShutdown((token) => shutdown(undefined, token));
   return session;
 }
 

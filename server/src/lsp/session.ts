@@ -1,13 +1,19 @@
-// The server's state and its one analysis path: open documents, configuration, the workspace index and
-// the idle queue. Feature handlers ask the session for a document's current analysis; only the session
-// runs `analyzeFile`, publishes diagnostics and decides which other documents must be re-checked.
+// The server's state and its one analysis path: open documents, configuration, the workspace index,
+// the idle queue and the traces. Feature handlers ask the session for a document's current analysis,
+// findings and trace view; only the session runs the analysis, reports diagnostics, schedules traces and
+// decides which other documents must be re-checked.
 
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, InlayHintRefreshRequest, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { TRACE_STATUS_NOTIFICATION, type Finding, type TraceStatusParams } from '@yieldlens/shared';
 import { IncrementalAnalyzer, SemanticModel, WorkspaceIndex, type AnalysisResult } from '../analysis/index.js';
+import { stopReason } from './code-lens.js';
 import { ConfigStore } from './config.js';
-import { publishDiagnostics } from './diagnostics.js';
+import { findingsSignature, publishDiagnostics } from './diagnostics.js';
 import { DocumentStore, skipReason, type OpenDocument } from './documents.js';
 import { IdleQueue } from './idle-queue.js';
+import { confirmFindings } from './trace-findings.js';
+import type { DocumentTraceView } from './trace-view.js';
+import { TraceService, type DocumentTraces } from './traces.js';
 import { WorkspaceIndexer } from './workspace-indexer.js';
 
 /** What the client said it can do, reduced to what the server's behaviour depends on. */
@@ -18,6 +24,13 @@ export interface ClientFeatures {
   watchedFilesRegistration: boolean;
   configurationRegistration: boolean;
   workspaceFolderChanges: boolean;
+  /** LSP 3.17 pull diagnostics (`textDocument/diagnostic`); push otherwise. */
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  inlayHintRefresh: boolean;
+  codeLensRefresh: boolean;
+  /** The client fills in inlay hint tooltips with inlayHint/resolve. */
+  inlayHintTooltipResolve: boolean;
 }
 
 export class Session {
@@ -33,7 +46,17 @@ export class Session {
     watchedFilesRegistration: false,
     configurationRegistration: false,
     workspaceFolderChanges: false,
+    pullDiagnostics: false,
+    diagnosticRefresh: false,
+    inlayHintRefresh: false,
+    codeLensRefresh: false,
+    inlayHintTooltipResolve: false,
   };
+  readonly traces: TraceService;
+  /** What each document's diagnostics last said (pushed or pulled), so an unchanged set is not sent again. */
+  private readonly reportedFindings = new Map<string, { version: number; signature: string }>();
+  private refreshScheduled = false;
+  private readonly lastTraceState = new Map<string, TraceStatusParams['state']>();
   /** Configuration problems already shown, so a bad setting is reported once, not on every keystroke. */
   private readonly reportedProblems = new Set<string>();
   private readonly pendingSummaries = new Set<string>();
@@ -43,6 +66,12 @@ export class Session {
   constructor(private readonly connection: Connection) {
     this.indexer = new WorkspaceIndexer(this.index, (file) => this.documents.byFile(file) !== undefined, (message) => this.log(message));
     this.queue = new IdleQueue((uri) => this.analyzeAndPublish(uri));
+    this.traces = new TraceService({
+      started: (traces) => this.sendTraceStatus(traces, 'running'),
+      cancelled: (traces) => this.sendTraceStatus(traces, 'cancelled'),
+      finished: (traces) => this.tracesFinished(traces),
+      log: (message) => this.log(message),
+    });
   }
 
   log(message: string): void {
@@ -140,18 +169,133 @@ export class Session {
       this.connection.console.error(`yieldlens: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       result = null;
     }
-    const findings = result?.findings ?? [];
     // An analysis of a large file takes a while; edits that arrived meanwhile are still unread. Publishing
     // only once they have been looked at means a version the editor has already moved past is never shown.
     this.queue.whenQuiet(() => {
       if (this.documents.get(uri) !== doc || doc.version !== version) return;
-      publishDiagnostics(this.connection, uri, version, findings);
+      if (result !== null) {
+        this.reportFindings(doc, result);
+        // Traces start once the diagnostics are out: finding the sources walks the tree.
+        this.scheduleTraces(doc, result);
+      } else {
+        if (!this.features.pullDiagnostics) publishDiagnostics(this.connection, uri, version, []);
+        this.traces.markEmpty(uri, doc.file, version);
+      }
       // Replace the tree the analysis exposed now, while the user reads, rather than on the next
       // keystroke (editing a tree with live JS nodes costs milliseconds; see `detachTree`).
       setImmediate(() => {
         if (this.documents.get(uri) === doc && doc.version === version) doc.detachTree();
       });
     });
+  }
+
+  /**
+   * The findings of a document's current analysis, with those its traces reproduced marked confirmed and
+   * the protocol errors only the traces found added — once the traces of this very version are complete.
+   */
+  findingsFor(doc: OpenDocument, result: AnalysisResult): Finding[] {
+    const traces = this.traces.current(doc.uri);
+    if (traces === undefined || traces.version !== doc.version || !traces.complete) return result.findings;
+    const runs = this.traces.ownRuns(traces);
+    if (runs.every((run) => run.report.error === null && (run.report.exampleErrors ?? []).length === 0)) return result.findings;
+    return confirmFindings(result.findings, runs, { file: doc.file, result, enabled: this.config.forFile(doc.file).enabled });
+  }
+
+  /** Pushes the document's findings, or (pull clients) asks the client to pull again when they changed. */
+  private reportFindings(doc: OpenDocument, result: AnalysisResult): void {
+    const findings = this.findingsFor(doc, result);
+    const signature = findingsSignature(findings);
+    const last = this.reportedFindings.get(doc.uri);
+    if (this.features.pullDiagnostics) {
+      // The client pulls on each change itself; a refresh is only for what changed without an edit.
+      if (last !== undefined && last.version === doc.version && last.signature !== signature && this.features.diagnosticRefresh) this.scheduleRefresh();
+      return;
+    }
+    if (last !== undefined && last.version === doc.version && last.signature === signature) return;
+    this.reportedFindings.set(doc.uri, { version: doc.version, signature });
+    publishDiagnostics(this.connection, doc.uri, doc.version, findings);
+  }
+
+  /** Records what a pull answered, so that a later change of the same version asks for a refresh. */
+  notePulled(doc: OpenDocument, findings: readonly Finding[]): string {
+    const signature = findingsSignature(findings);
+    this.reportedFindings.set(doc.uri, { version: doc.version, signature });
+    return signature;
+  }
+
+  private scheduleTraces(doc: OpenDocument, result: AnalysisResult): void {
+    this.traces.update({
+      uri: doc.uri,
+      file: doc.file,
+      version: doc.version,
+      text: doc.text,
+      tree: result.tree,
+      broken: result.syntaxError !== null,
+      moduleName: this.indexer.moduleNameFor(doc.file),
+      settings: this.config.traceFor(doc.file),
+    });
+  }
+
+  /** The trace view of a document's current version, or null while its traces are not complete. */
+  traceViewOf(doc: OpenDocument): DocumentTraceView | null {
+    const traces = this.traces.current(doc.uri);
+    return traces === undefined || traces.version !== doc.version || !traces.complete ? null : this.traces.viewOf(traces);
+  }
+
+  private tracesFinished(traces: DocumentTraces): void {
+    const doc = this.documents.get(traces.uri);
+    if (doc === undefined || doc.version !== traces.version) return;
+    // Diagnostics first: a client that waits for the status then finds them already there.
+    if (doc.isAnalysed && doc.analysis !== null) this.reportFindings(doc, doc.analysis.result);
+    this.sendTraceStatus(traces, traces.runs.length === 0 ? 'unavailable' : 'finished');
+    if (traces.runs.length > 0) this.scheduleRefresh();
+  }
+
+  private sendTraceStatus(traces: DocumentTraces, state: TraceStatusParams['state']): void {
+    // A document without trace sources says so once, not on every keystroke.
+    if (state === 'unavailable' && this.lastTraceState.get(traces.uri) === 'unavailable') return;
+    this.lastTraceState.set(traces.uri, state);
+    const params: TraceStatusParams = { uri: traces.uri, version: traces.version, state };
+    if (state === 'finished') {
+      params.sources = traces.runs.flatMap((run) => (run.report === null ? [] : [{
+        source: run.source.info,
+        outcome: run.report.unsupported !== null ? 'unsupported' as const : stopReason(run.report) !== null ? 'limit' as const : run.report.error !== null ? 'error' as const : 'completed' as const,
+      }]));
+    }
+    void this.connection.sendNotification(TRACE_STATUS_NOTIFICATION, params);
+  }
+
+  /**
+   * Asks the client to re-request what traces change (inlay hints, code lenses, pulled diagnostics),
+   * once per turn of the event loop however many traces finished in it.
+   */
+  private scheduleRefresh(): void {
+    if (this.refreshScheduled) return;
+    this.refreshScheduled = true;
+    setImmediate(() => {
+      this.refreshScheduled = false;
+      const failed = (what: string) => (error: unknown): void => this.log(`yieldlens: ${what} refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (this.features.inlayHintRefresh) this.connection.sendRequest(InlayHintRefreshRequest.type).catch(failed('inlay hint'));
+      if (this.features.codeLensRefresh) this.connection.sendRequest(CodeLensRefreshRequest.type).catch(failed('code lens'));
+      if (this.features.pullDiagnostics && this.features.diagnosticRefresh) this.connection.languages.diagnostics.refresh();
+    });
+  }
+
+  /** Runs a document's traces (or every open document's) again, without their cached results. */
+  rerunTraces(uri?: string): void {
+    this.traces.invalidate(uri);
+    for (const doc of this.documents.all()) {
+      if (uri !== undefined && doc.uri !== uri) continue;
+      if (doc.isAnalysed && doc.analysis !== null) this.scheduleTraces(doc, doc.analysis.result);
+      else this.queue.enqueue(doc.uri);
+    }
+  }
+
+  /** Forgets what was reported for a closed document. */
+  forgetDocument(uri: string): void {
+    this.reportedFindings.delete(uri);
+    this.lastTraceState.delete(uri);
+    this.traces.forget(uri);
   }
 
   /** Re-checks the open documents that may use what `file` defines (its summary changed). */
@@ -185,8 +329,10 @@ export class Session {
     this.reportedProblems.clear();
   }
 
-  dispose(): void {
+  /** Stops the queue, the indexer and the trace worker (resolved once the worker is gone). */
+  dispose(): Promise<void> {
     this.queue.dispose();
     this.indexer.stop();
+    return this.traces.dispose();
   }
 }

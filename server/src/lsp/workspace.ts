@@ -83,7 +83,11 @@ async function pullConfiguration(connection: Connection, session: Session): Prom
   const pulled: unknown = await connection.workspace.getConfiguration({ section: 'yieldlens' });
   // A client without settings answers null; the initializationOptions then stay in force.
   if (pulled === null || pulled === undefined || typeof pulled !== 'object') return;
-  applySettings(session, { ...session.config.clientSettings, ...(pulled as Record<string, unknown>) });
+  const current = session.config.clientSettings;
+  const pulledSettings = pulled as Record<string, unknown>;
+  // Key by key, the trace table too: a client that sets only `trace.enabled` keeps the budgets it was started with.
+  const trace = typeof pulledSettings['trace'] === 'object' && pulledSettings['trace'] !== null ? { ...current.trace, ...(pulledSettings['trace'] as object) } : current.trace;
+  applySettings(session, { ...current, ...pulledSettings, ...(trace === undefined ? {} : { trace }) });
   session.refreshAll();
 }
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
+import { TRACE_SOURCE_KINDS, type TraceSettings, type TraceSourceKind } from '@yieldlens/shared';
 import { codesForSelector, UnknownRuleError } from '../analysis/index.js';
 
 export interface PerFileIgnore {
@@ -29,6 +30,8 @@ export interface ProjectConfig {
   outputFormat: TextStyle | undefined;
   /** Apply `exclude` to files named on the command line too (for pre-commit). */
   forceExclude: boolean | undefined;
+  /** `[tool.yieldlens.trace]`: the editor's inline traces (keys left out are absent). */
+  trace: TraceSettings;
 }
 
 export const TEXT_STYLES = ['full', 'concise'] as const;
@@ -36,13 +39,14 @@ export type TextStyle = (typeof TEXT_STYLES)[number];
 
 export type ConfigResult = { ok: true; config: ProjectConfig } | { ok: false; message: string };
 
-const KNOWN_KEYS = new Set(['select', 'ignore', 'extend-select', 'extend-ignore', 'exclude', 'per-file-ignores', 'output-format', 'force-exclude']);
+const KNOWN_KEYS = new Set(['select', 'ignore', 'extend-select', 'extend-ignore', 'exclude', 'per-file-ignores', 'output-format', 'force-exclude', 'trace']);
+const TRACE_KEYS = ['enabled', 'sources', 'max-steps', 'timeout-ms'];
 
 /** The settings used when no configuration file applies. */
 export function emptyConfig(root: string): ProjectConfig {
   return {
     source: null, root, select: undefined, ignore: undefined, extendSelect: undefined, extendIgnore: undefined,
-    exclude: [], perFileIgnores: [], outputFormat: undefined, forceExclude: undefined,
+    exclude: [], perFileIgnores: [], outputFormat: undefined, forceExclude: undefined, trace: {},
   };
 }
 
@@ -132,6 +136,8 @@ function validate(table: Record<string, unknown>, absoluteFile: string, shown: s
       perFileIgnores.push({ pattern, codes: selectors.flatMap(codesForSelector) });
     }
   }
+  const trace = validateTrace(table['trace']);
+  if (typeof trace === 'string') return fail(trace);
   return {
     ok: true,
     config: {
@@ -145,8 +151,36 @@ function validate(table: Record<string, unknown>, absoluteFile: string, shown: s
       perFileIgnores,
       outputFormat: outputFormat as TextStyle | undefined,
       forceExclude,
+      trace,
     },
   };
+}
+
+/** `[tool.yieldlens.trace]` as TraceSettings, or what is wrong with it. */
+function validateTrace(value: unknown): TraceSettings | string {
+  if (value === undefined) return {};
+  if (!isTable(value)) return '"trace" must be a table ([tool.yieldlens.trace])';
+  const unknown = Object.keys(value).find((key) => !TRACE_KEYS.includes(key));
+  if (unknown !== undefined) return `unknown key "${unknown}" in [tool.yieldlens.trace] (known: ${TRACE_KEYS.join(', ')})`;
+  const trace: TraceSettings = {};
+  const { enabled, sources } = value;
+  if (enabled !== undefined) {
+    if (typeof enabled !== 'boolean') return '"trace.enabled" must be true or false';
+    trace.enabled = enabled;
+  }
+  if (sources !== undefined) {
+    if (!isStringArray(sources) || !sources.every((kind) => (TRACE_SOURCE_KINDS as readonly string[]).includes(kind)))
+      return `"trace.sources" must be an array of ${TRACE_SOURCE_KINDS.map((kind) => `"${kind}"`).join(', ')}`;
+    trace.sources = sources as TraceSourceKind[];
+  }
+  for (const [key, field] of [['max-steps', 'maxSteps'], ['timeout-ms', 'timeoutMs']] as const) {
+    const budget = value[key];
+    if (budget === undefined) continue;
+    // smol-toml reads TOML integers as numbers (bigint only beyond 2^53, far past any sensible budget).
+    if (typeof budget !== 'number' || !Number.isSafeInteger(budget) || budget <= 0) return `"trace.${key}" must be a positive integer`;
+    trace[field] = budget;
+  }
+  return trace;
 }
 
 /** The first selector in `selectors` that names no rule, or null. */

@@ -370,9 +370,18 @@ class Unit {
   }
 }
 
-export function compileModule(root: SyntaxNode, filename: string): CodeObject {
+export interface CompileOptions {
+  /**
+   * Compile as CPython's `single` (interactive) mode does: every expression statement of the module's own
+   * code (not of functions or classes) passes its value to this callable, as `sys.displayhook`, instead of
+   * discarding it. Doctest examples are compiled this way.
+   */
+  displayHook?: Py;
+}
+
+export function compileModule(root: SyntaxNode, filename: string, options: CompileOptions = {}): CodeObject {
   const st = new SymbolBuilder().build(root);
-  const c = new Compiler(st, new SymbolBuilderLookup(st), filename, root);
+  const c = new Compiler(st, new SymbolBuilderLookup(st), filename, root, options.displayHook);
   const code = c.compileModuleCode(root);
   const nonlocalError = findNonlocalErrors(st);
   if (nonlocalError !== null) c.syntaxErrors.unshift(nonlocalError);
@@ -431,7 +440,7 @@ class Compiler {
   u!: Unit;
   curLine = 1;
   private source: string;
-  constructor(private root: Scope, private scopes: SymbolBuilderLookup, private filename: string, rootNode: SyntaxNode) {
+  constructor(private root: Scope, private scopes: SymbolBuilderLookup, private filename: string, rootNode: SyntaxNode, private displayHook?: Py) {
     // Node indices count from the start of the source, but the module node starts at its first token
     // (after leading blank lines or comments): pad so that source.slice(node.startIndex, ...) is right.
     this.source = ' '.repeat(rootNode.startIndex) + rootNode.text;
@@ -658,12 +667,17 @@ class Compiler {
         if (kids.length === 1) {
           const k = kids[0]!;
           if (k.type === 'assignment' || k.type === 'augmented_assignment') return this.stmt(k);
-          this.expr(k);
-          this.emit(Op.POP_TOP, 0);
+        }
+        // Interactive mode: the value goes to the display hook (CPython's CALL_INTRINSIC_1 INTRINSIC_PRINT).
+        const display = this.displayHook !== undefined && this.u.scope.kind === 'module';
+        if (display) this.emit(Op.LOAD_CONST, this.constIdx(this.displayHook!));
+        if (kids.length === 1) {
+          this.expr(kids[0]!);
         } else {
           this.exprList(kids);
-          this.emit(Op.POP_TOP, 0);
         }
+        if (display) this.emit(Op.CALL, 1);
+        this.emit(Op.POP_TOP, 0);
         return;
       }
       case 'assignment':

@@ -18,6 +18,40 @@ export interface RunOptions {
   filename?: string;
   /** Record generator events (default true); false measures the bare interpreter. */
   trace?: boolean;
+  /**
+   * The module's `__name__` (default `'__main__'`). A module run under another name skips its
+   * `if __name__ == "__main__":` block, as an import does.
+   */
+  moduleName?: string;
+  /**
+   * Code run after the module's own code, in order, in the module's globals: a doctest's examples, a
+   * directive's expression. Their events and errors carry document lines (`FollowUp.line`).
+   */
+  followUps?: FollowUp[];
+  /**
+   * Polled with the wall-clock budget: once it returns true the run stops soon after, reporting a time
+   * limit. A host that no longer wants the result (the document changed) uses it to stop a long run.
+   */
+  interrupted?: () => boolean;
+  /**
+   * Called with true before the runtime parses and compiles a piece of code (calls into the native
+   * parser) and with false after. A host that may terminate the thread running the snippet must not do
+   * so in between: a native addon does not survive being terminated in the middle of a call.
+   */
+  inParser?: (inside: boolean) => void;
+}
+
+/** One piece of code run after the module (RunOptions.followUps). */
+export interface FollowUp {
+  code: string;
+  /** 1-based document line of the code's first line: its events and errors are reported there. */
+  line: number;
+  /**
+   * `exec`: statements. `eval`: a single expression (anything else is a SyntaxError). `single`: the
+   * interactive mode doctest uses: an expression statement's value other than None is printed with its
+   * repr, and an uncaught exception ends this piece of code only (it is listed in `exampleErrors`).
+   */
+  mode: 'exec' | 'eval' | 'single';
 }
 
 export { runSnippet, warmUpRuntime } from './run.js';

@@ -3,11 +3,11 @@
 // change later (mutable containers, user objects); immutable values are kept raw and repr'd at the end,
 // so a long run whose middle events are dropped pays little for them.
 
-import type { TraceEvent, TraceReport } from '@yieldlens/shared';
+import type { TraceError, TraceEvent, TraceReport } from '@yieldlens/shared';
 import { firstSyntaxError, parsePython } from '../parser.js';
 import { installBuiltins } from './builtins.js';
-import { CodeObject, CompileError, compileModule } from './compiler.js';
-import type { RunOptions } from './index.js';
+import { CodeObject, CompileError, compileModule, type CompileOptions } from './compiler.js';
+import type { FollowUp, RunOptions } from './index.js';
 import {
   Frame, LimitSignal, isHostStackOverflow, PyFunction, PyGenerator, UnsupportedSignal, VM, type Tracer, excTypes,
 } from './interp.js';
@@ -426,40 +426,29 @@ export function runSnippet(source: string, options: RunOptions = {}): TraceRepor
 function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   const filename = options.filename ?? '<string>';
   const report: TraceReport = { version: 1, stdout: '', error: null, unsupported: null, limit: null, truncated: false, events: [] };
-  const tree = parsePython(source);
-  const nesting = tooDeeplyNested(source);
-  if (nesting !== null) {
-    report.error = { type: 'SyntaxError', message: 'too many nested parentheses', line: nesting };
+  const compiled = compileInParser(options, () => compileChecked(source, filename, 'exec', {}));
+  if (!(compiled instanceof CodeObject)) {
+    report.error = compiled;
     delete report.limit;
     return report;
   }
-  const bad = firstSyntaxError(tree.rootNode);
-  if (bad !== null) {
-    report.error = { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };
-    delete report.limit;
-    return report;
-  }
-  let code = codeCache.get(source + '\0' + filename);
-  if (code === undefined) {
-    code = compileModule(tree.rootNode, filename);
-    if (codeCache.size > 64) codeCache.clear();
-    codeCache.set(source + '\0' + filename, code);
-  }
-  const early = code.syntaxErrors[0];
-  if (early !== undefined) {
-    report.error = { type: 'SyntaxError', message: early.message, line: early.line };
-    delete report.limit;
-    return report;
-  }
+  const code = compiled;
   resetAddresses();
   const files = new Map<string, string>(Object.entries(options.files ?? {}));
+  const interrupted = options.interrupted;
+  if (interrupted?.() === true) {
+    // Unwanted before it began; the deadline below would otherwise be computed from the interrupted clock.
+    report.limit = { kind: 'time', message: 'interrupted before it started', line: 0 };
+    return report;
+  }
   const vm = new VM({
     maxSteps: options.maxSteps ?? DEFAULTS.maxSteps,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     recursionLimit: options.recursionLimit ?? DEFAULTS.recursionLimit,
     maxCollection: DEFAULTS.maxCollection,
     files,
-    now: () => performance.now(),
+    // An interrupted run reads as past its deadline at the next budget check (every few thousand steps).
+    now: interrupted === undefined ? () => performance.now() : () => (interrupted() ? Number.POSITIVE_INFINITY : performance.now()),
   });
   vm.userFile = filename;
   installBuiltins(vm);
@@ -469,31 +458,13 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   const recorder = new EventRecorder(vm, headCap, maxEvents - headCap);
   vm.tracer = options.trace === false ? null : recorder;
   const globals = new GlobalsMap();
-  globals.set('__name__', '__main__');
+  globals.set('__name__', options.moduleName ?? '__main__');
   globals.set('__file__', filename);
-  const frame = new Frame(code, globals, [], null, null, null);
-  try {
-    vm.runFrame(frame, null);
-  } catch (e) {
-    if (e instanceof PyException) {
-      let message: string;
-      try {
-        message = vm.str(e);
-      } catch {
-        message = '<exception str() failed>';
-      }
-      report.error = { type: e.cls.name, message, line: e.line };
-      if (e.cls === excTypes.get('RecursionError'))
-        report.limit = { kind: 'recursion', message: 'maximum recursion depth exceeded', line: e.line };
-    } else if (e instanceof UnsupportedSignal) {
-      report.unsupported = { feature: e.feature, line: e.line };
-    } else if (e instanceof LimitSignal) {
-      report.limit = { kind: e.kind, message: e.message, line: e.line };
-    } else if (isHostStackOverflow(e)) {
-      report.limit = { kind: 'recursion', message: 'JavaScript stack exhausted', line: vm.currentLine() };
-    } else {
-      report.unsupported = { feature: 'internal error: ' + (e instanceof Error ? e.message : String(e)), line: vm.currentLine() };
-    }
+  let outcome = runCode(vm, code, globals, report, null);
+  const followUps = options.followUps ?? [];
+  for (let index = 0; outcome === 'completed' && index < followUps.length; index++) {
+    const followUp = followUps[index]!;
+    outcome = runFollowUp(vm, followUp, index, filename, globals, report, options);
   }
   if (report.unsupported === null && (report.limit ?? null) === null) {
     try {
@@ -514,4 +485,128 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   if (report.truncated) report.omittedEvents = recorder.omitted;
   if (report.limit === null) delete report.limit;
   return report;
+}
+
+/**
+ * Parses and compiles one piece of code, or returns the SyntaxError CPython would raise before running
+ * any of it. Module code is cached (the editor re-runs the same text); follow-ups are small and, in
+ * interactive mode, compiled against a display hook of their own run.
+ */
+function compileChecked(source: string, filename: string, mode: FollowUp['mode'], options: CompileOptions): CodeObject | TraceError {
+  const cacheable = mode === 'exec' && options.displayHook === undefined;
+  const cached = cacheable ? codeCache.get(source + '\0' + filename) : undefined;
+  if (cached !== undefined) return cached.syntaxErrors[0] === undefined ? cached : { type: 'SyntaxError', ...cached.syntaxErrors[0] };
+  const nesting = tooDeeplyNested(source);
+  if (nesting !== null) return { type: 'SyntaxError', message: 'too many nested parentheses', line: nesting };
+  const tree = parsePython(source);
+  const bad = firstSyntaxError(tree.rootNode);
+  if (bad !== null) return { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };
+  if (mode === 'single') {
+    // One interactive statement: a compound statement, or simple statements on one line (`a = 1; a`).
+    const statements = tree.rootNode.namedChildren.filter((node) => node.type !== 'comment');
+    const firstLine = statements[0]?.startPosition.row ?? 0;
+    if (statements.length > 1 && !statements.every((node) => node.startPosition.row === firstLine && node.endPosition.row === firstLine))
+      return { type: 'SyntaxError', message: 'multiple statements found while compiling a single statement', line: firstLine + 1 };
+  }
+  if (mode === 'eval') {
+    const statements = tree.rootNode.namedChildren.filter((node) => node.type !== 'comment');
+    const only = statements[0]?.namedChildren ?? [];
+    const isExpression = statements.length === 1 && statements[0]!.type === 'expression_statement' && only.length >= 1 &&
+      !only.some((node) => node.type === 'assignment' || node.type === 'augmented_assignment');
+    if (!isExpression) return { type: 'SyntaxError', message: 'invalid syntax', line: (statements[0] ?? tree.rootNode).startPosition.row + 1 };
+  }
+  const code = compileModule(tree.rootNode, filename, options);
+  if (cacheable) {
+    if (codeCache.size > 64) codeCache.clear();
+    codeCache.set(source + '\0' + filename, code);
+  }
+  const early = code.syntaxErrors[0];
+  return early === undefined ? code : { type: 'SyntaxError', message: early.message, line: early.line };
+}
+
+/** Runs `compile` with the host told that the native parser is in use (RunOptions.inParser). */
+function compileInParser<T>(options: RunOptions, compile: () => T): T {
+  options.inParser?.(true);
+  try {
+    return compile();
+  } finally {
+    options.inParser?.(false);
+  }
+}
+
+/** How running one piece of code ended: `completed` lets the next follow-up run, `stopped` ends the run. */
+type CodeOutcome = 'completed' | 'raised' | 'stopped';
+
+/**
+ * Runs a module-level code object in `globals`, turning what ended it into the report: an uncaught
+ * exception becomes `error` (or, for an interactive follow-up, an entry of `exampleErrors`), signals become
+ * `unsupported` or `limit`.
+ */
+function runCode(vm: VM, code: CodeObject, globals: GlobalsMap, report: TraceReport, followUp: { index: number; interactive: boolean } | null): CodeOutcome {
+  const frame = new Frame(code, globals, [], null, null, null);
+  try {
+    vm.runFrame(frame, null);
+    return 'completed';
+  } catch (e) {
+    if (e instanceof PyException) {
+      let message: string;
+      try {
+        message = vm.str(e);
+      } catch {
+        message = '<exception str() failed>';
+      }
+      const error: TraceError = { type: e.cls.name, message, line: e.line };
+      if (followUp !== null) error.followUp = followUp.index;
+      if (e.cls === excTypes.get('RecursionError'))
+        report.limit = { kind: 'recursion', message: 'maximum recursion depth exceeded', line: e.line };
+      if (followUp !== null && followUp.interactive && (report.limit ?? null) === null) {
+        (report.exampleErrors ??= []).push(error);
+        return 'raised';
+      }
+      report.error = error;
+    } else if (e instanceof UnsupportedSignal) {
+      report.unsupported = { feature: e.feature, line: e.line };
+    } else if (e instanceof LimitSignal) {
+      report.limit = { kind: e.kind, message: e.message, line: e.line };
+    } else if (isHostStackOverflow(e)) {
+      report.limit = { kind: 'recursion', message: 'JavaScript stack exhausted', line: vm.currentLine() };
+    } else {
+      report.unsupported = { feature: 'internal error: ' + (e instanceof Error ? e.message : String(e)), line: vm.currentLine() };
+    }
+    return 'stopped';
+  }
+}
+
+/**
+ * Runs one follow-up in the module's globals. Its text is compiled after `line - 1` empty lines, so every
+ * line the compiler records (events, errors, tracebacks) is a line of the document it came from.
+ */
+function runFollowUp(vm: VM, followUp: FollowUp, index: number, filename: string, globals: GlobalsMap, report: TraceReport, options: RunOptions): CodeOutcome {
+  const interactive = followUp.mode === 'single';
+  const padded = '\n'.repeat(Math.max(0, followUp.line - 1)) + followUp.code;
+  const compiled = compileInParser(options, () => compileChecked(padded, filename, followUp.mode, interactive ? { displayHook: displayHookFor(vm) } : {}));
+  if (!(compiled instanceof CodeObject)) {
+    const error: TraceError = { ...compiled, followUp: index };
+    if (!interactive) {
+      report.error = error;
+      return 'stopped';
+    }
+    (report.exampleErrors ??= []).push(error);
+    return 'completed';
+  }
+  const outcome = runCode(vm, compiled, globals, report, { index, interactive });
+  // An example that raised ends only itself, as in doctest.
+  return outcome === 'raised' ? 'completed' : outcome;
+}
+
+/** `sys.displayhook` as the interactive mode calls it: None shows nothing, anything else its repr, and `_` remembers it. */
+function displayHookFor(vm: VM): PyNative {
+  return new PyNative('displayhook', (args) => {
+    const value = args[0] ?? null;
+    if (value === null) return null;
+    vm.builtins.set('_', null);
+    vm.write(vm.repr(value) + '\n');
+    vm.builtins.set('_', value);
+    return null;
+  });
 }

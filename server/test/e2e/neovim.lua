@@ -1,7 +1,9 @@
 -- Drives yieldlens from a real Neovim 0.7+ (headless): open a Python file, wait for the server's
--- diagnostics, fix one bug by editing, fix the other with a code action, hover, quit. Every step waits
--- for a condition (vim.wait), never for a fixed time; any error exits with a non-zero code, because an
--- uncaught Lua error would leave headless Neovim hanging.
+-- diagnostics, fix one bug by editing, fix the other with a code action, hover; then open a file with a
+-- __main__ block and ask for its inlay hints with a raw `textDocument/inlayHint` request (0.7 has no
+-- inlay hint support of its own) and for its code lenses, and quit. Every step waits for a condition
+-- or an answer, never for a fixed time; any error exits with a non-zero code, because an uncaught Lua
+-- error would leave headless Neovim hanging.
 
 local function fail(code, message)
   io.stderr:write('neovim e2e: ' .. message .. '\n')
@@ -24,6 +26,9 @@ local function run()
     name = 'yieldlens',
     cmd = cmd,
     root_dir = root,
+    -- 0.7 neither answers workspace/configuration nor sends didChangeConfiguration: settings go here.
+    -- Only __main__ sources: the directive in traced.py must then show nothing.
+    init_options = { trace = { sources = { 'main' } } },
     -- Neovim 0.7 otherwise batches changes for 150 ms before sending them.
     flags = { debounce_text_changes = 0 },
   })
@@ -84,6 +89,80 @@ local function run()
   end
   if not markdown:find('Receives via `send()`:** `value`', 1, true) then error('unexpected hover: ' .. markdown) end
   log('hover ok')
+
+  -- Inline traces: the server answers once the __main__ block has run in its worker.
+  local expected = vim.fn.json_decode(os.getenv('YIELDLENS_EXPECTED_HINTS'))
+  vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('YIELDLENS_TRACED')))
+  local traced = vim.api.nvim_get_current_buf()
+  vim.bo[traced].filetype = 'python'
+  vim.lsp.buf_attach_client(traced, client_id)
+  local uri = vim.uri_from_bufnr(traced)
+  local hints = vim.lsp.buf_request_sync(traced, 'textDocument/inlayHint', {
+    textDocument = { uri = uri },
+    range = { start = { line = 0, character = 0 }, ['end'] = { line = vim.api.nvim_buf_line_count(traced), character = 0 } },
+  }, 15000)
+  local by_line = {}
+  for _, response in pairs(hints or {}) do
+    if response.err then error('inlayHint failed: ' .. vim.inspect(response.err)) end
+    for _, hint in ipairs(response.result or {}) do
+      local line = hint.position.line + 1
+      by_line[line] = by_line[line] or {}
+      table.insert(by_line[line], hint.label)
+    end
+  end
+  for line, labels in pairs(expected) do
+    local got = table.concat(by_line[tonumber(line)] or {}, ' | ')
+    if got ~= table.concat(labels, ' | ') then error(string.format('inlay hints on line %s: expected "%s", got "%s"', line, table.concat(labels, ' | '), got)) end
+  end
+  log('inlay hints ok: ' .. vim.inspect(by_line))
+
+  local lenses = vim.lsp.buf_request_sync(traced, 'textDocument/codeLens', { textDocument = { uri = uri } }, 15000)
+  local titles = {}
+  local client = vim.lsp.get_client_by_id(client_id)
+  for _, response in pairs(lenses or {}) do
+    for _, lens in ipairs(response.result or {}) do
+      local resolved = client.request_sync('codeLens/resolve', lens, 10000, traced)
+      if not resolved or resolved.err then error('codeLens/resolve failed: ' .. vim.inspect(resolved)) end
+      local command = resolved.result.command
+      table.insert(titles, string.format('%d: %s [%s %s]', lens.range.start.line + 1, command.title, command.command, table.concat(command.arguments or {}, ' ')))
+    end
+  end
+  local expected_lens = os.getenv('YIELDLENS_EXPECTED_LENS')
+  if table.concat(titles, '\n') ~= expected_lens then error('code lenses: expected "' .. expected_lens .. '", got "' .. table.concat(titles, '\n') .. '"') end
+  log('code lens ok: ' .. table.concat(titles, '\n'))
+
+  -- The snippets docs/editors.md gives Neovim users: hints as virtual text on 0.7, the showTrace command.
+  dofile(os.getenv('YIELDLENS_HINTS_SNIPPET'))
+  vim.cmd('doautocmd CursorHold')
+  local hints_ns = vim.api.nvim_create_namespace('yieldlens_hints')
+  local function virtual_text(line)
+    for _, mark in ipairs(vim.api.nvim_buf_get_extmarks(traced, hints_ns, { line - 1, 0 }, { line - 1, -1 }, { details = true })) do
+      return mark[4].virt_text[1][1]
+    end
+    return nil
+  end
+  local total_line = tonumber(os.getenv('YIELDLENS_TOTAL_LINE'))
+  if not vim.wait(15000, function() return virtual_text(total_line) ~= nil end, 10) then error('the documented snippet showed no virtual text') end
+  local expected_virtual = table.concat(expected[tostring(total_line)], '  ')
+  if virtual_text(total_line) ~= expected_virtual then error('virtual text: expected "' .. expected_virtual .. '", got "' .. tostring(virtual_text(total_line)) .. '"') end
+  log('virtual text ok: ' .. virtual_text(total_line))
+
+  dofile(os.getenv('YIELDLENS_SHOW_TRACE_SNIPPET'))
+  local lens_command = nil
+  for _, response in pairs(lenses or {}) do
+    for _, lens in ipairs(response.result or {}) do
+      lens_command = client.request_sync('codeLens/resolve', lens, 10000, traced).result.command
+    end
+  end
+  vim.lsp.commands['yieldlens.showTrace'](lens_command, { bufnr = traced, client_id = client_id })
+  local function timeline()
+    local first = vim.api.nvim_buf_get_lines(0, 0, 1, false)[1] or ''
+    return first:find('running_total — trace of __main__ block', 1, true) and vim.api.nvim_buf_get_lines(0, 0, -1, false) or nil
+  end
+  if not vim.wait(15000, function() return timeline() ~= nil end, 10) then error('yieldlens.showTrace opened no timeline') end
+  local shown = table.concat(timeline(), '\n')
+  if not shown:find('#1  yield ' .. os.getenv('YIELDLENS_LAST_YIELD'), 1, true) or not shown:find('send(10)', 1, true) then error('unexpected timeline:\n' .. shown) end
+  log('showTrace ok')
 
   vim.lsp.stop_client(client_id)
   vim.wait(5000, function() return vim.lsp.get_client_by_id(client_id) == nil end, 10)

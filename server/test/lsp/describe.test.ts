@@ -19,9 +19,19 @@ describe('describeAt', () => {
       signature: 'def chain(a, b)',
       yields: ['None', 'total'],
       delegatesTo: ['a'],
-      receives: [{ target: '(yield) + 1', line: 3 }],
+      receives: [{ how: 'expression', target: '(yield) + 1', line: 3 }],
       returns: ['"done"'],
       resources: [],
+    });
+  });
+
+  it('says where a sent value goes when it is not assigned: a call argument, a return, an expression', () => {
+    expect(checkDescribe('def si$0nk(out):\n    while True:\n        out.append((yield))\n        log(level=(yield))\n        return (yield)\n')).toMatchObject({
+      receives: [
+        { how: 'argument', target: 'out.append()', line: 3 },
+        { how: 'argument', target: 'log(level=…)', line: 4 },
+        { how: 'returned', target: 'return', line: 5 },
+      ],
     });
   });
 

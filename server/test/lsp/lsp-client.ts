@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { TracedSource } from '@yieldlens/shared';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = join(REPO, 'server/bin/yieldlens.js');
@@ -34,6 +35,9 @@ export interface CodeAction {
   edit?: { changes?: Record<string, TextEdit[]>; documentChanges?: { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[] };
 }
 export interface Hover { contents: { kind: string; value: string }; range?: Range }
+export interface InlayHint { position: Position; label: string; tooltip?: string | { kind: string; value: string }; paddingLeft?: boolean; data?: unknown }
+export interface CodeLens { range: Range; command?: { title: string; command: string; arguments?: unknown[] }; data?: unknown }
+export interface TraceStatus { uri: string; version: number; state: string; sources?: { source: { id: string; kind: string; label: string; line: number }; outcome: string }[] }
 
 export interface StartOptions {
   workspaceFolders?: string[];
@@ -91,6 +95,9 @@ export class LspClient {
   readonly shownMessages: string[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly stderr: string[] = [];
+  readonly traceStatus = new MessageLog<TraceStatus>();
+  /** Refresh requests the server sent (`workspace/inlayHint/refresh`, …), in order. */
+  readonly refreshes = new MessageLog<string>();
   configurationRequests = 0;
   settings: unknown;
   private readonly versions = new Map<string, number>();
@@ -110,6 +117,13 @@ export class LspClient {
     connection.onNotification('window/logMessage', (params: { message: string }) => client.logs.push(params.message));
     connection.onNotification('window/showMessage', (params: { message: string }) => client.shownMessages.push(params.message));
     connection.onNotification('$/progress', (params: { token: unknown; value: { kind: string } }) => client.progress.push(params));
+    connection.onNotification('yieldlens/traceStatus', (params: TraceStatus) => client.traceStatus.push(params));
+    for (const method of ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh', 'workspace/diagnostic/refresh']) {
+      connection.onRequest(method, () => {
+        client.refreshes.push(method);
+        return null;
+      });
+    }
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('window/showMessageRequest', () => null);
     connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
@@ -169,6 +183,36 @@ export class LspClient {
   /** The next publication for `uri` after `from` (an index into `diagnostics.all`) that satisfies `match`. */
   nextDiagnostics(uri: string, what: string, match: (params: PublishDiagnosticsParams) => boolean, from: number): Promise<PublishDiagnosticsParams> {
     return this.diagnostics.waitFor(`${what} for ${uri}`, (params) => params.uri === uri && match(params), from);
+  }
+
+  /** Waits for the traces of exactly this version to finish (or to be found unavailable). */
+  tracesFor(uri: string, version: number, timeoutMs?: number): Promise<TraceStatus> {
+    return this.traceStatus.waitFor(`traces of ${uri} version ${version}`, (params) => params.uri === uri && params.version === version && (params.state === 'finished' || params.state === 'unavailable'), 0, timeoutMs);
+  }
+
+  inlayHints(uri: string, range: Range = { start: { line: 0, character: 0 }, end: { line: 100_000, character: 0 } }): Promise<InlayHint[] | null> {
+    return this.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range });
+  }
+
+  resolveInlayHint(hint: InlayHint): Promise<InlayHint> {
+    return this.connection.sendRequest('inlayHint/resolve', hint);
+  }
+
+  codeLenses(uri: string): Promise<CodeLens[] | null> {
+    return this.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
+  }
+
+  resolveCodeLens(lens: CodeLens): Promise<CodeLens> {
+    return this.connection.sendRequest('codeLens/resolve', lens);
+  }
+
+  trace(uri: string, selector: { source?: string; generator?: string } = {}): Promise<TracedSource | null> {
+    return this.connection.sendRequest('yieldlens/trace', { uri, ...selector });
+  }
+
+  /** LSP 3.17 pull diagnostics for one document. */
+  pullDiagnostics(uri: string, previousResultId?: string): Promise<{ kind: 'full' | 'unchanged'; resultId?: string; items?: Diagnostic[] }> {
+    return this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId === undefined ? {} : { previousResultId }) });
   }
 
   hover(uri: string, position: Position): Promise<Hover | null> {

@@ -187,6 +187,12 @@ describe('hover', () => {
     expect(await checkHover(client, exhausted)).toContain('State here: **exhausted**');
   });
 
+  it('says what a sent value is passed to instead of quoting `((yield))`', async () => {
+    const markdown = await checkHover(client, 'def si$0nk(out):\n    while True:\n        out.append((yield))\n');
+    expect(markdown).toContain('**Receives via `send()`:** passed to `out.append()` (line 3)');
+    expect(markdown).not.toContain('((yield))');
+  });
+
   it('lists the resources a generator holds across a yield', async () => {
     const markdown = await checkHover(client, SUSPENDED_FILE.replace('def read_lines', 'def read_$0lines'));
     expect(markdown).toMatch(/\*\*Resources held across a `yield`:\*\* .*open.* \(line 2\)/);
@@ -279,7 +285,10 @@ describe('configuration and workspace', () => {
       await indexed.progress.waitFor('$/progress end', (params) => params.value.kind === 'end' && params.token === begin.token);
       expect(indexed.registrations.map((registration) => registration.method)).toContain('workspace/didChangeWatchedFiles');
       const markdown = await checkHover(indexed, 'from pkg.gens import numbers\n\nnum$0bers()\n');
-      expect(markdown).toContain('from `pkg.gens`');
+      // The call site of an imported generator function says what its definition would.
+      expect(markdown).toContain('**Generator function** `numbers` from `pkg.gens` (line 1)');
+      expect(markdown).toContain('**Yields:** `1`');
+      expect(markdown).toContain('**Returns:** `None`');
     } finally {
       indexed.dispose();
     }

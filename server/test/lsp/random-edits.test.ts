@@ -1,12 +1,14 @@
 // Random edits over the protocol: after a seeded sequence of incremental changes (inserts, deletions,
 // half-typed code, non-ASCII text, CRLF) and again after undoing them one by one, the server's
 // diagnostics must equal a fresh analysis of the text — which fails if the tree edits or the text sync
-// drift — and the server must still answer.
+// drift — and the server must still answer. Inlay hint, code lens and hover requests sent between the
+// edits (the document has a `__main__` block, so traces run and are cancelled all along) must all be
+// answered.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/analysis/index.js';
 import { freshUri } from './features.js';
-import { LspClient, type Diagnostic } from './lsp-client.js';
+import { LspClient, withTimeout, type Diagnostic } from './lsp-client.js';
 import { random } from '../support/random.js';
 
 const START = `import itertools
@@ -36,6 +38,10 @@ def main(path):
     acc = accumulator()
     acc.send(10)
     return list(numbers([1, None])), list(read_lines(path))
+
+
+if __name__ == "__main__":
+    print(list(numbers([1, 2, 3])))
 `;
 
 const SNIPPETS = ['yield ', '\n', '    ', 'next(g)', '(', ')', ':', 'x', 'é', '😀', 'raise StopIteration\n', 'def f():\n', '# noqa\n', '"""', '\r\n'];
@@ -90,12 +96,18 @@ describe('random incremental edits', () => {
         // Edits go out back to back, without waiting: the server coalesces them as it would for fast typing.
         version = await client.change(uri, [{ range, text: inserted }]);
       };
+      const requests: Promise<unknown>[] = [];
+      const ask = (): void => {
+        const position = positionAt(text, Math.floor(next() * text.length));
+        requests.push(client.inlayHints(uri), client.codeLenses(uri), client.hover(uri, position));
+      };
       for (let edit = 0; edit < 40; edit++) {
         const start = safeOffset(text, Math.floor(next() * (text.length + 1)));
         const deleteLength = next() < 0.4 ? Math.floor(next() * 6) : 0;
         const end = Math.max(start, safeOffset(text, Math.min(text.length, start + deleteLength)));
         const inserted = deleteLength > 0 && next() < 0.5 ? '' : (SNIPPETS[Math.floor(next() * SNIPPETS.length)] ?? '');
         await send(start, end, inserted);
+        if (edit % 4 === 0) ask();
       }
       const midway = await client.diagnosticsFor(uri, version);
       expect(summary(midway.diagnostics), `text after the random edits:\n${text}`).toEqual(summary(expectedFor(uri, text)));
@@ -106,6 +118,13 @@ describe('random incremental edits', () => {
         version = await client.change(uri, [{ range, text: edit.removed }]);
       }
       expect(text).toBe(START);
+      ask();
+      // Every request is answered (those about versions already left behind with nothing), none fails.
+      const answers = await withTimeout(Promise.all(requests), 30_000, 'the inlay hint, code lens and hover answers');
+      expect(answers).toHaveLength(requests.length);
+      // Back at the start, the last trace is the __main__ block's: `numbers` passes 1, 2, 3 through.
+      const lastHints = answers[answers.length - 3] as { label: string }[];
+      expect(lastHints.map((hint) => hint.label)).toContain('→ 1, 2, 3');
       const published = await client.diagnosticsFor(uri, version);
       const expected = expectedFor(uri, text);
       expect(expected.map((diagnostic) => diagnostic.code)).toEqual(expect.arrayContaining(['GEN001', 'GEN004', 'GEN005']));

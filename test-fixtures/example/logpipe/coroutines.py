@@ -63,3 +63,21 @@ def flushing_sink(out):
             out.append((yield))
     finally:
         yield "flushed"
+
+
+if __name__ == "__main__":
+    # Drives the coroutines the way the pipeline does; `yieldlens lsp` runs this block to show the values.
+    durations = averager()
+    next(durations)
+    for duration in (12.5, 30.0, 7.5):
+        print(durations.send(duration))
+    counts = {}
+    levels = counter(counts)
+    fan_out = broadcast([levels])
+    next(fan_out)
+    fan_out.close()
+    out = []
+    sink = tolerant_sink(out)
+    next(sink)
+    sink.send("INFO started")
+    sink.close()  # RuntimeError: generator ignored GeneratorExit (the bug reported at its `except`)

@@ -110,10 +110,14 @@ function excerpt(file: string, range: Range, source: string | null, c: Colors): 
   const sourceLines = source.split(/\r\n|\r|\n/);
   // The empty string after a final newline is not a line of the file.
   if (sourceLines.length > 1 && sourceLines[sourceLines.length - 1] === '') sourceLines.pop();
-  const first = Math.max(1, range.line - CONTEXT_LINES);
-  const last = Math.min(sourceLines.length, range.endLine + CONTEXT_LINES);
   // A finding at the very end of a file that ends with a newline sits on the empty last line.
   if (range.line > sourceLines.length) return [header];
+  let first = Math.max(1, range.line - CONTEXT_LINES);
+  let last = Math.min(sourceLines.length, range.endLine + CONTEXT_LINES);
+  // Blank context lines at either edge say nothing (ruff trims them too).
+  const blank = (line: number): boolean => (sourceLines[line - 1] ?? '').trim() === '';
+  while (first < range.line && blank(first)) first++;
+  while (last > range.endLine && blank(last)) last--;
   const gutter = String(last).length;
   const bar = (label = ''): string => c.blue(`${label.padStart(gutter)} |`);
   const out = [header, bar()];

@@ -1,0 +1,25 @@
+// What the language server's main thread and its trace worker (`trace-worker.ts`) say to each other:
+// the messages, and the shared cells through which a run is stopped and the worker's state is read.
+
+import type { TraceReport } from '@yieldlens/shared';
+import type { RunOptions } from '../runtime/index.js';
+
+/** A run the main thread asks for; `options` is everything of RunOptions that can cross a thread. */
+export interface TraceJobMessage {
+  id: number;
+  text: string;
+  options: Omit<RunOptions, 'interrupted' | 'inParser'>;
+}
+
+export type TraceWorkerReply = { kind: 'ready' } | { kind: 'done'; id: number; report: TraceReport };
+
+/**
+ * What the worker is started with: shared cells, [CANCEL_CELL] the id of the run to stop and
+ * [PARSER_CELL] 1 while the runtime is in the native parser (the thread must not be terminated then).
+ */
+export interface TraceWorkerData {
+  cells: SharedArrayBuffer;
+}
+
+export const CANCEL_CELL = 0;
+export const PARSER_CELL = 1;

@@ -134,13 +134,21 @@ export async function openFile(page: Page, name: string): Promise<void> {
 
 /** Moves the cursor with Go to Line (Ctrl+G), which scrolls the line into view. */
 export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
-  await page.locator('.monaco-editor textarea').first().focus();
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).first().waitFor({ timeout: 10_000 });
+  const position = page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).first();
+  // Focus may still be in another part of the workbench (a webview) on a slow machine: try again, up to 30 s.
+  await waitUntilAsync(
+    async () => {
+      await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 }, force: true, timeout: 5_000 });
+      await page.keyboard.press('Control+G');
+      const input = page.locator('.quick-input-widget input');
+      if (!(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false))) return false;
+      await input.fill(`:${line}:${column}`);
+      await page.keyboard.press('Enter');
+      return position.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    },
+    30_000,
+    async () => `Go to Line ${line}:${column} did not get there: ${await page.locator('[id="status.editor.selection"]').first().innerText()}`,
+  );
 }
 
 /** Runs a command from the Command Palette by its title. */

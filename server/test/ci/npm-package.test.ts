@@ -17,6 +17,13 @@ let work: string;
 let project: string;
 let tarball: string;
 
+/** The worker threads the server starts (`new Worker(new URL('./x.js', import.meta.url))`), each bundled. */
+function workerBundles(): string[] {
+  return readdirSync(join(REPO, 'server', 'dist'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+    .flatMap((entry) => [...readFileSync(join(entry.parentPath, entry.name), 'utf8').matchAll(/new Worker\(new URL\('\.\/([\w-]+\.js)'/g)].map((match) => match[1] as string));
+}
+
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -53,10 +60,10 @@ describe('the npm package', () => {
       'package/bundle/THIRD_PARTY_LICENSES.txt',
       'package/bundle/tree-sitter-python.wasm',
       'package/bundle/tree-sitter.wasm',
-      'package/bundle/worker.js',
+      ...workerBundles().map((name) => `package/bundle/${name}`),
       'package/bundle/yieldlens.js',
       'package/package.json',
-    ]);
+    ].sort());
     const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'], work).stdout) as Record<string, unknown>;
     // Nothing to install but the optional native bindings: everything else is inside the bundle.
     expect(manifest['dependencies']).toBeUndefined();

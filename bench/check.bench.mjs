@@ -93,7 +93,8 @@ function checkRun(args) {
 }
 
 async function parseOnly(files) {
-  const { parsePython } = await import(pathToFileURL(join(REPO, 'server', 'dist', 'parser.js')).href);
+  const { loadParser, parsePython } = await import(pathToFileURL(join(REPO, 'server', 'dist', 'parser.js')).href);
+  await loadParser();
   const texts = files.map((file) => readFileSync(file, 'utf8'));
   const started = process.hrtime.bigint();
   const cpuStarted = process.cpuUsage();

@@ -2,7 +2,7 @@
 // doctests), converted at run time into snippets, run in the mini-runtime and in CPython; prints markdown.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compareWithOracle, findPython, maskAddresses, oracleRun } from '../server/test/runtime/oracle-harness.mjs';
 
@@ -229,6 +229,7 @@ export default async function run() {
   if (!python.ok) return [...lines, `Skipped: ${python.reason}.`].join('\n');
   if (!existsSync(runtimeEntry)) return [...lines, `Skipped: the runtime is not built (${runtimeEntry}); run \`npx tsc -b\`.`].join('\n');
   const { runSnippet } = await import(pathToFileURL(runtimeEntry).href);
+  await (await import(pathToFileURL(join(dirname(runtimeEntry), '..', 'parser.js')).href)).loadParser();
 
   const conversion = spawnSync(python.command, [converter], { env: python.env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (conversion.status !== 0) return [...lines, `Conversion failed: ${conversion.stderr.trim().split('\n').pop()}`].join('\n');

@@ -220,7 +220,8 @@ async function stdlibIndexing(stdlib) {
 
 /** `analyzeFile` alone on the same text, in this process: the part of the latency that is the analysis. */
 async function analysisOnly(targetLines) {
-  const { parsePython } = await import(pathToFileURL(join(REPO, 'server/dist/parser.js')).href);
+  const { loadParser, parsePython } = await import(pathToFileURL(join(REPO, 'server/dist/parser.js')).href);
+  await loadParser();
   const { analyzeFile } = await import(pathToFileURL(join(REPO, 'server/dist/analysis/index.js')).href);
   const text = generateSource(targetLines);
   const tree = parsePython(text);

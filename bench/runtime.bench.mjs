@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { findPython } from '../server/test/runtime/oracle-harness.mjs';
 
@@ -151,6 +151,7 @@ function cpythonStartup(python) {
 function runtimeStartup() {
   const script = `const t0 = performance.now();
 const { runSnippet } = await import(${JSON.stringify(pathToFileURL(runtimeEntry).href)});
+await (await import(${JSON.stringify(pathToFileURL(join(dirname(runtimeEntry), '..', 'parser.js')).href)})).loadParser();
 const t1 = performance.now();
 runSnippet('def g():\\n    yield 1\\nprint(list(g()))\\n');
 const t2 = performance.now();
@@ -176,6 +177,7 @@ export default async function run() {
   if (existsSync(runtimeEntry)) {
     let warmUpRuntime;
     ({ runSnippet, warmUpRuntime } = await import(pathToFileURL(runtimeEntry).href));
+    await (await import(pathToFileURL(join(dirname(runtimeEntry), '..', 'parser.js')).href)).loadParser();
     // A long-lived host (the language server's worker) warms the interpreter up once at start-up;
     // measure the runtime as such a host runs it. The start-up row below stays a cold process.
     warmUpRuntime?.();

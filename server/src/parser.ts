@@ -1,22 +1,144 @@
-// The only module that loads the Python grammar. Everything else imports these types and functions,
-// so the binding (native tree-sitter today) can be swapped for another by changing this file alone.
+// The only module that loads the Python grammar: the native tree-sitter binding first, and where its binary
+// does not load (no prebuild for the platform, a libstdc++ older than the prebuild needs, install scripts
+// skipped) web-tree-sitter with the grammar package's WASM build. Everything else sees the types below.
 
-import Parser from 'tree-sitter';
-import Python from 'tree-sitter-python';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export type Tree = Parser.Tree;
-export type SyntaxNode = Parser.SyntaxNode;
-export type Point = Parser.Point;
-export type Edit = Parser.Edit;
+/** Zero-based row and column; columns count UTF-16 code units with both bindings (a JavaScript string is parsed as UTF-16). */
+export interface Point {
+  row: number;
+  column: number;
+}
 
-let sharedParser: Parser | undefined;
+/** An edit in UTF-16 offsets and points, as `Tree.edit` takes it before an incremental re-parse. */
+export interface Edit {
+  startIndex: number;
+  oldEndIndex: number;
+  newEndIndex: number;
+  startPosition: Point;
+  oldEndPosition: Point;
+  newEndPosition: Point;
+}
 
-function parser(): Parser {
-  if (sharedParser === undefined) {
-    sharedParser = new Parser();
-    sharedParser.setLanguage(Python as unknown as Parser.Language);
-  }
-  return sharedParser;
+/**
+ * A node of the syntax tree: the members that the native binding and web-tree-sitter both provide with the
+ * same meaning (offsets in UTF-16 code units). A member used anywhere must be declared here, so that code
+ * written against one binding cannot reach a member the other lacks.
+ */
+export interface SyntaxNode {
+  readonly tree: Tree;
+  readonly id: number;
+  readonly type: string;
+  readonly typeId: number;
+  readonly isNamed: boolean;
+  readonly isMissing: boolean;
+  readonly isError: boolean;
+  readonly hasError: boolean;
+  readonly text: string;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startPosition: Point;
+  readonly endPosition: Point;
+  readonly parent: SyntaxNode | null;
+  readonly children: SyntaxNode[];
+  readonly namedChildren: SyntaxNode[];
+  readonly childCount: number;
+  readonly namedChildCount: number;
+  readonly firstChild: SyntaxNode | null;
+  readonly lastChild: SyntaxNode | null;
+  readonly firstNamedChild: SyntaxNode | null;
+  readonly lastNamedChild: SyntaxNode | null;
+  readonly nextSibling: SyntaxNode | null;
+  readonly previousSibling: SyntaxNode | null;
+  readonly nextNamedSibling: SyntaxNode | null;
+  readonly previousNamedSibling: SyntaxNode | null;
+  child(index: number): SyntaxNode | null;
+  namedChild(index: number): SyntaxNode | null;
+  childForFieldName(fieldName: string): SyntaxNode | null;
+  childrenForFieldName(fieldName: string): SyntaxNode[];
+  /** The field name of the child at `index`; undefined when it has none (as the native binding answers). */
+  fieldNameForChild(index: number): string | null | undefined;
+  descendantsOfType(types: string | string[], startPosition?: Point, endPosition?: Point): SyntaxNode[];
+  /** The smallest node spanning the range; the root when nothing smaller does (never null for an in-range offset). */
+  descendantForIndex(start: number, end?: number): SyntaxNode;
+  namedDescendantForIndex(start: number, end?: number): SyntaxNode;
+  walk(): TreeCursor;
+}
+
+/** A cursor over a subtree: the cheapest way to visit every node (no node object per step). */
+export interface TreeCursor {
+  readonly nodeType: string;
+  readonly nodeIsNamed: boolean;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly startPosition: Point;
+  readonly currentNode: SyntaxNode;
+  readonly currentDepth: number;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+}
+
+export interface Tree {
+  readonly rootNode: SyntaxNode;
+  edit(edit: Edit): void;
+}
+
+export type ParserKind = 'native' | 'wasm';
+
+/** Which parser runs, and why, for the one line the CLI and the language server log about it. */
+export interface ParserInfo {
+  kind: ParserKind;
+  /** "native tree-sitter 0.25.1" or "web-tree-sitter (WASM)". */
+  description: string;
+  /** Why the native binding is not used: its load error, or YIELDLENS_PARSER=wasm. Null when native runs. */
+  fallbackReason: string | null;
+  /** True when YIELDLENS_PARSER chose the parser (the user asked for it: nothing to warn about). */
+  forced: boolean;
+}
+
+/** Neither binding loads (or the one YIELDLENS_PARSER names does not): the message says which and why. */
+export class ParserUnavailableError extends Error {
+  override readonly name = 'ParserUnavailableError';
+}
+
+/** The environment variable that forces one binding: `native` or `wasm`. */
+export const PARSER_ENV = 'YIELDLENS_PARSER';
+
+interface LoadedBinding {
+  info: ParserInfo;
+  parse(text: string, oldTree: Tree | undefined): Tree;
+}
+
+let loading: Promise<ParserInfo> | undefined;
+let loaded: LoadedBinding | undefined;
+const require = createRequire(import.meta.url);
+
+/**
+ * Loads the grammar once per thread; every entry point (CLI, worker thread, language server, test setup)
+ * awaits it before the first `parsePython`. Concurrent and repeated calls share one load. Rejects with a
+ * `ParserUnavailableError` when no parser can be loaded.
+ */
+export function loadParser(env: NodeJS.ProcessEnv = process.env): Promise<ParserInfo> {
+  loading ??= chooseBinding(env).then((binding) => {
+    loaded = binding;
+    return binding.info;
+  });
+  return loading;
+}
+
+/** The parser `loadParser` loaded, or null before it finished. */
+export function parserInfo(): ParserInfo | null {
+  return loaded?.info ?? null;
+}
+
+/** One line for stderr or the server log: which parser runs, and why when it is not the native one. */
+export function describeParser(info: ParserInfo): string {
+  if (info.fallbackReason === null) return `parser: ${info.description}`;
+  return `parser: ${info.description}, because ${info.fallbackReason}`;
 }
 
 /**
@@ -24,8 +146,9 @@ function parser(): Parser {
  * unchanged parts, which is what keeps the language server's keystroke latency low.
  */
 export function parsePython(text: string, oldTree?: Tree): Tree {
-  // A string argument is read by the binding directly; a chunk callback costs a third more (measured).
-  return parser().parse(text, oldTree ?? null);
+  // A guard against a missing `await loadParser()`: a programming error that must fail loudly in tests.
+  if (loaded === undefined) throw new Error('parsePython called before loadParser() finished: await loadParser() at the entry point');
+  return loaded.parse(text, oldTree);
 }
 
 /**
@@ -43,3 +166,159 @@ export function firstSyntaxError(root: SyntaxNode): SyntaxNode | null {
     node = child;
   }
 }
+
+async function chooseBinding(env: NodeJS.ProcessEnv): Promise<LoadedBinding> {
+  const requested = (env[PARSER_ENV] ?? '').trim().toLowerCase();
+  if (requested !== '' && requested !== 'native' && requested !== 'wasm') {
+    throw new ParserUnavailableError(`${PARSER_ENV} must be "native" or "wasm", not "${env[PARSER_ENV] ?? ''}"`);
+  }
+  if (requested === 'wasm') return loadWasm(`${PARSER_ENV}=wasm`, true);
+  let nativeError: string;
+  try {
+    return loadNative(requested === 'native');
+  } catch (error) {
+    nativeError = oneLine(error);
+    if (requested === 'native') throw new ParserUnavailableError(`${PARSER_ENV}=native, but the native tree-sitter binding does not load: ${nativeError}`);
+  }
+  try {
+    return await loadWasm(`the native tree-sitter binding does not load (${nativeError})`, false);
+  } catch (error) {
+    throw new ParserUnavailableError(
+      `no Python parser loads: the native tree-sitter binding fails (${nativeError}) and so does the WASM one (${oneLine(error)}). ` +
+        'Reinstalling yieldlens usually fixes this.',
+    );
+  }
+}
+
+function loadNative(forced: boolean): LoadedBinding {
+  // Required lazily: a binary that does not load must not take the module (and the process) down with it.
+  const NativeParser = require('tree-sitter') as typeof import('tree-sitter');
+  const grammar: unknown = require('tree-sitter-python');
+  const parser = new NativeParser();
+  parser.setLanguage(grammar as Parameters<typeof parser.setLanguage>[0]);
+  // Parsing once proves the binary and the grammar's ABI agree before anyone relies on them.
+  parser.parse('pass\n');
+  return {
+    info: { kind: 'native', description: `native tree-sitter ${packageVersion('tree-sitter')}`, fallbackReason: null, forced },
+    // The native Tree and SyntaxNode are structurally what this module declares (checked by the compiler below).
+    // A string argument is read by the binding directly; a chunk callback costs a third more (measured).
+    parse: (text, oldTree) => parser.parse(text, oldTree as NativeTree | undefined ?? null),
+  };
+}
+
+type NativeTree = import('tree-sitter').Tree;
+type WebTree = import('web-tree-sitter').Tree;
+
+async function loadWasm(fallbackReason: string, forced: boolean): Promise<LoadedBinding> {
+  const web = await import('web-tree-sitter');
+  await web.Parser.init({ wasmBinary: readFileSync(assetPath('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm')) });
+  const language = await web.Language.load(readFileSync(assetPath('tree-sitter-python.wasm', 'tree-sitter-python/tree-sitter-python.wasm')));
+  const parser = new web.Parser();
+  parser.setLanguage(language);
+  matchNativeBinding(web);
+  // WASM memory is not garbage collected: a tree lives in the module's heap until `delete()`. Callers drop
+  // trees as they drop native ones, so each tree is deleted once nothing references it (its nodes refer to
+  // it, so it outlives them). The registry holds the tree's heap address, not the tree.
+  const deleteTree = web.Tree.prototype.delete;
+  const unreachable = new FinalizationRegistry<number>((address) => deleteTree.call({ 0: address } as unknown as WebTree));
+  return {
+    info: { kind: 'wasm', description: 'web-tree-sitter (WASM)', fallbackReason, forced },
+    parse: (text, oldTree) => {
+      const tree = parser.parse(text, (oldTree as WebTree | undefined) ?? null);
+      // Null only without a language or with a progress callback that cancels; this parser has neither.
+      if (tree === null) throw new Error('web-tree-sitter returned no tree');
+      unreachable.register(tree, (tree as unknown as { 0: number })[0]);
+      return tree as unknown as Tree;
+    },
+  };
+}
+
+/** The node-returning members of web-tree-sitter's Node, Tree and TreeCursor (getters and methods). */
+const NODE_MEMBERS = {
+  Node: [
+    'parent', 'child', 'namedChild', 'childForFieldId', 'childForFieldName', 'childrenForFieldName', 'childrenForFieldId',
+    'firstChildForIndex', 'firstNamedChildForIndex', 'firstChild', 'firstNamedChild', 'lastChild', 'lastNamedChild',
+    'children', 'namedChildren', 'descendantsOfType', 'nextSibling', 'previousSibling', 'nextNamedSibling',
+    'previousNamedSibling', 'childWithDescendant', 'descendantForIndex', 'namedDescendantForIndex',
+    'descendantForPosition', 'namedDescendantForPosition',
+  ],
+  Tree: ['rootNode', 'rootNodeWithOffset'],
+  TreeCursor: ['currentNode'],
+} as const;
+
+/**
+ * Makes web-tree-sitter answer as the native binding does where the two differ, so that code written and
+ * tested against one gives the same results with the other (a test runs every fixture through both):
+ * - one object per node of a tree, as the native binding caches them by id: code that compares nodes with
+ *   `===` or keys maps by them (the runtime's compiler does) needs it. Each tree keeps the nodes handed out;
+ * - `fieldNameForChild` answers undefined, not null, for a child without a field.
+ */
+function matchNativeBinding(web: typeof import('web-tree-sitter')): void {
+  const nodesOf = new WeakMap<object, Map<number, object>>();
+  const internedArrays = new WeakSet<object[]>();
+  const intern = (node: { id: number; tree: object } | null | undefined): object | null | undefined => {
+    if (node === null || node === undefined) return node;
+    let nodes = nodesOf.get(node.tree);
+    if (nodes === undefined) nodesOf.set(node.tree, (nodes = new Map()));
+    const known = nodes.get(node.id);
+    if (known !== undefined) return known;
+    nodes.set(node.id, node);
+    return node;
+  };
+  const internResult = (value: unknown): unknown => {
+    if (!Array.isArray(value)) return intern(value as { id: number; tree: object } | null);
+    // In place: `children` returns the array the node caches, which then needs this only once.
+    if (internedArrays.has(value)) return value;
+    for (let index = 0; index < value.length; index++) value[index] = intern(value[index] as { id: number; tree: object } | null);
+    internedArrays.add(value);
+    return value;
+  };
+  for (const [className, members] of Object.entries(NODE_MEMBERS)) {
+    const prototype = (web as unknown as Record<string, { prototype: object }>)[className]?.prototype;
+    if (prototype === undefined) throw new Error(`web-tree-sitter has no ${className}`);
+    for (const member of members) {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, member);
+      const getter = descriptor?.get;
+      const method = descriptor?.value as ((...args: unknown[]) => unknown) | undefined;
+      if (getter !== undefined) Object.defineProperty(prototype, member, { ...descriptor, get: function (this: object) { return internResult(getter.call(this)); } });
+      else if (typeof method === 'function') Object.defineProperty(prototype, member, { ...descriptor, value: function (this: object, ...args: unknown[]) { return internResult(method.apply(this, args)); } });
+      else throw new Error(`web-tree-sitter's ${className} has no ${member}`);
+    }
+  }
+  const fieldNameForChild = web.Node.prototype.fieldNameForChild;
+  web.Node.prototype.fieldNameForChild = function (this: import('web-tree-sitter').Node, index: number) {
+    return fieldNameForChild.call(this, index) ?? (undefined as unknown as null);
+  };
+}
+
+/**
+ * A WASM file beside this module when it runs from the bundle (the packaging copies them there), else the
+ * file the npm package ships.
+ */
+function assetPath(fileName: string, packagePath: string): string {
+  const beside = join(dirname(fileURLToPath(import.meta.url)), fileName);
+  return existsSync(beside) ? beside : require.resolve(packagePath);
+}
+
+function packageVersion(name: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version?: unknown };
+    return typeof manifest.version === 'string' ? manifest.version : '(unknown version)';
+  } catch {
+    return '(unknown version)';
+  }
+}
+
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n').find((line) => line.trim() !== '') ?? message).trim();
+}
+
+// Compile-time proof that both bindings have every member declared above (their meaning is checked at run
+// time: the analysis gives identical findings with either parser, `server/test/parser.test.ts`).
+type Assert<T extends true> = T;
+type Missing<Declared, Binding> = Exclude<keyof Declared, keyof Binding>;
+export type NativeNodeHasEveryMember = Assert<Missing<SyntaxNode, import('tree-sitter').SyntaxNode> extends never ? true : false>;
+export type WebNodeHasEveryMember = Assert<Missing<SyntaxNode, import('web-tree-sitter').Node> extends never ? true : false>;
+export type NativeCursorHasEveryMember = Assert<Missing<TreeCursor, import('tree-sitter').TreeCursor> extends never ? true : false>;
+export type WebCursorHasEveryMember = Assert<Missing<TreeCursor, import('web-tree-sitter').TreeCursor> extends never ? true : false>;

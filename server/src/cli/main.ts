@@ -2,6 +2,7 @@
 // sets `process.exitCode`, and turns anything unexpected into one line on stderr instead of a stack trace.
 
 import fs from 'node:fs';
+import { describeParser, loadParser, ParserUnavailableError } from '../parser.js';
 import type { CliIo } from './io.js';
 import { VERSION } from './version.js';
 
@@ -61,6 +62,12 @@ export async function main(argv: string[]): Promise<void> {
     const code = await dispatch(argv, processIo());
     if (code !== null) process.exitCode = code;
   } catch (error) {
+    // No parser on this machine is a fact about the installation, not a bug: one line, exit 2.
+    if (error instanceof ParserUnavailableError) {
+      process.stderr.write(`yieldlens: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`yieldlens: internal error: ${message}\n`);
     if (process.env['YIELDLENS_DEBUG'] !== undefined && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
@@ -92,6 +99,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
       io.stdout(`yieldlens ${VERSION}\n`);
       return 0;
     case 'check': {
+      await prepareParser(io);
       const { runCheckCommand } = await import('./check.js');
       return runCheckCommand(rest, io);
     }
@@ -104,6 +112,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
       return runRuleCommand(rest, io);
     }
     case 'trace': {
+      await prepareParser(io);
       const { runTraceCommand } = await import('./trace.js');
       return runTraceCommand(rest, io);
     }
@@ -112,13 +121,15 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
         io.stdout(LSP_HELP);
         return 0;
       }
-      const unexpected = rest.filter((arg) => arg !== '--stdio');
+      // vscode-languageclient adds `--clientProcessId=N`, which vscode-languageserver reads from process.argv
+      // to exit when the editor is gone; both are accepted and need nothing here.
+      const unexpected = rest.filter((arg) => arg !== '--stdio' && !/^--clientProcessId=\d+$/.test(arg));
       if (unexpected.length > 0) {
         io.stderr(`yieldlens lsp: unexpected argument "${unexpected[0]}" (the server speaks LSP over stdio)\n`);
         return 2;
       }
       const { startServer } = await import('../lsp/server.js');
-      startServer();
+      await startServer();
       // The server owns the process from here on; it sets the exit code when the client says `exit`.
       return null;
     }
@@ -128,4 +139,10 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
   }
   io[command === undefined ? 'stderr' : 'stdout'](MAIN_HELP);
   return command === undefined ? 2 : 0;
+}
+
+/** Loads the parser for the commands that parse; says so on stderr when the native binding did not load. */
+async function prepareParser(io: CliIo): Promise<void> {
+  const info = await loadParser();
+  if (info.fallbackReason !== null && !info.forced) io.stderr(`yieldlens: ${describeParser(info)}\n`);
 }

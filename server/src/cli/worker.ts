@@ -2,11 +2,16 @@
 // resolving imports on disk into its own lazily filled indexes.
 
 import { parentPort } from 'node:worker_threads';
+import { loadParser } from '../parser.js';
 import { FileJobRunner } from './file-job.js';
 import type { FromWorker, ToWorker } from './pool.js';
 
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run in a worker thread');
+
+// Each thread loads its own grammar (the same binding as the main thread: the same environment chooses it).
+// Messages posted meanwhile wait in the port's queue until the listener below starts it.
+await loadParser();
 
 let runner: FileJobRunner | null = null;
 

@@ -17,6 +17,7 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
+import { describeParser, loadParser, ParserUnavailableError, type ParserInfo } from '../parser.js';
 import { codeActionsFor } from './code-actions.js';
 import { registerPullDiagnostics } from './diagnostics.js';
 import { guardAsyncRequest, guardNotification, guardRequest } from './guard.js';
@@ -29,10 +30,20 @@ import { registerWorkspaceFeatures } from './workspace.js';
 /** A request that always throws, for the tests of the error path; only with YIELDLENS_TEST_HOOKS=1. */
 export const DEBUG_THROW_REQUEST = 'yieldlens/debug/throw';
 
-export function startServer(): void {
+export async function startServer(): Promise<void> {
   // stdout carries the protocol: anything printed there by accident would corrupt it.
   console.log = console.error;
   console.info = console.error;
+  let parser: ParserInfo;
+  try {
+    parser = await loadParser();
+  } catch (error) {
+    if (!(error instanceof ParserUnavailableError)) throw error;
+    process.stderr.write(`yieldlens: ${error.message}\n`);
+    process.exit(2);
+  }
+  // stderr is the server log (VS Code's output channel, Neovim's lsp.log): say which parser runs.
+  process.stderr.write(`yieldlens: ${describeParser(parser)}\n`);
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
   serve(connection);
   process.on('uncaughtException', (error) => connection.console.error(`yieldlens: uncaught exception: ${error.stack ?? String(error)}`));

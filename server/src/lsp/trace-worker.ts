@@ -5,12 +5,17 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadParser } from '../parser.js';
 import { RUNTIME_MODULE_NAMES, runSnippet, warmUpRuntime } from '../runtime/index.js';
 import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('trace-worker.ts must run in a worker thread');
 const cells = new Int32Array((workerData as TraceWorkerData).cells);
+
+// Each thread loads its own grammar (the environment picks the same binding as the main thread's);
+// messages posted meanwhile wait in the port's queue until the listener below starts it.
+await loadParser();
 
 /**
  * Traces are background work: on Linux this thread (not the process) gets a lower scheduling

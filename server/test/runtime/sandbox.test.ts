@@ -34,7 +34,11 @@ function compiledRuntime(): { ok: true; entry: string } | { ok: false; reason: s
 /** Runs the compiled runtime in a worker thread, terminated if it has not answered by `deadlineMs`. */
 function runInWorker(entry: string, source: string, options: RunOptions, deadlineMs: number): Promise<{ hung: boolean; report?: TraceReport }> {
   const code = `const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.entry).then((runtime) => parentPort.postMessage(runtime.runSnippet(workerData.source, workerData.options)));`;
+// A worker thread loads its own grammar, as every entry point does (server/src/parser.ts).
+import(new URL('../parser.js', workerData.entry).href)
+  .then((parser) => parser.loadParser())
+  .then(() => import(workerData.entry))
+  .then((runtime) => parentPort.postMessage(runtime.runSnippet(workerData.source, workerData.options)));`;
   return new Promise((resolve, reject) => {
     const worker = new Worker(code, { eval: true, workerData: { entry: pathToFileURL(entry).href, source, options } });
     const timer = setTimeout(() => {

@@ -19,8 +19,12 @@ export interface ModuleSource {
   isPackage?: boolean;
 }
 
-/** Full module name → its source, or undefined when the project has no such module (it may be installed). */
-export type ModuleSourceResolver = (name: string) => ModuleSource | undefined;
+/**
+ * Full module name → its source; undefined when the project has no such module (it may be installed:
+ * the import is refused, or for a submodule of a project package ModuleNotFoundError); null when the
+ * project has it but the host cannot provide it (a namespace package, a file not handed over): refused.
+ */
+export type ModuleSourceResolver = (name: string) => ModuleSource | null | undefined;
 
 /** A SyntaxError found compiling an imported module: its message and line. */
 export interface ModuleCompileError {
@@ -76,7 +80,7 @@ export class ImportSystem {
       for (const item of items) {
         if (item === '*' || module.dict.has(item)) continue;
         const sub = `${module.name}.${item}`;
-        if (this.vm.modules.has(sub) || this.resolve?.(sub) === undefined) continue;
+        if (this.vm.modules.has(sub) || (this.resolve?.(sub) ?? undefined) === undefined) continue;
         this.importDotted(sub);
       }
     }
@@ -172,6 +176,7 @@ export class ImportSystem {
     if (!(parent instanceof PyUserModule)) throw new UnsupportedSignal(`import ${name}`, this.vm.currentLine());
     if (!parent.isPackage) throw this.moduleNotFound(`No module named '${name}'; '${parent.name}' is not a package`, name);
     const found = this.resolve?.(name);
+    if (found === null) throw new UnsupportedSignal(`import ${name} (a project module the host did not provide)`, this.vm.currentLine());
     if (found === undefined) throw this.moduleNotFound(`No module named '${name}'`, name);
     return this.bindChild(parent, name, this.execute(name, found));
   }
@@ -193,9 +198,10 @@ export class ImportSystem {
     const found = this.resolve?.(name);
     if (factory !== undefined) {
       // sys.path[0] comes before the standard library for pure-Python modules: the project's file would win.
-      if (found !== undefined) throw new UnsupportedSignal(`import ${name} (a project module shadows the standard library's)`, this.vm.currentLine());
+      if (found !== undefined && found !== null) throw new UnsupportedSignal(`import ${name} (a project module shadows the standard library's)`, this.vm.currentLine());
       return this.fromRegistry(name, factory);
     }
+    if (found === null) throw new UnsupportedSignal(`import ${name} (a project module the host did not provide)`, this.vm.currentLine());
     if (found === undefined) throw new UnsupportedSignal(`import ${name}`, this.vm.currentLine());
     return this.execute(name, found);
   }

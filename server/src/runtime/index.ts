@@ -49,7 +49,7 @@ export interface RunOptions {
    */
   resolveModule?: ModuleSourceResolver;
   /** The same as plain data (what a worker thread can be sent): full module name → its source. Used when `resolveModule` is absent. */
-  modules?: Record<string, ModuleSource>;
+  modules?: Record<string, ModuleSource | null>;
 }
 
 /** One piece of code run after the module (RunOptions.followUps). */

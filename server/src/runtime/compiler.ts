@@ -5,6 +5,7 @@
 // only if) it reaches them, with the feature name and line.
 
 import type { SyntaxNode } from '../parser.js';
+import { compileMatch, patternDefs, patternUses } from './compile-match.js';
 import { BIN_OPS, CMP_OPS, Op } from './opcodes.js';
 import { normInt, PyFloat, PyTuple, type GlobalCell, type GlobalsMap, type Py } from './values.js';
 
@@ -342,6 +343,15 @@ class SymbolBuilder {
         if (v !== null) this.visit(v, s);
         return;
       }
+      case 'case_clause':
+        // A pattern binds its capture names and reads its value and class names; the rest is ordinary code.
+        for (const c of named(n)) {
+          if (c.type === 'case_pattern') {
+            for (const name of patternDefs(c)) s.defs.add(name);
+            for (const name of patternUses(c)) s.uses.add(name);
+          } else this.visit(c, s);
+        }
+        return;
       default:
         for (const c of named(n)) this.visit(c, s);
     }
@@ -750,6 +760,9 @@ class Compiler {
         return;
       case 'expression_statement': {
         const kids = named(n);
+        // tree-sitter reads `match [a, b]:` and its indented cases as an annotated assignment to `match[a, b]`.
+        if (n.startPosition.row !== n.endPosition.row && /^match\s*\[/.test(n.text) && kids[0]?.type === 'assignment')
+          return this.unsupported('match statement whose subject is a list display', n);
         if (kids.length === 1) {
           const k = kids[0]!;
           if (k.type === 'assignment' || k.type === 'augmented_assignment') return this.stmt(k);
@@ -782,6 +795,8 @@ class Compiler {
       }
       case 'if_statement':
         return this.ifStmt(n);
+      case 'match_statement':
+        return compileMatch(this, n);
       case 'while_statement':
         return this.whileStmt(n);
       case 'for_statement':

@@ -22,6 +22,7 @@ import {
   STDLIB_FILENAME,
 } from './compiler.js';
 import { ImportSystem, PyUserModule } from './imports.js';
+import { lengthOf, matchClass, matchKeys, matchMapping, matchRest, matchSequence } from './match.js';
 import { BlockType, Op } from './opcodes.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
@@ -2016,6 +2017,33 @@ export class VM {
       case Op.IMPORT_FROM:
         stack.push(this.importSystem().importFrom(stack[stack.length - 1] as PyModule, names[arg]!));
         break;
+      case Op.COPY:
+        stack.push(stack[stack.length - arg]);
+        break;
+      case Op.MATCH_SEQUENCE:
+        stack.push(matchSequence(this, stack[stack.length - 1]));
+        break;
+      case Op.MATCH_MAPPING:
+        stack.push(matchMapping(this, stack[stack.length - 1]));
+        break;
+      case Op.GET_LEN:
+        stack.push(lengthOf(this, stack[stack.length - 1]));
+        break;
+      case Op.MATCH_KEYS:
+        stack.push(matchKeys(this, stack[stack.length - 2], stack[stack.length - 1] as PyTuple));
+        break;
+      case Op.MATCH_CLASS: {
+        const keywords = stack.pop() as PyTuple;
+        const cls = stack.pop();
+        const subject = stack.pop();
+        stack.push(matchClass(this, subject, cls, arg, keywords));
+        break;
+      }
+      case Op.MATCH_REST: {
+        const keys = stack.pop() as PyTuple;
+        stack.push(matchRest(this, stack.pop(), keys));
+        break;
+      }
       case Op.IMPORT_STAR:
         this.importSystem().importStar(stack.pop() as PyModule, f.globals);
         break;

@@ -141,8 +141,9 @@ export function installBuiltins(vm: VM): void {
     if (it instanceof PyIterator) {
       v = it.next();
       if (v === STOP) {
+        const raised = it instanceof FnIterator ? it.takeStopException() : null;
         if (args.length === 2) return args[1];
-        throw vm.error('StopIteration');
+        throw raised ?? vm.error('StopIteration');
       }
       return v;
     }

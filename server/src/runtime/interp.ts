@@ -22,6 +22,7 @@ import {
   STDLIB_FILENAME,
 } from './compiler.js';
 import { BlockType, Op } from './opcodes.js';
+import { isPrintableChar } from './objects/unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
@@ -1564,8 +1565,9 @@ export class VM {
     if (v === null) {
       if (!(it instanceof PyIterator)) return this.iterNextSlow(it);
       const r = it.next();
-      // A builtin iterator's StopIteration carries no value: the `yield from` is None.
-      if (r === STOP) this.lastReturn = null;
+      // A builtin iterator's StopIteration carries no value (the `yield from` is None), unless a
+      // function it called raised one (map(next, ...)), whose value CPython's `yield from` takes.
+      if (r === STOP) this.lastReturn = (it as { stopException?: PyException | null }).stopException?.dict.get('value') ?? null;
       return r;
     }
     try {
@@ -2920,11 +2922,14 @@ export class VM {
     d.vals.set(hk, v);
   }
 
+  /**
+   * PyObject_RichCompareBool(a, b, Py_EQ): identity first, then `==`. Every comparison CPython makes
+   * inside a container (in, index, count, remove, ==/< of lists, tuples and dicts, dict and set lookup,
+   * groupby, iter(f, sentinel)) goes through it, so a NaN or an object whose __eq__ says False is found
+   * as itself. A bare `a == b` is compare(2, a, b), which asks __eq__ (and says NaN != NaN).
+   */
   eq(a: Py, b: Py): boolean {
-    if (a === b) {
-      if (a instanceof PyFloat) return !Number.isNaN(a.v);
-      return true;
-    }
+    if (a === b) return true;
     const ta = typeof a;
     const tb = typeof b;
     if (ta !== 'object' && tb !== 'object') {
@@ -2992,6 +2997,7 @@ export class VM {
           const r = this.richCompare(a, b, '__eq__', '__eq__');
           return r !== NOT_IMPLEMENTED ? r : a === b;
         }
+        if (a === b && a instanceof PyFloat) return !Number.isNaN(a.v);
         return this.eq(a, b);
       case 3:
         if (a instanceof PyInstance || b instanceof PyInstance) {
@@ -3000,6 +3006,7 @@ export class VM {
           const r2 = this.richCompare(a, b, '__eq__', '__eq__');
           return r2 !== NOT_IMPLEMENTED ? !this.truthy(r2) : a !== b;
         }
+        if (a === b && a instanceof PyFloat) return Number.isNaN(a.v);
         return !this.eq(a, b);
       case 6:
         return this.contains(b, a);
@@ -3401,8 +3408,10 @@ export function strRepr(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0x80 && c < 0xa0) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
+    else if (c < 0x7f || isPrintableChar(c)) out += ch;
+    else if (c < 0x100) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
   }
   return out + quote;
 }

@@ -437,6 +437,8 @@ export function hashKey(v: Py): Py {
       if (v === null) return null;
       if (v instanceof PyFloat) {
         const f = v.v;
+        // hash(nan) is its id() since 3.10: each NaN object is a key of its own, found only as itself.
+        if (Number.isNaN(f)) return v;
         if (Number.isInteger(f) && Number.isSafeInteger(f)) return f;
         if (Number.isInteger(f) && Number.isFinite(f)) return BigInt(f);
         return intern('f' + String(f));
@@ -468,7 +470,7 @@ function encodeKey(v: Py): string {
       return v ? 'i1' : 'i0';
     case 'object': {
       if (v === null) return 'N';
-      if (v instanceof PyFloat) {
+      if (v instanceof PyFloat && !Number.isNaN(v.v)) {
         const k = hashKey(v);
         return typeof k === 'object' ? 'f' + v.v : 'i' + k;
       }

@@ -12,6 +12,7 @@ import {
   strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
+import { installBytesTypes } from './objects/bytes.js';
 import { DictView, installDictType } from './objects/dict.js';
 import { installExceptionGroupTypes } from './objects/exceptiongroup.js';
 import { installExceptionTypes } from './objects/exceptions.js';
@@ -536,7 +537,7 @@ export function installBuiltins(vm: VM): void {
     throw new UnsupportedSignal('input()', vm.currentLine());
   });
   fn('open', (args, kw) => openFile(vm, args, kw));
-  for (const bad of ['eval', 'exec', 'compile', '__import__', 'breakpoint', 'memoryview', 'bytearray', 'bytes', 'complex', 'help', 'exit', 'quit']) {
+  for (const bad of ['eval', 'exec', 'compile', '__import__', 'breakpoint', 'help', 'exit', 'quit']) {
     fn(bad, () => {
       throw new UnsupportedSignal(`${bad}()`, vm.currentLine());
     });
@@ -561,6 +562,7 @@ export function installBuiltins(vm: VM): void {
   installDictType(vm);
   installSetTypes(vm);
   installRangeType(vm);
+  installBytesTypes(vm);
   installSliceType();
   installFunctionTypes(vm);
   installSuperType(vm);

@@ -2347,6 +2347,8 @@ export class VM {
       case '__doc__':
         return null;
     }
+    const partial = t.mro.find((c) => c.partial);
+    if (partial !== undefined) throw new UnsupportedSignal(`${partial.name}.${name}`, this.currentLine());
     throw this.error('AttributeError', `type object '${t.name}' has no attribute '${name}'`);
   }
 

@@ -43,6 +43,8 @@ export class PyType extends PyObject {
   readonly dict = new Map<string, Py>();
   /** Builtin types refuse attribute assignment and have native instance layouts. */
   builtin = false;
+  /** A builtin type only partly modelled (bytes): an attribute it lacks is `unsupported`, not an AttributeError. */
+  partial = false;
   /** The JS layout instances use: 'object' | 'exception' | a builtin type name. */
   layout = 'object';
   module = 'builtins';

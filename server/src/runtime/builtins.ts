@@ -29,6 +29,7 @@ import { installNoneType, installObjectType } from './objects/object.js';
 import { installRangeType } from './objects/range.js';
 import { installSetTypes } from './objects/set.js';
 import { installSliceType } from './objects/slice.js';
+import { builtinAttrNames, builtinTypeDoc, installSlotWrappers, lookupAttr, nativeDoc, unmodelledOwner } from './objects/slots.js';
 import { installStrType } from './objects/str.js';
 import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
@@ -530,7 +531,12 @@ export function installBuiltins(vm: VM): void {
     const o = args[0];
     const names = new Set<string>();
     if (o instanceof PyInstance) for (const k of o.dict.keys()) names.add(k);
-    for (const t of typeOf(o).mro) for (const k of t.dict.keys()) names.add(k);
+    // dir(C) lists the class's own attributes and its bases'; dir(x) those of type(x). A built-in type
+    // has CPython's full set, modelled or not (reading an unmodelled one is `unsupported`).
+    for (const t of (o instanceof PyType ? o : typeOf(o)).mro) {
+      for (const k of t.dict.keys()) names.add(k);
+      for (const k of builtinAttrNames(t)) names.add(k);
+    }
     return new PyList([...names].sort());
   });
   fn('input', () => {
@@ -573,4 +579,9 @@ export function installBuiltins(vm: VM): void {
   installNoneType();
   installBuiltinFunctionType(vm);
   installFileMethods(vm);
+  installSlotWrappers(vm);
+  vm.attrLookup = lookupAttr;
+  vm.unmodelledOwner = unmodelledOwner;
+  vm.nativeDoc = nativeDoc;
+  vm.builtinTypeDoc = builtinTypeDoc;
 }

@@ -347,6 +347,10 @@ export class PyNative extends PyObject {
   constructor(public name: string, public fn: NativeFn, public self: Py = undefined, public qualname = name) {
     super();
   }
+  /** This callable bound to `self` (a method of a built-in object). */
+  bind(self: Py): PyNative {
+    return new PyNative(this.name, this.fn, self, this.qualname);
+  }
 }
 export class PyBoundMethod extends PyObject {
   constructor(public self: Py, public func: Py) {

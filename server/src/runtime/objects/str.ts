@@ -305,7 +305,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('__mul__', (s, a) => vm.binaryOp(2, s, a[0], false));
   m('__mod__', (s, a) => vm.binaryOp(5, s, a[0], false));
   m('__eq__', (s, a) => (typeof a[0] === 'string' ? s === a[0] : NOT_IMPLEMENTED));
-  m('__lt__', (s, a) => vm.order(0, s, a[0]));
+  m('__lt__', (s, a) => (typeof a[0] === 'string' ? vm.order(0, s, a[0]) : NOT_IMPLEMENTED));
   m('__hash__', (s) => normInt(strHash(s)));
   m('__str__', (s) => s);
   m('__repr__', (s) => strRepr(s));

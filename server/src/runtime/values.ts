@@ -43,6 +43,8 @@ export class PyType extends PyObject {
   readonly dict = new Map<string, Py>();
   /** Builtin types refuse attribute assignment and have native instance layouts. */
   builtin = false;
+  /** A builtin type only partly modelled (bytes): an attribute it lacks is `unsupported`, not an AttributeError. */
+  partial = false;
   /** The JS layout instances use: 'object' | 'exception' | a builtin type name. */
   layout = 'object';
   module = 'builtins';
@@ -345,6 +347,10 @@ export class PyNative extends PyObject {
   constructor(public name: string, public fn: NativeFn, public self: Py = undefined, public qualname = name) {
     super();
   }
+  /** This callable bound to `self` (a method of a built-in object). */
+  bind(self: Py): PyNative {
+    return new PyNative(this.name, this.fn, self, this.qualname);
+  }
 }
 export class PyBoundMethod extends PyObject {
   constructor(public self: Py, public func: Py) {
@@ -437,6 +443,8 @@ export function hashKey(v: Py): Py {
       if (v === null) return null;
       if (v instanceof PyFloat) {
         const f = v.v;
+        // hash(nan) is its id() since 3.10: each NaN object is a key of its own, found only as itself.
+        if (Number.isNaN(f)) return v;
         if (Number.isInteger(f) && Number.isSafeInteger(f)) return f;
         if (Number.isInteger(f) && Number.isFinite(f)) return BigInt(f);
         return intern('f' + String(f));
@@ -468,7 +476,7 @@ function encodeKey(v: Py): string {
       return v ? 'i1' : 'i0';
     case 'object': {
       if (v === null) return 'N';
-      if (v instanceof PyFloat) {
+      if (v instanceof PyFloat && !Number.isNaN(v.v)) {
         const k = hashKey(v);
         return typeof k === 'object' ? 'f' + v.v : 'i' + k;
       }

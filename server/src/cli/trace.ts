@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TRACE_SOURCE_KINDS, type TraceEvent, type TracedSource, type TraceReport, type TraceSourceKind } from '@yieldlens/shared';
 import { parsePython } from '../parser.js';
-import { ModuleNamer } from '../project/index.js';
-import { runSnippet } from '../runtime/index.js';
+import { ModuleNamer, ProjectImports } from '../project/index.js';
+import { projectModuleResolver } from '../project/runtime-modules.js';
+import { runSnippet, type ModuleSourceResolver } from '../runtime/index.js';
 import { findTraceSources } from '../runtime/sources.js';
 
 interface TraceIo {
@@ -101,7 +102,11 @@ export async function runTraceCommand(argv: string[], io: TraceIo): Promise<numb
     io.stderr(`yieldlens trace: cannot read ${file}: ${reason}\n`);
     return 2;
   }
-  const limits = { filename: file, maxSteps: maxSteps as number, timeoutMs: timeoutMs as number, maxEvents: maxEvents as number };
+  // `python FILE` runs it under its absolute path, with the project's modules importable (read here, by the host).
+  const limits = {
+    filename: resolve(file), maxSteps: maxSteps as number, timeoutMs: timeoutMs as number, maxEvents: maxEvents as number,
+    resolveModule: projectModuleResolver(file, new ProjectImports()),
+  };
   if (sourceSelector !== undefined) return runSources(file, source, sourceSelector, limits, format, io);
   const report = runSnippet(source, limits);
   if (format === 'json') io.stdout(JSON.stringify(report) + '\n');
@@ -125,7 +130,7 @@ function runSources(
   file: string,
   text: string,
   selector: string,
-  limits: { filename: string; maxSteps: number; timeoutMs: number; maxEvents: number },
+  limits: { filename: string; maxSteps: number; timeoutMs: number; maxEvents: number; resolveModule: ModuleSourceResolver },
   format: 'text' | 'json',
   io: TraceIo,
 ): number {
@@ -157,7 +162,7 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
   // Generators currently running, innermost last: a resume inside another generator's run is nested.
   const running: number[] = [];
   const headCount = Math.ceil(Math.max(2, maxEvents) / 2);
-  const lineWidth = Math.max(4, ...report.events.map((e) => String(e.line).length + 1));
+  const lineWidth = Math.max(4, ...report.events.map((e) => lineLabel(e).length));
   report.events.forEach((e, i) => {
     if (report.truncated && i === headCount) {
       out.push(`${' '.repeat(lineWidth)}  … ${report.omittedEvents ?? 0} events omitted …`);
@@ -191,7 +196,7 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
     const state = states.get(e.generator) ?? 'created';
     const left = `${'  '.repeat(depth)}${name}  ${what}`;
     const locals = e.event === 'yield' ? formatLocals(e.locals) : '';
-    out.push(`${('L' + e.line).padEnd(lineWidth)}  ${left.padEnd(48)} ${state.padEnd(9)}${locals ? '  ' + locals : ''}`.trimEnd());
+    out.push(`${lineLabel(e).padEnd(lineWidth)}  ${left.padEnd(48)} ${state.padEnd(9)}${locals ? '  ' + locals : ''}`.trimEnd());
   });
   if (report.events.length === 0) out.push('(no generator ran)');
   out.push('');
@@ -200,13 +205,18 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
     for (const l of report.stdout.replace(/\n$/, '').split('\n')) out.push(`  | ${l}`);
     out.push('');
   }
-  if (report.error !== null) out.push(`ended with ${report.error.type}: ${report.error.message} (line ${report.error.line})`);
+  if (report.error !== null) out.push(`ended with ${report.error.type}: ${report.error.message} (line ${report.error.line}${report.error.file === undefined ? '' : ` of ${report.error.file}`})`);
   else if (report.unsupported !== null) out.push(`stopped: unsupported ${report.unsupported.feature} (line ${report.unsupported.line})`);
   else if (report.limit) out.push(`stopped: ${report.limit.kind} limit — ${report.limit.message} (line ${report.limit.line})`);
   else out.push('ran to the end');
   if (report.error !== null && report.limit) out.push(`limit: ${report.limit.kind} — ${report.limit.message}`);
   if (report.error !== null && report.unsupported !== null) out.push(`unsupported: ${report.unsupported.feature} (line ${report.unsupported.line})`);
   return out.join('\n') + '\n';
+}
+
+/** `L12`, or `pipeline.py:L12` for an event in another module of the project. */
+function lineLabel(e: TraceEvent): string {
+  return e.file === undefined ? `L${e.line}` : `${e.file.replace(/^.*[\\/]/, '')}:L${e.line}`;
 }
 
 function describe(e: TraceEvent): string {

@@ -15,6 +15,9 @@ import { confirmFindings } from './trace-findings.js';
 import type { DocumentTraceView } from './trace-view.js';
 import { TraceService, type DocumentTraces } from './traces.js';
 import { WorkspaceIndexer } from './workspace-indexer.js';
+import { ProjectImports } from '../project/index.js';
+import { collectProjectModules, readProjectText } from '../project/runtime-modules.js';
+import type { ModuleSource } from '../runtime/index.js';
 
 /** What the client said it can do, reduced to what the server's behaviour depends on. */
 export interface ClientFeatures {
@@ -37,6 +40,8 @@ export class Session {
   readonly documents = new DocumentStore();
   readonly config = new ConfigStore();
   readonly index = new WorkspaceIndex();
+  /** How the project's files import each other (the traces' workspace imports); forgotten when files come and go. */
+  readonly projectImports = new ProjectImports();
   readonly indexer: WorkspaceIndexer;
   readonly queue: IdleQueue;
   features: ClientFeatures = {
@@ -224,6 +229,13 @@ export class Session {
   }
 
   private scheduleTraces(doc: OpenDocument, result: AnalysisResult): void {
+    // Open documents whose runs imported another text of this one run again (their key covers it).
+    for (const uri of this.traces.staleDependentsOf(doc.file, doc.text)) {
+      const dependent = this.documents.get(uri);
+      if (dependent === undefined || dependent === doc) continue;
+      dependent.analysis = null;
+      this.queue.enqueue(uri);
+    }
     this.traces.update({
       uri: doc.uri,
       file: doc.file,
@@ -233,7 +245,23 @@ export class Session {
       broken: result.syntaxError !== null,
       moduleName: this.indexer.moduleNameFor(doc.file),
       settings: this.config.traceFor(doc.file),
+      modules: this.projectModulesOf(doc),
     });
+  }
+
+  /**
+   * The project's modules a document's traces can import: open documents' buffers first, else the files
+   * on disk (read here, by the server: the runtime never reads the host's files).
+   */
+  private projectModulesOf(doc: OpenDocument): Record<string, ModuleSource | null> {
+    if (!/\bimport\b/.test(doc.text) || !doc.uri.startsWith('file:')) return {};
+    const read = (file: string): string | null => this.documents.byFile(file)?.text ?? readProjectText(file);
+    try {
+      return collectProjectModules(doc.file, doc.text, this.projectImports, read);
+    } catch (error) {
+      this.log(`yieldlens: collecting the modules ${doc.uri} imports failed: ${error instanceof Error ? error.message : String(error)}`);
+      return {};
+    }
   }
 
   /** The trace view of a document's current version, or null while its traces are not complete. */
@@ -306,6 +334,16 @@ export class Session {
       if (doc.file === file || !dependents.has(doc.file)) continue;
       doc.analysis = null;
       this.queue.enqueue(doc.uri);
+    }
+  }
+
+  /** A project file changed on disk: open documents whose traces imported another text of it run again. */
+  rerunTracesImporting(file: string): void {
+    for (const uri of this.traces.staleDependentsOf(file, readProjectText(file) ?? '')) {
+      const dependent = this.documents.get(uri);
+      if (dependent === undefined) continue;
+      dependent.analysis = null;
+      this.queue.enqueue(uri);
     }
   }
 

@@ -34,7 +34,7 @@ import { installStrType } from './objects/str.js';
 import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
-  PyBoundMethod, PyDict, PyFloat, PyInstance, PyIterator, PyList, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
+  PyBoundMethod, PyDict, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
   exactFixed, normInt, strHash, type Py,
 } from './values.js';
 
@@ -523,12 +523,20 @@ export function installBuiltins(vm: VM): void {
   fn('vars', (args) => {
     const o = args[0];
     if (o instanceof PyInstance) return vm.mapToDict(o.dict);
+    // A module's namespace holds __spec__, __loader__, __builtins__ too, which the runtime does not model.
+    if (o instanceof PyModule) throw new UnsupportedSignal('vars() of a module', vm.currentLine());
     throw vm.typeError('vars() argument must have __dict__ attribute');
   });
   fn('locals', () => vm.frameLocals(vm.frame!));
-  fn('globals', () => vm.mapToDict(vm.frame!.globals));
+  fn('globals', () => {
+    // After `from M import *` of a runtime module, the namespace holds only what the runtime implements of M.
+    const starred = vm.starImports.get(vm.frame!.globals);
+    if (starred !== undefined) throw new UnsupportedSignal(`globals() after from ${starred.join('/')} import *`, vm.currentLine());
+    return vm.mapToDict(vm.frame!.globals);
+  });
   fn('dir', (args) => {
     const o = args[0];
+    if (o instanceof PyModule) throw new UnsupportedSignal('dir() of a module', vm.currentLine());
     const names = new Set<string>();
     if (o instanceof PyInstance) for (const k of o.dict.keys()) names.add(k);
     // dir(C) lists the class's own attributes and its bases'; dir(x) those of type(x). A built-in type

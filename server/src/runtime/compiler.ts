@@ -6,7 +6,7 @@
 
 import type { SyntaxNode } from '../parser.js';
 import { BIN_OPS, CMP_OPS, Op } from './opcodes.js';
-import { normInt, PyFloat, type GlobalCell, type GlobalsMap, type Py } from './values.js';
+import { normInt, PyFloat, PyTuple, type GlobalCell, type GlobalsMap, type Py } from './values.js';
 
 export const CO_GENERATOR = 1;
 export const CO_VARARGS = 2;
@@ -498,6 +498,7 @@ class Compiler {
   compileModuleCode(root: SyntaxNode): CodeObject {
     this.u = new Unit(this.root, '<module>', '<module>', 1, this.filename);
     this.u.co.kind = 'module';
+    this.u.co.doc = docstring(root);
     this.body(root);
     this.emit(Op.LOAD_CONST, this.constIdx(null));
     this.emit(Op.RETURN_VALUE, 0);
@@ -613,6 +614,42 @@ class Compiler {
 
   /** CPython rejects these when compiling, before anything runs: the report says so up front. */
   syntaxErrors: { message: string; line: number }[] = [];
+  /** LOAD_CONST level, LOAD_CONST fromlist, IMPORT_NAME: `__import__(name, fromlist=..., level=...)`. */
+  private emitImportName(name: string, fromlist: string[] | null, level: number): void {
+    this.emit(Op.LOAD_CONST, this.constIdx(level));
+    this.emit(Op.LOAD_CONST, this.constIdx(fromlist === null ? null : new PyTuple(fromlist)));
+    this.emit(Op.IMPORT_NAME, this.nameIdx(name));
+  }
+
+  /** `from [.]mod import a, b as c` / `from mod import *`. */
+  private importFrom(n: SyntaxNode): void {
+    const mod = n.childForFieldName('module_name')!;
+    let level = 0;
+    let name = mod.text;
+    if (mod.type === 'relative_import') {
+      level = mod.namedChildren.find((c) => c.type === 'import_prefix')?.text.length ?? 0;
+      name = mod.namedChildren.find((c) => c.type === 'dotted_name')?.text ?? '';
+    }
+    if (named(n).some((c) => c.type === 'wildcard_import')) {
+      if (this.u.scope.kind !== 'module') return this.syntaxError('import * only allowed at module level', n);
+      this.emitImportName(name, ['*'], level);
+      this.emit(Op.IMPORT_STAR, 0);
+      return;
+    }
+    const items: [string, string][] = [];
+    for (const c of named(n)) {
+      if (sameNode(c, mod)) continue;
+      if (c.type === 'dotted_name') items.push([c.text, c.text]);
+      else if (c.type === 'aliased_import') items.push([c.childForFieldName('name')!.text, c.childForFieldName('alias')!.text]);
+    }
+    this.emitImportName(name, items.map(([imported]) => imported), level);
+    for (const [imported, bound] of items) {
+      this.emit(Op.IMPORT_FROM, this.nameIdx(imported));
+      this.store(bound);
+    }
+    this.emit(Op.POP_TOP, 0);
+  }
+
   syntaxError(message: string, n: SyntaxNode): void {
     this.syntaxErrors.push({ message, line: line(n) });
     this.unsupported(message, n);
@@ -806,36 +843,24 @@ class Compiler {
       case 'import_statement':
         for (const c of named(n)) {
           if (c.type === 'dotted_name') {
-            if (named(c).length > 1) return this.unsupported('import of a dotted module name', n);
-            this.emit(Op.IMPORT_NAME, this.nameIdx(c.text));
-            this.store(c.text);
+            this.emitImportName(c.text, null, 0);
+            this.store(named(c)[0]!.text);
           } else if (c.type === 'aliased_import') {
             const nm = c.childForFieldName('name')!;
-            if (named(nm).length > 1) return this.unsupported('import of a dotted module name', n);
-            this.emit(Op.IMPORT_NAME, this.nameIdx(nm.text));
+            const parts = named(nm).map((p) => p.text);
+            this.emitImportName(nm.text, null, 0);
+            // `import a.b.c as z` binds the leaf, reached attribute by attribute as CPython's IMPORT_FROM does.
+            for (const part of parts.slice(1)) {
+              this.emit(Op.IMPORT_FROM, this.nameIdx(part));
+              this.emit(Op.ROT_TWO, 0);
+              this.emit(Op.POP_TOP, 0);
+            }
             this.store(c.childForFieldName('alias')!.text);
           }
         }
         return;
-      case 'import_from_statement': {
-        const mod = n.childForFieldName('module_name');
-        if (mod === null || mod.type !== 'dotted_name' || named(mod).length > 1)
-          return this.unsupported('relative or dotted import', n);
-        if (named(n).some((c) => c.type === 'wildcard_import')) return this.unsupported('import *', n);
-        this.emit(Op.IMPORT_NAME, this.nameIdx(mod.text));
-        for (const c of named(n)) {
-          if (sameNode(c, mod)) continue;
-          if (c.type === 'dotted_name') {
-            this.emit(Op.IMPORT_FROM, this.nameIdx(c.text));
-            this.store(c.text);
-          } else if (c.type === 'aliased_import') {
-            this.emit(Op.IMPORT_FROM, this.nameIdx(c.childForFieldName('name')!.text));
-            this.store(c.childForFieldName('alias')!.text);
-          }
-        }
-        this.emit(Op.POP_TOP, 0);
-        return;
-      }
+      case 'import_from_statement':
+        return this.importFrom(n);
       case 'future_import_statement':
         return;
       case 'ERROR':

@@ -21,6 +21,7 @@ import {
   CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CO_SUSPENDABLE, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames,
   STDLIB_FILENAME,
 } from './compiler.js';
+import { ImportSystem, PyUserModule } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
 import { isPrintableChar } from './objects/unicode.js';
 import {
@@ -461,12 +462,19 @@ export class VM {
     return c;
   }
 
+  /** The line of the innermost frame of the user's code (the snippet or one of the project's modules it imported). */
   currentLine(): number {
     let f = this.frame;
     if (f !== null && f.code.filename === this.userFile) return f.code.lines[f.ip >> 1] ?? 0;
-    while (f !== null && f.code.filename !== this.userFile) f = f.back;
+    while (f !== null && f.code.filename === STDLIB_FILENAME) f = f.back;
     if (f === null) return 0;
     return f.code.lines[f.ip >> 1] ?? 0;
+  }
+  /** The file currentLine() is a line of. */
+  currentFile(): string {
+    let f = this.frame;
+    while (f !== null && f.code.filename === STDLIB_FILENAME) f = f.back;
+    return f === null ? this.userFile : f.code.filename;
   }
   userFile = '<string>';
   write(s: string): void {
@@ -1234,7 +1242,7 @@ export class VM {
                 let v = f.ns !== null ? f.ns.get(name) : undefined;
                 if (v === undefined) v = f.globals.get(name);
                 if (v === undefined) v = this.builtins.get(name);
-                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
+                if (v === undefined) throw this.nameError(name, f.globals, co.lines[(ip >> 1) - 1]!);
                 stack.push(v);
                 break;
               }
@@ -1295,7 +1303,7 @@ export class VM {
                 const name = names[arg]!;
                 let v = f.globals.get(name);
                 if (v === undefined) v = this.builtins.get(name);
-                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
+                if (v === undefined) throw this.nameError(name, f.globals, co.lines[(ip >> 1) - 1]!);
                 stack.push(v);
                 break;
               }
@@ -1531,7 +1539,10 @@ export class VM {
     const line = co.lines[f.ip >> 1] ?? 0;
     if (exc.reraise) exc.reraise = false;
     else exc.tb.push([f, line]);
-    if (exc.line === 0 && co.filename === this.userFile) exc.line = line;
+    if (exc.line === 0 && co.filename !== STDLIB_FILENAME) {
+      exc.line = line;
+      exc.file = co.filename;
+    }
     while (blocks.length > 0) {
       const level = blocks.pop()!;
       const handler = blocks.pop()!;
@@ -1999,19 +2010,18 @@ export class VM {
       case Op.LOAD_LOCALS:
         stack.push(f.ns);
         break;
-      case Op.IMPORT_NAME:
-        stack.push(this.importModule(names[arg]!));
-        break;
-      case Op.IMPORT_FROM: {
-        const m = stack[stack.length - 1] as PyModule;
-        const v = m.dict.get(names[arg]!);
-        if (v === undefined) {
-          if (m.dict.has('__unsupported__') || true)
-            throw new UnsupportedSignal(`${m.name}.${names[arg]}`, this.currentLine());
-        }
-        stack.push(v);
+      case Op.IMPORT_NAME: {
+        const fromlist = stack.pop() as PyTuple | null;
+        const level = stack.pop() as number;
+        stack.push(this.importSystem().importName(names[arg]!, fromlist === null ? [] : (fromlist.items as string[]), level, f.globals));
         break;
       }
+      case Op.IMPORT_FROM:
+        stack.push(this.importSystem().importFrom(stack[stack.length - 1] as PyModule, names[arg]!));
+        break;
+      case Op.IMPORT_STAR:
+        this.importSystem().importStar(stack.pop() as PyModule, f.globals);
+        break;
       case Op.UNSUPPORTED:
         throw new UnsupportedSignal(consts[arg] as string, co.lines[(ip >> 1) - 1]!);
       case Op.POP_ITER: {
@@ -2186,7 +2196,10 @@ export class VM {
   private unboundLocal(co: CodeObject, i: number): PyException {
     return this.error('UnboundLocalError', `cannot access local variable '${co.varnames[i]}' where it is not associated with a value`);
   }
-  private nameError(name: string): PyException {
+  private nameError(name: string, globals?: Map<string, Py>, line = this.currentLine()): PyException {
+    const starred = globals === undefined ? undefined : this.starImports.get(globals);
+    // `from M import *` of a runtime module binds only what the runtime implements of M.
+    if (starred !== undefined) throw new UnsupportedSignal(`name '${name}' after from ${starred.join('/')} import *`, line);
     return this.error('NameError', `name '${name}' is not defined`);
   }
   private derefError(co: CodeObject, i: number): PyException {
@@ -2246,6 +2259,13 @@ export class VM {
     this.modules.set(name, m);
     return m;
   }
+  /** The import system of this VM (without a host resolver, only the runtime's own modules import). */
+  imports: ImportSystem | null = null;
+  importSystem(): ImportSystem {
+    return (this.imports ??= new ImportSystem(this, null, () => ({ message: 'no compiler', line: 0 }), ''));
+  }
+  /** Module globals that ran `from M import *` of one of the runtime's modules, with M's names. */
+  starImports = new Map<Map<string, Py>, string[]>();
 
   // --- attributes
   bindMethod(m: Py, self: Py): Py {
@@ -2306,6 +2326,7 @@ export class VM {
       const v = o.dict.get(name);
       if (v !== undefined) return v;
       if (name === '__name__') return o.name;
+      if (o instanceof PyUserModule) this.importSystem().missingAttribute(o, name);
       throw new UnsupportedSignal(`${o.name}.${name}`, this.currentLine());
     }
     if (o instanceof PySuper) return this.superGetAttr(o, name);
@@ -2489,7 +2510,9 @@ export class VM {
         case '__defaults__':
           return o.defaults === null ? null : new PyTuple(o.defaults);
         case '__module__':
-          return '__main__';
+          // Set from the globals' __name__ when the function is made (a rebinding of __name__ later is not seen).
+          if (o.dict?.has('__module__')) return o.dict.get('__module__');
+          return o.globals.get('__name__') ?? null;
         case '__dict__':
           return this.mapToDict(o.dict ?? new Map());
       }
@@ -2852,6 +2875,7 @@ export class VM {
     }
     if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
     if (v instanceof PySlice) return `slice(${this.repr(v.start)}, ${this.repr(v.stop)}, ${this.repr(v.step)})`;
+    if (v instanceof PyUserModule) return `<module '${v.name}' from '${v.file}'>`;
     if (v instanceof PyModule) return `<module '${v.name}' (built-in)>`;
     if (v instanceof Frame) {
       return `<frame at ${frameAddress(v)}, file '${v.code.filename}', line ${v.lineno}, code ${v.code.name}>`;

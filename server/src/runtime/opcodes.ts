@@ -82,6 +82,8 @@ export const enum Op {
   LOAD_BUILD_CLASS,
   IMPORT_NAME,
   IMPORT_FROM,
+  /** `from m import *`: pops the module and binds its public names (its `__all__`) in the globals. */
+  IMPORT_STAR,
   UNSUPPORTED,
   LOAD_ASSERTION_ERROR,
   LOAD_LOCALS,

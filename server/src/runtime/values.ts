@@ -105,8 +105,9 @@ export class PyException extends PyInstance {
   suppressContext = false;
   /** Set once the exception has been given its __context__ (at its first raise). */
   contextSet = false;
-  /** Line where it was raised, in the innermost frame. */
+  /** Line where it was raised, in the innermost frame of the user's code, and that frame's file. */
   line = 0;
+  file = '';
   tracebackSet = false;
   /** Traceback entries (frame, line) in the order they were added: innermost first. */
   tb: [object, number][] = [];
@@ -373,8 +374,7 @@ export class PyProperty extends PyObject {
   }
 }
 export class PyModule extends PyObject {
-  readonly dict = new Map<string, Py>();
-  constructor(public name: string) {
+  constructor(public name: string, readonly dict: Map<string, Py> = new Map<string, Py>()) {
     super();
   }
 }

@@ -5,14 +5,17 @@
 import type { VM } from '../interp.js';
 import type { PyModule } from '../values.js';
 import { asyncioModule } from './asyncio.js';
+import { bisectModule } from './bisect.js';
 import { collectionsModule } from './collections.js';
 import { contextlibModule } from './contextlib.js';
 import { functoolsModule } from './functools.js';
+import { heapqModule } from './heapq.js';
 import { inspectModule } from './inspect.js';
 import { ioModule } from './io.js';
 import { itertoolsModule } from './itertools.js';
 import { mathModule } from './math.js';
 import { operatorModule } from './operator.js';
+import { queueModule } from './queue.js';
 import { typesModule } from './types.js';
 import { typingModule } from './typing.js';
 
@@ -29,6 +32,9 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['functools', functoolsModule],
   ['contextlib', contextlibModule],
   ['asyncio', asyncioModule],
+  ['heapq', heapqModule],
+  ['bisect', bisectModule],
+  ['queue', queueModule],
 ]);
 
 /** Every module name the registry holds, in registry order. */

@@ -477,6 +477,14 @@ export class VM {
     return f === null ? this.userFile : f.code.filename;
   }
   userFile = '<string>';
+  /** What the program wrote to sys.stderr (logging goes there too). */
+  stderr: string[] = [];
+  writeStderr(s: string): void {
+    this.stdoutSize += s.length;
+    if (this.stdoutSize > this.opts.maxCollection * 4)
+      throw new LimitSignal('memory', 'output exceeds the memory cap', this.currentLine());
+    this.stderr.push(s);
+  }
   write(s: string): void {
     this.stdoutSize += s.length;
     if (this.stdoutSize > this.opts.maxCollection * 4)
@@ -2822,6 +2830,9 @@ export class VM {
       return this.withRepr(v, () => '[' + v.items.map((x) => this.repr(x)).join(', ') + ']');
     }
     if (v instanceof PyTuple) {
+      // Tuples with named fields (sys.version_info, namedtuple instances) have their own repr.
+      const named = (v as { pyRepr?: (vm: VM) => string }).pyRepr;
+      if (typeof named === 'function') return this.withRepr(v, () => named.call(v, this));
       if (v.items.length === 1) return '(' + this.repr(v.items[0]) + ',)';
       return this.withRepr(v, () => '(' + v.items.map((x) => this.repr(x)).join(', ') + ')');
     }

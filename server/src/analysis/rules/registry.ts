@@ -7,6 +7,8 @@ import { yieldInFinally } from './yield-in-finally.js';
 import { swallowedGeneratorExit } from './swallowed-generator-exit.js';
 import { stopIterationLeak } from './stop-iteration-leak.js';
 import { suspendedResource } from './suspended-resource.js';
+import { contextmanagerMultipleYield } from './contextmanager-multiple-yield.js';
+import { contextmanagerUnprotectedYield } from './contextmanager-unprotected-yield.js';
 import { unusedNoqa } from './unused-noqa.js';
 
 export type { RuleDefinition, RuleDocs } from './rule.js';
@@ -17,6 +19,8 @@ export const RULES: readonly RuleDefinition[] = [
   swallowedGeneratorExit,
   stopIterationLeak,
   suspendedResource,
+  contextmanagerMultipleYield,
+  contextmanagerUnprotectedYield,
   unusedNoqa,
 ];
 

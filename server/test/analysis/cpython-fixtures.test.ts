@@ -1,7 +1,8 @@
 // Checks the claims of the rule fixtures against CPython: each fixture's driver runs every `case_*`
 // function and prints `case_name: outcome`; a case with an `# error: [rule]` line must show the
-// rule's failure outcome under CPython 3.13, and every other case must not. GEN005's and GEN009's quick
-// fixes are applied to their fixtures and run too: the fixed cases must then release or restore.
+// rule's failure outcome under CPython 3.13, and every other case must not. GEN005's, GEN009's and GEN011's
+// quick fixes are applied to their fixtures and run too: the fixed cases must then release, restore,
+// or throw the same exception without the warning.
 
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ const FAILURE_OUTCOME: Record<string, string> = {
   'suspended-resource': 'leaked',
   'contextmanager-multiple-yield': 'didntstop',
   'contextmanager-unprotected-yield': 'skipped',
+  'deprecated-throw-signature': 'deprecated',
 };
 
 const PYTHON_ENV = { ...process.env, PYENV_VERSION: '3.13.0' };
@@ -98,6 +100,7 @@ describe.skipIf(python === null)('rule fixtures agree with CPython 3.13 (skipped
   const fixCases: Array<{ rule: string; code: string; fixed: string; title: string }> = [
     { rule: 'suspended-resource', code: 'GEN005', fixed: 'released', title: 'applying every `with` fix makes those cases release their resource' },
     { rule: 'contextmanager-unprotected-yield', code: 'GEN009', fixed: 'restored', title: 'applying every `try/finally` fix makes those cases restore their state' },
+    { rule: 'deprecated-throw-signature', code: 'GEN011', fixed: 'modern', title: 'applying every instance fix throws the same exception without the warning' },
   ];
   for (const { rule, code, fixed: fixedOutcome, title } of fixCases) {
     it(`${rule}: ${title}`, () => {

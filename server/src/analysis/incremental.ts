@@ -209,13 +209,14 @@ export class IncrementalAnalyzer {
     // The synthetic module keeps every included statement on its real lines (blank lines stand in for
     // the statements left out), so lines, columns and messages need no translation.
     const members = new Set(job.members);
+    const verbatim = new Set(job.verbatim);
     const parts: string[] = [];
     const segments: Segment[] = [];
     let line = 1;
     for (const position of job.context) {
       const statement = statements[position];
       if (statement === undefined) continue;
-      let text = members.has(position) ? statement.text : statement.facts.skeleton;
+      let text = members.has(position) || verbatim.has(position) ? statement.text : statement.facts.skeleton;
       if (!text.endsWith('\n')) text += '\n';
       if (statement.startLine > line) {
         parts.push('\n'.repeat(statement.startLine - line));
@@ -245,6 +246,8 @@ export class IncrementalAnalyzer {
 interface Job {
   members: number[];
   context: number[];
+  /** Context statements included verbatim though not members: the callers of a private helper member. */
+  verbatim: number[];
   key: string;
 }
 
@@ -276,20 +279,32 @@ function planJobs(statements: readonly Statement[], contextKey: string): Job[] {
     }
     return [...included].sort((a, b) => a - b);
   };
-  const keyOf = (members: readonly number[], context: readonly number[]): string => {
+  const keyOf = (members: readonly number[], context: readonly number[], verbatim: readonly number[] = []): string => {
     const memberSet = new Set(members);
-    const ids = context.map((position) => `${memberSet.has(position) ? '>' : ''}${statements[position]?.facts.id}`);
+    const verbatimSet = new Set(verbatim);
+    const ids = context.map((position) => `${memberSet.has(position) ? '>' : verbatimSet.has(position) ? '=' : ''}${statements[position]?.facts.id}`);
     return `${contextKey}\u0000${ids.join(',')}`;
+  };
+  // GEN004 judges a private helper's parameter by what its callers pass: they are part of its context, verbatim.
+  const callersOfPrivate = (position: number): number[] => {
+    const names = (statements[position]?.facts.binds ?? []).filter((name) => name.startsWith('_') && !(name.startsWith('__') && name.endsWith('__')));
+    if (names.length === 0) return [];
+    const callers: number[] = [];
+    statements.forEach((statement, other) => {
+      if (other !== position && names.some((name) => statement.facts.refs.has(name))) callers.push(other);
+    });
+    return callers;
   };
   const jobs: Job[] = [];
   if (moduleCode.length > 0) {
     const context = closure(moduleCode);
-    jobs.push({ members: moduleCode, context, key: keyOf(moduleCode, context) });
+    jobs.push({ members: moduleCode, context, verbatim: [], key: keyOf(moduleCode, context) });
   }
   statements.forEach((statement, position) => {
     if (statement.facts.alwaysIncluded) return;
-    const context = closure([position]);
-    jobs.push({ members: [position], context, key: keyOf([position], context) });
+    const verbatim = callersOfPrivate(position);
+    const context = verbatim.length === 0 ? closure([position]) : [...new Set([...closure([position]), ...verbatim])].sort((a, b) => a - b);
+    jobs.push({ members: [position], context, verbatim, key: keyOf([position], context, verbatim) });
   });
   return jobs;
 }

@@ -97,6 +97,33 @@ describe.skipIf(python === null)('rule fixtures agree with CPython 3.13 (skipped
     });
   }
 
+  // GEN004's findings sit in the generators the cases call, not in the cases: the fixture's sections say
+  // which cases must end in PEP 479's RuntimeError (before `# ---- negatives`) and which must not.
+  it('stop-iteration-leak: the positive cases raise RuntimeError under CPython, the negative ones do not', () => {
+    const path = join(REPO_ROOT, 'test-fixtures', 'rules', 'stop-iteration-leak.py');
+    const source = readFileSync(path, 'utf8');
+    const negativesAt = source.indexOf('\n# ---- negatives');
+    expect(negativesAt, 'the fixture has a negatives section').toBeGreaterThan(0);
+    const expected = new Map<string, boolean>();
+    for (const match of source.matchAll(/^(?:async\s+)?def\s+(case_\w+)/gm)) {
+      if (match[1] !== undefined) expected.set(match[1], (match.index ?? 0) < negativesAt);
+    }
+    const output = execFileSync(python ?? 'python3.13', [path], { env: PYTHON_ENV, encoding: 'utf8', cwd: REPO_ROOT, timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const observed = new Map<string, string>();
+    for (const line of output.split('\n')) {
+      const match = /^(case_\w+): (.*)$/.exec(line);
+      if (match?.[1] !== undefined && match[2] !== undefined) observed.set(match[1], match[2]);
+    }
+    expect(expected.size, 'the fixture has cases').toBeGreaterThan(10);
+    const disagreements: string[] = [];
+    for (const [name, raises] of expected) {
+      const outcome = observed.get(name) ?? '(no outcome printed)';
+      const isPep479 = /^RuntimeError: (async )?generator raised StopIteration$/.test(outcome);
+      if (isPep479 !== raises) disagreements.push(`${name}: ${outcome}`);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
   const fixCases: Array<{ rule: string; code: string; fixed: string; title: string }> = [
     { rule: 'suspended-resource', code: 'GEN005', fixed: 'released', title: 'applying every `with` fix makes those cases release their resource' },
     { rule: 'contextmanager-unprotected-yield', code: 'GEN009', fixed: 'restored', title: 'applying every `try/finally` fix makes those cases restore their state' },

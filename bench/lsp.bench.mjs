@@ -311,7 +311,7 @@ export async function cliff(text) {
   await server.stop();
   const cliStarted = performance.now();
   try {
-    execFileSync(process.execPath, [join(REPO, 'server/bin/yieldlens.js'), 'check', '--quiet', file], { stdio: 'ignore' });
+    execFileSync(process.execPath, [join(REPO, 'server/bin/yieldlens.js'), 'check', '--no-cache', '--quiet', file], { stdio: 'ignore' });
   } catch {
     // exit code 1: findings
   }

@@ -27,7 +27,7 @@ import { isPrintableChar } from './objects/unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, STOP, UnhashableError, floatRepr, hashKey, normInt, GlobalsMap, type GlobalCell, type NativeFn, type Py,
+  PyType, PyTraceback, STOP, UnhashableError, UnknownOrderError, floatRepr, hashKey, normInt, GlobalsMap, type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -527,6 +527,7 @@ export class VM {
       return this.error('RecursionError', 'maximum recursion depth exceeded');
     }
     if (e instanceof UnhashableError) return this.typeError(`unhashable type: '${e.typeName}'`);
+    if (e instanceof UnknownOrderError) throw new UnsupportedSignal(e.message, this.currentLine());
     throw e;
   }
   setContext(exc: PyException): void {

@@ -277,6 +277,49 @@ export async function hintLatency(edits = 60) {
   return { hints: first.length, traced, cached };
 }
 
+/** The issue-12 cliff files: 2,000 redefinitions of one clean generator plus a buggy function, and so on. */
+export function cliffSources() {
+  const bug = 'def bad():\n    raise StopIteration\n    yield 1\n';
+  return [
+    ['2,000 redefinitions of `def g()` + 1 buggy function (6,003 lines)', 'def g():\n    yield 1\n\n'.repeat(2000) + bug],
+    ['1,000 redefinitions of a buggy `def g()`', 'def g():\n    raise StopIteration\n    yield 1\n\n'.repeat(1000)],
+    ['2,000 distinct generators + 1 buggy function', Array.from({ length: 2000 }, (_, n) => `def g${n}():\n    yield 1\n\n`).join('') + bug],
+  ];
+}
+
+/**
+ * didOpen → diagnostics on a cliff file in a fresh server, a hover sent 20 ms after the didOpen (answered
+ * once the analysis is done), and the CLI's whole process on the same file, alternated.
+ */
+export async function cliff(text) {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'yieldlens-cliff-'));
+  const file = join(dir, 'cliff.py');
+  writeFileSync(file, text);
+  const server = await startServer(undefined, { trace: { enabled: false } });
+  const uri = pathToFileURL(file).href;
+  const published = server.waitFor('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === 1, 600_000);
+  const started = performance.now();
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const hoverSent = performance.now();
+  const hover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } }).then(() => performance.now() - hoverSent);
+  const diagnostics = await published;
+  const lsp = performance.now() - started;
+  const hoverMs = await hover;
+  await server.stop();
+  const cliStarted = performance.now();
+  try {
+    execFileSync(process.execPath, [join(REPO, 'server/bin/yieldlens.js'), 'check', '--no-cache', '--quiet', file], { stdio: 'ignore' });
+  } catch {
+    // exit code 1: findings
+  }
+  const cli = performance.now() - cliStarted;
+  rmSync(dir, { recursive: true, force: true });
+  return { lsp, hoverMs, cli, findings: diagnostics.diagnostics.length };
+}
+
 export default async function run() {
   const rows = [];
   // Traces on and off in the same run, alternated, so machine drift does not pass for a difference.
@@ -301,6 +344,10 @@ export default async function run() {
   rows.push(`| the same, edit in a comment (trace from the cache), median / p95 | ${hints.cached.median.toFixed(2)} / ${hints.cached.p95.toFixed(2)} ms | |`);
   rows.push(`| a full \`analyzeFile\` of the same file (what the server avoids), median | ${analysis.toFixed(2)} ms | |`);
   rows.push(`| keystroke → publishDiagnostics, median / p95 (${small.lineCount}-line file) | ${small.median.toFixed(2)} ms / ${small.p95.toFixed(2)} ms | |`);
+  for (const [name, text] of cliffSources()) {
+    const result = await cliff(text);
+    rows.push(`| ${name}: didOpen → diagnostics (${result.findings} findings) / the CLI's whole process on it / a hover sent 20 ms in, answered after | ${result.lsp.toFixed(0)} ms / ${result.cli.toFixed(0)} ms (${(result.lsp / result.cli).toFixed(2)}×) / ${result.hoverMs.toFixed(0)} ms | ≤ 2× the CLI |`);
+  }
   const stdlib = stdlibPath();
   if (stdlib === null) {
     rows.push('| CPython 3.13 stdlib indexing | skipped: `python3.13` (PYENV_VERSION=3.13.0) not found | |');

@@ -85,6 +85,8 @@ export interface TraceLimit {
 export interface TraceReport {
   version: 1;
   stdout: string;
+  /** What the program wrote to sys.stderr (directly or through logging); absent when nothing. */
+  stderr?: string;
   error: TraceError | null;
   /**
    * Exceptions raised by interactive-mode follow-ups (doctest examples). As in doctest, each ends its

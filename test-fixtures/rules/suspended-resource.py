@@ -196,6 +196,14 @@ def case_lock_try_finally(lock):
         lock.release()
 
 
+def case_private_lock_nobody_else_can_reach():
+    # tornado's locks_test: a lock made here and never handed out; holding it harms no one.
+    lock = threading.Lock()
+    lock.acquire()
+    yield "holding a lock only this frame knows"
+    lock.release()
+
+
 def case_lock_with(lock):
     with lock:
         yield "critical section"

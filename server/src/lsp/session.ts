@@ -115,7 +115,7 @@ export class Session {
       { file: doc.file, text, tree, enabled, index: this.index, ...(moduleName === null ? {} : { moduleName }) },
       contextKey,
     );
-    let model: SemanticModel | undefined;
+    let model: SemanticModel | undefined = incremental.model ?? undefined;
     const result: AnalysisResult = {
       findings: incremental.findings,
       suppressed: incremental.suppressed,

@@ -12,6 +12,7 @@ import {
   strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
+import { installBytesTypes } from './objects/bytes.js';
 import { DictView, installDictType } from './objects/dict.js';
 import { installExceptionGroupTypes } from './objects/exceptiongroup.js';
 import { installExceptionTypes } from './objects/exceptions.js';
@@ -28,6 +29,7 @@ import { installNoneType, installObjectType } from './objects/object.js';
 import { installRangeType } from './objects/range.js';
 import { installSetTypes } from './objects/set.js';
 import { installSliceType } from './objects/slice.js';
+import { builtinAttrNames, builtinTypeDoc, installSlotWrappers, lookupAttr, nativeDoc, unmodelledOwner } from './objects/slots.js';
 import { installStrType } from './objects/str.js';
 import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
@@ -141,8 +143,9 @@ export function installBuiltins(vm: VM): void {
     if (it instanceof PyIterator) {
       v = it.next();
       if (v === STOP) {
+        const raised = it instanceof FnIterator ? it.takeStopException() : null;
         if (args.length === 2) return args[1];
-        throw vm.error('StopIteration');
+        throw raised ?? vm.error('StopIteration');
       }
       return v;
     }
@@ -536,14 +539,19 @@ export function installBuiltins(vm: VM): void {
     if (o instanceof PyModule) throw new UnsupportedSignal('dir() of a module', vm.currentLine());
     const names = new Set<string>();
     if (o instanceof PyInstance) for (const k of o.dict.keys()) names.add(k);
-    for (const t of typeOf(o).mro) for (const k of t.dict.keys()) names.add(k);
+    // dir(C) lists the class's own attributes and its bases'; dir(x) those of type(x). A built-in type
+    // has CPython's full set, modelled or not (reading an unmodelled one is `unsupported`).
+    for (const t of (o instanceof PyType ? o : typeOf(o)).mro) {
+      for (const k of t.dict.keys()) names.add(k);
+      for (const k of builtinAttrNames(t)) names.add(k);
+    }
     return new PyList([...names].sort());
   });
   fn('input', () => {
     throw new UnsupportedSignal('input()', vm.currentLine());
   });
   fn('open', (args, kw) => openFile(vm, args, kw));
-  for (const bad of ['eval', 'exec', 'compile', '__import__', 'breakpoint', 'memoryview', 'bytearray', 'bytes', 'complex', 'help', 'exit', 'quit']) {
+  for (const bad of ['eval', 'exec', 'compile', '__import__', 'breakpoint', 'help', 'exit', 'quit']) {
     fn(bad, () => {
       throw new UnsupportedSignal(`${bad}()`, vm.currentLine());
     });
@@ -568,6 +576,7 @@ export function installBuiltins(vm: VM): void {
   installDictType(vm);
   installSetTypes(vm);
   installRangeType(vm);
+  installBytesTypes(vm);
   installSliceType();
   installFunctionTypes(vm);
   installSuperType(vm);
@@ -578,4 +587,9 @@ export function installBuiltins(vm: VM): void {
   installNoneType();
   installBuiltinFunctionType(vm);
   installFileMethods(vm);
+  installSlotWrappers(vm);
+  vm.attrLookup = lookupAttr;
+  vm.unmodelledOwner = unmodelledOwner;
+  vm.nativeDoc = nativeDoc;
+  vm.builtinTypeDoc = builtinTypeDoc;
 }

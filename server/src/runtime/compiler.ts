@@ -1450,9 +1450,11 @@ class Compiler {
     const qualPrefix = outer.childPrefix;
     const first = node.parent?.type === 'decorated_definition' ? line(node.parent) : line(node);
     const unit = new Unit(scope, name, qualPrefix + name, first, this.filename);
-    // List, set and dict comprehensions are inlined since 3.12: they add nothing to inner qualnames.
+    // List, set and dict comprehensions are inlined since 3.12: they add nothing to inner qualnames. A
+    // generator expression is a comprehension scope, not a function one: what it holds is qualified
+    // `<genexpr>.<lambda>`, without `<locals>` (compiler_set_qualname).
     const inlined = node.type === 'list_comprehension' || node.type === 'set_comprehension' || node.type === 'dictionary_comprehension';
-    unit.childPrefix = inlined ? outer.childPrefix : unit.co.qualname + '.<locals>.';
+    unit.childPrefix = inlined ? outer.childPrefix : unit.co.qualname + (node.type === 'generator_expression' ? '.' : '.<locals>.');
     const co = unit.co;
     co.kind = 'function';
     co.cellvars = [...scope.cells].sort();

@@ -24,10 +24,11 @@ import {
 import { ImportSystem, PyUserModule } from './imports.js';
 import { lengthOf, matchClass, matchKeys, matchMapping, matchRest, matchSequence } from './match.js';
 import { BlockType, Op } from './opcodes.js';
+import { isPrintableChar } from './objects/unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, STOP, UnhashableError, floatRepr, hashKey, normInt, GlobalsMap, type GlobalCell, type NativeFn, type Py,
+  PyType, PyTraceback, STOP, UnhashableError, UnknownOrderError, floatRepr, hashKey, normInt, GlobalsMap, type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -477,6 +478,14 @@ export class VM {
     return f === null ? this.userFile : f.code.filename;
   }
   userFile = '<string>';
+  /** What the program wrote to sys.stderr (logging goes there too). */
+  stderr: string[] = [];
+  writeStderr(s: string): void {
+    this.stdoutSize += s.length;
+    if (this.stdoutSize > this.opts.maxCollection * 4)
+      throw new LimitSignal('memory', 'output exceeds the memory cap', this.currentLine());
+    this.stderr.push(s);
+  }
   write(s: string): void {
     this.stdoutSize += s.length;
     if (this.stdoutSize > this.opts.maxCollection * 4)
@@ -519,6 +528,7 @@ export class VM {
       return this.error('RecursionError', 'maximum recursion depth exceeded');
     }
     if (e instanceof UnhashableError) return this.typeError(`unhashable type: '${e.typeName}'`);
+    if (e instanceof UnknownOrderError) throw new UnsupportedSignal(e.message, this.currentLine());
     throw e;
   }
   setContext(exc: PyException): void {
@@ -1576,8 +1586,9 @@ export class VM {
     if (v === null) {
       if (!(it instanceof PyIterator)) return this.iterNextSlow(it);
       const r = it.next();
-      // A builtin iterator's StopIteration carries no value: the `yield from` is None.
-      if (r === STOP) this.lastReturn = null;
+      // A builtin iterator's StopIteration carries no value (the `yield from` is None), unless a
+      // function it called raised one (map(next, ...)), whose value CPython's `yield from` takes.
+      if (r === STOP) this.lastReturn = (it as { stopException?: PyException | null }).stopException?.dict.get('value') ?? null;
       return r;
     }
     try {
@@ -1598,7 +1609,8 @@ export class VM {
     }
     if (!(o instanceof PyInstance) || o.cls.layout === 'exception') {
       const t = typeOf(o);
-      if (t.builtin && !(o instanceof PyType) && !(o instanceof PyModule) && !(o instanceof PySuper)) {
+      // Not for dunders: a slot wrapper of the type (int.__hash__) comes before object's native on the MRO.
+      if (t.builtin && name.charCodeAt(0) !== 95 && !(o instanceof PyType) && !(o instanceof PyModule) && !(o instanceof PySuper)) {
         const m = t.lookup(name);
         if (m instanceof PyNative) {
           stack.push(m, o);
@@ -2295,7 +2307,7 @@ export class VM {
   // --- attributes
   bindMethod(m: Py, self: Py): Py {
     if (m instanceof PyFunction) return new PyBoundMethod(self, m);
-    if (m instanceof PyNative) return new PyNative(m.name, m.fn, self, m.qualname);
+    if (m instanceof PyNative) return m.bind(self);
     if (m instanceof PyStaticMethod) return m.func;
     if (m instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), m.func);
     return m;
@@ -2340,6 +2352,8 @@ export class VM {
       if (name === '__dict__') return this.mapToDict(o.dict);
       if (name === '__class__') return t;
       if (ta !== undefined) return this.bindMethod(ta, o);
+      const slot = this.attrLookup(t, name);
+      if (slot !== undefined) return this.bindMethod(slot, o);
       const ga = t.lookup('__getattr__');
       if (ga !== undefined) return this.call(ga, [o, name]);
       throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
@@ -2356,17 +2370,35 @@ export class VM {
     const special = this.specialAttr(o, name);
     if (special !== undefined) return special;
     const t = typeOf(o);
-    const m = t.lookup(name);
+    const m = this.attrLookup(t, name);
     if (m !== undefined) {
       if (m instanceof PyProperty) return this.call(m.fget, [o]);
       return this.bindMethod(m, o);
     }
     if (name === '__class__') return t;
+    this.refuseUnmodelled(t, name);
     throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
   }
 
+  /** Attribute lookup on a type's MRO that also finds built-in slot wrappers (objects/slots.ts installs it). */
+  attrLookup: (t: PyType, name: string) => Py | undefined = (t, name) => t.lookup(name);
+  /** The built-in type CPython gives `name` although the runtime does not model it (objects/slots.ts). */
+  unmodelledOwner: (t: PyType, name: string) => PyType | undefined = () => undefined;
+  /** CPython's __doc__ of a built-in callable (objects/slots.ts installs it). */
+  nativeDoc: (vm: VM, f: PyNative) => string | undefined = () => undefined;
+  /** An attribute CPython has but the runtime does not model is refused, never an AttributeError. */
+  /** CPython's __doc__ of a built-in type (objects/slots.ts installs it). */
+  builtinTypeDoc: (t: PyType) => string | undefined = () => undefined;
+  private refuseUnmodelledDoc(t: PyType): never {
+    throw new UnsupportedSignal(`${t.name}.__doc__`, this.currentLine());
+  }
+  private refuseUnmodelled(t: PyType, name: string): void {
+    const owner = this.unmodelledOwner(t, name);
+    if (owner !== undefined) throw new UnsupportedSignal(`${owner.name}.${name}`, this.currentLine());
+  }
+
   private typeGetAttr(t: PyType, name: string): Py {
-    const v = t.lookup(name);
+    const v = this.attrLookup(t, name);
     if (v !== undefined) {
       if (v instanceof PyStaticMethod) return v.func;
       if (v instanceof PyClassMethod) return new PyBoundMethod(t, v.func);
@@ -2392,8 +2424,12 @@ export class VM {
       case '__dict__':
         return this.mapToDict(t.dict);
       case '__doc__':
-        return null;
+        if (!t.builtin) return null;
+        return this.builtinTypeDoc(t) ?? this.refuseUnmodelledDoc(t);
     }
+    const partial = t.mro.find((c) => c.partial);
+    if (partial !== undefined) throw new UnsupportedSignal(`${partial.name}.${name}`, this.currentLine());
+    this.refuseUnmodelled(t, name);
     throw this.error('AttributeError', `type object '${t.name}' has no attribute '${name}'`);
   }
 
@@ -2535,6 +2571,13 @@ export class VM {
       if (name === '__name__') return o.name;
       if (name === '__qualname__') return o.qualname;
       if (name === '__self__') return o.self ?? null;
+      const doc = (o as PyNative & { doc?: string | null }).doc;
+      if (name === '__doc__') {
+        const d = doc !== undefined ? doc : this.nativeDoc(this, o);
+        if (d !== undefined) return d;
+      }
+      const owner = (o as PyNative & { owner?: PyType }).owner;
+      if (name === '__objclass__' && owner !== undefined) return owner;
       return undefined;
     }
     if (o instanceof PyProperty) {
@@ -2816,6 +2859,9 @@ export class VM {
       return this.withRepr(v, () => '[' + v.items.map((x) => this.repr(x)).join(', ') + ']');
     }
     if (v instanceof PyTuple) {
+      // Tuples with named fields (sys.version_info, namedtuple instances) have their own repr.
+      const named = (v as { pyRepr?: (vm: VM) => string }).pyRepr;
+      if (typeof named === 'function') return this.withRepr(v, () => named.call(v, this));
       if (v.items.length === 1) return '(' + this.repr(v.items[0]) + ',)';
       return this.withRepr(v, () => '(' + v.items.map((x) => this.repr(x)).join(', ') + ')');
     }
@@ -2861,6 +2907,8 @@ export class VM {
       return `<bound method ${fname} of ${this.repr(v.self)}>`;
     }
     if (v instanceof PyNative) {
+      const custom = (v as { pyRepr?: (vm: VM) => string }).pyRepr;
+      if (typeof custom === 'function') return custom.call(v, this);
       if (v.self !== undefined && v.self !== null && !(v.self instanceof PyModule))
         return `<built-in method ${v.name} of ${typeOf(v.self).name} object at ${v.self instanceof PyObject ? v.self.address : '0x7f0000000010'}>`;
       return `<built-in function ${v.name}>`;
@@ -2972,11 +3020,14 @@ export class VM {
     d.vals.set(hk, v);
   }
 
+  /**
+   * PyObject_RichCompareBool(a, b, Py_EQ): identity first, then `==`. Every comparison CPython makes
+   * inside a container (in, index, count, remove, ==/< of lists, tuples and dicts, dict and set lookup,
+   * groupby, iter(f, sentinel)) goes through it, so a NaN or an object whose __eq__ says False is found
+   * as itself. A bare `a == b` is compare(2, a, b), which asks __eq__ (and says NaN != NaN).
+   */
   eq(a: Py, b: Py): boolean {
-    if (a === b) {
-      if (a instanceof PyFloat) return !Number.isNaN(a.v);
-      return true;
-    }
+    if (a === b) return true;
     const ta = typeof a;
     const tb = typeof b;
     if (ta !== 'object' && tb !== 'object') {
@@ -3044,6 +3095,7 @@ export class VM {
           const r = this.richCompare(a, b, '__eq__', '__eq__');
           return r !== NOT_IMPLEMENTED ? r : a === b;
         }
+        if (a === b && a instanceof PyFloat) return !Number.isNaN(a.v);
         return this.eq(a, b);
       case 3:
         if (a instanceof PyInstance || b instanceof PyInstance) {
@@ -3052,6 +3104,7 @@ export class VM {
           const r2 = this.richCompare(a, b, '__eq__', '__eq__');
           return r2 !== NOT_IMPLEMENTED ? !this.truthy(r2) : a !== b;
         }
+        if (a === b && a instanceof PyFloat) return Number.isNaN(a.v);
         return !this.eq(a, b);
       case 6:
         return this.contains(b, a);
@@ -3453,8 +3506,10 @@ export function strRepr(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0x80 && c < 0xa0) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
+    else if (c < 0x7f || isPrintableChar(c)) out += ch;
+    else if (c < 0x100) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
   }
   return out + quote;
 }

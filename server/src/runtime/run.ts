@@ -544,6 +544,7 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
     [...vm.cleanupGens].some((g) => g.state === 'GEN_SUSPENDED'))
     report.unsupported = { feature: 'generator finalisation after too many dropped references to track', line: vm.currentLine() };
   report.stdout = vm.stdout.join('');
+  if (vm.stderr.length > 0) report.stderr = vm.stderr.join('');
   report.events = recorder.events();
   report.truncated = recorder.omitted > 0;
   if (report.truncated) report.omittedEvents = recorder.omitted;

@@ -43,6 +43,8 @@ export class PyType extends PyObject {
   readonly dict = new Map<string, Py>();
   /** Builtin types refuse attribute assignment and have native instance layouts. */
   builtin = false;
+  /** A builtin type only partly modelled (bytes): an attribute it lacks is `unsupported`, not an AttributeError. */
+  partial = false;
   /** The JS layout instances use: 'object' | 'exception' | a builtin type name. */
   layout = 'object';
   module = 'builtins';
@@ -164,7 +166,7 @@ export class SetMap extends Map<Py, Py> {
   private exact = true;
   override set(hk: Py, v: Py): this {
     if (!super.has(hk) && this.exact) {
-      const h = typeof v === 'string' ? strHash(v) : intHash(v);
+      const h = cpythonHash(v);
       if (h === null) this.exact = false;
       else this.insert(hk, v, h);
     }
@@ -262,9 +264,10 @@ export class SetMap extends Map<Py, Py> {
   }
   /** set_merge into this (empty) set from `src`: one resize up front, then src's members in slot order. */
   mergeInto(src: SetMap): void {
-    const order = src.orderedEntries();
+    const order = src.memberEntries();
     if (!this.exact || !src.exact || this.size !== 0) {
       for (const [hk, v] of order) this.set(hk, v);
+      if (!src.exact) this.exact = false;
       return;
     }
     const n = order.length;
@@ -288,9 +291,27 @@ export class SetMap extends Map<Py, Py> {
     this.fill = n;
     for (const [hk, v] of order) super.set(hk, v);
   }
-  /** Members in CPython's iteration order (slot order), or insertion order when not emulated. */
+  /** Whether the slot order is CPython's (every member has a hash that does not depend on an address). */
+  get ordered(): boolean {
+    return this.exact;
+  }
+  /** Marks the slot order unknown: the set was built from a set whose order is unknown. */
+  forgetOrder(): void {
+    this.exact = false;
+  }
+  /** Members for set algebra: slot order when known, else insertion order (the result's order is then unknown too). */
+  memberEntries(): [Py, Py][] {
+    return this.exact ? this.orderedEntries() : [...super.entries()];
+  }
+  /**
+   * Members in CPython's iteration order (slot order). Without the emulation (a member hashed by its address)
+   * that order is unknowable: more than one member is refused rather than guessed.
+   */
   orderedEntries(): [Py, Py][] {
-    if (!this.exact) return [...super.entries()];
+    if (!this.exact) {
+      if (this.size > 1) throw new UnknownOrderError();
+      return [...super.entries()];
+    }
     const out: [Py, Py][] = [];
     for (let j = 0; j < this.slots.length; j++) {
       const v = this.slots[j];
@@ -305,6 +326,7 @@ export class SetMap extends Map<Py, Py> {
   popEntry(): [Py, Py] | undefined {
     if (this.size === 0) return undefined;
     if (!this.exact) {
+      if (this.size > 1) throw new UnknownOrderError();
       const first = super.entries().next().value as [Py, Py];
       this.delete(first[0]);
       return first;
@@ -345,6 +367,10 @@ export class PyNative extends PyObject {
   /** `self` for methods of builtin objects, prepended to the arguments. */
   constructor(public name: string, public fn: NativeFn, public self: Py = undefined, public qualname = name) {
     super();
+  }
+  /** This callable bound to `self` (a method of a built-in object). */
+  bind(self: Py): PyNative {
+    return new PyNative(this.name, this.fn, self, this.qualname);
   }
 }
 export class PyBoundMethod extends PyObject {
@@ -414,6 +440,15 @@ export function clearInternedKeys(): void {
   internedKeys.clear();
 }
 
+/**
+ * The order of a set whose members CPython orders by their addresses (objects, NaN, frozensets): thrown where
+ * the order would show, turned into `unsupported` by the VM.
+ */
+export class UnknownOrderError extends Error {
+  constructor() {
+    super('iteration order of a set of objects hashed by address');
+  }
+}
 export class UnhashableError extends Error {
   constructor(public typeName: string) {
     super(typeName);
@@ -437,6 +472,8 @@ export function hashKey(v: Py): Py {
       if (v === null) return null;
       if (v instanceof PyFloat) {
         const f = v.v;
+        // hash(nan) is its id() since 3.10: each NaN object is a key of its own, found only as itself.
+        if (Number.isNaN(f)) return v;
         if (Number.isInteger(f) && Number.isSafeInteger(f)) return f;
         if (Number.isInteger(f) && Number.isFinite(f)) return BigInt(f);
         return intern('f' + String(f));
@@ -468,7 +505,7 @@ function encodeKey(v: Py): string {
       return v ? 'i1' : 'i0';
     case 'object': {
       if (v === null) return 'N';
-      if (v instanceof PyFloat) {
+      if (v instanceof PyFloat && !Number.isNaN(v.v)) {
         const k = hashKey(v);
         return typeof k === 'object' ? 'f' + v.v : 'i' + k;
       }
@@ -580,6 +617,53 @@ export function strHash(str: string): bigint {
   let h = BigInt.asIntN(64, (v0 ^ v1) ^ (v2 ^ v3));
   if (h === -1n) h = -2n;
   return h;
+}
+
+const HASH_MODULUS = (1n << 61n) - 1n;
+/** CPython 3.12+'s constant hash(None). */
+export const NONE_HASH = 0xfca86420n;
+
+/**
+ * CPython's hash() of a value whose hash does not depend on its address: ints, bools, floats (NaN hashes by
+ * address), strs (as a PYTHONHASHSEED=0 CPython hashes them), None, and tuples of those. Null otherwise.
+ */
+export function cpythonHash(v: Py): bigint | null {
+  if (typeof v === 'string') return strHash(v);
+  if (v === null) return NONE_HASH;
+  if (v instanceof PyFloat) return floatHash(v.v);
+  if (v instanceof PyTuple) return tupleHashOf(v.items);
+  return intHash(v);
+}
+
+/** _Py_HashDouble: a finite float m·2^e hashes as the rational it is, modulo 2^61 - 1; NaN by address. */
+function floatHash(x: number): bigint | null {
+  if (Number.isNaN(x)) return null;
+  if (!Number.isFinite(x)) return x > 0 ? 314159n : -314159n;
+  if (x === 0) return 0n;
+  const [mant, exp] = decompose(Math.abs(x));
+  // 2^61 ≡ 1 (mod 2^61 - 1), so 2^e is 2^(e mod 61).
+  const shift = BigInt(((exp % 61) + 61) % 61);
+  let h = ((mant % HASH_MODULUS) << shift) % HASH_MODULUS;
+  if (x < 0) h = -h;
+  return h === -1n ? -2n : h;
+}
+
+/** tuplehash: xxHash-style lanes over the items' hashes, in 64-bit unsigned arithmetic. */
+function tupleHashOf(items: readonly Py[]): bigint | null {
+  const P1 = 11400714785074694791n;
+  const P2 = 14029467366897019727n;
+  const P5 = 2870177450012600261n;
+  let acc = P5;
+  for (const item of items) {
+    const h = cpythonHash(item);
+    if (h === null) return null;
+    acc = (acc + BigInt.asUintN(64, h) * P2) & M64;
+    acc = ((acc << 31n) | (acc >> 33n)) & M64;
+    acc = (acc * P1) & M64;
+  }
+  acc = (acc + (BigInt(items.length) ^ (P5 ^ 3527539n))) & M64;
+  if (acc === M64) return 1546275796n;
+  return BigInt.asIntN(64, acc);
 }
 
 /** CPython's hash() of an int-like key, or null when the value is not an int, bool or integral float. */

@@ -20,7 +20,7 @@ const python = findPython();
 
 /** The error each rule's positive cases must raise (the message CPython prints). */
 const ERRORS: Record<string, RegExp> = {
-  'unprimed-send': /^TypeError: can't send non-None value to a just-started generator$/,
+  'unprimed-send': /^TypeError: can't send non-None value to a just-started (async )?generator$/,
   'stop-iteration-leak': /^RuntimeError: (async )?generator raised StopIteration$/,
 };
 

@@ -66,4 +66,26 @@ describe('incremental analysis', () => {
     expect(result.reanalysed).toBeGreaterThan(0);
     expect(result.reanalysed).toBeLessThanOrEqual(3);
   });
+
+  // Shapes whose per-statement contexts would span the file: a name bound by every statement, and a
+  // chain of definitions each calling the next. They are analysed with the whole file (linear), and
+  // must still report what a full analysis reports, after edits too.
+  const CLIFFS: [string, string][] = [
+    ['400 redefinitions of one generator and one buggy function', `${'def g():\n    yield 1\n\n'.repeat(400)}def bad():\n    raise StopIteration\n    yield 1\n`],
+    ['200 redefinitions that each report', 'def g():\n    raise StopIteration\n    yield 1\n\n'.repeat(200)],
+    ['a chain of 300 definitions', Array.from({ length: 300 }, (_, n) => `def f${n}():\n    yield from f${n + 1}()\n\n`).join('') + 'def f300():\n    it = f0()\n    it.send(1)\n'],
+  ];
+
+  it.each(CLIFFS)('matches a full analysis of %s, cold and after edits', (_name, original) => {
+    const analyzer = new IncrementalAnalyzer();
+    expectSameAsFull(analyzer, 'cliff.py', original);
+    const middle = original.indexOf('\ndef ', original.length / 2) + 1;
+    const edits = [
+      `${original.slice(0, middle)}def late():\n    yield 2\n\n${original.slice(middle)}`,
+      `${original.slice(0, middle)}def g():\n    return 1\n\n${original.slice(middle)}`,
+      `${original}\ndef tail():\n    x = yield\n`,
+      original,
+    ];
+    for (const text of edits) expectSameAsFull(analyzer, 'cliff.py', text);
+  });
 });

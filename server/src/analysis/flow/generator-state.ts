@@ -341,15 +341,21 @@ class IrBuilder {
         if (!isCalled) return NEUTRAL_ATTRIBUTES.has(name) ? 'neutral' : 'escape';
         const args = call.childForFieldName('arguments');
         const argList = args?.namedChildren ?? [];
+        // The async generator's methods (`asend`, `__anext__`, `athrow`, `aclose`) act as their
+        // synchronous counterparts once awaited; the resolver tracks async generators separately.
         switch (name) {
           case 'send':
+          case 'asend':
             if (argList.length !== 1 || argList[0]?.type === 'keyword_argument' || argList[0]?.type === 'list_splat') return 'escape';
             return argList[0]?.type === 'none' ? 'prime' : 'send';
           case '__next__':
+          case '__anext__':
             return 'prime';
           case 'throw':
+          case 'athrow':
             return 'throw';
           case 'close':
+          case 'aclose':
             return 'close';
           default:
             return 'escape';
@@ -401,7 +407,7 @@ class IrBuilder {
         if (callee.type === 'identifier') {
           const calleeName = this.text.slice(callee.startIndex, callee.endIndex);
           if (!this.options.isBuiltin(calleeName, call)) return 'escape';
-          if (calleeName === 'next' && isFirst) return args.length === 1 ? 'prime' : 'primeMaybeExhausting';
+          if ((calleeName === 'next' || calleeName === 'anext') && isFirst) return args.length === 1 ? 'prime' : 'primeMaybeExhausting';
           if (EXHAUSTING_BUILTINS.has(calleeName) && isFirst) return 'exhaust';
           if (PARTIAL_BUILTINS.has(calleeName) && isFirst) return 'primeMaybeExhausting';
           if (NEUTRAL_BUILTINS.has(calleeName)) return 'neutral';

@@ -161,7 +161,7 @@ function ownsFrame(node: SyntaxNode, fn: FunctionInfo): boolean {
 function classifyAcquisition(call: SyntaxNode, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
   const callee = call.childForFieldName('function');
   if (callee === null) return null;
-  if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'acquire') return lockResource(call, callee, fn);
+  if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'acquire') return lockResource(call, callee, fn, model);
   const acquirer = acquirerOf(callee, model);
   if (acquirer === undefined) return null;
   const loop = iteratingLoop(call, model);
@@ -236,11 +236,13 @@ function genexpResource(fn: FunctionInfo, model: SemanticModel): SuspendedResour
 }
 
 /** `lock.acquire()` as a statement: held until `lock.release()`. */
-function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo): SuspendedResource | null {
+function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
   const statement = call.parent;
   const receiver = callee.childForFieldName('object');
   if (statement?.type !== 'expression_statement' || receiver === null) return null;
   if (receiver.type !== 'identifier' && receiver.type !== 'attribute') return null;
+  // A lock the frame made itself and never hands out: nobody else can wait for it.
+  if (receiver.type === 'identifier' && isPrivateLocal(receiver.text, fn, model, statement)) return null;
   // With arguments the call may time out or not block, and its result would matter; not followed.
   if ((call.childForFieldName('arguments')?.namedChildCount ?? 0) > 0) return null;
   const lock = receiver.text;
@@ -249,6 +251,17 @@ function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo): S
   const yieldNode = firstUnreleasedYield(fn, statement, (text) => release.test(text), mention);
   if (yieldNode === null) return null;
   return { acquisition: call, yieldNode, description: `lock \`${lock}\``, kind: 'lock', name: null, statement: null, withBindsResult: false };
+}
+
+/**
+ * True when `name` is a local of `fn` bound only by assignments of a call made in its own frame (`lock =
+ * locks.Lock()`), never a parameter, global or capture, and the object never escapes (see `nameEscapes`).
+ */
+function isPrivateLocal(name: string, fn: FunctionInfo, model: SemanticModel, use: SyntaxNode): boolean {
+  const found = model.resolve(name, fn.scope);
+  if (found === null || found.scope !== fn.scope) return false;
+  if (!found.bindings.every((binding) => binding.kind === 'assign' && binding.value?.type === 'call' && ownsFrame(binding.node, fn))) return false;
+  return !nameEscapes(name, fn, model, use);
 }
 
 function namedResource(call: SyntaxNode, name: string, statement: SyntaxNode, acquirer: Acquirer, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {

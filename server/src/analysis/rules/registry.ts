@@ -7,6 +7,9 @@ import { yieldInFinally } from './yield-in-finally.js';
 import { swallowedGeneratorExit } from './swallowed-generator-exit.js';
 import { stopIterationLeak } from './stop-iteration-leak.js';
 import { suspendedResource } from './suspended-resource.js';
+import { contextmanagerMultipleYield } from './contextmanager-multiple-yield.js';
+import { contextmanagerUnprotectedYield } from './contextmanager-unprotected-yield.js';
+import { deprecatedThrowSignature } from './deprecated-throw-signature.js';
 import { unusedNoqa } from './unused-noqa.js';
 
 export type { RuleDefinition, RuleDocs } from './rule.js';
@@ -17,6 +20,9 @@ export const RULES: readonly RuleDefinition[] = [
   swallowedGeneratorExit,
   stopIterationLeak,
   suspendedResource,
+  contextmanagerMultipleYield,
+  contextmanagerUnprotectedYield,
+  deprecatedThrowSignature,
   unusedNoqa,
 ];
 

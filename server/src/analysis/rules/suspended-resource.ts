@@ -1,6 +1,7 @@
 // GEN005 suspended-resource: a resource acquired in a generator that is live across a `yield` without
 // `with`, `try/finally` or an ExitStack, so an abandoned generator keeps it open until garbage collection.
 
+import type { SyntaxNode } from '../../parser.js';
 import { RESOURCE_CALL_TRIGGER, suspendedResources, type SuspendedResource } from '../flow/index.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
 import type { OffsetEdit, RuleContext, RuleDefinition, RuleFix } from './rule.js';
@@ -57,7 +58,7 @@ export const suspendedResource: RuleDefinition = {
     ].join('\n'),
     fixSafety: [
       'The fix replaces `name = open(...)` by `with open(...) as name:` and indents the rest of the block',
-      'under it; it is offered only when the name is not used after that block, is not rebound, and no',
+      'under it, dropping the `name.close()` lines at that block\'s level (the `with` closes it); it is offered only when the name is not used after that block, is not rebound, and no',
       'multi-line string would be re-indented, and only for acquisitions whose `with` binds and closes the',
       'same object (not for `sqlite3.connect`, `subprocess.Popen`, `tempfile.TemporaryDirectory` or locks).',
       'It is safe when the resource is used only through its own methods and iteration. It is marked',
@@ -144,12 +145,35 @@ function withFix(resource: SuspendedResource, fn: FunctionInfo, model: SemanticM
   const edits: OffsetEdit[] = [
     { startIndex: statement.startIndex, endIndex: statement.endIndex, newText: `with ${text.slice(call.startIndex, call.endIndex)} as ${name}:` },
   ];
+  const redundantCloses = redundantCloseLines(block, statement, name, text);
   for (let at = rangeStart; at < rangeEnd; ) {
     const next = text.indexOf('\n', at);
     const end = next === -1 ? text.length : next;
-    if (text.slice(at, end).trim() !== '') edits.push({ startIndex: at, endIndex: at, newText: unit });
+    if (redundantCloses.has(at)) {
+      edits.push({ startIndex: at, endIndex: next === -1 ? end : next + 1, newText: '' });
+    } else if (text.slice(at, end).trim() !== '') {
+      edits.push({ startIndex: at, endIndex: at, newText: unit });
+    }
     if (next === -1) break;
     at = next + 1;
   }
   return { title: FIX_TITLE, applicability: passedToCall ? 'unsafe' : 'safe', edits };
+}
+
+/**
+ * The starts of the lines that hold nothing but `name.close()` at the level of the block the `with` takes over:
+ * the `with` closes the resource itself, so these calls would only repeat it inside the new block.
+ */
+function redundantCloseLines(block: SyntaxNode, statement: SyntaxNode, name: string, text: string): Set<number> {
+  const starts = new Set<number>();
+  for (const child of block.namedChildren) {
+    if (child.startIndex <= statement.startIndex || child.type !== 'expression_statement') continue;
+    if (child.text.replace(/\s+/g, '') !== `${name}.close()`) continue;
+    const lineStart = text.lastIndexOf('\n', child.startIndex - 1) + 1;
+    const lineEnd = text.indexOf('\n', child.endIndex);
+    const before = text.slice(lineStart, child.startIndex);
+    const after = text.slice(child.endIndex, lineEnd === -1 ? text.length : lineEnd);
+    if (/^[ \t]*$/.test(before) && /^[ \t]*(#.*)?\r?$/.test(after)) starts.add(lineStart);
+  }
+  return starts;
 }

@@ -1,18 +1,27 @@
 // contextlib: contextmanager, asynccontextmanager, closing, aclosing, suppress, nullcontext and ExitStack,
-// written in Python after CPython's contextlib.py and run by the VM, so `@contextmanager` throws into and
+// written in Python after CPython's contextlib.py (ExitStack and suppress line for line, without the
+// AbstractContextManager base) and run by the VM, so `@contextmanager` throws into and
 // closes the user's generator (and `@asynccontextmanager` its async generator) the way CPython's does.
 
+import { native } from '../args.js';
 import type { VM } from '../interp.js';
 import type { PyModule } from '../values.js';
 import { pythonModule } from './support.js';
 
 const CONTEXTLIB_SOURCE = `
+from collections import deque
 from functools import wraps
+from types import MethodType
 
 class _GeneratorContextManager:
+    """Helper for @contextmanager decorator."""
     def __init__(self, func, args, kwds):
         self.gen = func(*args, **kwds)
         self.func, self.args, self.kwds = func, args, kwds
+        doc = getattr(func, "__doc__", None)
+        if doc is None:
+            doc = type(self).__doc__
+        self.__doc__ = doc
 
     def _recreate_cm(self):
         return self.__class__(self.func, self.args, self.kwds)
@@ -160,6 +169,11 @@ class suppress:
             return
         if issubclass(exctype, self._exceptions):
             return True
+        if issubclass(exctype, BaseExceptionGroup):
+            match, rest = excinst.split(self._exceptions)
+            if rest is None:
+                return True
+            raise rest
         return False
 
 class nullcontext:
@@ -174,51 +188,112 @@ class nullcontext:
     async def __aexit__(self, *excinfo):
         pass
 
-class ExitStack:
-    def __init__(self):
-        self._exit_callbacks = []
-    def pop_all(self):
-        new_stack = ExitStack()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = []
-        return new_stack
-    def enter_context(self, cm):
-        cls = type(cm)
-        result = cls.__enter__(cm)
-        exit = cls.__exit__
-        self._exit_callbacks.append(lambda *args: exit(cm, *args))
-        return result
-    def push(self, exit):
-        self._exit_callbacks.append(exit)
-        return exit
-    def callback(self, callback, /, *args, **kwds):
+class _BaseExitStack:
+    @staticmethod
+    def _create_exit_wrapper(cm, cm_exit):
+        return MethodType(cm_exit, cm)
+
+    @staticmethod
+    def _create_cb_wrapper(callback, /, *args, **kwds):
         def _exit_wrapper(exc_type, exc, tb):
             callback(*args, **kwds)
-        self._exit_callbacks.append(_exit_wrapper)
+        return _exit_wrapper
+
+    def __init__(self):
+        self._exit_callbacks = deque()
+
+    def pop_all(self):
+        new_stack = type(self)()
+        new_stack._exit_callbacks = self._exit_callbacks
+        self._exit_callbacks = deque()
+        return new_stack
+
+    def push(self, exit):
+        _cb_type = type(exit)
+        try:
+            exit_method = _cb_type.__exit__
+        except AttributeError:
+            self._push_exit_callback(exit)
+        else:
+            self._push_cm_exit(exit, exit_method)
+        return exit
+
+    def enter_context(self, cm):
+        cls = type(cm)
+        try:
+            _enter = cls.__enter__
+            _exit = cls.__exit__
+        except AttributeError:
+            raise TypeError(f"'{cls.__module__}.{cls.__qualname__}' object does "
+                            f"not support the context manager protocol") from None
+        result = _enter(cm)
+        self._push_cm_exit(cm, _exit)
+        return result
+
+    def callback(self, callback, /, *args, **kwds):
+        _exit_wrapper = self._create_cb_wrapper(callback, *args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._push_exit_callback(_exit_wrapper)
         return callback
-    def close(self):
-        self.__exit__(None, None, None)
+
+    def _push_cm_exit(self, cm, cm_exit):
+        _exit_wrapper = self._create_exit_wrapper(cm, cm_exit)
+        self._push_exit_callback(_exit_wrapper, True)
+
+    def _push_exit_callback(self, callback, is_sync=True):
+        self._exit_callbacks.append((is_sync, callback))
+
+
+class ExitStack(_BaseExitStack):
     def __enter__(self):
         return self
+
     def __exit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
+        exc = exc_details[1]
+        received_exc = exc is not None
+        frame_exc = _sys_exception()
+        def _fix_exception_context(new_exc, old_exc):
+            while 1:
+                exc_context = new_exc.__context__
+                if exc_context is None or exc_context is old_exc:
+                    return
+                if exc_context is frame_exc:
+                    break
+                new_exc = exc_context
+            new_exc.__context__ = old_exc
         suppressed_exc = False
         pending_raise = False
         while self._exit_callbacks:
-            cb = self._exit_callbacks.pop()
+            is_sync, cb = self._exit_callbacks.pop()
+            assert is_sync
             try:
+                if exc is None:
+                    exc_details = None, None, None
+                else:
+                    exc_details = type(exc), exc, exc.__traceback__
                 if cb(*exc_details):
                     suppressed_exc = True
                     pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as e:
-                exc_details = (type(e), e, None)
+                    exc = None
+            except BaseException as new_exc:
+                _fix_exception_context(new_exc, exc)
                 pending_raise = True
+                exc = new_exc
         if pending_raise:
-            raise exc_details[1]
+            try:
+                fixed_ctx = exc.__context__
+                raise exc
+            except BaseException:
+                exc.__context__ = fixed_ctx
+                raise
         return received_exc and suppressed_exc
+
+    def close(self):
+        self.__exit__(None, None, None)
 `;
 
 export function contextlibModule(vm: VM): PyModule {
-  return pythonModule(vm, 'contextlib', CONTEXTLIB_SOURCE);
+  // sys.exception(), which ExitStack.__exit__ reads, without the rest of sys.
+  const sysException = native('exception', () => vm.currentHandled());
+  return pythonModule(vm, 'contextlib', CONTEXTLIB_SOURCE, [['_sys_exception', sysException]]);
 }

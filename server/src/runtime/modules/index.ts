@@ -1,18 +1,23 @@
 // The registry of importable modules: one file per module in this folder, one line per module here.
 // A fresh VM gets a factory for each name; the module is built on its first import. Any other import is
-// `unsupported` (and `sys` stays so: most of it describes the host — path, argv, modules, stdout).
+// `unsupported`; so is a module attribute the runtime does not provide (most of `sys` and `os`: they describe the host).
 
 import type { VM } from '../interp.js';
 import type { PyModule } from '../values.js';
 import { asyncioModule } from './asyncio.js';
+import { bisectModule } from './bisect.js';
 import { collectionsModule } from './collections.js';
 import { contextlibModule } from './contextlib.js';
 import { functoolsModule } from './functools.js';
+import { heapqModule } from './heapq.js';
 import { inspectModule } from './inspect.js';
 import { ioModule } from './io.js';
 import { itertoolsModule } from './itertools.js';
 import { mathModule } from './math.js';
 import { operatorModule } from './operator.js';
+import { queueModule } from './queue.js';
+import { reModule } from './re.js';
+import { sysModule } from './sys.js';
 import { typesModule } from './types.js';
 import { typingModule } from './typing.js';
 
@@ -29,6 +34,11 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['functools', functoolsModule],
   ['contextlib', contextlibModule],
   ['asyncio', asyncioModule],
+  ['heapq', heapqModule],
+  ['bisect', bisectModule],
+  ['queue', queueModule],
+  ['re', reModule],
+  ['sys', sysModule],
 ]);
 
 /** Every module name the registry holds, in registry order. */

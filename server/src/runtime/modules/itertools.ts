@@ -103,21 +103,13 @@ export function itertoolsModule(vm: VM): PyModule {
   chainObj.attrs = chainNs.dict;
   const tee = native('tee', (a) => {
     const n = a.length > 1 ? toInt(vm, a[1]) : 2;
-    const it = vm.getIter(a[0]);
-    const buffers: Py[][] = [];
-    const out: Py[] = [];
-    for (let k = 0; k < n; k++) {
-      const buf: Py[] = [];
-      buffers.push(buf);
-      out.push(new NamedIterator('_tee', () => {
-        if (buf.length === 0) {
-          const v = next(it);
-          if (v === STOP) return STOP;
-          for (const b of buffers) b.push(v);
-        }
-        return buf.shift();
-      }));
-    }
+    if (n < 0) throw vm.error('ValueError', 'n must be >= 0');
+    if (n === 0) return new PyTuple([]);
+    // As CPython: a tee iterator is copied (sharing its buffer), so tee(t)[0] is t itself.
+    const first = a[0] instanceof TeeIterator ? a[0] : new TeeIterator(vm, new TeeData(vm.getIter(a[0])), 0);
+    installTeeCopy(vm, first);
+    const out: Py[] = [first];
+    for (let k = 1; k < n; k++) out.push(first.copy());
     return new PyTuple(out);
   });
   const cycle = native('cycle', (a) => {
@@ -399,4 +391,62 @@ export function itertoolsModule(vm: VM): PyModule {
     ['batched', batched],
   ]);
   return m;
+}
+
+/** The buffer tee iterators share (CPython's teedataobject chain): values read from the source once. */
+class TeeData {
+  values: Py[] = [];
+  /** Index in the source of values[0]: values every iterator has passed are dropped. */
+  offset = 0;
+  /** Set while the source is being read: reading it again from inside is an error, not a re-entry. */
+  running = false;
+  readonly iterators: TeeIterator[] = [];
+  constructor(readonly source: Py) {}
+  /** The value at source index i, reading the source if no iterator has got that far. */
+  get(vm: VM, i: number): Py {
+    if (i - this.offset < this.values.length) return this.values[i - this.offset];
+    if (this.running) throw vm.error('RuntimeError', 'cannot re-enter the tee iterator');
+    this.running = true;
+    let v: Py;
+    try {
+      v = vm.iterNext(this.source);
+    } finally {
+      this.running = false;
+    }
+    if (v !== STOP) this.values.push(v);
+    return v;
+  }
+  trim(): void {
+    if (this.values.length < 1024) return;
+    const min = Math.min(...this.iterators.map((t) => t.index));
+    if (min - this.offset > 512) {
+      this.values.splice(0, min - this.offset);
+      this.offset = min;
+    }
+  }
+}
+
+class TeeIterator extends NamedIterator {
+  constructor(vm: VM, readonly data: TeeData, public index: number) {
+    super('_tee', () => {
+      const v = data.get(vm, this.index);
+      if (v === STOP) return STOP;
+      this.index++;
+      data.trim();
+      return v;
+    });
+    data.iterators.push(this);
+    this.vmRef = vm;
+  }
+  private vmRef: VM;
+  /** __copy__: a new tee iterator at the same position over the same buffer. */
+  copy(): TeeIterator {
+    return new TeeIterator(this.vmRef, this.data, this.index);
+  }
+}
+
+/** _tee.__copy__, on the type the tee iterators share. */
+function installTeeCopy(vm: VM, t: TeeIterator): void {
+  const type = typeOf(t);
+  if (!type.dict.has('__copy__')) type.dict.set('__copy__', native('__copy__', (a) => (a[0] as TeeIterator).copy(), '_tee.__copy__'));
 }

@@ -5,6 +5,7 @@
 import { def, native } from '../args.js';
 import { floatType, isIntLike, NOT_IMPLEMENTED, strRepr, toNumber, typeOf, UnsupportedSignal, VM } from '../interp.js';
 import { PyFloat, PyInstance, type Py } from '../values.js';
+import { stripAsciiSpace, toAsciiNumber } from './unicode.js';
 
 function pyFloorMod(a: number, b: number): number {
   const r = a % b;
@@ -39,6 +40,21 @@ export function floatArith(vm: VM, op: string, x: number, y: number): Py {
   return NOT_IMPLEMENTED;
 }
 
+const DIGITS = '\\d(?:_?\\d)*';
+/** float()'s grammar (PyOS_string_to_double after _Py_string_to_number_with_underscores). */
+const FLOAT_RE = new RegExp(`^[+-]?(?:(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:e[+-]?${DIGITS})?|inf|infinity|nan)$`);
+
+/** float(s): Unicode digits and spaces made ASCII, ASCII spaces stripped; null when s is not a float. */
+export function parseFloatStr(v: string): number | null {
+  const s = stripAsciiSpace(toAsciiNumber(v)).toLowerCase();
+  if (!FLOAT_RE.test(s)) return null;
+  const body = s.replace(/^[+-]/, '');
+  const sign = s.startsWith('-') ? -1 : 1;
+  if (body === 'inf' || body === 'infinity') return sign * Infinity;
+  if (body === 'nan') return NaN;
+  return sign * parseFloat(body.replace(/_/g, ''));
+}
+
 export function installFloatType(vm: VM): void {
   floatType.dict.set('__new__', native('__new__', (a) => {
     const v = a.length > 1 ? a[1] : new PyFloat(0);
@@ -49,11 +65,9 @@ export function installFloatType(vm: VM): void {
       return new PyFloat(n);
     }
     if (typeof v === 'string') {
-      const s = v.trim().replace(/_/g, '').toLowerCase();
-      if (/^[+-]?(inf|infinity)$/.test(s)) return new PyFloat(s.startsWith('-') ? -Infinity : Infinity);
-      if (/^[+-]?nan$/.test(s)) return new PyFloat(NaN);
-      if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) return new PyFloat(parseFloat(s));
-      throw vm.error('ValueError', `could not convert string to float: ${strRepr(v)}`);
+      const r = parseFloatStr(v);
+      if (r === null) throw vm.error('ValueError', `could not convert string to float: ${strRepr(v)}`);
+      return new PyFloat(r);
     }
     if (v instanceof PyInstance) {
       const r = vm.callSpecial(v, '__float__', []);

@@ -3,7 +3,8 @@
 
 import { def, native, toInt } from '../args.js';
 import { boolType, intType, LimitSignal, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, VM, strRepr } from '../interp.js';
-import { PyFloat, PyInstance, PyType, normInt, type Py } from '../values.js';
+import { PyFloat, PyInstance, PyType, normInt, type PyException, type Py } from '../values.js';
+import { stripAsciiSpace, toAsciiNumber } from './unicode.js';
 
 export function asBig(v: Py): bigint {
   return typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? +v : v);
@@ -86,28 +87,48 @@ export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
   return NOT_IMPLEMENTED;
 }
 
+const PREFIX_BASES: Record<string, number> = { '0x': 16, '0o': 8, '0b': 2 };
+
+/**
+ * int(s, base) as PyLong_FromString parses it: Unicode decimal digits and whitespace first become ASCII,
+ * then optional ASCII whitespace, a sign, the base's prefix (with base 0 or its own base) optionally
+ * followed by one underscore, digits with single underscores between them, and whitespace.
+ */
 export function parseIntStr(vm: VM, v: string, base: number): Py {
-  let s = v.trim().replace(/_/g, '').toLowerCase();
+  const invalid = (): PyException => vm.error('ValueError', `invalid literal for int() with base ${base}: ${strRepr(v)}`);
+  let s = stripAsciiSpace(toAsciiNumber(v)).toLowerCase();
   let neg = false;
   if (s.startsWith('-') || s.startsWith('+')) {
     neg = s[0] === '-';
     s = s.slice(1);
   }
-  if (base === 0) {
-    if (s.startsWith('0x')) base = 16;
-    else if (s.startsWith('0o')) base = 8;
-    else if (s.startsWith('0b')) base = 2;
-    else base = 10;
+  const prefixBase = PREFIX_BASES[s.slice(0, 2)];
+  let b = base;
+  if (prefixBase !== undefined && (base === 0 || base === prefixBase)) {
+    b = prefixBase;
+    s = s.slice(2);
+    if (s.startsWith('_')) s = s.slice(1);
+  } else if (base === 0) {
+    b = 10;
+    // Base 0 reads a decimal literal: a leading zero is allowed only in zero itself ('00', '0_0').
+    if (/^0/.test(s) && !/^0+(_0+)*$/.test(s)) throw invalid();
   }
-  if ((base === 16 && s.startsWith('0x')) || (base === 8 && s.startsWith('0o')) || (base === 2 && s.startsWith('0b'))) s = s.slice(2);
-  const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
-  if (s === '' || [...s].some((c) => !digits.includes(c)) || /__/.test(v))
-    throw vm.error('ValueError', `invalid literal for int() with base ${base}: ${strRepr(v)}`);
+  const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, b);
+  const digitRun = `[${digits}]`;
+  if (!new RegExp(`^${digitRun}+(_${digitRun}+)*$`).test(s)) throw invalid();
+  const clean = s.replace(/_/g, '');
+  if (b !== 2 && b !== 4 && b !== 8 && b !== 16 && b !== 32 && clean.length > MAX_STR_DIGITS) {
+    throw vm.error('ValueError', `Exceeds the limit (${MAX_STR_DIGITS} digits) for integer string conversion: value has ${clean.length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+  }
   let n = 0n;
-  const B = BigInt(base);
-  for (const c of s) n = n * B + BigInt(digits.indexOf(c));
+  const B = BigInt(b);
+  if (b === 10) n = BigInt(clean);
+  else for (const c of clean) n = n * B + BigInt(digits.indexOf(c));
   return normInt(neg ? -n : n);
 }
+
+/** sys.int_info.default_max_str_digits: the longest decimal string int() converts. */
+const MAX_STR_DIGITS = 4300;
 
 export function installIntType(vm: VM): void {
   intType.dict.set('__new__', native('__new__', (a, kw) => {

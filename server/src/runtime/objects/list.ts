@@ -193,7 +193,7 @@ function installListMethods(vm: VM): void {
   });
   m('__contains__', (l, a) => vm.contains(l, a[0]));
   m('__iter__', (l) => vm.getIter(l));
-  m('__eq__', (l, a) => vm.eq(l, a[0]));
+  m('__eq__', (l, a) => (a[0] instanceof PyList ? vm.eq(l, a[0]) : NOT_IMPLEMENTED));
   m('__add__', (l, a) => vm.binaryOp(0, l, a[0], false));
   m('__iadd__', (l, a) => vm.binaryOp(0, l, a[0], true));
   m('__repr__', (l) => vm.repr(l));

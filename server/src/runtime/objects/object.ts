@@ -7,10 +7,16 @@ import { PyInstance, PyObject, PyType } from '../values.js';
 
 export function installObjectType(vm: VM): void {
   objectType.dict.set('__init__', native('__init__', () => null, 'object.__init__'));
-  objectType.dict.set('__repr__', native('__repr__', (a) => `<${typeOf(a[0]).module === 'builtins' ? '' : typeOf(a[0]).module + '.'}${typeOf(a[0]).qualname} object at ${(a[0] as PyObject).address}>`, 'object.__repr__'));
+  objectType.dict.set('__repr__', native('__repr__', (a) => `<${typeOf(a[0]).module === 'builtins' ? '' : typeOf(a[0]).module + '.'}${typeOf(a[0]).qualname} object at ${a[0] instanceof PyObject ? a[0].address : '0x7f0000000010'}>`, 'object.__repr__'));
   objectType.dict.set('__str__', native('__str__', (a) => vm.repr(a[0]), 'object.__str__'));
   objectType.dict.set('__eq__', native('__eq__', (a) => (a[0] === a[1] ? true : NOT_IMPLEMENTED), 'object.__eq__'));
-  objectType.dict.set('__ne__', native('__ne__', (a) => (a[0] !== a[1] ? true : false), 'object.__ne__'));
+  objectType.dict.set('__ne__', native('__ne__', (a) => {
+    // object_richcompare(Py_NE): the inverse of type(self).__eq__(other) unless that is NotImplemented.
+    const own = vm.attrLookup(typeOf(a[0]), '__eq__');
+    if (own === undefined || own === null) return NOT_IMPLEMENTED;
+    const eq = vm.call(vm.bindMethod(own, a[0]), [a[1]]);
+    return eq === NOT_IMPLEMENTED ? eq : !vm.truthy(eq);
+  }, 'object.__ne__'));
   objectType.dict.set('__hash__', native('__hash__', (a) => (a[0] instanceof PyObject ? parseInt(a[0].address, 16) >> 4 : 0), 'object.__hash__'));
   objectType.dict.set('__new__', native('__new__', (a) => {
     const t = a[0];

@@ -7,6 +7,14 @@ import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal
 import { PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
+import { allChars, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from './unicode.js';
+
+// Python's whitespace (str.isspace), which split() and strip() without arguments use; not JS's \s.
+const WS_LEAD = new RegExp(`^[${SPACE_CLASS}]+`, 'u');
+const WS_TAIL = new RegExp(`[${SPACE_CLASS}]+$`, 'u');
+const WS_RUN = new RegExp(`[${SPACE_CLASS}]+`, 'u');
+const WS_LAST_WORD = new RegExp(`[${SPACE_CLASS}]+([^${SPACE_CLASS}]+)$`, 'u');
+const isAlphaChar = (cp: number): boolean => /^\p{L}$/u.test(String.fromCodePoint(cp));
 
 /** `s op b` for a str `s` (`n * s` is `s * n`), or NotImplemented. */
 export function strBinary(vm: VM, op: string, a: string, b: Py): Py {
@@ -68,13 +76,13 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     const maxsplit = toInt(vm, a.length > 1 ? a[1] : kw?.get('maxsplit') ?? -1);
     if (sep === null) {
       const out: string[] = [];
-      let rest = s.replace(/^\s+/, '');
+      let rest = s.replace(WS_LEAD, '');
       while (rest.length > 0) {
         if (maxsplit >= 0 && out.length >= maxsplit) {
           out.push(rest);
           break;
         }
-        const mm = /\s+/.exec(rest);
+        const mm = WS_RUN.exec(rest);
         if (mm === null) {
           out.push(rest);
           break;
@@ -98,18 +106,18 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     const sep = a.length > 0 ? a[0] : kw?.get('sep') ?? null;
     const maxsplit = toInt(vm, a.length > 1 ? a[1] : kw?.get('maxsplit') ?? -1);
     if (sep === null) {
-      const words = s.trim().split(/\s+/).filter((w) => w !== '');
+      const words = s.split(WS_RUN).filter((w) => w !== '');
       if (maxsplit < 0 || words.length <= maxsplit + 1) return new PyList(words);
-      const trimmed = s.replace(/\s+$/, '');
+      const trimmed = s.replace(WS_TAIL, '');
       const out: string[] = [];
       let rest = trimmed;
       for (let i = 0; i < maxsplit; i++) {
-        const mm = /\s+(\S+)$/.exec(rest);
+        const mm = WS_LAST_WORD.exec(rest);
         if (mm === null) break;
         out.unshift(mm[1]!);
         rest = rest.slice(0, mm.index);
       }
-      out.unshift(rest.replace(/^\s+/, ''));
+      out.unshift(rest.replace(WS_LEAD, ''));
       return new PyList(out);
     }
     const parts = s.split(sep);
@@ -137,19 +145,19 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   const esc = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
   m('strip', (s, a) => {
     const c = stripChars(a);
-    if (c === null) return s.replace(/^\s+|\s+$/g, '');
+    if (c === null) return s.replace(WS_LEAD, '').replace(WS_TAIL, '');
     if (c === '') return s;
     return s.replace(new RegExp(`^[${esc(c)}]+|[${esc(c)}]+$`, 'g'), '');
   });
   m('lstrip', (s, a) => {
     const c = stripChars(a);
-    if (c === null) return s.replace(/^\s+/, '');
+    if (c === null) return s.replace(WS_LEAD, '');
     if (c === '') return s;
     return s.replace(new RegExp(`^[${esc(c)}]+`), '');
   });
   m('rstrip', (s, a) => {
     const c = stripChars(a);
-    if (c === null) return s.replace(/\s+$/, '');
+    if (c === null) return s.replace(WS_TAIL, '');
     if (c === '') return s;
     return s.replace(new RegExp(`[${esc(c)}]+$`), '');
   });
@@ -226,12 +234,13 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     return strFormat(vm, s, [], kw);
   });
   const charTest = (re: RegExp) => (s: string): boolean => s.length > 0 && re.test(s);
-  m('isdigit', charTest(/^[0-9]+$/));
-  m('isdecimal', charTest(/^[0-9]+$/));
-  m('isnumeric', charTest(/^[0-9]+$/));
+  m('isdigit', (s) => allChars(s, isDigitChar));
+  m('isdecimal', (s) => allChars(s, isDecimalChar));
+  m('isnumeric', (s) => allChars(s, isNumericChar));
   m('isalpha', charTest(/^\p{L}+$/u));
-  m('isalnum', charTest(/^[\p{L}0-9]+$/u));
-  m('isspace', charTest(/^\s+$/));
+  m('isalnum', (s) => allChars(s, (cp) => isAlphaChar(cp) || isNumericChar(cp)));
+  m('isspace', (s) => allChars(s, isSpaceChar));
+  m('isprintable', (s) => s.length === 0 || allChars(s, isPrintableChar));
   m('isupper', (s) => /[A-Z]/.test(s) && s === s.toUpperCase());
   m('islower', (s) => /[a-z]/.test(s) && s === s.toLowerCase());
   m('isidentifier', charTest(/^[A-Za-z_][A-Za-z0-9_]*$/));
@@ -296,7 +305,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('__mul__', (s, a) => vm.binaryOp(2, s, a[0], false));
   m('__mod__', (s, a) => vm.binaryOp(5, s, a[0], false));
   m('__eq__', (s, a) => (typeof a[0] === 'string' ? s === a[0] : NOT_IMPLEMENTED));
-  m('__lt__', (s, a) => vm.order(0, s, a[0]));
+  m('__lt__', (s, a) => (typeof a[0] === 'string' ? vm.order(0, s, a[0]) : NOT_IMPLEMENTED));
   m('__hash__', (s) => normInt(strHash(s)));
   m('__str__', (s) => s);
   m('__repr__', (s) => strRepr(s));

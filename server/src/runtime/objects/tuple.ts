@@ -62,6 +62,6 @@ export function installTupleType(vm: VM): void {
   tm('__contains__', (t, a) => vm.contains(t, a[0]));
   tm('__iter__', (t) => vm.getIter(t));
   tm('__repr__', (t) => vm.repr(t));
-  tm('__eq__', (t, a) => vm.eq(t, a[0]));
+  tm('__eq__', (t, a) => (a[0] instanceof PyTuple ? vm.eq(t, a[0]) : NOT_IMPLEMENTED));
   tm('__hash__', (t) => vm.call(vm.builtins.get('hash'), [t]));
 }

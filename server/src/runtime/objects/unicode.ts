@@ -1,0 +1,75 @@
+// Unicode character classes as CPython 3.13 defines them (its Unicode 15.1 database, generated into
+// unicode-tables.ts): decimal digits for int()/float(), str.isdigit/isdecimal/isnumeric, and the
+// whitespace str.isspace, str.split() and str.strip() use (which differs from JavaScript's \s: Python
+// counts \x1c-\x1f and \x85, and not \ufeff).
+
+import { DECIMAL_RANGES, DIGIT_RANGES, NUMERIC_RANGES, PRINTABLE_RANGES, SPACE_RANGES } from './unicode-tables.js';
+
+/** The index of the range holding cp in a flattened [start, end, ...] table, or -1. */
+function rangeIndex(table: readonly number[], cp: number): number {
+  let lo = 0;
+  let hi = table.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < table[2 * mid]!) hi = mid - 1;
+    else if (cp > table[2 * mid + 1]!) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Py_UNICODE_TODECIMAL: the value of a decimal digit (category Nd), or -1. */
+export function decimalValue(cp: number): number {
+  if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
+  if (cp < 0x80) return -1;
+  const i = rangeIndex(DECIMAL_RANGES, cp);
+  return i < 0 ? -1 : (cp - DECIMAL_RANGES[2 * i]!) % 10;
+}
+export const isDecimalChar = (cp: number): boolean => decimalValue(cp) >= 0;
+export const isDigitChar = (cp: number): boolean => rangeIndex(DIGIT_RANGES, cp) >= 0;
+export const isNumericChar = (cp: number): boolean => rangeIndex(NUMERIC_RANGES, cp) >= 0;
+export const isPrintableChar = (cp: number): boolean => rangeIndex(PRINTABLE_RANGES, cp) >= 0;
+export const isSpaceChar = (cp: number): boolean => rangeIndex(SPACE_RANGES, cp) >= 0;
+
+/** A regex character class body (for `[...]` with the u flag) matching exactly Python's whitespace. */
+export const SPACE_CLASS = ((): string => {
+  const hex = (cp: number): string => `\\u{${cp.toString(16)}}`;
+  let body = '';
+  for (let i = 0; i < SPACE_RANGES.length; i += 2) {
+    const [a, b] = [SPACE_RANGES[i]!, SPACE_RANGES[i + 1]!];
+    body += a === b ? hex(a) : `${hex(a)}-${hex(b)}`;
+  }
+  return body;
+})();
+
+/** Every code point of a non-empty s satisfies the test (the str.isX methods). */
+export function allChars(s: string, test: (cp: number) => boolean): boolean {
+  if (s.length === 0) return false;
+  for (const ch of s) if (!test(ch.codePointAt(0)!)) return false;
+  return true;
+}
+
+/**
+ * _PyUnicode_TransformDecimalAndSpaceToASCII, what int() and float() parse: each non-ASCII whitespace
+ * becomes ' ' and each decimal digit its ASCII digit; any other non-ASCII character becomes '?', which
+ * no number grammar accepts. ASCII is kept as is (so '\x1c' stays and is not stripped).
+ */
+export function toAsciiNumber(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) out += ch;
+    else if (isSpaceChar(cp)) out += ' ';
+    else {
+      const d = decimalValue(cp);
+      out += d >= 0 ? String(d) : '?';
+    }
+  }
+  return out;
+}
+
+/** Strips the ASCII whitespace (Py_ISSPACE: space, \t, \n, \v, \f, \r) int() and float() allow around a number. */
+export function stripAsciiSpace(s: string): string {
+  return s.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
+}

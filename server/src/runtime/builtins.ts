@@ -13,6 +13,7 @@ import {
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
 import { installBytesTypes } from './objects/bytes.js';
+import { installDescriptorTypes } from './objects/descriptors.js';
 import { DictView, installDictType } from './objects/dict.js';
 import { installExceptionGroupTypes } from './objects/exceptiongroup.js';
 import { installExceptionTypes } from './objects/exceptions.js';
@@ -522,7 +523,7 @@ export function installBuiltins(vm: VM): void {
   });
   fn('vars', (args) => {
     const o = args[0];
-    if (o instanceof PyInstance) return vm.mapToDict(o.dict);
+    if (o instanceof PyInstance) return vm.instanceDict(o);
     // A module's namespace holds __spec__, __loader__, __builtins__ too, which the runtime does not model.
     if (o instanceof PyModule) throw new UnsupportedSignal('vars() of a module', vm.currentLine());
     throw vm.typeError('vars() argument must have __dict__ attribute');
@@ -561,7 +562,7 @@ export function installBuiltins(vm: VM): void {
     const v = b.get(name);
     if (v !== undefined) vm.consumers.add(v);
   }
-  fn('__build_class__', (args) => buildClass(vm, args[0], args[1], args.slice(2)));
+  fn('__build_class__', (args, kw) => buildClass(vm, args[0], args[1], args.slice(2), kw ?? new Map()));
 
   // The methods of the built-in types, then the file objects behind open().
   installObjectType(vm);
@@ -577,6 +578,7 @@ export function installBuiltins(vm: VM): void {
   installSetTypes(vm);
   installRangeType(vm);
   installBytesTypes(vm);
+  installDescriptorTypes(vm);
   installSliceType();
   installFunctionTypes(vm);
   installSuperType(vm);

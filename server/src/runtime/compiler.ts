@@ -1558,10 +1558,18 @@ class Compiler {
     if (sup !== null) {
       const args = named(sup);
       const kw = args.filter((a) => a.type === 'keyword_argument');
-      if (kw.length > 0 || args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat'))
-        return this.unsupported('class keywords (metaclass)', n);
-      for (const a of args) this.expr(a);
-      this.emit(Op.CALL, 2 + args.length);
+      if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return this.unsupported('class bases or keywords unpacked with * or **', n);
+      // A metaclass other than type changes what creating the class does: not modelled.
+      if (kw.some((k) => k.childForFieldName('name')!.text === 'metaclass')) return this.unsupported('class keywords (metaclass)', n);
+      const positional = args.filter((a) => a.type !== 'keyword_argument');
+      for (const a of positional) this.expr(a);
+      for (const k of kw) this.expr(k.childForFieldName('value')!);
+      if (kw.length === 0) this.emit(Op.CALL, 2 + positional.length);
+      else {
+        // Keywords other than metaclass go to the parent's __init_subclass__.
+        this.emit(Op.LOAD_CONST, this.constIdx(new KwNames(kw.map((k) => k.childForFieldName('name')!.text))));
+        this.emit(Op.CALL_KW, 2 + positional.length + kw.length);
+      }
     } else this.emit(Op.CALL, 2);
     for (let i = 0; i < decorators.length; i++) this.emit(Op.CALL, 1);
     this.store(name);

@@ -22,6 +22,7 @@ import {
   STDLIB_FILENAME,
 } from './compiler.js';
 import { ImportSystem, PyUserModule } from './imports.js';
+import { descriptorOf, hasInstanceDict, liveInstanceDict } from './objects/descriptors.js';
 import { lengthOf, matchClass, matchKeys, matchMapping, matchRest, matchSequence } from './match.js';
 import { BlockType, Op } from './opcodes.js';
 import { isPrintableChar } from './objects/unicode.js';
@@ -2343,14 +2344,19 @@ export class VM {
         if (ta.fget === null) throw this.error('AttributeError', `property '${name}' of '${t.name}' object has no getter`);
         return this.call(ta.fget, [o]);
       }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta) : null;
+      // A data descriptor (with __set__ or __delete__) on the type wins over the instance's __dict__.
+      if (descriptor !== null && descriptor.get !== undefined && (descriptor.set !== undefined || descriptor.del !== undefined))
+        return this.call(descriptor.get, [ta, o, t]);
       if (o instanceof PyException) {
         const ev = this.exceptionAttr(o, name);
         if (ev !== undefined) return ev;
       }
       const v = o.dict.get(name);
       if (v !== undefined) return v;
-      if (name === '__dict__') return this.mapToDict(o.dict);
+      if (name === '__dict__') return this.instanceDict(o);
       if (name === '__class__') return t;
+      if (descriptor !== null && descriptor.get !== undefined) return this.call(descriptor.get, [ta, o, t]);
       if (ta !== undefined) return this.bindMethod(ta, o);
       const slot = this.attrLookup(t, name);
       if (slot !== undefined) return this.bindMethod(slot, o);
@@ -2399,6 +2405,11 @@ export class VM {
 
   private typeGetAttr(t: PyType, name: string): Py {
     const v = this.attrLookup(t, name);
+    if (v instanceof PyInstance) {
+      // A descriptor reached through its class: __get__(None, cls).
+      const descriptor = descriptorOf(v);
+      if (descriptor !== null && descriptor.get !== undefined) return this.call(descriptor.get, [v, null, t]);
+    }
     if (v !== undefined) {
       if (v instanceof PyStaticMethod) return v.func;
       if (v instanceof PyClassMethod) return new PyBoundMethod(t, v.func);
@@ -2710,6 +2721,11 @@ export class VM {
     }
     return out;
   }
+  /** An instance's `__dict__`, live; AttributeError for a slotted class without one. */
+  instanceDict(o: PyInstance): PyDict {
+    if (!hasInstanceDict(o.cls)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '__dict__'`);
+    return liveInstanceDict(o);
+  }
   mapToDict(m: Map<string, Py>): PyDict {
     const d = new PyDict();
     for (const [k, v] of m) dictSet(d, k, v);
@@ -2729,6 +2745,14 @@ export class VM {
         this.call(sa, [o, name, v]);
         return;
       }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta) : null;
+      if (descriptor !== null && descriptor.set !== undefined) {
+        this.call(descriptor.set, [ta, o, v]);
+        return;
+      }
+      if (descriptor !== null && descriptor.del !== undefined) throw this.error('AttributeError', '__set__');
+      if (!hasInstanceDict(o.cls))
+        throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
       if (o instanceof PyException) {
         if (name === '__context__') { o.context = v; return; }
         if (name === '__cause__') { o.cause = v; o.suppressContext = true; return; }
@@ -2782,6 +2806,12 @@ export class VM {
         this.call(ta.fdel, [o]);
         return;
       }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta) : null;
+      if (descriptor !== null && descriptor.del !== undefined) {
+        this.call(descriptor.del, [ta, o]);
+        return;
+      }
+      if (descriptor !== null && descriptor.set !== undefined) throw this.error('AttributeError', '__delete__');
       if (!o.dict.delete(name)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}'`);
       return;
     }

@@ -14,6 +14,7 @@ import {
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
 import { installBytesTypes } from './objects/bytes.js';
 import { installDescriptorTypes } from './objects/descriptors.js';
+import { unionMembersForIsinstance } from './objects/genericalias.js';
 import { DictView, installDictType } from './objects/dict.js';
 import { installExceptionGroupTypes } from './objects/exceptiongroup.js';
 import { installExceptionTypes } from './objects/exceptions.js';
@@ -180,6 +181,8 @@ export function installBuiltins(vm: VM): void {
     arity(vm, 'isinstance', args, 2, 2);
     const check = (t: Py): boolean => {
       if (t instanceof PyTuple) return t.items.some(check);
+      const members = unionMembersForIsinstance(vm, t, 'isinstance');
+      if (members !== null) return members.some(check);
       if (!(t instanceof PyType)) throw vm.typeError('isinstance() arg 2 must be a type, a tuple of types, or a union');
       return vm.isInstance(args[0], t);
     };
@@ -190,6 +193,8 @@ export function installBuiltins(vm: VM): void {
     if (!(args[0] instanceof PyType)) throw vm.typeError('issubclass() arg 1 must be a class');
     const check = (t: Py): boolean => {
       if (t instanceof PyTuple) return t.items.some(check);
+      const members = unionMembersForIsinstance(vm, t, 'issubclass');
+      if (members !== null) return members.some(check);
       if (!(t instanceof PyType)) throw vm.typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
       return (args[0] as PyType).isSubtypeOf(t);
     };

@@ -509,6 +509,8 @@ class Compiler {
     this.u = new Unit(this.root, '<module>', '<module>', 1, this.filename);
     this.u.co.kind = 'module';
     this.u.co.doc = docstring(root);
+    this.postponedAnnotations = /^from\s+__future__\s+import\s+[^\n]*\bannotations\b/m.test(root.text);
+    if (hasAnnotatedAssignment(root)) this.emit(Op.SETUP_ANNOTATIONS, 0);
     this.body(root);
     this.emit(Op.LOAD_CONST, this.constIdx(null));
     this.emit(Op.RETURN_VALUE, 0);
@@ -885,7 +887,91 @@ class Compiler {
     }
   }
 
+  /** `from __future__ import annotations` is in force: annotations would be strings (their unparsed source). */
+  postponedAnnotations = false;
+
+  /** An annotation's expression, as CPython 3.13 evaluates it (tree-sitter parses it with its type grammar). */
+  annotation(t: SyntaxNode): void {
+    if (this.postponedAnnotations) return this.unsupported('postponed evaluation of annotations (from __future__ import annotations)', t);
+    const kids = named(t);
+    switch (t.type) {
+      case 'type':
+        if (kids.length !== 1) return this.unsupported('annotation', t);
+        return this.annotation(kids[0]!);
+      case 'generic_type': {
+        // `list[int]`: the class subscripted by its parameters (one, or a tuple of several).
+        const [base, parameters] = kids;
+        if (base === undefined || parameters === undefined) return this.unsupported('annotation', t);
+        this.annotation(base);
+        const items = named(parameters);
+        for (const item of items) this.annotation(item);
+        if (items.length !== 1) this.emit(Op.BUILD_TUPLE, items.length);
+        this.emit(Op.BINARY_SUBSCR, 0);
+        return;
+      }
+      case 'union_type':
+        this.annotation(kids[0]!);
+        this.annotation(kids[1]!);
+        this.emit(Op.BINARY_OP, BIN_OPS.indexOf('|'));
+        return;
+      case 'member_type':
+        this.annotation(kids[0]!);
+        this.emit(Op.LOAD_ATTR, this.nameIdx(kids[1]!.text));
+        return;
+      case 'constrained_type':
+      case 'splat_type':
+        return this.unsupported(t.type.replace(/_/g, ' '), t);
+      default:
+        return this.expr(t);
+    }
+  }
+
+  /**
+   * `target: annotation [= value]`: the value is assigned first; a simple name's annotation is evaluated
+   * and stored in `__annotations__` at module and class level (never in a function); a complex target's
+   * annotation is evaluated there and dropped, and without a value its object (and subscript) are evaluated.
+   */
+  private annotatedAssignment(n: SyntaxNode, target: SyntaxNode, type: SyntaxNode): void {
+    const value = n.childForFieldName('right');
+    if (value !== null) {
+      this.expr(value);
+      this.storeTarget(target);
+    }
+    const atModuleOrClass = this.u.scope.kind !== 'function';
+    if (target.type === 'identifier') {
+      if (!atModuleOrClass) return;
+      if (this.u.scope.kind === 'class' && target.text.startsWith('__') && !target.text.endsWith('__'))
+        return this.unsupported('annotation of a private (mangled) name', n);
+      this.annotation(type);
+      this.load('__annotations__');
+      this.emit(Op.LOAD_CONST, this.constIdx(target.text));
+      this.emit(Op.STORE_SUBSCR, 0);
+      return;
+    }
+    if (value === null) {
+      if (target.type === 'attribute') {
+        this.expr(target.childForFieldName('object')!);
+        this.emit(Op.POP_TOP, 0);
+      } else if (target.type === 'subscript') {
+        this.expr(target.childForFieldName('value')!);
+        this.emit(Op.POP_TOP, 0);
+        for (const index of target.childrenForFieldName('subscript')) {
+          if (index.type === 'slice') return this.unsupported('annotated slice target', n);
+          this.expr(index);
+          this.emit(Op.POP_TOP, 0);
+        }
+      } else return this.unsupported('annotated target', n);
+    }
+    if (atModuleOrClass) {
+      this.annotation(type);
+      this.emit(Op.POP_TOP, 0);
+    }
+  }
+
   private assignment(n: SyntaxNode): void {
+    const type = n.childForFieldName('type');
+    const left = n.childForFieldName('left');
+    if (type !== null && left !== null) return this.annotatedAssignment(n, left, type);
     const targets: SyntaxNode[] = [];
     let cur: SyntaxNode | null = n;
     while (cur !== null && cur.type === 'assignment') {
@@ -1446,6 +1532,16 @@ class Compiler {
       this.emit(Op.BUILD_MAP, params.kwdefaults.length);
       flags |= 2;
     }
+    // Parameter and return annotations, evaluated now, in CPython's order (parameters as written, then return).
+    const annotations = functionAnnotations(node);
+    if (annotations.length > 0) {
+      for (const [k, a] of annotations) {
+        this.emit(Op.LOAD_CONST, this.constIdx(k));
+        this.annotation(a);
+      }
+      this.emit(Op.BUILD_MAP, annotations.length);
+      flags |= 4;
+    }
     const outer = this.u;
     const qualPrefix = outer.childPrefix;
     const first = node.parent?.type === 'decorated_definition' ? line(node.parent) : line(node);
@@ -1535,6 +1631,7 @@ class Compiler {
       this.emit(Op.LOAD_CONST, this.constIdx(doc));
       this.emit(Op.STORE_NAME, this.nameIdx('__doc__'));
     }
+    if (hasAnnotatedAssignment(n.childForFieldName('body')!)) this.emit(Op.SETUP_ANNOTATIONS, 0);
     this.body(n.childForFieldName('body')!);
     if (scope.cells.has('__class__')) {
       this.emit(Op.LOAD_CLOSURE, this.derefIdx('__class__'));
@@ -2108,6 +2205,35 @@ function withItemParts(item: SyntaxNode): { value: SyntaxNode; target: SyntaxNod
   if (value.type !== 'as_pattern') return { value, target: null };
   const alias = value.childForFieldName('alias');
   return { value: named(value)[0]!, target: alias ? (named(alias)[0] ?? null) : null };
+}
+
+/** Whether a module or class body has an annotated assignment of its own (SETUP_ANNOTATIONS): nested blocks count, nested scopes do not. */
+function hasAnnotatedAssignment(body: SyntaxNode): boolean {
+  for (const c of named(body)) {
+    if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'decorated_definition') continue;
+    if (c.type === 'expression_statement' && named(c).some((e) => e.type === 'assignment' && e.childForFieldName('type') !== null)) return true;
+    if (c.type !== 'expression_statement' && hasAnnotatedAssignment(c)) return true;
+  }
+  return false;
+}
+
+/** A def's annotations: (parameter name or 'return', annotation node), in CPython's order. */
+function functionAnnotations(node: SyntaxNode): [string, SyntaxNode][] {
+  if (node.type !== 'function_definition') return [];
+  const out: [string, SyntaxNode][] = [];
+  const parameters = node.childForFieldName('parameters');
+  for (const p of parameters === null ? [] : named(parameters)) {
+    const type = p.childForFieldName('type');
+    if (type === null) continue;
+    if (p.type === 'typed_default_parameter') out.push([p.childForFieldName('name')!.text, type]);
+    else if (p.type === 'typed_parameter') {
+      const inner = named(p)[0]!;
+      out.push([inner.type === 'identifier' ? inner.text : named(inner)[0]!.text, type]);
+    }
+  }
+  const returns = node.childForFieldName('return_type');
+  if (returns !== null) out.push(['return', returns]);
+  return out;
 }
 
 function docstring(body: SyntaxNode): string | null {

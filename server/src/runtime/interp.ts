@@ -22,6 +22,7 @@ import {
   STDLIB_FILENAME,
 } from './compiler.js';
 import { ImportSystem, PyUserModule } from './imports.js';
+import { aliasAttribute, aliasEquals, aliasRepr, PyGenericAlias, PyUnion } from './objects/genericalias.js';
 import { descriptorOf, hasInstanceDict, liveInstanceDict } from './objects/descriptors.js';
 import { lengthOf, matchClass, matchKeys, matchMapping, matchRest, matchSequence } from './match.js';
 import { BlockType, Op } from './opcodes.js';
@@ -190,6 +191,8 @@ declare module './values.js' {
 
 export class PyFunction extends PyObject {
   dict: Map<string, Py> | null = null;
+  /** `__annotations__`, made at definition (or empty on first access). */
+  annotations: PyDict | null = null;
   name: string;
   qualname: string;
   constructor(
@@ -557,6 +560,8 @@ export class VM {
     }
     if (f instanceof PyBoundMethod) return this.call(f.func, [f.self, ...args], kwargs);
     if (f instanceof PyType) return this.construct(f, args, kwargs);
+    // `list[int](...)` constructs the origin class.
+    if (f instanceof PyGenericAlias) return this.call(f.origin, args, kwargs);
     const m = typeOf(f).lookup('__call__');
     if (m !== undefined && !(f instanceof PyType)) return this.call(m, [f, ...args], kwargs);
     throw this.typeError(`'${typeOf(f).name}' object is not callable`);
@@ -1878,6 +1883,7 @@ export class VM {
       case Op.MAKE_FUNCTION: {
         const fco = stack.pop() as CodeObject;
         const closure = (arg & 8) !== 0 ? ((stack.pop() as PyTuple).items as PyCell[]) : null;
+        const annotations = (arg & 4) !== 0 ? (stack.pop() as PyDict) : null;
         const kwdefs = (arg & 2) !== 0 ? (stack.pop() as PyDict) : null;
         const defs = (arg & 1) !== 0 ? (stack.pop() as PyTuple).items : null;
         let kwmap: Map<string, Py> | null = null;
@@ -1885,7 +1891,14 @@ export class VM {
           kwmap = new Map();
           for (const [hk, v] of kwdefs.vals) kwmap.set(kwdefs.keys.get(hk) as string, v);
         }
-        stack.push(new PyFunction(fco, f.globals, defs, kwmap, closure));
+        const made = new PyFunction(fco, f.globals, defs, kwmap, closure);
+        if (annotations !== null) made.annotations = annotations;
+        stack.push(made);
+        break;
+      }
+      case Op.SETUP_ANNOTATIONS: {
+        const ns = f.ns ?? f.globals;
+        if (ns.get('__annotations__') === undefined) ns.set('__annotations__', new PyDict());
         break;
       }
       case Op.GET_YIELD_FROM_ITER: {
@@ -2369,10 +2382,16 @@ export class VM {
       const v = o.dict.get(name);
       if (v !== undefined) return v;
       if (name === '__name__') return o.name;
+      if (o instanceof PyUserModule && name === '__annotations__') {
+        const made = new PyDict();
+        o.dict.set(name, made);
+        return made;
+      }
       if (o instanceof PyUserModule) this.importSystem().missingAttribute(o, name);
       throw new UnsupportedSignal(`${o.name}.${name}`, this.currentLine());
     }
     if (o instanceof PySuper) return this.superGetAttr(o, name);
+    if (o instanceof PyGenericAlias || o instanceof PyUnion) return aliasAttribute(this, o, name);
     const special = this.specialAttr(o, name);
     if (special !== undefined) return special;
     const t = typeOf(o);
@@ -2404,6 +2423,14 @@ export class VM {
   }
 
   private typeGetAttr(t: PyType, name: string): Py {
+    // type.__annotations__ is a data descriptor of the metaclass: the class's own, or a new empty dict kept on it.
+    if (name === '__annotations__' && !t.builtin) {
+      const own = t.dict.get('__annotations__');
+      if (own !== undefined) return own;
+      const made = new PyDict();
+      t.dict.set('__annotations__', made);
+      return made;
+    }
     const v = this.attrLookup(t, name);
     if (v instanceof PyInstance) {
       // A descriptor reached through its class: __get__(None, cls).
@@ -2557,6 +2584,9 @@ export class VM {
           return o.code.doc;
         case '__defaults__':
           return o.defaults === null ? null : new PyTuple(o.defaults);
+        case '__annotations__':
+          if (o.dict?.has('__annotations__')) return o.dict.get('__annotations__');
+          return (o.annotations ??= new PyDict());
         case '__module__':
           // Set from the globals' __name__ when the function is made (a rebinding of __name__ later is not seen).
           if (o.dict?.has('__module__')) return o.dict.get('__module__');
@@ -2859,6 +2889,7 @@ export class VM {
   }
 
   repr(v: Py): string {
+    if (v instanceof PyGenericAlias || v instanceof PyUnion) return aliasRepr(this, v);
     switch (typeof v) {
       case 'string':
         return strRepr(v);
@@ -3072,6 +3103,7 @@ export class VM {
       if (r !== NOT_IMPLEMENTED) return this.truthy(r);
       return a === b;
     }
+    if (a instanceof PyGenericAlias || a instanceof PyUnion) return aliasEquals(this, a, b);
     if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
     if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
     if (a instanceof PyDict && b instanceof PyDict) {

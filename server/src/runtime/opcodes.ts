@@ -132,6 +132,8 @@ export const enum Op {
   MATCH_CLASS,
   /** [subject, keys] → [dict of the subject's other items] (`**rest`). */
   MATCH_REST,
+  /** Module and class bodies with annotations: `__annotations__ = {}` unless the namespace has one. */
+  SETUP_ANNOTATIONS,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

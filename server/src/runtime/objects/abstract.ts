@@ -2,6 +2,7 @@
 // for instances, then each built-in type's own operator), subscripts, item assignment and deletion,
 // and len(). It dispatches to the type files and holds no type's behaviour itself.
 
+import { isUnionOperand, makeUnion, subscriptClass } from './genericalias.js';
 import { isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
@@ -27,6 +28,8 @@ const DUNDER: Record<string, [string, string, string]> = {
 
 export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean): Py {
   const op = BIN_OPS[opIndex]!;
+  // `int | None`: type.__or__ makes a types.UnionType.
+  if (op === '|' && isUnionOperand(a) && isUnionOperand(b) && (a !== null || b !== null)) return makeUnion(vm, a, b);
   if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.lookup('__rmod__') !== undefined))
     return percentFormat(vm, a, b);
   if (a instanceof PyInstance || b instanceof PyInstance) {
@@ -83,7 +86,7 @@ export function getItem(vm: VM, o: Py, k: Py): Py {
   if (o instanceof PyType) {
     const cg = o.lookup('__class_getitem__');
     if (cg !== undefined) return vm.call(cg instanceof PyClassMethod ? new PyBoundMethod(o, cg.func) : cg, [k]);
-    if (o.builtin) return o; // `list[int]` in annotations behaves like the type for our purposes
+    return subscriptClass(vm, o, k);
   }
   if (o instanceof PyObject) {
     const gi = (o as { pyGetItem?: (vm: VM, k: Py) => Py }).pyGetItem;

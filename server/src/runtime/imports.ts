@@ -75,6 +75,11 @@ export class ImportSystem {
       const top = absolute.split('.')[0]!;
       return this.vm.modules.get(top) ?? module;
     }
+    if (module instanceof PyUserModule && !module.isPackage && module.dict.has('__getattr__')) {
+      // __import__ looks for `__path__` (hasattr) before the fromlist: a PEP 562 __getattr__ sees that question.
+      if (this.vm.getAttrOrUndefined(module, '__path__') !== undefined)
+        throw new UnsupportedSignal(`from ${module.name} import of a module whose __getattr__ gives a __path__`, this.vm.currentLine());
+    }
     if (module instanceof PyUserModule && module.isPackage) {
       const items = fromlist.includes('*') ? [...fromlist, ...this.allNames(module) ?? []] : fromlist;
       for (const item of items) {
@@ -116,6 +121,12 @@ export class ImportSystem {
     const value = module.dict.get(name);
     if (value !== undefined) return value;
     if (!(module instanceof PyUserModule)) throw new UnsupportedSignal(`${module.name}.${name}`, this.vm.currentLine());
+    const moduleGetattr = module.dict.get('__getattr__');
+    if (moduleGetattr !== undefined) {
+      // PEP 562; an AttributeError from it becomes the ImportError below, as in CPython's import_from.
+      const found = this.vm.getAttrOrUndefined(module, name);
+      if (found !== undefined) return found;
+    }
     const sub = this.vm.modules.get(`${module.name}.${name}`);
     if (sub !== undefined) return sub;
     const from = module.initializing

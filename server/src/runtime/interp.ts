@@ -2382,6 +2382,9 @@ export class VM {
       const v = o.dict.get(name);
       if (v !== undefined) return v;
       if (name === '__name__') return o.name;
+      // PEP 562: a module's own __getattr__ answers for the names it lacks.
+      const moduleGetattr = o instanceof PyUserModule ? o.dict.get('__getattr__') : undefined;
+      if (moduleGetattr !== undefined) return this.call(moduleGetattr, [name]);
       if (o instanceof PyUserModule && name === '__annotations__') {
         const made = new PyDict();
         o.dict.set(name, made);

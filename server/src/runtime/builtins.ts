@@ -13,6 +13,7 @@ import {
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
 import { installBytesTypes } from './objects/bytes.js';
+import { lengthOf, matchClass, matchKeys, matchMapping, matchRest, matchSequence } from './match.js';
 import { installDescriptorTypes } from './objects/descriptors.js';
 import { unionMembersForIsinstance } from './objects/genericalias.js';
 import { DictView, installDictType } from './objects/dict.js';
@@ -42,6 +43,7 @@ import {
 
 export function installBuiltins(vm: VM): void {
   vm.binaryHook = binaryOp;
+  vm.matchOps = { sequence: matchSequence, mapping: matchMapping, length: lengthOf, keys: matchKeys, cls: matchClass, rest: matchRest };
   vm.getItemHook = getItem;
   vm.setItemHook = setItem;
   vm.delItemHook = delItem;

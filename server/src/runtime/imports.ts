@@ -7,7 +7,7 @@
 import type { CodeObject } from './compiler.js';
 import { Frame, typeOf, UnsupportedSignal, type VM } from './interp.js';
 import { STDLIB_MODULE_NAMES } from './stdlib-names.js';
-import { GlobalsMap, PyList, PyModule, type Py } from './values.js';
+import { GlobalsMap, PyList, PyUserModule, type PyModule, type Py } from './values.js';
 
 /** A module of the user's project, as the host found it. */
 export interface ModuleSource {
@@ -35,19 +35,12 @@ export interface ModuleCompileError {
 /** Module attributes CPython sets that the runtime does not model: reading one is refused, not an AttributeError. */
 const UNMODELLED_MODULE_ATTRIBUTES = new Set(['__spec__', '__loader__', '__cached__', '__builtins__', '__dict__']);
 
-/** A module of the user's project: its namespace is the globals its code ran in. */
-export class PyUserModule extends PyModule {
-  /** True while its code runs (a circular import sees it so). */
-  initializing = true;
-  constructor(name: string, readonly file: string, readonly isPackage: boolean, readonly globals: GlobalsMap) {
-    super(name, globals);
-  }
-}
-
 function basename(path: string): string {
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return slash === -1 ? path : path.slice(slash + 1);
 }
+
+export { PyUserModule };
 
 export function dirname(path: string): string {
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));

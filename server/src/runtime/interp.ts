@@ -21,16 +21,14 @@ import {
   CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CO_SUSPENDABLE, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames,
   STDLIB_FILENAME,
 } from './compiler.js';
-import { ImportSystem, PyUserModule } from './imports.js';
-import { aliasAttribute, aliasEquals, aliasRepr, PyGenericAlias, PyUnion } from './objects/genericalias.js';
-import { descriptorOf, hasInstanceDict, liveInstanceDict } from './objects/descriptors.js';
-import { lengthOf, matchClass, matchKeys, matchMapping, matchRest, matchSequence } from './match.js';
+import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
 import { isPrintableChar } from './objects/unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, STOP, UnhashableError, UnknownOrderError, floatRepr, hashKey, normInt, GlobalsMap, type GlobalCell, type NativeFn, type Py,
+  PyType, PyTraceback, PyUserModule, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
+  type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -128,7 +126,7 @@ excTypes.set('EnvironmentError', excTypes.get('OSError')!);
 
 const ctorTypes = new Map<unknown, PyType>([
   [PyFloat, floatType], [PyList, listType], [PyTuple, tupleType], [PyDict, dictType], [PyRange, rangeType],
-  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyProperty, propertyType],
+  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyUserModule, moduleType], [PyProperty, propertyType],
   [PyStaticMethod, staticmethodType], [PyClassMethod, classmethodType], [PySuper, superType], [PySlice, sliceType],
   [CodeObject, codeType], [PyCell, cellType], [PyTraceback, mkType('traceback', [objectType], 'traceback')],
 ]);
@@ -560,8 +558,9 @@ export class VM {
     }
     if (f instanceof PyBoundMethod) return this.call(f.func, [f.self, ...args], kwargs);
     if (f instanceof PyType) return this.construct(f, args, kwargs);
-    // `list[int](...)` constructs the origin class.
-    if (f instanceof PyGenericAlias) return this.call(f.origin, args, kwargs);
+    // Objects of the type files that are callable without a type of their own (`list[int](...)`).
+    const pyCall = (f as { pyCall?: (vm: VM, args: Py[], kwargs: Map<string, Py> | null) => Py } | null)?.pyCall;
+    if (typeof pyCall === 'function') return pyCall.call(f, this, args, kwargs);
     const m = typeOf(f).lookup('__call__');
     if (m !== undefined && !(f instanceof PyType)) return this.call(m, [f, ...args], kwargs);
     throw this.typeError(`'${typeOf(f).name}' object is not callable`);
@@ -2047,27 +2046,27 @@ export class VM {
         stack.push(stack[stack.length - arg]);
         break;
       case Op.MATCH_SEQUENCE:
-        stack.push(matchSequence(this, stack[stack.length - 1]));
+        stack.push(this.matchOps.sequence(this, stack[stack.length - 1]));
         break;
       case Op.MATCH_MAPPING:
-        stack.push(matchMapping(this, stack[stack.length - 1]));
+        stack.push(this.matchOps.mapping(this, stack[stack.length - 1]));
         break;
       case Op.GET_LEN:
-        stack.push(lengthOf(this, stack[stack.length - 1]));
+        stack.push(this.matchOps.length(this, stack[stack.length - 1]));
         break;
       case Op.MATCH_KEYS:
-        stack.push(matchKeys(this, stack[stack.length - 2], stack[stack.length - 1] as PyTuple));
+        stack.push(this.matchOps.keys(this, stack[stack.length - 2], stack[stack.length - 1] as PyTuple));
         break;
       case Op.MATCH_CLASS: {
         const keywords = stack.pop() as PyTuple;
         const cls = stack.pop();
         const subject = stack.pop();
-        stack.push(matchClass(this, subject, cls, arg, keywords));
+        stack.push(this.matchOps.cls(this, subject, cls, arg, keywords));
         break;
       }
       case Op.MATCH_REST: {
         const keys = stack.pop() as PyTuple;
-        stack.push(matchRest(this, stack.pop(), keys));
+        stack.push(this.matchOps.rest(this, stack.pop(), keys));
         break;
       }
       case Op.IMPORT_STAR:
@@ -2310,11 +2309,21 @@ export class VM {
     this.modules.set(name, m);
     return m;
   }
-  /** The import system of this VM (without a host resolver, only the runtime's own modules import). */
+  /** The import system of this VM (run.ts makes it: imports.ts). */
   imports: ImportSystem | null = null;
   importSystem(): ImportSystem {
-    return (this.imports ??= new ImportSystem(this, null, () => ({ message: 'no compiler', line: 0 }), ''));
+    if (this.imports === null) throw new UnsupportedSignal('import without an import system', this.currentLine());
+    return this.imports;
   }
+  /** What the `match` instructions do (match.ts, installed by builtins.ts). */
+  matchOps!: {
+    sequence: (vm: VM, v: Py) => boolean;
+    mapping: (vm: VM, v: Py) => boolean;
+    length: (vm: VM, v: Py) => Py;
+    keys: (vm: VM, subject: Py, keys: PyTuple) => PyTuple | null;
+    cls: (vm: VM, subject: Py, cls: Py, positional: number, keywords: PyTuple) => PyTuple | null;
+    rest: (vm: VM, subject: Py, keys: PyTuple) => Py;
+  };
   /** Module globals that ran `from M import *` of one of the runtime's modules, with M's names. */
   starImports = new Map<Map<string, Py>, string[]>();
 
@@ -2357,7 +2366,7 @@ export class VM {
         if (ta.fget === null) throw this.error('AttributeError', `property '${name}' of '${t.name}' object has no getter`);
         return this.call(ta.fget, [o]);
       }
-      const descriptor = ta instanceof PyInstance ? descriptorOf(ta) : null;
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
       // A data descriptor (with __set__ or __delete__) on the type wins over the instance's __dict__.
       if (descriptor !== null && descriptor.get !== undefined && (descriptor.set !== undefined || descriptor.del !== undefined))
         return this.call(descriptor.get, [ta, o, t]);
@@ -2394,7 +2403,8 @@ export class VM {
       throw new UnsupportedSignal(`${o.name}.${name}`, this.currentLine());
     }
     if (o instanceof PySuper) return this.superGetAttr(o, name);
-    if (o instanceof PyGenericAlias || o instanceof PyUnion) return aliasAttribute(this, o, name);
+    const pyGetAttr = (o as { pyGetAttr?: (vm: VM, name: string) => Py } | null)?.pyGetAttr;
+    if (typeof pyGetAttr === 'function') return pyGetAttr.call(o, this, name);
     const special = this.specialAttr(o, name);
     if (special !== undefined) return special;
     const t = typeOf(o);
@@ -2778,7 +2788,7 @@ export class VM {
         this.call(sa, [o, name, v]);
         return;
       }
-      const descriptor = ta instanceof PyInstance ? descriptorOf(ta) : null;
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
       if (descriptor !== null && descriptor.set !== undefined) {
         this.call(descriptor.set, [ta, o, v]);
         return;
@@ -2839,7 +2849,7 @@ export class VM {
         this.call(ta.fdel, [o]);
         return;
       }
-      const descriptor = ta instanceof PyInstance ? descriptorOf(ta) : null;
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
       if (descriptor !== null && descriptor.del !== undefined) {
         this.call(descriptor.del, [ta, o]);
         return;
@@ -2892,7 +2902,6 @@ export class VM {
   }
 
   repr(v: Py): string {
-    if (v instanceof PyGenericAlias || v instanceof PyUnion) return aliasRepr(this, v);
     switch (typeof v) {
       case 'string':
         return strRepr(v);
@@ -3106,7 +3115,8 @@ export class VM {
       if (r !== NOT_IMPLEMENTED) return this.truthy(r);
       return a === b;
     }
-    if (a instanceof PyGenericAlias || a instanceof PyUnion) return aliasEquals(this, a, b);
+    const pyEq = (a as { pyEq?: (vm: VM, other: Py) => boolean } | null)?.pyEq;
+    if (typeof pyEq === 'function') return pyEq.call(a, this, b);
     if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
     if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
     if (a instanceof PyDict && b instanceof PyDict) {

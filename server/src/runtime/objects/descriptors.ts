@@ -6,7 +6,7 @@
 
 import { native } from '../args.js';
 import { objectType, typeOf, type VM } from '../interp.js';
-import { PyDict, PyInstance, PyType, type Py } from '../values.js';
+import { PyInstance, PyType, type Py } from '../values.js';
 
 /** Slot values, per instance, apart from its __dict__ (CPython keeps them in the object's own memory). */
 const slotValues = new WeakMap<PyInstance, Map<string, Py>>();
@@ -18,69 +18,6 @@ function slotsOf(o: PyInstance): Map<string, Py> {
     slotValues.set(o, values);
   }
   return values;
-}
-
-/**
- * The key side of an instance's live `__dict__`: str keys hash to themselves, so the instance's own
- * attribute map serves as the dict's values and every key is its own key object.
- */
-class SelfKeys extends Map<Py, Py> {
-  constructor(private readonly attributes: Map<Py, Py>) {
-    super();
-  }
-  override get(k: Py): Py {
-    return this.attributes.has(k) ? k : undefined;
-  }
-  override has(k: Py): boolean {
-    return this.attributes.has(k);
-  }
-  override set(): this {
-    return this;
-  }
-  override delete(): boolean {
-    return true;
-  }
-  override clear(): void {}
-  override get size(): number {
-    return this.attributes.size;
-  }
-  override keys(): MapIterator<Py> {
-    return this.attributes.keys();
-  }
-  override values(): MapIterator<Py> {
-    return this.attributes.keys();
-  }
-  override *entries(): MapIterator<[Py, Py]> {
-    for (const k of this.attributes.keys()) yield [k, k];
-  }
-  override [Symbol.iterator](): MapIterator<[Py, Py]> {
-    return this.entries();
-  }
-  override forEach(callback: (value: Py, key: Py, map: Map<Py, Py>) => void): void {
-    for (const k of this.attributes.keys()) callback(k, k, this);
-  }
-}
-
-/** An instance's `__dict__`: a dict whose storage is the instance's attribute map, so that both see every change. */
-class InstanceDict extends PyDict {
-  constructor(attributes: Map<string, Py>) {
-    super();
-    const shared = attributes as Map<Py, Py>;
-    Object.defineProperty(this, 'vals', { value: shared });
-    Object.defineProperty(this, 'keys', { value: new SelfKeys(shared) });
-  }
-}
-
-const instanceDicts = new WeakMap<PyInstance, PyDict>();
-
-/** `o.__dict__`, the same live dict each time. */
-export function liveInstanceDict(o: PyInstance): PyDict {
-  let d = instanceDicts.get(o);
-  if (d === undefined) {
-    d = new InstanceDict(o.dict);
-    instanceDicts.set(o, d);
-  }
-  return d;
 }
 
 /** The type of slots' descriptors; made on first use (interp.ts's types exist only once it has loaded). */
@@ -133,17 +70,6 @@ export function installDescriptorTypes(vm: VM): void {
   }));
 }
 
-/** The descriptor methods of a class attribute's type, for a user object (a function, property, … is handled elsewhere). */
-export function descriptorOf(v: Py | undefined): { get: Py | undefined; set: Py | undefined; del: Py | undefined } | null {
-  if (!(v instanceof PyInstance)) return null;
-  const cls = v.cls;
-  const get = cls.lookup('__get__');
-  const set = cls.lookup('__set__');
-  const del = cls.lookup('__delete__');
-  if (get === undefined && set === undefined && del === undefined) return null;
-  return { get, set, del };
-}
-
 /**
  * `__slots__` of a class body: member descriptors for its names, and whether its instances keep a
  * __dict__ (some class in the MRO has no __slots__, or lists '__dict__'). CPython's errors for a slot
@@ -159,21 +85,5 @@ export function applySlots(vm: VM, t: PyType, slots: Py): void {
     own.push(name);
   }
   for (const name of own) t.dict.set(name, new MemberDescriptor(name, t));
-  slottedTypes.set(t, names.includes('__dict__'));
-}
-
-/** Classes with __slots__, and whether their own __slots__ list '__dict__'. */
-const slottedTypes = new WeakMap<PyType, boolean>();
-
-/** Whether instances of `t` have a __dict__: unless every user class in its MRO has __slots__ without '__dict__'. */
-export function hasInstanceDict(t: PyType): boolean {
-  for (const base of t.mro) {
-    if (base.builtin) {
-      if (base.layout === 'exception') return true;
-      continue;
-    }
-    const listsDict = slottedTypes.get(base);
-    if (listsDict === undefined || listsDict) return true;
-  }
-  return false;
+  t.slotsListDict = names.includes('__dict__');
 }

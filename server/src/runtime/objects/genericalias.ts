@@ -16,13 +16,26 @@ function builtinType(name: string, module: string): PyType {
   return t;
 }
 
-/** `list[int]`: an origin class and its arguments. */
+/** `list[int]`: an origin class and its arguments. The VM reaches it through the py* methods (interp.ts imports nothing from here). */
 export class PyGenericAlias extends PyObject {
   constructor(readonly origin: Py, readonly args: Py[]) {
     super();
   }
   get pyType(): PyType {
     return (aliasType ??= builtinType('GenericAlias', 'types'));
+  }
+  pyRepr(vm: VM): string {
+    return aliasRepr(vm, this);
+  }
+  pyGetAttr(vm: VM, name: string): Py {
+    return aliasAttribute(vm, this, name);
+  }
+  pyEq(vm: VM, other: Py): boolean {
+    return aliasEquals(vm, this, other);
+  }
+  /** `list[int](...)` constructs the origin class. */
+  pyCall(vm: VM, args: Py[], kwargs: Map<string, Py> | null): Py {
+    return vm.call(this.origin, args, kwargs);
   }
 }
 
@@ -33,6 +46,15 @@ export class PyUnion extends PyObject {
   }
   get pyType(): PyType {
     return (unionType ??= builtinType('UnionType', 'types'));
+  }
+  pyRepr(vm: VM): string {
+    return aliasRepr(vm, this);
+  }
+  pyGetAttr(vm: VM, name: string): Py {
+    return aliasAttribute(vm, this, name);
+  }
+  pyEq(vm: VM, other: Py): boolean {
+    return aliasEquals(vm, this, other);
   }
 }
 

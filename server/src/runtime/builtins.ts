@@ -38,7 +38,7 @@ import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
   PyBoundMethod, PyDict, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
-  exactFixed, normInt, strHash, type Py,
+  PyBytes, exactFixed, latin1, normInt, strHash, type Py,
 } from './values.js';
 
 export function installBuiltins(vm: VM): void {
@@ -218,6 +218,7 @@ export function installBuiltins(vm: VM): void {
       return Math.floor(parseInt(v.address, 16) / 16);
     }
     if (v instanceof PyFloat && !Number.isInteger(v.v)) throw new UnsupportedSignal('hash() of a float', vm.currentLine());
+    if (v instanceof PyBytes) return normInt(strHash(latin1(v.data)));
     const k = vm.hash(v);
     if (typeof k === 'number') return k === -1 ? -2 : k;
     if (typeof k === 'string') return normInt(strHash(k));

@@ -7,7 +7,7 @@
 import type { SyntaxNode } from '../parser.js';
 import { compileMatch, patternDefs, patternUses } from './compile-match.js';
 import { BIN_OPS, CMP_OPS, Op } from './opcodes.js';
-import { normInt, PyFloat, PyTuple, type GlobalCell, type GlobalsMap, type Py } from './values.js';
+import { normInt, PyBytes, PyFloat, PyTuple, type GlobalCell, type GlobalsMap, type Py } from './values.js';
 
 export const CO_GENERATOR = 1;
 export const CO_VARARGS = 2;
@@ -2137,7 +2137,7 @@ class Compiler {
         }
       }
     }
-    if (isBytes) return this.unsupported('bytes literals', n);
+    if (isBytes) return this.bytesLiteral(n, parts);
     // Merge adjacent literal pieces.
     const merged: (string | SyntaxNode)[] = [];
     for (const p of pieces) {
@@ -2155,6 +2155,21 @@ class Compiler {
       else this.interpolation(p);
     }
     this.emit(Op.BUILD_STRING, merged.length);
+  }
+  /** b'...' (and its implicit concatenations): escapes as bytes literals have them, ASCII only. */
+  private bytesLiteral(n: SyntaxNode, parts: SyntaxNode[]): void {
+    const out: number[] = [];
+    for (const p of parts) {
+      const prefix = p.children[0]!.text.replace(/['"]+$/, '').toLowerCase();
+      if (!prefix.includes('b')) return this.syntaxError('cannot mix bytes and nonbytes literals', n);
+      const raw = prefix.includes('r');
+      const body = p.children.slice(1, -1).map((c) => c.text).join('');
+      if (/[^\x00-\x7f]/.test(body)) return this.syntaxError('bytes can only contain ASCII literal characters', p);
+      const decoded = raw ? body : decodeBytesEscapes(body);
+      if (decoded === null) return this.unsupported('an invalid escape in a bytes literal', p);
+      for (let i = 0; i < decoded.length; i++) out.push(decoded.charCodeAt(i));
+    }
+    this.emit(Op.LOAD_CONST, this.constIdx(new PyBytes(Uint8Array.from(out))));
   }
   private interpolation(n: SyntaxNode): void {
     const e = n.childForFieldName('expression')!;
@@ -2233,6 +2248,33 @@ function functionAnnotations(node: SyntaxNode): [string, SyntaxNode][] {
   }
   const returns = node.childForFieldName('return_type');
   if (returns !== null) out.push(['return', returns]);
+  return out;
+}
+
+/** A bytes literal's escapes (\\xhh, octal, \\n and the other one-letter ones, line continuations); null for \\x without two hex digits. */
+function decodeBytesEscapes(text: string): string | null {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== '\\' || i + 1 >= text.length) {
+      out += c;
+      continue;
+    }
+    const e = text[++i]!;
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '\n': '' };
+    if (e in simple) out += simple[e];
+    else if (e === 'x') {
+      const hex = text.slice(i + 1, i + 3);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) return null;
+      out += String.fromCharCode(parseInt(hex, 16));
+      i += 2;
+    } else if (/[0-7]/.test(e)) {
+      let digits = e;
+      while (digits.length < 3 && /[0-7]/.test(text[i + 1] ?? '')) digits += text[++i];
+      if (parseInt(digits, 8) > 0xff) return null;
+      out += String.fromCharCode(parseInt(digits, 8));
+    } else out += '\\' + e;
+  }
   return out;
 }
 

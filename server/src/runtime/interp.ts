@@ -3117,6 +3117,8 @@ export class VM {
     }
     const pyEq = (a as { pyEq?: (vm: VM, other: Py) => boolean } | null)?.pyEq;
     if (typeof pyEq === 'function') return pyEq.call(a, this, b);
+    const reflectedEq = (b as { pyEq?: (vm: VM, other: Py) => boolean } | null)?.pyEq;
+    if (typeof reflectedEq === 'function') return reflectedEq.call(b, this, a);
     if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
     if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
     if (a instanceof PyDict && b instanceof PyDict) {
@@ -3228,6 +3230,12 @@ export class VM {
       const r = this.richCompare(a, b, names[op]!, reflected[op]!);
       if (r !== NOT_IMPLEMENTED) return r;
     }
+    // Types of their own file (bytes) compare themselves.
+    const pyCompare = (a as { pyCompare?: (vm: VM, op: number, other: Py) => Py | undefined } | null)?.pyCompare;
+    if (typeof pyCompare === 'function') {
+      const r = pyCompare.call(a, this, op, b);
+      if (r !== undefined) return r;
+    }
     throw this.typeError(`'${sym}' not supported between instances of '${typeOf(a).name}' and '${typeOf(b).name}'`);
   }
 
@@ -3253,6 +3261,8 @@ export class VM {
       const r = this.callSpecial(container, '__contains__', [item]);
       if (r !== undefined) return this.truthy(r);
     }
+    const pyContains = (container as { pyContains?: (vm: VM, item: Py) => boolean } | null)?.pyContains;
+    if (typeof pyContains === 'function') return pyContains.call(container, this, item);
     const t = typeOf(container);
     if (t.lookup('__iter__') === undefined && !(container instanceof PyIterator) && t.lookup('__getitem__') === undefined)
       throw this.typeError(`argument of type '${t.name}' is not iterable`);

@@ -401,6 +401,36 @@ export class PyModule extends PyObject {
   }
 }
 
+/**
+ * bytes and bytearray values (objects/bytes.ts holds their types and methods; the VM reaches them through
+ * the py* methods installed there). Their bytes, as a Latin-1 string, are what hashing keys on.
+ */
+export class PyBytes extends PyObject {
+  static pyTypeOf: PyType | null = null;
+  constructor(readonly data: Uint8Array) {
+    super();
+  }
+  get pyType(): PyType | undefined {
+    return PyBytes.pyTypeOf ?? undefined;
+  }
+}
+export class PyByteArray extends PyObject {
+  static pyTypeOf: PyType | null = null;
+  constructor(public data: number[]) {
+    super();
+  }
+  get pyType(): PyType | undefined {
+    return PyByteArray.pyTypeOf ?? undefined;
+  }
+}
+
+/** The bytes as a string of the code points 0-255 (what CPython hashes a bytes object and its Latin-1 str over). */
+export function latin1(data: ArrayLike<number>): string {
+  let out = '';
+  for (let i = 0; i < data.length; i++) out += String.fromCharCode(data[i]!);
+  return out;
+}
+
 /** A module of the user's project (imports.ts): its namespace is the globals its code ran in. */
 export class PyUserModule extends PyModule {
   /** True while its code runs (a circular import sees it so). */
@@ -581,6 +611,8 @@ export function hashKey(v: Py): Py {
       }
       if (v instanceof PyList) throw new UnhashableError('list');
       if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyBytes) return intern('b' + latin1(v.data));
+      if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       return v;
     default:
       return v;
@@ -612,6 +644,8 @@ function encodeKey(v: Py): string {
       }
       if (v instanceof PyList) throw new UnhashableError('list');
       if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyBytes) return 'b' + v.data.length + ':' + latin1(v.data);
+      if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       let id = objectIds.get(v);
       if (id === undefined) {
         objectIdCounter += 1;
@@ -728,6 +762,8 @@ export function cpythonHash(v: Py): bigint | null {
   if (v === null) return NONE_HASH;
   if (v instanceof PyFloat) return floatHash(v.v);
   if (v instanceof PyTuple) return tupleHashOf(v.items);
+  // hash(b'ab') == hash('ab'): both hash the same one-byte-per-character buffer.
+  if (v instanceof PyBytes) return strHash(latin1(v.data));
   return intHash(v);
 }
 

@@ -56,7 +56,20 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   throw vm.typeError(`unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
 }
 
+type BinaryCapable = { pyBinary?: (vm: VM, op: string, other: Py, inplace: boolean) => Py | undefined };
+
 function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
+  // Types of their own file (bytes): `a + b`, `a * n`, and `n * a`.
+  const own = (a as BinaryCapable | null)?.pyBinary;
+  if (typeof own === 'function') {
+    const r = own.call(a, vm, op, b, inplace);
+    if (r !== undefined) return r;
+  }
+  const reflected = (b as BinaryCapable | null)?.pyBinary;
+  if (op === '*' && isIntLike(a) && typeof reflected === 'function') {
+    const r = reflected.call(b, vm, op, a, false);
+    if (r !== undefined) return r;
+  }
   if (isIntLike(a) && isIntLike(b)) return intArith(vm, op, a, b);
   if (isNumeric(a) && isNumeric(b)) return floatArith(vm, op, toNumber(a), toNumber(b));
   if (typeof a === 'string') return strBinary(vm, op, a, b);
@@ -102,6 +115,11 @@ export function setItem(vm: VM, o: Py, k: Py, v: Py): void {
   }
   if (o instanceof PyInstance) {
     if (vm.callSpecial(o, '__setitem__', [k, v]) !== undefined || typeOf(o).lookup('__setitem__') !== undefined) return;
+  }
+  const own = (o as { pySetItem?: (vm: VM, k: Py, v: Py) => void } | null)?.pySetItem;
+  if (typeof own === 'function') {
+    own.call(o, vm, k, v);
+    return;
   }
   throw vm.typeError(`'${typeOf(o).name}' object does not support item assignment`);
 }

@@ -168,7 +168,8 @@ function construct(vm: VM, kind: 'bytes' | 'bytearray', a: Py[], kw: Map<string,
 
 function installMethods(vm: VM, t: PyType): void {
   const def = (name: string, f: (self: Bytesish, a: Py[]) => Py): void => {
-    t.dict.set(name, native(name, (args) => {
+    t.dict.set(name, native(name, (args, kw) => {
+      if (kw !== null && kw.size > 0) throw new UnsupportedSignal(`${t.name}.${name}() with keyword arguments`, vm.currentLine());
       const self = args[0];
       if (!(self instanceof PyBytes || self instanceof PyByteArray) || !typeOf(self).isSubtypeOf(t))
         throw vm.typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${typeOf(self).name}' object`);
@@ -378,30 +379,37 @@ function installProtocols(vm: VM): void {
 }
 
 export function installBytesTypes(vm: VM): void {
+  const refuseKeywords = (kw: Map<string, Py> | null, name: string): void => {
+    if (kw !== null && kw.size > 0) throw new UnsupportedSignal(`bytearray.${name}() with keyword arguments`, vm.currentLine());
+  };
   PyBytes.pyTypeOf = bytesType;
   PyByteArray.pyTypeOf = bytearrayType;
   installMethods(vm, bytesType);
   installMethods(vm, bytearrayType);
-  const append = native('append', (a) => {
+  const append = native('append', (a, kw) => {
+    refuseKeywords(kw, 'append');
     const self = a[0] as PyByteArray;
     const [n] = needle(vm, typeof a[1] === 'number' || typeof a[1] === 'boolean' ? a[1] : vm.typeError(`'${typeOf(a[1]).name}' object cannot be interpreted as an integer`) as never);
     self.data.push(n!);
     return null;
   });
   bytearrayType.dict.set('append', append);
-  bytearrayType.dict.set('extend', native('extend', (a) => {
+  bytearrayType.dict.set('extend', native('extend', (a, kw) => {
+    refuseKeywords(kw, 'extend');
     const self = a[0] as PyByteArray;
     const data = bytesOf(a[1]) ?? (construct(vm, 'bytearray', [a[1]], null) as PyByteArray).data;
     self.data.push(...data);
     return null;
   }));
-  bytearrayType.dict.set('pop', native('pop', (a) => {
+  bytearrayType.dict.set('pop', native('pop', (a, kw) => {
+    refuseKeywords(kw, 'pop');
     const self = a[0] as PyByteArray;
     if (self.data.length === 0) throw vm.error('IndexError', 'pop from empty bytearray');
     const at = a.length > 1 ? index(vm, self.data.length, a[1]) : self.data.length - 1;
     return self.data.splice(at, 1)[0]!;
   }));
-  bytearrayType.dict.set('clear', native('clear', (a) => {
+  bytearrayType.dict.set('clear', native('clear', (a, kw) => {
+    refuseKeywords(kw, 'clear');
     (a[0] as PyByteArray).data = [];
     return null;
   }));

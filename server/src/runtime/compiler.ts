@@ -1656,14 +1656,12 @@ class Compiler {
       const args = named(sup);
       const kw = args.filter((a) => a.type === 'keyword_argument');
       if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return this.unsupported('class bases or keywords unpacked with * or **', n);
-      // A metaclass other than type changes what creating the class does: not modelled.
-      if (kw.some((k) => k.childForFieldName('name')!.text === 'metaclass')) return this.unsupported('class keywords (metaclass)', n);
       const positional = args.filter((a) => a.type !== 'keyword_argument');
       for (const a of positional) this.expr(a);
       for (const k of kw) this.expr(k.childForFieldName('value')!);
       if (kw.length === 0) this.emit(Op.CALL, 2 + positional.length);
       else {
-        // Keywords other than metaclass go to the parent's __init_subclass__.
+        // `metaclass=` picks the metaclass; the other keywords go to it and to __init_subclass__.
         this.emit(Op.LOAD_CONST, this.constIdx(new KwNames(kw.map((k) => k.childForFieldName('name')!.text))));
         this.emit(Op.CALL_KW, 2 + positional.length + kw.length);
       }

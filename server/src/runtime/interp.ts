@@ -557,7 +557,12 @@ export class VM {
       return f.fn(args, kwargs);
     }
     if (f instanceof PyBoundMethod) return this.call(f.func, [f.self, ...args], kwargs);
-    if (f instanceof PyType) return this.construct(f, args, kwargs);
+    if (f instanceof PyType) {
+      // A metaclass's own __call__ decides what calling its classes does.
+      const metaCall = f.metaclass?.lookup('__call__');
+      if (metaCall instanceof PyFunction) return this.call(metaCall, [f, ...args], kwargs);
+      return this.construct(f, args, kwargs);
+    }
     // Objects of the type files that are callable without a type of their own (`list[int](...)`).
     const pyCall = (f as { pyCall?: (vm: VM, args: Py[], kwargs: Map<string, Py> | null) => Py } | null)?.pyCall;
     if (typeof pyCall === 'function') return pyCall.call(f, this, args, kwargs);
@@ -572,6 +577,9 @@ export class VM {
     let obj: Py;
     if (newFn instanceof PyNative && newFn.name === '__new__' && t.layout !== 'object' && t.layout !== 'exception') {
       obj = newFn.fn([t, ...args], kwargs);
+      // A metaclass without a __new__ of its own may still have an __init__.
+      const metaInit = obj instanceof PyType && t.isSubtypeOf(typeType) && args.length === 3 ? typeOf(obj).lookup('__init__') : undefined;
+      if (metaInit instanceof PyFunction) this.call(metaInit, [obj, ...args], kwargs);
       return obj;
     }
     if (newFn instanceof PyStaticMethod || newFn instanceof PyFunction) {
@@ -2478,6 +2486,14 @@ export class VM {
         if (!t.builtin) return null;
         return this.builtinTypeDoc(t) ?? this.refuseUnmodelledDoc(t);
     }
+    // Attributes of a user metaclass, bound to the class.
+    const fromMeta = t.metaclass?.lookup(name);
+    if (fromMeta !== undefined) {
+      if (fromMeta instanceof PyProperty) return this.call(fromMeta.fget, [t]);
+      if (fromMeta instanceof PyClassMethod) return new PyBoundMethod(t.metaclass!, fromMeta.func);
+      if (fromMeta instanceof PyStaticMethod) return fromMeta.func;
+      return this.bindMethod(fromMeta, t);
+    }
     const partial = t.mro.find((c) => c.partial);
     if (partial !== undefined) throw new UnsupportedSignal(`${partial.name}.${name}`, this.currentLine());
     this.refuseUnmodelled(t, name);
@@ -2491,6 +2507,8 @@ export class VM {
     for (i = i + 1; i < mro.length; i++) {
       const v = mro[i]!.dict.get(name);
       if (v !== undefined) {
+        // __new__ is a static method: super().__new__ is the function itself, not bound.
+        if (name === '__new__' && v instanceof PyNative) return v;
         if (v instanceof PyClassMethod) return new PyBoundMethod(objType, v.func);
         if (s.obj instanceof PyType && s.obj === objType && !(v instanceof PyNative)) {
           if (v instanceof PyStaticMethod) return v.func;

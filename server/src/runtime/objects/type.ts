@@ -4,20 +4,38 @@
 
 import { native } from '../args.js';
 import {
-  boolType, Frame, functionType, generatorType, objectType, PyFunction, rangeType, sliceType, superType, typeOf, typeType,
+  UnsupportedSignal, boolType, Frame, functionType, generatorType, objectType, PyFunction, rangeType, sliceType, superType, typeOf, typeType,
   type VM,
 } from '../interp.js';
 import { applySlots } from './descriptors.js';
-import { MroError, PyCell, PyClassMethod, PyDict, PyInstance, PyList, PyNative, PySuper, PyTuple, PyType, type Py } from '../values.js';
+import { MroError, PyCell, PyClassMethod, PyDict, PyStaticMethod, PyInstance, PyList, PyNative, PySuper, PyTuple, PyType, type Py } from '../values.js';
 
 export function installTypeType(vm: VM): void {
-  typeType.dict.set('__new__', native('__new__', (a) => {
-    const [, name, bases, ns] = a;
+  typeType.dict.set('__new__', native('__new__', (a, kw) => {
+    const [meta, name, bases, ns] = a;
     if (a.length === 2) return typeOf(a[1]);
-    const t = new PyType(name, bases instanceof PyTuple && bases.items.length > 0 ? (bases.items as PyType[]) : [objectType]);
-    t.module = '__main__';
-    if (ns instanceof PyDict) for (const [hk, v] of ns.vals) t.dict.set(ns.keys.get(hk), v);
-    return t;
+    if (!(meta instanceof PyType) || !meta.isSubtypeOf(typeType)) throw vm.typeError('type.__new__(X): X is not a type object');
+    if (!(bases instanceof PyTuple) || !(ns instanceof PyDict)) throw vm.typeError('type.__new__() argument 2 must be tuple and argument 3 must be dict');
+    for (const b of bases.items) if (!(b instanceof PyType)) throw vm.typeError('bases must be types');
+    const namespace = new Map<string, Py>();
+    for (const [hk, v] of ns.vals) {
+      const key = ns.keys.get(hk);
+      if (typeof key !== 'string') throw new UnsupportedSignal('a class namespace with a non-str key', vm.currentLine());
+      namespace.set(key, v);
+    }
+    if (!namespace.has('__module__')) namespace.set('__module__', vm.frame?.globals.get('__name__') ?? '__main__');
+    // type_new: a more derived metaclass among the bases' makes the class instead (its own __new__, if any).
+    const winner = winningMetaclass(vm, meta, bases.items as PyType[]);
+    const winnerNew = winner !== meta ? winner.lookup('__new__') : undefined;
+    if (winnerNew instanceof PyFunction || winnerNew instanceof PyStaticMethod)
+      return vm.call(winnerNew instanceof PyStaticMethod ? winnerNew.func : winnerNew, [winner, name, bases, ns], kw);
+    return createClass(vm, winner, name, bases.items as PyType[], namespace, kw ?? new Map());
+  }));
+  // type.__call__: what calling a class does (a metaclass's __call__ reaches it through super()).
+  typeType.dict.set('__call__', native('__call__', (a, kw) => {
+    const cls = a[0];
+    if (!(cls instanceof PyType)) throw vm.typeError("descriptor '__call__' requires a 'type' object");
+    return vm.construct(cls, a.slice(1), kw);
   }));
   typeType.dict.set('mro', native('mro', (a) => new PyList((a[0] as PyType).mro)));
   typeType.dict.set('__subclasses__', native('__subclasses__', () => new PyList([])));
@@ -42,15 +60,53 @@ export function installSuperType(vm: VM): void {
   }));
 }
 
+/**
+ * `class` statements: the metaclass (the explicit `metaclass=` or the most derived of the bases'),
+ * the body run into a namespace, then the class made by `type.__new__`, or by calling the metaclass.
+ */
 export function buildClass(vm: VM, body: Py, name: Py, bases: Py[], keywords: Map<string, Py> = new Map()): Py {
   if (!(body instanceof PyFunction)) throw vm.typeError('__build_class__: func must be a function');
+  const classKeywords = new Map(keywords);
+  const explicit = classKeywords.get('metaclass');
+  classKeywords.delete('metaclass');
+  if (explicit !== undefined && !(explicit instanceof PyType && explicit.isSubtypeOf(typeType)))
+    throw new UnsupportedSignal('a metaclass that is not a subclass of type', vm.currentLine());
+  for (const b of bases) if (!(b instanceof PyType)) throw vm.typeError(`bases must be types`);
+  const meta = winningMetaclass(vm, (explicit as PyType | undefined) ?? typeType, bases as PyType[]);
+  if (meta !== typeType) {
+    const prepare = meta.lookup('__prepare__');
+    if (prepare !== undefined && !(prepare instanceof PyNative)) throw new UnsupportedSignal('a metaclass __prepare__', vm.currentLine());
+  }
   const ns = new Map<string, Py>();
   const co = body.code;
   const cells: PyCell[] = co.cellvars.map(() => new PyCell(undefined));
   if (body.closure !== null) cells.push(...body.closure);
   const frame = new Frame(co, body.globals, [], cells, ns, body);
   vm.runFrame(frame, null);
-  for (const b of bases) if (!(b instanceof PyType)) throw vm.typeError(`bases must be types`);
+  if (meta === typeType) return createClass(vm, typeType, name, bases as PyType[], ns, classKeywords);
+  const namespace = new PyDict();
+  for (const [k, v] of ns) vm.dictSet(namespace, k, v);
+  return vm.call(meta, [name, new PyTuple(bases), namespace], classKeywords.size > 0 ? classKeywords : null);
+}
+
+/** _PyType_CalculateMetaclass: the most derived metaclass, or CPython's conflict error. */
+function winningMetaclass(vm: VM, start: PyType, bases: PyType[]): PyType {
+  let winner = start;
+  for (const base of bases) {
+    const candidate = typeOf(base) as PyType;
+    if (winner.isSubtypeOf(candidate)) continue;
+    if (candidate.isSubtypeOf(winner)) {
+      winner = candidate;
+      continue;
+    }
+    throw vm.typeError('metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases');
+  }
+  return winner;
+}
+
+/** type.__new__(meta, name, bases, ns): the class object, its slots, __set_name__ and __init_subclass__. */
+export function createClass(vm: VM, meta: PyType, name: Py, bases: PyType[], ns: Map<string, Py>, keywords: Map<string, Py>): PyType {
+  if (typeof name !== 'string') throw vm.typeError(`type.__new__() argument 1 must be str, not ${typeOf(name).name}`);
   let t: PyType;
   try {
     t = new PyType(name, bases.length > 0 ? bases : [objectType]);
@@ -77,6 +133,7 @@ export function buildClass(vm: VM, body: Py, name: Py, bases: Py[], keywords: Ma
   if (t.dict.has('__eq__') && !t.dict.has('__hash__')) t.dict.set('__hash__', null);
   const slots = t.dict.get('__slots__');
   if (slots !== undefined) applySlots(vm, t, slots);
+  if (meta !== typeType) t.metaclass = meta;
   if (classcell instanceof PyCell) classcell.value = t;
   // type.__new__: __set_name__ on the attributes first, then the parent's __init_subclass__ with the class keywords.
   for (const [k, v] of [...t.dict]) {

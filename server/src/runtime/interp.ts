@@ -1687,10 +1687,10 @@ export class VM {
         stack.push(cells![arg]);
         break;
       case Op.LOAD_CLASSDEREF: {
-        const name = names[arg >> 16]!;
-        let v = f.ns!.get(name);
-        if (v === undefined) v = cells![arg & 0xffff]!.value;
-        if (v === undefined) throw this.derefError(co, arg & 0xffff);
+        const [cell, nameIdx] = co.classDerefs[arg]!;
+        let v = f.ns!.get(names[nameIdx]!);
+        if (v === undefined) v = cells![cell]!.value;
+        if (v === undefined) throw this.derefError(co, cell);
         stack.push(v);
         break;
       }
@@ -1786,10 +1786,10 @@ export class VM {
         else stack.pop();
         break;
       case Op.BUILD_SET: {
-        const n = arg & 0xfffff;
+        const n = arg < 0 ? -arg - 1 : arg;
         const items = n === 0 ? [] : stack.splice(stack.length - n, n);
         const s = new PySet(false);
-        if ((arg & 0x100000) !== 0) {
+        if (arg < 0) {
           // CPython folds a display of 3+ constants into a frozenset constant and merges it in.
           const folded = new PySet(true);
           for (const x of items) folded.map.set(this.hash(x), x);

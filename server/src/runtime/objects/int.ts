@@ -87,7 +87,7 @@ export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
   return NOT_IMPLEMENTED;
 }
 
-const PREFIX_BASES: Record<string, number> = { '0x': 16, '0o': 8, '0b': 2 };
+const PREFIX_BASES: Record<string, number> = Object.assign(Object.create(null), { '0x': 16, '0o': 8, '0b': 2 });
 
 /**
  * int(s, base) as PyLong_FromString parses it: Unicode decimal digits and whitespace first become ASCII,

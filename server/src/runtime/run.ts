@@ -55,7 +55,8 @@ const METHODS = ['next', 'send', 'throw', 'close', 'anext', 'asend', 'athrow'] a
 
 /** Cells per event in the recorder's array: header, generator, value, then the first locals. */
 const STRIDE = 8;
-const SHIFT = 3;
+/** Slots the event buffer starts with; it doubles as events come, up to the --max-events cap. */
+const INITIAL_SLOTS = 1024;
 const INLINE_LOCALS = STRIDE - 3;
 /** Header flag: the yield's locals are an OverflowLocals in the first local's cell (too many to inline). */
 const F_OVERFLOW = 64;
@@ -77,7 +78,8 @@ class OverflowLocals {
  */
 class EventRecorder implements Tracer {
   private readonly cap: number;
-  private readonly cells: Py[];
+  /** Grown on demand up to cap slots: a huge --max-events must not allocate its buffer up front. */
+  private cells: Py[];
   /** Events recorded so far (kept or not). */
   private count = 0;
   /** Next ring slot. */
@@ -86,8 +88,16 @@ class EventRecorder implements Tracer {
   constructor(private vm: VM, private headCap: number, private tailCap: number) {
     this.cap = headCap + tailCap;
     // fill() rather than a push loop: 10x faster in a cold process (the first snippet pays for it).
-    this.cells = new Array<Py>(this.cap * STRIDE).fill(null);
+    this.cells = new Array<Py>(Math.min(this.cap, INITIAL_SLOTS) * STRIDE).fill(null);
     this.ringPos = headCap;
+  }
+  /** Makes room for `slots` slots (at least doubling, at most cap), keeping the recorded ones. */
+  private grow(slots: number): void {
+    const size = Math.min(this.cap, Math.max(slots, 2 * (this.cells.length / STRIDE))) * STRIDE;
+    const next = new Array<Py>(size).fill(null);
+    const old = this.cells;
+    for (let k = 0; k < old.length; k++) next[k] = old[k];
+    this.cells = next;
   }
   private capture(v: Py): Py {
     const t = typeof v;
@@ -114,7 +124,8 @@ class EventRecorder implements Tracer {
       if (this.count >= this.cap) this.omitted++;
     }
     this.count++;
-    const at = i << SHIFT;
+    const at = i * STRIDE;
+    if (at >= this.cells.length) this.grow(i + 1);
     const cells = this.cells;
     cells[at] = (line < MAX_LINE ? line : MAX_LINE) * 256 + header;
     cells[at + 1] = gen;
@@ -216,12 +227,12 @@ class EventRecorder implements Tracer {
   }
   private build(i: number): TraceEvent {
     const event = this.buildEvent(i);
-    if (this.cells[(i << SHIFT) + 1] instanceof PyAsyncGenerator) event.asyncGenerator = true;
+    if (this.cells[i * STRIDE + 1] instanceof PyAsyncGenerator) event.asyncGenerator = true;
     return event;
   }
   private buildEvent(i: number): TraceEvent {
     const cells = this.cells;
-    const at = i << SHIFT;
+    const at = i * STRIDE;
     const header = cells[at] as number;
     const g = cells[at + 1] as PyGenerator;
     const generator = g.number;

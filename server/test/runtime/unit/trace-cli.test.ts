@@ -67,4 +67,14 @@ describe('yieldlens trace', () => {
     expect((await runCli(['--max-steps', 'lots', 'a.py'], { 'a.py': '' })).code).toBe(2);
     expect((await runCli(['missing.py'], {})).stderr).toContain('cannot read missing.py');
   });
+  test('a huge --max-events on a small program gives the normal JSON (the event buffer grows, it is not preallocated)', async () => {
+    const files = { 'a.py': DELEGATION };
+    const normal = await runCli(['--format', 'json', 'a.py'], files);
+    for (const huge of ['100000000', String(Number.MAX_SAFE_INTEGER)]) {
+      const r = await runCli(['--format', 'json', '--max-events', huge, 'a.py'], files);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual(JSON.parse(normal.stdout));
+    }
+  });
 });

@@ -22,7 +22,7 @@ import {
   STDLIB_FILENAME,
 } from './compiler.js';
 import { BlockType, Op } from './opcodes.js';
-import { isPrintableChar } from './objects/unicode.js';
+import { isPrintableChar } from './unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
@@ -348,8 +348,8 @@ class AsyncGeneratorTracer implements Tracer {
   return(gen: PyGenerator, value: Py, line: number): void {
     this.inner.return(gen, value, line);
   }
-  raise(gen: PyGenerator, exc: PyException, line: number): void {
-    this.inner.raise(gen, exc, line);
+  raise(gen: PyGenerator, exc: PyException, line: number, notStarted?: boolean): void {
+    this.inner.raise(gen, exc, line, notStarted);
   }
   close(gen: PyGenerator, line: number): void {
     this.inner.close(gen, line);
@@ -364,7 +364,7 @@ export interface Tracer {
   resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'anext' | 'asend' | 'athrow', sent: Py, line: number): void;
   yield(gen: PyGenerator, value: Py, line: number): void;
   return(gen: PyGenerator, value: Py, line: number): void;
-  raise(gen: PyGenerator, exc: PyException, line: number): void;
+  raise(gen: PyGenerator, exc: PyException, line: number, notStarted?: boolean): void;
   close(gen: PyGenerator, line: number): void;
 }
 
@@ -708,10 +708,18 @@ export class VM {
       this.lastReturn = null;
       return STOP;
     }
-    if (state === GEN_CREATED && value !== null && exc === null)
-      throw this.typeError(`can't send non-None value to a just-started ${g.kindName}`);
-    const frame = g.frame!;
     const tracer = g.tracer;
+    if (state === GEN_CREATED && value !== null && exc === null) {
+      const refused = this.typeError(`can't send non-None value to a just-started ${g.kindName}`);
+      // The trace shows the attempt and its error; the frame never ran, so the generator stays created.
+      if (tracer !== null && method !== 'await' && method !== 'close') {
+        const line = this.currentLine();
+        tracer.resume(g, method, traceSent !== undefined ? traceSent : value, line);
+        tracer.raise(g, refused, line, true);
+      }
+      throw refused;
+    }
+    const frame = g.frame!;
     if (tracer !== null && method !== 'close' && method !== 'await')
       tracer.resume(g, method, traceSent !== undefined ? traceSent : exc !== null ? exc : value, this.currentLine());
     let delegating = false;

@@ -5,7 +5,7 @@
 import { def, native } from '../args.js';
 import { floatType, isIntLike, NOT_IMPLEMENTED, strRepr, toNumber, typeOf, UnsupportedSignal, VM } from '../interp.js';
 import { PyFloat, PyInstance, type Py } from '../values.js';
-import { stripAsciiSpace, toAsciiNumber } from './unicode.js';
+import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
 
 function pyFloorMod(a: number, b: number): number {
   const r = a % b;

@@ -4,7 +4,7 @@
 import { def, native, toInt } from '../args.js';
 import { boolType, intType, LimitSignal, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, VM, strRepr } from '../interp.js';
 import { PyFloat, PyInstance, PyType, normInt, type PyException, type Py } from '../values.js';
-import { stripAsciiSpace, toAsciiNumber } from './unicode.js';
+import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
 
 export function asBig(v: Py): bigint {
   return typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? +v : v);

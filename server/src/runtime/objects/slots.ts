@@ -13,7 +13,6 @@
 import { isIntLike, isNumeric, NOT_IMPLEMENTED, objectType, toNumber, typeOf, UnsupportedSignal, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { PyFloat, PyModule, PyNative, PyObject, PySet, PyType, STOP, type NativeFn, type Py } from '../values.js';
-import { len } from './abstract.js';
 import { floatArith } from './float.js';
 import { FnIterator } from './iterators.js';
 import { intArith } from './int.js';
@@ -130,7 +129,7 @@ function slotCall(vm: VM, owner: PyType, name: string, self: Py, args: Py[]): Py
     case '__hash__':
       return unary(() => vm.call(vm.builtins.get('hash'), [self]));
     case '__len__':
-      return unary(() => len(vm, self));
+      return unary(() => vm.call(vm.builtins.get('len'), [self]));
     case '__iter__':
       return unary(() => vm.getIter(self));
     case '__bool__':

@@ -7,7 +7,7 @@ import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal
 import { PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
-import { allChars, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from './unicode.js';
+import { allChars, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from '../unicode.js';
 
 // Python's whitespace (str.isspace), which split() and strip() without arguments use; not JS's \s.
 const WS_LEAD = new RegExp(`^[${SPACE_CLASS}]+`, 'u');

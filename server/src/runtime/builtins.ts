@@ -7,7 +7,7 @@ import { arity, kwArg, native, noKw, toInt, type Kw } from './args.js';
 import { openFile, installFileMethods, StringIOObj } from './filesystem.js';
 import { formatValue } from './format.js';
 import {
-  boolType, classmethodType, dictType, excTypes, floatType, frozensetType, intType, isIntLike, ListIterator, listType,
+  boolType, classmethodType, dictType, excTypes, floatType, frozensetType, intType, isIntLike, isNumeric, ListIterator, listType,
   NOT_IMPLEMENTED, objectType, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
   strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
@@ -240,7 +240,14 @@ export function installBuiltins(vm: VM): void {
   fn('divmod', (args) => {
     arity(vm, 'divmod', args, 2, 2);
     const [a, c] = args;
-    return new PyTuple([binaryOp(vm, 4, a, c, false), binaryOp(vm, 5, a, c, false)]);
+    if (a instanceof PyInstance || c instanceof PyInstance) {
+      const r = vm.richCompare(a, c, '__divmod__', '__rdivmod__');
+      if (r !== NOT_IMPLEMENTED) return r;
+    } else if (isNumeric(a) && isNumeric(c)) {
+      if ((a instanceof PyFloat || c instanceof PyFloat) && !vm.truthy(c)) throw vm.error('ZeroDivisionError', 'float divmod()');
+      return new PyTuple([binaryOp(vm, 4, a, c, false), binaryOp(vm, 5, a, c, false)]);
+    }
+    throw vm.typeError(`unsupported operand type(s) for divmod(): '${typeOf(a).name}' and '${typeOf(c).name}'`);
   });
   fn('pow', (args) => {
     arity(vm, 'pow', args, 2, 3);

@@ -3139,7 +3139,7 @@ export class VM {
     if (v instanceof PyList) return new ListIterator(v.items, 'list_iterator');
     if (v instanceof PyTuple) return new ListIterator(v.items, 'tuple_iterator');
     if (v instanceof PyRange) return new RangeIterator(v.start, v.step, v.length);
-    if (typeof v === 'string') return new ListIterator(Array.from(v), 'str_ascii_iterator');
+    if (typeof v === 'string') return new ListIterator(Array.from(v), /^[\x00-\x7f]*$/.test(v) ? 'str_ascii_iterator' : 'str_iterator');
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
     if (v instanceof PySet) {
       if (this.unorderedSets !== null) this.checkOrdered(v);

@@ -58,7 +58,7 @@ export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
       return modInt(vm, a, b);
     case '**': {
       if (asBig(b) < 0n) {
-        if (a === 0 || a === 0n) throw vm.error('ZeroDivisionError', 'zero to a negative power');
+        if (a === 0 || a === 0n) throw vm.error('ZeroDivisionError', '0.0 cannot be raised to a negative power');
         return new PyFloat(Math.pow(Number(a), Number(b)));
       }
       if (typeof a === 'number' && typeof b === 'number') {

@@ -222,9 +222,20 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   });
   m('count', (s, a) => {
     const sub = a[0];
-    if (typeof sub !== 'string') throw vm.typeError(`must be str, not ${typeOf(sub).name}`);
-    if (sub === '') return s.length + 1;
-    return s.split(sub).length - 1;
+    if (typeof sub !== 'string') throw vm.typeError(`count() argument 1 must be str, not ${typeOf(sub).name}`);
+    // Code points, with start/end adjusted as ADJUST_INDICES does (start is not clamped to the length).
+    const chars = Array.from(s);
+    const n = chars.length;
+    const bound = (v: Py, dflt: number): number => {
+      if (v === undefined || v === null) return dflt;
+      const i = toInt(vm, v);
+      return i < 0 ? Math.max(0, i + n) : i;
+    };
+    const start = bound(a[1], 0);
+    const end = Math.min(bound(a[2], n), n);
+    if (sub === '') return end < start ? 0 : end - start + 1;
+    if (end < start) return 0;
+    return chars.slice(start, end).join('').split(sub).length - 1;
   });
   m('format', (s, a, kw) => strFormat(vm, s, a, kw));
   m('format_map', (s, a) => {

@@ -60,6 +60,7 @@ for key, t in TYPES.items():
     for n, v in vars(t).items():
         if type(v).__name__ in callable_kinds and isinstance(getattr(v, '__doc__', None), str):
             method_docs[f'{key}.{n}'] = v.__doc__
+method_descriptors = sorted(f'{key}.{n}' for key, t in TYPES.items() for n, v in vars(t).items() if type(v).__name__ == 'method_descriptor')
 import builtins
 for n, v in vars(builtins).items():
     if type(v).__name__ == 'builtin_function_or_method':
@@ -73,6 +74,7 @@ out = (
     f'export const SLOT_DOCS: Record<string, Record<string, string | null>> = {json.dumps(slots, indent=1)};\n\n'
     f'export const OTHER_ATTRS: Record<string, string[]> = {json.dumps(others)};\n\n'
     f'export const TYPE_DOCS: Record<string, string | null> = {json.dumps(type_docs, indent=1)};\n\n'
+    f'export const METHOD_DESCRIPTORS: ReadonlySet<string> = new Set({json.dumps(method_descriptors)});\n\n'
     f'export const METHOD_DOCS: Record<string, string> = {json.dumps(method_docs, indent=1)};\n'
 )
 Path(__file__).resolve().parent.parent.joinpath('server/src/runtime/objects/slot-tables.ts').write_text(out)

@@ -269,6 +269,10 @@ export function installBuiltins(vm: VM): void {
   fn('round', (args, kw) => {
     const v = args[0];
     const nd = args.length > 1 ? args[1] : kwArg(kw, 'ndigits', null);
+    if (nd !== null && !isIntLike(nd)) {
+      if (nd instanceof PyInstance && nd.cls.lookup('__index__') !== undefined) throw new UnsupportedSignal('round() with an __index__ ndigits', vm.currentLine());
+      throw vm.typeError(`'${typeOf(nd).name}' object cannot be interpreted as an integer`);
+    }
     if (isIntLike(v)) {
       if (nd === null || Number(nd) >= 0) return intOf(v);
       const p = 10 ** -Number(nd);

@@ -47,13 +47,20 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   if (op === '+' && typeof a === 'string') throw vm.typeError(`can only concatenate str (not "${typeOf(b).name}") to str`);
   if (op === '+' && (a instanceof PyList || a instanceof PyTuple))
     throw vm.typeError(`can only concatenate ${typeOf(a).name} (not "${typeOf(b).name}") to ${typeOf(a).name}`);
-  if (op === '*' && (typeof a === 'string' || a instanceof PyList || a instanceof PyTuple || typeof b === 'string'))
-    throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(typeof a === 'string' || a instanceof PyList || a instanceof PyTuple ? b : a).name}'`);
+  const isSeq = (v: Py): boolean => typeof v === 'string' || v instanceof PyList || v instanceof PyTuple;
+  if (op === '*' && (isSeq(a) || isSeq(b)))
+    throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(isSeq(a) ? b : a).name}'`);
   if (op === '**') throw vm.typeError(`unsupported operand type(s) for ** or pow(): '${typeOf(a).name}' and '${typeOf(b).name}'`);
   throw vm.typeError(`unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
 }
 
 function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
+  // bool's own &, |, ^ (bool_and/bool_or/bool_xor): two bools give a bool.
+  if (typeof a === 'boolean' && typeof b === 'boolean') {
+    if (op === '&') return a && b;
+    if (op === '|') return a || b;
+    if (op === '^') return a !== b;
+  }
   if (isIntLike(a) && isIntLike(b)) return intArith(vm, op, a, b);
   if (isNumeric(a) && isNumeric(b)) return floatArith(vm, op, toNumber(a), toNumber(b));
   if (typeof a === 'string') return strBinary(vm, op, a, b);

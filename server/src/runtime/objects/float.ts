@@ -3,7 +3,7 @@
 // round-tripping form).
 
 import { def, native } from '../args.js';
-import { floatType, isIntLike, NOT_IMPLEMENTED, strRepr, toNumber, typeOf, UnsupportedSignal, VM } from '../interp.js';
+import { excTypes, floatType, isIntLike, NOT_IMPLEMENTED, strRepr, toNumber, typeOf, UnsupportedSignal, VM } from '../interp.js';
 import { PyFloat, PyInstance, type Py } from '../values.js';
 import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
 
@@ -49,7 +49,13 @@ export function floatArith(vm: VM, op: string, x: number, y: number): Py {
     case '**':
       if (x === 0 && y < 0) throw vm.error('ZeroDivisionError', '0.0 cannot be raised to a negative power');
       if (x < 0 && !Number.isInteger(y)) throw new UnsupportedSignal('complex numbers', vm.currentLine());
-      return new PyFloat(Math.pow(x, y));
+      {
+        const r = Math.pow(x, y);
+        // float_pow: a finite base and exponent whose result overflows set errno = ERANGE.
+        if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y))
+          throw vm.newException(excTypes.get('OverflowError')!, [34, 'Numerical result out of range']);
+        return new PyFloat(r);
+      }
   }
   return NOT_IMPLEMENTED;
 }

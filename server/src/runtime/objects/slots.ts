@@ -16,7 +16,7 @@ import { PyFloat, PyModule, PyNative, PyObject, PySet, PyType, STOP, type Native
 import { floatArith } from './float.js';
 import { FnIterator } from './iterators.js';
 import { intArith } from './int.js';
-import { METHOD_DOCS, OTHER_ATTRS, SLOT_DOCS, TYPE_DOCS } from './slot-tables.js';
+import { METHOD_DESCRIPTORS, METHOD_DOCS, OTHER_ATTRS, SLOT_DOCS, TYPE_DOCS } from './slot-tables.js';
 
 /** A table entry by a Python-chosen key: own properties only, so `constructor` or `__proto__` is never found. */
 function own<T>(table: Record<string, T>, key: string): T | undefined {
@@ -237,15 +237,48 @@ export function unmodelledOwner(t: PyType, name: string): PyType | undefined {
 let currentVM: VM | null = null;
 
 /**
+ * A plain method of a built-in type read through the type (`list.append`): CPython's method_descriptor,
+ * which checks its first argument before the method runs (`set.pop()` needs one, `str.upper(3)` does not
+ * apply). Bound through an instance it is the type file's native as before.
+ */
+export class PyMethodDescriptor extends PyNative {
+  constructor(readonly method: PyNative, readonly owner: PyType) {
+    super(method.name, (args, kw) => {
+      const vm = currentVM!;
+      if (args.length === 0) throw vm.typeError(`unbound method ${owner.name}.${method.name}() needs an argument`);
+      const t = typeOf(args[0]);
+      if (!t.isSubtypeOf(owner)) throw vm.typeError(`descriptor '${method.name}' for '${owner.name}' objects doesn't apply to a '${t.name}' object`);
+      return method.fn(args, kw);
+    }, undefined, method.qualname);
+  }
+  override bind(self: Py): PyNative {
+    return this.method.bind(self);
+  }
+  get pyType(): PyType {
+    return (methodDescriptorType ??= builtinType('method_descriptor'));
+  }
+  pyRepr(): string {
+    return `<method '${this.name}' of '${this.owner.name}' objects>`;
+  }
+}
+let methodDescriptorType: PyType | null = null;
+const descriptors = new WeakMap<PyNative, PyMethodDescriptor>();
+
+/**
  * A native a type file installed under a slot name (object.__eq__, generator.__next__) keeps its code
  * and becomes a slot wrapper, so it prints and documents itself as CPython's does. Done on first lookup,
  * in place, since the VM's own dispatch only needs it to stay a PyNative with the same fn.
  */
 function asSlotWrapper(t: PyType, name: string, v: Py): Py {
-  if (!(v instanceof PyNative) || v instanceof PySlotWrapper || v.self !== undefined) return v;
+  if (!(v instanceof PyNative) || v instanceof PySlotWrapper || v instanceof PyMethodDescriptor || v.self !== undefined) return v;
   const slots = own(SLOT_DOCS, t.name);
   const doc = slots === undefined ? undefined : own(slots, name);
-  if (doc === undefined) return v;
+  if (doc === undefined) {
+    if (!METHOD_DESCRIPTORS.has(`${t.name}.${name}`)) return v;
+    let d = descriptors.get(v);
+    if (d === undefined) descriptors.set(v, (d = new PyMethodDescriptor(v, t)));
+    return d;
+  }
   const w = new PySlotWrapper(name, v.fn, undefined, t, doc);
   t.dict.set(name, w);
   return w;

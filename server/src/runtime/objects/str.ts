@@ -252,8 +252,9 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('isalnum', (s) => allChars(s, (cp) => isAlphaChar(cp) || isNumericChar(cp)));
   m('isspace', (s) => allChars(s, isSpaceChar));
   m('isprintable', (s) => s.length === 0 || allChars(s, isPrintableChar));
-  m('isupper', (s) => /[A-Z]/.test(s) && s === s.toUpperCase());
-  m('islower', (s) => /[a-z]/.test(s) && s === s.toLowerCase());
+  // _PyUnicode_IsUppercase/IsLowercase are the derived Uppercase/Lowercase properties, titlecase is Lt.
+  m('isupper', (s) => /\p{Uppercase}/u.test(s) && !/[\p{Lowercase}\p{Lt}]/u.test(s));
+  m('islower', (s) => /\p{Lowercase}/u.test(s) && !/[\p{Uppercase}\p{Lt}]/u.test(s));
   m('isidentifier', charTest(/^[A-Za-z_][A-Za-z0-9_]*$/));
   m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
   m('isascii', (s) => /^[\x00-\x7f]*$/.test(s));

@@ -100,7 +100,7 @@ export function installBuiltins(vm: VM): void {
   fn('format', (args) => {
     arity(vm, 'format', args, 1, 2);
     const spec = args.length > 1 ? args[1] : '';
-    if (typeof spec !== 'string') throw vm.typeError(`format() argument 2 must be str, not ${typeOf(spec).name}`);
+    if (typeof spec !== 'string') throw vm.typeError(`format() argument 2 must be str, not ${spec === null ? 'None' : typeOf(spec).name}`);
     return vm.format(args[0], spec);
   });
   fn('len', (args) => {

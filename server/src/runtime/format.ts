@@ -6,7 +6,7 @@ import type { Kw } from './args.js';
 import { excTypes, isIntLike, isNumeric, toNumber, typeOf, type VM } from './interp.js';
 import { asBig, intOf } from './objects/int.js';
 import { PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PyTuple, exactDigits, exactFixed, floatRepr, type Py } from './values.js';
-import { decimalValue } from './unicode.js';
+import { cpLength, decimalValue } from './unicode.js';
 
 interface Spec {
   fill: string; align: string; sign: string; alt: boolean; zero: boolean; width: number;
@@ -46,7 +46,7 @@ function group(digits: string, sep: string, every = 3): string {
   return out;
 }
 function pad(s: Spec, body: string, signStr: string, defaultAlign: string): string {
-  const total = signStr.length + body.length;
+  const total = signStr.length + cpLength(body);
   if (total >= s.width) return signStr + body;
   const n = s.width - total;
   const align = s.align || defaultAlign;

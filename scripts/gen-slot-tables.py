@@ -39,6 +39,7 @@ TYPES = {
     'dict_reversekeyiterator': type(reversed({})), 'callable_iterator': type(iter(int, 1)),
     'iterator': type(iter(type('S', (), {'__getitem__': lambda s, i: 1})())),
     'map': map, 'filter': filter, 'zip': zip, 'enumerate': enumerate, 'reversed': reversed,
+    'dict_keys': type({}.keys()), 'dict_values': type({}.values()), 'dict_items': type({}.items()),
     'bytes': bytes, 'bytearray': bytearray, 'memoryview': memoryview, 'complex': complex,
 }
 for name in ['accumulate', 'batched', 'chain', 'compress', 'count', 'cycle', 'dropwhile', 'filterfalse',

@@ -3006,7 +3006,20 @@ export class VM {
     }
     if (a instanceof PyBoundMethod && b instanceof PyBoundMethod) return a.self === b.self && a.func === b.func;
     if (a instanceof PyNative && b instanceof PyNative) return a.fn === b.fn && a.self === b.self;
-    return false;
+    const r = this.objectRichCompare(2, a, b);
+    return r !== NOT_IMPLEMENTED && this.truthy(r);
+  }
+  /** A native object's own rich comparison (the dict views'), tried as a then b; NotImplemented if none. */
+  private objectRichCompare(op: number, a: Py, b: Py): Py {
+    type Cmp = { pyRichCompare?: (vm: VM, op: number, other: Py) => Py };
+    const fa = (a as Cmp | null)?.pyRichCompare;
+    if (typeof fa === 'function') {
+      const r = fa.call(a, this, op, b);
+      if (r !== NOT_IMPLEMENTED) return r;
+    }
+    const fb = (b as Cmp | null)?.pyRichCompare;
+    if (typeof fb === 'function') return fb.call(b, this, [4, 5, 2, 3, 0, 1][op]!, a);
+    return NOT_IMPLEMENTED;
   }
   private seqEq(a: Py[], b: Py[]): boolean {
     if (a.length !== b.length) return false;
@@ -3091,6 +3104,8 @@ export class VM {
       if (op === 4) return a.map.size > b.map.size && sub(b, a);
       return sub(b, a);
     }
+    const own = this.objectRichCompare(op, a, b);
+    if (own !== NOT_IMPLEMENTED) return own;
     const names = ['__lt__', '__le__', '', '', '__gt__', '__ge__'];
     const reflected = ['__gt__', '__ge__', '', '', '__lt__', '__le__'];
     if (a instanceof PyInstance || b instanceof PyInstance) {
@@ -3122,6 +3137,8 @@ export class VM {
       const r = this.callSpecial(container, '__contains__', [item]);
       if (r !== undefined) return this.truthy(r);
     }
+    const own = (container as { pyContains?: (vm: VM, x: Py) => boolean } | null)?.pyContains;
+    if (typeof own === 'function') return own.call(container, this, item);
     const t = typeOf(container);
     if (t.lookup('__iter__') === undefined && !(container instanceof PyIterator) && t.lookup('__getitem__') === undefined)
       throw this.typeError(`argument of type '${t.name}' is not iterable`);

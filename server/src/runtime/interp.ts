@@ -23,7 +23,7 @@ import {
 } from './compiler.js';
 import { ImportSystem, PyUserModule } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
-import { isPrintableChar } from './objects/unicode.js';
+import { isPrintableChar } from './unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
@@ -349,8 +349,8 @@ class AsyncGeneratorTracer implements Tracer {
   return(gen: PyGenerator, value: Py, line: number): void {
     this.inner.return(gen, value, line);
   }
-  raise(gen: PyGenerator, exc: PyException, line: number): void {
-    this.inner.raise(gen, exc, line);
+  raise(gen: PyGenerator, exc: PyException, line: number, notStarted?: boolean): void {
+    this.inner.raise(gen, exc, line, notStarted);
   }
   close(gen: PyGenerator, line: number): void {
     this.inner.close(gen, line);
@@ -365,7 +365,7 @@ export interface Tracer {
   resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'anext' | 'asend' | 'athrow', sent: Py, line: number): void;
   yield(gen: PyGenerator, value: Py, line: number): void;
   return(gen: PyGenerator, value: Py, line: number): void;
-  raise(gen: PyGenerator, exc: PyException, line: number): void;
+  raise(gen: PyGenerator, exc: PyException, line: number, notStarted?: boolean): void;
   close(gen: PyGenerator, line: number): void;
 }
 
@@ -725,10 +725,18 @@ export class VM {
       this.lastReturn = null;
       return STOP;
     }
-    if (state === GEN_CREATED && value !== null && exc === null)
-      throw this.typeError(`can't send non-None value to a just-started ${g.kindName}`);
-    const frame = g.frame!;
     const tracer = g.tracer;
+    if (state === GEN_CREATED && value !== null && exc === null) {
+      const refused = this.typeError(`can't send non-None value to a just-started ${g.kindName}`);
+      // The trace shows the attempt and its error; the frame never ran, so the generator stays created.
+      if (tracer !== null && method !== 'await' && method !== 'close') {
+        const line = this.currentLine();
+        tracer.resume(g, method, traceSent !== undefined ? traceSent : value, line);
+        tracer.raise(g, refused, line, true);
+      }
+      throw refused;
+    }
+    const frame = g.frame!;
     if (tracer !== null && method !== 'close' && method !== 'await')
       tracer.resume(g, method, traceSent !== undefined ? traceSent : exc !== null ? exc : value, this.currentLine());
     let delegating = false;
@@ -1707,10 +1715,10 @@ export class VM {
         stack.push(cells![arg]);
         break;
       case Op.LOAD_CLASSDEREF: {
-        const name = names[arg >> 16]!;
-        let v = f.ns!.get(name);
-        if (v === undefined) v = cells![arg & 0xffff]!.value;
-        if (v === undefined) throw this.derefError(co, arg & 0xffff);
+        const [cell, nameIdx] = co.classDerefs[arg]!;
+        let v = f.ns!.get(names[nameIdx]!);
+        if (v === undefined) v = cells![cell]!.value;
+        if (v === undefined) throw this.derefError(co, cell);
         stack.push(v);
         break;
       }
@@ -1806,10 +1814,10 @@ export class VM {
         else stack.pop();
         break;
       case Op.BUILD_SET: {
-        const n = arg & 0xfffff;
+        const n = arg < 0 ? -arg - 1 : arg;
         const items = n === 0 ? [] : stack.splice(stack.length - n, n);
         const s = new PySet(false);
-        if ((arg & 0x100000) !== 0) {
+        if (arg < 0) {
           // CPython folds a display of 3+ constants into a frozenset constant and merges it in.
           const folded = new PySet(true);
           for (const x of items) folded.map.set(this.hash(x), x);
@@ -3034,7 +3042,20 @@ export class VM {
     }
     if (a instanceof PyBoundMethod && b instanceof PyBoundMethod) return a.self === b.self && a.func === b.func;
     if (a instanceof PyNative && b instanceof PyNative) return a.fn === b.fn && a.self === b.self;
-    return false;
+    const r = this.objectRichCompare(2, a, b);
+    return r !== NOT_IMPLEMENTED && this.truthy(r);
+  }
+  /** A native object's own rich comparison (the dict views'), tried as a then b; NotImplemented if none. */
+  private objectRichCompare(op: number, a: Py, b: Py): Py {
+    type Cmp = { pyRichCompare?: (vm: VM, op: number, other: Py) => Py };
+    const fa = (a as Cmp | null)?.pyRichCompare;
+    if (typeof fa === 'function') {
+      const r = fa.call(a, this, op, b);
+      if (r !== NOT_IMPLEMENTED) return r;
+    }
+    const fb = (b as Cmp | null)?.pyRichCompare;
+    if (typeof fb === 'function') return fb.call(b, this, [4, 5, 2, 3, 0, 1][op]!, a);
+    return NOT_IMPLEMENTED;
   }
   private seqEq(a: Py[], b: Py[]): boolean {
     if (a.length !== b.length) return false;
@@ -3119,6 +3140,8 @@ export class VM {
       if (op === 4) return a.map.size > b.map.size && sub(b, a);
       return sub(b, a);
     }
+    const own = this.objectRichCompare(op, a, b);
+    if (own !== NOT_IMPLEMENTED) return own;
     const names = ['__lt__', '__le__', '', '', '__gt__', '__ge__'];
     const reflected = ['__gt__', '__ge__', '', '', '__lt__', '__le__'];
     if (a instanceof PyInstance || b instanceof PyInstance) {
@@ -3150,6 +3173,8 @@ export class VM {
       const r = this.callSpecial(container, '__contains__', [item]);
       if (r !== undefined) return this.truthy(r);
     }
+    const own = (container as { pyContains?: (vm: VM, x: Py) => boolean } | null)?.pyContains;
+    if (typeof own === 'function') return own.call(container, this, item);
     const t = typeOf(container);
     if (t.lookup('__iter__') === undefined && !(container instanceof PyIterator) && t.lookup('__getitem__') === undefined)
       throw this.typeError(`argument of type '${t.name}' is not iterable`);
@@ -3167,7 +3192,7 @@ export class VM {
     if (v instanceof PyList) return new ListIterator(v.items, 'list_iterator');
     if (v instanceof PyTuple) return new ListIterator(v.items, 'tuple_iterator');
     if (v instanceof PyRange) return new RangeIterator(v.start, v.step, v.length);
-    if (typeof v === 'string') return new ListIterator(Array.from(v), 'str_ascii_iterator');
+    if (typeof v === 'string') return new ListIterator(Array.from(v), /^[\x00-\x7f]*$/.test(v) ? 'str_ascii_iterator' : 'str_iterator');
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
     if (v instanceof PySet) {
       if (this.unorderedSets !== null) this.checkOrdered(v);

@@ -6,7 +6,7 @@ import { isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
 import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
-import { dictBinary, dictDeleteSubscript, dictSubscript } from './dict.js';
+import { DictView, dictBinary, dictDeleteSubscript, dictSubscript, dictViewBinary } from './dict.js';
 import { floatArith } from './float.js';
 import { intArith } from './int.js';
 import { listAssignSubscript, listBinary, listDeleteSubscript, listSubscript } from './list.js';
@@ -47,14 +47,22 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   if (op === '+' && typeof a === 'string') throw vm.typeError(`can only concatenate str (not "${typeOf(b).name}") to str`);
   if (op === '+' && (a instanceof PyList || a instanceof PyTuple))
     throw vm.typeError(`can only concatenate ${typeOf(a).name} (not "${typeOf(b).name}") to ${typeOf(a).name}`);
-  if (op === '*' && (typeof a === 'string' || a instanceof PyList || a instanceof PyTuple || typeof b === 'string'))
-    throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(typeof a === 'string' || a instanceof PyList || a instanceof PyTuple ? b : a).name}'`);
+  const isSeq = (v: Py): boolean => typeof v === 'string' || v instanceof PyList || v instanceof PyTuple;
+  if (op === '*' && (isSeq(a) || isSeq(b)))
+    throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(isSeq(a) ? b : a).name}'`);
   if (op === '**') throw vm.typeError(`unsupported operand type(s) for ** or pow(): '${typeOf(a).name}' and '${typeOf(b).name}'`);
   throw vm.typeError(`unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
 }
 
 function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
+  // bool's own &, |, ^ (bool_and/bool_or/bool_xor): two bools give a bool.
+  if (typeof a === 'boolean' && typeof b === 'boolean') {
+    if (op === '&') return a && b;
+    if (op === '|') return a || b;
+    if (op === '^') return a !== b;
+  }
   if (isIntLike(a) && isIntLike(b)) return intArith(vm, op, a, b);
+  if (a instanceof DictView || b instanceof DictView) return dictViewBinary(vm, op, a, b);
   if (isNumeric(a) && isNumeric(b)) return floatArith(vm, op, toNumber(a), toNumber(b));
   if (typeof a === 'string') return strBinary(vm, op, a, b);
   if (op === '*' && typeof b === 'string' && isIntLike(a)) return strBinary(vm, op, b, a);

@@ -7,7 +7,7 @@
 import type { CodeObject } from './compiler.js';
 import { Frame, typeOf, UnsupportedSignal, type VM } from './interp.js';
 import { STDLIB_MODULE_NAMES } from './stdlib-names.js';
-import { GlobalsMap, PyList, PyModule, type Py } from './values.js';
+import { GlobalsMap, PyList, PyUserModule, type PyModule, type Py } from './values.js';
 
 /** A module of the user's project, as the host found it. */
 export interface ModuleSource {
@@ -35,19 +35,12 @@ export interface ModuleCompileError {
 /** Module attributes CPython sets that the runtime does not model: reading one is refused, not an AttributeError. */
 const UNMODELLED_MODULE_ATTRIBUTES = new Set(['__spec__', '__loader__', '__cached__', '__builtins__', '__dict__']);
 
-/** A module of the user's project: its namespace is the globals its code ran in. */
-export class PyUserModule extends PyModule {
-  /** True while its code runs (a circular import sees it so). */
-  initializing = true;
-  constructor(name: string, readonly file: string, readonly isPackage: boolean, readonly globals: GlobalsMap) {
-    super(name, globals);
-  }
-}
-
 function basename(path: string): string {
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return slash === -1 ? path : path.slice(slash + 1);
 }
+
+export { PyUserModule };
 
 export function dirname(path: string): string {
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -74,6 +67,11 @@ export class ImportSystem {
     if (fromlist.length === 0) {
       const top = absolute.split('.')[0]!;
       return this.vm.modules.get(top) ?? module;
+    }
+    if (module instanceof PyUserModule && !module.isPackage && module.dict.has('__getattr__')) {
+      // __import__ looks for `__path__` (hasattr) before the fromlist: a PEP 562 __getattr__ sees that question.
+      if (this.vm.getAttrOrUndefined(module, '__path__') !== undefined)
+        throw new UnsupportedSignal(`from ${module.name} import of a module whose __getattr__ gives a __path__`, this.vm.currentLine());
     }
     if (module instanceof PyUserModule && module.isPackage) {
       const items = fromlist.includes('*') ? [...fromlist, ...this.allNames(module) ?? []] : fromlist;
@@ -116,6 +114,12 @@ export class ImportSystem {
     const value = module.dict.get(name);
     if (value !== undefined) return value;
     if (!(module instanceof PyUserModule)) throw new UnsupportedSignal(`${module.name}.${name}`, this.vm.currentLine());
+    const moduleGetattr = module.dict.get('__getattr__');
+    if (moduleGetattr !== undefined) {
+      // PEP 562; an AttributeError from it becomes the ImportError below, as in CPython's import_from.
+      const found = this.vm.getAttrOrUndefined(module, name);
+      if (found !== undefined) return found;
+    }
     const sub = this.vm.modules.get(`${module.name}.${name}`);
     if (sub !== undefined) return sub;
     const from = module.initializing

@@ -21,13 +21,14 @@ import {
   CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CO_SUSPENDABLE, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames,
   STDLIB_FILENAME,
 } from './compiler.js';
-import { ImportSystem, PyUserModule } from './imports.js';
+import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
 import { isPrintableChar } from './unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, STOP, UnhashableError, UnknownOrderError, floatRepr, hashKey, normInt, GlobalsMap, type GlobalCell, type NativeFn, type Py,
+  PyType, PyTraceback, PyUserModule, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
+  type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -125,7 +126,7 @@ excTypes.set('EnvironmentError', excTypes.get('OSError')!);
 
 const ctorTypes = new Map<unknown, PyType>([
   [PyFloat, floatType], [PyList, listType], [PyTuple, tupleType], [PyDict, dictType], [PyRange, rangeType],
-  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyProperty, propertyType],
+  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyUserModule, moduleType], [PyProperty, propertyType],
   [PyStaticMethod, staticmethodType], [PyClassMethod, classmethodType], [PySuper, superType], [PySlice, sliceType],
   [CodeObject, codeType], [PyCell, cellType], [PyTraceback, mkType('traceback', [objectType], 'traceback')],
 ]);
@@ -188,6 +189,8 @@ declare module './values.js' {
 
 export class PyFunction extends PyObject {
   dict: Map<string, Py> | null = null;
+  /** `__annotations__`, made at definition (or empty on first access). */
+  annotations: PyDict | null = null;
   name: string;
   qualname: string;
   constructor(
@@ -555,6 +558,9 @@ export class VM {
     }
     if (f instanceof PyBoundMethod) return this.call(f.func, [f.self, ...args], kwargs);
     if (f instanceof PyType) return this.construct(f, args, kwargs);
+    // Objects of the type files that are callable without a type of their own (`list[int](...)`).
+    const pyCall = (f as { pyCall?: (vm: VM, args: Py[], kwargs: Map<string, Py> | null) => Py } | null)?.pyCall;
+    if (typeof pyCall === 'function') return pyCall.call(f, this, args, kwargs);
     const m = typeOf(f).lookup('__call__');
     if (m !== undefined && !(f instanceof PyType)) return this.call(m, [f, ...args], kwargs);
     throw this.typeError(`'${typeOf(f).name}' object is not callable`);
@@ -1884,6 +1890,7 @@ export class VM {
       case Op.MAKE_FUNCTION: {
         const fco = stack.pop() as CodeObject;
         const closure = (arg & 8) !== 0 ? ((stack.pop() as PyTuple).items as PyCell[]) : null;
+        const annotations = (arg & 4) !== 0 ? (stack.pop() as PyDict) : null;
         const kwdefs = (arg & 2) !== 0 ? (stack.pop() as PyDict) : null;
         const defs = (arg & 1) !== 0 ? (stack.pop() as PyTuple).items : null;
         let kwmap: Map<string, Py> | null = null;
@@ -1891,7 +1898,14 @@ export class VM {
           kwmap = new Map();
           for (const [hk, v] of kwdefs.vals) kwmap.set(kwdefs.keys.get(hk) as string, v);
         }
-        stack.push(new PyFunction(fco, f.globals, defs, kwmap, closure));
+        const made = new PyFunction(fco, f.globals, defs, kwmap, closure);
+        if (annotations !== null) made.annotations = annotations;
+        stack.push(made);
+        break;
+      }
+      case Op.SETUP_ANNOTATIONS: {
+        const ns = f.ns ?? f.globals;
+        if (ns.get('__annotations__') === undefined) ns.set('__annotations__', new PyDict());
         break;
       }
       case Op.GET_YIELD_FROM_ITER: {
@@ -2036,6 +2050,33 @@ export class VM {
       case Op.IMPORT_FROM:
         stack.push(this.importSystem().importFrom(stack[stack.length - 1] as PyModule, names[arg]!));
         break;
+      case Op.COPY:
+        stack.push(stack[stack.length - arg]);
+        break;
+      case Op.MATCH_SEQUENCE:
+        stack.push(this.matchOps.sequence(this, stack[stack.length - 1]));
+        break;
+      case Op.MATCH_MAPPING:
+        stack.push(this.matchOps.mapping(this, stack[stack.length - 1]));
+        break;
+      case Op.GET_LEN:
+        stack.push(this.matchOps.length(this, stack[stack.length - 1]));
+        break;
+      case Op.MATCH_KEYS:
+        stack.push(this.matchOps.keys(this, stack[stack.length - 2], stack[stack.length - 1] as PyTuple));
+        break;
+      case Op.MATCH_CLASS: {
+        const keywords = stack.pop() as PyTuple;
+        const cls = stack.pop();
+        const subject = stack.pop();
+        stack.push(this.matchOps.cls(this, subject, cls, arg, keywords));
+        break;
+      }
+      case Op.MATCH_REST: {
+        const keys = stack.pop() as PyTuple;
+        stack.push(this.matchOps.rest(this, stack.pop(), keys));
+        break;
+      }
       case Op.IMPORT_STAR:
         this.importSystem().importStar(stack.pop() as PyModule, f.globals);
         break;
@@ -2276,11 +2317,21 @@ export class VM {
     this.modules.set(name, m);
     return m;
   }
-  /** The import system of this VM (without a host resolver, only the runtime's own modules import). */
+  /** The import system of this VM (run.ts makes it: imports.ts). */
   imports: ImportSystem | null = null;
   importSystem(): ImportSystem {
-    return (this.imports ??= new ImportSystem(this, null, () => ({ message: 'no compiler', line: 0 }), ''));
+    if (this.imports === null) throw new UnsupportedSignal('import without an import system', this.currentLine());
+    return this.imports;
   }
+  /** What the `match` instructions do (match.ts, installed by builtins.ts). */
+  matchOps!: {
+    sequence: (vm: VM, v: Py) => boolean;
+    mapping: (vm: VM, v: Py) => boolean;
+    length: (vm: VM, v: Py) => Py;
+    keys: (vm: VM, subject: Py, keys: PyTuple) => PyTuple | null;
+    cls: (vm: VM, subject: Py, cls: Py, positional: number, keywords: PyTuple) => PyTuple | null;
+    rest: (vm: VM, subject: Py, keys: PyTuple) => Py;
+  };
   /** Module globals that ran `from M import *` of one of the runtime's modules, with M's names. */
   starImports = new Map<Map<string, Py>, string[]>();
 
@@ -2323,14 +2374,19 @@ export class VM {
         if (ta.fget === null) throw this.error('AttributeError', `property '${name}' of '${t.name}' object has no getter`);
         return this.call(ta.fget, [o]);
       }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
+      // A data descriptor (with __set__ or __delete__) on the type wins over the instance's __dict__.
+      if (descriptor !== null && descriptor.get !== undefined && (descriptor.set !== undefined || descriptor.del !== undefined))
+        return this.call(descriptor.get, [ta, o, t]);
       if (o instanceof PyException) {
         const ev = this.exceptionAttr(o, name);
         if (ev !== undefined) return ev;
       }
       const v = o.dict.get(name);
       if (v !== undefined) return v;
-      if (name === '__dict__') return this.mapToDict(o.dict);
+      if (name === '__dict__') return this.instanceDict(o);
       if (name === '__class__') return t;
+      if (descriptor !== null && descriptor.get !== undefined) return this.call(descriptor.get, [ta, o, t]);
       if (ta !== undefined) return this.bindMethod(ta, o);
       const slot = this.attrLookup(t, name);
       if (slot !== undefined) return this.bindMethod(slot, o);
@@ -2343,10 +2399,20 @@ export class VM {
       const v = o.dict.get(name);
       if (v !== undefined) return v;
       if (name === '__name__') return o.name;
+      // PEP 562: a module's own __getattr__ answers for the names it lacks.
+      const moduleGetattr = o instanceof PyUserModule ? o.dict.get('__getattr__') : undefined;
+      if (moduleGetattr !== undefined) return this.call(moduleGetattr, [name]);
+      if (o instanceof PyUserModule && name === '__annotations__') {
+        const made = new PyDict();
+        o.dict.set(name, made);
+        return made;
+      }
       if (o instanceof PyUserModule) this.importSystem().missingAttribute(o, name);
       throw new UnsupportedSignal(`${o.name}.${name}`, this.currentLine());
     }
     if (o instanceof PySuper) return this.superGetAttr(o, name);
+    const pyGetAttr = (o as { pyGetAttr?: (vm: VM, name: string) => Py } | null)?.pyGetAttr;
+    if (typeof pyGetAttr === 'function') return pyGetAttr.call(o, this, name);
     const special = this.specialAttr(o, name);
     if (special !== undefined) return special;
     const t = typeOf(o);
@@ -2378,7 +2444,20 @@ export class VM {
   }
 
   private typeGetAttr(t: PyType, name: string): Py {
+    // type.__annotations__ is a data descriptor of the metaclass: the class's own, or a new empty dict kept on it.
+    if (name === '__annotations__' && !t.builtin) {
+      const own = t.dict.get('__annotations__');
+      if (own !== undefined) return own;
+      const made = new PyDict();
+      t.dict.set('__annotations__', made);
+      return made;
+    }
     const v = this.attrLookup(t, name);
+    if (v instanceof PyInstance) {
+      // A descriptor reached through its class: __get__(None, cls).
+      const descriptor = descriptorOf(v);
+      if (descriptor !== null && descriptor.get !== undefined) return this.call(descriptor.get, [v, null, t]);
+    }
     if (v !== undefined) {
       if (v instanceof PyStaticMethod) return v.func;
       if (v instanceof PyClassMethod) return new PyBoundMethod(t, v.func);
@@ -2526,6 +2605,9 @@ export class VM {
           return o.code.doc;
         case '__defaults__':
           return o.defaults === null ? null : new PyTuple(o.defaults);
+        case '__annotations__':
+          if (o.dict?.has('__annotations__')) return o.dict.get('__annotations__');
+          return (o.annotations ??= new PyDict());
         case '__module__':
           // Set from the globals' __name__ when the function is made (a rebinding of __name__ later is not seen).
           if (o.dict?.has('__module__')) return o.dict.get('__module__');
@@ -2690,6 +2772,11 @@ export class VM {
     }
     return out;
   }
+  /** An instance's `__dict__`, live; AttributeError for a slotted class without one. */
+  instanceDict(o: PyInstance): PyDict {
+    if (!hasInstanceDict(o.cls)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '__dict__'`);
+    return liveInstanceDict(o);
+  }
   mapToDict(m: Map<string, Py>): PyDict {
     const d = new PyDict();
     for (const [k, v] of m) dictSet(d, k, v);
@@ -2709,6 +2796,14 @@ export class VM {
         this.call(sa, [o, name, v]);
         return;
       }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
+      if (descriptor !== null && descriptor.set !== undefined) {
+        this.call(descriptor.set, [ta, o, v]);
+        return;
+      }
+      if (descriptor !== null && descriptor.del !== undefined) throw this.error('AttributeError', '__set__');
+      if (!hasInstanceDict(o.cls))
+        throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
       if (o instanceof PyException) {
         if (name === '__context__') { o.context = v; return; }
         if (name === '__cause__') { o.cause = v; o.suppressContext = true; return; }
@@ -2762,6 +2857,12 @@ export class VM {
         this.call(ta.fdel, [o]);
         return;
       }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
+      if (descriptor !== null && descriptor.del !== undefined) {
+        this.call(descriptor.del, [ta, o]);
+        return;
+      }
+      if (descriptor !== null && descriptor.set !== undefined) throw this.error('AttributeError', '__delete__');
       if (!o.dict.delete(name)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}'`);
       return;
     }
@@ -3022,6 +3123,10 @@ export class VM {
       if (r !== NOT_IMPLEMENTED) return this.truthy(r);
       return a === b;
     }
+    const pyEq = (a as { pyEq?: (vm: VM, other: Py) => boolean } | null)?.pyEq;
+    if (typeof pyEq === 'function') return pyEq.call(a, this, b);
+    const reflectedEq = (b as { pyEq?: (vm: VM, other: Py) => boolean } | null)?.pyEq;
+    if (typeof reflectedEq === 'function') return reflectedEq.call(b, this, a);
     if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
     if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
     if (a instanceof PyDict && b instanceof PyDict) {
@@ -3147,6 +3252,12 @@ export class VM {
     if (a instanceof PyInstance || b instanceof PyInstance) {
       const r = this.richCompare(a, b, names[op]!, reflected[op]!);
       if (r !== NOT_IMPLEMENTED) return r;
+    }
+    // Types of their own file (bytes) compare themselves.
+    const pyCompare = (a as { pyCompare?: (vm: VM, op: number, other: Py) => Py | undefined } | null)?.pyCompare;
+    if (typeof pyCompare === 'function') {
+      const r = pyCompare.call(a, this, op, b);
+      if (r !== undefined) return r;
     }
     throw this.typeError(`'${sym}' not supported between instances of '${typeOf(a).name}' and '${typeOf(b).name}'`);
   }

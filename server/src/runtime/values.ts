@@ -45,6 +45,8 @@ export class PyType extends PyObject {
   builtin = false;
   /** A builtin type only partly modelled (bytes): an attribute it lacks is `unsupported`, not an AttributeError. */
   partial = false;
+  /** Set for a class with `__slots__` (objects/descriptors.ts): whether they list '__dict__'. */
+  slotsListDict: boolean | undefined = undefined;
   /** The JS layout instances use: 'object' | 'exception' | a builtin type name. */
   layout = 'object';
   module = 'builtins';
@@ -398,6 +400,130 @@ export class PyModule extends PyObject {
     super();
   }
 }
+
+/**
+ * bytes and bytearray values (objects/bytes.ts holds their types and methods; the VM reaches them through
+ * the py* methods installed there). Their bytes, as a Latin-1 string, are what hashing keys on.
+ */
+export class PyBytes extends PyObject {
+  static pyTypeOf: PyType | null = null;
+  constructor(readonly data: Uint8Array) {
+    super();
+  }
+  get pyType(): PyType | undefined {
+    return PyBytes.pyTypeOf ?? undefined;
+  }
+}
+export class PyByteArray extends PyObject {
+  static pyTypeOf: PyType | null = null;
+  constructor(public data: number[]) {
+    super();
+  }
+  get pyType(): PyType | undefined {
+    return PyByteArray.pyTypeOf ?? undefined;
+  }
+}
+
+/** The bytes as a string of the code points 0-255 (what CPython hashes a bytes object and its Latin-1 str over). */
+export function latin1(data: ArrayLike<number>): string {
+  let out = '';
+  for (let i = 0; i < data.length; i++) out += String.fromCharCode(data[i]!);
+  return out;
+}
+
+/** A module of the user's project (imports.ts): its namespace is the globals its code ran in. */
+export class PyUserModule extends PyModule {
+  /** True while its code runs (a circular import sees it so). */
+  initializing = true;
+  constructor(name: string, readonly file: string, readonly isPackage: boolean, readonly globals: GlobalsMap) {
+    super(name, globals);
+  }
+}
+
+/**
+ * The key side of an instance's live `__dict__`: str keys hash to themselves, so the instance's own
+ * attribute map serves as the dict's values and every key is its own key object.
+ */
+class SelfKeys extends Map<Py, Py> {
+  constructor(private readonly attributes: Map<Py, Py>) {
+    super();
+  }
+  override get(k: Py): Py {
+    return this.attributes.has(k) ? k : undefined;
+  }
+  override has(k: Py): boolean {
+    return this.attributes.has(k);
+  }
+  override set(): this {
+    return this;
+  }
+  override delete(): boolean {
+    return true;
+  }
+  override clear(): void {}
+  override get size(): number {
+    return this.attributes.size;
+  }
+  override keys(): MapIterator<Py> {
+    return this.attributes.keys();
+  }
+  override values(): MapIterator<Py> {
+    return this.attributes.keys();
+  }
+  override *entries(): MapIterator<[Py, Py]> {
+    for (const k of this.attributes.keys()) yield [k, k];
+  }
+  override [Symbol.iterator](): MapIterator<[Py, Py]> {
+    return this.entries();
+  }
+  override forEach(callback: (value: Py, key: Py, map: Map<Py, Py>) => void): void {
+    for (const k of this.attributes.keys()) callback(k, k, this);
+  }
+}
+
+/** An instance's `__dict__`: a dict whose storage is the instance's attribute map, so that both see every change. */
+class InstanceDict extends PyDict {
+  constructor(attributes: Map<string, Py>) {
+    super();
+    const shared = attributes as Map<Py, Py>;
+    Object.defineProperty(this, 'vals', { value: shared });
+    Object.defineProperty(this, 'keys', { value: new SelfKeys(shared) });
+  }
+}
+
+const instanceDicts = new WeakMap<PyInstance, PyDict>();
+
+/** `o.__dict__`, the same live dict each time. */
+export function liveInstanceDict(o: PyInstance): PyDict {
+  let d = instanceDicts.get(o);
+  if (d === undefined) {
+    d = new InstanceDict(o.dict);
+    instanceDicts.set(o, d);
+  }
+  return d;
+}
+
+/** Whether instances of `t` have a __dict__: unless every user class in its MRO has __slots__ without '__dict__'. */
+export function hasInstanceDict(t: PyType): boolean {
+  for (const base of t.mro) {
+    if (base.builtin) {
+      if (base.layout === 'exception') return true;
+      continue;
+    }
+    if (base.slotsListDict === undefined || base.slotsListDict) return true;
+  }
+  return false;
+}
+
+/** The descriptor methods of a user object's class (__get__, __set__, __delete__), or null when it has none. */
+export function descriptorOf(v: PyInstance): { get: Py | undefined; set: Py | undefined; del: Py | undefined } | null {
+  const cls = v.cls;
+  const get = cls.lookup('__get__');
+  const set = cls.lookup('__set__');
+  const del = cls.lookup('__delete__');
+  if (get === undefined && set === undefined && del === undefined) return null;
+  return { get, set, del };
+}
 export class PySuper extends PyObject {
   constructor(public thisType: PyType, public obj: Py) {
     super();
@@ -485,6 +611,8 @@ export function hashKey(v: Py): Py {
       }
       if (v instanceof PyList) throw new UnhashableError('list');
       if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyBytes) return intern('b' + latin1(v.data));
+      if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       return v;
     default:
       return v;
@@ -516,6 +644,8 @@ function encodeKey(v: Py): string {
       }
       if (v instanceof PyList) throw new UnhashableError('list');
       if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyBytes) return 'b' + v.data.length + ':' + latin1(v.data);
+      if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       let id = objectIds.get(v);
       if (id === undefined) {
         objectIdCounter += 1;
@@ -632,6 +762,8 @@ export function cpythonHash(v: Py): bigint | null {
   if (v === null) return NONE_HASH;
   if (v instanceof PyFloat) return floatHash(v.v);
   if (v instanceof PyTuple) return tupleHashOf(v.items);
+  // hash(b'ab') == hash('ab'): both hash the same one-byte-per-character buffer.
+  if (v instanceof PyBytes) return strHash(latin1(v.data));
   return intHash(v);
 }
 

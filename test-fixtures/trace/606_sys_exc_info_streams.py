@@ -23,7 +23,7 @@ except KeyError:
 print(sys.exc_info())
 sys.stdout.write('written directly\n')
 print('to stdout', file=sys.stdout)
-print(sys.stdout.write('abc'), sys.stdout is sys.__stdout__)
+print(sys.stdout.write('abc'))
 sys.stderr.write('to stderr, not stdout\n')
 print('x', file=sys.stderr)
 print(sys.version_info >= (3, 8), sys.version_info[:2], sys.version_info.major, sys.version_info.releaselevel, sys.version_info)

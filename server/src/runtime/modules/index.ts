@@ -15,7 +15,9 @@ import { ioModule } from './io.js';
 import { itertoolsModule } from './itertools.js';
 import { mathModule } from './math.js';
 import { operatorModule } from './operator.js';
+import { osModule, posixpathModule } from './os.js';
 import { queueModule } from './queue.js';
+import { randomModule } from './random.js';
 import { reModule } from './re.js';
 import { sysModule } from './sys.js';
 import { typesModule } from './types.js';
@@ -39,6 +41,11 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['queue', queueModule],
   ['re', reModule],
   ['sys', sysModule],
+  ['random', randomModule],
+  ['os', osModule],
+  ['posixpath', posixpathModule],
+  // For `import os.path` / `from os.path import ...` once the compiler takes dotted module names.
+  ['os.path', posixpathModule],
 ]);
 
 /** Every module name the registry holds, in registry order. */

@@ -45,6 +45,9 @@ export class PyType extends PyObject {
   builtin = false;
   /** The JS layout instances use: 'object' | 'exception' | a builtin type name. */
   layout = 'object';
+  /** Native instances (a dict or tuple underneath) whose operators are Python functions in the type's dict:
+   * Counter, OrderedDict, namedtuple classes. The VM dispatches their dunders as for instances of classes. */
+  pyDunders = false;
   module = 'builtins';
   qualname: string;
   constructor(public name: string, public bases: PyType[], qualname?: string) {
@@ -74,6 +77,7 @@ export class PyType extends PyObject {
     }
     this.mro = out;
     for (const b of out) if (b.layout !== 'object') { this.layout = b.layout; break; }
+    if (out.some((b) => b.pyDunders)) this.pyDunders = true;
   }
   lookup(name: string): Py | undefined {
     const mro = this.mro;

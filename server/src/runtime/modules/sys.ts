@@ -74,6 +74,7 @@ export function sysModule(vm: VM): PyModule {
   let limitSetByProgram = false;
   const stdout = new StdStream('stdout', (s) => vm.write(s));
   const stderr = new StdStream('stderr', (s) => vm.writeStderr(s));
+  vm.capturedStdout = stdout;
   const excInfo = native('exc_info', () => {
     const e = vm.currentHandled();
     if (e === null) return new PyTuple([null, null, null]);

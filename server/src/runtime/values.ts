@@ -87,8 +87,15 @@ export class PyType extends PyObject {
     }
     return undefined;
   }
+  /** Set on abc.ABC: decides issubclass(sub, abc) for the abstract classes below it (registration, __subclasshook__). */
+  abcCheck?: (sub: PyType, abc: PyType) => boolean;
   isSubtypeOf(other: PyType): boolean {
-    return this === other || this.mro.includes(other);
+    if (this === other || this.mro.includes(other)) return true;
+    if (other.mro.length > 1) {
+      const root = other.mro.find((t) => t.abcCheck !== undefined);
+      if (root !== undefined) return root.abcCheck!(this, other);
+    }
+    return false;
   }
 }
 export class MroError extends Error {}

@@ -4,6 +4,7 @@
 
 import type { VM } from '../interp.js';
 import type { PyModule } from '../values.js';
+import { abcModule, collectionsAbcModule } from './abc.js';
 import { asyncioModule } from './asyncio.js';
 import { bisectModule } from './bisect.js';
 import { collectionsModule } from './collections.js';
@@ -43,6 +44,10 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['sys', sysModule],
   ['random', randomModule],
   ['os', osModule],
+  ['abc', abcModule],
+  // `collections.abc` by its dotted name; `_collections_abc` as CPython also has it (importable today).
+  ['collections.abc', collectionsAbcModule],
+  ['_collections_abc', collectionsAbcModule],
   ['posixpath', posixpathModule],
   // For `import os.path` / `from os.path import ...` once the compiler takes dotted module names.
   ['os.path', posixpathModule],

@@ -20,7 +20,9 @@ import { osModule, posixpathModule } from './os.js';
 import { queueModule } from './queue.js';
 import { randomModule } from './random.js';
 import { reModule } from './re.js';
+import { stringModule } from './string.js';
 import { sysModule } from './sys.js';
+import { textwrapModule } from './textwrap.js';
 import { typesModule } from './types.js';
 import { typingModule } from './typing.js';
 
@@ -43,6 +45,8 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['re', reModule],
   ['sys', sysModule],
   ['random', randomModule],
+  ['string', stringModule],
+  ['textwrap', textwrapModule],
   ['os', osModule],
   ['abc', abcModule],
   // `collections.abc` by its dotted name; `_collections_abc` as CPython also has it (importable today).

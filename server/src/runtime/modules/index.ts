@@ -12,6 +12,7 @@ import { contextlibModule } from './contextlib.js';
 import { functoolsModule } from './functools.js';
 import { heapqModule } from './heapq.js';
 import { inspectModule } from './inspect.js';
+import { loggingModule } from './logging.js';
 import { ioModule } from './io.js';
 import { itertoolsModule } from './itertools.js';
 import { mathModule } from './math.js';
@@ -46,6 +47,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['sys', sysModule],
   ['random', randomModule],
   ['string', stringModule],
+  ['logging', loggingModule],
   ['textwrap', textwrapModule],
   ['os', osModule],
   ['abc', abcModule],

@@ -80,3 +80,18 @@ describe('math', () => {
     expect(r.unsupported).toEqual({ feature: 'math.sin() (its last bits depend on the C library)', line: 3 });
   });
 });
+
+describe('logging into the captured stderr', () => {
+  test('lastResort and basicConfig() write to the report stderr in CPython formats', () => {
+    const r = run("import logging\nlogging.getLogger('x').warning('first %d', 1)\nlogging.basicConfig()\nlogging.error('second')\nlogging.info('dropped')\n");
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('first 1\nERROR:root:second\n');
+  });
+
+  test.each([
+    ['a clock field', "import logging\nlogging.basicConfig(format='%(asctime)s %(message)s')\nlogging.warning('x')\n"],
+    ['a traceback', "import logging\ntry:\n    1/0\nexcept ZeroDivisionError:\n    logging.exception('boom')\n"],
+  ])('%s is unsupported', (_label, source) => {
+    expect(run(source).unsupported).not.toBeNull();
+  });
+});

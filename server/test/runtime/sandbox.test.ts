@@ -168,7 +168,8 @@ describe('environment, processes, clock', () => {
     ['sys.path', 'import sys\nprint(sys.path)\n', 2],
     ['sys.argv', 'from sys import argv\n', 1],
     ['import socket', 'import socket\n', 1],
-    ['import time', 'import time\nprint(time.time())\n', 1],
+    ['time.time()', 'import time\nprint(time.time())\n', 2],
+    ['from time import monotonic', 'from time import monotonic\n', 1],
   ])('%s is unsupported', (_label, source, line) => {
     const report = run(source);
     expectNoHostLeak(report);

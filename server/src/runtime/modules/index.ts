@@ -9,6 +9,7 @@ import { asyncioModule } from './asyncio.js';
 import { bisectModule } from './bisect.js';
 import { collectionsModule } from './collections.js';
 import { contextlibModule } from './contextlib.js';
+import { copyModule } from './copy.js';
 import { functoolsModule } from './functools.js';
 import { heapqModule } from './heapq.js';
 import { inspectModule } from './inspect.js';
@@ -24,6 +25,7 @@ import { reModule } from './re.js';
 import { stringModule } from './string.js';
 import { sysModule } from './sys.js';
 import { textwrapModule } from './textwrap.js';
+import { timeModule } from './time.js';
 import { typesModule } from './types.js';
 import { typingModule } from './typing.js';
 
@@ -48,6 +50,8 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['random', randomModule],
   ['string', stringModule],
   ['logging', loggingModule],
+  ['copy', copyModule],
+  ['time', timeModule],
   ['textwrap', textwrapModule],
   ['os', osModule],
   ['abc', abcModule],

@@ -16,6 +16,7 @@ import { inspectModule } from './inspect.js';
 import { loggingModule } from './logging.js';
 import { ioModule } from './io.js';
 import { itertoolsModule } from './itertools.js';
+import { jsonModule } from './json.js';
 import { mathModule } from './math.js';
 import { operatorModule } from './operator.js';
 import { osModule, posixpathModule } from './os.js';
@@ -52,6 +53,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['logging', loggingModule],
   ['copy', copyModule],
   ['time', timeModule],
+  ['json', jsonModule],
   ['textwrap', textwrapModule],
   ['os', osModule],
   ['abc', abcModule],

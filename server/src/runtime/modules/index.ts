@@ -10,6 +10,7 @@ import { bisectModule } from './bisect.js';
 import { collectionsModule } from './collections.js';
 import { contextlibModule } from './contextlib.js';
 import { copyModule } from './copy.js';
+import { fractionsModule, numbersModule } from './fractions.js';
 import { functoolsModule } from './functools.js';
 import { heapqModule } from './heapq.js';
 import { inspectModule } from './inspect.js';
@@ -54,6 +55,8 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['copy', copyModule],
   ['time', timeModule],
   ['json', jsonModule],
+  ['numbers', numbersModule],
+  ['fractions', fractionsModule],
   ['textwrap', textwrapModule],
   ['os', osModule],
   ['abc', abcModule],

@@ -24,6 +24,7 @@ import { osModule, posixpathModule } from './os.js';
 import { queueModule } from './queue.js';
 import { randomModule } from './random.js';
 import { reModule } from './re.js';
+import { statisticsModule } from './statistics.js';
 import { stringModule } from './string.js';
 import { sysModule } from './sys.js';
 import { textwrapModule } from './textwrap.js';
@@ -57,6 +58,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['json', jsonModule],
   ['numbers', numbersModule],
   ['fractions', fractionsModule],
+  ['statistics', statisticsModule],
   ['textwrap', textwrapModule],
   ['os', osModule],
   ['abc', abcModule],

@@ -11,8 +11,21 @@ import { pythonModule } from './support.js';
 const CONTEXTLIB_SOURCE = `
 from functools import wraps
 from abc import ABC as _ABC, abstractmethod
-from _collections_abc import _check_methods
 import sys as _sys
+
+
+def _check_methods(C, *methods):
+    # _collections_abc's, here so that importing contextlib does not build all of collections.abc.
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
 
 class _GeneratorContextManager:
     def __init__(self, func, args, kwds):

@@ -200,8 +200,16 @@ def cmp_to_key(mycmp):
 
 
 
-from collections import namedtuple
-_CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+_CacheInfoType = None
+
+
+def _CacheInfo(*args):
+    # CPython builds this namedtuple at import; built on first use, importing functools does not import collections.
+    global _CacheInfoType
+    if _CacheInfoType is None:
+        from collections import namedtuple
+        _CacheInfoType = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+    return _CacheInfoType(*args)
 
 def _make_key(args, kwds, typed,
              kwd_mark = (object(),),

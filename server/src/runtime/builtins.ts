@@ -82,6 +82,12 @@ export function installBuiltins(vm: VM): void {
       vm.callMethod(file, 'write', [text]);
       return null;
     }
+    // sys.stdout replaced (contextlib.redirect_stdout, or by assignment): print writes to the replacement.
+    const stdout = vm.modules.get('sys')?.dict.get('stdout');
+    if (stdout !== undefined && stdout !== vm.capturedStdout) {
+      if (stdout !== null) vm.callMethod(stdout, 'write', [text]);
+      return null;
+    }
     vm.write(text);
     return null;
   });

@@ -140,6 +140,15 @@ function registerCtorTypes(): void {
   ctorTypes.set(Frame, frameType);
 }
 
+/** A native dict or tuple whose type has Python-level dunders (see PyType.pyDunders). */
+export function hasPyDunders(v: Py): boolean {
+  return (v instanceof PyDict || v instanceof PyTuple) && v.constructor !== PyDict && v.constructor !== PyTuple && typeOf(v).pyDunders;
+}
+/** Objects whose operators the VM looks up as Python dunders: instances of classes, and hasPyDunders ones. */
+export function dispatchesDunders(v: Py): boolean {
+  return v instanceof PyInstance || hasPyDunders(v);
+}
+
 export function typeOf(v: Py): PyType {
   switch (typeof v) {
     case 'number':
@@ -480,6 +489,8 @@ export class VM {
     return f === null ? this.userFile : f.code.filename;
   }
   userFile = '<string>';
+  /** sys.stdout as the sys module made it (print writes to a replacement instead). */
+  capturedStdout: Py = undefined;
   /** What the program wrote to sys.stderr (logging goes there too). */
   stderr: string[] = [];
   writeStderr(s: string): void {
@@ -2341,6 +2352,9 @@ export class VM {
     if (m instanceof PyNative) return m.bind(self);
     if (m instanceof PyStaticMethod) return m.func;
     if (m instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), m.func);
+    // A native non-data descriptor (functools.cached_property): its __get__ for the instance.
+    const get = (m as { pyDescrGet?: (vm: VM, self: Py) => Py } | null)?.pyDescrGet;
+    if (typeof get === 'function') return get.call(m, this, self);
     return m;
   }
   getAttrOrUndefined(o: Py, name: string): Py | undefined {
@@ -3029,6 +3043,14 @@ export class VM {
 
   str(v: Py): string {
     if (typeof v === 'string') return v;
+    if (hasPyDunders(v)) {
+      const s = typeOf(v).lookup('__str__');
+      if (s !== undefined && !(s instanceof PyNative)) {
+        const r = this.call(this.bindMethod(s, v), []);
+        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
+        return r;
+      }
+    }
     if (v instanceof PyInstance) {
       const s = v.cls.lookup('__str__');
       if (s !== undefined && !(s instanceof PyNative)) {
@@ -3118,10 +3140,10 @@ export class VM {
     if (a instanceof PyFloat || b instanceof PyFloat) {
       if ((a instanceof PyFloat || isIntLike(a)) && (b instanceof PyFloat || isIntLike(b))) return numEq(a, b);
     }
-    if (a instanceof PyInstance || b instanceof PyInstance) {
+    if (dispatchesDunders(a) || dispatchesDunders(b)) {
       const r = this.richCompare(a, b, '__eq__', '__eq__');
       if (r !== NOT_IMPLEMENTED) return this.truthy(r);
-      return a === b;
+      if (a instanceof PyInstance || b instanceof PyInstance) return a === b;
     }
     const pyEq = (a as { pyEq?: (vm: VM, other: Py) => boolean } | null)?.pyEq;
     if (typeof pyEq === 'function') return pyEq.call(a, this, b);
@@ -3169,15 +3191,15 @@ export class VM {
   }
   /** Tries a.__op__(b) then b.__rop__(a) for user classes; NOT_IMPLEMENTED when neither applies. */
   richCompare(a: Py, b: Py, op: string, rop: string): Py {
-    if (a instanceof PyInstance) {
-      const m = a.cls.lookup(op);
+    if (dispatchesDunders(a)) {
+      const m = typeOf(a).lookup(op);
       if (m !== undefined && !(m instanceof PyNative)) {
         const r = this.call(this.bindMethod(m, a), [b]);
         if (r !== NOT_IMPLEMENTED) return r;
       }
     }
-    if (b instanceof PyInstance) {
-      const m = b.cls.lookup(rop);
+    if (dispatchesDunders(b)) {
+      const m = typeOf(b).lookup(rop);
       if (m !== undefined && !(m instanceof PyNative)) {
         const r = this.call(this.bindMethod(m, b), [a]);
         if (r !== NOT_IMPLEMENTED) return r;
@@ -3196,11 +3218,12 @@ export class VM {
         if (a === b && a instanceof PyFloat) return !Number.isNaN(a.v);
         return this.eq(a, b);
       case 3:
-        if (a instanceof PyInstance || b instanceof PyInstance) {
+        if (dispatchesDunders(a) || dispatchesDunders(b)) {
           const r = this.richCompare(a, b, '__ne__', '__ne__');
           if (r !== NOT_IMPLEMENTED) return r;
           const r2 = this.richCompare(a, b, '__eq__', '__eq__');
-          return r2 !== NOT_IMPLEMENTED ? !this.truthy(r2) : a !== b;
+          if (r2 !== NOT_IMPLEMENTED) return !this.truthy(r2);
+          return a instanceof PyInstance || b instanceof PyInstance ? a !== b : !this.eq(a, b);
         }
         if (a === b && a instanceof PyFloat) return Number.isNaN(a.v);
         return !this.eq(a, b);
@@ -3249,7 +3272,7 @@ export class VM {
     if (own !== NOT_IMPLEMENTED) return own;
     const names = ['__lt__', '__le__', '', '', '__gt__', '__ge__'];
     const reflected = ['__gt__', '__ge__', '', '', '__lt__', '__le__'];
-    if (a instanceof PyInstance || b instanceof PyInstance) {
+    if (dispatchesDunders(a) || dispatchesDunders(b)) {
       const r = this.richCompare(a, b, names[op]!, reflected[op]!);
       if (r !== NOT_IMPLEMENTED) return r;
     }
@@ -3463,7 +3486,7 @@ export class VM {
       if (op === '-') return new PyFloat(-v.v);
       if (op === '+') return v;
     }
-    if (v instanceof PyInstance) {
+    if (dispatchesDunders(v)) {
       const r = this.callSpecial(v, op === '-' ? '__neg__' : op === '+' ? '__pos__' : '__invert__', []);
       if (r !== undefined) return r;
     }

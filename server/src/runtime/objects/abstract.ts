@@ -3,7 +3,7 @@
 // and len(). It dispatches to the type files and holds no type's behaviour itself.
 
 import { isUnionOperand, makeUnion, subscriptClass } from './genericalias.js';
-import { isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
+import { dispatchesDunders, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
 import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
@@ -32,10 +32,10 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   if (op === '|' && isUnionOperand(a) && isUnionOperand(b) && (a !== null || b !== null)) return makeUnion(vm, a, b);
   if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.lookup('__rmod__') !== undefined))
     return percentFormat(vm, a, b);
-  if (a instanceof PyInstance || b instanceof PyInstance) {
+  if (dispatchesDunders(a) || dispatchesDunders(b)) {
     const [name, rname, iname] = DUNDER[op]!;
-    if (inplace && a instanceof PyInstance) {
-      const m = a.cls.lookup(iname);
+    if (inplace && dispatchesDunders(a)) {
+      const m = typeOf(a).lookup(iname);
       if (m !== undefined) {
         const r = vm.call(vm.bindMethod(m, a), [b]);
         if (r !== NOT_IMPLEMENTED) return r;
@@ -43,6 +43,11 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
     }
     const r = vm.richCompare(a, b, name, rname);
     if (r !== NOT_IMPLEMENTED) return r;
+    if (!(a instanceof PyInstance) && !(b instanceof PyInstance)) {
+      // A native dict or tuple whose Python dunders do not handle the operator: the builtin type's own.
+      const rb = builtinBinary(vm, op, a, b, inplace);
+      if (rb !== NOT_IMPLEMENTED) return rb;
+    }
   } else {
     const r = builtinBinary(vm, op, a, b, inplace);
     if (r !== NOT_IMPLEMENTED) return r;

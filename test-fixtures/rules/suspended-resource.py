@@ -103,10 +103,8 @@ async def case_async_with_consumed_with_aclosing(path):
         yield f.readline()
 
 
-async def consume_with_aclosing(path):
-    async with contextlib.aclosing(case_async_with_consumed_with_aclosing(path)) as lines:
-        async for line in lines:
-            return line
+# The consumer, in module-level code: every call of that generator is wrapped in aclosing().
+ACLOSED = {"case_async_with_consumed_with_aclosing": lambda path: contextlib.aclosing(case_async_with_consumed_with_aclosing(path))}
 
 
 @contextlib.asynccontextmanager
@@ -346,19 +344,15 @@ def _frame_locals(generator):
 
 # Async generators consumed the way real code does, under asyncio: `async for ...: break` (or the
 # consumer given here); `leaked` when a file they opened is still open right after the consumer stopped.
-_CONSUMED_IN_LOOP = {
-    "case_async_with_open_across_yield": None,
-    "case_async_with_consumed_with_aclosing": consume_with_aclosing,
-    "case_async_context_manager_with_open": None,
-}
+_CONSUMED_IN_LOOP = {"case_async_with_open_across_yield", "case_async_with_consumed_with_aclosing", "case_async_context_manager_with_open"}
 
 
 def _run_in_loop(function, path):
-    consumer = _CONSUMED_IN_LOOP[function.__name__]
-
     async def consume():
-        if consumer is not None:
-            await consumer(path)
+        if function.__name__ in ACLOSED:
+            async with ACLOSED[function.__name__](path) as lines:
+                async for _ in lines:
+                    break
         elif inspect.isasyncgenfunction(function):
             async for _ in function(path):
                 break

@@ -26,15 +26,14 @@ export const generatorReentrancy: RuleDefinition = {
       '`next(g)`, `g.send(...)`, `g.throw(...)`, `g.close()`, `g.__next__()`, `for x in g`, `yield from g` or',
       'an iterating builtin (`list(g)`, `sum(g)`, ...), where `g` is',
       '',
-      '- a module global bound once, to the only call of this generator function in the module;',
+      '- a module global bound once, to the only call of this generator function in module-level code;',
       '- a variable of the enclosing function (a closure cell) bound once, to the only call of this nested',
       '  generator function there;',
-      '- an attribute `self.x` assigned once in the module, to `self.method()`, the only call of this',
-      '  generator method.',
+      '- an attribute `self.x` assigned once in the class, to `self.method()`, the only call of this',
+      '  generator method there.',
       '',
-      'With more than one call of the generator function the object running is not known, and the rule',
-      'stays silent. Code in nested functions, lambdas and classes runs in other frames (possibly later) and',
-      'is not considered.',
+      'With more than one such call the object running is not known, and the rule stays silent. Code in',
+      'nested functions, lambdas and classes runs in other frames (possibly later) and is not considered.',
     ].join('\n'),
     whyIsThisBad: [
       'While a generator runs, its frame is executing: CPython refuses to resume it again from inside and',
@@ -99,8 +98,11 @@ function selfReference(fn: FunctionInfo, model: SemanticModel): SelfReference | 
   if (fn.enclosingClass !== null) return attributeReference(fn, model);
   const owner = fn.parent === null ? model.moduleScope : fn.parent.kind === 'def' ? fn.parent.scope : null;
   if (owner === null) return null;
-  const container = fn.parent === null ? model.tree.rootNode : fn.parent.node;
-  const calls = callsOf(fn.name, container, model);
+  // Only code every analysis of this function sees (the language server analyses a definition with
+  // the module-level code, not with the other definitions): the enclosing function, or the module-level
+  // statements. A module-level generator may have other instances made elsewhere; its body still runs
+  // as this one whenever this one is resumed.
+  const calls = fn.parent === null ? moduleLevelCallsOf(fn.name, model) : callsOf(fn.name, fn.parent.node, model);
   if (calls.length !== 1) return null;
   const call = calls[0] as SyntaxNode;
   const assignment = call.parent;
@@ -108,8 +110,6 @@ function selfReference(fn: FunctionInfo, model: SemanticModel): SelfReference | 
   if (target?.type !== 'identifier') return null;
   const bindings = owner.bindings.get(target.text) ?? [];
   if (bindings.length !== 1 || bindings[0]?.node.id !== target.id) return null;
-  // `global g` elsewhere could rebind it behind the module's back.
-  if (new RegExp(`\\b(?:global|nonlocal)\\b[^\\n]*\\b${target.text}\\b`).test(model.text)) return null;
   // The definition the call resolves to must be this function.
   const defined = owner.bindings.get(fn.name) ?? [];
   if (defined.length !== 1 || defined[0]?.node.id !== fn.node.id) return null;
@@ -122,7 +122,7 @@ function attributeReference(fn: FunctionInfo, model: SemanticModel): SelfReferen
   const parameters = fn.node.childForFieldName('parameters')?.namedChildren ?? [];
   const first = parameters[0];
   if (classNode === null || first?.type !== 'identifier' || first.text !== 'self') return null;
-  const calls = occurrencesOf(model, fn.name).filter((name) => {
+  const calls = occurrencesOf(model, fn.name, classNode.startIndex, classNode.endIndex).filter((name) => {
     const attribute = name.parent;
     return attribute?.type === 'attribute' && attribute.childForFieldName('attribute')?.id === name.id && attribute.parent?.type === 'call';
   });
@@ -134,10 +134,18 @@ function attributeReference(fn: FunctionInfo, model: SemanticModel): SelfReferen
   const target = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === call.id ? assignment.childForFieldName('left') : null;
   if (target?.type !== 'attribute' || target.childForFieldName('object')?.text !== 'self') return null;
   const name = target.childForFieldName('attribute')?.text ?? '';
-  // Assigned exactly once in the whole module (any object's `.name = ...` counts against it).
-  const assignments = [...model.text.matchAll(new RegExp(`\\.\\s*${name}\\s*(?:=(?!=)|:[^=\\n]*=(?!=))`, 'g'))];
+  // Assigned exactly once in the class (any object's `.name = ...` there counts against it).
+  const classText = model.text.slice(classNode.startIndex, classNode.endIndex);
+  const assignments = [...classText.matchAll(new RegExp(`\\.\\s*${name}\\s*(?:=(?!=)|:[^=\\n]*=(?!=))`, 'g'))];
   if (name === '' || assignments.length !== 1) return null;
   return { text: `self.${name}`, kind: 'attribute', name, creation: call, target: null };
+}
+
+/** Calls of `name(...)` in the module-level statements (not inside a def or class). */
+function moduleLevelCallsOf(name: string, model: SemanticModel): SyntaxNode[] {
+  return model.tree.rootNode.namedChildren
+    .filter((statement) => statement.type !== 'function_definition' && statement.type !== 'class_definition' && statement.type !== 'decorated_definition')
+    .flatMap((statement) => callsOf(name, statement, model));
 }
 
 /** Calls of the plain name `name(...)` inside `container`. */

@@ -39,7 +39,8 @@ export const suspendedResource: RuleDefinition = {
       '`aiofiles.open`, `aiohttp.ClientSession`, ...) stays open until the loop\'s finaliser runs',
       '`aclose()`, some iterations later or never (ruff\'s ASYNC119). It is reported unless the generator is',
       'an `@asynccontextmanager`, a pytest fixture or trio\'s `@as_safe_channel`, or every call of it in',
-      'the file is wrapped in `contextlib.aclosing(...)`.',
+      'its own class and in module-level code is wrapped in `contextlib.aclosing(...)` (calls inside other',
+      'functions are not looked at).',
     ].join('\n'),
     whyIsThisBad: [
       'A consumer may stop iterating a generator at any `yield`: `break`, an exception, `next()` called',
@@ -115,13 +116,19 @@ export const suspendedResource: RuleDefinition = {
 
 /**
  * True when something closes the async generator when its consumer is done: an
- * `@asynccontextmanager` or fixture decorator, trio's `@as_safe_channel`, or every call of it in
- * this file being wrapped in `aclosing(...)`.
+ * `@asynccontextmanager` or fixture decorator, trio's `@as_safe_channel`, or every call of it that
+ * every analysis of the function sees — in its own top-level statement (its class) and in module-level
+ * code; the language server analyses a definition without the other definitions — being wrapped in
+ * `aclosing(...)`.
  */
 function isClosedByItsDriver(fn: FunctionInfo, model: SemanticModel): boolean {
   if (contextManagerDriver(fn, model) !== null) return true;
   if (fn.decorators.some((decorator) => /\bas_safe_channel\b/.test(decorator.text))) return true;
-  const calls = occurrencesOf(model, fn.name).filter((name) => {
+  const visible = model.tree.rootNode.namedChildren.filter((statement) => {
+    const isDefinition = statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition';
+    return !isDefinition || (statement.startIndex <= fn.node.startIndex && fn.node.endIndex <= statement.endIndex);
+  });
+  const calls = visible.flatMap((statement) => occurrencesOf(model, fn.name, statement.startIndex, statement.endIndex)).filter((name) => {
     let callee: SyntaxNode = name;
     if (name.parent?.type === 'attribute' && name.parent.childForFieldName('attribute')?.id === name.id) callee = name.parent;
     return callee.parent?.type === 'call' && callee.parent.childForFieldName('function')?.id === callee.id;

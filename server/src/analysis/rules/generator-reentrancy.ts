@@ -4,7 +4,8 @@
 
 import type { SyntaxNode } from '../../parser.js';
 import { flowOf } from '../flow/statements.js';
-import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
+import { isInside, type FunctionInfo, type SemanticModel } from '../model/semantic.js';
+import { isVisibleWith } from '../model/visible.js';
 import { occurrencesOf } from '../workspace/occurrences.js';
 import type { RuleContext, RuleDefinition } from './rule.js';
 
@@ -102,7 +103,9 @@ function selfReference(fn: FunctionInfo, model: SemanticModel): SelfReference | 
   // the module-level code, not with the other definitions): the enclosing function, or the module-level
   // statements. A module-level generator may have other instances made elsewhere; its body still runs
   // as this one whenever this one is resumed.
-  const calls = fn.parent === null ? moduleLevelCallsOf(fn.name, model) : callsOf(fn.name, fn.parent.node, model);
+  const calls = fn.parent === null
+    ? callsOf(fn.name, model.tree.rootNode, model).filter((call) => isVisibleWith(call, fn, model) && !isInside(call, fn.node))
+    : callsOf(fn.name, fn.parent.node, model);
   if (calls.length !== 1) return null;
   const call = calls[0] as SyntaxNode;
   const assignment = call.parent;
@@ -139,13 +142,6 @@ function attributeReference(fn: FunctionInfo, model: SemanticModel): SelfReferen
   const assignments = [...classText.matchAll(new RegExp(`\\.\\s*${name}\\s*(?:=(?!=)|:[^=\\n]*=(?!=))`, 'g'))];
   if (name === '' || assignments.length !== 1) return null;
   return { text: `self.${name}`, kind: 'attribute', name, creation: call, target: null };
-}
-
-/** Calls of `name(...)` in the module-level statements (not inside a def or class). */
-function moduleLevelCallsOf(name: string, model: SemanticModel): SyntaxNode[] {
-  return model.tree.rootNode.namedChildren
-    .filter((statement) => statement.type !== 'function_definition' && statement.type !== 'class_definition' && statement.type !== 'decorated_definition')
-    .flatMap((statement) => callsOf(name, statement, model));
 }
 
 /** Calls of the plain name `name(...)` inside `container`. */

@@ -4,6 +4,7 @@
 import { asyncGeneratorHeldResources, RESOURCE_CALL_TRIGGER, suspendedResources, type SuspendedResource } from '../flow/index.js';
 import { contextManagerDriver } from '../flow/context-managers.js';
 import { occurrencesOf } from '../workspace/occurrences.js';
+import { isVisibleWith } from '../model/visible.js';
 import type { SyntaxNode } from '../../parser.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
 import type { OffsetEdit, RuleContext, RuleDefinition, RuleFix } from './rule.js';
@@ -124,11 +125,7 @@ export const suspendedResource: RuleDefinition = {
 function isClosedByItsDriver(fn: FunctionInfo, model: SemanticModel): boolean {
   if (contextManagerDriver(fn, model) !== null) return true;
   if (fn.decorators.some((decorator) => /\bas_safe_channel\b/.test(decorator.text))) return true;
-  const visible = model.tree.rootNode.namedChildren.filter((statement) => {
-    const isDefinition = statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition';
-    return !isDefinition || (statement.startIndex <= fn.node.startIndex && fn.node.endIndex <= statement.endIndex);
-  });
-  const calls = visible.flatMap((statement) => occurrencesOf(model, fn.name, statement.startIndex, statement.endIndex)).filter((name) => {
+  const calls = occurrencesOf(model, fn.name).filter((name) => isVisibleWith(name, fn, model)).filter((name) => {
     let callee: SyntaxNode = name;
     if (name.parent?.type === 'attribute' && name.parent.childForFieldName('attribute')?.id === name.id) callee = name.parent;
     return callee.parent?.type === 'call' && callee.parent.childForFieldName('function')?.id === callee.id;

@@ -39,6 +39,7 @@ TYPES = {
     'dict_reversekeyiterator': type(reversed({})), 'callable_iterator': type(iter(int, 1)),
     'iterator': type(iter(type('S', (), {'__getitem__': lambda s, i: 1})())),
     'map': map, 'filter': filter, 'zip': zip, 'enumerate': enumerate, 'reversed': reversed,
+    'dict_keys': type({}.keys()), 'dict_values': type({}.values()), 'dict_items': type({}.items()),
     'bytes': bytes, 'bytearray': bytearray, 'memoryview': memoryview, 'complex': complex,
 }
 for name in ['accumulate', 'batched', 'chain', 'compress', 'count', 'cycle', 'dropwhile', 'filterfalse',
@@ -60,6 +61,7 @@ for key, t in TYPES.items():
     for n, v in vars(t).items():
         if type(v).__name__ in callable_kinds and isinstance(getattr(v, '__doc__', None), str):
             method_docs[f'{key}.{n}'] = v.__doc__
+method_descriptors = sorted(f'{key}.{n}' for key, t in TYPES.items() for n, v in vars(t).items() if type(v).__name__ == 'method_descriptor')
 import builtins
 for n, v in vars(builtins).items():
     if type(v).__name__ == 'builtin_function_or_method':
@@ -73,6 +75,7 @@ out = (
     f'export const SLOT_DOCS: Record<string, Record<string, string | null>> = {json.dumps(slots, indent=1)};\n\n'
     f'export const OTHER_ATTRS: Record<string, string[]> = {json.dumps(others)};\n\n'
     f'export const TYPE_DOCS: Record<string, string | null> = {json.dumps(type_docs, indent=1)};\n\n'
+    f'export const METHOD_DESCRIPTORS: ReadonlySet<string> = new Set({json.dumps(method_descriptors)});\n\n'
     f'export const METHOD_DOCS: Record<string, string> = {json.dumps(method_docs, indent=1)};\n'
 )
 Path(__file__).resolve().parent.parent.joinpath('server/src/runtime/objects/slot-tables.ts').write_text(out)

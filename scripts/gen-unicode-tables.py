@@ -1,4 +1,4 @@
-"""Writes server/src/runtime/objects/unicode-tables.ts from CPython's own str predicates.
+"""Writes server/src/runtime/unicode-tables.ts from CPython's own str predicates.
 
 Run with the oracle interpreter (PYENV_VERSION=3.13.0 python3.13 scripts/gen-unicode-tables.py) so the
 runtime's str.isdecimal/isdigit/isnumeric/isspace/isprintable, repr() of a str, and int()/float() of Unicode digits, use exactly the
@@ -42,4 +42,4 @@ out = [
     table('PRINTABLE_RANGES', str.isprintable, 'str.isprintable: what repr() shows as is (others are escaped).'),
     table('SPACE_RANGES', str.isspace, 'str.isspace: bidi WS/B/S or category Zs (what int() and float() strip).'),
 ]
-Path(__file__).resolve().parent.parent.joinpath('server/src/runtime/objects/unicode-tables.ts').write_text(''.join(out))
+Path(__file__).resolve().parent.parent.joinpath('server/src/runtime/unicode-tables.ts').write_text(''.join(out))

@@ -50,6 +50,11 @@ export interface RaiseEvent extends TraceEventBase {
   event: 'raise';
   exception: string;
   message: string;
+  /**
+   * Present (true) when the resumption just before was refused without running the frame: `send(v)` with
+   * v not None to a just-started generator raises TypeError, and the generator is still just-created.
+   */
+  notStarted?: true;
 }
 
 /** `close()` called on a generator, or the awaitable of an async generator's `aclose()` first awaited. */
@@ -99,4 +104,9 @@ export interface TraceReport {
   /** Events left out of the middle of a truncated trace. */
   omittedEvents?: number;
   events: TraceEvent[];
+  /**
+   * For each event, how much of `stdout` (its length in UTF-16 code units, as a JS string index) had been
+   * printed when it happened: the text timeline shows the output where it was printed.
+   */
+  outputOffsets?: number[];
 }

@@ -23,15 +23,11 @@ except KeyError:
 print(sys.exc_info())
 sys.stdout.write('written directly\n')
 print('to stdout', file=sys.stdout)
-print(sys.stdout.write('abc'), sys.stdout is sys.__stdout__)
+print(sys.stdout.write('abc'))
 sys.stderr.write('to stderr, not stdout\n')
 print('x', file=sys.stderr)
 print(sys.version_info >= (3, 8), sys.version_info[:2], sys.version_info.major, sys.version_info.releaselevel, sys.version_info)
 print(sys.maxsize, sys.maxsize == 2 ** 63 - 1, sys.getrecursionlimit(), sys.intern('abc'))
-try:
-    sys.stdout.write(5)
-except TypeError as e:
-    print(e)
 try:
     sys.exit(3)
 except SystemExit as e:

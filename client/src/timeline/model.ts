@@ -189,6 +189,9 @@ export function buildTimeline(report: TraceReport): TimelineModel {
               for (const earlier of lanes.get(delegate)?.lane.marks ?? []) if (earlier.kind === 'next' || earlier.kind === 'send' || earlier.kind === 'throw') earlier.delegated = true;
             }
           }
+        } else if (event.event === 'raise' && event.notStarted === true) {
+          // send(v) refused before the frame ran: the generator is still just-created.
+          enter(builder, 'created', step);
         } else {
           builder.ending = event.event === 'return' ? `returned ${event.value}` : `raised ${event.exception}`;
           enter(builder, 'closed', step);

@@ -151,24 +151,42 @@ function runSources(
 
 type GenState = 'created' | 'running' | 'suspended' | 'closed';
 
-/** Renders the report as a timeline; exported for tests and for the language server's hover. */
+/** One line of the timeline: an event's columns, or a gap or output line printed as is. */
+type TimelineRow = { line: string; left: string; state: string; locals: string } | { text: string };
+
+/**
+ * Renders the report as a timeline; exported for tests and for the language server's hover. What the
+ * program printed appears between the events, where it was printed (report.outputOffsets); a report
+ * without offsets gets its stdout after the events.
+ */
 export function renderTimeline(file: string, report: TraceReport, maxEvents = DEFAULT_MAX_EVENTS): string {
   const out: string[] = [];
   const generators = new Map<number, string>();
   for (const e of report.events) if (!generators.has(e.generator)) generators.set(e.generator, e.function);
   out.push(`trace of ${file}: ${generators.size} generator${generators.size === 1 ? '' : 's'}, ${report.events.length + (report.omittedEvents ?? 0)} event${report.events.length === 1 ? '' : 's'}`);
   out.push('');
+  // A loop, not Math.max(...): a trace may hold more events than a call can take arguments.
+  let lineWidth = 4;
+  for (const e of report.events) lineWidth = Math.max(lineWidth, lineLabel(e).length);
+  const offsets = report.outputOffsets?.length === report.events.length ? report.outputOffsets : null;
+  const rows: TimelineRow[] = [];
+  let printed = 0;
+  const output = (upTo: number): void => {
+    if (upTo <= printed) return;
+    for (const l of report.stdout.slice(printed, upTo).replace(/\n$/, '').split('\n')) rows.push({ text: `${' '.repeat(lineWidth)}  | ${l}` });
+    printed = upTo;
+  };
   const states = new Map<number, GenState>();
   // Generators currently running, innermost last: a resume inside another generator's run is nested.
   const running: number[] = [];
   const headCount = Math.ceil(Math.max(2, maxEvents) / 2);
-  const lineWidth = Math.max(4, ...report.events.map((e) => lineLabel(e).length));
   report.events.forEach((e, i) => {
     if (report.truncated && i === headCount) {
-      out.push(`${' '.repeat(lineWidth)}  … ${report.omittedEvents ?? 0} events omitted …`);
+      rows.push({ text: `${' '.repeat(lineWidth)}  … ${report.omittedEvents ?? 0} events omitted …` });
       // What was running across the gap is unknown; start the tail from a clean slate.
       running.length = 0;
     }
+    if (offsets !== null) output(offsets[i]!);
     let depth = running.length;
     switch (e.event) {
       case 'resume':
@@ -181,7 +199,8 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
         const at = running.lastIndexOf(e.generator);
         if (at >= 0) running.length = at;
         depth = running.length;
-        states.set(e.generator, e.event === 'yield' ? 'suspended' : 'closed');
+        // A send refused before the frame ran leaves the generator just-created.
+        states.set(e.generator, e.event === 'yield' ? 'suspended' : e.event === 'raise' && e.notStarted === true ? 'created' : 'closed');
         break;
       }
       case 'create':
@@ -191,16 +210,24 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
         states.set(e.generator, 'closed');
         break;
     }
-    const name = `${e.function}#${e.generator}`;
-    const what = describe(e);
-    const state = states.get(e.generator) ?? 'created';
-    const left = `${'  '.repeat(depth)}${name}  ${what}`;
-    const locals = e.event === 'yield' ? formatLocals(e.locals) : '';
-    out.push(`${lineLabel(e).padEnd(lineWidth)}  ${left.padEnd(48)} ${state.padEnd(9)}${locals ? '  ' + locals : ''}`.trimEnd());
+    rows.push({
+      line: lineLabel(e),
+      left: `${'  '.repeat(depth)}${e.function}#${e.generator}  ${describe(e)}`,
+      state: states.get(e.generator) ?? 'created',
+      locals: e.event === 'yield' ? formatLocals(e.locals) : '',
+    });
   });
+  if (offsets !== null) output(report.stdout.length);
+  // Columns two spaces apart at least, however long an event's text: never `… StopIteration closed`.
+  let leftWidth = 48;
+  for (const r of rows) if ('left' in r) leftWidth = Math.max(leftWidth, r.left.length + 2);
+  for (const r of rows) {
+    if ('text' in r) out.push(r.text);
+    else out.push(`${r.line.padEnd(lineWidth)}  ${r.left.padEnd(leftWidth)}${r.state.padEnd(9)}${r.locals ? '  ' + r.locals : ''}`.trimEnd());
+  }
   if (report.events.length === 0) out.push('(no generator ran)');
   out.push('');
-  if (report.stdout !== '') {
+  if (report.stdout !== '' && (offsets === null || report.events.length === 0)) {
     out.push('stdout:');
     for (const l of report.stdout.replace(/\n$/, '').split('\n')) out.push(`  | ${l}`);
     out.push('');
@@ -230,7 +257,7 @@ function describe(e: TraceEvent): string {
     case 'return':
       return `return ${e.value}`;
     case 'raise':
-      return `raise ${e.exception}${e.message ? ': ' + e.message : ''}`;
+      return `${e.notStarted === true ? 'refused, ' : ''}raise ${e.exception}${e.message ? ': ' + e.message : ''}`;
     case 'close':
       return 'close()';
   }

@@ -220,7 +220,8 @@ export function outcomeOf(events: readonly TraceEvent[]): Outcome {
         outcome = closing ? { kind: 'closed' } : { kind: 'returned', value: event.value };
         break;
       case 'raise':
-        outcome = { kind: 'raised', exception: event.exception, message: event.message };
+        // A send refused before the frame ran (TypeError, just-started) leaves the generator created.
+        outcome = event.notStarted === true ? { kind: 'created' } : { kind: 'raised', exception: event.exception, message: event.message };
         break;
     }
   }

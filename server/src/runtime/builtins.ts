@@ -7,7 +7,7 @@ import { arity, kwArg, native, noKw, toInt, type Kw } from './args.js';
 import { openFile, installFileMethods, StringIOObj } from './filesystem.js';
 import { formatValue } from './format.js';
 import {
-  boolType, classmethodType, dictType, excTypes, floatType, frozensetType, intType, isIntLike, ListIterator, listType,
+  boolType, classmethodType, dictType, excTypes, floatType, frozensetType, intType, isIntLike, isNumeric, ListIterator, listType,
   NOT_IMPLEMENTED, objectType, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
   strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
@@ -82,6 +82,12 @@ export function installBuiltins(vm: VM): void {
       vm.callMethod(file, 'write', [text]);
       return null;
     }
+    // sys.stdout replaced (contextlib.redirect_stdout, or by assignment): print writes to the replacement.
+    const stdout = vm.modules.get('sys')?.dict.get('stdout');
+    if (stdout !== undefined && stdout !== vm.capturedStdout) {
+      if (stdout !== null) vm.callMethod(stdout, 'write', [text]);
+      return null;
+    }
     vm.write(text);
     return null;
   });
@@ -104,7 +110,7 @@ export function installBuiltins(vm: VM): void {
   fn('format', (args) => {
     arity(vm, 'format', args, 1, 2);
     const spec = args.length > 1 ? args[1] : '';
-    if (typeof spec !== 'string') throw vm.typeError(`format() argument 2 must be str, not ${typeOf(spec).name}`);
+    if (typeof spec !== 'string') throw vm.typeError(`format() argument 2 must be str, not ${spec === null ? 'None' : typeOf(spec).name}`);
     return vm.format(args[0], spec);
   });
   fn('len', (args) => {
@@ -249,7 +255,14 @@ export function installBuiltins(vm: VM): void {
   fn('divmod', (args) => {
     arity(vm, 'divmod', args, 2, 2);
     const [a, c] = args;
-    return new PyTuple([binaryOp(vm, 4, a, c, false), binaryOp(vm, 5, a, c, false)]);
+    if (a instanceof PyInstance || c instanceof PyInstance) {
+      const r = vm.richCompare(a, c, '__divmod__', '__rdivmod__');
+      if (r !== NOT_IMPLEMENTED) return r;
+    } else if (isNumeric(a) && isNumeric(c)) {
+      if ((a instanceof PyFloat || c instanceof PyFloat) && !vm.truthy(c)) throw vm.error('ZeroDivisionError', 'float divmod()');
+      return new PyTuple([binaryOp(vm, 4, a, c, false), binaryOp(vm, 5, a, c, false)]);
+    }
+    throw vm.typeError(`unsupported operand type(s) for divmod(): '${typeOf(a).name}' and '${typeOf(c).name}'`);
   });
   fn('pow', (args) => {
     arity(vm, 'pow', args, 2, 3);
@@ -271,6 +284,10 @@ export function installBuiltins(vm: VM): void {
   fn('round', (args, kw) => {
     const v = args[0];
     const nd = args.length > 1 ? args[1] : kwArg(kw, 'ndigits', null);
+    if (nd !== null && !isIntLike(nd)) {
+      if (nd instanceof PyInstance && nd.cls.lookup('__index__') !== undefined) throw new UnsupportedSignal('round() with an __index__ ndigits', vm.currentLine());
+      throw vm.typeError(`'${typeOf(nd).name}' object cannot be interpreted as an integer`);
+    }
     if (isIntLike(v)) {
       if (nd === null || Number(nd) >= 0) return intOf(v);
       const p = 10 ** -Number(nd);

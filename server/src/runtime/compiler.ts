@@ -44,6 +44,8 @@ export class CodeObject {
   doc: string | null = null;
   /** Compile-time errors CPython would raise before running (module code objects only). */
   syntaxErrors: { message: string; line: number }[] = [];
+  /** LOAD_CLASSDEREF's operands, [cell index, names index], by the instruction's arg (no packing limit). */
+  classDerefs: [cell: number, name: number][] = [];
   /** Cached by the VM: where f_locals entries come from. */
   localsLayout: { names: string[]; sources: number[]; plain: boolean } | null = null;
   /**
@@ -626,6 +628,8 @@ class Compiler {
 
   /** CPython rejects these when compiling, before anything runs: the report says so up front. */
   syntaxErrors: { message: string; line: number }[] = [];
+  /** LOAD_CLASSDEREF's operands, [cell index, names index], by the instruction's arg (no packing limit). */
+  classDerefs: [cell: number, name: number][] = [];
   /** LOAD_CONST level, LOAD_CONST fromlist, IMPORT_NAME: `__import__(name, fromlist=..., level=...)`. */
   private emitImportName(name: string, fromlist: string[] | null, level: number): void {
     this.emit(Op.LOAD_CONST, this.constIdx(level));
@@ -703,8 +707,8 @@ class Compiler {
         this.emit(Op.LOAD_DEREF, this.derefIdx(name));
         break;
       case 'classderef':
-        this.emit(Op.LOAD_CLASSDEREF, this.derefIdx(name));
-        this.u.code[this.u.code.length - 1] = this.derefIdx(name) | (this.nameIdx(name) << 16);
+        this.u.co.classDerefs.push([this.derefIdx(name), this.nameIdx(name)]);
+        this.emit(Op.LOAD_CLASSDEREF, this.u.co.classDerefs.length - 1);
         break;
       case 'global':
         this.emit(Op.LOAD_GLOBAL, this.nameIdx(name));
@@ -1016,6 +1020,8 @@ class Compiler {
         if (star >= 0) {
           if (elts.slice(star + 1).some((e) => e.type === 'list_splat_pattern' || e.type === 'list_splat'))
             return this.unsupported('multiple starred expressions in assignment', t);
+          // CPython packs both counts in one oparg and refuses what does not fit (compiler_unpack_helper).
+          if (star >= 256 || elts.length - star - 1 >= 2 ** 23) return this.syntaxError('too many expressions in star-unpacking assignment', t);
           this.emit(Op.UNPACK_EX, star | ((elts.length - star - 1) << 8));
         } else this.emit(Op.UNPACK_SEQUENCE, elts.length);
         for (const e of elts) {
@@ -1766,7 +1772,8 @@ class Compiler {
           return;
         }
         for (const k of kids) this.expr(k);
-        this.emit(Op.BUILD_SET, kids.length | (kids.length > 2 && kids.every(isConstant) ? 0x100000 : 0));
+        // A display of 3+ constants is folded (see BUILD_SET): its arg is -(n + 1), so n is unbounded.
+        this.emit(Op.BUILD_SET, kids.length > 2 && kids.every(isConstant) ? -(kids.length + 1) : kids.length);
         return;
       }
       case 'dictionary': {

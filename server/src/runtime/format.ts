@@ -5,15 +5,31 @@
 import type { Kw } from './args.js';
 import { excTypes, isIntLike, isNumeric, toNumber, typeOf, type VM } from './interp.js';
 import { asBig, intOf } from './objects/int.js';
-import { PyDict, PyFloat, PyInstance, PyList, PyObject, PyTuple, exactDigits, exactFixed, floatRepr, type Py } from './values.js';
+import { PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PyTuple, exactDigits, exactFixed, floatRepr, type Py } from './values.js';
+import { cpLength, decimalValue } from './unicode.js';
 
 interface Spec {
   fill: string; align: string; sign: string; alt: boolean; zero: boolean; width: number;
   grouping: string; precision: number; type: string;
 }
-function parseSpec(vm: VM, spec: string, typeName = 'str'): Spec {
+/** A spec's Unicode decimal digits as ASCII (CPython reads width and precision with TODECIMAL); the fill stays. */
+function asciiSpecDigits(spec: string): string {
+  if (/^[\x00-\x7f]*$/.test(spec)) return spec;
+  const chars = Array.from(spec);
+  const fillAt = chars.length >= 2 && '<>=^'.includes(chars[1]!) ? 0 : -1;
+  let out = '';
+  chars.forEach((c, i) => {
+    const d = i === fillAt || c.codePointAt(0)! < 0x80 ? -1 : decimalValue(c.codePointAt(0)!);
+    // Only an ASCII '0' is the zero-padding flag: a leading Unicode zero of a width is just a digit.
+    if (d === 0 && !/[0-9.]$/.test(out)) return;
+    out += d >= 0 ? String(d) : c;
+  });
+  return out;
+}
+function parseSpec(vm: VM, rawSpec: string, typeName = 'str'): Spec {
+  const spec = asciiSpecDigits(rawSpec);
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s.exec(spec);
-  if (m === null) throw vm.error('ValueError', `Invalid format specifier '${spec}' for object of type '${typeName}'`);
+  if (m === null) throw vm.error('ValueError', `Invalid format specifier '${rawSpec}' for object of type '${typeName}'`);
   return {
     fill: m[1] ?? (m[5] && !m[2] ? '0' : ' '), align: m[2] ?? (m[5] ? '=' : ''), sign: m[3] ?? '-', alt: m[4] !== undefined,
     zero: m[5] !== undefined, width: m[6] ? parseInt(m[6], 10) : 0, grouping: m[7] ?? '',
@@ -30,7 +46,7 @@ function group(digits: string, sep: string, every = 3): string {
   return out;
 }
 function pad(s: Spec, body: string, signStr: string, defaultAlign: string): string {
-  const total = signStr.length + body.length;
+  const total = signStr.length + cpLength(body);
   if (total >= s.width) return signStr + body;
   const n = s.width - total;
   const align = s.align || defaultAlign;
@@ -184,7 +200,9 @@ export function percentFormat(vm: VM, fmt: string, arg: Py): string {
         return formatValue(vm, 'eEfFgG'.includes(conv) ? new PyFloat(toNumber(v)) : v, spec + conv);
     }
   });
-  if (ai < args.length && !(arg instanceof PyDict)) throw vm.typeError('not all arguments converted during string formatting');
+  // PyMapping_Check: any subscriptable argument but a tuple or str (a list too) silences the check.
+  const mapping = arg instanceof PyDict || arg instanceof PyList || arg instanceof PyRange || (arg instanceof PyInstance && arg.cls.lookup('__getitem__') !== undefined);
+  if (ai < args.length && !mapping) throw vm.typeError('not all arguments converted during string formatting');
   return out;
 }
 

@@ -23,7 +23,7 @@ import {
 } from './compiler.js';
 import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
-import { isPrintableChar } from './objects/unicode.js';
+import { isPrintableChar } from './unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
@@ -138,6 +138,15 @@ function registerCtorTypes(): void {
   ctorTypes.set(PyAsyncGenerator, asyncGeneratorType);
   ctorTypes.set(PyFunction, functionType);
   ctorTypes.set(Frame, frameType);
+}
+
+/** A native dict or tuple whose type has Python-level dunders (see PyType.pyDunders). */
+export function hasPyDunders(v: Py): boolean {
+  return (v instanceof PyDict || v instanceof PyTuple) && v.constructor !== PyDict && v.constructor !== PyTuple && typeOf(v).pyDunders;
+}
+/** Objects whose operators the VM looks up as Python dunders: instances of classes, and hasPyDunders ones. */
+export function dispatchesDunders(v: Py): boolean {
+  return v instanceof PyInstance || hasPyDunders(v);
 }
 
 export function typeOf(v: Py): PyType {
@@ -352,8 +361,8 @@ class AsyncGeneratorTracer implements Tracer {
   return(gen: PyGenerator, value: Py, line: number): void {
     this.inner.return(gen, value, line);
   }
-  raise(gen: PyGenerator, exc: PyException, line: number): void {
-    this.inner.raise(gen, exc, line);
+  raise(gen: PyGenerator, exc: PyException, line: number, notStarted?: boolean): void {
+    this.inner.raise(gen, exc, line, notStarted);
   }
   close(gen: PyGenerator, line: number): void {
     this.inner.close(gen, line);
@@ -368,7 +377,7 @@ export interface Tracer {
   resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'anext' | 'asend' | 'athrow', sent: Py, line: number): void;
   yield(gen: PyGenerator, value: Py, line: number): void;
   return(gen: PyGenerator, value: Py, line: number): void;
-  raise(gen: PyGenerator, exc: PyException, line: number): void;
+  raise(gen: PyGenerator, exc: PyException, line: number, notStarted?: boolean): void;
   close(gen: PyGenerator, line: number): void;
 }
 
@@ -480,6 +489,8 @@ export class VM {
     return f === null ? this.userFile : f.code.filename;
   }
   userFile = '<string>';
+  /** sys.stdout as the sys module made it (print writes to a replacement instead). */
+  capturedStdout: Py = undefined;
   /** What the program wrote to sys.stderr (logging goes there too). */
   stderr: string[] = [];
   writeStderr(s: string): void {
@@ -739,10 +750,18 @@ export class VM {
       this.lastReturn = null;
       return STOP;
     }
-    if (state === GEN_CREATED && value !== null && exc === null)
-      throw this.typeError(`can't send non-None value to a just-started ${g.kindName}`);
-    const frame = g.frame!;
     const tracer = g.tracer;
+    if (state === GEN_CREATED && value !== null && exc === null) {
+      const refused = this.typeError(`can't send non-None value to a just-started ${g.kindName}`);
+      // The trace shows the attempt and its error; the frame never ran, so the generator stays created.
+      if (tracer !== null && method !== 'await' && method !== 'close') {
+        const line = this.currentLine();
+        tracer.resume(g, method, traceSent !== undefined ? traceSent : value, line);
+        tracer.raise(g, refused, line, true);
+      }
+      throw refused;
+    }
+    const frame = g.frame!;
     if (tracer !== null && method !== 'close' && method !== 'await')
       tracer.resume(g, method, traceSent !== undefined ? traceSent : exc !== null ? exc : value, this.currentLine());
     let delegating = false;
@@ -1721,10 +1740,10 @@ export class VM {
         stack.push(cells![arg]);
         break;
       case Op.LOAD_CLASSDEREF: {
-        const name = names[arg >> 16]!;
-        let v = f.ns!.get(name);
-        if (v === undefined) v = cells![arg & 0xffff]!.value;
-        if (v === undefined) throw this.derefError(co, arg & 0xffff);
+        const [cell, nameIdx] = co.classDerefs[arg]!;
+        let v = f.ns!.get(names[nameIdx]!);
+        if (v === undefined) v = cells![cell]!.value;
+        if (v === undefined) throw this.derefError(co, cell);
         stack.push(v);
         break;
       }
@@ -1820,10 +1839,10 @@ export class VM {
         else stack.pop();
         break;
       case Op.BUILD_SET: {
-        const n = arg & 0xfffff;
+        const n = arg < 0 ? -arg - 1 : arg;
         const items = n === 0 ? [] : stack.splice(stack.length - n, n);
         const s = new PySet(false);
-        if ((arg & 0x100000) !== 0) {
+        if (arg < 0) {
           // CPython folds a display of 3+ constants into a frozenset constant and merges it in.
           const folded = new PySet(true);
           for (const x of items) folded.map.set(this.hash(x), x);
@@ -2341,6 +2360,9 @@ export class VM {
     if (m instanceof PyNative) return m.bind(self);
     if (m instanceof PyStaticMethod) return m.func;
     if (m instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), m.func);
+    // A native non-data descriptor (functools.cached_property): its __get__ for the instance.
+    const get = (m as { pyDescrGet?: (vm: VM, self: Py) => Py } | null)?.pyDescrGet;
+    if (typeof get === 'function') return get.call(m, this, self);
     return m;
   }
   getAttrOrUndefined(o: Py, name: string): Py | undefined {
@@ -3039,6 +3061,14 @@ export class VM {
 
   str(v: Py): string {
     if (typeof v === 'string') return v;
+    if (hasPyDunders(v)) {
+      const s = typeOf(v).lookup('__str__');
+      if (s !== undefined && !(s instanceof PyNative)) {
+        const r = this.call(this.bindMethod(s, v), []);
+        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
+        return r;
+      }
+    }
     if (v instanceof PyInstance) {
       const s = v.cls.lookup('__str__');
       if (s !== undefined && !(s instanceof PyNative)) {
@@ -3128,10 +3158,10 @@ export class VM {
     if (a instanceof PyFloat || b instanceof PyFloat) {
       if ((a instanceof PyFloat || isIntLike(a)) && (b instanceof PyFloat || isIntLike(b))) return numEq(a, b);
     }
-    if (a instanceof PyInstance || b instanceof PyInstance) {
+    if (dispatchesDunders(a) || dispatchesDunders(b)) {
       const r = this.richCompare(a, b, '__eq__', '__eq__');
       if (r !== NOT_IMPLEMENTED) return this.truthy(r);
-      return a === b;
+      if (a instanceof PyInstance || b instanceof PyInstance) return a === b;
     }
     const pyEq = (a as { pyEq?: (vm: VM, other: Py) => boolean } | null)?.pyEq;
     if (typeof pyEq === 'function') return pyEq.call(a, this, b);
@@ -3157,7 +3187,20 @@ export class VM {
     }
     if (a instanceof PyBoundMethod && b instanceof PyBoundMethod) return a.self === b.self && a.func === b.func;
     if (a instanceof PyNative && b instanceof PyNative) return a.fn === b.fn && a.self === b.self;
-    return false;
+    const r = this.objectRichCompare(2, a, b);
+    return r !== NOT_IMPLEMENTED && this.truthy(r);
+  }
+  /** A native object's own rich comparison (the dict views'), tried as a then b; NotImplemented if none. */
+  private objectRichCompare(op: number, a: Py, b: Py): Py {
+    type Cmp = { pyRichCompare?: (vm: VM, op: number, other: Py) => Py };
+    const fa = (a as Cmp | null)?.pyRichCompare;
+    if (typeof fa === 'function') {
+      const r = fa.call(a, this, op, b);
+      if (r !== NOT_IMPLEMENTED) return r;
+    }
+    const fb = (b as Cmp | null)?.pyRichCompare;
+    if (typeof fb === 'function') return fb.call(b, this, [4, 5, 2, 3, 0, 1][op]!, a);
+    return NOT_IMPLEMENTED;
   }
   private seqEq(a: Py[], b: Py[]): boolean {
     if (a.length !== b.length) return false;
@@ -3166,15 +3209,15 @@ export class VM {
   }
   /** Tries a.__op__(b) then b.__rop__(a) for user classes; NOT_IMPLEMENTED when neither applies. */
   richCompare(a: Py, b: Py, op: string, rop: string): Py {
-    if (a instanceof PyInstance) {
-      const m = a.cls.lookup(op);
+    if (dispatchesDunders(a)) {
+      const m = typeOf(a).lookup(op);
       if (m !== undefined && !(m instanceof PyNative)) {
         const r = this.call(this.bindMethod(m, a), [b]);
         if (r !== NOT_IMPLEMENTED) return r;
       }
     }
-    if (b instanceof PyInstance) {
-      const m = b.cls.lookup(rop);
+    if (dispatchesDunders(b)) {
+      const m = typeOf(b).lookup(rop);
       if (m !== undefined && !(m instanceof PyNative)) {
         const r = this.call(this.bindMethod(m, b), [a]);
         if (r !== NOT_IMPLEMENTED) return r;
@@ -3193,11 +3236,12 @@ export class VM {
         if (a === b && a instanceof PyFloat) return !Number.isNaN(a.v);
         return this.eq(a, b);
       case 3:
-        if (a instanceof PyInstance || b instanceof PyInstance) {
+        if (dispatchesDunders(a) || dispatchesDunders(b)) {
           const r = this.richCompare(a, b, '__ne__', '__ne__');
           if (r !== NOT_IMPLEMENTED) return r;
           const r2 = this.richCompare(a, b, '__eq__', '__eq__');
-          return r2 !== NOT_IMPLEMENTED ? !this.truthy(r2) : a !== b;
+          if (r2 !== NOT_IMPLEMENTED) return !this.truthy(r2);
+          return a instanceof PyInstance || b instanceof PyInstance ? a !== b : !this.eq(a, b);
         }
         if (a === b && a instanceof PyFloat) return Number.isNaN(a.v);
         return !this.eq(a, b);
@@ -3242,9 +3286,11 @@ export class VM {
       if (op === 4) return a.map.size > b.map.size && sub(b, a);
       return sub(b, a);
     }
+    const own = this.objectRichCompare(op, a, b);
+    if (own !== NOT_IMPLEMENTED) return own;
     const names = ['__lt__', '__le__', '', '', '__gt__', '__ge__'];
     const reflected = ['__gt__', '__ge__', '', '', '__lt__', '__le__'];
-    if (a instanceof PyInstance || b instanceof PyInstance) {
+    if (dispatchesDunders(a) || dispatchesDunders(b)) {
       const r = this.richCompare(a, b, names[op]!, reflected[op]!);
       if (r !== NOT_IMPLEMENTED) return r;
     }
@@ -3279,8 +3325,8 @@ export class VM {
       const r = this.callSpecial(container, '__contains__', [item]);
       if (r !== undefined) return this.truthy(r);
     }
-    const pyContains = (container as { pyContains?: (vm: VM, item: Py) => boolean } | null)?.pyContains;
-    if (typeof pyContains === 'function') return pyContains.call(container, this, item);
+    const own = (container as { pyContains?: (vm: VM, x: Py) => boolean } | null)?.pyContains;
+    if (typeof own === 'function') return own.call(container, this, item);
     const t = typeOf(container);
     if (t.lookup('__iter__') === undefined && !(container instanceof PyIterator) && t.lookup('__getitem__') === undefined)
       throw this.typeError(`argument of type '${t.name}' is not iterable`);
@@ -3298,7 +3344,7 @@ export class VM {
     if (v instanceof PyList) return new ListIterator(v.items, 'list_iterator');
     if (v instanceof PyTuple) return new ListIterator(v.items, 'tuple_iterator');
     if (v instanceof PyRange) return new RangeIterator(v.start, v.step, v.length);
-    if (typeof v === 'string') return new ListIterator(Array.from(v), 'str_ascii_iterator');
+    if (typeof v === 'string') return new ListIterator(Array.from(v), /^[\x00-\x7f]*$/.test(v) ? 'str_ascii_iterator' : 'str_iterator');
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
     if (v instanceof PySet) {
       if (this.unorderedSets !== null) this.checkOrdered(v);
@@ -3458,7 +3504,7 @@ export class VM {
       if (op === '-') return new PyFloat(-v.v);
       if (op === '+') return v;
     }
-    if (v instanceof PyInstance) {
+    if (dispatchesDunders(v)) {
       const r = this.callSpecial(v, op === '-' ? '__neg__' : op === '+' ? '__pos__' : '__invert__', []);
       if (r !== undefined) return r;
     }

@@ -56,10 +56,13 @@ const METHODS = ['next', 'send', 'throw', 'close', 'anext', 'asend', 'athrow'] a
 
 /** Cells per event in the recorder's array: header, generator, value, then the first locals. */
 const STRIDE = 8;
-const SHIFT = 3;
+/** Slots the event buffer starts with; it doubles as events come, up to the --max-events cap. */
+const INITIAL_SLOTS = 1024;
 const INLINE_LOCALS = STRIDE - 3;
 /** Header flag: the yield's locals are an OverflowLocals in the first local's cell (too many to inline). */
 const F_OVERFLOW = 64;
+/** Header flag of a raise event (in the method bits, unused by raises): the resumption was refused unstarted. */
+const F_NOT_STARTED = 1 << 3;
 /** Header flag: the yielding generator had no frame (no locals to show). */
 const F_NO_FRAME = 128;
 /** Largest line the header packs (lines beyond are recorded as this; a 10 MB source cannot reach it). */
@@ -78,7 +81,10 @@ class OverflowLocals {
  */
 class EventRecorder implements Tracer {
   private readonly cap: number;
-  private readonly cells: Py[];
+  /** Grown on demand up to cap slots: a huge --max-events must not allocate its buffer up front. */
+  private cells: Py[];
+  /** Per slot: how much stdout had been written when its event happened (TraceReport.outputOffsets). */
+  private readonly outputAt: number[] = [];
   /** Events recorded so far (kept or not). */
   private count = 0;
   /** Next ring slot. */
@@ -87,8 +93,16 @@ class EventRecorder implements Tracer {
   constructor(private vm: VM, private headCap: number, private tailCap: number) {
     this.cap = headCap + tailCap;
     // fill() rather than a push loop: 10x faster in a cold process (the first snippet pays for it).
-    this.cells = new Array<Py>(this.cap * STRIDE).fill(null);
+    this.cells = new Array<Py>(Math.min(this.cap, INITIAL_SLOTS) * STRIDE).fill(null);
     this.ringPos = headCap;
+  }
+  /** Makes room for `slots` slots (at least doubling, at most cap), keeping the recorded ones. */
+  private grow(slots: number): void {
+    const size = Math.min(this.cap, Math.max(slots, 2 * (this.cells.length / STRIDE))) * STRIDE;
+    const next = new Array<Py>(size).fill(null);
+    const old = this.cells;
+    for (let k = 0; k < old.length; k++) next[k] = old[k];
+    this.cells = next;
   }
   private capture(v: Py): Py {
     const t = typeof v;
@@ -115,7 +129,9 @@ class EventRecorder implements Tracer {
       if (this.count >= this.cap) this.omitted++;
     }
     this.count++;
-    const at = i << SHIFT;
+    this.outputAt[i] = this.vm.stdoutSize;
+    const at = i * STRIDE;
+    if (at >= this.cells.length) this.grow(i + 1);
     const cells = this.cells;
     cells[at] = (line < MAX_LINE ? line : MAX_LINE) * 256 + header;
     cells[at + 1] = gen;
@@ -192,14 +208,14 @@ class EventRecorder implements Tracer {
     const at = this.slot(K_RETURN, gen, line);
     if (at >= 0) this.cells[at + 2] = this.capture(value);
   }
-  raise(gen: PyGenerator, exc: PyException, line: number): void {
+  raise(gen: PyGenerator, exc: PyException, line: number, notStarted = false): void {
     let message: string;
     try {
       message = this.vm.str(exc);
     } catch {
       message = '<unprintable>';
     }
-    const at = this.slot(K_RAISE, gen, line);
+    const at = this.slot(K_RAISE | (notStarted ? F_NOT_STARTED : 0), gen, line);
     if (at < 0) return;
     this.cells[at + 2] = exc.cls.name;
     this.cells[at + 3] = message;
@@ -227,7 +243,7 @@ class EventRecorder implements Tracer {
   }
   private build(i: number): TraceEvent {
     const event = this.buildEvent(i);
-    const at = i << SHIFT;
+    const at = i * STRIDE;
     const kind = (this.cells[at] as number) & 7;
     const g = this.cells[at + 1] as PyGenerator;
     const file = kind === K_CREATE || kind === K_RESUME || kind === K_CLOSE ? this.cells[at + 3] as string | null : g.code.filename;
@@ -237,7 +253,7 @@ class EventRecorder implements Tracer {
   }
   private buildEvent(i: number): TraceEvent {
     const cells = this.cells;
-    const at = i << SHIFT;
+    const at = i * STRIDE;
     const header = cells[at] as number;
     const g = cells[at + 1] as PyGenerator;
     const generator = g.number;
@@ -271,7 +287,9 @@ class EventRecorder implements Tracer {
       case 'return':
         return { event: 'return', generator, function: fn, line, value: this.text(cells[at + 2]) };
       case 'raise':
-        return { event: 'raise', generator, function: fn, line, exception: cells[at + 2] as string, message: cells[at + 3] as string };
+        return (header & F_NOT_STARTED) !== 0
+          ? { event: 'raise', generator, function: fn, line, exception: cells[at + 2] as string, message: cells[at + 3] as string, notStarted: true }
+          : { event: 'raise', generator, function: fn, line, exception: cells[at + 2] as string, message: cells[at + 3] as string };
       case 'close':
         return { event: 'close', generator, function: fn, line };
     }
@@ -285,14 +303,22 @@ class EventRecorder implements Tracer {
     }
   }
   private allEvents(): TraceEvent[] {
-    const out: TraceEvent[] = [];
+    return this.keptSlots().map((i) => this.build(i));
+  }
+  /** For each kept event, in order, the length of stdout written before it. */
+  outputOffsets(): number[] {
+    return this.keptSlots().map((i) => this.outputAt[i]!);
+  }
+  /** The slots of the kept events in event order: the head, then the ring from its oldest entry. */
+  private keptSlots(): number[] {
+    const out: number[] = [];
     const head = Math.min(this.count, this.headCap);
-    for (let i = 0; i < head; i++) out.push(this.build(i));
+    for (let i = 0; i < head; i++) out.push(i);
     const inTail = Math.min(Math.max(0, this.count - this.headCap), this.tailCap);
     // The oldest kept tail event is where the ring will write next (once it has wrapped).
     let i = this.count - this.headCap > this.tailCap ? this.ringPos : this.headCap;
     for (let k = 0; k < inTail; k++) {
-      out.push(this.build(i));
+      out.push(i);
       i = i + 1 === this.cap ? this.headCap : i + 1;
     }
     return out;
@@ -546,6 +572,7 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   report.stdout = vm.stdout.join('');
   if (vm.stderr.length > 0) report.stderr = vm.stderr.join('');
   report.events = recorder.events();
+  report.outputOffsets = recorder.outputOffsets();
   report.truncated = recorder.omitted > 0;
   if (report.truncated) report.omittedEvents = recorder.omitted;
   if (report.limit === null) delete report.limit;
@@ -574,8 +601,14 @@ function moduleResolverOf(options: RunOptions): ModuleSourceResolver | null {
  * any of it. Module code is cached (the editor re-runs the same text); follow-ups are small and, in
  * interactive mode, compiled against a display hook of their own run.
  */
-function compileChecked(source: string, filename: string, mode: FollowUp['mode'], options: CompileOptions): CodeObject | TraceError {
+function compileChecked(source: string, filename: string, mode: FollowUp['mode'], options: CompileOptions, followUp = false): CodeObject | TraceError {
   const cacheable = mode === 'exec' && options.displayHook === undefined;
+  const nul = source.indexOf('\0');
+  if (nul >= 0) {
+    // CPython refuses the whole source before running any of it; compile() of a string says "string".
+    const message = followUp ? 'source code string cannot contain null bytes' : 'source code cannot contain null bytes';
+    return { type: 'SyntaxError', message, line: source.slice(0, nul).split('\n').length };
+  }
   const cached = cacheable ? codeCache.get(source + '\0' + filename) : undefined;
   if (cached !== undefined) return cached.syntaxErrors[0] === undefined ? cached : { type: 'SyntaxError', ...cached.syntaxErrors[0] };
   const nesting = tooDeeplyNested(source);
@@ -667,7 +700,7 @@ function runCode(vm: VM, code: CodeObject, globals: GlobalsMap, report: TraceRep
 function runFollowUp(vm: VM, followUp: FollowUp, index: number, filename: string, globals: GlobalsMap, report: TraceReport, options: RunOptions): CodeOutcome {
   const interactive = followUp.mode === 'single';
   const padded = '\n'.repeat(Math.max(0, followUp.line - 1)) + followUp.code;
-  const compiled = compileInParser(options, () => compileChecked(padded, filename, followUp.mode, interactive ? { displayHook: displayHookFor(vm) } : {}));
+  const compiled = compileInParser(options, () => compileChecked(padded, filename, followUp.mode, interactive ? { displayHook: displayHookFor(vm) } : {}, true));
   if (!(compiled instanceof CodeObject)) {
     const error: TraceError = { ...compiled, followUp: index };
     if (!interactive) {

@@ -49,6 +49,9 @@ export class PyType extends PyObject {
   slotsListDict: boolean | undefined = undefined;
   /** The JS layout instances use: 'object' | 'exception' | a builtin type name. */
   layout = 'object';
+  /** Native instances (a dict or tuple underneath) whose operators are Python functions in the type's dict:
+   * Counter, OrderedDict, namedtuple classes. The VM dispatches their dunders as for instances of classes. */
+  pyDunders = false;
   module = 'builtins';
   qualname: string;
   constructor(public name: string, public bases: PyType[], qualname?: string) {
@@ -78,6 +81,7 @@ export class PyType extends PyObject {
     }
     this.mro = out;
     for (const b of out) if (b.layout !== 'object') { this.layout = b.layout; break; }
+    if (out.some((b) => b.pyDunders)) this.pyDunders = true;
   }
   lookup(name: string): Py | undefined {
     const mro = this.mro;
@@ -87,8 +91,15 @@ export class PyType extends PyObject {
     }
     return undefined;
   }
+  /** Set on abc.ABC: decides issubclass(sub, abc) for the abstract classes below it (registration, __subclasshook__). */
+  abcCheck?: (sub: PyType, abc: PyType) => boolean;
   isSubtypeOf(other: PyType): boolean {
-    return this === other || this.mro.includes(other);
+    if (this === other || this.mro.includes(other)) return true;
+    if (other.mro.length > 1) {
+      const root = other.mro.find((t) => t.abcCheck !== undefined);
+      if (root !== undefined) return root.abcCheck!(this, other);
+    }
+    return false;
   }
 }
 export class MroError extends Error {}

@@ -20,6 +20,7 @@ const FAILURE_OUTCOME: Record<string, string> = {
   'contextmanager-multiple-yield': 'didntstop',
   'contextmanager-unprotected-yield': 'skipped',
   'deprecated-throw-signature': 'deprecated',
+  'generator-reentrancy': 'executing',
 };
 
 const PYTHON_ENV = { ...process.env, PYENV_VERSION: '3.13.0' };

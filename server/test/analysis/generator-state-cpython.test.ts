@@ -119,7 +119,9 @@ function checkOutcomes(label: string, text: string, outcomes: Map<string, string
 }
 
 describe.skipIf(python === null)('fixture claims hold under CPython 3.13 (skipped: no python3.13 with PYENV_VERSION=3.13.0)', () => {
-  for (const rule of ['unprimed-send', 'stop-iteration-leak']) {
+  // stop-iteration-leak.py reports inside methods and helpers its cases reach: its claims are checked by
+  // its own sections (positives, then `# ---- negatives`) in cpython-fixtures.test.ts.
+  for (const rule of ['unprimed-send']) {
     it(`test-fixtures/rules/${rule}.py`, () => {
       const dir = join(REPO_ROOT, 'test-fixtures', 'rules');
       const text = readFileSync(join(dir, `${rule}.py`), 'utf8');

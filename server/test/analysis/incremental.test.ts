@@ -54,6 +54,36 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('agrees on rules that look at callers (GEN010, GEN005 in async generators) when other definitions call the generator', () => {
+    const text = [
+      'import contextlib',
+      '',
+      'def pump():',
+      '    yield 1',
+      '    next(pipeline)',
+      '',
+      'pipeline = pump()',
+      '',
+      'def spare():',
+      '    return pump()',
+      '',
+      'async def lines(path):',
+      '    with open(path) as f:',
+      '        yield f.readline()',
+      '',
+      'async def consume(path):',
+      '    async with contextlib.aclosing(lines(path)) as it:',
+      '        async for line in it:',
+      '            return line',
+      '',
+    ].join('\n');
+    const analyzer = new IncrementalAnalyzer();
+    expectSameAsFull(analyzer, 'callers.py', text);
+    expectSameAsFull(analyzer, 'callers.py', text.replace('return pump()', 'return pump() or None'));
+    const full = analyzeFile({ file: 'callers.py', text, tree: parsePython(text) });
+    expect(full.findings.map((finding) => finding.code).sort()).toEqual(['GEN005', 'GEN010']);
+  });
+
   it('re-analyses only the statement an edit touched', () => {
     const text = readFileSync(join(FIXTURES, 'rules', 'stop-iteration-leak.py'), 'utf8');
     const analyzer = new IncrementalAnalyzer();

@@ -227,26 +227,31 @@ export function observeOracle(result) {
 
 /**
  * What the runtime observed, in the same form. Yield events at a `yield from` site are dropped, for the
- * reason given at observeOracle (the runtime is free to report them for its timeline).
+ * reason given at observeOracle (the runtime is free to report them for its timeline); so is a send refused
+ * by a just-started generator (its resume and `notStarted` raise): CPython's frame never starts, so
+ * sys.monitoring sees nothing, while the runtime's timeline shows the attempt.
  * @returns {import('./oracle-harness.mjs').Observation}
  */
 export function observeRuntime(report, delegatingSites) {
   const delegating = new Set(delegatingSites.map(([fn, line]) => `${fn}\0${line}`));
   const events = [];
-  for (const event of report.events) {
+  report.events.forEach((event, i) => {
+    if (event.event === 'raise' && event.notStarted) return;
     if (event.event === 'resume') {
-      if (event.method === 'close' || isGeneratorExitResume(event)) continue;
+      const next = report.events[i + 1];
+      if (next?.event === 'raise' && next.notStarted && next.generator === event.generator) return;
+      if (event.method === 'close' || isGeneratorExitResume(event)) return;
       events.push(resumeEvent(event.function, event.line, event.method === 'throw' || event.method === 'athrow', event.file));
     } else if (event.event === 'yield') {
       // An async generator has no `yield from`; what its `await`s yield the runtime does not report at all.
-      if (!event.asyncGenerator && delegating.has(`${event.function}\0${event.line}`)) continue;
+      if (!event.asyncGenerator && delegating.has(`${event.function}\0${event.line}`)) return;
       events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}), file: event.file });
     } else if (event.event === 'return') {
       events.push({ kind: 'return', function: event.function, value: maskAddresses(event.value), file: event.file });
     } else if (event.event === 'raise' && event.exception !== 'GeneratorExit') {
       events.push({ kind: 'raise', function: event.function, exception: event.exception, message: maskAddresses(event.message), file: event.file });
     }
-  }
+  });
   return {
     stdout: maskAddresses(report.stdout),
     events,

@@ -103,7 +103,7 @@ export function repeatedYields(fn: FunctionInfo, driver: DriverKind, model: Sema
   for (const first of fn.yields) {
     const statement = statementOf(first, fn);
     if (statement === null || !flow.isOwnFrame(first)) continue;
-    const guards = guardsOf(first, statement, fn);
+    const guards = guardsOf(statement, fn);
     const search = (starts: FlowPoint[], afterThrow: boolean): void => {
       const visit = (node: SyntaxNode, header: HeaderOf | null): VisitResult => {
         if (header?.role === 'condition' && (assigned?.test(node.text) === true || contradictsGuard(node, guards))) return 'stop';
@@ -172,7 +172,7 @@ interface Guard {
 }
 
 /** The conditions of the `if` statements whose consequence or `else` holds the yield. */
-function guardsOf(yieldNode: SyntaxNode, statement: SyntaxNode, fn: FunctionInfo): Guard[] {
+function guardsOf(statement: SyntaxNode, fn: FunctionInfo): Guard[] {
   const guards: Guard[] = [];
   let child: SyntaxNode = statement;
   for (let current = statement.parent; current !== null && current.id !== fn.node.id; current = current.parent) {
@@ -188,7 +188,6 @@ function guardsOf(yieldNode: SyntaxNode, statement: SyntaxNode, fn: FunctionInfo
     }
     child = current;
   }
-  void yieldNode;
   return guards;
 }
 
@@ -580,9 +579,4 @@ function undoes(done: string, undo: string): boolean {
 function oneLine(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
-}
-
-/** The cleanup context's view, for tests: is this statement cleanup after `yieldNode`? */
-export function describeCleanup(fn: FunctionInfo, model: SemanticModel, yieldNode: SyntaxNode, statement: SyntaxNode): string | null {
-  return new CleanupContext(fn, model, yieldNode).describe(statement);
 }

@@ -125,7 +125,8 @@ function wrapFix(unprotected: UnprotectedCleanup, fn: FunctionInfo, model: Seman
   if (yieldEnd === -1 || yieldEnd >= rangeEnd) return null;
   const indentLines = (chunk: string): string => chunk.split('\n').map((line) => (line.trim() === '' ? line : unit + line)).join('\n');
   const yieldLines = text.slice(lineStart, yieldEnd).replace(/\r$/, '');
-  const cleanupLines = text.slice(yieldEnd + 1, rangeEnd);
+  // Blank lines between the yield and the cleanup would open the `finally` block with a gap.
+  const cleanupLines = text.slice(yieldEnd + 1, rangeEnd).replace(/^(?:[ \t]*\r?\n)+/, '');
   const edits: OffsetEdit[] = [{
     startIndex: lineStart,
     endIndex: rangeEnd,

@@ -9,6 +9,7 @@ import { stopIterationLeak } from './stop-iteration-leak.js';
 import { suspendedResource } from './suspended-resource.js';
 import { contextmanagerMultipleYield } from './contextmanager-multiple-yield.js';
 import { contextmanagerUnprotectedYield } from './contextmanager-unprotected-yield.js';
+import { generatorReentrancy } from './generator-reentrancy.js';
 import { deprecatedThrowSignature } from './deprecated-throw-signature.js';
 import { unusedNoqa } from './unused-noqa.js';
 
@@ -22,6 +23,7 @@ export const RULES: readonly RuleDefinition[] = [
   suspendedResource,
   contextmanagerMultipleYield,
   contextmanagerUnprotectedYield,
+  generatorReentrancy,
   deprecatedThrowSignature,
   unusedNoqa,
 ];

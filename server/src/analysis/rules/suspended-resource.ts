@@ -1,8 +1,11 @@
 // GEN005 suspended-resource: a resource acquired in a generator that is live across a `yield` without
 // `with`, `try/finally` or an ExitStack, so an abandoned generator keeps it open until garbage collection.
 
+import { asyncGeneratorHeldResources, RESOURCE_CALL_TRIGGER, suspendedResources, type SuspendedResource } from '../flow/index.js';
+import { contextManagerDriver } from '../flow/context-managers.js';
+import { occurrencesOf } from '../workspace/occurrences.js';
+import { isVisibleWith } from '../model/visible.js';
 import type { SyntaxNode } from '../../parser.js';
-import { RESOURCE_CALL_TRIGGER, suspendedResources, type SuspendedResource } from '../flow/index.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
 import type { OffsetEdit, RuleContext, RuleDefinition, RuleFix } from './rule.js';
 
@@ -31,6 +34,14 @@ export const suspendedResource: RuleDefinition = {
       'A resource that is returned, yielded to the consumer, stored in an attribute or a container, or',
       'captured by a nested function is owned elsewhere and not reported. Async generators are checked',
       'too. Resources acquired in a nested function belong to that function.',
+      '',
+      'In an async generator a `with` or `async with` around the `yield` is not enough: closing an',
+      'abandoned async generator needs the event loop, so a resource opened there (`open`, sockets,',
+      '`aiofiles.open`, `aiohttp.ClientSession`, ...) stays open until the loop\'s finaliser runs',
+      '`aclose()`, some iterations later or never (ruff\'s ASYNC119). It is reported unless the generator is',
+      'an `@asynccontextmanager`, a pytest fixture or trio\'s `@as_safe_channel`, or every call of it in',
+      'its own class and in module-level code is wrapped in `contextlib.aclosing(...)` (calls inside other',
+      'functions are not looked at).',
     ].join('\n'),
     whyIsThisBad: [
       'A consumer may stop iterating a generator at any `yield`: `break`, an exception, `next()` called',
@@ -70,6 +81,8 @@ export const suspendedResource: RuleDefinition = {
       'https://docs.python.org/3/reference/compound_stmts.html#the-with-statement',
       'https://docs.python.org/3/library/contextlib.html#contextlib.closing',
       'https://peps.python.org/pep-0533/',
+      'https://docs.python.org/3/library/contextlib.html#contextlib.aclosing',
+      'https://docs.astral.sh/ruff/rules/yield-in-context-manager-in-async-generator/',
     ],
   },
   checkFunction(fn: FunctionInfo, ctx: RuleContext): void {
@@ -90,8 +103,35 @@ export const suspendedResource: RuleDefinition = {
         ...(fix === null ? {} : { fix }),
       });
     }
+    if (fn.isAsync && fn.kind === 'def' && !isClosedByItsDriver(fn, ctx.model)) {
+      for (const held of asyncGeneratorHeldResources(fn, ctx.model)) {
+        ctx.report({
+          node: held.acquisition,
+          message: `${capitalize(held.description)} is held in a \`with\` across the \`yield\` on line ${held.yieldNode.startPosition.row + 1} of an async generator: if the consumer stops early without \`contextlib.aclosing()\`, it stays open until the event loop finalises the generator`,
+          related: [{ node: held.yieldNode, message: 'the async generator can be suspended here' }],
+        });
+      }
+    }
   },
 };
+
+/**
+ * True when something closes the async generator when its consumer is done: an
+ * `@asynccontextmanager` or fixture decorator, trio's `@as_safe_channel`, or every call of it that
+ * every analysis of the function sees — in its own top-level statement (its class) and in module-level
+ * code; the language server analyses a definition without the other definitions — being wrapped in
+ * `aclosing(...)`.
+ */
+function isClosedByItsDriver(fn: FunctionInfo, model: SemanticModel): boolean {
+  if (contextManagerDriver(fn, model) !== null) return true;
+  if (fn.decorators.some((decorator) => /\bas_safe_channel\b/.test(decorator.text))) return true;
+  const calls = occurrencesOf(model, fn.name).filter((name) => isVisibleWith(name, fn, model)).filter((name) => {
+    let callee: SyntaxNode = name;
+    if (name.parent?.type === 'attribute' && name.parent.childForFieldName('attribute')?.id === name.id) callee = name.parent;
+    return callee.parent?.type === 'call' && callee.parent.childForFieldName('function')?.id === callee.id;
+  });
+  return calls.length > 0 && calls.every((name) => /\baclosing\s*\(\s*$/.test(model.text.slice(Math.max(0, name.startIndex - 40), name.startIndex).replace(/(?:self|cls|[\w.]+)\.$/, '')));
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -34,7 +34,7 @@ type Node =
   | { k: 'set'; neg: boolean; items: SetItem[] }
   | { k: 'cat'; c: string }
   | { k: 'at'; c: string }
-  | { k: 'group'; index: number | null; body: Node[][] }
+  | { k: 'group'; index: number | null; body: Node[][]; ascii?: boolean }
   | { k: 'look'; behind: boolean; neg: boolean; body: Node[][] }
   | { k: 'ref'; index: number }
   | { k: 'rep'; min: number; max: number; lazy: boolean; body: Node };
@@ -46,8 +46,10 @@ export interface Translated {
   groups: number;
   groupindex: Map<string, number>;
   closeOrder: number[];
-  /** The pattern needs an ASCII subject to match as CPython does (IGNORECASE). */
-  asciiOnly: boolean;
+  /** The JS RegExp needs the i flag. */
+  ignoreCase: boolean;
+  /** Subjects with a character matching this are refused (IGNORECASE: where the case tables differ). */
+  subjectRule: RegExp | null;
 }
 
 const ESCAPES: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
@@ -110,6 +112,8 @@ class State {
   groupindex = new Map<string, number>();
   /** Group numbers in the order of their closing parentheses (the order sre closes them in a match). */
   closeOrder: number[] = [];
+  /** A (?a:...) group occurs: its case-insensitive matching is ASCII-only. */
+  asciiScoped = false;
   constructor(flags: number) {
     this.flags = flags;
   }
@@ -339,10 +343,17 @@ function parseGroup(src: Source, state: State, verbose: boolean, nested: number,
     } else if (ch === '(') throw new PatternRefused('re: conditional groups (?(...)...)');
     else if (ch === '>') throw new PatternRefused('re: atomic groups (?>...)');
     else if (ch in INLINE_FLAGS || ch === '-') {
-      const global = parseFlags(src, state, ch);
-      if (!global) throw new PatternRefused('re: scoped inline flags (?flags:...)');
-      if (!atStart) throw src.error('global flags not at the start of the expression', src.index - start);
-      return 'flags';
+      const flags = parseFlags(src, state, ch);
+      if (flags === 'global') {
+        if (!atStart) throw src.error('global flags not at the start of the expression', src.index - start);
+        return 'flags';
+      }
+      // Only an ASCII scope translates (its classes are spelled out); other scoped flags change JS-level flags.
+      if (flags !== FLAG.ASCII) throw new PatternRefused('re: scoped inline flags other than (?a:...)');
+      state.asciiScoped = true;
+      const body = parseSub(src, state, verbose, nested + 1);
+      if (!src.match(')')) throw src.error('missing ), unterminated subpattern', src.index - start);
+      return { k: 'group', index: null, body, ascii: true };
     } else throw src.error(`unknown extension ?${ch}`, ch.length + 1);
   }
   let index: number | null = null;
@@ -365,8 +376,8 @@ function parseGroup(src: Source, state: State, verbose: boolean, nested: number,
   return { k: 'group', index, body };
 }
 
-/** Inline flags after `(?`; true for global flags `(?i)`, false for a scoped group `(?i:...)`. */
-function parseFlags(src: Source, state: State, first: string): boolean {
+/** Inline flags after `(?`: 'global' for `(?i)`, else the flags of a scoped group `(?a:...)` (its `:` read). */
+function parseFlags(src: Source, state: State, first: string): 'global' | number {
   let ch: string | null = first;
   let add = 0;
   if (ch !== '-') {
@@ -386,9 +397,10 @@ function parseFlags(src: Source, state: State, first: string): boolean {
   }
   if (ch === ')') {
     state.flags |= add;
-    return true;
+    return 'global';
   }
-  return false;
+  if (ch === '-') throw new PatternRefused('re: removing flags in a scoped group (?-flags:...)');
+  return add;
 }
 
 // --- checks on the tree: where JS would match differently
@@ -503,7 +515,10 @@ function cp(c: number): string {
 
 class Emitter {
   constructor(private flags: number, private ascii: boolean) {}
+  /** True once a category (\\d, \\w, \\s, \\b, \\B) was emitted. */
+  usedCategory = false;
   get word(): string {
+    this.usedCategory = true;
     return `[${catBody('w', this.ascii)}]`;
   }
   alt(nodes: Node[][]): string {
@@ -516,6 +531,7 @@ class Emitter {
       case 'any':
         return this.flags & FLAG.DOTALL ? '[\\s\\S]' : '[^\\n]';
       case 'cat': {
+        this.usedCategory = true;
         const body = catBody(n.c, this.ascii);
         return n.c === n.c.toLowerCase() ? `[${body}]` : `[^${body}]`;
       }
@@ -523,8 +539,15 @@ class Emitter {
         return this.set(n.neg, n.items);
       case 'at':
         return this.at(n.c);
-      case 'group':
+      case 'group': {
+        if (n.ascii === true && !this.ascii) {
+          this.ascii = true;
+          const body = this.alt(n.body);
+          this.ascii = false;
+          return `(?:${body})`;
+        }
         return n.index === null ? `(?:${this.alt(n.body)})` : `(${this.alt(n.body)})`;
+      }
       case 'look':
         return `(?${n.behind ? '<' : ''}${n.neg ? '!' : '='}${this.alt(n.body)})`;
       case 'ref':
@@ -560,8 +583,11 @@ class Emitter {
     for (const it of items) {
       if (it.k === 'lit') body += cp(it.cp);
       else if (it.k === 'range') body += `${cp(it.lo)}-${cp(it.hi)}`;
-      else if (it.c === it.c.toLowerCase()) body += catBody(it.c, this.ascii);
-      else negatedCats.push(`[^${catBody(it.c, this.ascii)}]`);
+      else {
+        this.usedCategory = true;
+        if (it.c === it.c.toLowerCase()) body += catBody(it.c, this.ascii);
+        else negatedCats.push(`[^${catBody(it.c, this.ascii)}]`);
+      }
     }
     if (negatedCats.length === 0) return `[${neg ? '^' : ''}${body}]`;
     const union = `(?:${[...(body === '' ? [] : [`[${body}]`]), ...negatedCats].join('|')})`;
@@ -593,9 +619,20 @@ export function translate(pattern: string, flags: number): Translated {
   check(tree, { inRepeat: false, optional: false, inLook: false, behind: false }, new Set());
   const ignoreCase = (f & FLAG.IGNORECASE) !== 0;
   if (ignoreCase && !isAsciiTree(tree)) throw new PatternRefused('re: IGNORECASE with a pattern beyond ASCII (the case tables differ)');
-  // Under IGNORECASE the subject is ASCII too (checked when matching), where the ASCII classes are the same.
-  const source = new Emitter(f, ignoreCase || (f & FLAG.ASCII) !== 0).alt(tree);
-  return { source, flags: f, groups: state.groups - 1, groupindex: state.groupindex, closeOrder: state.closeOrder, asciiOnly: ignoreCase };
+  const asciiFlag = (f & FLAG.ASCII) !== 0;
+  // Under IGNORECASE, categories are spelled in ASCII and the subject must then be ASCII (checked when matching);
+  // without categories, only the characters the two engines fold differently into ASCII letters are refused.
+  let emitter = new Emitter(f, asciiFlag);
+  let source = emitter.alt(tree);
+  let subjectRule: RegExp | null = null;
+  if (ignoreCase) {
+    if (emitter.usedCategory) {
+      emitter = new Emitter(f, true);
+      source = emitter.alt(tree);
+      subjectRule = /[^\x00-\x7f]/;
+    } else subjectRule = asciiFlag || state.asciiScoped ? /[\u0130\u0131\u017f\u212a]/ : /[\u0130\u0131]/;
+  }
+  return { source, flags: f, groups: state.groups - 1, groupindex: state.groupindex, closeOrder: state.closeOrder, ignoreCase, subjectRule };
 }
 
 export { MAXREPEAT };

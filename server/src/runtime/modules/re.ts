@@ -25,7 +25,7 @@ class CompiledRegex extends PyObject {
   regex(kind: 'search' | 'match' | 'full'): RegExp {
     let r = this.cache.get(kind);
     if (r === undefined) {
-      const flags = 'du' + (this.t.asciiOnly ? 'i' : '') + (kind === 'search' ? 'g' : 'y');
+      const flags = 'du' + (this.t.ignoreCase ? 'i' : '') + (kind === 'search' ? 'g' : 'y');
       r = new RegExp(kind === 'full' ? `(?:${this.t.source})$` : this.t.source, flags);
       this.cache.set(kind, r);
     }
@@ -33,7 +33,7 @@ class CompiledRegex extends PyObject {
   }
   /** The pattern at code point `p` (sticky) with a match that must not end at `p`. */
   nonEmptyAt(p: number): RegExp {
-    return new RegExp(`(?:${this.t.source})(?<!^[\\s\\S]{${p}})`, 'duy' + (this.t.asciiOnly ? 'i' : ''));
+    return new RegExp(`(?:${this.t.source})(?<!^[\\s\\S]{${p}})`, 'duy' + (this.t.ignoreCase ? 'i' : ''));
   }
 }
 
@@ -107,7 +107,7 @@ function reNatives(vm: VM): [string, Py][] {
     if (typeof s !== 'string') {
       throw vm.typeError(`expected string or bytes-like object, got '${typeOf(s).name}'`);
     }
-    if (h.t.asciiOnly && /[^\x00-\x7f]/.test(s)) throw new UnsupportedSignal('re: IGNORECASE on a string beyond ASCII (the case tables differ)', line());
+    if (h.t.subjectRule !== null && h.t.subjectRule.test(s)) throw new UnsupportedSignal('re: IGNORECASE on a string whose characters CPython and JS case-fold differently', line());
     const off = new Offsets(s);
     const n = off.length;
     const end = Math.min(Math.max(Number(endArg), 0), n);

@@ -5,7 +5,7 @@
 
 import { native, toInt } from '../args.js';
 import { objectType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyObject, PyProperty, PyTuple, PyType, type Py, type PyModule } from '../values.js';
+import { PyFloat, PyObject, PyProperty, PyTuple, PyType, type Py, type PyModule } from '../values.js';
 import { module } from './support.js';
 
 const CPYTHON_RECURSION_LIMIT = 1000;
@@ -23,19 +23,28 @@ class StdStream extends PyObject {
   }
 }
 
-const versionInfoType = new PyType('version_info', []);
-versionInfoType.builtin = true;
-versionInfoType.module = 'sys';
-const VERSION_FIELDS = ['major', 'minor', 'micro', 'releaselevel', 'serial'];
-
-/** sys.version_info: a tuple (compares and indexes as one) with named fields, as CPython's structseq. */
-class VersionInfo extends PyTuple {
+/** A struct sequence of sys (version_info, float_info): a tuple, with named fields and CPython's repr. */
+class StructSeq extends PyTuple {
+  constructor(public type: PyType, public fields: string[], items: Py[]) {
+    super(items);
+  }
   get pyType(): PyType {
-    return versionInfoType;
+    return this.type;
   }
   pyRepr(vm: VM): string {
-    return `sys.version_info(${VERSION_FIELDS.map((f, i) => `${f}=${vm.repr(this.items[i]!)}`).join(', ')})`;
+    return `sys.${this.type.name}(${this.fields.map((f, i) => `${f}=${vm.repr(this.items[i]!)}`).join(', ')})`;
   }
+}
+
+function structSeq(vm: VM, name: string, fields: [string, Py][]): StructSeq {
+  const t = new PyType(name, [vm.builtins.get('tuple') as PyType]);
+  t.computeMro();
+  t.builtin = true;
+  t.module = 'sys';
+  fields.forEach(([f], i) => {
+    t.dict.set(f, new PyProperty(native(f, (a) => (a[0] as StructSeq).items[i]!), null, null));
+  });
+  return new StructSeq(t, fields.map(([f]) => f), fields.map(([, v]) => v));
 }
 
 function installStreamMethods(vm: VM): void {
@@ -66,14 +75,10 @@ function installStreamMethods(vm: VM): void {
 
 export function sysModule(vm: VM): PyModule {
   installStreamMethods(vm);
-  versionInfoType.bases = [vm.builtins.get('tuple') as PyType];
-  versionInfoType.computeMro();
-  VERSION_FIELDS.forEach((f, i) => {
-    versionInfoType.dict.set(f, new PyProperty(native(f, (a) => (a[0] as VersionInfo).items[i]!), null, null));
-  });
   let limitSetByProgram = false;
   const stdout = new StdStream('stdout', (s) => vm.write(s));
   const stderr = new StdStream('stderr', (s) => vm.writeStderr(s));
+  vm.capturedStdout = stdout;
   const excInfo = native('exc_info', () => {
     const e = vm.currentHandled();
     if (e === null) return new PyTuple([null, null, null]);
@@ -97,7 +102,11 @@ export function sysModule(vm: VM): PyModule {
       limitSetByProgram = true;
       return null;
     })],
-    ['version_info', new VersionInfo([3, 13, 0, 'final', 0])],
+    ['version_info', structSeq(vm, 'version_info', [['major', 3], ['minor', 13], ['micro', 0], ['releaselevel', 'final'], ['serial', 0]])],
+    // IEEE 754 binary64, as every CPython on such a platform reports it.
+    ['float_info', structSeq(vm, 'float_info', [['max', new PyFloat(Number.MAX_VALUE)], ['max_exp', 1024], ['max_10_exp', 308],
+      ['min', new PyFloat(2.2250738585072014e-308)], ['min_exp', -1021], ['min_10_exp', -307], ['dig', 15], ['mant_dig', 53],
+      ['epsilon', new PyFloat(Number.EPSILON)], ['radix', 2], ['rounds', 1]])],
     ['hexversion', 0x030d00f0],
     ['exit', native('exit', (a) => {
       const e = vm.newException(vm.builtins.get('SystemExit') as PyType, a.length > 0 ? [a[0]!] : []);

@@ -3,11 +3,11 @@
 // and len(). It dispatches to the type files and holds no type's behaviour itself.
 
 import { isUnionOperand, makeUnion, subscriptClass } from './genericalias.js';
-import { isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
+import { dispatchesDunders, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
 import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
-import { dictBinary, dictDeleteSubscript, dictSubscript } from './dict.js';
+import { DictView, dictBinary, dictDeleteSubscript, dictSubscript, dictViewBinary } from './dict.js';
 import { floatArith } from './float.js';
 import { intArith } from './int.js';
 import { listAssignSubscript, listBinary, listDeleteSubscript, listSubscript } from './list.js';
@@ -32,10 +32,10 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   if (op === '|' && isUnionOperand(a) && isUnionOperand(b) && (a !== null || b !== null)) return makeUnion(vm, a, b);
   if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.lookup('__rmod__') !== undefined))
     return percentFormat(vm, a, b);
-  if (a instanceof PyInstance || b instanceof PyInstance) {
+  if (dispatchesDunders(a) || dispatchesDunders(b)) {
     const [name, rname, iname] = DUNDER[op]!;
-    if (inplace && a instanceof PyInstance) {
-      const m = a.cls.lookup(iname);
+    if (inplace && dispatchesDunders(a)) {
+      const m = typeOf(a).lookup(iname);
       if (m !== undefined) {
         const r = vm.call(vm.bindMethod(m, a), [b]);
         if (r !== NOT_IMPLEMENTED) return r;
@@ -43,6 +43,11 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
     }
     const r = vm.richCompare(a, b, name, rname);
     if (r !== NOT_IMPLEMENTED) return r;
+    if (!(a instanceof PyInstance) && !(b instanceof PyInstance)) {
+      // A native dict or tuple whose Python dunders do not handle the operator: the builtin type's own.
+      const rb = builtinBinary(vm, op, a, b, inplace);
+      if (rb !== NOT_IMPLEMENTED) return rb;
+    }
   } else {
     const r = builtinBinary(vm, op, a, b, inplace);
     if (r !== NOT_IMPLEMENTED) return r;
@@ -50,8 +55,9 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   if (op === '+' && typeof a === 'string') throw vm.typeError(`can only concatenate str (not "${typeOf(b).name}") to str`);
   if (op === '+' && (a instanceof PyList || a instanceof PyTuple))
     throw vm.typeError(`can only concatenate ${typeOf(a).name} (not "${typeOf(b).name}") to ${typeOf(a).name}`);
-  if (op === '*' && (typeof a === 'string' || a instanceof PyList || a instanceof PyTuple || typeof b === 'string'))
-    throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(typeof a === 'string' || a instanceof PyList || a instanceof PyTuple ? b : a).name}'`);
+  const isSeq = (v: Py): boolean => typeof v === 'string' || v instanceof PyList || v instanceof PyTuple;
+  if (op === '*' && (isSeq(a) || isSeq(b)))
+    throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(isSeq(a) ? b : a).name}'`);
   if (op === '**') throw vm.typeError(`unsupported operand type(s) for ** or pow(): '${typeOf(a).name}' and '${typeOf(b).name}'`);
   throw vm.typeError(`unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
 }
@@ -59,6 +65,12 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
 type BinaryCapable = { pyBinary?: (vm: VM, op: string, other: Py, inplace: boolean) => Py | undefined };
 
 function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
+  // bool's own &, |, ^ (bool_and/bool_or/bool_xor): two bools give a bool.
+  if (typeof a === 'boolean' && typeof b === 'boolean') {
+    if (op === '&') return a && b;
+    if (op === '|') return a || b;
+    if (op === '^') return a !== b;
+  }
   // Types of their own file (bytes): `a + b`, `a * n`, and `n * a`.
   const own = (a as BinaryCapable | null)?.pyBinary;
   if (typeof own === 'function') {
@@ -71,6 +83,7 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
     if (r !== undefined) return r;
   }
   if (isIntLike(a) && isIntLike(b)) return intArith(vm, op, a, b);
+  if (a instanceof DictView || b instanceof DictView) return dictViewBinary(vm, op, a, b);
   if (isNumeric(a) && isNumeric(b)) return floatArith(vm, op, toNumber(a), toNumber(b));
   if (typeof a === 'string') return strBinary(vm, op, a, b);
   if (op === '*' && typeof b === 'string' && isIntLike(a)) return strBinary(vm, op, b, a);

@@ -3,7 +3,7 @@
 
 import { def, methodArity, native, type Kw } from '../args.js';
 import { DictIterator, dictType, excTypes, NOT_IMPLEMENTED, objectType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyClassMethod, PyDict, PyInstance, PyIterator, PyObject, PyTuple, PyType, type Py } from '../values.js';
+import { PyClassMethod, PyDict, PyInstance, PyIterator, PyObject, PySet, PyTuple, PyType, type Py } from '../values.js';
 
 /** `a | b` (and `a |= b`) of two dicts, or NotImplemented. */
 export function dictBinary(op: string, a: PyDict, b: PyDict, inplace: boolean): Py {
@@ -41,7 +41,11 @@ export function dictSubscript(vm: VM, o: PyDict, k: Py): Py {
 
 export function dictDeleteSubscript(vm: VM, o: PyDict, k: Py): void {
   const hk = vm.hash(k);
-  if (!o.vals.has(hk)) throw vm.newException(excTypes.get('KeyError')!, [k]);
+  if (!o.vals.has(hk)) {
+    // collections.Counter's __delitem__ ignores a missing element.
+    if ((o as { pyIgnoreMissingDelete?: boolean }).pyIgnoreMissingDelete === true) return;
+    throw vm.newException(excTypes.get('KeyError')!, [k]);
+  }
   o.vals.delete(hk);
   o.keys.delete(hk);
   return;
@@ -164,6 +168,9 @@ export class DictView extends PyObject {
   pyLen(): number {
     return this.d.vals.size;
   }
+  vmOf(): VM {
+    return this.vm;
+  }
   pyRepr(vm: VM): string {
     const name = ['dict_keys', 'dict_values', 'dict_items'][this.mode];
     const items = vm.toArray(this);
@@ -172,6 +179,43 @@ export class DictView extends PyObject {
   iter(): PyIterator {
     return new DictIterator(this.vm, this.d, this.mode);
   }
+  /** `x in view` (dictkeys_contains, dictitems_contains; values by iteration). */
+  pyContains(vm: VM, x: Py): boolean {
+    if (this.mode === 0) return this.d.vals.has(vm.hash(x));
+    if (this.mode === 1) {
+      for (const v of this.d.vals.values()) if (vm.eq(v, x)) return true;
+      return false;
+    }
+    if (!(x instanceof PyTuple) || x.items.length !== 2) return false;
+    const hk = vm.hash(x.items[0]);
+    return this.d.vals.has(hk) && vm.eq(this.d.vals.get(hk), x.items[1]);
+  }
+  /** dictview_richcompare: a keys or items view against a set or another such view, by containment. */
+  pyRichCompare(vm: VM, op: number, other: Py): Py {
+    if (this.mode === 1 || !(other instanceof PySet || isSetView(other))) return NOT_IMPLEMENTED;
+    const lenSelf = this.pyLen();
+    const lenOther = other instanceof PySet ? other.map.size : other.pyLen();
+    const within = (small: Py, big: Py): boolean => {
+      for (const x of vm.iterate(small)) if (!vm.contains(big, x)) return false;
+      return true;
+    };
+    switch (op) {
+      case 2:
+      case 3: {
+        const equal = lenSelf === lenOther && within(this, other);
+        return op === 2 ? equal : !equal;
+      }
+      case 0:
+        return lenSelf < lenOther && within(this, other);
+      case 1:
+        return lenSelf <= lenOther && within(this, other);
+      case 4:
+        return lenSelf > lenOther && within(other, this);
+      case 5:
+        return lenSelf >= lenOther && within(other, this);
+    }
+    return NOT_IMPLEMENTED;
+  }
 }
 const viewTypes = [
   new PyType('dict_keys', [objectType]), new PyType('dict_values', [objectType]), new PyType('dict_items', [objectType]),
@@ -179,4 +223,61 @@ const viewTypes = [
 for (const t of viewTypes) {
   t.builtin = true;
   t.layout = 'view';
+}
+// isdisjoint of the keys and items views (dictviews_isdisjoint): no element of the other is in the view.
+for (const t of [viewTypes[0], viewTypes[2]]) {
+  t.dict.set('isdisjoint', native('isdisjoint', (a) => {
+    const [view, other] = a as [DictView, Py];
+    const vm = view.vmOf();
+    for (const x of vm.iterate(other)) if (view.pyContains(vm, x)) return false;
+    return true;
+  }, `${t.name}.isdisjoint`));
+}
+
+/** A keys or items view: the views that are sets (dict_values is not). */
+function isSetView(v: Py): v is DictView {
+  return v instanceof DictView && v.mode !== 1;
+}
+
+/**
+ * `-`, `&`, `|`, `^` with a keys or items view on either side, as dictviews_sub/_and/_or/_xor: the
+ * left operand made a set (a view by its own iteration), then combined with the other in CPython's order.
+ */
+export function dictViewBinary(vm: VM, op: string, a: Py, b: Py): Py {
+  if (!(op === '-' || op === '&' || op === '|' || op === '^') || !(isSetView(a) || isSetView(b))) return NOT_IMPLEMENTED;
+  const setOf = (v: Py): PySet => {
+    const s = new PySet(false);
+    for (const x of vm.iterate(v)) s.map.set(vm.hash(x), x);
+    return s;
+  };
+  const contains = (view: DictView, x: Py): boolean => vm.contains(view, x);
+  if (op === '&') {
+    // _PyDictView_Intersect: the view is `self`; a larger exact set, or a larger view, is iterated instead.
+    let self = isSetView(a) ? a : (b as DictView);
+    let other = self === a ? b : a;
+    const lenSelf = self.pyLen();
+    if (other instanceof PySet && !other.frozen && lenSelf <= other.map.size) {
+      const out = new PySet(false);
+      for (const x of vm.iterate(self)) if (other.map.has(vm.hash(x))) out.map.set(vm.hash(x), x);
+      return out;
+    }
+    if (isSetView(other) && other.pyLen() > lenSelf) [self, other] = [other, self];
+    const out = new PySet(false);
+    for (const x of vm.iterate(other)) if (contains(self, x)) out.map.set(vm.hash(x), x);
+    return out;
+  }
+  const result = setOf(a);
+  if (op === '-') {
+    for (const x of vm.iterate(b)) result.map.delete(vm.hash(x));
+  } else if (op === '|') {
+    for (const x of vm.iterate(b)) result.map.set(vm.hash(x), x);
+  } else {
+    const other = b instanceof PySet ? b : setOf(b);
+    for (const x of other.map.orderedValues()) {
+      const hk = vm.hash(x);
+      if (result.map.has(hk)) result.map.delete(hk);
+      else result.map.set(hk, x);
+    }
+  }
+  return result;
 }

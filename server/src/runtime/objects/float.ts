@@ -3,15 +3,29 @@
 // round-tripping form).
 
 import { def, native } from '../args.js';
-import { floatType, isIntLike, NOT_IMPLEMENTED, strRepr, toNumber, typeOf, UnsupportedSignal, VM } from '../interp.js';
+import { excTypes, floatType, isIntLike, NOT_IMPLEMENTED, strRepr, toNumber, typeOf, UnsupportedSignal, VM } from '../interp.js';
 import { PyFloat, PyInstance, type Py } from '../values.js';
-import { stripAsciiSpace, toAsciiNumber } from './unicode.js';
+import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
 
-function pyFloorMod(a: number, b: number): number {
-  const r = a % b;
-  if (r !== 0 && (r < 0) !== (b < 0)) return r + b;
-  if (r === 0) return b < 0 ? -0 : 0;
-  return r;
+/** _float_div_mod of Objects/floatobject.c, step for step: [x // y, x % y] (y not 0). */
+export function floatDivMod(x: number, y: number): [number, number] {
+  let mod = x % y; // fmod
+  let div = (x - mod) / y;
+  if (mod !== 0) {
+    if (y < 0 !== mod < 0) {
+      mod += y;
+      div -= 1;
+    }
+  } else mod = Math.sign(y) === -1 || Object.is(y, -0) ? -0 : 0;
+  let floordiv: number;
+  if (div !== 0) {
+    floordiv = Math.floor(div);
+    if (div - floordiv > 0.5) floordiv += 1;
+  } else {
+    const q = x / y;
+    floordiv = q < 0 || Object.is(q, -0) ? -0 : 0;
+  }
+  return [floordiv, mod];
 }
 
 
@@ -28,14 +42,20 @@ export function floatArith(vm: VM, op: string, x: number, y: number): Py {
       return new PyFloat(x / y);
     case '//':
       if (y === 0) throw vm.error('ZeroDivisionError', 'float floor division by zero');
-      return new PyFloat(Math.floor(x / y));
+      return new PyFloat(floatDivMod(x, y)[0]);
     case '%':
       if (y === 0) throw vm.error('ZeroDivisionError', 'float modulo by zero');
-      return new PyFloat(pyFloorMod(x, y));
+      return new PyFloat(floatDivMod(x, y)[1]);
     case '**':
-      if (x === 0 && y < 0) throw vm.error('ZeroDivisionError', 'zero to a negative power');
+      if (x === 0 && y < 0) throw vm.error('ZeroDivisionError', '0.0 cannot be raised to a negative power');
       if (x < 0 && !Number.isInteger(y)) throw new UnsupportedSignal('complex numbers', vm.currentLine());
-      return new PyFloat(Math.pow(x, y));
+      {
+        const r = Math.pow(x, y);
+        // float_pow: a finite base and exponent whose result overflows set errno = ERANGE.
+        if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y))
+          throw vm.newException(excTypes.get('OverflowError')!, [34, 'Numerical result out of range']);
+        return new PyFloat(r);
+      }
   }
   return NOT_IMPLEMENTED;
 }

@@ -4,7 +4,7 @@
 import { def, native, toInt } from '../args.js';
 import { boolType, intType, LimitSignal, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, VM, strRepr } from '../interp.js';
 import { PyFloat, PyInstance, PyType, normInt, type PyException, type Py } from '../values.js';
-import { stripAsciiSpace, toAsciiNumber } from './unicode.js';
+import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
 
 export function asBig(v: Py): bigint {
   return typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? +v : v);
@@ -58,7 +58,7 @@ export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
       return modInt(vm, a, b);
     case '**': {
       if (asBig(b) < 0n) {
-        if (a === 0 || a === 0n) throw vm.error('ZeroDivisionError', 'zero to a negative power');
+        if (a === 0 || a === 0n) throw vm.error('ZeroDivisionError', '0.0 cannot be raised to a negative power');
         return new PyFloat(Math.pow(Number(a), Number(b)));
       }
       if (typeof a === 'number' && typeof b === 'number') {
@@ -87,7 +87,7 @@ export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
   return NOT_IMPLEMENTED;
 }
 
-const PREFIX_BASES: Record<string, number> = { '0x': 16, '0o': 8, '0b': 2 };
+const PREFIX_BASES: Record<string, number> = Object.assign(Object.create(null), { '0x': 16, '0o': 8, '0b': 2 });
 
 /**
  * int(s, base) as PyLong_FromString parses it: Unicode decimal digits and whitespace first become ASCII,

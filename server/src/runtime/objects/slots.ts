@@ -13,11 +13,15 @@
 import { isIntLike, isNumeric, NOT_IMPLEMENTED, objectType, toNumber, typeOf, UnsupportedSignal, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { PyFloat, PyModule, PyNative, PyObject, PySet, PyType, STOP, type NativeFn, type Py } from '../values.js';
-import { len } from './abstract.js';
 import { floatArith } from './float.js';
 import { FnIterator } from './iterators.js';
 import { intArith } from './int.js';
-import { METHOD_DOCS, OTHER_ATTRS, SLOT_DOCS, TYPE_DOCS } from './slot-tables.js';
+import { METHOD_DESCRIPTORS, METHOD_DOCS, OTHER_ATTRS, SLOT_DOCS, TYPE_DOCS } from './slot-tables.js';
+
+/** A table entry by a Python-chosen key: own properties only, so `constructor` or `__proto__` is never found. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
 
 let wrapperDescriptorType: PyType | null = null;
 let methodWrapperType: PyType | null = null;
@@ -48,7 +52,7 @@ export class PySlotWrapper extends PyNative {
 }
 
 /** Binary slot name -> [operator, whether it is the reflected slot (__radd__)]. */
-const BINARY: Record<string, [op: string, reflected: boolean]> = {};
+const BINARY: Record<string, [op: string, reflected: boolean]> = Object.create(null);
 for (const [op, name, rname] of [
   ['+', '__add__', '__radd__'], ['-', '__sub__', '__rsub__'], ['*', '__mul__', '__rmul__'],
   ['/', '__truediv__', '__rtruediv__'], ['//', '__floordiv__', '__rfloordiv__'], ['%', '__mod__', '__rmod__'],
@@ -58,7 +62,7 @@ for (const [op, name, rname] of [
   BINARY[name] = [op, false];
   BINARY[rname] = [op, true];
 }
-const COMPARE: Record<string, number> = { __lt__: 0, __le__: 1, __eq__: 2, __ne__: 3, __gt__: 4, __ge__: 5 };
+const COMPARE: Record<string, number> = Object.assign(Object.create(null), { __lt__: 0, __le__: 1, __eq__: 2, __ne__: 3, __gt__: 4, __ge__: 5 });
 
 /** The family of a built-in operand, for what a type's own binary or comparison slot accepts. */
 function family(v: Py): string {
@@ -68,7 +72,7 @@ function family(v: Py): string {
   const t = typeOf(v);
   return t.builtin ? t.name : 'user';
 }
-const OWNER_FAMILY: Record<string, string> = { bool: 'int', frozenset: 'set' };
+const OWNER_FAMILY: Record<string, string> = Object.assign(Object.create(null), { bool: 'int', frozenset: 'set' });
 
 function refuse(vm: VM, owner: PyType, name: string, why: string): never {
   throw new UnsupportedSignal(`${owner.name}.${name} ${why}`, vm.currentLine());
@@ -125,7 +129,7 @@ function slotCall(vm: VM, owner: PyType, name: string, self: Py, args: Py[]): Py
     case '__hash__':
       return unary(() => vm.call(vm.builtins.get('hash'), [self]));
     case '__len__':
-      return unary(() => len(vm, self));
+      return unary(() => vm.call(vm.builtins.get('len'), [self]));
     case '__iter__':
       return unary(() => vm.getIter(self));
     case '__bool__':
@@ -199,7 +203,7 @@ const slotMaps = new WeakMap<PyType, Map<string, PySlotWrapper> | null>();
 export function slotsOf(t: PyType): Map<string, PySlotWrapper> | null {
   let m = slotMaps.get(t);
   if (m !== undefined) return m;
-  const docs = t.builtin ? SLOT_DOCS[t.name] : undefined;
+  const docs = t.builtin ? own(SLOT_DOCS, t.name) : undefined;
   m = null;
   if (docs !== undefined) {
     m = new Map();
@@ -222,11 +226,43 @@ export function lookupAttr(t: PyType, name: string): Py | undefined {
 
 /** The built-in type on t's MRO that CPython gives attribute `name` although the runtime lacks it. */
 export function unmodelledOwner(t: PyType, name: string): PyType | undefined {
-  for (const c of t.mro) if (c.builtin && (OTHER_ATTRS[c.name]?.includes(name) || SLOT_DOCS[c.name]?.[name] !== undefined)) return c;
+  for (const c of t.mro) {
+    if (!c.builtin) continue;
+    const slots = own(SLOT_DOCS, c.name);
+    if (own(OTHER_ATTRS, c.name)?.includes(name) || (slots !== undefined && own(slots, name) !== undefined)) return c;
+  }
   return undefined;
 }
 
 let currentVM: VM | null = null;
+
+/**
+ * A plain method of a built-in type read through the type (`list.append`): CPython's method_descriptor,
+ * which checks its first argument before the method runs (`set.pop()` needs one, `str.upper(3)` does not
+ * apply). Bound through an instance it is the type file's native as before.
+ */
+export class PyMethodDescriptor extends PyNative {
+  constructor(readonly method: PyNative, readonly owner: PyType) {
+    super(method.name, (args, kw) => {
+      const vm = currentVM!;
+      if (args.length === 0) throw vm.typeError(`unbound method ${owner.name}.${method.name}() needs an argument`);
+      const t = typeOf(args[0]);
+      if (!t.isSubtypeOf(owner)) throw vm.typeError(`descriptor '${method.name}' for '${owner.name}' objects doesn't apply to a '${t.name}' object`);
+      return method.fn(args, kw);
+    }, undefined, method.qualname);
+  }
+  override bind(self: Py): PyNative {
+    return this.method.bind(self);
+  }
+  get pyType(): PyType {
+    return (methodDescriptorType ??= builtinType('method_descriptor'));
+  }
+  pyRepr(): string {
+    return `<method '${this.name}' of '${this.owner.name}' objects>`;
+  }
+}
+let methodDescriptorType: PyType | null = null;
+const descriptors = new WeakMap<PyNative, PyMethodDescriptor>();
 
 /**
  * A native a type file installed under a slot name (object.__eq__, generator.__next__) keeps its code
@@ -234,9 +270,15 @@ let currentVM: VM | null = null;
  * in place, since the VM's own dispatch only needs it to stay a PyNative with the same fn.
  */
 function asSlotWrapper(t: PyType, name: string, v: Py): Py {
-  if (!(v instanceof PyNative) || v instanceof PySlotWrapper || v.self !== undefined) return v;
-  const doc = SLOT_DOCS[t.name]?.[name];
-  if (doc === undefined) return v;
+  if (!(v instanceof PyNative) || v instanceof PySlotWrapper || v instanceof PyMethodDescriptor || v.self !== undefined) return v;
+  const slots = own(SLOT_DOCS, t.name);
+  const doc = slots === undefined ? undefined : own(slots, name);
+  if (doc === undefined) {
+    if (!METHOD_DESCRIPTORS.has(`${t.name}.${name}`)) return v;
+    let d = descriptors.get(v);
+    if (d === undefined) descriptors.set(v, (d = new PyMethodDescriptor(v, t)));
+    return d;
+  }
   const w = new PySlotWrapper(name, v.fn, undefined, t, doc);
   t.dict.set(name, w);
   return w;
@@ -249,18 +291,18 @@ export function installSlotWrappers(vm: VM): void {
 
 /** CPython's __doc__ of a built-in method (list.append) or builtins function (len), or undefined. */
 export function nativeDoc(vm: VM, f: PyNative): string | undefined {
-  if (f.qualname.includes('.')) return METHOD_DOCS[f.qualname];
+  if (f.qualname.includes('.')) return own(METHOD_DOCS, f.qualname);
   const unbound = f.self === undefined || f.self instanceof PyModule ? vm.builtins.get(f.name) : undefined;
-  return unbound !== undefined && (unbound as PyNative).fn === f.fn ? METHOD_DOCS[f.name] : undefined;
+  return unbound !== undefined && (unbound as PyNative).fn === f.fn ? own(METHOD_DOCS, f.name) : undefined;
 }
 
 /** CPython's __doc__ of a built-in type, or undefined. */
 export function builtinTypeDoc(t: PyType): string | undefined {
-  return Object.hasOwn(TYPE_DOCS, t.name) ? TYPE_DOCS[t.name] ?? undefined : undefined;
+  return own(TYPE_DOCS, t.name) ?? undefined;
 }
 
 /** The names CPython's built-in type t defines itself (slots and other attributes); none for a class statement's. */
 export function builtinAttrNames(t: PyType): string[] {
   if (!t.builtin) return [];
-  return [...Object.keys(SLOT_DOCS[t.name] ?? {}), ...(OTHER_ATTRS[t.name] ?? [])];
+  return [...Object.keys(own(SLOT_DOCS, t.name) ?? {}), ...(own(OTHER_ATTRS, t.name) ?? [])];
 }

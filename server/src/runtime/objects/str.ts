@@ -7,7 +7,7 @@ import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal
 import { PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
-import { allChars, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from './unicode.js';
+import { allChars, cpLength, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from '../unicode.js';
 
 // Python's whitespace (str.isspace), which split() and strip() without arguments use; not JS's \s.
 const WS_LEAD = new RegExp(`^[${SPACE_CLASS}]+`, 'u');
@@ -15,6 +15,11 @@ const WS_TAIL = new RegExp(`[${SPACE_CLASS}]+$`, 'u');
 const WS_RUN = new RegExp(`[${SPACE_CLASS}]+`, 'u');
 const WS_LAST_WORD = new RegExp(`[${SPACE_CLASS}]+([^${SPACE_CLASS}]+)$`, 'u');
 const isAlphaChar = (cp: number): boolean => /^\p{L}$/u.test(String.fromCodePoint(cp));
+
+/** How CPython's argument errors name a value's type: None is "None", not "NoneType". */
+function argTypeName(v: Py): string {
+  return v === null ? 'None' : typeOf(v).name;
+}
 
 /** `s op b` for a str `s` (`n * s` is `s * n`), or NotImplemented. */
 export function strBinary(vm: VM, op: string, a: string, b: Py): Py {
@@ -171,8 +176,11 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     methodArity(vm, name, [s, ...a], 1, 3);
     let sub = s;
     if (a.length > 1) {
-      const [st, en] = sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), s.length);
-      sub = s.slice(st, Math.max(st, en));
+      const chars = Array.from(s);
+      // A start past the end matches nothing, not even '' (ADJUST_INDICES does not clamp it).
+      if (isIntLike(a[1]) && Number(a[1]) > chars.length) return false;
+      const [st, en] = sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), chars.length);
+      sub = chars.slice(st, Math.max(st, en)).join('');
     }
     const p = a[0];
     if (p instanceof PyTuple) return p.items.some((x) => test(sub, x));
@@ -183,7 +191,8 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('endswith', prefixTest('endswith', (s, p) => s.endsWith(p)));
   m('replace', (s, a) => {
     const [old, nw] = a;
-    if (typeof old !== 'string' || typeof nw !== 'string') throw vm.typeError(`replace() argument 1 must be str, not ${typeOf(typeof old !== 'string' ? old : nw).name}`);
+    if (typeof old !== 'string') throw vm.typeError(`replace() argument 1 must be str, not ${argTypeName(old)}`);
+    if (typeof nw !== 'string') throw vm.typeError(`replace() argument 2 must be str, not ${argTypeName(nw)}`);
     const count = a.length > 2 ? toInt(vm, a[2]) : -1;
     if (count < 0) {
       const r = old === '' ? nw + [...s].join(nw) + (s.length > 0 ? nw : '') : s.split(old).join(nw);
@@ -200,31 +209,55 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     }
     return out;
   });
-  const findIn = (s: string, a: Py[], rev: boolean): number => {
+  /** str.find/rfind/index/rindex: indices in code points, as CPython indexes a str. */
+  const findIn = (name: string, s: string, a: Py[], rev: boolean): number => {
     const sub = a[0];
-    if (typeof sub !== 'string') throw vm.typeError(`must be str, not ${typeOf(sub).name}`);
-    const [st, en] = a.length > 1 ? sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), s.length) : [0, s.length];
-    const hay = s.slice(0, Math.max(st, en));
-    const r = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub, st);
-    return r >= st ? r : -1;
+    if (typeof sub !== 'string') throw vm.typeError(`${name}() argument 1 must be str, not ${argTypeName(sub)}`);
+    const chars = Array.from(s);
+    const subLen = Array.from(sub).length;
+    const [st, en] = a.length > 1 ? sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), chars.length) : [0, chars.length];
+    // ADJUST_INDICES leaves a start past the end as it is: nothing is found there, not even ''.
+    if (a.length > 1 && isIntLike(a[1]) && Number(a[1]) > chars.length) return -1;
+    if (en - st < subLen) return -1;
+    if (chars.length === s.length) {
+      const hay = s.slice(0, en);
+      const r = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub, st);
+      return r >= st ? r : -1;
+    }
+    for (let k = 0; k <= en - st - subLen; k++) {
+      const i = rev ? en - subLen - k : st + k;
+      if (chars.slice(i, i + subLen).join('') === sub) return i;
+    }
+    return -1;
   };
-  m('find', (s, a) => findIn(s, a, false));
-  m('rfind', (s, a) => findIn(s, a, true));
+  m('find', (s, a) => findIn('find', s, a, false));
+  m('rfind', (s, a) => findIn('rfind', s, a, true));
   m('index', (s, a) => {
-    const r = findIn(s, a, false);
+    const r = findIn('index', s, a, false);
     if (r < 0) throw vm.error('ValueError', 'substring not found');
     return r;
   });
   m('rindex', (s, a) => {
-    const r = findIn(s, a, true);
+    const r = findIn('rindex', s, a, true);
     if (r < 0) throw vm.error('ValueError', 'substring not found');
     return r;
   });
   m('count', (s, a) => {
     const sub = a[0];
-    if (typeof sub !== 'string') throw vm.typeError(`must be str, not ${typeOf(sub).name}`);
-    if (sub === '') return s.length + 1;
-    return s.split(sub).length - 1;
+    if (typeof sub !== 'string') throw vm.typeError(`count() argument 1 must be str, not ${argTypeName(sub)}`);
+    // Code points, with start/end adjusted as ADJUST_INDICES does (start is not clamped to the length).
+    const chars = Array.from(s);
+    const n = chars.length;
+    const bound = (v: Py, dflt: number): number => {
+      if (v === undefined || v === null) return dflt;
+      const i = toInt(vm, v);
+      return i < 0 ? Math.max(0, i + n) : i;
+    };
+    const start = bound(a[1], 0);
+    const end = Math.min(bound(a[2], n), n);
+    if (sub === '') return end < start ? 0 : end - start + 1;
+    if (end < start) return 0;
+    return chars.slice(start, end).join('').split(sub).length - 1;
   });
   m('format', (s, a, kw) => strFormat(vm, s, a, kw));
   m('format_map', (s, a) => {
@@ -241,17 +274,18 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('isalnum', (s) => allChars(s, (cp) => isAlphaChar(cp) || isNumericChar(cp)));
   m('isspace', (s) => allChars(s, isSpaceChar));
   m('isprintable', (s) => s.length === 0 || allChars(s, isPrintableChar));
-  m('isupper', (s) => /[A-Z]/.test(s) && s === s.toUpperCase());
-  m('islower', (s) => /[a-z]/.test(s) && s === s.toLowerCase());
+  // _PyUnicode_IsUppercase/IsLowercase are the derived Uppercase/Lowercase properties, titlecase is Lt.
+  m('isupper', (s) => /\p{Uppercase}/u.test(s) && !/[\p{Lowercase}\p{Lt}]/u.test(s));
+  m('islower', (s) => /\p{Lowercase}/u.test(s) && !/[\p{Uppercase}\p{Lt}]/u.test(s));
   m('isidentifier', charTest(/^[A-Za-z_][A-Za-z0-9_]*$/));
   m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
   m('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
   const padFn = (kind: string) => (s: string, a: Py[]): string => {
     const w = toInt(vm, a[0]);
     const fill = a.length > 1 ? a[1] : ' ';
-    if (typeof fill !== 'string' || fill.length !== 1) throw vm.typeError('The fill character must be exactly one character long');
+    if (typeof fill !== 'string' || cpLength(fill) !== 1) throw vm.typeError('The fill character must be exactly one character long');
     vm.checkSize(w);
-    const n = w - s.length;
+    const n = w - cpLength(s);
     if (n <= 0) return s;
     if (kind === 'l') return s + fill.repeat(n);
     if (kind === 'r') return fill.repeat(n) + s;
@@ -263,9 +297,10 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('center', padFn('c'));
   m('zfill', (s, a) => {
     const w = toInt(vm, a[0]);
-    if (s.length >= w) return s;
+    const n = cpLength(s);
+    if (n >= w) return s;
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
-    return sign + '0'.repeat(w - s.length) + s.slice(sign.length);
+    return sign + '0'.repeat(w - n) + s.slice(sign.length);
   });
   m('partition', (s, a) => {
     const i = s.indexOf(a[0]);

@@ -112,4 +112,55 @@ describe('yieldlens trace', () => {
       expect(JSON.parse(r.stdout).unsupported).toEqual({ feature: 'import requests', line: 1 });
     });
   });
+
+  test('a huge --max-events on a small program gives the normal JSON (the event buffer grows, it is not preallocated)', async () => {
+    const files = { 'a.py': DELEGATION };
+    const normal = await runCli(['--format', 'json', 'a.py'], files);
+    for (const huge of ['100000000', String(Number.MAX_SAFE_INTEGER)]) {
+      const r = await runCli(['--format', 'json', '--max-events', huge, 'a.py'], files);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual(JSON.parse(normal.stdout));
+    }
+  });
+  test('the text timeline shows what was printed between the events, where it was printed', async () => {
+    const source = 'def g():\n    print("in g")\n    yield 1\n\nprint("first")\nit = g()\nprint("got", next(it))\nprint("last")\n';
+    const r = await runCli(['a.py'], { 'a.py': source });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const at = (pattern: RegExp): number => lines.findIndex((l) => pattern.test(l));
+    const order = [/\| first$/, /g#1  created/, /g#1  next\(\)/, /\| in g$/, /g#1  yield 1/, /\| got 1$/, /\| last$/].map(at);
+    expect(order.every((n) => n >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Each printed line appears once: no separate stdout block repeats it.
+    expect(lines.filter((l) => /\| last$/.test(l))).toHaveLength(1);
+  });
+
+  test('columns never run into each other, however long an event is', async () => {
+    const source = 'def g():\n    yield 1\n    raise StopIteration\n\ntry:\n    list(g())\nexcept RuntimeError:\n    pass\n';
+    const r = await runCli(['a.py'], { 'a.py': source });
+    const raised = r.stdout.split('\n').find((l) => l.includes('raise RuntimeError'));
+    expect(raised).toMatch(/generator raised StopIteration {2,}closed$/);
+    for (const l of r.stdout.split('\n').filter((x) => /^L\d/.test(x))) expect(l).toMatch(/\S {2,}(created|running|suspended|closed)( {2}|$)/);
+  });
+
+  test('a send refused by a just-started generator is a resumption and its error; the generator stays created', async () => {
+    const source = 'def g():\n    x = yield 1\n\nit = g()\ntry:\n    it.send(5)\nexcept TypeError:\n    pass\nprint(next(it))\n';
+    const json = await runCli(['--format', 'json', 'a.py'], { 'a.py': source });
+    const events = JSON.parse(json.stdout).events;
+    expect(events.slice(1, 3)).toEqual([
+      { event: 'resume', generator: 1, function: 'g', line: 6, method: 'send', sent: '5' },
+      { event: 'raise', generator: 1, function: 'g', line: 6, exception: 'TypeError', message: "can't send non-None value to a just-started generator", notStarted: true },
+    ]);
+    expect(events[3]).toMatchObject({ event: 'resume', method: 'next', line: 9 });
+    const text = await runCli(['a.py'], { 'a.py': source });
+    expect(text.stdout).toMatch(/L6 +g#1  refused, raise TypeError: can't send non-None value to a just-started generator +created/);
+  });
+
+  test('a source with a NUL byte is refused before anything runs, as CPython refuses it', async () => {
+    const r = await runCli(['--format', 'json', 'a.py'], { 'a.py': 'print(1)\nx = 2\ny = "a\0b"\n' });
+    const report = JSON.parse(r.stdout);
+    expect(report.stdout).toBe('');
+    expect(report.error).toEqual({ type: 'SyntaxError', message: 'source code cannot contain null bytes', line: 3 });
+  });
 });

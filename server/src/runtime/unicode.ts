@@ -73,3 +73,10 @@ export function toAsciiNumber(s: string): string {
 export function stripAsciiSpace(s: string): string {
   return s.replace(/^[ \t\n\v\f\r]+|[ \t\n\v\f\r]+$/g, '');
 }
+
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+/** len() of a str: code points, not UTF-16 units (an astral character such as an emoji is one). */
+export function cpLength(s: string): number {
+  if (!/[\ud800-\udbff]/.test(s)) return s.length;
+  return s.length - (s.match(SURROGATE_PAIR)?.length ?? 0);
+}

@@ -27,7 +27,7 @@ import { isPrintableChar } from './unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, PyUserModule, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
+  PyType, PyTraceback, PyUserModule, InstanceDict, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
@@ -126,7 +126,7 @@ excTypes.set('EnvironmentError', excTypes.get('OSError')!);
 
 const ctorTypes = new Map<unknown, PyType>([
   [PyFloat, floatType], [PyList, listType], [PyTuple, tupleType], [PyDict, dictType], [PyRange, rangeType],
-  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyUserModule, moduleType], [PyProperty, propertyType],
+  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyUserModule, moduleType], [InstanceDict, dictType], [PyProperty, propertyType],
   [PyStaticMethod, staticmethodType], [PyClassMethod, classmethodType], [PySuper, superType], [PySlice, sliceType],
   [CodeObject, codeType], [PyCell, cellType], [PyTraceback, mkType('traceback', [objectType], 'traceback')],
 ]);
@@ -2680,10 +2680,14 @@ export class VM {
       if (name === 'setter') return new PyNative('setter', (a) => new PyProperty(o.fget, a[0], o.fdel));
       if (name === 'getter') return new PyNative('getter', (a) => new PyProperty(a[0], o.fset, o.fdel));
       if (name === 'deleter') return new PyNative('deleter', (a) => new PyProperty(o.fget, o.fset, a[0]));
+      if (name === 'fdel') return o.fdel;
+      // property_get___isabstractmethod__: any of its functions is abstract.
+      if (name === '__isabstractmethod__') return [o.fget, o.fset, o.fdel].some((f) => f !== null && this.isAbstract(f));
       return undefined;
     }
     if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
       if (name === '__func__') return o.func;
+      if (name === '__isabstractmethod__') return this.isAbstract(o.func);
       return undefined;
     }
     if (o instanceof PyTraceback) {
@@ -2803,6 +2807,11 @@ export class VM {
       if (v !== undefined) out.push([layout.names[i]!, v]);
     }
     return out;
+  }
+  /** `getattr(f, '__isabstractmethod__', False)` as property and staticmethod ask it of their functions. */
+  private isAbstract(f: Py): boolean {
+    const flag = this.getAttrOrUndefined(f, '__isabstractmethod__');
+    return flag !== undefined && this.truthy(flag);
   }
   /** An instance's `__dict__`, live; AttributeError for a slotted class without one. */
   instanceDict(o: PyInstance): PyDict {

@@ -493,7 +493,7 @@ class SelfKeys extends Map<Py, Py> {
 }
 
 /** An instance's `__dict__`: a dict whose storage is the instance's attribute map, so that both see every change. */
-class InstanceDict extends PyDict {
+export class InstanceDict extends PyDict {
   constructor(attributes: Map<string, Py>) {
     super();
     const shared = attributes as Map<Py, Py>;

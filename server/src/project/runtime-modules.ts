@@ -104,6 +104,20 @@ function packageChildren(initFile: string): string[] {
  * names nothing (the runtime reports its SyntaxError when it imports it).
  */
 export function importedNames(text: string, packageName: string | null): string[] {
+  // The language server asks again on every keystroke of an importing document: modules rarely change.
+  const key = `${packageName ?? ''}\0${text}`;
+  const known = namesCache.get(key);
+  if (known !== undefined) return known;
+  const names = parseImportedNames(text, packageName);
+  if (namesCache.size >= NAMES_CACHE_SIZE) namesCache.delete(namesCache.keys().next().value as string);
+  namesCache.set(key, names);
+  return names;
+}
+
+const NAMES_CACHE_SIZE = 256;
+const namesCache = new Map<string, string[]>();
+
+function parseImportedNames(text: string, packageName: string | null): string[] {
   const names: string[] = [];
   const walk = (node: SyntaxNode): void => {
     if (node.type === 'import_statement') {

@@ -77,6 +77,8 @@ export interface TraceError {
 export interface UnsupportedFeature {
   feature: string;
   line: number;
+  /** The file `line` is in when it is an imported module of the project (see TraceEventBase.file). */
+  file?: string;
 }
 
 /** Why a run stopped before the end of the snippet, other than an exception or unsupported code. */
@@ -84,6 +86,8 @@ export interface TraceLimit {
   kind: 'steps' | 'time' | 'recursion' | 'memory';
   message: string;
   line: number;
+  /** The file `line` is in when it is an imported module of the project. */
+  file?: string;
 }
 
 /** The object printed by `yieldlens trace --format json`. Stable: tools parse it. */

@@ -67,7 +67,10 @@ export function isCodeLensData(value: unknown): value is CodeLensData {
 
 /** Why a run shows nothing: the unsupported feature or the limit it met, or null when it ran to its end. */
 export function stopReason(report: TraceReport): string | null {
-  if (report.unsupported !== null) return `unsupported ${report.unsupported.feature} (line ${report.unsupported.line})`;
+  if (report.unsupported !== null) {
+    const where = report.unsupported.file === undefined ? '' : ` of ${report.unsupported.file.replace(/^.*[\\/]/, '')}`;
+    return `unsupported ${report.unsupported.feature} (line ${report.unsupported.line}${where})`;
+  }
   if (report.limit !== undefined && report.limit !== null) return `${report.limit.kind} limit, ${report.limit.message}${report.limit.line > 0 ? ` (line ${report.limit.line})` : ''}`;
   return null;
 }

@@ -42,10 +42,21 @@ export function isHostStackOverflow(e: unknown): boolean {
   return e instanceof Error && (e instanceof RangeError || e instanceof SyntaxError) && e.message.endsWith('Maximum call stack size exceeded');
 }
 
+/**
+ * The file of the running VM's current line (run.ts sets it for the run): signals remember it, so that a
+ * refusal or limit met inside an imported module of the project says which file its line is in.
+ */
+let fileOfCurrentLine: (() => string) | null = null;
+export function setFileOfCurrentLine(source: (() => string) | null): void {
+  fileOfCurrentLine = source;
+}
+
 export class LimitSignal {
+  readonly file = fileOfCurrentLine?.() ?? '';
   constructor(public kind: 'steps' | 'time' | 'recursion' | 'memory', public message: string, public line: number) {}
 }
 export class UnsupportedSignal {
+  readonly file = fileOfCurrentLine?.() ?? '';
   constructor(public feature: string, public line: number) {}
 }
 

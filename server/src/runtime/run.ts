@@ -10,7 +10,7 @@ import { CodeObject, CompileError, compileModule, type CompileOptions } from './
 import { dirname, ImportSystem, type ModuleSourceResolver } from './imports.js';
 import type { FollowUp, RunOptions } from './index.js';
 import {
-  Frame, GEN_CREATED, GEN_SUSPENDED, LimitSignal, isHostStackOverflow, PyAsyncGenerator, PyFunction, PyGenerator, UnsupportedSignal,
+  setFileOfCurrentLine, Frame, GEN_CREATED, GEN_SUSPENDED, LimitSignal, isHostStackOverflow, PyAsyncGenerator, PyFunction, PyGenerator, UnsupportedSignal,
   VM, type Tracer, excTypes,
 } from './interp.js';
 import { installModules } from './modules/index.js';
@@ -494,6 +494,15 @@ const codeCache = new Map<string, CodeObject>();
 
 export function runSnippet(source: string, options: RunOptions = {}): TraceReport {
   try {
+    return runSnippetCaught(source, options);
+  } finally {
+    // The finished VM is not kept reachable until the next run.
+    setFileOfCurrentLine(null);
+  }
+}
+
+function runSnippetCaught(source: string, options: RunOptions): TraceReport {
+  try {
     return runSnippetUnguarded(source, options);
   } catch (e) {
     // Errors are data at this boundary: a bug in the runtime is reported, never thrown at the caller.
@@ -531,6 +540,7 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
     now: interrupted === undefined ? () => performance.now() : () => (interrupted() ? Number.POSITIVE_INFINITY : performance.now()),
   });
   vm.userFile = filename;
+  setFileOfCurrentLine(() => vm.currentFile());
   vm.imports = new ImportSystem(vm, moduleResolverOf(options), (text, path) => {
     const module = compileInParser(options, () => compileChecked(text, path, 'exec', {}));
     return module instanceof CodeObject ? module : { message: module.message, line: module.line };
@@ -556,8 +566,8 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
     try {
       finalizeModule(vm, globals);
     } catch (e) {
-      if (e instanceof UnsupportedSignal) report.unsupported = { feature: e.feature, line: e.line };
-      else if (e instanceof LimitSignal) report.limit = { kind: e.kind, message: e.message, line: e.line };
+      if (e instanceof UnsupportedSignal) report.unsupported = withFile(vm, { feature: e.feature, line: e.line }, e.file);
+      else if (e instanceof LimitSignal) report.limit = withFile(vm, { kind: e.kind, message: e.message, line: e.line }, e.file);
     }
   }
   if (report.unsupported === null && (report.limit ?? null) === null) {
@@ -577,6 +587,12 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   if (report.truncated) report.omittedEvents = recorder.omitted;
   if (report.limit === null) delete report.limit;
   return report;
+}
+
+/** A refusal or limit with the file its line is in, when that is not the traced file. */
+function withFile<T extends { line: number; file?: string }>(vm: VM, where: T, file: string): T {
+  if (file !== '' && file !== vm.userFile && where.line > 0) where.file = file;
+  return where;
 }
 
 /**
@@ -681,9 +697,9 @@ function runCode(vm: VM, code: CodeObject, globals: GlobalsMap, report: TraceRep
       }
       report.error = error;
     } else if (e instanceof UnsupportedSignal) {
-      report.unsupported = { feature: e.feature, line: e.line };
+      report.unsupported = withFile(vm, { feature: e.feature, line: e.line }, e.file);
     } else if (e instanceof LimitSignal) {
-      report.limit = { kind: e.kind, message: e.message, line: e.line };
+      report.limit = withFile(vm, { kind: e.kind, message: e.message, line: e.line }, e.file);
     } else if (isHostStackOverflow(e)) {
       report.limit = { kind: 'recursion', message: 'JavaScript stack exhausted', line: vm.currentLine() };
     } else {

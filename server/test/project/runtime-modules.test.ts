@@ -69,4 +69,10 @@ describe('collectProjectModules', () => {
     expect(report.stdout).toBe('[1]\n');
     expect(report.events.find((event) => event.event === 'yield')?.file).toBe(path.join(root, 'shop', 'stock.py'));
   });
+
+  it("a refusal inside an imported module names that module's file and line", () => {
+    const modules = { lazy: { path: path.join(root, 'lazy.py'), source: 'def load():\n    import socket\n' } };
+    const report = runSnippet('import lazy\nlazy.load()\n', { filename: app, modules });
+    expect(report.unsupported).toEqual({ feature: 'import socket', line: 2, file: path.join(root, 'lazy.py') });
+  });
 });

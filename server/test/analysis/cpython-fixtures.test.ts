@@ -16,6 +16,7 @@ const FAILURE_OUTCOME: Record<string, string> = {
   'yield-in-finally': 'ignored',
   'swallowed-generator-exit': 'ignored',
   'suspended-resource': 'leaked',
+  'exhausted-reuse': 'empty',
 };
 
 const PYTHON_ENV = { ...process.env, PYENV_VERSION: '3.13.0' };

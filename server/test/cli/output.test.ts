@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../src/analysis/rules/registry.js';
 import { checkJson, CLEAN_MODULE, LEAKY_GENERATOR, makeProject, REPO_ROOT, runCli } from './helpers.js';
 
 const UNSAFE = 'def pairs(items):\n    it = iter(items)\n    for first in it:\n        second = next(it)\n        yield first, second\n';
@@ -137,7 +138,9 @@ describe('--show-files, --show-settings', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Settings for: src/pkg/mod.py');
     expect(lines).toContain(`configuration: ${path.join(cwd, 'pyproject.toml')}`);
-    expect(lines).toContain('enabled rules (5): GEN001 unprimed-send, GEN002 yield-in-finally, GEN003 swallowed-generator-exit, GEN004 stop-iteration-leak, GEN100 unused-noqa');
+    // Every rule on by default, less the ignored GEN005, plus the selected GEN100, in registry order.
+    const enabled = RULES.filter((rule) => (rule.enabledByDefault !== false && rule.code !== 'GEN005') || rule.code === 'GEN100');
+    expect(lines).toContain(`enabled rules (${enabled.length}): ${enabled.map((rule) => `${rule.code} ${rule.name}`).join(', ')}`);
     expect(lines).toContain('module name: pkg.mod');
     expect(lines.slice(lines.indexOf('import search path:') + 1, -1)).toEqual([`  ${path.join(cwd, 'src')}`, `  ${cwd}`]);
     const test = await runCli(['check', '--show-settings', 'tests/test_mod.py'], { cwd });

@@ -7,6 +7,7 @@ import { yieldInFinally } from './yield-in-finally.js';
 import { swallowedGeneratorExit } from './swallowed-generator-exit.js';
 import { stopIterationLeak } from './stop-iteration-leak.js';
 import { suspendedResource } from './suspended-resource.js';
+import { exhaustedReuse } from './exhausted-reuse.js';
 import { unusedNoqa } from './unused-noqa.js';
 
 export type { RuleDefinition, RuleDocs } from './rule.js';
@@ -17,6 +18,7 @@ export const RULES: readonly RuleDefinition[] = [
   swallowedGeneratorExit,
   stopIterationLeak,
   suspendedResource,
+  exhaustedReuse,
   unusedNoqa,
 ];
 

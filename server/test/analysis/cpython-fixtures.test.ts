@@ -17,6 +17,7 @@ const FAILURE_OUTCOME: Record<string, string> = {
   'swallowed-generator-exit': 'ignored',
   'suspended-resource': 'leaked',
   'exhausted-reuse': 'empty',
+  'send-value-ignored': 'dropped',
 };
 
 const PYTHON_ENV = { ...process.env, PYENV_VERSION: '3.13.0' };

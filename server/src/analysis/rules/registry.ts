@@ -8,6 +8,7 @@ import { swallowedGeneratorExit } from './swallowed-generator-exit.js';
 import { stopIterationLeak } from './stop-iteration-leak.js';
 import { suspendedResource } from './suspended-resource.js';
 import { exhaustedReuse } from './exhausted-reuse.js';
+import { sendValueIgnored } from './send-value-ignored.js';
 import { unusedNoqa } from './unused-noqa.js';
 
 export type { RuleDefinition, RuleDocs } from './rule.js';
@@ -19,6 +20,7 @@ export const RULES: readonly RuleDefinition[] = [
   stopIterationLeak,
   suspendedResource,
   exhaustedReuse,
+  sendValueIgnored,
   unusedNoqa,
 ];
 

@@ -9,6 +9,7 @@ import { stopIterationLeak } from './stop-iteration-leak.js';
 import { suspendedResource } from './suspended-resource.js';
 import { exhaustedReuse } from './exhausted-reuse.js';
 import { sendValueIgnored } from './send-value-ignored.js';
+import { retainedLargeLocal } from './retained-large-local.js';
 import { unusedNoqa } from './unused-noqa.js';
 
 export type { RuleDefinition, RuleDocs } from './rule.js';
@@ -21,6 +22,7 @@ export const RULES: readonly RuleDefinition[] = [
   suspendedResource,
   exhaustedReuse,
   sendValueIgnored,
+  retainedLargeLocal,
   unusedNoqa,
 ];
 

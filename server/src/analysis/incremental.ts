@@ -5,7 +5,8 @@
 // resolve to at module level. So each statement is analysed in a small synthetic module made of the
 // module-level code (imports, assignments, `if __name__ == ...` blocks: kept verbatim because flow at
 // module level crosses statements), the definitions it references (transitively; a generator function
-// reduced to its header and a bare `yield`, because its body cannot change what other code sees of
+// reduced to its header and a bare `yield` (`_ = yield` when it reads sent values; inside `while True:`
+// when it never returns), because the rest of its body cannot change what other code sees of
 // it), and the statement itself, verbatim. The result is cached under a key made of exactly those
 // texts, so it is reused until one of them changes. Findings map back by offset.
 
@@ -15,6 +16,8 @@ import { parsePython, type SyntaxNode, type Tree } from '../parser.js';
 import { analyzeFile, describeSyntaxError, modelForAnalysis, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
 import { SemanticModel, type FunctionInfo } from './model/semantic.js';
 import { LineIndex } from './positions.js';
+import { summarizeFunction } from './workspace/summary.js';
+import { neverReturns } from './flow/exhaustion.js';
 
 /** What a top-level statement offers the rest of the module, computed once per distinct text. */
 interface StatementFacts {
@@ -504,15 +507,17 @@ function computeFacts(id: number, node: SyntaxNode | null, text: string, nodeOff
   const trustModel = known !== undefined && node !== null && !hasError && !refs.has('global');
   let binds: string[];
   let topLevel: FunctionInfo | undefined;
+  // The statement parsed on its own (it starts at column 0, so it parses the same way): its bindings,
+  // whether a def is a generator, and what a generator's stub must keep of its body.
+  let ownModel: SemanticModel | undefined;
+  const modelOfStatement = (): SemanticModel => (ownModel ??= new SemanticModel(parsePython(text), text));
+  const ownTopLevel = (): FunctionInfo | undefined => modelOfStatement().functions.find((fn) => fn.parent === null && fn.kind === 'def');
   if (trustModel) {
     binds = known.binds;
     topLevel = known.def;
   } else {
-    // The statement parsed on its own (it starts at column 0, so it parses the same way) gives its
-    // bindings and tells whether a def is a generator.
-    const model = new SemanticModel(parsePython(text), text);
-    binds = [...model.moduleScope.bindings.keys(), ...model.moduleScope.globals];
-    topLevel = model.functions.find((fn) => fn.parent === null && fn.kind === 'def');
+    binds = [...modelOfStatement().moduleScope.bindings.keys(), ...modelOfStatement().moduleScope.globals];
+    topLevel = ownTopLevel();
   }
   let skeleton = text;
   let skeletonRefs: ReadonlySet<string> = refs;
@@ -520,7 +525,15 @@ function computeFacts(id: number, node: SyntaxNode | null, text: string, nodeOff
     const body = definition.childForFieldName('body');
     if (topLevel !== undefined && topLevel.isGenerator && !topLevel.hasSyntaxError && body !== null) {
       const header = text.slice(0, body.startIndex - node.startIndex + nodeOffset);
-      skeleton = `${header}yield\n`;
+      // The stub keeps what other code's rules ask of a generator's body: whether it ever reads a sent
+      // value (GEN007) and whether it can return at all (GEN004's `next()` on it).
+      // The whole file's model (trusted above) has other offsets: these questions need the statement's own.
+      const own = ownTopLevel() ?? topLevel;
+      const yieldLine = summarizeFunction(modelOfStatement(), own).discardsSentValues ? 'yield' : '_ = yield';
+      const indent = /\n([ \t]*)$/.exec(header)?.[1];
+      skeleton = indent !== undefined && neverReturns(own, { text })
+        ? `${header}while True:\n${indent}    ${yieldLine}\n`
+        : `${header}${yieldLine}\n`;
       skeletonRefs = wordsOf(header);
     }
   }

@@ -250,7 +250,7 @@ export async function structuralLatency(rounds = 40) {
   return { append: summary(scenarios.append), paste: summary(scenarios.paste), rename: summary(scenarios.rename) };
 }
 
-function stdlibPath() {
+export function stdlibPath() {
   try {
     return execFileSync('python3.13', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { env: { ...process.env, PYENV_VERSION: '3.13.0' }, encoding: 'utf8' }).trim();
   } catch {
@@ -258,7 +258,7 @@ function stdlibPath() {
   }
 }
 
-async function stdlibIndexing(stdlib) {
+export async function stdlibIndexing(stdlib) {
   const started = Date.now();
   const server = await startServer(stdlib, undefined, false);
   const baseline = memoryOf(server.child.pid);

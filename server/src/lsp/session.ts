@@ -147,8 +147,17 @@ export class Session {
    */
   private scheduleSummary(uri: string): void {
     this.pendingSummaries.add(uri);
-    // Made once edits pause: a summary costs a pass over the whole module, and a burst of structural
-    // edits (pasting, undoing) would otherwise pay it between every keystroke and its diagnostics.
+    this.armSummaryTimer();
+  }
+
+  /**
+   * Summaries are made once edits pause: a summary costs a pass over the whole module, and a burst of
+   * structural edits (pasting, undoing) would otherwise pay it between every keystroke and its
+   * diagnostics. Armed by each analysis and again by each publication, so a slow analysis does not let
+   * the timer run out before its own diagnostics are out.
+   */
+  private armSummaryTimer(): void {
+    if (this.pendingSummaries.size === 0) return;
     if (this.summaryTimer !== null) clearTimeout(this.summaryTimer);
     this.summaryTimer = setTimeout(() => {
       this.summaryTimer = null;
@@ -199,6 +208,7 @@ export class Session {
       if (this.documents.get(uri) !== doc || doc.version !== version) return;
       if (result !== null) {
         this.reportFindings(doc, result);
+        this.armSummaryTimer();
         // Traces start once the diagnostics are out: finding the sources walks the tree.
         this.scheduleTraces(doc, result);
       } else {

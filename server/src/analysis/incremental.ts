@@ -23,7 +23,7 @@ import { neverReturns } from './flow/exhaustion.js';
 interface StatementFacts {
   /** A small number standing for the statement's text in cache keys. */
   id: number;
-  /** A small number standing for the skeleton's text: equal skeletons, equal interface. */
+  /** A small number standing for the skeleton's text (trailing blank lines aside): equal skeletons, equal interface. */
   skeletonId: number;
   /** Module-level names the statement binds. */
   binds: string[];
@@ -101,7 +101,7 @@ const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
  * Past this many statements to re-analyse, one pass over the whole file is cheaper than one synthetic
  * module each (opening a file, or editing a definition many statements use).
  */
-const WHOLE_FILE_THRESHOLD = 3;
+const WHOLE_FILE_THRESHOLD = 12;
 /** Caches are dropped wholesale past this many entries: a long editing session must not grow memory. */
 const MAX_CACHE_ENTRIES = 20_000;
 
@@ -219,10 +219,13 @@ export class IncrementalAnalyzer {
    */
   private learnFacts(node: SyntaxNode | null, text: string, nodeOffset: number, known: ModelFacts | undefined): StatementFacts {
     const facts = computeFacts(this.nextFactsId++, node, text, nodeOffset, known);
-    let skeletonId = this.skeletonIds.get(facts.skeleton);
+    // Trailing blank lines do not count: typing a definition after a statement adds some to it, and
+    // must not change the key of every job that has the statement in its context.
+    const skeletonText = facts.skeleton.trimEnd();
+    let skeletonId = this.skeletonIds.get(skeletonText);
     if (skeletonId === undefined) {
       skeletonId = this.skeletonIds.size;
-      this.skeletonIds.set(facts.skeleton, skeletonId);
+      this.skeletonIds.set(skeletonText, skeletonId);
     }
     facts.skeletonId = skeletonId;
     this.factsByText.set(text, facts);
@@ -323,7 +326,11 @@ function planJobs(statements: readonly Statement[], contextKey: string): Job[] {
     if (context === null) return `${contextKey}\u0000W${wholeFile()}\u0000${members.join(',')}`;
     const memberSet = new Set(members);
     const verbatimSet = new Set(verbatim);
-    const ids = context.map((position) => `${memberSet.has(position) ? '>' : verbatimSet.has(position) ? '=' : ''}${statements[position]?.facts.id}`);
+    // Members and verbatim callers by their text, the rest by their skeleton: all the synthetic module holds.
+    const ids = context.map((position) => {
+      const facts = statements[position]?.facts;
+      return memberSet.has(position) ? `>${facts?.id}` : verbatimSet.has(position) ? `=${facts?.id}` : `s${facts?.skeletonId}`;
+    });
     return `${contextKey}\u0000${ids.join(',')}`;
   };
   // GEN004 judges a private helper's parameter by what its callers pass: they are part of its context, verbatim.

@@ -39,6 +39,8 @@ interface StatementFacts {
   starImport: boolean;
   /** The statement has ERROR or MISSING nodes (the user is typing in it). */
   hasError: boolean;
+  /** Broken code that tree-sitter's recovery spread over several top-level nodes (see `analyze`). */
+  brokenAcrossStatements: boolean;
 }
 
 /** A finding with lines relative to its statement's first line (columns never move: statements start at column 0). */
@@ -137,14 +139,18 @@ export class IncrementalAnalyzer {
       missedStatements += job.members.length;
       missedWholeFile ||= job.context === null;
     });
-    if (missedStatements > WHOLE_FILE_THRESHOLD || missedWholeFile) {
+    // Recovery that spread a syntax error over several top-level nodes can change what the rest of the
+    // file means to a whole-file analysis (bindings and flow read through the wreck): only one agrees with it.
+    const recoveredAcross = statements.some((statement) => statement.facts.brokenAcrossStatements);
+    if (missedStatements > WHOLE_FILE_THRESHOLD || missedWholeFile || recoveredAcross) {
       const whole = analyzeFile(model === null ? input : { ...input, model });
       const split = new WholeFileSplit(whole, statements);
       jobs.forEach((job, index) => {
-        if (results[index] !== undefined) return;
+        if (results[index] !== undefined && !recoveredAcross) return;
         const result = split.resultsOf(job);
         results[index] = result;
-        this.resultsByKey.set(job.key, result);
+        // What the wreck made of a job is not what its key stands for once the file parses again.
+        if (!recoveredAcross) this.resultsByKey.set(job.key, result);
       });
     }
 
@@ -545,7 +551,7 @@ function computeFacts(id: number, node: SyntaxNode | null, text: string, nodeOff
     }
   }
   const starImport = /\bimport\s*\*/.test(text) && !isDefinition;
-  return { id, skeletonId: -1, binds, refs, skeletonRefs, skeleton, alwaysIncluded: !isDefinition, starImport, hasError };
+  return { id, skeletonId: -1, binds, refs, skeletonRefs, skeleton, alwaysIncluded: !isDefinition, starImport, hasError, brokenAcrossStatements: hasError && node === null };
 }
 
 function wordsOf(text: string): Set<string> {

@@ -58,7 +58,7 @@ describe('yieldlens trace', () => {
   });
 
   test('unsupported code and limits exit 2', async () => {
-    expect((await runCli(['u.py'], { 'u.py': 'import os\n' })).code).toBe(2);
+    expect((await runCli(['u.py'], { 'u.py': 'import socket\n' })).code).toBe(2);
     const limited = await runCli(['--max-steps', '1000', 'l.py'], { 'l.py': 'while True:\n    pass\n' });
     expect(limited.code).toBe(2);
     expect(limited.stdout).toContain('stopped: steps limit');

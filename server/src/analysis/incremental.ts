@@ -5,7 +5,8 @@
 // resolve to at module level. So each statement is analysed in a small synthetic module made of the
 // module-level code (imports, assignments, `if __name__ == ...` blocks: kept verbatim because flow at
 // module level crosses statements), the definitions it references (transitively; a generator function
-// reduced to its header and a bare `yield`, because its body cannot change what other code sees of
+// reduced to its header and a bare `yield` (`_ = yield` when it reads sent values; inside `while True:`
+// when it never returns), because the rest of its body cannot change what other code sees of
 // it), and the statement itself, verbatim. The result is cached under a key made of exactly those
 // texts, so it is reused until one of them changes. Findings map back by offset.
 
@@ -15,12 +16,14 @@ import { parsePython, type SyntaxNode, type Tree } from '../parser.js';
 import { analyzeFile, describeSyntaxError, modelForAnalysis, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
 import { SemanticModel, type FunctionInfo } from './model/semantic.js';
 import { LineIndex } from './positions.js';
+import { summarizeFunction } from './workspace/summary.js';
+import { neverReturns } from './flow/exhaustion.js';
 
 /** What a top-level statement offers the rest of the module, computed once per distinct text. */
 interface StatementFacts {
   /** A small number standing for the statement's text in cache keys. */
   id: number;
-  /** A small number standing for the skeleton's text: equal skeletons, equal interface. */
+  /** A small number standing for the skeleton's text (trailing blank lines aside): equal skeletons, equal interface. */
   skeletonId: number;
   /** Module-level names the statement binds. */
   binds: string[];
@@ -36,6 +39,8 @@ interface StatementFacts {
   starImport: boolean;
   /** The statement has ERROR or MISSING nodes (the user is typing in it). */
   hasError: boolean;
+  /** Broken code that tree-sitter's recovery spread over several top-level nodes (see `analyze`). */
+  brokenAcrossStatements: boolean;
 }
 
 /** A finding with lines relative to its statement's first line (columns never move: statements start at column 0). */
@@ -98,7 +103,7 @@ const WORD = /[A-Za-z_][A-Za-z0-9_]*/g;
  * Past this many statements to re-analyse, one pass over the whole file is cheaper than one synthetic
  * module each (opening a file, or editing a definition many statements use).
  */
-const WHOLE_FILE_THRESHOLD = 3;
+const WHOLE_FILE_THRESHOLD = 12;
 /** Caches are dropped wholesale past this many entries: a long editing session must not grow memory. */
 const MAX_CACHE_ENTRIES = 20_000;
 
@@ -134,14 +139,18 @@ export class IncrementalAnalyzer {
       missedStatements += job.members.length;
       missedWholeFile ||= job.context === null;
     });
-    if (missedStatements > WHOLE_FILE_THRESHOLD || missedWholeFile) {
+    // Recovery that spread a syntax error over several top-level nodes can change what the rest of the
+    // file means to a whole-file analysis (bindings and flow read through the wreck): only one agrees with it.
+    const recoveredAcross = statements.some((statement) => statement.facts.brokenAcrossStatements);
+    if (missedStatements > WHOLE_FILE_THRESHOLD || missedWholeFile || recoveredAcross) {
       const whole = analyzeFile(model === null ? input : { ...input, model });
       const split = new WholeFileSplit(whole, statements);
       jobs.forEach((job, index) => {
-        if (results[index] !== undefined) return;
+        if (results[index] !== undefined && !recoveredAcross) return;
         const result = split.resultsOf(job);
         results[index] = result;
-        this.resultsByKey.set(job.key, result);
+        // What the wreck made of a job is not what its key stands for once the file parses again.
+        if (!recoveredAcross) this.resultsByKey.set(job.key, result);
       });
     }
 
@@ -216,10 +225,13 @@ export class IncrementalAnalyzer {
    */
   private learnFacts(node: SyntaxNode | null, text: string, nodeOffset: number, known: ModelFacts | undefined): StatementFacts {
     const facts = computeFacts(this.nextFactsId++, node, text, nodeOffset, known);
-    let skeletonId = this.skeletonIds.get(facts.skeleton);
+    // Trailing blank lines do not count: typing a definition after a statement adds some to it, and
+    // must not change the key of every job that has the statement in its context.
+    const skeletonText = facts.skeleton.trimEnd();
+    let skeletonId = this.skeletonIds.get(skeletonText);
     if (skeletonId === undefined) {
       skeletonId = this.skeletonIds.size;
-      this.skeletonIds.set(facts.skeleton, skeletonId);
+      this.skeletonIds.set(skeletonText, skeletonId);
     }
     facts.skeletonId = skeletonId;
     this.factsByText.set(text, facts);
@@ -320,7 +332,11 @@ function planJobs(statements: readonly Statement[], contextKey: string): Job[] {
     if (context === null) return `${contextKey}\u0000W${wholeFile()}\u0000${members.join(',')}`;
     const memberSet = new Set(members);
     const verbatimSet = new Set(verbatim);
-    const ids = context.map((position) => `${memberSet.has(position) ? '>' : verbatimSet.has(position) ? '=' : ''}${statements[position]?.facts.id}`);
+    // Members and verbatim callers by their text, the rest by their skeleton: all the synthetic module holds.
+    const ids = context.map((position) => {
+      const facts = statements[position]?.facts;
+      return memberSet.has(position) ? `>${facts?.id}` : verbatimSet.has(position) ? `=${facts?.id}` : `s${facts?.skeletonId}`;
+    });
     return `${contextKey}\u0000${ids.join(',')}`;
   };
   // GEN004 judges a private helper's parameter by what its callers pass: they are part of its context, verbatim.
@@ -504,15 +520,17 @@ function computeFacts(id: number, node: SyntaxNode | null, text: string, nodeOff
   const trustModel = known !== undefined && node !== null && !hasError && !refs.has('global');
   let binds: string[];
   let topLevel: FunctionInfo | undefined;
+  // The statement parsed on its own (it starts at column 0, so it parses the same way): its bindings,
+  // whether a def is a generator, and what a generator's stub must keep of its body.
+  let ownModel: SemanticModel | undefined;
+  const modelOfStatement = (): SemanticModel => (ownModel ??= new SemanticModel(parsePython(text), text));
+  const ownTopLevel = (): FunctionInfo | undefined => modelOfStatement().functions.find((fn) => fn.parent === null && fn.kind === 'def');
   if (trustModel) {
     binds = known.binds;
     topLevel = known.def;
   } else {
-    // The statement parsed on its own (it starts at column 0, so it parses the same way) gives its
-    // bindings and tells whether a def is a generator.
-    const model = new SemanticModel(parsePython(text), text);
-    binds = [...model.moduleScope.bindings.keys(), ...model.moduleScope.globals];
-    topLevel = model.functions.find((fn) => fn.parent === null && fn.kind === 'def');
+    binds = [...modelOfStatement().moduleScope.bindings.keys(), ...modelOfStatement().moduleScope.globals];
+    topLevel = ownTopLevel();
   }
   let skeleton = text;
   let skeletonRefs: ReadonlySet<string> = refs;
@@ -520,12 +538,20 @@ function computeFacts(id: number, node: SyntaxNode | null, text: string, nodeOff
     const body = definition.childForFieldName('body');
     if (topLevel !== undefined && topLevel.isGenerator && !topLevel.hasSyntaxError && body !== null) {
       const header = text.slice(0, body.startIndex - node.startIndex + nodeOffset);
-      skeleton = `${header}yield\n`;
+      // The stub keeps what other code's rules ask of a generator's body: whether it ever reads a sent
+      // value (GEN007) and whether it can return at all (GEN004's `next()` on it).
+      // The whole file's model (trusted above) has other offsets: these questions need the statement's own.
+      const own = ownTopLevel() ?? topLevel;
+      const yieldLine = summarizeFunction(modelOfStatement(), own).discardsSentValues ? 'yield' : '_ = yield';
+      const indent = /\n([ \t]*)$/.exec(header)?.[1];
+      skeleton = indent !== undefined && neverReturns(own, { text })
+        ? `${header}while True:\n${indent}    ${yieldLine}\n`
+        : `${header}${yieldLine}\n`;
       skeletonRefs = wordsOf(header);
     }
   }
   const starImport = /\bimport\s*\*/.test(text) && !isDefinition;
-  return { id, skeletonId: -1, binds, refs, skeletonRefs, skeleton, alwaysIncluded: !isDefinition, starImport, hasError };
+  return { id, skeletonId: -1, binds, refs, skeletonRefs, skeleton, alwaysIncluded: !isDefinition, starImport, hasError, brokenAcrossStatements: hasError && node === null };
 }
 
 function wordsOf(text: string): Set<string> {

@@ -46,7 +46,9 @@ export function hashText(text: string): string {
 /** The tool's identity: its version and, so that a rebuilt checkout never trusts old results, its code. */
 function toolFingerprint(): string {
   const hash = createHash('sha1').update(VERSION);
-  const root = fileURLToPath(new URL('..', import.meta.url));
+  // server/dist (this file is dist/cli/cache.js), or the bundle's own directory (server/bundle).
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = path.basename(here) === 'cli' ? path.dirname(here) : here;
   const walk = (dir: string): void => {
     let entries: fs.Dirent[];
     try {

@@ -112,7 +112,7 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
   const cache = options.noCache || stdin !== null || options.fix || options.diff || options.addNoqa
     ? null
     : new CheckCache(cacheDirectory(options.cacheDir, process.env, configStart(options, io.cwd), io.cwd));
-  const configurationKey = JSON.stringify(settings);
+  const configurationKey = `${JSON.stringify(settings)}\0${process.env["YIELDLENS_PARSE_ALL"] ?? ""}`;
   const cached = cache === null ? { hits: [], misses: tasks, keys: new Map<number, string>() } : lookUpCached(cache, tasks, (task) => `${configurationKey}\0${enabledFor(task.absolute).sort().join(',')}`);
   const runSettings: RunSettings = {
     fix: options.diff || (options.fix && stdin !== null) ? 'preview' : options.fix ? 'apply' : 'off',

@@ -36,6 +36,9 @@ export interface ClientFeatures {
   inlayHintTooltipResolve: boolean;
 }
 
+/** A changed module's summary is made once no analysis has run for this long. */
+const SUMMARY_DELAY_MS = 50;
+
 export class Session {
   readonly documents = new DocumentStore();
   readonly config = new ConfigStore();
@@ -65,8 +68,9 @@ export class Session {
   /** Configuration problems already shown, so a bad setting is reported once, not on every keystroke. */
   private readonly reportedProblems = new Set<string>();
   private readonly pendingSummaries = new Set<string>();
+  private summaryTimer: NodeJS.Timeout | null = null;
   /** Each open document's per-statement analysis cache: a keystroke re-analyses one statement. */
-  private readonly incremental = new WeakMap<OpenDocument, { analyzer: IncrementalAnalyzer; signature: string | null }>();
+  private readonly incremental = new WeakMap<OpenDocument, { analyzer: IncrementalAnalyzer; signature: string | null; generation: number }>();
 
   constructor(private readonly connection: Connection) {
     this.indexer = new WorkspaceIndexer(this.index, (file) => this.documents.byFile(file) !== undefined, (message) => this.log(message));
@@ -103,14 +107,15 @@ export class Session {
     const moduleName = this.indexer.moduleNameFor(doc.file);
     let state = this.incremental.get(doc);
     if (state === undefined) {
-      state = { analyzer: new IncrementalAnalyzer(), signature: null };
+      state = { analyzer: new IncrementalAnalyzer(), signature: null, generation: -1 };
       this.incremental.set(doc, state);
     }
     const text = doc.text;
     const tree = doc.currentTree();
     const enabled = config.enabled;
     // Everything besides the text that changes findings: the rules, the index, the module's name.
-    const contextKey = `${[...enabled].sort().join(',')}|${this.indexer.generationExcluding(doc.file)}|${moduleName ?? ''}`;
+    state.generation = this.indexer.generationExcluding(doc.file);
+    const contextKey = `${[...enabled].sort().join(',')}|${state.generation}|${moduleName ?? ''}`;
     const incremental = state.analyzer.analyze(
       { file: doc.file, text, tree, enabled, index: this.index, ...(moduleName === null ? {} : { moduleName }) },
       contextKey,
@@ -147,18 +152,46 @@ export class Session {
    */
   private scheduleSummary(uri: string): void {
     this.pendingSummaries.add(uri);
-    if (this.pendingSummaries.size === 1) setImmediate(() => this.flushSummaries());
+    this.armSummaryTimer();
+  }
+
+  /**
+   * Summaries are made once edits pause: a summary costs a pass over the whole module, and a burst of
+   * structural edits (pasting, undoing) would otherwise pay it between every keystroke and its
+   * diagnostics. Armed by each analysis and again by each publication, so a slow analysis does not let
+   * the timer run out before its own diagnostics are out.
+   */
+  private armSummaryTimer(): void {
+    if (this.pendingSummaries.size === 0) return;
+    if (this.summaryTimer !== null) clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = null;
+      this.flushSummaries();
+    }, SUMMARY_DELAY_MS);
+    this.summaryTimer.unref();
   }
 
   private flushSummaries(): void {
+    if (this.pendingSummaries.size === 0) return;
     const uris = [...this.pendingSummaries];
     this.pendingSummaries.clear();
+    const changed: string[] = [];
     for (const uri of uris) {
       const doc = this.documents.get(uri);
       if (doc === undefined || doc.analysis === null) continue;
       doc.detachTree();
-      if (this.indexer.update(doc.file, doc.analysis.result.model)) this.refreshDependents(doc.file);
+      if (this.indexer.update(doc.file, doc.analysis.result.model)) changed.push(doc.file);
+      // A module it imports may have changed while its summary (its import edges) was not yet in the
+      // index, so that no refresh reached it: its analysis then saw an older index.
+      const state = this.incremental.get(doc);
+      if (state !== undefined && state.generation !== this.indexer.generationExcluding(doc.file)) {
+        doc.analysis = null;
+        this.queue.enqueue(doc.uri);
+      }
     }
+    // Only once every summary of the batch is in: an importer's own summary (its import edges) may be
+    // in the same batch as the module it imports.
+    for (const file of changed) this.refreshDependents(file);
   }
 
   /** Analyses a document (if needed) and publishes its diagnostics, tagged with the analysed version. */
@@ -180,6 +213,7 @@ export class Session {
       if (this.documents.get(uri) !== doc || doc.version !== version) return;
       if (result !== null) {
         this.reportFindings(doc, result);
+        this.armSummaryTimer();
         // Traces start once the diagnostics are out: finding the sources walks the tree.
         this.scheduleTraces(doc, result);
       } else {
@@ -369,6 +403,7 @@ export class Session {
 
   /** Stops the queue, the indexer and the trace worker (resolved once the worker is gone). */
   dispose(): Promise<void> {
+    if (this.summaryTimer !== null) clearTimeout(this.summaryTimer);
     this.queue.dispose();
     this.indexer.stop();
     return this.traces.dispose();

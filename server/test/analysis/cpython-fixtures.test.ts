@@ -17,6 +17,9 @@ const FAILURE_OUTCOME: Record<string, string> = {
   'yield-in-finally': 'ignored',
   'swallowed-generator-exit': 'ignored',
   'suspended-resource': 'leaked',
+  'exhausted-reuse': 'empty',
+  'send-value-ignored': 'dropped',
+  'retained-large-local': 'retained',
   'contextmanager-multiple-yield': 'didntstop',
   'contextmanager-unprotected-yield': 'skipped',
   'deprecated-throw-signature': 'deprecated',
@@ -123,6 +126,35 @@ describe.skipIf(python === null)('rule fixtures agree with CPython 3.13 (skipped
       if (isPep479 !== raises) disagreements.push(`${name}: ${outcome}`);
     }
     expect(disagreements).toEqual([]);
+  });
+
+  it('retained-large-local: applying every `del` fix makes those cases release the local', () => {
+    const path = join(REPO_ROOT, 'test-fixtures', 'rules', 'retained-large-local.py');
+    const source = readFileSync(path, 'utf8');
+    const result = analyzeFile({ file: path, text: source, enabled: new Set(['GEN012']) });
+    const owners = caseOfLine(source);
+    const fixed = new Set<string>();
+    const edits: { start: number; end: number; text: string }[] = [];
+    for (const finding of result.findings) {
+      if (finding.fix === null) continue;
+      fixed.add(owners.get(finding.line) ?? '?');
+      for (const edit of finding.fix.edits) {
+        edits.push({ start: result.lines.offset(edit.line, edit.column), end: result.lines.offset(edit.endLine, edit.endColumn), text: edit.newText });
+      }
+    }
+    expect(fixed.size, 'every finding carries a fix').toBe(result.findings.length);
+    let patched = source;
+    for (const edit of edits.sort((a, b) => b.start - a.start)) patched = patched.slice(0, edit.start) + edit.text + patched.slice(edit.end);
+    const directory = mkdtempSync(join(tmpdir(), 'yieldlens-fix-'));
+    try {
+      const patchedPath = join(directory, 'retained-large-local.py');
+      writeFileSync(patchedPath, patched);
+      const observed = observedOutcomes(execFileSync(python ?? 'python3.13', [patchedPath], { env: PYTHON_ENV, encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'pipe'] }));
+      const stillRetained = [...fixed].filter((name) => observed.get(name) !== 'released');
+      expect(stillRetained).toEqual([]);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 
   const fixCases: Array<{ rule: string; code: string; fixed: string; title: string }> = [

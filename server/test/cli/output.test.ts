@@ -48,16 +48,17 @@ describe('--output-format full', () => {
   });
 
   it('places syntax and decoding errors with a caret too', async () => {
-    const cwd = makeProject({ 'broken.py': 'def f(:\n    pass\n', 'latin.py': Buffer.from('s = "caf\xe9"\n', 'latin1') });
+    // `next(it)`: a file no rule can report in is not parsed, so its syntax errors are not reported.
+    const cwd = makeProject({ 'broken.py': 'def f(:\n    next(it)\n', 'latin.py': Buffer.from('s = "caf\xe9"\n', 'latin1') });
     const result = await runCli(['check', '--output-format', 'full'], { cwd });
-    expect(result.stdout).toContain('error: syntax error: expected )\n  --> broken.py:1:7\n  |\n1 | def f(:\n  |       ^\n2 |     pass\n  |\n');
+    expect(result.stdout).toContain('error: syntax error: expected )\n  --> broken.py:1:7\n  |\n1 | def f(:\n  |       ^\n2 |     next(it)\n  |\n');
     expect(result.stdout).toContain('error: cannot decode as UTF-8 at byte offset 8; declare the encoding with a coding comment or re-save the file as UTF-8\n  --> latin.py:1:9\n');
   });
 });
 
 describe('errors with a place', () => {
   it('are path:line:col: in the concise text, and carry line= and col= in the github format', async () => {
-    const cwd = makeProject({ 'broken.py': 'def f(:\n    pass\n', 'bin.py': Buffer.from('x\0') });
+    const cwd = makeProject({ 'broken.py': 'def f(:\n    next(it)\n', 'bin.py': Buffer.from('x\0') });
     const text = await runCli(['check'], { cwd });
     expect(text.stdout.split('\n').slice(0, 2)).toEqual([
       'bin.py: error: binary file (contains NUL bytes), not analysed',
@@ -74,6 +75,14 @@ describe('errors with a place', () => {
       { file: 'bin.py', message: 'binary file (contains NUL bytes), not analysed' },
       { file: 'broken.py', message: 'syntax error: expected ) at line 1, column 7', line: 1, column: 7 },
     ]);
+  });
+});
+
+describe('files no rule can report in', () => {
+  it('are counted as checked but not parsed, so their syntax errors are not reported', async () => {
+    const cwd = makeProject({ 'broken.py': 'def f(:\n    pass\n', 'ok.py': 'x = 1\n' });
+    const { report } = await checkJson([], cwd);
+    expect({ files: report.summary.files, errors: report.errors }).toEqual({ files: 2, errors: [] });
   });
 });
 

@@ -222,7 +222,7 @@ const neverReturnsCache = new WeakMap<SyntaxNode, boolean>();
  * A generator whose body ends in `while True:` (or `while 1:`) without a `break` of that loop and has
  * no `return`: it can only stop by an exception, so `next()` on it never raises StopIteration.
  */
-function neverReturns(fn: FunctionInfo, ctx: ExhaustionContext): boolean {
+export function neverReturns(fn: FunctionInfo, ctx: Pick<ExhaustionContext, 'text'>): boolean {
   const cached = neverReturnsCache.get(fn.node);
   if (cached !== undefined) return cached;
   const body = fn.node.childForFieldName('body');

@@ -16,6 +16,9 @@ _abc_subclasscheck (registered classes, __subclasshook__, the subclasses' regist
 """
 
 
+_abc_invalidation_counter = 0
+
+
 def abstractmethod(funcobj):
     """A decorator indicating abstract methods."""
     funcobj.__isabstractmethod__ = True
@@ -23,9 +26,11 @@ def abstractmethod(funcobj):
 
 
 def _abstract_names(cls):
-    names = set()
-    for klass in cls.__mro__:
-        for name in klass.__dict__:
+    # ABCMeta's compute_abstract_methods: the class's own abstract attributes, and its bases' abstract names that
+    # it has not overridden with a concrete attribute.
+    names = {name for name, value in cls.__dict__.items() if getattr(value, "__isabstractmethod__", False)}
+    for base in cls.__bases__:
+        for name in getattr(base, "__abstractmethods__", ()):
             value = getattr(cls, name, None)
             if getattr(value, "__isabstractmethod__", False):
                 names.add(name)
@@ -41,6 +46,9 @@ class ABC:
     def __init_subclass__(cls, /, **kwargs):
         cls._abc_registry = []
         cls._abc_subclasses = []
+        cls._abc_cache = set()
+        cls._abc_negative_cache = set()
+        cls._abc_negative_cache_version = _abc_invalidation_counter
         for base in cls.__bases__:
             if '_abc_subclasses' in base.__dict__:
                 base._abc_subclasses.append(cls)
@@ -71,24 +79,45 @@ class ABC:
         if issubclass(cls, subclass):
             raise RuntimeError("Refusing to create an inheritance cycle")
         cls._abc_registry.append(subclass)
+        global _abc_invalidation_counter
+        _abc_invalidation_counter += 1
         return subclass
 
 
 ABC._abc_registry = []
 ABC._abc_subclasses = []
+ABC._abc_cache = set()
+ABC._abc_negative_cache = set()
+ABC._abc_negative_cache_version = 0
 ABC.__abstractmethods__ = frozenset()
 
 
 def _abc_subclasscheck(cls, subclass):
+    # ABCMeta.__subclasscheck__ (_py_abc), with its caches: a registration anywhere clears the negative ones.
+    d = cls.__dict__
+    if subclass in d['_abc_cache']:
+        return True
+    if d['_abc_negative_cache_version'] < _abc_invalidation_counter:
+        cls._abc_negative_cache = set()
+        cls._abc_negative_cache_version = _abc_invalidation_counter
+    elif subclass in d['_abc_negative_cache']:
+        return False
     ok = cls.__subclasshook__(subclass)
     if ok is not NotImplemented:
+        if ok:
+            cls._abc_cache.add(subclass)
+        else:
+            cls._abc_negative_cache.add(subclass)
         return bool(ok)
-    for rcls in cls.__dict__.get('_abc_registry', ()):
+    for rcls in d['_abc_registry']:
         if issubclass(subclass, rcls):
+            cls._abc_cache.add(subclass)
             return True
-    for scls in cls.__dict__.get('_abc_subclasses', ()):
+    for scls in d['_abc_subclasses']:
         if issubclass(subclass, scls):
+            cls._abc_cache.add(subclass)
             return True
+    cls._abc_negative_cache.add(subclass)
     return False
 
 

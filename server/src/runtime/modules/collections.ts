@@ -124,6 +124,9 @@ export function collectionsModule(vm: VM): PyModule {
   d('__iter__', (q) => vm.getIter(new PyList(q.items.slice())));
   d('__contains__', (q, a) => q.items.some((x) => vm.eq(x, a[0])));
   d('__getitem__', (q, a) => q.pyGetItem(vm, a[0]));
+  // The types' own __repr__ as attributes (pprint dispatches on type(obj).__repr__).
+  dequeType.dict.set('__repr__', native('__repr__', (a) => (a[0] as DequeObj).pyRepr(vm), 'deque.__repr__'));
+  defaultdictType.dict.set('__repr__', native('__repr__', (a) => (a[0] as DefaultDict).pyRepr(vm), 'defaultdict.__repr__'));
   dequeType.dict.set('maxlen', new PyProperty(native('maxlen', (a) => (a[0] as DequeObj).maxlen), null, null));
 
   defaultdictType.bases = [vm.builtins.get('dict') as PyType];

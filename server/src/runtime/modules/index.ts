@@ -21,6 +21,7 @@ import { jsonModule } from './json.js';
 import { mathModule } from './math.js';
 import { operatorModule } from './operator.js';
 import { osModule, posixpathModule } from './os.js';
+import { pprintModule } from './pprint.js';
 import { queueModule } from './queue.js';
 import { randomModule } from './random.js';
 import { reModule } from './re.js';
@@ -59,6 +60,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['numbers', numbersModule],
   ['fractions', fractionsModule],
   ['statistics', statisticsModule],
+  ['pprint', pprintModule],
   ['textwrap', textwrapModule],
   ['os', osModule],
   ['abc', abcModule],

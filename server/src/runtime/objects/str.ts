@@ -7,6 +7,7 @@ import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal
 import { PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
+import { pyCapitalize, pyIsIdentifier, pyIsTitle, pySwapcase, pyTitle } from '../unicode.js';
 import { allChars, cpLength, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from '../unicode.js';
 
 // Python's whitespace (str.isspace), which split() and strip() without arguments use; not JS's \s.
@@ -169,9 +170,9 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('upper', (s) => s.toUpperCase());
   m('lower', (s) => s.toLowerCase());
   m('casefold', (s) => s.toLowerCase());
-  m('title', (s) => s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
-  m('capitalize', (s) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1).toLowerCase()));
-  m('swapcase', (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
+  m('title', (s) => pyTitle(s));
+  m('capitalize', (s) => pyCapitalize(s));
+  m('swapcase', (s) => pySwapcase(s));
   const prefixTest = (name: string, test: (s: string, p: string) => boolean) => (s: string, a: Py[]): Py => {
     methodArity(vm, name, [s, ...a], 1, 3);
     let sub = s;
@@ -277,8 +278,8 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   // _PyUnicode_IsUppercase/IsLowercase are the derived Uppercase/Lowercase properties, titlecase is Lt.
   m('isupper', (s) => /\p{Uppercase}/u.test(s) && !/[\p{Lowercase}\p{Lt}]/u.test(s));
   m('islower', (s) => /\p{Lowercase}/u.test(s) && !/[\p{Uppercase}\p{Lt}]/u.test(s));
-  m('isidentifier', charTest(/^[A-Za-z_][A-Za-z0-9_]*$/));
-  m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+  m('isidentifier', (s) => pyIsIdentifier(s));
+  m('istitle', (s) => pyIsTitle(s));
   m('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
   const padFn = (kind: string) => (s: string, a: Py[]): string => {
     const w = toInt(vm, a[0]);

@@ -269,7 +269,8 @@ export function installBuiltins(vm: VM): void {
   fn('round', (args, kw) => {
     const v = args[0];
     const nd = args.length > 1 ? args[1] : kwArg(kw, 'ndigits', null);
-    if (nd !== null && !isIntLike(nd)) {
+    // int.__round__ and float.__round__ take ndigits as an index (other numbers check their own).
+    if (nd !== null && !isIntLike(nd) && (isIntLike(v) || v instanceof PyFloat)) {
       if (nd instanceof PyInstance && nd.cls.lookup('__index__') !== undefined) throw new UnsupportedSignal('round() with an __index__ ndigits', vm.currentLine());
       throw vm.typeError(`'${typeOf(nd).name}' object cannot be interpreted as an integer`);
     }
@@ -418,7 +419,10 @@ export function installBuiltins(vm: VM): void {
     throw vm.typeError(`'${typeOf(v).name}' object is not reversible`);
   });
   fn('enumerate', (args, kw) => {
-    const it = vm.getIter(args[0] ?? kw?.get('iterable'));
+    // Not `??`: None is null, and enumerate(None) is a TypeError about None.
+    const source = args.length > 0 ? args[0] : kw?.get('iterable');
+    if (source === undefined) throw vm.typeError("enumerate() missing required argument 'iterable'");
+    const it = vm.getIter(source);
     let i: Py = args.length > 1 ? args[1] : kwArg(kw, 'start', 0);
     return new FnIterator('enumerate', () => {
       const x = vm.iterNext(it);

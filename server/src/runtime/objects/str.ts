@@ -212,6 +212,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   });
   /** str.find/rfind/index/rindex: indices in code points, as CPython indexes a str. */
   const findIn = (name: string, s: string, a: Py[], rev: boolean): number => {
+    if (a.length === 0) throw vm.typeError(`${name} expected at least 1 argument, got 0`);
     const sub = a[0];
     if (typeof sub !== 'string') throw vm.typeError(`${name}() argument 1 must be str, not ${argTypeName(sub)}`);
     const chars = Array.from(s);
@@ -244,6 +245,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     return r;
   });
   m('count', (s, a) => {
+    if (a.length === 0) throw vm.typeError('count expected at least 1 argument, got 0');
     const sub = a[0];
     if (typeof sub !== 'string') throw vm.typeError(`count() argument 1 must be str, not ${argTypeName(sub)}`);
     // Code points, with start/end adjusted as ADJUST_INDICES does (start is not clamped to the length).

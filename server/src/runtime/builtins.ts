@@ -34,7 +34,7 @@ import { installStrType } from './objects/str.js';
 import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
-  PyBoundMethod, PyDict, PyFloat, PyInstance, PyIterator, PyList, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
+  PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
   exactFixed, normInt, strHash, type Py,
 } from './values.js';
 
@@ -111,9 +111,21 @@ export function installBuiltins(vm: VM): void {
     arity(vm, 'iter', args, 1, 2);
     if (args.length === 2) {
       const [callable, sentinel] = args;
+      // calliter_iternext: once the sentinel came back or the callable raised StopIteration, the
+      // iterator drops the callable and never calls it again.
+      let done = false;
       return new FnIterator('callable_iterator', () => {
-        const v = vm.call(callable, []);
-        return vm.eq(v, sentinel) ? STOP : v;
+        if (done) return STOP;
+        let v: Py;
+        try {
+          v = vm.call(callable, []);
+        } catch (e) {
+          if (e instanceof PyException && vm.excMatches(e, 'StopIteration')) done = true;
+          throw e;
+        }
+        if (!vm.eq(v, sentinel)) return v;
+        done = true;
+        return STOP;
       });
     }
     return vm.getIter(args[0]);

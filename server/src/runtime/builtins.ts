@@ -420,6 +420,12 @@ export function installBuiltins(vm: VM): void {
       const keys = [...v.keys.values()].reverse();
       return new ListIterator(keys, 'dict_reversekeyiterator');
     }
+    if (v instanceof DictView) {
+      // The views are reversible too (dict_reversekeyiterator, ...valueiterator, ...itemiterator).
+      const hks = [...v.d.keys.keys()].reverse();
+      const items = hks.map((hk) => (v.mode === 0 ? v.d.keys.get(hk) : v.mode === 1 ? v.d.vals.get(hk) : new PyTuple([v.d.keys.get(hk), v.d.vals.get(hk)])));
+      return new ListIterator(items, ['dict_reversekeyiterator', 'dict_reversevalueiterator', 'dict_reverseitemiterator'][v.mode]!);
+    }
     if (v instanceof PyInstance) {
       const r = vm.callSpecial(v, '__reversed__', []);
       if (r !== undefined) return r;

@@ -3,7 +3,7 @@
 // repr of its result or the type and message of its exception, in CPython 3.13 and in the runtime. Lines
 // must agree up to where the runtime stops (an `unsupported` or a limit ends its run; that is a refusal,
 // not a wrong answer). Bounded here (a few hundred expressions with fixed seeds); raise
-// YIELDLENS_FUZZ_PROGRAMS to run more.
+// YIELDLENS_FUZZ_PROGRAMS to run more (YIELDLENS_FUZZ_SEED to start elsewhere).
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { runSnippet } from '../../src/runtime/index.js';
@@ -69,7 +69,7 @@ const mask = (s: string): string => s.replace(/0x[0-9a-f]+/g, '0x…');
 
 describe.skipIf(!python.ok)('builtins fuzz: runtime vs CPython 3.13', () => {
   for (let p = 0; p < PROGRAMS; p++) {
-    const seed = 1000 + p;
+    const seed = Number(process.env.YIELDLENS_FUZZ_SEED ?? 1000) + p;
     test(`seed ${seed}: ${EXPRESSIONS} expressions agree up to the runtime's first refusal`, { timeout: 300_000 }, () => {
       if (!python.ok) return;
       const source = program(seed);

@@ -305,12 +305,21 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
     return sign + '0'.repeat(w - n) + s.slice(sign.length);
   });
+  const separator = (name: string, s: string, a: Py[]): string => {
+    methodArity(vm, `str.${name}`, [s, ...a], 1, 1);
+    const sep = a[0];
+    if (typeof sep !== 'string') throw vm.typeError(`must be str, not ${typeOf(sep).name}`);
+    if (sep === '') throw vm.error('ValueError', 'empty separator');
+    return sep;
+  };
   m('partition', (s, a) => {
+    separator('partition', s, a);
     const i = s.indexOf(a[0]);
     if (i < 0) return new PyTuple([s, '', '']);
     return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);
   });
   m('rpartition', (s, a) => {
+    separator('rpartition', s, a);
     const i = s.lastIndexOf(a[0]);
     if (i < 0) return new PyTuple(['', '', s]);
     return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);

@@ -43,7 +43,8 @@ TYPES = {
     'bytes': bytes, 'bytearray': bytearray, 'memoryview': memoryview, 'complex': complex,
 }
 for name in ['accumulate', 'batched', 'chain', 'compress', 'count', 'cycle', 'dropwhile', 'filterfalse',
-             'groupby', 'islice', 'pairwise', 'product', 'repeat', 'starmap', 'takewhile', 'zip_longest']:
+             'groupby', 'islice', 'pairwise', 'product', 'repeat', 'starmap', 'takewhile', 'zip_longest',
+             'combinations', 'combinations_with_replacement', 'permutations']:
     TYPES[name] = getattr(itertools, name)
 TYPES['_grouper'] = type(next(itertools.groupby([1]))[1])
 TYPES['_tee'] = type(itertools.tee([])[0])

@@ -4,6 +4,7 @@ Run with the oracle interpreter (PYENV_VERSION=3.13.0 python3.13 scripts/gen-uni
 runtime's str.isdecimal/isdigit/isnumeric/isspace/isprintable, repr() of a str, and int()/float() of Unicode digits, use exactly the
 Unicode database (15.1) of CPython 3.13 rather than the host JavaScript engine's.
 """
+import json
 import sys
 import unicodedata
 from pathlib import Path
@@ -42,4 +43,9 @@ out = [
     table('PRINTABLE_RANGES', str.isprintable, 'str.isprintable: what repr() shows as is (others are escaped).'),
     table('SPACE_RANGES', str.isspace, 'str.isspace: bidi WS/B/S or category Zs (what int() and float() strip).'),
 ]
+# Title case where it is not the upper case (ß -> Ss, ǆ -> ǅ, ligatures): JavaScript has no title mapping.
+title = {c: chr(c).title() for c in range(0x110000) if chr(c).title() != chr(c).upper()}
+out.append('/** str.title/capitalize: the title case of the characters whose title case is not their upper case. */\n'
+           'export const TITLE_SPECIAL: ReadonlyMap<number, string> = new Map([' +
+           ', '.join(f'[0x{c:x}, {json.dumps(t)}]' for c, t in sorted(title.items())) + ']);\n')
 Path(__file__).resolve().parent.parent.joinpath('server/src/runtime/unicode-tables.ts').write_text(''.join(out))

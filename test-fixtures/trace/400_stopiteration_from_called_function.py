@@ -80,3 +80,24 @@ try:
         print('gen', v)
 except RuntimeError as e:
     print('RuntimeError', e, repr(e.__cause__))
+calls = []
+
+
+def f():
+    calls.append(1)
+    return len(calls)
+
+
+it = iter(f, 2)
+print(list(it), next(it, 'done'), next(it, 'done'), len(calls))
+
+
+def g():
+    calls.append(1)
+    if len(calls) > 4:
+        raise StopIteration
+    return 'x'
+
+
+it2 = iter(g, None)
+print(list(it2), next(it2, 'done'), len(calls))

@@ -28,3 +28,8 @@ for f in [lambda: set.pop(), lambda: set.pop(1), lambda: str.upper(3), lambda: l
     except TypeError as e:
         print(e)
 print(list.append is list.append, list.append, str.upper('a'), dict.get({1: 2}, 1), list.append.__doc__, list.append.__objclass__)
+for v, n in [((1,), {1, 2}), (1.5, 'x'), ('a', None)]:
+    try:
+        print(round(v, n))
+    except TypeError as e:
+        print(e)

@@ -23,3 +23,10 @@ def gen_keys():
 
 
 print(d.keys() & gen_keys(), d.keys() - gen_keys(), sorted(d.keys() ^ gen_keys()))
+d = {'a': 1, 'b': 2}
+print(list(reversed(d.keys())), list(reversed(d.values())), list(reversed(d.items())), reversed(d.values()), reversed(d.items()), reversed(d.keys()))
+for f in [lambda: 'a'.partition(1), lambda: 'a'.partition(''), lambda: 'a'.rpartition(None), lambda: str.partition('b'), lambda: 'abc'.partition('b', 1), lambda: 'abcb'.rpartition('b')]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -37,7 +37,7 @@ import { installStrType } from './objects/str.js';
 import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
-  PyBoundMethod, PyDict, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
+  PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
   PyBytes, exactFixed, latin1, normInt, strHash, type Py,
 } from './values.js';
 
@@ -121,9 +121,21 @@ export function installBuiltins(vm: VM): void {
     arity(vm, 'iter', args, 1, 2);
     if (args.length === 2) {
       const [callable, sentinel] = args;
+      // calliter_iternext: once the sentinel came back or the callable raised StopIteration, the
+      // iterator drops the callable and never calls it again.
+      let done = false;
       return new FnIterator('callable_iterator', () => {
-        const v = vm.call(callable, []);
-        return vm.eq(v, sentinel) ? STOP : v;
+        if (done) return STOP;
+        let v: Py;
+        try {
+          v = vm.call(callable, []);
+        } catch (e) {
+          if (e instanceof PyException && vm.excMatches(e, 'StopIteration')) done = true;
+          throw e;
+        }
+        if (!vm.eq(v, sentinel)) return v;
+        done = true;
+        return STOP;
       });
     }
     return vm.getIter(args[0]);
@@ -284,7 +296,8 @@ export function installBuiltins(vm: VM): void {
   fn('round', (args, kw) => {
     const v = args[0];
     const nd = args.length > 1 ? args[1] : kwArg(kw, 'ndigits', null);
-    if (nd !== null && !isIntLike(nd)) {
+    // int.__round__ and float.__round__ take ndigits as an index (other numbers check their own).
+    if (nd !== null && !isIntLike(nd) && (isIntLike(v) || v instanceof PyFloat)) {
       if (nd instanceof PyInstance && nd.cls.lookup('__index__') !== undefined) throw new UnsupportedSignal('round() with an __index__ ndigits', vm.currentLine());
       throw vm.typeError(`'${typeOf(nd).name}' object cannot be interpreted as an integer`);
     }
@@ -422,6 +435,12 @@ export function installBuiltins(vm: VM): void {
       const keys = [...v.keys.values()].reverse();
       return new ListIterator(keys, 'dict_reversekeyiterator');
     }
+    if (v instanceof DictView) {
+      // The views are reversible too (dict_reversekeyiterator, ...valueiterator, ...itemiterator).
+      const hks = [...v.d.keys.keys()].reverse();
+      const items = hks.map((hk) => (v.mode === 0 ? v.d.keys.get(hk) : v.mode === 1 ? v.d.vals.get(hk) : new PyTuple([v.d.keys.get(hk), v.d.vals.get(hk)])));
+      return new ListIterator(items, ['dict_reversekeyiterator', 'dict_reversevalueiterator', 'dict_reverseitemiterator'][v.mode]!);
+    }
     if (v instanceof PyInstance) {
       const r = vm.callSpecial(v, '__reversed__', []);
       if (r !== undefined) return r;
@@ -433,7 +452,10 @@ export function installBuiltins(vm: VM): void {
     throw vm.typeError(`'${typeOf(v).name}' object is not reversible`);
   });
   fn('enumerate', (args, kw) => {
-    const it = vm.getIter(args[0] ?? kw?.get('iterable'));
+    // Not `??`: None is null, and enumerate(None) is a TypeError about None.
+    const source = args.length > 0 ? args[0] : kw?.get('iterable');
+    if (source === undefined) throw vm.typeError("enumerate() missing required argument 'iterable'");
+    const it = vm.getIter(source);
     let i: Py = args.length > 1 ? args[1] : kwArg(kw, 'start', 0);
     return new FnIterator('enumerate', () => {
       const x = vm.iterNext(it);

@@ -29,7 +29,16 @@ function asciiSpecDigits(spec: string): string {
 function parseSpec(vm: VM, rawSpec: string, typeName = 'str'): Spec {
   const spec = asciiSpecDigits(rawSpec);
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s.exec(spec);
-  if (m === null) throw vm.error('ValueError', `Invalid format specifier '${rawSpec}' for object of type '${typeName}'`);
+  if (m === null) {
+    // A well-formed spec whose last character is no presentation type (unknown_presentation_type).
+    const unknown = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?(.)$/su.exec(spec);
+    if (unknown !== null) {
+      const code = unknown[9]!.codePointAt(0)!;
+      const shown = code > 32 && code < 128 ? unknown[9] : `\\x${code.toString(16)}`;
+      throw vm.error('ValueError', `Unknown format code '${shown}' for object of type '${typeName}'`);
+    }
+    throw vm.error('ValueError', `Invalid format specifier '${rawSpec}' for object of type '${typeName}'`);
+  }
   return {
     fill: m[1] ?? (m[5] && !m[2] ? '0' : ' '), align: m[2] ?? (m[5] ? '=' : ''), sign: m[3] ?? '-', alt: m[4] !== undefined,
     zero: m[5] !== undefined, width: m[6] ? parseInt(m[6], 10) : 0, grouping: m[7] ?? '',

@@ -3138,6 +3138,8 @@ export class VM {
       }
       return v;
     }
+    // A native object whose type sets __hash__ = None (the dict views) is unhashable too.
+    if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) throw this.typeError(`unhashable type: '${typeOf(v).name}'`);
     return hashKey(v);
   }
   private userKeys = new Map<Py, Py[]>();

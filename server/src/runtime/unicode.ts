@@ -3,7 +3,7 @@
 // whitespace str.isspace, str.split() and str.strip() use (which differs from JavaScript's \s: Python
 // counts \x1c-\x1f and \x85, and not \ufeff).
 
-import { DECIMAL_RANGES, DIGIT_RANGES, NUMERIC_RANGES, PRINTABLE_RANGES, SPACE_RANGES } from './unicode-tables.js';
+import { DECIMAL_RANGES, DIGIT_RANGES, NUMERIC_RANGES, PRINTABLE_RANGES, SPACE_RANGES, TITLE_SPECIAL } from './unicode-tables.js';
 
 /** The index of the range holding cp in a flattened [start, end, ...] table, or -1. */
 function rangeIndex(table: readonly number[], cp: number): number {
@@ -79,4 +79,70 @@ const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
 export function cpLength(s: string): number {
   if (!/[\ud800-\udbff]/.test(s)) return s.length;
   return s.length - (s.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
+// Case as CPython's unicodectype.c: Uppercase/Lowercase are the derived properties, titlecase is Lt,
+// "cased" the derived Cased property; lower() applies Final_Sigma.
+const isCased = (ch: string): boolean => /\p{Cased}/u.test(ch);
+const isCaseIgnorable = (ch: string): boolean => /\p{Case_Ignorable}/u.test(ch);
+export const isUpperChar = (ch: string): boolean => /\p{Uppercase}/u.test(ch);
+export const isLowerChar = (ch: string): boolean => /\p{Lowercase}/u.test(ch);
+export const isTitleChar = (ch: string): boolean => /\p{Lt}/u.test(ch);
+
+/** The full title case of one character (ß -> Ss): the upper case unless CPython's table says otherwise. */
+export function titleChar(ch: string): string {
+  return TITLE_SPECIAL.get(ch.codePointAt(0)!) ?? ch.toUpperCase();
+}
+/** lower_ucs4: the full lower case of chars[i], with Σ as final ς after a cased letter and before none. */
+export function lowerAt(chars: string[], i: number): string {
+  const ch = chars[i]!;
+  if (ch !== '\u03a3') return ch.toLowerCase();
+  let j = i - 1;
+  while (j >= 0 && isCaseIgnorable(chars[j]!)) j--;
+  const after = (): boolean => {
+    let k = i + 1;
+    while (k < chars.length && isCaseIgnorable(chars[k]!)) k++;
+    return k < chars.length && isCased(chars[k]!);
+  };
+  return j >= 0 && isCased(chars[j]!) && !after() ? '\u03c2' : '\u03c3';
+}
+/** str.title (do_title): title case after an uncased character, lower case after a cased one. */
+export function pyTitle(s: string): string {
+  const chars = Array.from(s);
+  let out = '';
+  let previousCased = false;
+  chars.forEach((ch, i) => {
+    out += previousCased ? lowerAt(chars, i) : titleChar(ch);
+    previousCased = isCased(ch);
+  });
+  return out;
+}
+/** str.capitalize (do_capitalize): the first character in title case, the rest in lower case. */
+export function pyCapitalize(s: string): string {
+  const chars = Array.from(s);
+  return chars.map((ch, i) => (i === 0 ? titleChar(ch) : lowerAt(chars, i))).join('');
+}
+/** str.swapcase (do_swapcase): upper to lower, lower to upper, others (titlecase too) unchanged. */
+export function pySwapcase(s: string): string {
+  const chars = Array.from(s);
+  return chars.map((ch, i) => (isUpperChar(ch) ? lowerAt(chars, i) : isLowerChar(ch) ? ch.toUpperCase() : ch)).join('');
+}
+/** str.istitle: upper/titlecase only after uncased characters, lowercase only after cased ones. */
+export function pyIsTitle(s: string): boolean {
+  let cased = false;
+  let previousCased = false;
+  for (const ch of s) {
+    if (isUpperChar(ch) || isTitleChar(ch)) {
+      if (previousCased) return false;
+      previousCased = cased = true;
+    } else if (isLowerChar(ch)) {
+      if (!previousCased) return false;
+      previousCased = cased = true;
+    } else previousCased = false;
+  }
+  return cased;
+}
+/** str.isidentifier: XID_Start or '_', then XID_Continue. */
+export function pyIsIdentifier(s: string): boolean {
+  return /^[\p{XID_Start}_]\p{XID_Continue}*$/u.test(s);
 }

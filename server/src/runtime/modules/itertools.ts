@@ -2,8 +2,8 @@
 // consumes its inputs exactly as CPython's C implementation does, since the trace shows each resumption.
 
 import { native } from '../args.js';
-import { typeOf, type VM } from '../interp.js';
-import { PyList, PyModule, PyNative, PyTuple, STOP, type Py } from '../values.js';
+import { isNumeric, typeOf, type VM } from '../interp.js';
+import { PyInstance, PyList, PyModule, PyNative, PyTuple, STOP, type Py } from '../values.js';
 import { module, NamedIterator } from './support.js';
 
 /** The counts itertools takes (tee's n, repeat's times, batched's n, r): plain ints only. */
@@ -16,8 +16,11 @@ function toInt(vm: VM, v: Py): number {
 export function itertoolsModule(vm: VM): PyModule {
   const next = (it: Py): Py => vm.iterNext(it);
   const count = native('count', (a, kw) => {
-    let n: Py = a.length > 0 ? a[0] : kw?.get('start') ?? 0;
-    const step: Py = a.length > 1 ? a[1] : kw?.get('step') ?? 1;
+    // Not `??`: count(None) is an error about None, not count(0).
+    let n: Py = a.length > 0 ? a[0] : kw?.has('start') ? kw.get('start') : 0;
+    const step: Py = a.length > 1 ? a[1] : kw?.has('step') ? kw.get('step') : 1;
+    // count_new: PyNumber_Check on both (a str is no number); instances are left to their own arithmetic.
+    for (const v of [n, step]) if (!(v instanceof PyInstance) && !isNumeric(v)) throw vm.typeError('a number is required');
     const it = new NamedIterator('count', () => {
       const r = n;
       n = vm.binaryOp(0, n, step, false);
@@ -225,6 +228,7 @@ export function itertoolsModule(vm: VM): PyModule {
     });
   });
   const zipLongest = native('zip_longest', (a, kw) => {
+    if (kw !== null && [...kw.keys()].some((k) => k !== 'fillvalue')) throw vm.typeError('zip_longest() got an unexpected keyword argument');
     const fill = kw?.get('fillvalue') ?? null;
     const its: (Py | null)[] = a.map((x) => vm.getIter(x));
     let active = its.length;
@@ -269,6 +273,7 @@ export function itertoolsModule(vm: VM): PyModule {
   });
   const product = native('product', (a, kw) => {
     const rep = kw?.get('repeat') !== undefined ? toInt(vm, kw.get('repeat')) : 1;
+    if (rep < 0) throw vm.error('ValueError', 'repeat argument cannot be negative');
     const pools: Py[][] = [];
     const base = a.map((x) => vm.toArray(x));
     for (let r = 0; r < rep; r++) pools.push(...base);
@@ -285,6 +290,7 @@ export function itertoolsModule(vm: VM): PyModule {
   const combos = (name: string, gen: (pool: Py[], r: number) => Py[][]) => native(name, (a, kw) => {
     const pool = vm.toArray(a[0]);
     const r = a.length > 1 && a[1] !== null ? toInt(vm, a[1]) : kw?.get('r') !== undefined && kw.get('r') !== null ? toInt(vm, kw.get('r')) : pool.length;
+    if (r < 0) throw vm.error('ValueError', 'r must be non-negative');
     const res = gen(pool, r);
     let i = 0;
     return new NamedIterator(name, () => (i < res.length ? new PyTuple(res[i++]!) : STOP));

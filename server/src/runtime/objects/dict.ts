@@ -104,6 +104,8 @@ function installDictMethods(vm: VM): void {
   m('values', (d) => new DictView(vm, d, 1));
   m('items', (d) => new DictView(vm, d, 2));
   m('pop', (d, a) => {
+    if (a.length === 0) throw vm.typeError('pop expected at least 1 argument, got 0');
+    if (a.length > 2) throw vm.typeError(`pop expected at most 2 arguments, got ${a.length}`);
     const hk = vm.hash(a[0]);
     const v = d.vals.get(hk);
     if (v === undefined) {
@@ -223,6 +225,8 @@ const viewTypes = [
 for (const t of viewTypes) {
   t.builtin = true;
   t.layout = 'view';
+  // dict_keys and dict_items define __eq__, so CPython sets __hash__ = None; dict_values has neither.
+  if (t !== viewTypes[1]) t.dict.set('__hash__', null);
 }
 // isdisjoint of the keys and items views (dictviews_isdisjoint): no element of the other is in the view.
 for (const t of [viewTypes[0], viewTypes[2]]) {

@@ -7,6 +7,7 @@ import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal
 import { PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
+import { pyCapitalize, pyIsIdentifier, pyIsTitle, pySwapcase, pyTitle } from '../unicode.js';
 import { allChars, cpLength, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from '../unicode.js';
 
 // Python's whitespace (str.isspace), which split() and strip() without arguments use; not JS's \s.
@@ -169,9 +170,9 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('upper', (s) => s.toUpperCase());
   m('lower', (s) => s.toLowerCase());
   m('casefold', (s) => s.toLowerCase());
-  m('title', (s) => s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
-  m('capitalize', (s) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1).toLowerCase()));
-  m('swapcase', (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
+  m('title', (s) => pyTitle(s));
+  m('capitalize', (s) => pyCapitalize(s));
+  m('swapcase', (s) => pySwapcase(s));
   const prefixTest = (name: string, test: (s: string, p: string) => boolean) => (s: string, a: Py[]): Py => {
     methodArity(vm, name, [s, ...a], 1, 3);
     let sub = s;
@@ -211,6 +212,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   });
   /** str.find/rfind/index/rindex: indices in code points, as CPython indexes a str. */
   const findIn = (name: string, s: string, a: Py[], rev: boolean): number => {
+    if (a.length === 0) throw vm.typeError(`${name} expected at least 1 argument, got 0`);
     const sub = a[0];
     if (typeof sub !== 'string') throw vm.typeError(`${name}() argument 1 must be str, not ${argTypeName(sub)}`);
     const chars = Array.from(s);
@@ -243,6 +245,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     return r;
   });
   m('count', (s, a) => {
+    if (a.length === 0) throw vm.typeError('count expected at least 1 argument, got 0');
     const sub = a[0];
     if (typeof sub !== 'string') throw vm.typeError(`count() argument 1 must be str, not ${argTypeName(sub)}`);
     // Code points, with start/end adjusted as ADJUST_INDICES does (start is not clamped to the length).
@@ -277,8 +280,8 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   // _PyUnicode_IsUppercase/IsLowercase are the derived Uppercase/Lowercase properties, titlecase is Lt.
   m('isupper', (s) => /\p{Uppercase}/u.test(s) && !/[\p{Lowercase}\p{Lt}]/u.test(s));
   m('islower', (s) => /\p{Lowercase}/u.test(s) && !/[\p{Uppercase}\p{Lt}]/u.test(s));
-  m('isidentifier', charTest(/^[A-Za-z_][A-Za-z0-9_]*$/));
-  m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+  m('isidentifier', (s) => pyIsIdentifier(s));
+  m('istitle', (s) => pyIsTitle(s));
   m('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
   const padFn = (kind: string) => (s: string, a: Py[]): string => {
     const w = toInt(vm, a[0]);
@@ -302,12 +305,21 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
     return sign + '0'.repeat(w - n) + s.slice(sign.length);
   });
+  const separator = (name: string, s: string, a: Py[]): string => {
+    methodArity(vm, `str.${name}`, [s, ...a], 1, 1);
+    const sep = a[0];
+    if (typeof sep !== 'string') throw vm.typeError(`must be str, not ${typeOf(sep).name}`);
+    if (sep === '') throw vm.error('ValueError', 'empty separator');
+    return sep;
+  };
   m('partition', (s, a) => {
+    separator('partition', s, a);
     const i = s.indexOf(a[0]);
     if (i < 0) return new PyTuple([s, '', '']);
     return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);
   });
   m('rpartition', (s, a) => {
+    separator('rpartition', s, a);
     const i = s.lastIndexOf(a[0]);
     if (i < 0) return new PyTuple(['', '', s]);
     return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);

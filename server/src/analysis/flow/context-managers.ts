@@ -52,13 +52,52 @@ export function contextManagerDriver(fn: FunctionInfo, model: SemanticModel): Co
   for (const decorator of fn.decorators) {
     const callee = decorator.type === 'call' ? decorator.childForFieldName('function') : decorator;
     if (callee === null || (callee.type !== 'identifier' && callee.type !== 'attribute')) continue;
-    // An attribute must end in one of the names; a bare name may be an alias (`contextmanager as cm`).
-    if (callee.type === 'attribute' && !DECORATOR_LAST_NAMES.has(callee.childForFieldName('attribute')?.text ?? '')) continue;
-    const qualified = qualifiedName(callee, model);
+    // The name must be one of the decorators' or an alias imported as such (`contextmanager as cm`):
+    // resolving anything else would compute the file's bindings for nothing.
+    const last = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : callee.text;
+    if (!DECORATOR_LAST_NAMES.has(last) && (callee.type !== 'identifier' || !isAliasOfADriver(last, model))) continue;
+    const qualified = importedByText(callee, model) ?? qualifiedName(callee, model);
     const kind = qualified === null ? undefined : CONTEXT_MANAGER_DECORATORS.get(qualified);
     if (kind !== undefined) return { kind, decorator: callee.text, node: decorator };
   }
   return null;
+}
+
+/**
+ * The qualified name of `contextmanager` / `contextlib.contextmanager` (and the others) read from the
+ * text alone, in the usual case where the module imports it once and binds the name nowhere else;
+ * null otherwise (then the model resolves it). Resolving computes every binding of the file, which
+ * most files with a context manager never need otherwise.
+ */
+function importedByText(callee: SyntaxNode, model: SemanticModel): string | null {
+  const text = model.text;
+  if (callee.type === 'identifier') {
+    const name = callee.text;
+    const from = [...text.matchAll(new RegExp(`^[ \\t]*from[ \\t]+(contextlib2?|pytest|pytest_asyncio)[ \\t]+import[ \\t]+([^\\n(]*)$`, 'gm'))]
+      .filter((match) => new RegExp(`(?:^|,)\\s*${escapeRegExp(name)}\\s*(?:,|$)`).test(match[2] ?? ''));
+    if (from.length !== 1 || rebinds(text, name)) return null;
+    return `${from[0]?.[1]}.${name}`;
+  }
+  const object = callee.childForFieldName('object');
+  const attribute = callee.childForFieldName('attribute');
+  if (object?.type !== 'identifier' || attribute === null) return null;
+  const module = object.text;
+  if (!['contextlib', 'contextlib2', 'pytest', 'pytest_asyncio'].includes(module)) return null;
+  const imports = [...text.matchAll(new RegExp(`^[ \\t]*import[ \\t]+${module}[ \\t]*$`, 'gm'))];
+  if (imports.length !== 1 || rebinds(text, module)) return null;
+  return `${module}.${attribute.text}`;
+}
+
+/** True when the text may bind `name` other than by the import (an assignment, def, class, `as name`, loop). */
+function rebinds(text: string, name: string): boolean {
+  const escaped = escapeRegExp(name);
+  if (/^[ \t]*from[ \t]+\S+[ \t]+import[ \t]+\*/m.test(text)) return true;
+  return new RegExp(`(?:\\b(?:def|class|as|for|global|nonlocal|import)[ \\t]+${escaped}\\b|(?<![\\w.])${escaped}[ \\t]*(?::[^=\\n]*)?=(?!=))`).test(text.replace(new RegExp(`^[ \\t]*from[ \\t]+\\S+[ \\t]+import[ \\t]+[^\\n]*$|^[ \\t]*import[ \\t]+${escaped}[ \\t]*$`, 'gm'), ''));
+}
+
+/** True when the module imports one of the decorators under the name `alias`. */
+function isAliasOfADriver(alias: string, model: SemanticModel): boolean {
+  return new RegExp(`\\b(?:${[...DECORATOR_LAST_NAMES].join('|')})\\s+as\\s+${escapeRegExp(alias)}\\b`).test(model.text);
 }
 
 /** The statement of the frame that contains `node` (a direct child of a block), or null. */

@@ -187,11 +187,9 @@ function catchesOnlyGeneratorExit(handler: SyntaxNode): boolean {
  */
 function assignedNamesPattern(fn: FunctionInfo, model: SemanticModel): RegExp | null {
   const names = new Set<string>();
-  for (const [name, bindings] of fn.scope.bindings) {
-    if (bindings.some((binding) => binding.kind !== 'param' && binding.kind !== 'def' && binding.kind !== 'class' && binding.kind !== 'import' && binding.kind !== 'importFrom')) names.add(name);
-  }
-  for (const name of fn.scope.globals) names.add(name);
-  for (const name of fn.scope.nonlocals) names.add(name);
+  const { bindings, declared } = frameBindings(fn, model);
+  for (const binding of bindings) if (binding.offset > fn.node.startIndex) names.add(binding.name);
+  for (const name of declared) names.add(name);
   const body = fn.node.childForFieldName('body');
   if (body !== null) {
     // `self.done = True`: attribute targets are flags as well.
@@ -201,6 +199,59 @@ function assignedNamesPattern(fn: FunctionInfo, model: SemanticModel): RegExp | 
   }
   if (names.size === 0) return null;
   return new RegExp(`(?<![\\w.])(?:${[...names].map(escapeRegExp).join('|')})(?!\\w)`);
+}
+
+/** A name bound in the frame's own code, read from the text (see `frameBindings`). */
+interface TextBinding {
+  name: string;
+  /** Offset of the binding in the file. */
+  offset: number;
+  /** For `name = value` on one line, the value's text; otherwise null. */
+  value: string | null;
+}
+
+const bindingsCache = new WeakMap<FunctionInfo, { bindings: TextBinding[]; declared: Set<string> }>();
+
+/**
+ * The names the frame binds (parameters, assignments, `for` and `with ... as` targets, walrus, `global`
+ * and `nonlocal` declarations), read from the text of its own body (nested frames skipped). Reading the
+ * text keeps these rules from computing every binding of the file, which the semantic model does in
+ * one more pass over the tree. It over-approximates (a keyword argument at a line start reads as a
+ * binding), which only makes the rules quieter.
+ */
+function frameBindings(fn: FunctionInfo, model: SemanticModel): { bindings: TextBinding[]; declared: Set<string> } {
+  const cached = bindingsCache.get(fn);
+  if (cached !== undefined) return cached;
+  const bindings: TextBinding[] = [];
+  const declared = new Set<string>();
+  const body = fn.node.childForFieldName('body');
+  for (const parameter of fn.node.childForFieldName('parameters')?.namedChildren ?? []) {
+    const name = parameter.type === 'identifier' ? parameter : parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child.type === 'identifier') ?? null;
+    if (name?.type === 'identifier') bindings.push({ name: name.text, offset: fn.node.startIndex, value: null });
+  }
+  if (body !== null) {
+    const nested = flowOf(fn).index().nestedFrames;
+    const start = body.startIndex;
+    const text = model.text.slice(start, body.endIndex);
+    const own = (offset: number): boolean => !nested.some(([from, to]) => offset >= from && offset < to);
+    const add = (names: string, offset: number, value: string | null): void => {
+      if (!own(offset)) return;
+      for (const name of names.match(/[A-Za-z_]\w*/g) ?? []) bindings.push({ name, offset, value });
+    };
+    for (const match of text.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(.*)$/gm)) add(match[1] ?? '', start + (match.index ?? 0), (match[2] ?? '').replace(/\s+#.*$/, '').trim() || null);
+    for (const match of text.matchAll(/^[ \t]*([\w \t,()[\]*]+?)[ \t]*(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=)/gm)) add(match[1] ?? '', start + (match.index ?? 0), null);
+    for (const match of text.matchAll(/\bfor[ \t]+([\w \t,()[\]*]+?)[ \t]+in\b/g)) add(match[1] ?? '', start + (match.index ?? 0), null);
+    for (const match of text.matchAll(/\bas[ \t]+([A-Za-z_]\w*|\([^)]*\))/g)) add(match[1] ?? '', start + (match.index ?? 0), null);
+    for (const match of text.matchAll(/([A-Za-z_]\w*)[ \t]*:=/g)) add(match[1] ?? '', start + (match.index ?? 0), null);
+    for (const match of text.matchAll(/\b(?:global|nonlocal)[ \t]+([\w \t,]+)/g)) {
+      if (!own(start + (match.index ?? 0))) continue;
+      for (const name of (match[1] ?? '').match(/[A-Za-z_]\w*/g) ?? []) declared.add(name);
+    }
+  }
+  bindings.sort((a, b) => a.offset - b.offset);
+  const result = { bindings, declared };
+  bindingsCache.set(fn, result);
+  return result;
 }
 
 interface Guard {
@@ -431,7 +482,9 @@ const UNDO_PAIRS: ReadonlyArray<[string, string]> = [
 /** What the frame did before the yield, for telling cleanup from work that commits a result. */
 class CleanupContext {
   /** Local names bound before the yield (parameters included), with the value of a plain assignment. */
-  private readonly before = new Map<string, SyntaxNode | null>();
+  private readonly before = new Map<string, string | null>();
+  /** Names (re)bound after the yield. */
+  private readonly boundAfter = new Set<string>();
   /** Receiver text → the method names called on it before the yield (`gc` → `disable`). */
   private readonly callsBefore = new Map<string, string[]>();
   /** Assignment and `del` targets that are not plain locals (`sys.stdout`, `os.environ["X"]`, globals), before the yield. */
@@ -444,12 +497,11 @@ class CleanupContext {
     private readonly yieldNode: SyntaxNode,
   ) {
     const yieldStart = yieldNode.startIndex;
-    this.globals = new Set([...fn.scope.globals, ...fn.scope.nonlocals]);
-    for (const [name, bindings] of fn.scope.bindings) {
-      for (const binding of bindings) {
-        if (binding.node.startIndex >= yieldStart) continue;
-        this.before.set(name, binding.kind === 'assign' ? binding.value : this.before.get(name) ?? null);
-      }
+    const { bindings, declared } = frameBindings(fn, model);
+    this.globals = declared;
+    for (const binding of bindings) {
+      if (binding.offset >= yieldStart) this.boundAfter.add(binding.name);
+      else this.before.set(binding.name, binding.value ?? this.before.get(binding.name) ?? null);
     }
     const body = fn.node.childForFieldName('body');
     if (body !== null) this.scanBefore(body, yieldStart);
@@ -533,7 +585,7 @@ class CleanupContext {
     if (value === undefined || value === null) return false;
     const object = target.type === 'subscript' ? target.childForFieldName('value') : target;
     const wanted = normalise((object ?? target).text);
-    const text = normalise(value.text);
+    const text = normalise(value);
     if (new RegExp(`(?<![\\w.])${escapeRegExp(wanted)}(?!\\w)`).test(text)) return true;
     // `old = getattr(obj, "attr")` saved `obj.attr`.
     const owner = target.type === 'attribute' ? target.childForFieldName('object')?.text : undefined;
@@ -591,8 +643,7 @@ class CleanupContext {
   }
 
   private isBoundAfterYield(name: string): boolean {
-    const bindings = this.fn.scope.bindings.get(name) ?? [];
-    return bindings.some((binding) => binding.node.startIndex > this.yieldNode.startIndex && binding.kind !== 'param');
+    return this.boundAfter.has(name);
   }
 }
 

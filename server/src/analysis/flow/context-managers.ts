@@ -55,8 +55,8 @@ export function contextManagerDriver(fn: FunctionInfo, model: SemanticModel): Co
     // The name must be one of the decorators' or an alias imported as such (`contextmanager as cm`):
     // resolving anything else would compute the file's bindings for nothing.
     const last = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : callee.text;
-    if (!DECORATOR_LAST_NAMES.has(last) && (callee.type !== 'identifier' || !isAliasOfADriver(last, model))) continue;
-    const qualified = importedByText(callee, model) ?? qualifiedName(callee, model);
+    if (!DECORATOR_LAST_NAMES.has(last) && (callee.type !== 'identifier' || cachedPerText(model, `alias:${last}`, () => (isAliasOfADriver(last, model) ? 'yes' : null)) === null)) continue;
+    const qualified = cachedPerText(model, `import:${callee.text}`, () => importedByText(callee, model)) ?? qualifiedName(callee, model);
     const kind = qualified === null ? undefined : CONTEXT_MANAGER_DECORATORS.get(qualified);
     if (kind !== undefined) return { kind, decorator: callee.text, node: decorator };
   }
@@ -93,6 +93,21 @@ function rebinds(text: string, name: string): boolean {
   const escaped = escapeRegExp(name);
   if (/^[ \t]*from[ \t]+\S+[ \t]+import[ \t]+\*/m.test(text)) return true;
   return new RegExp(`(?:\\b(?:def|class|as|for|global|nonlocal|import)[ \\t]+${escaped}\\b|(?<![\\w.])${escaped}[ \\t]*(?::[^=\\n]*)?=(?!=))`).test(text.replace(new RegExp(`^[ \\t]*from[ \\t]+\\S+[ \\t]+import[ \\t]+[^\\n]*$|^[ \\t]*import[ \\t]+${escaped}[ \\t]*$`, 'gm'), ''));
+}
+
+const textAnswers = new WeakMap<SemanticModel, Map<string, string | null>>();
+
+/** Answers that depend on the file's text only, computed once per file and key (each scans the text). */
+function cachedPerText(model: SemanticModel, key: string, compute: () => string | null): string | null {
+  let answers = textAnswers.get(model);
+  if (answers === undefined) {
+    answers = new Map();
+    textAnswers.set(model, answers);
+  }
+  if (answers.has(key)) return answers.get(key) ?? null;
+  const answer = compute();
+  answers.set(key, answer);
+  return answer;
 }
 
 /** True when the module imports one of the decorators under the name `alias`. */

@@ -96,7 +96,8 @@ function mayHoldItself(fn: FunctionInfo, model: SemanticModel): boolean {
   let byCallee = assignedCalls.get(model);
   if (byCallee === undefined) {
     byCallee = new Map();
-    for (const match of model.text.matchAll(/(?<![\w.])(?:self\.)?([A-Za-z_]\w*)[ \t]*=[ \t]*(?:self\.)?([A-Za-z_]\w*)[ \t]*\(/g)) {
+    // Statements only (line starts): every assignment `selfReference` accepts is one.
+    for (const match of model.text.matchAll(/^[ \t]*(?:self\.)?([A-Za-z_]\w*)[ \t]*=[ \t]*(?:self\.)?([A-Za-z_]\w*)[ \t]*\(/gm)) {
       const [, target, callee] = match;
       if (target === undefined || callee === undefined) continue;
       const targets = byCallee.get(callee);

@@ -52,13 +52,67 @@ export function contextManagerDriver(fn: FunctionInfo, model: SemanticModel): Co
   for (const decorator of fn.decorators) {
     const callee = decorator.type === 'call' ? decorator.childForFieldName('function') : decorator;
     if (callee === null || (callee.type !== 'identifier' && callee.type !== 'attribute')) continue;
-    // An attribute must end in one of the names; a bare name may be an alias (`contextmanager as cm`).
-    if (callee.type === 'attribute' && !DECORATOR_LAST_NAMES.has(callee.childForFieldName('attribute')?.text ?? '')) continue;
-    const qualified = qualifiedName(callee, model);
+    // The name must be one of the decorators' or an alias imported as such (`contextmanager as cm`):
+    // resolving anything else would compute the file's bindings for nothing.
+    const last = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : callee.text;
+    if (!DECORATOR_LAST_NAMES.has(last) && (callee.type !== 'identifier' || cachedPerText(model, `alias:${last}`, () => (isAliasOfADriver(last, model) ? 'yes' : null)) === null)) continue;
+    const qualified = cachedPerText(model, `import:${callee.text}`, () => importedByText(callee, model)) ?? qualifiedName(callee, model);
     const kind = qualified === null ? undefined : CONTEXT_MANAGER_DECORATORS.get(qualified);
     if (kind !== undefined) return { kind, decorator: callee.text, node: decorator };
   }
   return null;
+}
+
+/**
+ * The qualified name of `contextmanager` / `contextlib.contextmanager` (and the others) read from the
+ * text alone, in the usual case where the module imports it once and binds the name nowhere else;
+ * null otherwise (then the model resolves it). Resolving computes every binding of the file, which
+ * most files with a context manager never need otherwise.
+ */
+function importedByText(callee: SyntaxNode, model: SemanticModel): string | null {
+  const text = model.text;
+  if (callee.type === 'identifier') {
+    const name = callee.text;
+    const from = [...text.matchAll(new RegExp(`^[ \\t]*from[ \\t]+(contextlib2?|pytest|pytest_asyncio)[ \\t]+import[ \\t]+([^\\n(]*)$`, 'gm'))]
+      .filter((match) => new RegExp(`(?:^|,)\\s*${escapeRegExp(name)}\\s*(?:,|$)`).test(match[2] ?? ''));
+    if (from.length !== 1 || rebinds(text, name)) return null;
+    return `${from[0]?.[1]}.${name}`;
+  }
+  const object = callee.childForFieldName('object');
+  const attribute = callee.childForFieldName('attribute');
+  if (object?.type !== 'identifier' || attribute === null) return null;
+  const module = object.text;
+  if (!['contextlib', 'contextlib2', 'pytest', 'pytest_asyncio'].includes(module)) return null;
+  const imports = [...text.matchAll(new RegExp(`^[ \\t]*import[ \\t]+${module}[ \\t]*$`, 'gm'))];
+  if (imports.length !== 1 || rebinds(text, module)) return null;
+  return `${module}.${attribute.text}`;
+}
+
+/** True when the text may bind `name` other than by the import (an assignment, def, class, `as name`, loop). */
+function rebinds(text: string, name: string): boolean {
+  const escaped = escapeRegExp(name);
+  if (/^[ \t]*from[ \t]+\S+[ \t]+import[ \t]+\*/m.test(text)) return true;
+  return new RegExp(`(?:\\b(?:def|class|as|for|global|nonlocal|import)[ \\t]+${escaped}\\b|(?<![\\w.])${escaped}[ \\t]*(?::[^=\\n]*)?=(?!=))`).test(text.replace(new RegExp(`^[ \\t]*from[ \\t]+\\S+[ \\t]+import[ \\t]+[^\\n]*$|^[ \\t]*import[ \\t]+${escaped}[ \\t]*$`, 'gm'), ''));
+}
+
+const textAnswers = new WeakMap<SemanticModel, Map<string, string | null>>();
+
+/** Answers that depend on the file's text only, computed once per file and key (each scans the text). */
+function cachedPerText(model: SemanticModel, key: string, compute: () => string | null): string | null {
+  let answers = textAnswers.get(model);
+  if (answers === undefined) {
+    answers = new Map();
+    textAnswers.set(model, answers);
+  }
+  if (answers.has(key)) return answers.get(key) ?? null;
+  const answer = compute();
+  answers.set(key, answer);
+  return answer;
+}
+
+/** True when the module imports one of the decorators under the name `alias`. */
+function isAliasOfADriver(alias: string, model: SemanticModel): boolean {
+  return new RegExp(`\\b(?:${[...DECORATOR_LAST_NAMES].join('|')})\\s+as\\s+${escapeRegExp(alias)}\\b`).test(model.text);
 }
 
 /** The statement of the frame that contains `node` (a direct child of a block), or null. */
@@ -148,11 +202,9 @@ function catchesOnlyGeneratorExit(handler: SyntaxNode): boolean {
  */
 function assignedNamesPattern(fn: FunctionInfo, model: SemanticModel): RegExp | null {
   const names = new Set<string>();
-  for (const [name, bindings] of fn.scope.bindings) {
-    if (bindings.some((binding) => binding.kind !== 'param' && binding.kind !== 'def' && binding.kind !== 'class' && binding.kind !== 'import' && binding.kind !== 'importFrom')) names.add(name);
-  }
-  for (const name of fn.scope.globals) names.add(name);
-  for (const name of fn.scope.nonlocals) names.add(name);
+  const { bindings, declared } = frameBindings(fn, model);
+  for (const binding of bindings) if (binding.offset > fn.node.startIndex) names.add(binding.name);
+  for (const name of declared) names.add(name);
   const body = fn.node.childForFieldName('body');
   if (body !== null) {
     // `self.done = True`: attribute targets are flags as well.
@@ -162,6 +214,59 @@ function assignedNamesPattern(fn: FunctionInfo, model: SemanticModel): RegExp | 
   }
   if (names.size === 0) return null;
   return new RegExp(`(?<![\\w.])(?:${[...names].map(escapeRegExp).join('|')})(?!\\w)`);
+}
+
+/** A name bound in the frame's own code, read from the text (see `frameBindings`). */
+interface TextBinding {
+  name: string;
+  /** Offset of the binding in the file. */
+  offset: number;
+  /** For `name = value` on one line, the value's text; otherwise null. */
+  value: string | null;
+}
+
+const bindingsCache = new WeakMap<FunctionInfo, { bindings: TextBinding[]; declared: Set<string> }>();
+
+/**
+ * The names the frame binds (parameters, assignments, `for` and `with ... as` targets, walrus, `global`
+ * and `nonlocal` declarations), read from the text of its own body (nested frames skipped). Reading the
+ * text keeps these rules from computing every binding of the file, which the semantic model does in
+ * one more pass over the tree. It over-approximates (a keyword argument at a line start reads as a
+ * binding), which only makes the rules quieter.
+ */
+function frameBindings(fn: FunctionInfo, model: SemanticModel): { bindings: TextBinding[]; declared: Set<string> } {
+  const cached = bindingsCache.get(fn);
+  if (cached !== undefined) return cached;
+  const bindings: TextBinding[] = [];
+  const declared = new Set<string>();
+  const body = fn.node.childForFieldName('body');
+  for (const parameter of fn.node.childForFieldName('parameters')?.namedChildren ?? []) {
+    const name = parameter.type === 'identifier' ? parameter : parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child.type === 'identifier') ?? null;
+    if (name?.type === 'identifier') bindings.push({ name: name.text, offset: fn.node.startIndex, value: null });
+  }
+  if (body !== null) {
+    const nested = flowOf(fn).index().nestedFrames;
+    const start = body.startIndex;
+    const text = model.text.slice(start, body.endIndex);
+    const own = (offset: number): boolean => !nested.some(([from, to]) => offset >= from && offset < to);
+    const add = (names: string, offset: number, value: string | null): void => {
+      if (!own(offset)) return;
+      for (const name of names.match(/[A-Za-z_]\w*/g) ?? []) bindings.push({ name, offset, value });
+    };
+    for (const match of text.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*(.*)$/gm)) add(match[1] ?? '', start + (match.index ?? 0), (match[2] ?? '').replace(/\s+#.*$/, '').trim() || null);
+    for (const match of text.matchAll(/^[ \t]*([\w \t,()[\]*]+?)[ \t]*(?:[-+*/%&|^@]|\/\/|\*\*|<<|>>)?=(?!=)/gm)) add(match[1] ?? '', start + (match.index ?? 0), null);
+    for (const match of text.matchAll(/\bfor[ \t]+([\w \t,()[\]*]+?)[ \t]+in\b/g)) add(match[1] ?? '', start + (match.index ?? 0), null);
+    for (const match of text.matchAll(/\bas[ \t]+([A-Za-z_]\w*|\([^)]*\))/g)) add(match[1] ?? '', start + (match.index ?? 0), null);
+    for (const match of text.matchAll(/([A-Za-z_]\w*)[ \t]*:=/g)) add(match[1] ?? '', start + (match.index ?? 0), null);
+    for (const match of text.matchAll(/\b(?:global|nonlocal)[ \t]+([\w \t,]+)/g)) {
+      if (!own(start + (match.index ?? 0))) continue;
+      for (const name of (match[1] ?? '').match(/[A-Za-z_]\w*/g) ?? []) declared.add(name);
+    }
+  }
+  bindings.sort((a, b) => a.offset - b.offset);
+  const result = { bindings, declared };
+  bindingsCache.set(fn, result);
+  return result;
 }
 
 interface Guard {
@@ -392,7 +497,9 @@ const UNDO_PAIRS: ReadonlyArray<[string, string]> = [
 /** What the frame did before the yield, for telling cleanup from work that commits a result. */
 class CleanupContext {
   /** Local names bound before the yield (parameters included), with the value of a plain assignment. */
-  private readonly before = new Map<string, SyntaxNode | null>();
+  private readonly before = new Map<string, string | null>();
+  /** Names (re)bound after the yield. */
+  private readonly boundAfter = new Set<string>();
   /** Receiver text → the method names called on it before the yield (`gc` → `disable`). */
   private readonly callsBefore = new Map<string, string[]>();
   /** Assignment and `del` targets that are not plain locals (`sys.stdout`, `os.environ["X"]`, globals), before the yield. */
@@ -405,12 +512,11 @@ class CleanupContext {
     private readonly yieldNode: SyntaxNode,
   ) {
     const yieldStart = yieldNode.startIndex;
-    this.globals = new Set([...fn.scope.globals, ...fn.scope.nonlocals]);
-    for (const [name, bindings] of fn.scope.bindings) {
-      for (const binding of bindings) {
-        if (binding.node.startIndex >= yieldStart) continue;
-        this.before.set(name, binding.kind === 'assign' ? binding.value : this.before.get(name) ?? null);
-      }
+    const { bindings, declared } = frameBindings(fn, model);
+    this.globals = declared;
+    for (const binding of bindings) {
+      if (binding.offset >= yieldStart) this.boundAfter.add(binding.name);
+      else this.before.set(binding.name, binding.value ?? this.before.get(binding.name) ?? null);
     }
     const body = fn.node.childForFieldName('body');
     if (body !== null) this.scanBefore(body, yieldStart);
@@ -494,7 +600,7 @@ class CleanupContext {
     if (value === undefined || value === null) return false;
     const object = target.type === 'subscript' ? target.childForFieldName('value') : target;
     const wanted = normalise((object ?? target).text);
-    const text = normalise(value.text);
+    const text = normalise(value);
     if (new RegExp(`(?<![\\w.])${escapeRegExp(wanted)}(?!\\w)`).test(text)) return true;
     // `old = getattr(obj, "attr")` saved `obj.attr`.
     const owner = target.type === 'attribute' ? target.childForFieldName('object')?.text : undefined;
@@ -552,8 +658,7 @@ class CleanupContext {
   }
 
   private isBoundAfterYield(name: string): boolean {
-    const bindings = this.fn.scope.bindings.get(name) ?? [];
-    return bindings.some((binding) => binding.node.startIndex > this.yieldNode.startIndex && binding.kind !== 'param');
+    return this.boundAfter.has(name);
   }
 }
 

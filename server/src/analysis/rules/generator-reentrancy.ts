@@ -70,6 +70,9 @@ export const generatorReentrancy: RuleDefinition = {
   },
   checkFunction(fn: FunctionInfo, ctx: RuleContext): void {
     if (!fn.isGenerator || fn.kind !== 'def' || fn.isAsync || fn.hasSyntaxError) return;
+    // Most generators are never assigned from a call of themselves: a text test first, because
+    // resolving names computes every binding of the file.
+    if (!mayHoldItself(fn, ctx.model)) return;
     const self = selfReference(fn, ctx.model);
     if (self === null) return;
     for (const resumption of resumptions(fn, self, ctx.model)) {
@@ -81,6 +84,34 @@ export const generatorReentrancy: RuleDefinition = {
     }
   },
 };
+
+/** Per file: the names assigned `name = f(...)` anywhere, by the called name `f`. */
+const assignedCalls = new WeakMap<SemanticModel, Map<string, Set<string>>>();
+
+/**
+ * True when the text has `x = name(...)` (or `self.x = self.name(...)`) with `x` mentioned in the
+ * function's body: a cheap necessary condition for `selfReference`.
+ */
+function mayHoldItself(fn: FunctionInfo, model: SemanticModel): boolean {
+  let byCallee = assignedCalls.get(model);
+  if (byCallee === undefined) {
+    byCallee = new Map();
+    // Statements only (line starts): every assignment `selfReference` accepts is one.
+    for (const match of model.text.matchAll(/^[ \t]*(?:self\.)?([A-Za-z_]\w*)[ \t]*=[ \t]*(?:self\.)?([A-Za-z_]\w*)[ \t]*\(/gm)) {
+      const [, target, callee] = match;
+      if (target === undefined || callee === undefined) continue;
+      const targets = byCallee.get(callee);
+      if (targets === undefined) byCallee.set(callee, new Set([target]));
+      else targets.add(target);
+    }
+    assignedCalls.set(model, byCallee);
+  }
+  const targets = byCallee.get(fn.name);
+  const body = fn.node.childForFieldName('body');
+  if (targets === undefined || body === null) return false;
+  const bodyText = model.text.slice(body.startIndex, body.endIndex);
+  return [...targets].some((target) => new RegExp(`(?<![\\w])${target}(?!\\w)`).test(bodyText));
+}
 
 interface SelfReference {
   /** How the body names its own object: `g`, or `self.x`. */

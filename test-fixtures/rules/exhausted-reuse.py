@@ -11,7 +11,18 @@ def numbers(n):
     yield from range(n)
 
 
+def make_numbers():
+    # A factory: its calls are tracked like calls of the generator function itself.
+    return numbers(3)
+
+
 # ---- positives ----------------------------------------------------------------------------------
+
+def case_factory_result_reused():
+    gen = make_numbers()
+    total = sum(gen)
+    return total, list(gen)  # error: [exhausted-reuse]
+
 
 def case_generator_expression_summed_twice():
     squares = (n * n for n in range(4))

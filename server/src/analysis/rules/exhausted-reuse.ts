@@ -26,7 +26,9 @@ export const exhaustedReuse: RuleDefinition = {
   severity: 'warning',
   summary: 'A generator or iterator consumed to its end and then consumed again (the second use sees nothing)',
   fixTitle: null,
-  triggers: /\b(?:yield|map|filter|zip|iter|enumerate|reversed|itertools|groupby|chain|islice)\b|\bfor\b[^\n]*\bin\b[^\n]*\)/,
+  // A name bound to a builtin iterator, an itertools result or a generator expression; or, in a file
+  // with a generator function, a call (of it, maybe); or a groupby. Most files have none of these.
+  triggers: /\bgroupby\b|(?:^|\n)[ \t]*\w+[ \t]*=[ \t]*(?:(?:map|filter|zip|iter|enumerate|reversed|chain|islice|starmap|zip_longest|itertools\.\w+)[ \t]*\(|\([^\n]*\bfor\b)|^(?=[\s\S]*?\byield\b)[\s\S]*?\n[ \t]*\w+[ \t]*=[ \t]*[\w.]+\(/,
   docs: {
     whatItDoes: `Checks for a one-shot iterator that is consumed to its end and then consumed again in the same
 function. The iterators followed are the objects the analysis can prove to be one-shot: generator
@@ -127,16 +129,62 @@ function isOneShotIterator(value: SyntaxNode, ctx: RuleContext): boolean {
 function candidateNames(fn: FunctionInfo, ctx: RuleContext): Set<string> {
   const text = ctx.text.slice(fn.node.startIndex, fn.node.endIndex);
   const names = new Set<string>();
-  const callees = possibleIteratorCallees(ctx);
+  let callees: Set<string> | null = null;
   for (const match of text.matchAll(CANDIDATE_ASSIGNMENT)) {
     const [, name, value] = match;
-    if (name === undefined || value === undefined) continue;
+    if (name === undefined || value === undefined || names.has(name)) continue;
+    // Two consumptions and the binding: a name written fewer than three times cannot be reused, and
+    // without two uses in consuming positions there is nothing to report. Text first: it is cheap.
+    if (countWord(text, name, 3) < 3 || consumingUses(text, name) < 2) continue;
     // A parenthesised generator expression, or a call of something that may make a one-shot iterator;
     // the dataflow decides what it really is. (Resolving every call of every function would cost more.)
-    const callee = /^([\w.]+)\s*\(/.exec(value)?.[1];
-    if ((callee !== undefined && callees.has(callee.split('.').at(-1) ?? '')) || /^\(.*\bfor\b.*\bin\b/.test(value)) names.add(name);
+    if (/^\(.*\bfor\b.*\bin\b/.test(value)) {
+      names.add(name);
+      continue;
+    }
+    const callee = /^([\w.]+)\s*\(/.exec(value)?.[1]?.split('.').at(-1);
+    if (callee === undefined) continue;
+    callees ??= possibleIteratorCallees(ctx);
+    if (callees.has(callee)) names.add(name);
   }
   return names;
+}
+
+const CONSUMING_CALLS = new Set(['list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'sum', 'min', 'max', 'any', 'all', 'bytes', 'bytearray', 'join', 'len']);
+
+/**
+ * Uses of `name` in the positions that consume an iterator — a consuming builtin's argument, `in name`
+ * (a loop or a test), `*name`, the right side of an unpacking — counted up to two by scanning the text
+ * around each occurrence (a regular expression per name cost more than the rest of the rule).
+ */
+function consumingUses(text: string, name: string): number {
+  let count = 0;
+  for (let at = text.indexOf(name); at >= 0 && count < 2; at = text.indexOf(name, at + name.length)) {
+    if (isWordChar(text.charCodeAt(at - 1)) || isWordChar(text.charCodeAt(at + name.length))) continue;
+    let before = at - 1;
+    while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+    const previous = text[before];
+    if (previous === '*') count++;
+    else if (previous === '(') {
+      let end = before - 1;
+      while (end >= 0 && isWordChar(text.charCodeAt(end))) end--;
+      if (CONSUMING_CALLS.has(text.slice(end + 1, before))) count++;
+    } else if (previous === 'n' && text[before - 1] === 'i' && !isWordChar(text.charCodeAt(before - 2))) count++;
+    else if (previous === '=' && text[before - 1] !== '=' && /,[^\n=]*$/.test(text.slice(text.lastIndexOf('\n', before) + 1, before))) count++;
+  }
+  return count;
+}
+
+function countWord(text: string, word: string, enough: number): number {
+  let count = 0;
+  for (let at = text.indexOf(word); at >= 0 && count < enough; at = text.indexOf(word, at + word.length)) {
+    if (!isWordChar(text.charCodeAt(at - 1)) && !isWordChar(text.charCodeAt(at + word.length))) count++;
+  }
+  return count;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 const calleeCache = new WeakMap<object, Set<string>>();
@@ -147,10 +195,29 @@ function possibleIteratorCallees(ctx: RuleContext): Set<string> {
   if (cached !== undefined) return cached;
   const names = new Set<string>(ITERATOR_BUILTINS);
   for (const qualified of ITERATOR_ITERTOOLS) names.add(qualified.slice('itertools.'.length));
-  for (const fn of ctx.model.functions) if (fn.kind === 'def') names.add(fn.name);
-  for (const [name, bindings] of ctx.model.moduleScope.bindings) if (bindings.some((b) => b.kind === 'importFrom')) names.add(name);
+  const generators = ctx.model.functions.filter((fn) => fn.kind === 'def' && fn.isGenerator).map((fn) => fn.name);
+  for (const name of generators) names.add(name);
+  // Factories of this file (`def make(): return gen()`), found by their text.
+  if (generators.length > 0) {
+    const returnsGenerator = new RegExp(`\\breturn\\s+(?:\\(|(?:[\\w.]+\\.)?(?:${generators.map(escapeRegExp).join('|')})\\s*\\()`);
+    for (const fn of ctx.model.functions) {
+      if (fn.kind === 'def' && !fn.isGenerator && returnsGenerator.test(ctx.text.slice(fn.node.startIndex, fn.node.endIndex))) names.add(fn.name);
+    }
+  }
+  // Imported names may be generator functions of other modules; the resolver decides.
+  for (const statement of ctx.model.tree.rootNode.namedChildren) {
+    if (statement.type !== 'import_from_statement') continue;
+    for (const item of statement.childrenForFieldName('name')) {
+      const bound = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
+      if (bound !== null) names.add(ctx.text.slice(bound.startIndex, bound.endIndex).split('.').at(-1) ?? '');
+    }
+  }
   calleeCache.set(ctx.model, names);
   return names;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function checkReuse(fn: FunctionInfo, ctx: RuleContext): void {

@@ -10,7 +10,8 @@ import type { RuleContext, RuleDefinition, RuleFix } from './rule.js';
 const WHOLE_READS = new Set(['read', 'readlines', 'read_bytes', 'read_text', 'readall']);
 /** Sizes from one MiB up count as large. */
 const LARGE = 1 << 20;
-const TRIGGERS = /\.(?:read|readlines|read_bytes|read_text|readall)\s*\(|\bbytearray\s*\(|\bbytes\s*\(\s*\d|\*\s*\d/;
+/** A generator (a `yield`) and, after it or before, something large: a whole read, a buffer, a repeated sequence. */
+const TRIGGERS = /^(?=[\s\S]*?\byield\b)[\s\S]*?(?:\.(?:read|readlines|read_bytes|read_text|readall)\s*\(\s*(?:-\s*1\s*)?\)|\bbytearray\s*\(\s*\d|\bbytes\s*\(\s*\d|[\]'"]\s*\*\s*\(?\d|\d\s*\*\s*[\['"bB])/;
 
 export const retainedLargeLocal: RuleDefinition = {
   code: 'GEN012',

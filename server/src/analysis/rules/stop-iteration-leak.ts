@@ -352,15 +352,29 @@ function stopIterationSite(fn: FunctionInfo, ctx: RuleContext): { site: SyntaxNo
     if (!resolverFor(ctx).isBuiltin('StopIteration', raise)) continue;
     return { site: raise, param: null };
   }
+  const parameters = parameterNames(fn);
+  if (parameters.size === 0) return null;
   for (const name of occurrencesOf(ctx.model, 'next', start, end)) {
     const call = name.parent;
     if (call?.type !== 'call' || call.childForFieldName('function')?.id !== name.id) continue;
+    // Only an iterator that mentions a parameter can be one the caller passes in: the text tells, cheaply.
+    const argumentsText = ctx.text.slice(call.childForFieldName('arguments')?.startIndex ?? 0, call.endIndex);
+    if (![...argumentsText.matchAll(/[A-Za-z_]\w*/g)].some((word) => parameters.has(word[0]))) continue;
     // Only a `next()` on what a caller passes in: an iterator the helper finds elsewhere (an
     // attribute, a file) is judged where the helper is, by its own callers' knowledge we lack.
     const site = unguardedNext(call, fn, ctx);
     if (site !== null && site.exhaustion.param !== null) return { site: call, param: site.exhaustion.param };
   }
   return null;
+}
+
+function parameterNames(fn: FunctionInfo): Set<string> {
+  const parameters = fn.node.childForFieldName('parameters');
+  const names = new Set<string>();
+  for (const word of (parameters?.text ?? '').matchAll(/[A-Za-z_]\w*/g)) names.add(word[0]);
+  names.delete('self');
+  names.delete('cls');
+  return names;
 }
 
 function checkHelperCalls(generator: FunctionInfo, ctx: RuleContext): void {

@@ -74,7 +74,8 @@ export const suspendedResource: RuleDefinition = {
       'same object (not for `sqlite3.connect`, `subprocess.Popen`, `tempfile.TemporaryDirectory` or locks).',
       'It is safe when the resource is used only through its own methods and iteration. It is marked',
       'unsafe when the resource is passed to another call (for example `csv.reader(f)`) or used in another',
-      'way: something built from it may outlive the block and would then see it closed.',
+      'way: something built from it may outlive the block and would then see it closed. No fix is offered in an',
+      'async generator, where a `with` across the `yield` is not enough.',
     ].join('\n'),
     references: [
       'https://docs.python.org/3/reference/expressions.html#generator.close',
@@ -95,7 +96,8 @@ export const suspendedResource: RuleDefinition = {
         : fn.kind === 'genexp'
           ? `${what} is held open by the suspended generator expression: if the consumer stops early it stays open until garbage collection`
           : `${what} is still open at the \`yield\` on line ${line}: if the consumer stops early it stays open until garbage collection`;
-      const fix = withFix(resource, fn, ctx.model);
+      // In an async generator a `with` across the `yield` is still reported (closing needs the event loop).
+      const fix = fn.isAsync ? null : withFix(resource, fn, ctx.model);
       ctx.report({
         node: resource.acquisition,
         message,

@@ -4,8 +4,8 @@
 // `node bench/check.bench.mjs` (BENCH_RUNS=N repeats each timed command, default 3; the median is shown).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -83,13 +83,42 @@ function timeCommand(command, args, options = {}) {
   return { seconds: median(times), min: times[0], cpu: cpus.length === 0 ? null : median(cpus), result: last };
 }
 
-function checkRun(args) {
-  const { seconds, min, cpu, result } = timeCommand(process.execPath, [CLI, 'check', '--format', 'json', ...args]);
+/** A cold run unless `cacheArgs` says otherwise (`--cache-dir DIR`): every run below analyses afresh. */
+function checkRun(args, cacheArgs = ['--no-cache']) {
+  const { seconds, min, cpu, result } = timeCommand(process.execPath, [CLI, 'check', '--format', 'json', ...cacheArgs, ...args]);
   if (result.status !== 0 && result.status !== 1) throw new Error(`yieldlens check exited ${result.status}: ${result.stderr.trim().split('\n')[0]}`);
   const report = JSON.parse(result.stdout);
   const byRule = {};
   for (const finding of report.findings) byRule[finding.code] = (byRule[finding.code] ?? 0) + 1;
-  return { seconds, min, cpu, files: report.summary.files, findings: report.findings.length, errors: report.errors.length, byRule };
+  return { seconds, min, cpu, files: report.summary.files, findings: report.findings.length, errors: report.errors.length, byRule, stdout: result.stdout };
+}
+
+/** The same run with every file parsed (YIELDLENS_PARSE_ALL=1): are the findings byte-identical? */
+function skipIsExact(paths, skipped) {
+  const { seconds, result } = timeCommand(process.execPath, [CLI, 'check', '--format', 'json', '--no-cache', ...paths], { env: { ...process.env, YIELDLENS_PARSE_ALL: '1' } });
+  const all = JSON.parse(result.stdout);
+  const some = JSON.parse(skipped.stdout);
+  return { seconds, identical: JSON.stringify(all.findings) === JSON.stringify(some.findings), errorsAll: all.errors.length, errorsSkipped: some.errors.length };
+}
+
+function sitePackagesPath() {
+  try {
+    return execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The whole stdlib with a fresh cache: the cold run that fills it, then RUNS runs with nothing changed. */
+function cachedRuns(stdlib) {
+  const dir = mkdtempSync(join(tmpdir(), 'yieldlens-bench-cache-'));
+  try {
+    const filling = timeCommand(process.execPath, [CLI, 'check', '--format', 'json', '--cache-dir', dir, stdlib]);
+    const warm = checkRun([stdlib], ['--cache-dir', dir]);
+    return { filling: filling.seconds, warm, same: warm.stdout === filling.result.stdout };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function parseOnly(files) {
@@ -129,6 +158,8 @@ export default async function run() {
   const parseAll = await parseOnly(allFiles.filter((file) => statSync(file).size < 10 * 1024 * 1024));
   const parseTop = await parseOnly(topLevel);
   const pylint = pylintRun(topLevel);
+  const cached = cachedRuns(stdlib);
+  const exact = skipIsExact([stdlib], whole);
 
   const rows = [
     `Machine: ${availableParallelism()} cores, Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} at the start; median of ${RUNS} run(s) (min in parentheses). Wall time of the built CLI, \`--format json\`; CPU is user + sys of all its threads (a fairer measure when other jobs share the machine).`,
@@ -139,6 +170,9 @@ export default async function run() {
     `| \`check\` top-level modules, main thread + worker threads (${top.findings} findings) | ${top.files} | ${topLines.toLocaleString('en')} | ${fmt(top.seconds)} (${fmt(top.min)})${cpuOf(top)} | |`,
     `| \`check --jobs 1\` top-level modules, one thread | ${topInProcess.files} | ${topLines.toLocaleString('en')} | ${fmt(topInProcess.seconds)} (${fmt(topInProcess.min)})${cpuOf(topInProcess)} | |`,
     `| parse only, one thread, whole stdlib (tree-sitter, no analysis, no start-up) | ${allFiles.length} | ${allLines.toLocaleString('en')} | ${fmt(parseAll.seconds)}; CPU ${fmt(parseAll.cpu)} | |`,
+    `| \`check\` whole stdlib against the one-thread parse | | | ${(whole.seconds / parseAll.seconds).toFixed(2)}× | ≤ 0.5× |`,
+    `| \`check\` whole stdlib with every file parsed (YIELDLENS_PARSE_ALL=1): findings ${exact.identical ? 'byte-identical' : 'DIFFERENT'}; files not analysed ${exact.errorsAll} (parsed all) vs ${exact.errorsSkipped} | ${whole.files} | | ${fmt(exact.seconds)} | identical |`,
+    `| \`check\` whole stdlib, second run with nothing changed (cache; the run that filled it: ${fmt(cached.filling)}; report ${cached.same ? 'byte-identical' : 'DIFFERENT'}) | ${cached.warm.files} | ${allLines.toLocaleString('en')} | ${fmt(cached.warm.seconds)} (${fmt(cached.warm.min)})${cpuOf(cached.warm)}; ${(cached.warm.seconds / whole.seconds).toFixed(3)}× the cold run | ≤ 0.1× |`,
     `| parse only, one thread, top-level modules | ${topLevel.length} | ${topLines.toLocaleString('en')} | ${fmt(parseTop.seconds)}; CPU ${fmt(parseTop.cpu)} | |`,
   ];
   if (pylint === null) {
@@ -149,7 +183,24 @@ export default async function run() {
     const cpuSpeedup = pylint.cpu && top.cpu ? `; ${(pylint.cpu / top.cpu).toFixed(1)}× in CPU time` : '';
     rows.push(`| speed-up of \`check\` over pylint, top-level modules | | | ${speedup.toFixed(1)}× wall${cpuSpeedup} | ≥ ${TARGET_SPEEDUP_OVER_PYLINT}× |`);
   }
+  const sitePackages = sitePackagesPath();
+  if (sitePackages !== null && process.env.YIELDLENS_BENCH_SITE_PACKAGES !== '0') {
+    const files = pythonFiles(sitePackages);
+    const run = checkRun([sitePackages]);
+    const peak = peakMegabytes([CLI, 'check', '--format', 'json', '--no-cache', sitePackages]);
+    const parse = await parseOnly(files.filter((file) => statSync(file).size < 10 * 1024 * 1024));
+    const same = skipIsExact([sitePackages], run);
+    rows.push(`| \`check\` site-packages (${run.findings} findings; peak RSS ${peak === null ? '?' : `${peak.toFixed(0)} MB`}; every file parsed: findings ${same.identical ? 'byte-identical' : 'DIFFERENT'}) | ${run.files} | ${countLines(files).toLocaleString('en')} | ${fmt(run.seconds)}${cpuOf(run)}; one-thread parse ${fmt(parse.seconds)}: ${(run.seconds / parse.seconds).toFixed(2)}× | ≤ 0.5×, < 1 GB |`);
+  }
   return rows.join('\n');
+}
+
+/** Peak resident memory of a run (GNU time's %M), in MB, or null without GNU time. */
+function peakMegabytes(args) {
+  if (GNU_TIME === null) return null;
+  const result = spawnSync(GNU_TIME, ['-f', `${CPU_MARK}%M`, process.execPath, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const mark = result.stderr.split('\n').find((line) => line.startsWith(CPU_MARK));
+  return mark === undefined ? null : Number(mark.slice(CPU_MARK.length)) / 1024;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

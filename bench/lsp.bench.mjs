@@ -111,7 +111,7 @@ function serverCommand() {
 }
 
 async function startServer(workspaceFolder, initializationOptions = undefined, sendInitialized = true) {
-  const child = spawn(process.execPath, serverCommand(), { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.YIELDLENS_BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.YIELDLENS_BENCH_PROF}`] : []), ...serverCommand()], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const listeners = new Set();
   const dispatch = (method, params) => { for (const listener of [...listeners]) listener(method, params); };
@@ -194,7 +194,63 @@ export async function keystrokeLatency(targetLines, traces = true) {
   return { lineCount, findings: first.diagnostics.length, median: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies[latencies.length - 1] };
 }
 
-function stdlibPath() {
+/**
+ * Structural edits on the generated 5,000-line file (traces off), keystroke → publishDiagnostics: a
+ * three-line generator appended at the end and deleted again, alternately; a 50-line block pasted in the
+ * middle and removed again; a module-level function renamed (its `def` line and back). Each as one
+ * didChange, as an editor sends a paste or an undo.
+ */
+export async function structuralLatency(rounds = 40) {
+  const server = await startServer(undefined, { trace: { enabled: false } });
+  const uri = 'file:///tmp/yieldlens-bench/structural.py';
+  let text = generateSource(TARGET_LINES);
+  let version = 1;
+  const published = (v) => server.waitFor('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === v, 10_000);
+  const opened = published(1);
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
+  await opened;
+  const positionAt = (offset) => {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length - 1;
+    return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+  };
+  const edit = async (start, end, newText) => {
+    version++;
+    const done = published(version);
+    const range = { start: positionAt(start), end: positionAt(end) };
+    const started = process.hrtime.bigint();
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+    const params = await done;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    text = text.slice(0, start) + newText + text.slice(end);
+    return { ms, findings: params.diagnostics.length };
+  };
+  const scenarios = { append: [], paste: [], rename: [] };
+  const late = '\n\ndef late():\n    value = yield 1\n    yield value\n';
+  const lines = text.split('\n');
+  const middleLine = lines.findIndex((line, index) => index > lines.length / 2 && line.startsWith('def read_records_'));
+  const middle = lines.slice(0, middleLine).join('\n').length + 1;
+  const pasted = block(9999).split('\n').slice(0, 50).join('\n') + '\n';
+  const renameAt = text.indexOf('def take_3(') + 4;
+  for (let round = 0; round < rounds; round++) {
+    const end = text.length;
+    scenarios.append.push((await edit(end, end, late)).ms);
+    scenarios.append.push((await edit(end, end + late.length, '')).ms);
+    scenarios.paste.push((await edit(middle, middle, pasted)).ms);
+    scenarios.paste.push((await edit(middle, middle + pasted.length, '')).ms);
+    const name = round % 2 === 0 ? 'take_3x' : 'take_3';
+    const current = round % 2 === 0 ? 'take_3' : 'take_3x';
+    scenarios.rename.push((await edit(renameAt, renameAt + current.length, name)).ms);
+  }
+  await server.stop();
+  const summary = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { median: percentile(sorted, 50), p95: percentile(sorted, 95), count: sorted.length };
+  };
+  return { append: summary(scenarios.append), paste: summary(scenarios.paste), rename: summary(scenarios.rename) };
+}
+
+export function stdlibPath() {
   try {
     return execFileSync('python3.13', ['-c', 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'], { env: { ...process.env, PYENV_VERSION: '3.13.0' }, encoding: 'utf8' }).trim();
   } catch {
@@ -202,7 +258,7 @@ function stdlibPath() {
   }
 }
 
-async function stdlibIndexing(stdlib) {
+export async function stdlibIndexing(stdlib) {
   const started = Date.now();
   const server = await startServer(stdlib, undefined, false);
   const baseline = memoryOf(server.child.pid);
@@ -277,6 +333,49 @@ export async function hintLatency(edits = 60) {
   return { hints: first.length, traced, cached };
 }
 
+/** The issue-12 cliff files: 2,000 redefinitions of one clean generator plus a buggy function, and so on. */
+export function cliffSources() {
+  const bug = 'def bad():\n    raise StopIteration\n    yield 1\n';
+  return [
+    ['2,000 redefinitions of `def g()` + 1 buggy function (6,003 lines)', 'def g():\n    yield 1\n\n'.repeat(2000) + bug],
+    ['1,000 redefinitions of a buggy `def g()`', 'def g():\n    raise StopIteration\n    yield 1\n\n'.repeat(1000)],
+    ['2,000 distinct generators + 1 buggy function', Array.from({ length: 2000 }, (_, n) => `def g${n}():\n    yield 1\n\n`).join('') + bug],
+  ];
+}
+
+/**
+ * didOpen → diagnostics on a cliff file in a fresh server, a hover sent 20 ms after the didOpen (answered
+ * once the analysis is done), and the CLI's whole process on the same file, alternated.
+ */
+export async function cliff(text) {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'yieldlens-cliff-'));
+  const file = join(dir, 'cliff.py');
+  writeFileSync(file, text);
+  const server = await startServer(undefined, { trace: { enabled: false } });
+  const uri = pathToFileURL(file).href;
+  const published = server.waitFor('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === 1, 600_000);
+  const started = performance.now();
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const hoverSent = performance.now();
+  const hover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } }).then(() => performance.now() - hoverSent);
+  const diagnostics = await published;
+  const lsp = performance.now() - started;
+  const hoverMs = await hover;
+  await server.stop();
+  const cliStarted = performance.now();
+  try {
+    execFileSync(process.execPath, [join(REPO, 'server/bin/yieldlens.js'), 'check', '--no-cache', '--quiet', file], { stdio: 'ignore' });
+  } catch {
+    // exit code 1: findings
+  }
+  const cli = performance.now() - cliStarted;
+  rmSync(dir, { recursive: true, force: true });
+  return { lsp, hoverMs, cli, findings: diagnostics.diagnostics.length };
+}
+
 export default async function run() {
   const rows = [];
   // Traces on and off in the same run, alternated, so machine drift does not pass for a difference.
@@ -301,6 +400,15 @@ export default async function run() {
   rows.push(`| the same, edit in a comment (trace from the cache), median / p95 | ${hints.cached.median.toFixed(2)} / ${hints.cached.p95.toFixed(2)} ms | |`);
   rows.push(`| a full \`analyzeFile\` of the same file (what the server avoids), median | ${analysis.toFixed(2)} ms | |`);
   rows.push(`| keystroke → publishDiagnostics, median / p95 (${small.lineCount}-line file) | ${small.median.toFixed(2)} ms / ${small.p95.toFixed(2)} ms | |`);
+  const structural = await structuralLatency();
+  for (const [name, label] of [['append', 'append a three-line generator at the end / delete it, alternately'], ['paste', 'paste a 50-line block in the middle / remove it'], ['rename', 'rename a module-level function (and back)']]) {
+    const result = structural[name];
+    rows.push(`| structural edit, ${label}: keystroke → publishDiagnostics, median / p95 (${result.count} edits, ${latency.lineCount}-line file, traces off) | ${result.median.toFixed(2)} / ${result.p95.toFixed(2)} ms | ≤ 10 / 25 ms |`);
+  }
+  for (const [name, text] of cliffSources()) {
+    const result = await cliff(text);
+    rows.push(`| ${name}: didOpen → diagnostics (${result.findings} findings) / the CLI's whole process on it / a hover sent 20 ms in, answered after | ${result.lsp.toFixed(0)} ms / ${result.cli.toFixed(0)} ms (${(result.lsp / result.cli).toFixed(2)}×) / ${result.hoverMs.toFixed(0)} ms | ≤ 2× the CLI |`);
+  }
   const stdlib = stdlibPath();
   if (stdlib === null) {
     rows.push('| CPython 3.13 stdlib indexing | skipped: `python3.13` (PYENV_VERSION=3.13.0) not found | |');

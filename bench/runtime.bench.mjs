@@ -168,6 +168,22 @@ console.log(JSON.stringify({ importMs: t1 - t0, firstRunMs: t2 - t1 }));`;
   };
 }
 
+const CLI = join(repoRoot, 'server', 'bin', 'yieldlens.js');
+/** V8 flag sets tried for the whole-process `yieldlens trace` (YIELDLENS_BENCH_TRACE_FLAGS: a JSON list of lists). */
+const TRACE_FLAG_SETS = JSON.parse(process.env.YIELDLENS_BENCH_TRACE_FLAGS ?? '[[]]');
+
+/** `yieldlens trace FILE` as a whole process (start-up, parse, compile, run, JSON out), median of REPEATS. */
+function traceProcess(file, flags) {
+  const samples = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [...flags, CLI, 'trace', file, '--format', 'json', '--max-steps', '1000000000', '--timeout', '120000', '--max-events', '10000'], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: 180_000 });
+    if (child.status !== 0) return undefined;
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
+}
+
 const format = (ms) => (ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 export default async function run() {
@@ -187,8 +203,8 @@ export default async function run() {
 
   const workDir = mkdtempSync(join(tmpdir(), 'yieldlens-bench-'));
   lines.push(
-    `| workload (~${ITEMS.toLocaleString('en-US')} items) | runtime ms | runtime first run ms | CPython ${python.ok ? python.version : ''} ms (in script) | CPython ms (whole process) | runtime ÷ CPython | events | result |`,
-    '|---|---:|---:|---:|---:|---:|---:|---|',
+    `| workload (~${ITEMS.toLocaleString('en-US')} items) | runtime ms | runtime first run ms | CPython ${python.ok ? python.version : ''} ms (in script) | CPython ms (whole process) | runtime ÷ CPython | \`yieldlens trace\` whole process ms (${TRACE_FLAG_SETS.map((flags) => flags.join(' ') || 'no flags').join(' / ')}) | ÷ CPython whole process | events | result |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   );
   // Warm-up pass: a language server's worker has run many traces before the one a user waits for,
   // so V8 has compiled the interpreter for all of these paths. Each workload's run here is its
@@ -236,8 +252,10 @@ export default async function run() {
         if (report.unsupported || report.limit) runtimeMs = firstRunMs = undefined;
       }
       const ratio = runtimeMs !== undefined && cpython?.ok ? `${(runtimeMs / cpython.inScriptMs).toFixed(2)}×` : '—';
+      const whole = TRACE_FLAG_SETS.map((flags) => traceProcess(file, flags));
+      const wholeRatio = whole.map((ms) => (ms !== undefined && cpython?.ok ? `${(ms / cpython.processMs).toFixed(2)}×` : '—')).join(' / ');
       lines.push(
-        `| ${workload.name} | ${format(runtimeMs)} | ${format(firstRunMs)} | ${cpython?.ok ? format(cpython.inScriptMs) : cpython ? `failed: ${cpython.reason}` : '—'} | ${cpython?.ok ? format(cpython.processMs) : '—'} | ${ratio} | ${events} | ${result} |`,
+        `| ${workload.name} | ${format(runtimeMs)} | ${format(firstRunMs)} | ${cpython?.ok ? format(cpython.inScriptMs) : cpython ? `failed: ${cpython.reason}` : '—'} | ${cpython?.ok ? format(cpython.processMs) : '—'} | ${ratio} | ${whole.map(format).join(' / ')} | ${wholeRatio} | ${events} | ${result} |`,
       );
     }
   } finally {

@@ -127,7 +127,7 @@ describe('timeline model', () => {
   });
 
   it('the outcome says how the run ended, with the line to reveal', () => {
-    const unsupported = buildTimeline(runSnippet('import os\n'));
+    const unsupported = buildTimeline(runSnippet('import socket\n'));
     expect(unsupported.outcome.kind).toBe('unsupported');
     expect(unsupported.outcome.line).toBe(1);
     const error = buildTimeline(runSnippet('def g():\n    yield 1\n\nx = g()\nx.send(5)\n'));

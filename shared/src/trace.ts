@@ -7,6 +7,11 @@ interface TraceEventBase {
   /** The generator's `__qualname__`, exactly as CPython gives it. */
   function: string;
   line: number;
+  /**
+   * The file `line` is in when it is not the traced file: a module of the user's project that the run
+   * imported (its path as the host handed it over). Absent for the traced file itself.
+   */
+  file?: string;
   /** Present (true) on every event of an async generator (`async def` with `yield`, or an async generator expression). */
   asyncGenerator?: true;
 }
@@ -63,6 +68,8 @@ export interface TraceError {
   type: string;
   message: string;
   line: number;
+  /** The file `line` is in when the innermost frame was in an imported module of the project (see TraceEventBase.file). */
+  file?: string;
   /** Index of the follow-up code (a doctest example, a directive) that raised it; absent for the module's own code. */
   followUp?: number;
 }
@@ -83,6 +90,8 @@ export interface TraceLimit {
 export interface TraceReport {
   version: 1;
   stdout: string;
+  /** What the program wrote to sys.stderr (directly or through logging); absent when nothing. */
+  stderr?: string;
   error: TraceError | null;
   /**
    * Exceptions raised by interactive-mode follow-ups (doctest examples). As in doctest, each ends its

@@ -127,6 +127,131 @@ def case_async_generator():
     return asyncio.run(consume())
 
 
+class LineReader:
+    def __init__(self, lines):
+        self.lines = iter(lines)
+
+    def records(self):
+        header = next(self.lines)  # error: [stop-iteration-leak]
+        for line in self.lines:
+            yield dict(zip(header, line))
+
+    def _numbered(self):
+        yield from enumerate(self.lines)
+
+    def first_numbered(self):
+        numbered = self._numbered()
+        yield next(numbered)  # error: [stop-iteration-leak]
+
+
+def finite():
+    yield 1
+
+
+def two_from_finite():
+    source = finite()
+    yield next(source)  # error: [stop-iteration-leak]
+    yield next(source)  # error: [stop-iteration-leak]
+
+
+def rebound_parameter(it):
+    it = iter(it)
+    yield next(it)  # error: [stop-iteration-leak]
+
+
+def first_of_each_row(rows):
+    for row in rows:
+        cells = iter(row)
+        yield next(cells)  # error: [stop-iteration-leak]
+
+
+class EmptySource:
+    items = iter(())
+
+
+def attribute_of_parameter(source):
+    yield next(source.items)  # error: [stop-iteration-leak]
+
+
+def unescape(text):
+    # twisted's `_tokenize`: a trailing backslash takes `next()` past the end of the loop's iterator.
+    chars = iter(str(text))
+    for char in chars:
+        if char == "\\":
+            char = next(chars)  # error: [stop-iteration-leak]
+        yield char
+
+
+def _head(items):
+    # A private helper whose one caller passes its input untested: reported here, naming the caller.
+    iterator = iter(items)
+    yield next(iterator)  # error: [stop-iteration-leak]
+
+
+def heads(items):
+    yield from _head(items)
+
+
+def first(items):
+    return next(iter(items))
+
+
+def firsts(groups):
+    for group in groups:
+        yield first(group)  # error: [stop-iteration-leak]
+
+
+def _stop():
+    raise StopIteration
+
+
+def until_negative(items):
+    for item in items:
+        if item < 0:
+            _stop()  # error: [stop-iteration-leak]
+        yield item
+
+
+def case_attribute_receiver():
+    return list(LineReader([]).records())
+
+
+def case_method_generator():
+    return list(LineReader([]).first_numbered())
+
+
+def case_same_module_generator():
+    return list(two_from_finite())
+
+
+def case_rebound_parameter():
+    return list(rebound_parameter([]))
+
+
+def case_element_of_parameter():
+    return list(first_of_each_row([[1], []]))
+
+
+def case_attribute_of_parameter():
+    return list(attribute_of_parameter(EmptySource()))
+
+
+def case_trailing_backslash():
+    return list(unescape("a\\"))
+
+
+def case_private_helper_unguarded_caller():
+    return list(heads([]))
+
+
+def case_helper_raising_stop_iteration():
+    return list(firsts([[1], []]))
+
+
+def case_helper_raise():
+    return list(until_negative([1, -1]))
+
+
 # ---- negatives ----------------------------------------------------------------------------------
 
 def with_default(items):
@@ -264,7 +389,7 @@ def iterator_of_unknown_origin(source):
     # An attribute or a local container may be known to be non-empty; the rule cannot tell.
     rows = [1, 2, 3]
     iterator = iter(rows)
-    yield next(iterator), next(source.items)
+    yield next(iterator), next(source.build().items)
 
 
 def _first_and_rest(items):
@@ -282,6 +407,9 @@ def public_caller(items):
 class Source:
     def __init__(self):
         self.items = iter([1])
+
+    def build(self):
+        return self
 
 
 def closure_over_known_items():
@@ -338,6 +466,70 @@ def case_first_iterable_runs_outside():
 
 def case_shadowed_next():
     return list(shadowed_next([]))
+
+
+def ticks():
+    n = 0
+    while True:
+        yield n
+        n += 1
+
+
+def stamped(items):
+    clock = ticks()
+    for item in items:
+        yield next(clock), item
+
+
+def chained_default(items):
+    markers = itertools.chain(["first"], repeat("next"))
+    for item in items:
+        yield next(markers), item
+
+
+def _find_range(addresses):
+    # The stdlib's `ipaddress._find_address_range`: its only caller tests the list first.
+    iterator = iter(addresses)
+    first_address = last = next(iterator)
+    for address in iterator:
+        last = address
+    yield first_address, last
+
+
+def collapse(addresses):
+    ips = sorted(addresses)
+    if ips:
+        yield from _find_range(ips)
+
+
+def literal_source():
+    letters = iter("abc")
+    yield next(letters)
+
+
+def helper_guarded(groups):
+    for group in groups:
+        try:
+            value = first(group)
+        except StopIteration:
+            continue
+        yield value
+
+
+def helper_argument_tested(groups):
+    for group in groups:
+        if group:
+            yield first(group)
+
+
+def unknown_call_result(path):
+    # What another library's call returns: its author may know it is never empty.
+    yield next(iter(str(path).split("/")))
+
+
+def case_negatives_with_analysis():
+    return (list(stamped("ab")) + list(chained_default("ab")) + list(collapse([])) + list(literal_source())
+            + list(helper_guarded([[1], []])) + list(helper_argument_tested([[1], []])) + list(unknown_call_result("")))
 
 
 if __name__ == "__main__":

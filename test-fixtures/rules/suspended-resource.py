@@ -4,6 +4,7 @@
 # after `close()` and was not handed to the consumer, else `released`. The driver keeps its own
 # reference to every file it sees opened, so reference counting cannot hide a missing close. Cases with
 # an expectation must print `leaked`, all others must not (cpython-fixtures.test.ts, CPython 3.13).
+import asyncio
 import builtins
 import contextlib
 import inspect
@@ -87,6 +88,29 @@ async def case_async_generator(path):
     f = open(path)  # error: [suspended-resource]
     yield f.readline()
     f.close()
+
+
+async def case_async_with_open_across_yield(path):
+    # Abandoned by `async for ...: break`, the generator is closed only when asyncio's finaliser runs.
+    with open(path) as f:  # error: [suspended-resource]
+        yield f.readline()
+        yield f.readline()
+
+
+async def case_async_with_consumed_with_aclosing(path):
+    with open(path) as f:
+        yield f.readline()
+        yield f.readline()
+
+
+# The consumer, in module-level code: every call of that generator is wrapped in aclosing().
+ACLOSED = {"case_async_with_consumed_with_aclosing": lambda path: contextlib.aclosing(case_async_with_consumed_with_aclosing(path))}
+
+
+@contextlib.asynccontextmanager
+async def case_async_context_manager_with_open(path):
+    with open(path) as f:
+        yield f
 
 
 def case_closed_only_at_the_end(path):
@@ -194,6 +218,14 @@ def case_lock_try_finally(lock):
         yield "critical section"
     finally:
         lock.release()
+
+
+def case_private_lock_nobody_else_can_reach():
+    # tornado's locks_test: a lock made here and never handed out; holding it harms no one.
+    lock = threading.Lock()
+    lock.acquire()
+    yield "holding a lock only this frame knows"
+    lock.release()
 
 
 def case_lock_with(lock):
@@ -310,8 +342,33 @@ def _frame_locals(generator):
     return list(frame.f_locals.values()) if frame is not None else []
 
 
+# Async generators consumed the way real code does, under asyncio: `async for ...: break` (or the
+# consumer given here); `leaked` when a file they opened is still open right after the consumer stopped.
+_CONSUMED_IN_LOOP = {"case_async_with_open_across_yield", "case_async_with_consumed_with_aclosing", "case_async_context_manager_with_open"}
+
+
+def _run_in_loop(function, path):
+    async def consume():
+        if function.__name__ in ACLOSED:
+            async with ACLOSED[function.__name__](path) as lines:
+                async for _ in lines:
+                    break
+        elif inspect.isasyncgenfunction(function):
+            async for _ in function(path):
+                break
+        else:
+            async with function(path):
+                pass
+        return [value for value in _opened if not _is_released(value)]
+
+    still_open = asyncio.run(consume())
+    return "leaked" if still_open else "released"
+
+
 def _run_case(function, path):
     _opened.clear()
+    if function.__name__ in _CONSUMED_IN_LOOP:
+        return _run_in_loop(function, path)
     arguments = {
         "path": path,
         "lock": threading.Lock(),

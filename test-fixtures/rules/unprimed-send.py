@@ -2,6 +2,7 @@
 # CPython (`python3.13 unprimed-send.py`) prints what each case raised, and a test checks that exactly
 # the cases with an `# error:` line raise "can't send non-None value to a just-started generator".
 
+import asyncio
 import functools
 import socket
 
@@ -284,6 +285,64 @@ def case_stored_in_container():
     for stage in pipeline:
         next(stage)
     return running.send(10)
+
+
+async def ticker():
+    received = yield "ready"
+    while True:
+        received = yield received
+
+
+def case_async_asend_before_anext():
+    async def main():
+        agen = ticker()
+        return await agen.asend(1)  # error: [unprimed-send]
+
+    return asyncio.run(main())
+
+
+def case_async_asend_on_fresh_call():
+    async def main():
+        return await ticker().asend(1)  # error: [unprimed-send]
+
+    return asyncio.run(main())
+
+
+def case_async_primed_with_anext():
+    async def main():
+        agen = ticker()
+        await anext(agen)
+        return await agen.asend(1)
+
+    return asyncio.run(main())
+
+
+def case_async_primed_with_dunder_anext():
+    async def main():
+        agen = ticker()
+        await agen.__anext__()
+        return await agen.asend(1)
+
+    return asyncio.run(main())
+
+
+def case_async_asend_none_first():
+    async def main():
+        agen = ticker()
+        await agen.asend(None)
+        return await agen.asend(1)
+
+    return asyncio.run(main())
+
+
+def case_async_primed_by_async_for():
+    async def main():
+        agen = ticker()
+        async for first in agen:
+            break
+        return await agen.asend(1)
+
+    return asyncio.run(main())
 
 
 if __name__ == "__main__":

@@ -51,10 +51,37 @@ export interface AnalysisResult {
   lines: LineIndex;
 }
 
+/**
+ * Whether any enabled rule can report in a file of this text, decided without parsing it: some rule's
+ * `triggers` match (a rule without triggers always may), or a rule `triggeredByImportedNames` finds the
+ * file mentioning one of `knownNames` (the generator functions, priming decorators and factories the
+ * workspace index knows) — or, without such a list, importing anything. A file for which this is false
+ * has no findings, so callers need not parse it (its syntax errors then go unreported).
+ */
+export function mayReport(text: string, enabled: ReadonlySet<string> | undefined, knownNames?: ReadonlySet<string>): boolean {
+  for (const rule of RULES) {
+    if (enabled === undefined ? rule.enabledByDefault === false : !enabled.has(rule.code)) continue;
+    if (ruleMayReport(rule, text, knownNames)) return true;
+  }
+  return false;
+}
+
+/** The per-rule half of `mayReport`; the dispatcher runs only the rules for which it holds. */
+function ruleMayReport(rule: RuleDefinition, text: string, knownNames?: ReadonlySet<string>): boolean {
+  if (rule.triggers === undefined || rule.triggers.test(text)) return true;
+  return rule.triggeredByImportedNames === true && mentionsAny(text, knownNames);
+}
+
+function mentionsAny(text: string, names: ReadonlySet<string> | undefined): boolean {
+  if (names === undefined) return /\bimport\b/.test(text);
+  for (const word of text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) if (names.has(word)) return true;
+  return false;
+}
+
 export function analyzeFile(input: AnalysisInput): AnalysisResult {
   const tree = input.tree ?? parsePython(input.text);
   const enabled = RULES.filter((rule) => (input.enabled === undefined ? rule.enabledByDefault !== false : input.enabled.has(rule.code)));
-  const rules = enabled.filter((rule) => (rule.checkFunction !== undefined || rule.checkNode !== undefined) && (rule.triggers === undefined || rule.triggers.test(input.text)));
+  const rules = enabled.filter((rule) => (rule.checkFunction !== undefined || rule.checkNode !== undefined) && ruleMayReport(rule, input.text));
   const nodeTypes = new Set(rules.flatMap((rule) => rule.nodeTypes ?? []));
   let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? new SemanticModel(tree, input.text, nodeTypes) : undefined);
   const lines = new LineIndex(input.text);

@@ -2,12 +2,12 @@
 // `analyzeFile`, so the editor and CI report identical findings. Pure: text (or a tree) in, data out.
 
 export type { Finding, FileError } from '@yieldlens/shared';
-export { analyzeFile, modelForAnalysis, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
+export { analyzeFile, mayReport, modelForAnalysis, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
 export { IncrementalAnalyzer, type IncrementalResult } from './incremental.js';
 export { SemanticModel, type FunctionInfo, type Scope, type Binding } from './model/semantic.js';
 export { LineIndex } from './positions.js';
 export { summarizeModule, type ModuleSummary, type FunctionSummary } from './workspace/summary.js';
-export { WorkspaceIndex, moduleNameForPath, type SummaryProvider } from './workspace/index.js';
+export { WorkspaceIndex, moduleNameForPath, type IndexObserver, type SummaryProvider } from './workspace/index.js';
 export { RULES, ruleByCodeOrName, type RuleDefinition, type RuleDocs } from './rules/registry.js';
 export { resolveRuleSelection, codesForSelector, defaultRuleCodes, UnknownRuleError, type RuleSelection } from './selection.js';
 export { parseSuppression, parseDirectives, isSuppressed, LineSuppressions, UNUSED_NOQA_CODE, type SuppressionDirective } from './suppression.js';

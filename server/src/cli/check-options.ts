@@ -50,6 +50,9 @@ Miscellaneous:
       --no-config              ignore configuration files
       --jobs N                 threads, the main one included (default: one per core; 1: no
                                worker threads)
+      --no-cache               neither read nor write the cache of results
+      --cache-dir DIR          keep the cache in DIR (default: $YIELDLENS_CACHE_DIR, else
+                               .yieldlens_cache beside the nearest pyproject.toml)
   -h, --help                   show this help
 
 Exit codes: 0 no findings; 1 findings, or files that could not be read or parsed (with --diff:
@@ -82,6 +85,8 @@ export interface CheckOptions {
   noConfig: boolean;
   configFile: string | undefined;
   jobs: number | undefined;
+  noCache: boolean;
+  cacheDir: string | undefined;
   paths: string[];
 }
 
@@ -99,6 +104,7 @@ const STRING_OPTIONS = {
   'stdin-filename': { type: 'string' },
   config: { type: 'string' },
   jobs: { type: 'string' },
+  'cache-dir': { type: 'string' },
 } as const;
 
 const BOOLEAN_OPTIONS = {
@@ -114,6 +120,7 @@ const BOOLEAN_OPTIONS = {
   'force-exclude': { type: 'boolean' },
   'exit-zero': { type: 'boolean', short: 'e' },
   'no-config': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -131,6 +138,7 @@ const EXPECTED_VALUE: Record<keyof typeof STRING_OPTIONS, string> = {
   'stdin-filename': 'a path',
   config: 'a file name',
   jobs: 'a positive integer',
+  'cache-dir': 'a directory',
 };
 
 /** Parses `check`'s arguments; throws `UsageError`. */
@@ -206,6 +214,8 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions | 'help' {
     noConfig: values['no-config'] === true,
     configFile: values.config,
     jobs,
+    noCache: values['no-cache'] === true,
+    cacheDir: values['cache-dir'],
     paths: stdin ? [] : positionals,
   };
 }

@@ -20,6 +20,7 @@ import { formatSarif } from './formats/sarif.js';
 import { formatStatisticsJson, formatStatisticsText, ruleStatistics } from './formats/statistics.js';
 import { formatFixEnumeration, formatText } from './formats/text.js';
 import type { CliIo } from './io.js';
+import { cacheDirectory, CheckCache } from './cache.js';
 import { analyzeFiles, defaultWorkerCount } from './pool.js';
 import { Progress } from './progress.js';
 
@@ -107,19 +108,28 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
       stdinTask.text = '';
     }
   }
+  // Only plain checks of files on disk are cached: fixing and stdin always analyse afresh.
+  const cache = options.noCache || stdin !== null || options.fix || options.diff || options.addNoqa
+    ? null
+    : new CheckCache(cacheDirectory(options.cacheDir, process.env, configStart(options, io.cwd), io.cwd));
+  const configurationKey = `${JSON.stringify(settings)}\0${process.env["YIELDLENS_PARSE_ALL"] ?? ""}`;
+  const cached = cache === null ? { hits: [], misses: tasks, keys: new Map<number, string>() } : lookUpCached(cache, tasks, (task) => `${configurationKey}\0${enabledFor(task.absolute).sort().join(',')}`);
   const runSettings: RunSettings = {
     fix: options.diff || (options.fix && stdin !== null) ? 'preview' : options.fix ? 'apply' : 'off',
     unsafeFixes: options.unsafeFixes,
     addNoqa: options.addNoqa,
     checkedFiles: tasks.map((task) => task.absolute),
+    recordDependencies: cache !== null,
   };
 
-  const progress = Progress.forStderr(tasks.length);
+  const toAnalyse = cached.misses;
+  if (cache !== null && process.env['YIELDLENS_TIMING'] !== undefined) io.stderr(`yieldlens: cache ${cache.root}: ${cached.hits.length} of ${tasks.length} files from the cache\n`);
+  const progress = Progress.forStderr(toAnalyse.length);
   let outcomes: FileOutcome[];
   const poolOptions = { settings: runSettings, enabledFor: (task: FileTask) => enabledFor(task.absolute), onProgress: (done: number, total: number) => progress?.update(done, total) };
-  const workers = stdin !== null ? 0 : options.jobs === undefined ? defaultWorkerCount(tasks.length) : Math.min(options.jobs, tasks.length);
+  const workers = stdin !== null ? 0 : options.jobs === undefined ? defaultWorkerCount(toAnalyse.length) : Math.min(options.jobs, toAnalyse.length);
   try {
-    ({ outcomes } = await analyzeFiles(tasks, { ...poolOptions, workers }));
+    ({ outcomes } = await analyzeFiles(toAnalyse, { ...poolOptions, workers }));
   } catch (poolError) {
     // A worker thread that cannot start or dies (say, a native module that refuses to load in a
     // worker) should cost speed, not the run: start again in-process.
@@ -127,12 +137,24 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
     progress?.finish();
     if (!options.quiet) io.stderr(`yieldlens: warning: worker threads failed (${describe(poolError)}); checking in-process\n`);
     try {
-      ({ outcomes } = await analyzeFiles(tasks, { ...poolOptions, workers: 0 }));
+      ({ outcomes } = await analyzeFiles(toAnalyse, { ...poolOptions, workers: 0 }));
     } catch (error) {
       return internalError(error, io, progress);
     }
   } finally {
     progress?.finish();
+  }
+  if (cache !== null) {
+    for (const outcome of outcomes) {
+      const task = tasks[outcome.id];
+      const key = cached.keys.get(outcome.id);
+      // A yieldlens bug in one file is not remembered: the next run tries again.
+      if (task === undefined || key === undefined || outcome.deps === undefined || outcome.problems.some((problem) => problem.internal)) continue;
+      cache.store(task.absolute, key, outcome, outcome.deps);
+    }
+    const failed = cache.save();
+    if (failed !== null && !options.quiet) io.stderr(`yieldlens: warning: cannot write the cache in ${cache.root}: ${failed}\n`);
+    outcomes = [...cached.hits, ...outcomes];
   }
 
   if (stdin !== null && !stdin.decoded.ok && stdinTask !== undefined) {
@@ -142,6 +164,41 @@ export async function runCheckCommand(args: string[], io: CliIo): Promise<number
   // Loaded only when needed: the diff library costs start-up time every other run would pay.
   const differ = options.diff ? await import('./diff.js') : null;
   return report(run, tasks, outcomes, discovery, stdin, differ?.unifiedDiff ?? null);
+}
+
+/** Splits the tasks into those whose cached outcome still holds and those to analyse (with their keys). */
+function lookUpCached(cache: CheckCache, tasks: readonly FileTask[], configurationOf: (task: FileTask) => string): { hits: FileOutcome[]; misses: FileTask[]; keys: Map<number, string> } {
+  const hits: FileOutcome[] = [];
+  const misses: FileTask[] = [];
+  const keys = new Map<number, string>();
+  for (const task of tasks) {
+    const source = readSource(task.absolute);
+    if (!source.ok) {
+      misses.push(task);
+      continue;
+    }
+    const key = cache.keyOf(task.display, task.absolute, source.text, configurationOf(task));
+    const outcome = cache.lookup(task.absolute, key);
+    if (outcome === null) {
+      keys.set(task.id, key);
+      misses.push(task);
+    } else {
+      hits.push({ id: task.id, ...outcome, fixed: {}, change: null, noqaAdded: 0 });
+    }
+  }
+  return { hits, misses, keys };
+}
+
+/** Where the configuration search starts (the first PATH's directory, or the current directory). */
+function configStart(options: CheckOptions, cwd: string): string {
+  const first = options.paths[0];
+  if (first === undefined) return cwd;
+  const absolute = path.resolve(cwd, first);
+  try {
+    return fs.statSync(absolute).isDirectory() ? absolute : path.dirname(absolute);
+  } catch {
+    return cwd;
+  }
 }
 
 interface RunContext {

@@ -7,11 +7,12 @@
 
 import type { Finding } from '@yieldlens/shared';
 import {
-  analyzeFile, fixUntilStable, modelForAnalysis, summarizeModule, WorkspaceIndex,
+  analyzeFile, fixUntilStable, mayReport, modelForAnalysis, summarizeModule, WorkspaceIndex,
   type AnalysisResult, type ModuleSummary, type SemanticModel,
 } from '../analysis/index.js';
 import { parsePython, type Tree } from '../parser.js';
 import { ProjectImports, readSource, writeSourceText, type ImportContext, type SourceEncoding } from '../project/index.js';
+import { hashText, summaryHash, type FileDependencies } from './cache.js';
 import { addNoqaDirectives } from './noqa.js';
 
 export interface FileTask {
@@ -38,6 +39,8 @@ export interface RunSettings {
   addNoqa: boolean;
   /** Every file of the run: a module summarised for an import and checked later is parsed once. */
   checkedFiles: readonly string[];
+  /** Record what each file's analysis looked up in the index (`FileOutcome.deps`), for the cache. */
+  recordDependencies?: boolean;
 }
 
 /** Why a file could not be (fully) analysed; `internal` marks a bug in yieldlens rather than in the input. */
@@ -63,6 +66,8 @@ export interface FileOutcome {
   /** The text before and after fixing, when fixing changed it and the run previews. */
   change: { before: string; after: string } | null;
   noqaAdded: number;
+  /** What the analysis looked up, when the run records it (`RunSettings.recordDependencies`). */
+  deps?: FileDependencies;
 }
 
 /** A file parsed to summarise it, kept until this thread analyses it too. */
@@ -73,6 +78,9 @@ interface ParsedModule {
   model: SemanticModel;
 }
 
+/** Parse and analyse every file, even those no rule can report in (for the bench's identity check). */
+const PARSE_ALL = process.env['YIELDLENS_PARSE_ALL'] === '1';
+
 export class FileJobRunner {
   private readonly imports = new ProjectImports();
   /** One index per distinct search path; files sharing import roots share an index. */
@@ -81,6 +89,10 @@ export class FileJobRunner {
   private readonly summaries = new Map<string, ModuleSummary | null>();
   private readonly parsedModules = new Map<string, ParsedModule>();
   private readonly checkedFiles: ReadonlySet<string>;
+  /** Where each summary came from, hashed, for the dependencies the cache records. */
+  private readonly summaryOrigins = new WeakMap<ModuleSummary, { file: string; content: string; summary: string }>();
+  /** The lookups of the file being checked, while recording. */
+  private recording: { modules: Map<string, FileDependencies['modules'][number]>; exists: Map<string, boolean> } | null = null;
 
   constructor(private readonly settings: RunSettings) {
     this.checkedFiles = new Set(settings.checkedFiles);
@@ -89,12 +101,17 @@ export class FileJobRunner {
   /** Reads, parses and analyses one file (and fixes it, when asked); problems become data, never exceptions. */
   check(task: CheckTask): FileOutcome {
     const outcome: FileOutcome = { id: task.id, findings: [], problems: [], suppressed: 0, lines: 0, fixed: {}, change: null, noqaAdded: 0 };
+    if (this.settings.recordDependencies === true) this.recording = { modules: new Map(), exists: new Map() };
     try {
       this.checkInto(task, outcome);
     } catch (error) {
       // Whatever went wrong stays with this file: the run and every other file's findings go on.
       outcome.findings = [];
       outcome.problems.push(describeCrash(error));
+    }
+    if (this.recording !== null) {
+      outcome.deps = { modules: [...this.recording.modules.values()], exists: [...this.recording.exists].map(([name, exists]) => ({ name, exists })) };
+      this.recording = null;
     }
     return outcome;
   }
@@ -114,9 +131,12 @@ export class FileJobRunner {
       encoding = source.encoding;
     }
     outcome.lines = countLines(text);
+    const enabled = new Set(task.enabled);
+    // No enabled rule can report here: the file counts as checked, but is not parsed (the README says
+    // that syntax errors are reported only for analysed files). YIELDLENS_PARSE_ALL=1 parses every file.
+    if (parsed === undefined && !PARSE_ALL && !mayReport(text, enabled)) return;
     const context = this.imports.contextFor(task.absolute);
     const index = this.indexFor(context);
-    const enabled = new Set(task.enabled);
     const analyze = (source: string, tree?: Tree, model?: SemanticModel): AnalysisResult => analyzeFile({
       file: task.display,
       text: source,
@@ -175,6 +195,23 @@ export class FileJobRunner {
           return file === null ? undefined : this.summarize(file, name);
         },
       });
+      index.observer = {
+        moduleLooked: (name, summary) => {
+          if (this.recording === null || this.recording.modules.has(name)) return;
+          const origin = summary === undefined ? undefined : this.summaryOrigins.get(summary);
+          if (origin !== undefined) {
+            this.recording.modules.set(name, { name, ...origin });
+            return;
+          }
+          // No summary: missing, or a file that cannot be read or parsed (then any change counts).
+          const file = resolver.resolveFile(name);
+          const source = file === null ? null : readSource(file);
+          this.recording.modules.set(name, { name, file, content: source?.ok === true ? hashText(source.text) : null, summary: null });
+        },
+        moduleExists: (name, exists) => {
+          if (this.recording !== null && !this.recording.exists.has(name)) this.recording.exists.set(name, exists);
+        },
+      };
       this.indexes.set(key, index);
     }
     return index;
@@ -192,6 +229,7 @@ export class FileJobRunner {
         const tree = parsePython(source.text);
         const model = modelForAnalysis(tree, source.text);
         summary = summarizeModule(file, moduleName, model);
+        if (this.settings.recordDependencies === true) this.summaryOrigins.set(summary, { file, content: hashText(source.text), summary: summaryHash(summary) });
         // Kept only for files this run checks (and only until this thread checks them).
         if (this.checkedFiles.has(file)) this.parsedModules.set(file, { text: source.text, encoding: source.encoding, tree, model });
       } catch {

@@ -6,8 +6,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TRACE_SOURCE_KINDS, type TraceEvent, type TracedSource, type TraceReport, type TraceSourceKind } from '@yieldlens/shared';
 import { parsePython } from '../parser.js';
-import { ModuleNamer } from '../project/index.js';
-import { runSnippet } from '../runtime/index.js';
+import { ModuleNamer, ProjectImports } from '../project/index.js';
+import { projectModuleResolver } from '../project/runtime-modules.js';
+import { runSnippet, type ModuleSourceResolver } from '../runtime/index.js';
 import { findTraceSources } from '../runtime/sources.js';
 
 interface TraceIo {
@@ -101,7 +102,11 @@ export async function runTraceCommand(argv: string[], io: TraceIo): Promise<numb
     io.stderr(`yieldlens trace: cannot read ${file}: ${reason}\n`);
     return 2;
   }
-  const limits = { filename: file, maxSteps: maxSteps as number, timeoutMs: timeoutMs as number, maxEvents: maxEvents as number };
+  // `python FILE` runs it under its absolute path, with the project's modules importable (read here, by the host).
+  const limits = {
+    filename: resolve(file), maxSteps: maxSteps as number, timeoutMs: timeoutMs as number, maxEvents: maxEvents as number,
+    resolveModule: projectModuleResolver(file, new ProjectImports()),
+  };
   if (sourceSelector !== undefined) return runSources(file, source, sourceSelector, limits, format, io);
   const report = runSnippet(source, limits);
   if (format === 'json') io.stdout(JSON.stringify(report) + '\n');
@@ -125,7 +130,7 @@ function runSources(
   file: string,
   text: string,
   selector: string,
-  limits: { filename: string; maxSteps: number; timeoutMs: number; maxEvents: number },
+  limits: { filename: string; maxSteps: number; timeoutMs: number; maxEvents: number; resolveModule: ModuleSourceResolver },
   format: 'text' | 'json',
   io: TraceIo,
 ): number {
@@ -160,7 +165,9 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
   for (const e of report.events) if (!generators.has(e.generator)) generators.set(e.generator, e.function);
   out.push(`trace of ${file}: ${generators.size} generator${generators.size === 1 ? '' : 's'}, ${report.events.length + (report.omittedEvents ?? 0)} event${report.events.length === 1 ? '' : 's'}`);
   out.push('');
-  const lineWidth = Math.max(4, ...report.events.map((e) => String(e.line).length + 1));
+  // A loop, not Math.max(...): a trace may hold more events than a call can take arguments.
+  let lineWidth = 4;
+  for (const e of report.events) lineWidth = Math.max(lineWidth, lineLabel(e).length);
   const offsets = report.outputOffsets?.length === report.events.length ? report.outputOffsets : null;
   const rows: TimelineRow[] = [];
   let printed = 0;
@@ -204,7 +211,7 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
         break;
     }
     rows.push({
-      line: 'L' + e.line,
+      line: lineLabel(e),
       left: `${'  '.repeat(depth)}${e.function}#${e.generator}  ${describe(e)}`,
       state: states.get(e.generator) ?? 'created',
       locals: e.event === 'yield' ? formatLocals(e.locals) : '',
@@ -212,7 +219,8 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
   });
   if (offsets !== null) output(report.stdout.length);
   // Columns two spaces apart at least, however long an event's text: never `… StopIteration closed`.
-  const leftWidth = Math.max(48, ...rows.map((r) => ('left' in r ? r.left.length + 2 : 0)));
+  let leftWidth = 48;
+  for (const r of rows) if ('left' in r) leftWidth = Math.max(leftWidth, r.left.length + 2);
   for (const r of rows) {
     if ('text' in r) out.push(r.text);
     else out.push(`${r.line.padEnd(lineWidth)}  ${r.left.padEnd(leftWidth)}${r.state.padEnd(9)}${r.locals ? '  ' + r.locals : ''}`.trimEnd());
@@ -224,13 +232,18 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
     for (const l of report.stdout.replace(/\n$/, '').split('\n')) out.push(`  | ${l}`);
     out.push('');
   }
-  if (report.error !== null) out.push(`ended with ${report.error.type}: ${report.error.message} (line ${report.error.line})`);
+  if (report.error !== null) out.push(`ended with ${report.error.type}: ${report.error.message} (line ${report.error.line}${report.error.file === undefined ? '' : ` of ${report.error.file}`})`);
   else if (report.unsupported !== null) out.push(`stopped: unsupported ${report.unsupported.feature} (line ${report.unsupported.line})`);
   else if (report.limit) out.push(`stopped: ${report.limit.kind} limit — ${report.limit.message} (line ${report.limit.line})`);
   else out.push('ran to the end');
   if (report.error !== null && report.limit) out.push(`limit: ${report.limit.kind} — ${report.limit.message}`);
   if (report.error !== null && report.unsupported !== null) out.push(`unsupported: ${report.unsupported.feature} (line ${report.unsupported.line})`);
   return out.join('\n') + '\n';
+}
+
+/** `L12`, or `pipeline.py:L12` for an event in another module of the project. */
+function lineLabel(e: TraceEvent): string {
+  return e.file === undefined ? `L${e.line}` : `${e.file.replace(/^.*[\\/]/, '')}:L${e.line}`;
 }
 
 function describe(e: TraceEvent): string {

@@ -26,9 +26,15 @@ import { Session } from './session.js';
 import { describeContextFor } from './describe-helpers.js';
 import { registerTraceFeatures } from './trace-features.js';
 import { registerWorkspaceFeatures } from './workspace.js';
+import { startWatchdog, type Watchdog } from './watchdog.js';
 
 /** A request that always throws, for the tests of the error path; only with YIELDLENS_TEST_HOOKS=1. */
 export const DEBUG_THROW_REQUEST = 'yieldlens/debug/throw';
+/**
+ * A notification that keeps the main thread busy for `ms` milliseconds without yielding, as a long
+ * analysis does, for the tests of the orphan watchdog; only with YIELDLENS_TEST_HOOKS=1.
+ */
+export const DEBUG_BLOCK_NOTIFICATION = 'yieldlens/debug/block';
 
 export async function startServer(): Promise<void> {
   // stdout carries the protocol: anything printed there by accident would corrupt it.
@@ -45,19 +51,25 @@ export async function startServer(): Promise<void> {
   // stderr is the server log (VS Code's output channel, Neovim's lsp.log): say which parser runs.
   process.stderr.write(`yieldlens: ${describeParser(parser)}\n`);
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
-  serve(connection);
+  // Started before anything can block the event loop: the editor may quit during the first analysis.
+  const watchdog = startWatchdog((reason) => {
+    process.stderr.write(`yieldlens: exiting: ${reason}\n`);
+    process.exit(1);
+  });
+  serve(connection, watchdog);
   process.on('uncaughtException', (error) => connection.console.error(`yieldlens: uncaught exception: ${error.stack ?? String(error)}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`yieldlens: unhandled rejection: ${String(reason)}`));
   connection.listen();
 }
 
-export function serve(connection: Connection): Session {
+export function serve(connection: Connection, watchdog?: Watchdog): Session {
   const session = new Session(connection);
   let folders: WorkspaceFolder[] = [];
 
   // Not guarded: it only reads the client's parameters, and vscode-jsonrpc answers a throw with an error.
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
+    if (typeof params.processId === 'number') watchdog?.watchClient(params.processId);
     session.features = {
       documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
       workDoneProgress: capabilities.window?.workDoneProgress === true,
@@ -138,6 +150,10 @@ export function serve(connection: Connection): Session {
     connection.onRequest(DEBUG_THROW_REQUEST, guardRequest(connection, DEBUG_THROW_REQUEST, (): null => {
       throw new Error('thrown on purpose by the test hook');
     }));
+    connection.onNotification(DEBUG_BLOCK_NOTIFICATION, (params: { ms?: unknown }) => {
+      const until = Date.now() + (typeof params.ms === 'number' ? params.ms : 0);
+      while (Date.now() < until) { /* busy, on purpose */ }
+    });
   }
 
   registerWorkspaceFeatures(connection, session, () => folders);

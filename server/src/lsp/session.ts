@@ -15,6 +15,9 @@ import { confirmFindings } from './trace-findings.js';
 import type { DocumentTraceView } from './trace-view.js';
 import { TraceService, type DocumentTraces } from './traces.js';
 import { WorkspaceIndexer } from './workspace-indexer.js';
+import { ProjectImports } from '../project/index.js';
+import { collectProjectModules, readProjectText } from '../project/runtime-modules.js';
+import type { ModuleSource } from '../runtime/index.js';
 
 /** What the client said it can do, reduced to what the server's behaviour depends on. */
 export interface ClientFeatures {
@@ -33,10 +36,15 @@ export interface ClientFeatures {
   inlayHintTooltipResolve: boolean;
 }
 
+/** A changed module's summary is made once no analysis has run for this long. */
+const SUMMARY_DELAY_MS = 50;
+
 export class Session {
   readonly documents = new DocumentStore();
   readonly config = new ConfigStore();
   readonly index = new WorkspaceIndex();
+  /** How the project's files import each other (the traces' workspace imports); forgotten when files come and go. */
+  readonly projectImports = new ProjectImports();
   readonly indexer: WorkspaceIndexer;
   readonly queue: IdleQueue;
   features: ClientFeatures = {
@@ -60,8 +68,9 @@ export class Session {
   /** Configuration problems already shown, so a bad setting is reported once, not on every keystroke. */
   private readonly reportedProblems = new Set<string>();
   private readonly pendingSummaries = new Set<string>();
+  private summaryTimer: NodeJS.Timeout | null = null;
   /** Each open document's per-statement analysis cache: a keystroke re-analyses one statement. */
-  private readonly incremental = new WeakMap<OpenDocument, { analyzer: IncrementalAnalyzer; signature: string | null }>();
+  private readonly incremental = new WeakMap<OpenDocument, { analyzer: IncrementalAnalyzer; signature: string | null; generation: number }>();
 
   constructor(private readonly connection: Connection) {
     this.indexer = new WorkspaceIndexer(this.index, (file) => this.documents.byFile(file) !== undefined, (message) => this.log(message));
@@ -98,19 +107,20 @@ export class Session {
     const moduleName = this.indexer.moduleNameFor(doc.file);
     let state = this.incremental.get(doc);
     if (state === undefined) {
-      state = { analyzer: new IncrementalAnalyzer(), signature: null };
+      state = { analyzer: new IncrementalAnalyzer(), signature: null, generation: -1 };
       this.incremental.set(doc, state);
     }
     const text = doc.text;
     const tree = doc.currentTree();
     const enabled = config.enabled;
     // Everything besides the text that changes findings: the rules, the index, the module's name.
-    const contextKey = `${[...enabled].sort().join(',')}|${this.indexer.generationExcluding(doc.file)}|${moduleName ?? ''}`;
+    state.generation = this.indexer.generationExcluding(doc.file);
+    const contextKey = `${[...enabled].sort().join(',')}|${state.generation}|${moduleName ?? ''}`;
     const incremental = state.analyzer.analyze(
       { file: doc.file, text, tree, enabled, index: this.index, ...(moduleName === null ? {} : { moduleName }) },
       contextKey,
     );
-    let model: SemanticModel | undefined;
+    let model: SemanticModel | undefined = incremental.model ?? undefined;
     const result: AnalysisResult = {
       findings: incremental.findings,
       suppressed: incremental.suppressed,
@@ -142,18 +152,46 @@ export class Session {
    */
   private scheduleSummary(uri: string): void {
     this.pendingSummaries.add(uri);
-    if (this.pendingSummaries.size === 1) setImmediate(() => this.flushSummaries());
+    this.armSummaryTimer();
+  }
+
+  /**
+   * Summaries are made once edits pause: a summary costs a pass over the whole module, and a burst of
+   * structural edits (pasting, undoing) would otherwise pay it between every keystroke and its
+   * diagnostics. Armed by each analysis and again by each publication, so a slow analysis does not let
+   * the timer run out before its own diagnostics are out.
+   */
+  private armSummaryTimer(): void {
+    if (this.pendingSummaries.size === 0) return;
+    if (this.summaryTimer !== null) clearTimeout(this.summaryTimer);
+    this.summaryTimer = setTimeout(() => {
+      this.summaryTimer = null;
+      this.flushSummaries();
+    }, SUMMARY_DELAY_MS);
+    this.summaryTimer.unref();
   }
 
   private flushSummaries(): void {
+    if (this.pendingSummaries.size === 0) return;
     const uris = [...this.pendingSummaries];
     this.pendingSummaries.clear();
+    const changed: string[] = [];
     for (const uri of uris) {
       const doc = this.documents.get(uri);
       if (doc === undefined || doc.analysis === null) continue;
       doc.detachTree();
-      if (this.indexer.update(doc.file, doc.analysis.result.model)) this.refreshDependents(doc.file);
+      if (this.indexer.update(doc.file, doc.analysis.result.model)) changed.push(doc.file);
+      // A module it imports may have changed while its summary (its import edges) was not yet in the
+      // index, so that no refresh reached it: its analysis then saw an older index.
+      const state = this.incremental.get(doc);
+      if (state !== undefined && state.generation !== this.indexer.generationExcluding(doc.file)) {
+        doc.analysis = null;
+        this.queue.enqueue(doc.uri);
+      }
     }
+    // Only once every summary of the batch is in: an importer's own summary (its import edges) may be
+    // in the same batch as the module it imports.
+    for (const file of changed) this.refreshDependents(file);
   }
 
   /** Analyses a document (if needed) and publishes its diagnostics, tagged with the analysed version. */
@@ -175,6 +213,7 @@ export class Session {
       if (this.documents.get(uri) !== doc || doc.version !== version) return;
       if (result !== null) {
         this.reportFindings(doc, result);
+        this.armSummaryTimer();
         // Traces start once the diagnostics are out: finding the sources walks the tree.
         this.scheduleTraces(doc, result);
       } else {
@@ -224,6 +263,13 @@ export class Session {
   }
 
   private scheduleTraces(doc: OpenDocument, result: AnalysisResult): void {
+    // Open documents whose runs imported another text of this one run again (their key covers it).
+    for (const uri of this.traces.staleDependentsOf(doc.file, doc.text)) {
+      const dependent = this.documents.get(uri);
+      if (dependent === undefined || dependent === doc) continue;
+      dependent.analysis = null;
+      this.queue.enqueue(uri);
+    }
     this.traces.update({
       uri: doc.uri,
       file: doc.file,
@@ -233,7 +279,23 @@ export class Session {
       broken: result.syntaxError !== null,
       moduleName: this.indexer.moduleNameFor(doc.file),
       settings: this.config.traceFor(doc.file),
+      modules: this.projectModulesOf(doc),
     });
+  }
+
+  /**
+   * The project's modules a document's traces can import: open documents' buffers first, else the files
+   * on disk (read here, by the server: the runtime never reads the host's files).
+   */
+  private projectModulesOf(doc: OpenDocument): Record<string, ModuleSource | null> {
+    if (!/\bimport\b/.test(doc.text) || !doc.uri.startsWith('file:')) return {};
+    const read = (file: string): string | null => this.documents.byFile(file)?.text ?? readProjectText(file);
+    try {
+      return collectProjectModules(doc.file, doc.text, this.projectImports, read);
+    } catch (error) {
+      this.log(`yieldlens: collecting the modules ${doc.uri} imports failed: ${error instanceof Error ? error.message : String(error)}`);
+      return {};
+    }
   }
 
   /** The trace view of a document's current version, or null while its traces are not complete. */
@@ -309,6 +371,16 @@ export class Session {
     }
   }
 
+  /** A project file changed on disk: open documents whose traces imported another text of it run again. */
+  rerunTracesImporting(file: string): void {
+    for (const uri of this.traces.staleDependentsOf(file, readProjectText(file) ?? '')) {
+      const dependent = this.documents.get(uri);
+      if (dependent === undefined) continue;
+      dependent.analysis = null;
+      this.queue.enqueue(uri);
+    }
+  }
+
   /** Re-checks every open document (configuration changed, the index finished building). */
   refreshAll(): void {
     for (const doc of this.documents.all()) {
@@ -331,6 +403,7 @@ export class Session {
 
   /** Stops the queue, the indexer and the trace worker (resolved once the worker is gone). */
   dispose(): Promise<void> {
+    if (this.summaryTimer !== null) clearTimeout(this.summaryTimer);
     this.queue.dispose();
     this.indexer.stop();
     return this.traces.dispose();

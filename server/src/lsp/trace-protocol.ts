@@ -8,7 +8,7 @@ import type { RunOptions } from '../runtime/index.js';
 export interface TraceJobMessage {
   id: number;
   text: string;
-  options: Omit<RunOptions, 'interrupted' | 'inParser'>;
+  options: Omit<RunOptions, 'interrupted' | 'inParser' | 'resolveModule'>;
 }
 
 export type TraceWorkerReply = { kind: 'ready' } | { kind: 'done'; id: number; report: TraceReport };

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { TRACE_SOURCE_KINDS, type TraceReport } from '@yieldlens/shared';
 import type { Tree } from '../parser.js';
+import type { ModuleSource } from '../runtime/index.js';
 import { findTraceSources, traceInputs, type TraceSource } from '../runtime/sources.js';
 import type { ResolvedTraceSettings } from './config.js';
 import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
@@ -49,6 +50,8 @@ export interface DocumentTraces {
   broken: boolean;
   /** The settings the sources were found and run with (a change re-runs the same version). */
   settingsKey: string;
+  /** The project's modules the runs were handed, file → text (an edit of one re-runs them). */
+  moduleTexts: Map<string, string>;
 }
 
 export interface TraceServiceHooks {
@@ -71,6 +74,8 @@ export interface TraceInput {
   broken: boolean;
   moduleName: string | null;
   settings: ResolvedTraceSettings;
+  /** The project's modules the document can import (collectProjectModules), by full name. */
+  modules?: Record<string, ModuleSource | null>;
 }
 
 interface Waiter {
@@ -107,14 +112,18 @@ export class TraceService {
       if (last !== undefined) this.lastEdit.set(input.uri, last);
       this.lastEditAt.set(input.uri, now);
     }
-    const settingsKey = JSON.stringify([input.settings, input.moduleName]);
+    const modules = input.modules ?? {};
+    // The imported modules' texts are part of what a run depends on: an edit of one re-runs it.
+    const modulesKey = hashOf(JSON.stringify(Object.entries(modules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+    const settingsKey = JSON.stringify([input.settings, input.moduleName, modulesKey]);
     if (previous !== undefined && previous.version === input.version && previous.settingsKey === settingsKey && previous.broken === input.broken) return;
-    const traces: DocumentTraces = { uri: input.uri, file: input.file, version: input.version, runs: [], complete: false, broken: input.broken, settingsKey };
+    const moduleTexts = new Map(Object.values(modules).flatMap((module) => (module === null ? [] : [[module.path, module.source] as const])));
+    const traces: DocumentTraces = { uri: input.uri, file: input.file, version: input.version, runs: [], complete: false, broken: input.broken, settingsKey, moduleTexts };
     if (!input.broken && input.settings.enabled && input.settings.sources.length > 0 && mayHaveSources(input.text)) {
       const sources = findTraceSources(input.tree, input.text, { moduleName: input.moduleName ?? moduleNameOf(input.file), kinds: input.settings.sources });
       const inputs = traceInputs(input.tree, input.text, sources);
       sources.forEach((source, index) => {
-        const key = hashOf(`${input.file}\0${input.settings.maxSteps}\0${input.settings.timeoutMs}\0${inputs[index]!}`);
+        const key = hashOf(`${input.file}\0${input.settings.maxSteps}\0${input.settings.timeoutMs}\0${modulesKey}\0${inputs[index]!}`);
         traces.runs.push({ source, key, report: this.cached(key) });
       });
     }
@@ -144,6 +153,7 @@ export class TraceService {
           timeoutMs: input.settings.timeoutMs,
           moduleName: run.source.moduleName,
           followUps: run.source.followUps,
+          modules,
         };
         runner.run({ uri: input.uri, key: run.key, text: input.text, options }).then((report) => {
           const elapsed = performance.now() - started;
@@ -177,7 +187,7 @@ export class TraceService {
     if (previous !== undefined && previous.version === version && previous.runs.length === 0 && previous.complete) return;
     this.runner?.cancelWhere((job) => job.uri === uri);
     this.clearDelayed(uri);
-    this.byUri.set(uri, { uri, file, version, runs: [], complete: true, broken: false, settingsKey: '' });
+    this.byUri.set(uri, { uri, file, version, runs: [], complete: true, broken: false, settingsKey: '', moduleTexts: new Map() });
     this.settle(uri);
   }
 
@@ -205,6 +215,14 @@ export class TraceService {
     if (uri !== undefined) this.byUri.delete(uri);
     else this.byUri.clear();
     this.generation++;
+  }
+
+  /** The documents whose current traces imported `file` with another text than this one (they are out of date). */
+  staleDependentsOf(file: string, text: string): string[] {
+    return [...this.byUri.values()].filter((traces) => {
+      const used = traces.moduleTexts.get(file);
+      return used !== undefined && used !== text;
+    }).map((traces) => traces.uri);
   }
 
   /** The traces of a document's current (latest known) version. */

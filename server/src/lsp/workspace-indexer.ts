@@ -2,6 +2,7 @@
 // at a time, yielding to the event loop so editing stays responsive), re-reads of files that change on
 // disk, and summaries of the open documents, which win over the disk while they are open.
 
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SemanticModel, summarizeModule, type ModuleSummary, type WorkspaceIndex } from '../analysis/index.js';
@@ -117,7 +118,8 @@ export class WorkspaceIndexer {
   update(file: string, model: SemanticModel): boolean {
     const summary = summarizeModule(file, this.moduleNameFor(file), model);
     this.index.update(summary);
-    const shape = shapeOf(summary);
+    // A digest: the shapes of a whole standard library would otherwise hold megabytes of JSON.
+    const shape = createHash('sha1').update(shapeOf(summary)).digest('base64');
     const changed = this.shapes.get(file) !== shape;
     this.shapes.set(file, shape);
     if (changed) this.countChange(file);

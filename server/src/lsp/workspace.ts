@@ -57,8 +57,10 @@ export function registerWorkspaceFeatures(connection: Connection, session: Sessi
       }
       if (!/\.pyi?$/.test(file)) continue;
       if (/__init__\.pyi?$/.test(file)) session.indexer.invalidatePackages();
+      if (change.type !== FileChangeType.Changed) session.projectImports.invalidate();
       // An open document's summary comes from the editor's buffer, not from the disk.
       if (session.documents.byFile(file) !== undefined) continue;
+      session.rerunTracesImporting(file);
       const changed = change.type === FileChangeType.Deleted ? session.indexer.remove(file) : await indexChangedFile(session, file);
       if (changed) session.refreshDependents(file);
     }

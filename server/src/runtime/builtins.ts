@@ -13,6 +13,9 @@ import {
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
 import { installBytesTypes } from './objects/bytes.js';
+import { lengthOf, matchClass, matchKeys, matchMapping, matchRest, matchSequence } from './match.js';
+import { installDescriptorTypes } from './objects/descriptors.js';
+import { unionMembersForIsinstance } from './objects/genericalias.js';
 import { DictView, installDictType } from './objects/dict.js';
 import { installExceptionGroupTypes } from './objects/exceptiongroup.js';
 import { installExceptionTypes } from './objects/exceptions.js';
@@ -34,12 +37,13 @@ import { installStrType } from './objects/str.js';
 import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
-  PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
-  exactFixed, normInt, strHash, type Py,
+  PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
+  PyBytes, exactFixed, latin1, normInt, strHash, type Py,
 } from './values.js';
 
 export function installBuiltins(vm: VM): void {
   vm.binaryHook = binaryOp;
+  vm.matchOps = { sequence: matchSequence, mapping: matchMapping, length: lengthOf, keys: matchKeys, cls: matchClass, rest: matchRest };
   vm.getItemHook = getItem;
   vm.setItemHook = setItem;
   vm.delItemHook = delItem;
@@ -76,6 +80,12 @@ export function installBuiltins(vm: VM): void {
     const text = args.map((a) => vm.str(a)).join(sep) + end;
     if (file !== null) {
       vm.callMethod(file, 'write', [text]);
+      return null;
+    }
+    // sys.stdout replaced (contextlib.redirect_stdout, or by assignment): print writes to the replacement.
+    const stdout = vm.modules.get('sys')?.dict.get('stdout');
+    if (stdout !== undefined && stdout !== vm.capturedStdout) {
+      if (stdout !== null) vm.callMethod(stdout, 'write', [text]);
       return null;
     }
     vm.write(text);
@@ -191,6 +201,8 @@ export function installBuiltins(vm: VM): void {
     arity(vm, 'isinstance', args, 2, 2);
     const check = (t: Py): boolean => {
       if (t instanceof PyTuple) return t.items.some(check);
+      const members = unionMembersForIsinstance(vm, t, 'isinstance');
+      if (members !== null) return members.some(check);
       if (!(t instanceof PyType)) throw vm.typeError('isinstance() arg 2 must be a type, a tuple of types, or a union');
       return vm.isInstance(args[0], t);
     };
@@ -201,6 +213,8 @@ export function installBuiltins(vm: VM): void {
     if (!(args[0] instanceof PyType)) throw vm.typeError('issubclass() arg 1 must be a class');
     const check = (t: Py): boolean => {
       if (t instanceof PyTuple) return t.items.some(check);
+      const members = unionMembersForIsinstance(vm, t, 'issubclass');
+      if (members !== null) return members.some(check);
       if (!(t instanceof PyType)) throw vm.typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
       return (args[0] as PyType).isSubtypeOf(t);
     };
@@ -222,6 +236,7 @@ export function installBuiltins(vm: VM): void {
       return Math.floor(parseInt(v.address, 16) / 16);
     }
     if (v instanceof PyFloat && !Number.isInteger(v.v)) throw new UnsupportedSignal('hash() of a float', vm.currentLine());
+    if (v instanceof PyBytes) return normInt(strHash(latin1(v.data)));
     const k = vm.hash(v);
     if (typeof k === 'number') return k === -1 ? -2 : k;
     if (typeof k === 'string') return normInt(strHash(k));
@@ -555,13 +570,21 @@ export function installBuiltins(vm: VM): void {
   });
   fn('vars', (args) => {
     const o = args[0];
-    if (o instanceof PyInstance) return vm.mapToDict(o.dict);
+    if (o instanceof PyInstance) return vm.instanceDict(o);
+    // A module's namespace holds __spec__, __loader__, __builtins__ too, which the runtime does not model.
+    if (o instanceof PyModule) throw new UnsupportedSignal('vars() of a module', vm.currentLine());
     throw vm.typeError('vars() argument must have __dict__ attribute');
   });
   fn('locals', () => vm.frameLocals(vm.frame!));
-  fn('globals', () => vm.mapToDict(vm.frame!.globals));
+  fn('globals', () => {
+    // After `from M import *` of a runtime module, the namespace holds only what the runtime implements of M.
+    const starred = vm.starImports.get(vm.frame!.globals);
+    if (starred !== undefined) throw new UnsupportedSignal(`globals() after from ${starred.join('/')} import *`, vm.currentLine());
+    return vm.mapToDict(vm.frame!.globals);
+  });
   fn('dir', (args) => {
     const o = args[0];
+    if (o instanceof PyModule) throw new UnsupportedSignal('dir() of a module', vm.currentLine());
     const names = new Set<string>();
     if (o instanceof PyInstance) for (const k of o.dict.keys()) names.add(k);
     // dir(C) lists the class's own attributes and its bases'; dir(x) those of type(x). A built-in type
@@ -586,7 +609,7 @@ export function installBuiltins(vm: VM): void {
     const v = b.get(name);
     if (v !== undefined) vm.consumers.add(v);
   }
-  fn('__build_class__', (args) => buildClass(vm, args[0], args[1], args.slice(2)));
+  fn('__build_class__', (args, kw) => buildClass(vm, args[0], args[1], args.slice(2), kw ?? new Map()));
 
   // The methods of the built-in types, then the file objects behind open().
   installObjectType(vm);
@@ -602,6 +625,7 @@ export function installBuiltins(vm: VM): void {
   installSetTypes(vm);
   installRangeType(vm);
   installBytesTypes(vm);
+  installDescriptorTypes(vm);
   installSliceType();
   installFunctionTypes(vm);
   installSuperType(vm);

@@ -5,8 +5,9 @@
 // only if) it reaches them, with the feature name and line.
 
 import type { SyntaxNode } from '../parser.js';
+import { compileMatch, patternDefs, patternUses } from './compile-match.js';
 import { BIN_OPS, CMP_OPS, Op } from './opcodes.js';
-import { normInt, PyFloat, type GlobalCell, type GlobalsMap, type Py } from './values.js';
+import { normInt, PyBytes, PyFloat, PyTuple, type GlobalCell, type GlobalsMap, type Py } from './values.js';
 
 export const CO_GENERATOR = 1;
 export const CO_VARARGS = 2;
@@ -344,6 +345,15 @@ class SymbolBuilder {
         if (v !== null) this.visit(v, s);
         return;
       }
+      case 'case_clause':
+        // A pattern binds its capture names and reads its value and class names; the rest is ordinary code.
+        for (const c of named(n)) {
+          if (c.type === 'case_pattern') {
+            for (const name of patternDefs(c)) s.defs.add(name);
+            for (const name of patternUses(c)) s.uses.add(name);
+          } else this.visit(c, s);
+        }
+        return;
       default:
         for (const c of named(n)) this.visit(c, s);
     }
@@ -500,6 +510,9 @@ class Compiler {
   compileModuleCode(root: SyntaxNode): CodeObject {
     this.u = new Unit(this.root, '<module>', '<module>', 1, this.filename);
     this.u.co.kind = 'module';
+    this.u.co.doc = docstring(root);
+    this.postponedAnnotations = /^from\s+__future__\s+import\s+[^\n]*\bannotations\b/m.test(root.text);
+    if (hasAnnotatedAssignment(root)) this.emit(Op.SETUP_ANNOTATIONS, 0);
     this.body(root);
     this.emit(Op.LOAD_CONST, this.constIdx(null));
     this.emit(Op.RETURN_VALUE, 0);
@@ -617,6 +630,42 @@ class Compiler {
   syntaxErrors: { message: string; line: number }[] = [];
   /** LOAD_CLASSDEREF's operands, [cell index, names index], by the instruction's arg (no packing limit). */
   classDerefs: [cell: number, name: number][] = [];
+  /** LOAD_CONST level, LOAD_CONST fromlist, IMPORT_NAME: `__import__(name, fromlist=..., level=...)`. */
+  private emitImportName(name: string, fromlist: string[] | null, level: number): void {
+    this.emit(Op.LOAD_CONST, this.constIdx(level));
+    this.emit(Op.LOAD_CONST, this.constIdx(fromlist === null ? null : new PyTuple(fromlist)));
+    this.emit(Op.IMPORT_NAME, this.nameIdx(name));
+  }
+
+  /** `from [.]mod import a, b as c` / `from mod import *`. */
+  private importFrom(n: SyntaxNode): void {
+    const mod = n.childForFieldName('module_name')!;
+    let level = 0;
+    let name = mod.text;
+    if (mod.type === 'relative_import') {
+      level = mod.namedChildren.find((c) => c.type === 'import_prefix')?.text.length ?? 0;
+      name = mod.namedChildren.find((c) => c.type === 'dotted_name')?.text ?? '';
+    }
+    if (named(n).some((c) => c.type === 'wildcard_import')) {
+      if (this.u.scope.kind !== 'module') return this.syntaxError('import * only allowed at module level', n);
+      this.emitImportName(name, ['*'], level);
+      this.emit(Op.IMPORT_STAR, 0);
+      return;
+    }
+    const items: [string, string][] = [];
+    for (const c of named(n)) {
+      if (sameNode(c, mod)) continue;
+      if (c.type === 'dotted_name') items.push([c.text, c.text]);
+      else if (c.type === 'aliased_import') items.push([c.childForFieldName('name')!.text, c.childForFieldName('alias')!.text]);
+    }
+    this.emitImportName(name, items.map(([imported]) => imported), level);
+    for (const [imported, bound] of items) {
+      this.emit(Op.IMPORT_FROM, this.nameIdx(imported));
+      this.store(bound);
+    }
+    this.emit(Op.POP_TOP, 0);
+  }
+
   syntaxError(message: string, n: SyntaxNode): void {
     this.syntaxErrors.push({ message, line: line(n) });
     this.unsupported(message, n);
@@ -717,6 +766,9 @@ class Compiler {
         return;
       case 'expression_statement': {
         const kids = named(n);
+        // tree-sitter reads `match [a, b]:` and its indented cases as an annotated assignment to `match[a, b]`.
+        if (n.startPosition.row !== n.endPosition.row && /^match\s*\[/.test(n.text) && kids[0]?.type === 'assignment')
+          return this.unsupported('match statement whose subject is a list display', n);
         if (kids.length === 1) {
           const k = kids[0]!;
           if (k.type === 'assignment' || k.type === 'augmented_assignment') return this.stmt(k);
@@ -749,6 +801,8 @@ class Compiler {
       }
       case 'if_statement':
         return this.ifStmt(n);
+      case 'match_statement':
+        return compileMatch(this, n);
       case 'while_statement':
         return this.whileStmt(n);
       case 'for_statement':
@@ -810,36 +864,24 @@ class Compiler {
       case 'import_statement':
         for (const c of named(n)) {
           if (c.type === 'dotted_name') {
-            if (named(c).length > 1) return this.unsupported('import of a dotted module name', n);
-            this.emit(Op.IMPORT_NAME, this.nameIdx(c.text));
-            this.store(c.text);
+            this.emitImportName(c.text, null, 0);
+            this.store(named(c)[0]!.text);
           } else if (c.type === 'aliased_import') {
             const nm = c.childForFieldName('name')!;
-            if (named(nm).length > 1) return this.unsupported('import of a dotted module name', n);
-            this.emit(Op.IMPORT_NAME, this.nameIdx(nm.text));
+            const parts = named(nm).map((p) => p.text);
+            this.emitImportName(nm.text, null, 0);
+            // `import a.b.c as z` binds the leaf, reached attribute by attribute as CPython's IMPORT_FROM does.
+            for (const part of parts.slice(1)) {
+              this.emit(Op.IMPORT_FROM, this.nameIdx(part));
+              this.emit(Op.ROT_TWO, 0);
+              this.emit(Op.POP_TOP, 0);
+            }
             this.store(c.childForFieldName('alias')!.text);
           }
         }
         return;
-      case 'import_from_statement': {
-        const mod = n.childForFieldName('module_name');
-        if (mod === null || mod.type !== 'dotted_name' || named(mod).length > 1)
-          return this.unsupported('relative or dotted import', n);
-        if (named(n).some((c) => c.type === 'wildcard_import')) return this.unsupported('import *', n);
-        this.emit(Op.IMPORT_NAME, this.nameIdx(mod.text));
-        for (const c of named(n)) {
-          if (sameNode(c, mod)) continue;
-          if (c.type === 'dotted_name') {
-            this.emit(Op.IMPORT_FROM, this.nameIdx(c.text));
-            this.store(c.text);
-          } else if (c.type === 'aliased_import') {
-            this.emit(Op.IMPORT_FROM, this.nameIdx(c.childForFieldName('name')!.text));
-            this.store(c.childForFieldName('alias')!.text);
-          }
-        }
-        this.emit(Op.POP_TOP, 0);
-        return;
-      }
+      case 'import_from_statement':
+        return this.importFrom(n);
       case 'future_import_statement':
         return;
       case 'ERROR':
@@ -849,7 +891,91 @@ class Compiler {
     }
   }
 
+  /** `from __future__ import annotations` is in force: annotations would be strings (their unparsed source). */
+  postponedAnnotations = false;
+
+  /** An annotation's expression, as CPython 3.13 evaluates it (tree-sitter parses it with its type grammar). */
+  annotation(t: SyntaxNode): void {
+    if (this.postponedAnnotations) return this.unsupported('postponed evaluation of annotations (from __future__ import annotations)', t);
+    const kids = named(t);
+    switch (t.type) {
+      case 'type':
+        if (kids.length !== 1) return this.unsupported('annotation', t);
+        return this.annotation(kids[0]!);
+      case 'generic_type': {
+        // `list[int]`: the class subscripted by its parameters (one, or a tuple of several).
+        const [base, parameters] = kids;
+        if (base === undefined || parameters === undefined) return this.unsupported('annotation', t);
+        this.annotation(base);
+        const items = named(parameters);
+        for (const item of items) this.annotation(item);
+        if (items.length !== 1) this.emit(Op.BUILD_TUPLE, items.length);
+        this.emit(Op.BINARY_SUBSCR, 0);
+        return;
+      }
+      case 'union_type':
+        this.annotation(kids[0]!);
+        this.annotation(kids[1]!);
+        this.emit(Op.BINARY_OP, BIN_OPS.indexOf('|'));
+        return;
+      case 'member_type':
+        this.annotation(kids[0]!);
+        this.emit(Op.LOAD_ATTR, this.nameIdx(kids[1]!.text));
+        return;
+      case 'constrained_type':
+      case 'splat_type':
+        return this.unsupported(t.type.replace(/_/g, ' '), t);
+      default:
+        return this.expr(t);
+    }
+  }
+
+  /**
+   * `target: annotation [= value]`: the value is assigned first; a simple name's annotation is evaluated
+   * and stored in `__annotations__` at module and class level (never in a function); a complex target's
+   * annotation is evaluated there and dropped, and without a value its object (and subscript) are evaluated.
+   */
+  private annotatedAssignment(n: SyntaxNode, target: SyntaxNode, type: SyntaxNode): void {
+    const value = n.childForFieldName('right');
+    if (value !== null) {
+      this.expr(value);
+      this.storeTarget(target);
+    }
+    const atModuleOrClass = this.u.scope.kind !== 'function';
+    if (target.type === 'identifier') {
+      if (!atModuleOrClass) return;
+      if (this.u.scope.kind === 'class' && target.text.startsWith('__') && !target.text.endsWith('__'))
+        return this.unsupported('annotation of a private (mangled) name', n);
+      this.annotation(type);
+      this.load('__annotations__');
+      this.emit(Op.LOAD_CONST, this.constIdx(target.text));
+      this.emit(Op.STORE_SUBSCR, 0);
+      return;
+    }
+    if (value === null) {
+      if (target.type === 'attribute') {
+        this.expr(target.childForFieldName('object')!);
+        this.emit(Op.POP_TOP, 0);
+      } else if (target.type === 'subscript') {
+        this.expr(target.childForFieldName('value')!);
+        this.emit(Op.POP_TOP, 0);
+        for (const index of target.childrenForFieldName('subscript')) {
+          if (index.type === 'slice') return this.unsupported('annotated slice target', n);
+          this.expr(index);
+          this.emit(Op.POP_TOP, 0);
+        }
+      } else return this.unsupported('annotated target', n);
+    }
+    if (atModuleOrClass) {
+      this.annotation(type);
+      this.emit(Op.POP_TOP, 0);
+    }
+  }
+
   private assignment(n: SyntaxNode): void {
+    const type = n.childForFieldName('type');
+    const left = n.childForFieldName('left');
+    if (type !== null && left !== null) return this.annotatedAssignment(n, left, type);
     const targets: SyntaxNode[] = [];
     let cur: SyntaxNode | null = n;
     while (cur !== null && cur.type === 'assignment') {
@@ -1412,6 +1538,16 @@ class Compiler {
       this.emit(Op.BUILD_MAP, params.kwdefaults.length);
       flags |= 2;
     }
+    // Parameter and return annotations, evaluated now, in CPython's order (parameters as written, then return).
+    const annotations = functionAnnotations(node);
+    if (annotations.length > 0) {
+      for (const [k, a] of annotations) {
+        this.emit(Op.LOAD_CONST, this.constIdx(k));
+        this.annotation(a);
+      }
+      this.emit(Op.BUILD_MAP, annotations.length);
+      flags |= 4;
+    }
     const outer = this.u;
     const qualPrefix = outer.childPrefix;
     const first = node.parent?.type === 'decorated_definition' ? line(node.parent) : line(node);
@@ -1501,6 +1637,7 @@ class Compiler {
       this.emit(Op.LOAD_CONST, this.constIdx(doc));
       this.emit(Op.STORE_NAME, this.nameIdx('__doc__'));
     }
+    if (hasAnnotatedAssignment(n.childForFieldName('body')!)) this.emit(Op.SETUP_ANNOTATIONS, 0);
     this.body(n.childForFieldName('body')!);
     if (scope.cells.has('__class__')) {
       this.emit(Op.LOAD_CLOSURE, this.derefIdx('__class__'));
@@ -1524,10 +1661,18 @@ class Compiler {
     if (sup !== null) {
       const args = named(sup);
       const kw = args.filter((a) => a.type === 'keyword_argument');
-      if (kw.length > 0 || args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat'))
-        return this.unsupported('class keywords (metaclass)', n);
-      for (const a of args) this.expr(a);
-      this.emit(Op.CALL, 2 + args.length);
+      if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return this.unsupported('class bases or keywords unpacked with * or **', n);
+      // A metaclass other than type changes what creating the class does: not modelled.
+      if (kw.some((k) => k.childForFieldName('name')!.text === 'metaclass')) return this.unsupported('class keywords (metaclass)', n);
+      const positional = args.filter((a) => a.type !== 'keyword_argument');
+      for (const a of positional) this.expr(a);
+      for (const k of kw) this.expr(k.childForFieldName('value')!);
+      if (kw.length === 0) this.emit(Op.CALL, 2 + positional.length);
+      else {
+        // Keywords other than metaclass go to the parent's __init_subclass__.
+        this.emit(Op.LOAD_CONST, this.constIdx(new KwNames(kw.map((k) => k.childForFieldName('name')!.text))));
+        this.emit(Op.CALL_KW, 2 + positional.length + kw.length);
+      }
     } else this.emit(Op.CALL, 2);
     for (let i = 0; i < decorators.length; i++) this.emit(Op.CALL, 1);
     this.store(name);
@@ -1999,7 +2144,7 @@ class Compiler {
         }
       }
     }
-    if (isBytes) return this.unsupported('bytes literals', n);
+    if (isBytes) return this.bytesLiteral(n, parts);
     // Merge adjacent literal pieces.
     const merged: (string | SyntaxNode)[] = [];
     for (const p of pieces) {
@@ -2017,6 +2162,21 @@ class Compiler {
       else this.interpolation(p);
     }
     this.emit(Op.BUILD_STRING, merged.length);
+  }
+  /** b'...' (and its implicit concatenations): escapes as bytes literals have them, ASCII only. */
+  private bytesLiteral(n: SyntaxNode, parts: SyntaxNode[]): void {
+    const out: number[] = [];
+    for (const p of parts) {
+      const prefix = p.children[0]!.text.replace(/['"]+$/, '').toLowerCase();
+      if (!prefix.includes('b')) return this.syntaxError('cannot mix bytes and nonbytes literals', n);
+      const raw = prefix.includes('r');
+      const body = p.children.slice(1, -1).map((c) => c.text).join('');
+      if (/[^\x00-\x7f]/.test(body)) return this.syntaxError('bytes can only contain ASCII literal characters', p);
+      const decoded = raw ? body : decodeBytesEscapes(body);
+      if (decoded === null) return this.unsupported('an invalid escape in a bytes literal', p);
+      for (let i = 0; i < decoded.length; i++) out.push(decoded.charCodeAt(i));
+    }
+    this.emit(Op.LOAD_CONST, this.constIdx(new PyBytes(Uint8Array.from(out))));
   }
   private interpolation(n: SyntaxNode): void {
     const e = n.childForFieldName('expression')!;
@@ -2067,6 +2227,62 @@ function withItemParts(item: SyntaxNode): { value: SyntaxNode; target: SyntaxNod
   if (value.type !== 'as_pattern') return { value, target: null };
   const alias = value.childForFieldName('alias');
   return { value: named(value)[0]!, target: alias ? (named(alias)[0] ?? null) : null };
+}
+
+/** Whether a module or class body has an annotated assignment of its own (SETUP_ANNOTATIONS): nested blocks count, nested scopes do not. */
+function hasAnnotatedAssignment(body: SyntaxNode): boolean {
+  for (const c of named(body)) {
+    if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'decorated_definition') continue;
+    if (c.type === 'expression_statement' && named(c).some((e) => e.type === 'assignment' && e.childForFieldName('type') !== null)) return true;
+    if (c.type !== 'expression_statement' && hasAnnotatedAssignment(c)) return true;
+  }
+  return false;
+}
+
+/** A def's annotations: (parameter name or 'return', annotation node), in CPython's order. */
+function functionAnnotations(node: SyntaxNode): [string, SyntaxNode][] {
+  if (node.type !== 'function_definition') return [];
+  const out: [string, SyntaxNode][] = [];
+  const parameters = node.childForFieldName('parameters');
+  for (const p of parameters === null ? [] : named(parameters)) {
+    const type = p.childForFieldName('type');
+    if (type === null) continue;
+    if (p.type === 'typed_default_parameter') out.push([p.childForFieldName('name')!.text, type]);
+    else if (p.type === 'typed_parameter') {
+      const inner = named(p)[0]!;
+      out.push([inner.type === 'identifier' ? inner.text : named(inner)[0]!.text, type]);
+    }
+  }
+  const returns = node.childForFieldName('return_type');
+  if (returns !== null) out.push(['return', returns]);
+  return out;
+}
+
+/** A bytes literal's escapes (\\xhh, octal, \\n and the other one-letter ones, line continuations); null for \\x without two hex digits. */
+function decodeBytesEscapes(text: string): string | null {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c !== '\\' || i + 1 >= text.length) {
+      out += c;
+      continue;
+    }
+    const e = text[++i]!;
+    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '\n': '' };
+    if (e in simple) out += simple[e];
+    else if (e === 'x') {
+      const hex = text.slice(i + 1, i + 3);
+      if (!/^[0-9a-fA-F]{2}$/.test(hex)) return null;
+      out += String.fromCharCode(parseInt(hex, 16));
+      i += 2;
+    } else if (/[0-7]/.test(e)) {
+      let digits = e;
+      while (digits.length < 3 && /[0-7]/.test(text[i + 1] ?? '')) digits += text[++i];
+      if (parseInt(digits, 8) > 0xff) return null;
+      out += String.fromCharCode(parseInt(digits, 8));
+    } else out += '\\' + e;
+  }
+  return out;
 }
 
 function docstring(body: SyntaxNode): string | null {

@@ -2,6 +2,8 @@
 // back its trace. Pure data in, data out; no I/O on the host, no LSP types.
 
 export type { TraceReport, TraceEvent } from '@yieldlens/shared';
+import type { ModuleSource, ModuleSourceResolver } from './imports.js';
+export type { ModuleSource, ModuleSourceResolver } from './imports.js';
 
 export interface RunOptions {
   /** Instruction budget; exceeding it ends the run with a `steps` limit. */
@@ -39,6 +41,15 @@ export interface RunOptions {
    * so in between: a native addon does not survive being terminated in the middle of a call.
    */
   inParser?: (inside: boolean) => void;
+  /**
+   * The user's own modules: `import name` of a module the runtime does not have is looked up here, by
+   * its full dotted name (`pkg.sub`), and its source is run as CPython would import it. Undefined means
+   * the project has no such module (the import is then `unsupported`: it may be installed). The runtime
+   * never reads the host's files itself; the host (the CLI, the language server) hands the text over.
+   */
+  resolveModule?: ModuleSourceResolver;
+  /** The same as plain data (what a worker thread can be sent): full module name → its source. Used when `resolveModule` is absent. */
+  modules?: Record<string, ModuleSource | null>;
 }
 
 /** One piece of code run after the module (RunOptions.followUps). */

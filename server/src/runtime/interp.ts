@@ -21,12 +21,14 @@ import {
   CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CO_SUSPENDABLE, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames,
   STDLIB_FILENAME,
 } from './compiler.js';
+import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
 import { isPrintableChar } from './unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, STOP, UnhashableError, floatRepr, hashKey, normInt, GlobalsMap, type GlobalCell, type NativeFn, type Py,
+  PyType, PyTraceback, PyUserModule, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
+  type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -124,7 +126,7 @@ excTypes.set('EnvironmentError', excTypes.get('OSError')!);
 
 const ctorTypes = new Map<unknown, PyType>([
   [PyFloat, floatType], [PyList, listType], [PyTuple, tupleType], [PyDict, dictType], [PyRange, rangeType],
-  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyProperty, propertyType],
+  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyUserModule, moduleType], [PyProperty, propertyType],
   [PyStaticMethod, staticmethodType], [PyClassMethod, classmethodType], [PySuper, superType], [PySlice, sliceType],
   [CodeObject, codeType], [PyCell, cellType], [PyTraceback, mkType('traceback', [objectType], 'traceback')],
 ]);
@@ -136,6 +138,15 @@ function registerCtorTypes(): void {
   ctorTypes.set(PyAsyncGenerator, asyncGeneratorType);
   ctorTypes.set(PyFunction, functionType);
   ctorTypes.set(Frame, frameType);
+}
+
+/** A native dict or tuple whose type has Python-level dunders (see PyType.pyDunders). */
+export function hasPyDunders(v: Py): boolean {
+  return (v instanceof PyDict || v instanceof PyTuple) && v.constructor !== PyDict && v.constructor !== PyTuple && typeOf(v).pyDunders;
+}
+/** Objects whose operators the VM looks up as Python dunders: instances of classes, and hasPyDunders ones. */
+export function dispatchesDunders(v: Py): boolean {
+  return v instanceof PyInstance || hasPyDunders(v);
 }
 
 export function typeOf(v: Py): PyType {
@@ -170,6 +181,8 @@ export function typeOf(v: Py): PyType {
       }
       if (v instanceof PyObject && (v as PyObject & { pyType?: PyType }).pyType !== undefined)
         return (v as PyObject & { pyType: PyType }).pyType;
+      // A dict subclass in JS only (an instance's live __dict__) is a plain dict to Python.
+      if (v instanceof PyDict) return dictType;
       return objectType;
     }
     default:
@@ -187,6 +200,8 @@ declare module './values.js' {
 
 export class PyFunction extends PyObject {
   dict: Map<string, Py> | null = null;
+  /** `__annotations__`, made at definition (or empty on first access). */
+  annotations: PyDict | null = null;
   name: string;
   qualname: string;
   constructor(
@@ -461,14 +476,31 @@ export class VM {
     return c;
   }
 
+  /** The line of the innermost frame of the user's code (the snippet or one of the project's modules it imported). */
   currentLine(): number {
     let f = this.frame;
     if (f !== null && f.code.filename === this.userFile) return f.code.lines[f.ip >> 1] ?? 0;
-    while (f !== null && f.code.filename !== this.userFile) f = f.back;
+    while (f !== null && f.code.filename === STDLIB_FILENAME) f = f.back;
     if (f === null) return 0;
     return f.code.lines[f.ip >> 1] ?? 0;
   }
+  /** The file currentLine() is a line of. */
+  currentFile(): string {
+    let f = this.frame;
+    while (f !== null && f.code.filename === STDLIB_FILENAME) f = f.back;
+    return f === null ? this.userFile : f.code.filename;
+  }
   userFile = '<string>';
+  /** sys.stdout as the sys module made it (print writes to a replacement instead). */
+  capturedStdout: Py = undefined;
+  /** What the program wrote to sys.stderr (logging goes there too). */
+  stderr: string[] = [];
+  writeStderr(s: string): void {
+    this.stdoutSize += s.length;
+    if (this.stdoutSize > this.opts.maxCollection * 4)
+      throw new LimitSignal('memory', 'output exceeds the memory cap', this.currentLine());
+    this.stderr.push(s);
+  }
   write(s: string): void {
     this.stdoutSize += s.length;
     if (this.stdoutSize > this.opts.maxCollection * 4)
@@ -511,6 +543,7 @@ export class VM {
       return this.error('RecursionError', 'maximum recursion depth exceeded');
     }
     if (e instanceof UnhashableError) return this.typeError(`unhashable type: '${e.typeName}'`);
+    if (e instanceof UnknownOrderError) throw new UnsupportedSignal(e.message, this.currentLine());
     throw e;
   }
   setContext(exc: PyException): void {
@@ -538,6 +571,9 @@ export class VM {
     }
     if (f instanceof PyBoundMethod) return this.call(f.func, [f.self, ...args], kwargs);
     if (f instanceof PyType) return this.construct(f, args, kwargs);
+    // Objects of the type files that are callable without a type of their own (`list[int](...)`).
+    const pyCall = (f as { pyCall?: (vm: VM, args: Py[], kwargs: Map<string, Py> | null) => Py } | null)?.pyCall;
+    if (typeof pyCall === 'function') return pyCall.call(f, this, args, kwargs);
     const m = typeOf(f).lookup('__call__');
     if (m !== undefined && !(f instanceof PyType)) return this.call(m, [f, ...args], kwargs);
     throw this.typeError(`'${typeOf(f).name}' object is not callable`);
@@ -1242,7 +1278,7 @@ export class VM {
                 let v = f.ns !== null ? f.ns.get(name) : undefined;
                 if (v === undefined) v = f.globals.get(name);
                 if (v === undefined) v = this.builtins.get(name);
-                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
+                if (v === undefined) throw this.nameError(name, f.globals, co.lines[(ip >> 1) - 1]!);
                 stack.push(v);
                 break;
               }
@@ -1303,7 +1339,7 @@ export class VM {
                 const name = names[arg]!;
                 let v = f.globals.get(name);
                 if (v === undefined) v = this.builtins.get(name);
-                if (v === undefined) throw this.error('NameError', `name '${name}' is not defined`);
+                if (v === undefined) throw this.nameError(name, f.globals, co.lines[(ip >> 1) - 1]!);
                 stack.push(v);
                 break;
               }
@@ -1539,7 +1575,10 @@ export class VM {
     const line = co.lines[f.ip >> 1] ?? 0;
     if (exc.reraise) exc.reraise = false;
     else exc.tb.push([f, line]);
-    if (exc.line === 0 && co.filename === this.userFile) exc.line = line;
+    if (exc.line === 0 && co.filename !== STDLIB_FILENAME) {
+      exc.line = line;
+      exc.file = co.filename;
+    }
     while (blocks.length > 0) {
       const level = blocks.pop()!;
       const handler = blocks.pop()!;
@@ -1864,6 +1903,7 @@ export class VM {
       case Op.MAKE_FUNCTION: {
         const fco = stack.pop() as CodeObject;
         const closure = (arg & 8) !== 0 ? ((stack.pop() as PyTuple).items as PyCell[]) : null;
+        const annotations = (arg & 4) !== 0 ? (stack.pop() as PyDict) : null;
         const kwdefs = (arg & 2) !== 0 ? (stack.pop() as PyDict) : null;
         const defs = (arg & 1) !== 0 ? (stack.pop() as PyTuple).items : null;
         let kwmap: Map<string, Py> | null = null;
@@ -1871,7 +1911,14 @@ export class VM {
           kwmap = new Map();
           for (const [hk, v] of kwdefs.vals) kwmap.set(kwdefs.keys.get(hk) as string, v);
         }
-        stack.push(new PyFunction(fco, f.globals, defs, kwmap, closure));
+        const made = new PyFunction(fco, f.globals, defs, kwmap, closure);
+        if (annotations !== null) made.annotations = annotations;
+        stack.push(made);
+        break;
+      }
+      case Op.SETUP_ANNOTATIONS: {
+        const ns = f.ns ?? f.globals;
+        if (ns.get('__annotations__') === undefined) ns.set('__annotations__', new PyDict());
         break;
       }
       case Op.GET_YIELD_FROM_ITER: {
@@ -2007,19 +2054,45 @@ export class VM {
       case Op.LOAD_LOCALS:
         stack.push(f.ns);
         break;
-      case Op.IMPORT_NAME:
-        stack.push(this.importModule(names[arg]!));
-        break;
-      case Op.IMPORT_FROM: {
-        const m = stack[stack.length - 1] as PyModule;
-        const v = m.dict.get(names[arg]!);
-        if (v === undefined) {
-          if (m.dict.has('__unsupported__') || true)
-            throw new UnsupportedSignal(`${m.name}.${names[arg]}`, this.currentLine());
-        }
-        stack.push(v);
+      case Op.IMPORT_NAME: {
+        const fromlist = stack.pop() as PyTuple | null;
+        const level = stack.pop() as number;
+        stack.push(this.importSystem().importName(names[arg]!, fromlist === null ? [] : (fromlist.items as string[]), level, f.globals));
         break;
       }
+      case Op.IMPORT_FROM:
+        stack.push(this.importSystem().importFrom(stack[stack.length - 1] as PyModule, names[arg]!));
+        break;
+      case Op.COPY:
+        stack.push(stack[stack.length - arg]);
+        break;
+      case Op.MATCH_SEQUENCE:
+        stack.push(this.matchOps.sequence(this, stack[stack.length - 1]));
+        break;
+      case Op.MATCH_MAPPING:
+        stack.push(this.matchOps.mapping(this, stack[stack.length - 1]));
+        break;
+      case Op.GET_LEN:
+        stack.push(this.matchOps.length(this, stack[stack.length - 1]));
+        break;
+      case Op.MATCH_KEYS:
+        stack.push(this.matchOps.keys(this, stack[stack.length - 2], stack[stack.length - 1] as PyTuple));
+        break;
+      case Op.MATCH_CLASS: {
+        const keywords = stack.pop() as PyTuple;
+        const cls = stack.pop();
+        const subject = stack.pop();
+        stack.push(this.matchOps.cls(this, subject, cls, arg, keywords));
+        break;
+      }
+      case Op.MATCH_REST: {
+        const keys = stack.pop() as PyTuple;
+        stack.push(this.matchOps.rest(this, stack.pop(), keys));
+        break;
+      }
+      case Op.IMPORT_STAR:
+        this.importSystem().importStar(stack.pop() as PyModule, f.globals);
+        break;
       case Op.UNSUPPORTED:
         throw new UnsupportedSignal(consts[arg] as string, co.lines[(ip >> 1) - 1]!);
       case Op.POP_ITER: {
@@ -2194,7 +2267,10 @@ export class VM {
   private unboundLocal(co: CodeObject, i: number): PyException {
     return this.error('UnboundLocalError', `cannot access local variable '${co.varnames[i]}' where it is not associated with a value`);
   }
-  private nameError(name: string): PyException {
+  private nameError(name: string, globals?: Map<string, Py>, line = this.currentLine()): PyException {
+    const starred = globals === undefined ? undefined : this.starImports.get(globals);
+    // `from M import *` of a runtime module binds only what the runtime implements of M.
+    if (starred !== undefined) throw new UnsupportedSignal(`name '${name}' after from ${starred.join('/')} import *`, line);
     return this.error('NameError', `name '${name}' is not defined`);
   }
   private derefError(co: CodeObject, i: number): PyException {
@@ -2254,6 +2330,23 @@ export class VM {
     this.modules.set(name, m);
     return m;
   }
+  /** The import system of this VM (run.ts makes it: imports.ts). */
+  imports: ImportSystem | null = null;
+  importSystem(): ImportSystem {
+    if (this.imports === null) throw new UnsupportedSignal('import without an import system', this.currentLine());
+    return this.imports;
+  }
+  /** What the `match` instructions do (match.ts, installed by builtins.ts). */
+  matchOps!: {
+    sequence: (vm: VM, v: Py) => boolean;
+    mapping: (vm: VM, v: Py) => boolean;
+    length: (vm: VM, v: Py) => Py;
+    keys: (vm: VM, subject: Py, keys: PyTuple) => PyTuple | null;
+    cls: (vm: VM, subject: Py, cls: Py, positional: number, keywords: PyTuple) => PyTuple | null;
+    rest: (vm: VM, subject: Py, keys: PyTuple) => Py;
+  };
+  /** Module globals that ran `from M import *` of one of the runtime's modules, with M's names. */
+  starImports = new Map<Map<string, Py>, string[]>();
 
   // --- attributes
   bindMethod(m: Py, self: Py): Py {
@@ -2261,6 +2354,9 @@ export class VM {
     if (m instanceof PyNative) return m.bind(self);
     if (m instanceof PyStaticMethod) return m.func;
     if (m instanceof PyClassMethod) return new PyBoundMethod(typeOf(self), m.func);
+    // A native non-data descriptor (functools.cached_property): its __get__ for the instance.
+    const get = (m as { pyDescrGet?: (vm: VM, self: Py) => Py } | null)?.pyDescrGet;
+    if (typeof get === 'function') return get.call(m, this, self);
     return m;
   }
   getAttrOrUndefined(o: Py, name: string): Py | undefined {
@@ -2294,14 +2390,19 @@ export class VM {
         if (ta.fget === null) throw this.error('AttributeError', `property '${name}' of '${t.name}' object has no getter`);
         return this.call(ta.fget, [o]);
       }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
+      // A data descriptor (with __set__ or __delete__) on the type wins over the instance's __dict__.
+      if (descriptor !== null && descriptor.get !== undefined && (descriptor.set !== undefined || descriptor.del !== undefined))
+        return this.call(descriptor.get, [ta, o, t]);
       if (o instanceof PyException) {
         const ev = this.exceptionAttr(o, name);
         if (ev !== undefined) return ev;
       }
       const v = o.dict.get(name);
       if (v !== undefined) return v;
-      if (name === '__dict__') return this.mapToDict(o.dict);
+      if (name === '__dict__') return this.instanceDict(o);
       if (name === '__class__') return t;
+      if (descriptor !== null && descriptor.get !== undefined) return this.call(descriptor.get, [ta, o, t]);
       if (ta !== undefined) return this.bindMethod(ta, o);
       const slot = this.attrLookup(t, name);
       if (slot !== undefined) return this.bindMethod(slot, o);
@@ -2314,9 +2415,20 @@ export class VM {
       const v = o.dict.get(name);
       if (v !== undefined) return v;
       if (name === '__name__') return o.name;
+      // PEP 562: a module's own __getattr__ answers for the names it lacks.
+      const moduleGetattr = o instanceof PyUserModule ? o.dict.get('__getattr__') : undefined;
+      if (moduleGetattr !== undefined) return this.call(moduleGetattr, [name]);
+      if (o instanceof PyUserModule && name === '__annotations__') {
+        const made = new PyDict();
+        o.dict.set(name, made);
+        return made;
+      }
+      if (o instanceof PyUserModule) this.importSystem().missingAttribute(o, name);
       throw new UnsupportedSignal(`${o.name}.${name}`, this.currentLine());
     }
     if (o instanceof PySuper) return this.superGetAttr(o, name);
+    const pyGetAttr = (o as { pyGetAttr?: (vm: VM, name: string) => Py } | null)?.pyGetAttr;
+    if (typeof pyGetAttr === 'function') return pyGetAttr.call(o, this, name);
     const special = this.specialAttr(o, name);
     if (special !== undefined) return special;
     const t = typeOf(o);
@@ -2348,7 +2460,20 @@ export class VM {
   }
 
   private typeGetAttr(t: PyType, name: string): Py {
+    // type.__annotations__ is a data descriptor of the metaclass: the class's own, or a new empty dict kept on it.
+    if (name === '__annotations__' && !t.builtin) {
+      const own = t.dict.get('__annotations__');
+      if (own !== undefined) return own;
+      const made = new PyDict();
+      t.dict.set('__annotations__', made);
+      return made;
+    }
     const v = this.attrLookup(t, name);
+    if (v instanceof PyInstance) {
+      // A descriptor reached through its class: __get__(None, cls).
+      const descriptor = descriptorOf(v);
+      if (descriptor !== null && descriptor.get !== undefined) return this.call(descriptor.get, [v, null, t]);
+    }
     if (v !== undefined) {
       if (v instanceof PyStaticMethod) return v.func;
       if (v instanceof PyClassMethod) return new PyBoundMethod(t, v.func);
@@ -2426,6 +2551,11 @@ export class VM {
   }
 
   /** Attributes of builtin objects that are not methods: generator and frame internals, etc. */
+  /** _PyObject_IsAbstract: the truth of f.__isabstractmethod__, False when it has none. */
+  private isAbstract(f: Py): boolean {
+    const v = this.getAttrOrUndefined(f, '__isabstractmethod__');
+    return v !== undefined && this.truthy(v);
+  }
   specialAttr(o: Py, name: string): Py | undefined {
     if (o instanceof PyGenerator) {
       if (o.constructor !== PyGenerator) return this.awaitableFrameAttr(o, name);
@@ -2496,8 +2626,13 @@ export class VM {
           return o.code.doc;
         case '__defaults__':
           return o.defaults === null ? null : new PyTuple(o.defaults);
+        case '__annotations__':
+          if (o.dict?.has('__annotations__')) return o.dict.get('__annotations__');
+          return (o.annotations ??= new PyDict());
         case '__module__':
-          return '__main__';
+          // Set from the globals' __name__ when the function is made (a rebinding of __name__ later is not seen).
+          if (o.dict?.has('__module__')) return o.dict.get('__module__');
+          return o.globals.get('__name__') ?? null;
         case '__dict__':
           return this.mapToDict(o.dict ?? new Map());
       }
@@ -2529,6 +2664,8 @@ export class VM {
       return undefined;
     }
     if (o instanceof PyProperty) {
+      // property_get___isabstractmethod__: any of its functions abstract.
+      if (name === '__isabstractmethod__') return [o.fget, o.fset, o.fdel].some((f) => f !== null && this.isAbstract(f));
       if (name === 'fget') return o.fget;
       if (name === 'fset') return o.fset;
       if (name === 'setter') return new PyNative('setter', (a) => new PyProperty(o.fget, a[0], o.fdel));
@@ -2538,6 +2675,8 @@ export class VM {
     }
     if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
       if (name === '__func__') return o.func;
+      // cm_get___isabstractmethod__: the wrapped function's, else False.
+      if (name === '__isabstractmethod__') return this.isAbstract(o.func);
       return undefined;
     }
     if (o instanceof PyTraceback) {
@@ -2658,6 +2797,11 @@ export class VM {
     }
     return out;
   }
+  /** An instance's `__dict__`, live; AttributeError for a slotted class without one. */
+  instanceDict(o: PyInstance): PyDict {
+    if (!hasInstanceDict(o.cls)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '__dict__'`);
+    return liveInstanceDict(o);
+  }
   mapToDict(m: Map<string, Py>): PyDict {
     const d = new PyDict();
     for (const [k, v] of m) dictSet(d, k, v);
@@ -2677,6 +2821,14 @@ export class VM {
         this.call(sa, [o, name, v]);
         return;
       }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
+      if (descriptor !== null && descriptor.set !== undefined) {
+        this.call(descriptor.set, [ta, o, v]);
+        return;
+      }
+      if (descriptor !== null && descriptor.del !== undefined) throw this.error('AttributeError', '__set__');
+      if (!hasInstanceDict(o.cls))
+        throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
       if (o instanceof PyException) {
         if (name === '__context__') { o.context = v; return; }
         if (name === '__cause__') { o.cause = v; o.suppressContext = true; return; }
@@ -2730,6 +2882,12 @@ export class VM {
         this.call(ta.fdel, [o]);
         return;
       }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
+      if (descriptor !== null && descriptor.del !== undefined) {
+        this.call(descriptor.del, [ta, o]);
+        return;
+      }
+      if (descriptor !== null && descriptor.set !== undefined) throw this.error('AttributeError', '__delete__');
       if (!o.dict.delete(name)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}'`);
       return;
     }
@@ -2807,6 +2965,9 @@ export class VM {
       return this.withRepr(v, () => '[' + v.items.map((x) => this.repr(x)).join(', ') + ']');
     }
     if (v instanceof PyTuple) {
+      // Tuples with named fields (sys.version_info, namedtuple instances) have their own repr.
+      const named = (v as { pyRepr?: (vm: VM) => string }).pyRepr;
+      if (typeof named === 'function') return this.withRepr(v, () => named.call(v, this));
       if (v.items.length === 1) return '(' + this.repr(v.items[0]) + ',)';
       return this.withRepr(v, () => '(' + v.items.map((x) => this.repr(x)).join(', ') + ')');
     }
@@ -2860,6 +3021,7 @@ export class VM {
     }
     if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
     if (v instanceof PySlice) return `slice(${this.repr(v.start)}, ${this.repr(v.stop)}, ${this.repr(v.step)})`;
+    if (v instanceof PyUserModule) return `<module '${v.name}' from '${v.file}'>`;
     if (v instanceof PyModule) return `<module '${v.name}' (built-in)>`;
     if (v instanceof Frame) {
       return `<frame at ${frameAddress(v)}, file '${v.code.filename}', line ${v.lineno}, code ${v.code.name}>`;
@@ -2892,6 +3054,14 @@ export class VM {
 
   str(v: Py): string {
     if (typeof v === 'string') return v;
+    if (hasPyDunders(v)) {
+      const s = typeOf(v).lookup('__str__');
+      if (s !== undefined && !(s instanceof PyNative)) {
+        const r = this.call(this.bindMethod(s, v), []);
+        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
+        return r;
+      }
+    }
     if (v instanceof PyInstance) {
       const s = v.cls.lookup('__str__');
       if (s !== undefined && !(s instanceof PyNative)) {
@@ -2983,11 +3153,15 @@ export class VM {
     if (a instanceof PyFloat || b instanceof PyFloat) {
       if ((a instanceof PyFloat || isIntLike(a)) && (b instanceof PyFloat || isIntLike(b))) return numEq(a, b);
     }
-    if (a instanceof PyInstance || b instanceof PyInstance) {
+    if (dispatchesDunders(a) || dispatchesDunders(b)) {
       const r = this.richCompare(a, b, '__eq__', '__eq__');
       if (r !== NOT_IMPLEMENTED) return this.truthy(r);
-      return a === b;
+      if (a instanceof PyInstance || b instanceof PyInstance) return a === b;
     }
+    const pyEq = (a as { pyEq?: (vm: VM, other: Py) => boolean } | null)?.pyEq;
+    if (typeof pyEq === 'function') return pyEq.call(a, this, b);
+    const reflectedEq = (b as { pyEq?: (vm: VM, other: Py) => boolean } | null)?.pyEq;
+    if (typeof reflectedEq === 'function') return reflectedEq.call(b, this, a);
     if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
     if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
     if (a instanceof PyDict && b instanceof PyDict) {
@@ -3030,15 +3204,15 @@ export class VM {
   }
   /** Tries a.__op__(b) then b.__rop__(a) for user classes; NOT_IMPLEMENTED when neither applies. */
   richCompare(a: Py, b: Py, op: string, rop: string): Py {
-    if (a instanceof PyInstance) {
-      const m = a.cls.lookup(op);
+    if (dispatchesDunders(a)) {
+      const m = typeOf(a).lookup(op);
       if (m !== undefined && !(m instanceof PyNative)) {
         const r = this.call(this.bindMethod(m, a), [b]);
         if (r !== NOT_IMPLEMENTED) return r;
       }
     }
-    if (b instanceof PyInstance) {
-      const m = b.cls.lookup(rop);
+    if (dispatchesDunders(b)) {
+      const m = typeOf(b).lookup(rop);
       if (m !== undefined && !(m instanceof PyNative)) {
         const r = this.call(this.bindMethod(m, b), [a]);
         if (r !== NOT_IMPLEMENTED) return r;
@@ -3057,11 +3231,12 @@ export class VM {
         if (a === b && a instanceof PyFloat) return !Number.isNaN(a.v);
         return this.eq(a, b);
       case 3:
-        if (a instanceof PyInstance || b instanceof PyInstance) {
+        if (dispatchesDunders(a) || dispatchesDunders(b)) {
           const r = this.richCompare(a, b, '__ne__', '__ne__');
           if (r !== NOT_IMPLEMENTED) return r;
           const r2 = this.richCompare(a, b, '__eq__', '__eq__');
-          return r2 !== NOT_IMPLEMENTED ? !this.truthy(r2) : a !== b;
+          if (r2 !== NOT_IMPLEMENTED) return !this.truthy(r2);
+          return a instanceof PyInstance || b instanceof PyInstance ? a !== b : !this.eq(a, b);
         }
         if (a === b && a instanceof PyFloat) return Number.isNaN(a.v);
         return !this.eq(a, b);
@@ -3110,9 +3285,15 @@ export class VM {
     if (own !== NOT_IMPLEMENTED) return own;
     const names = ['__lt__', '__le__', '', '', '__gt__', '__ge__'];
     const reflected = ['__gt__', '__ge__', '', '', '__lt__', '__le__'];
-    if (a instanceof PyInstance || b instanceof PyInstance) {
+    if (dispatchesDunders(a) || dispatchesDunders(b)) {
       const r = this.richCompare(a, b, names[op]!, reflected[op]!);
       if (r !== NOT_IMPLEMENTED) return r;
+    }
+    // Types of their own file (bytes) compare themselves.
+    const pyCompare = (a as { pyCompare?: (vm: VM, op: number, other: Py) => Py | undefined } | null)?.pyCompare;
+    if (typeof pyCompare === 'function') {
+      const r = pyCompare.call(a, this, op, b);
+      if (r !== undefined) return r;
     }
     throw this.typeError(`'${sym}' not supported between instances of '${typeOf(a).name}' and '${typeOf(b).name}'`);
   }
@@ -3318,7 +3499,7 @@ export class VM {
       if (op === '-') return new PyFloat(-v.v);
       if (op === '+') return v;
     }
-    if (v instanceof PyInstance) {
+    if (dispatchesDunders(v)) {
       const r = this.callSpecial(v, op === '-' ? '__neg__' : op === '+' ? '__pos__' : '__invert__', []);
       if (r !== undefined) return r;
     }

@@ -82,6 +82,8 @@ export const enum Op {
   LOAD_BUILD_CLASS,
   IMPORT_NAME,
   IMPORT_FROM,
+  /** `from m import *`: pops the module and binds its public names (its `__all__`) in the globals. */
+  IMPORT_STAR,
   UNSUPPORTED,
   LOAD_ASSERTION_ERROR,
   LOAD_LOCALS,
@@ -116,6 +118,22 @@ export const enum Op {
   BEFORE_ASYNC_WITH,
   /** Pops a bound __exit__/__aexit__ and pushes what calling it with (None, None, None) returned. */
   WITH_EXIT_CALL,
+  /** Pushes stack[-arg] (CPython's COPY: 1 is TOS). */
+  COPY,
+  /** `match`: pushes whether TOS is a sequence for patterns (the subject stays). */
+  MATCH_SEQUENCE,
+  /** `match`: pushes whether TOS is a mapping for patterns (the subject stays). */
+  MATCH_MAPPING,
+  /** Pushes len(TOS) (the subject stays). */
+  GET_LEN,
+  /** [subject, keys] → [subject, keys, values tuple or None]. */
+  MATCH_KEYS,
+  /** [subject, cls, keyword names] → [attributes tuple or None]; arg: the number of positional sub-patterns. */
+  MATCH_CLASS,
+  /** [subject, keys] → [dict of the subject's other items] (`**rest`). */
+  MATCH_REST,
+  /** Module and class bodies with annotations: `__annotations__ = {}` unless the namespace has one. */
+  SETUP_ANNOTATIONS,
 }
 
 /** BINARY_OP / INPLACE_OP arguments. */

@@ -7,6 +7,7 @@ import type { TraceError, TraceEvent, TraceReport, UnsupportedFeature } from '@y
 import { firstSyntaxError, parsePython } from '../parser.js';
 import { installBuiltins } from './builtins.js';
 import { CodeObject, CompileError, compileModule, type CompileOptions } from './compiler.js';
+import { dirname, ImportSystem, type ModuleSourceResolver } from './imports.js';
 import type { FollowUp, RunOptions } from './index.js';
 import {
   Frame, GEN_CREATED, GEN_SUSPENDED, LimitSignal, isHostStackOverflow, PyAsyncGenerator, PyFunction, PyGenerator, UnsupportedSignal,
@@ -136,17 +137,27 @@ class EventRecorder implements Tracer {
     cells[at + 1] = gen;
     return at;
   }
+  /**
+   * Create, resume and close events happen at the caller's line: its file goes in the fourth cell (unused
+   * by these kinds), null for the traced file. Yields, returns and raises are in the generator's own file.
+   */
+  private callerFile(at: number): void {
+    if (at < 0) return;
+    const file = this.vm.currentFile();
+    this.cells[at + 3] = file === this.vm.userFile ? null : file;
+  }
   create(gen: PyGenerator, line: number): void {
-    this.slot(K_CREATE, gen, line);
+    this.callerFile(this.slot(K_CREATE, gen, line));
   }
   resume(gen: PyGenerator, method: 'next' | 'send' | 'throw' | 'anext' | 'asend' | 'athrow', sent: Py, line: number): void {
     if (method === 'next' || method === 'anext') {
-      this.slot(K_RESUME | (method === 'next' ? 0 : 4 << 3), gen, line);
+      this.callerFile(this.slot(K_RESUME | (method === 'next' ? 0 : 4 << 3), gen, line));
       return;
     }
     const m = METHODS.indexOf(method);
     const at = this.slot(K_RESUME | (m << 3), gen, line);
     if (at >= 0) this.cells[at + 2] = this.capture(sent);
+    this.callerFile(at);
   }
   yield(gen: PyGenerator, value: Py, line: number): void {
     const frame = gen.frame;
@@ -210,7 +221,7 @@ class EventRecorder implements Tracer {
     this.cells[at + 3] = message;
   }
   close(gen: PyGenerator, line: number): void {
-    this.slot(K_CLOSE, gen, line);
+    this.callerFile(this.slot(K_CLOSE, gen, line));
   }
   /** Reprs of the objects stored raw (stable reprs, so one text each) during one events() call. */
   private texts: Map<object, string> | null = null;
@@ -232,7 +243,12 @@ class EventRecorder implements Tracer {
   }
   private build(i: number): TraceEvent {
     const event = this.buildEvent(i);
-    if (this.cells[i * STRIDE + 1] instanceof PyAsyncGenerator) event.asyncGenerator = true;
+    const at = i * STRIDE;
+    const kind = (this.cells[at] as number) & 7;
+    const g = this.cells[at + 1] as PyGenerator;
+    const file = kind === K_CREATE || kind === K_RESUME || kind === K_CLOSE ? this.cells[at + 3] as string | null : g.code.filename;
+    if (file !== null && file !== this.vm.userFile) event.file = file;
+    if (g instanceof PyAsyncGenerator) event.asyncGenerator = true;
     return event;
   }
   private buildEvent(i: number): TraceEvent {
@@ -515,6 +531,10 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
     now: interrupted === undefined ? () => performance.now() : () => (interrupted() ? Number.POSITIVE_INFINITY : performance.now()),
   });
   vm.userFile = filename;
+  vm.imports = new ImportSystem(vm, moduleResolverOf(options), (text, path) => {
+    const module = compileInParser(options, () => compileChecked(text, path, 'exec', {}));
+    return module instanceof CodeObject ? module : { message: module.message, line: module.line };
+  }, dirname(filename));
   installBuiltins(vm);
   installModules(vm);
   const maxEvents = Math.max(2, options.maxEvents ?? DEFAULTS.maxEvents);
@@ -523,6 +543,8 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   vm.tracer = options.trace === false ? null : recorder;
   const globals = new GlobalsMap();
   globals.set('__name__', options.moduleName ?? '__main__');
+  globals.set('__doc__', code.doc);
+  globals.set('__package__', packageOf(options.moduleName ?? '__main__'));
   globals.set('__file__', filename);
   let outcome = runCode(vm, code, globals, report, null);
   const followUps = options.followUps ?? [];
@@ -548,12 +570,30 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
     [...vm.cleanupGens].some((g) => g.state === 'GEN_SUSPENDED'))
     report.unsupported = { feature: 'generator finalisation after too many dropped references to track', line: vm.currentLine() };
   report.stdout = vm.stdout.join('');
+  if (vm.stderr.length > 0) report.stderr = vm.stderr.join('');
   report.events = recorder.events();
   report.outputOffsets = recorder.outputOffsets();
   report.truncated = recorder.omitted > 0;
   if (report.truncated) report.omittedEvents = recorder.omitted;
   if (report.limit === null) delete report.limit;
   return report;
+}
+
+/**
+ * The `__package__` of the traced module: None for a script (its relative imports fail, as CPython's
+ * do), the parent package of a module run under its own name.
+ */
+function packageOf(moduleName: string): string | null {
+  if (moduleName === '__main__') return null;
+  return moduleName.slice(0, Math.max(0, moduleName.lastIndexOf('.')));
+}
+
+/** RunOptions.resolveModule, else a lookup in RunOptions.modules, else null (no project modules). */
+function moduleResolverOf(options: RunOptions): ModuleSourceResolver | null {
+  if (options.resolveModule !== undefined) return options.resolveModule;
+  const modules = options.modules;
+  if (modules === undefined) return null;
+  return (name) => (Object.hasOwn(modules, name) ? modules[name] : undefined);
 }
 
 /**
@@ -631,6 +671,7 @@ function runCode(vm: VM, code: CodeObject, globals: GlobalsMap, report: TraceRep
         message = '<exception str() failed>';
       }
       const error: TraceError = { type: e.cls.name, message, line: e.line };
+      if (e.file !== '' && e.file !== vm.userFile) error.file = e.file;
       if (followUp !== null) error.followUp = followUp.index;
       if (e.cls === excTypes.get('RecursionError'))
         report.limit = { kind: 'recursion', message: 'maximum recursion depth exceeded', line: e.line };

@@ -45,8 +45,13 @@ export class PyType extends PyObject {
   builtin = false;
   /** A builtin type only partly modelled (bytes): an attribute it lacks is `unsupported`, not an AttributeError. */
   partial = false;
+  /** Set for a class with `__slots__` (objects/descriptors.ts): whether they list '__dict__'. */
+  slotsListDict: boolean | undefined = undefined;
   /** The JS layout instances use: 'object' | 'exception' | a builtin type name. */
   layout = 'object';
+  /** Native instances (a dict or tuple underneath) whose operators are Python functions in the type's dict:
+   * Counter, OrderedDict, namedtuple classes. The VM dispatches their dunders as for instances of classes. */
+  pyDunders = false;
   module = 'builtins';
   qualname: string;
   constructor(public name: string, public bases: PyType[], qualname?: string) {
@@ -76,6 +81,7 @@ export class PyType extends PyObject {
     }
     this.mro = out;
     for (const b of out) if (b.layout !== 'object') { this.layout = b.layout; break; }
+    if (out.some((b) => b.pyDunders)) this.pyDunders = true;
   }
   lookup(name: string): Py | undefined {
     const mro = this.mro;
@@ -85,8 +91,15 @@ export class PyType extends PyObject {
     }
     return undefined;
   }
+  /** Set on abc.ABC: decides issubclass(sub, abc) for the abstract classes below it (registration, __subclasshook__). */
+  abcCheck?: (sub: PyType, abc: PyType) => boolean;
   isSubtypeOf(other: PyType): boolean {
-    return this === other || this.mro.includes(other);
+    if (this === other || this.mro.includes(other)) return true;
+    if (other.mro.length > 1) {
+      const root = other.mro.find((t) => t.abcCheck !== undefined);
+      if (root !== undefined) return root.abcCheck!(this, other);
+    }
+    return false;
   }
 }
 export class MroError extends Error {}
@@ -105,8 +118,9 @@ export class PyException extends PyInstance {
   suppressContext = false;
   /** Set once the exception has been given its __context__ (at its first raise). */
   contextSet = false;
-  /** Line where it was raised, in the innermost frame. */
+  /** Line where it was raised, in the innermost frame of the user's code, and that frame's file. */
   line = 0;
+  file = '';
   tracebackSet = false;
   /** Traceback entries (frame, line) in the order they were added: innermost first. */
   tb: [object, number][] = [];
@@ -165,7 +179,7 @@ export class SetMap extends Map<Py, Py> {
   private exact = true;
   override set(hk: Py, v: Py): this {
     if (!super.has(hk) && this.exact) {
-      const h = typeof v === 'string' ? strHash(v) : intHash(v);
+      const h = cpythonHash(v);
       if (h === null) this.exact = false;
       else this.insert(hk, v, h);
     }
@@ -263,9 +277,10 @@ export class SetMap extends Map<Py, Py> {
   }
   /** set_merge into this (empty) set from `src`: one resize up front, then src's members in slot order. */
   mergeInto(src: SetMap): void {
-    const order = src.orderedEntries();
+    const order = src.memberEntries();
     if (!this.exact || !src.exact || this.size !== 0) {
       for (const [hk, v] of order) this.set(hk, v);
+      if (!src.exact) this.exact = false;
       return;
     }
     const n = order.length;
@@ -289,9 +304,27 @@ export class SetMap extends Map<Py, Py> {
     this.fill = n;
     for (const [hk, v] of order) super.set(hk, v);
   }
-  /** Members in CPython's iteration order (slot order), or insertion order when not emulated. */
+  /** Whether the slot order is CPython's (every member has a hash that does not depend on an address). */
+  get ordered(): boolean {
+    return this.exact;
+  }
+  /** Marks the slot order unknown: the set was built from a set whose order is unknown. */
+  forgetOrder(): void {
+    this.exact = false;
+  }
+  /** Members for set algebra: slot order when known, else insertion order (the result's order is then unknown too). */
+  memberEntries(): [Py, Py][] {
+    return this.exact ? this.orderedEntries() : [...super.entries()];
+  }
+  /**
+   * Members in CPython's iteration order (slot order). Without the emulation (a member hashed by its address)
+   * that order is unknowable: more than one member is refused rather than guessed.
+   */
   orderedEntries(): [Py, Py][] {
-    if (!this.exact) return [...super.entries()];
+    if (!this.exact) {
+      if (this.size > 1) throw new UnknownOrderError();
+      return [...super.entries()];
+    }
     const out: [Py, Py][] = [];
     for (let j = 0; j < this.slots.length; j++) {
       const v = this.slots[j];
@@ -306,6 +339,7 @@ export class SetMap extends Map<Py, Py> {
   popEntry(): [Py, Py] | undefined {
     if (this.size === 0) return undefined;
     if (!this.exact) {
+      if (this.size > 1) throw new UnknownOrderError();
       const first = super.entries().next().value as [Py, Py];
       this.delete(first[0]);
       return first;
@@ -373,10 +407,133 @@ export class PyProperty extends PyObject {
   }
 }
 export class PyModule extends PyObject {
-  readonly dict = new Map<string, Py>();
-  constructor(public name: string) {
+  constructor(public name: string, readonly dict: Map<string, Py> = new Map<string, Py>()) {
     super();
   }
+}
+
+/**
+ * bytes and bytearray values (objects/bytes.ts holds their types and methods; the VM reaches them through
+ * the py* methods installed there). Their bytes, as a Latin-1 string, are what hashing keys on.
+ */
+export class PyBytes extends PyObject {
+  static pyTypeOf: PyType | null = null;
+  constructor(readonly data: Uint8Array) {
+    super();
+  }
+  get pyType(): PyType | undefined {
+    return PyBytes.pyTypeOf ?? undefined;
+  }
+}
+export class PyByteArray extends PyObject {
+  static pyTypeOf: PyType | null = null;
+  constructor(public data: number[]) {
+    super();
+  }
+  get pyType(): PyType | undefined {
+    return PyByteArray.pyTypeOf ?? undefined;
+  }
+}
+
+/** The bytes as a string of the code points 0-255 (what CPython hashes a bytes object and its Latin-1 str over). */
+export function latin1(data: ArrayLike<number>): string {
+  let out = '';
+  for (let i = 0; i < data.length; i++) out += String.fromCharCode(data[i]!);
+  return out;
+}
+
+/** A module of the user's project (imports.ts): its namespace is the globals its code ran in. */
+export class PyUserModule extends PyModule {
+  /** True while its code runs (a circular import sees it so). */
+  initializing = true;
+  constructor(name: string, readonly file: string, readonly isPackage: boolean, readonly globals: GlobalsMap) {
+    super(name, globals);
+  }
+}
+
+/**
+ * The key side of an instance's live `__dict__`: str keys hash to themselves, so the instance's own
+ * attribute map serves as the dict's values and every key is its own key object.
+ */
+class SelfKeys extends Map<Py, Py> {
+  constructor(private readonly attributes: Map<Py, Py>) {
+    super();
+  }
+  override get(k: Py): Py {
+    return this.attributes.has(k) ? k : undefined;
+  }
+  override has(k: Py): boolean {
+    return this.attributes.has(k);
+  }
+  override set(): this {
+    return this;
+  }
+  override delete(): boolean {
+    return true;
+  }
+  override clear(): void {}
+  override get size(): number {
+    return this.attributes.size;
+  }
+  override keys(): MapIterator<Py> {
+    return this.attributes.keys();
+  }
+  override values(): MapIterator<Py> {
+    return this.attributes.keys();
+  }
+  override *entries(): MapIterator<[Py, Py]> {
+    for (const k of this.attributes.keys()) yield [k, k];
+  }
+  override [Symbol.iterator](): MapIterator<[Py, Py]> {
+    return this.entries();
+  }
+  override forEach(callback: (value: Py, key: Py, map: Map<Py, Py>) => void): void {
+    for (const k of this.attributes.keys()) callback(k, k, this);
+  }
+}
+
+/** An instance's `__dict__`: a dict whose storage is the instance's attribute map, so that both see every change. */
+class InstanceDict extends PyDict {
+  constructor(attributes: Map<string, Py>) {
+    super();
+    const shared = attributes as Map<Py, Py>;
+    Object.defineProperty(this, 'vals', { value: shared });
+    Object.defineProperty(this, 'keys', { value: new SelfKeys(shared) });
+  }
+}
+
+const instanceDicts = new WeakMap<PyInstance, PyDict>();
+
+/** `o.__dict__`, the same live dict each time. */
+export function liveInstanceDict(o: PyInstance): PyDict {
+  let d = instanceDicts.get(o);
+  if (d === undefined) {
+    d = new InstanceDict(o.dict);
+    instanceDicts.set(o, d);
+  }
+  return d;
+}
+
+/** Whether instances of `t` have a __dict__: unless every user class in its MRO has __slots__ without '__dict__'. */
+export function hasInstanceDict(t: PyType): boolean {
+  for (const base of t.mro) {
+    if (base.builtin) {
+      if (base.layout === 'exception') return true;
+      continue;
+    }
+    if (base.slotsListDict === undefined || base.slotsListDict) return true;
+  }
+  return false;
+}
+
+/** The descriptor methods of a user object's class (__get__, __set__, __delete__), or null when it has none. */
+export function descriptorOf(v: PyInstance): { get: Py | undefined; set: Py | undefined; del: Py | undefined } | null {
+  const cls = v.cls;
+  const get = cls.lookup('__get__');
+  const set = cls.lookup('__set__');
+  const del = cls.lookup('__delete__');
+  if (get === undefined && set === undefined && del === undefined) return null;
+  return { get, set, del };
 }
 export class PySuper extends PyObject {
   constructor(public thisType: PyType, public obj: Py) {
@@ -420,6 +577,15 @@ export function clearInternedKeys(): void {
   internedKeys.clear();
 }
 
+/**
+ * The order of a set whose members CPython orders by their addresses (objects, NaN, frozensets): thrown where
+ * the order would show, turned into `unsupported` by the VM.
+ */
+export class UnknownOrderError extends Error {
+  constructor() {
+    super('iteration order of a set of objects hashed by address');
+  }
+}
 export class UnhashableError extends Error {
   constructor(public typeName: string) {
     super(typeName);
@@ -456,6 +622,8 @@ export function hashKey(v: Py): Py {
       }
       if (v instanceof PyList) throw new UnhashableError('list');
       if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyBytes) return intern('b' + latin1(v.data));
+      if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       return v;
     default:
       return v;
@@ -487,6 +655,8 @@ function encodeKey(v: Py): string {
       }
       if (v instanceof PyList) throw new UnhashableError('list');
       if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyBytes) return 'b' + v.data.length + ':' + latin1(v.data);
+      if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       let id = objectIds.get(v);
       if (id === undefined) {
         objectIdCounter += 1;
@@ -588,6 +758,55 @@ export function strHash(str: string): bigint {
   let h = BigInt.asIntN(64, (v0 ^ v1) ^ (v2 ^ v3));
   if (h === -1n) h = -2n;
   return h;
+}
+
+const HASH_MODULUS = (1n << 61n) - 1n;
+/** CPython 3.12+'s constant hash(None). */
+export const NONE_HASH = 0xfca86420n;
+
+/**
+ * CPython's hash() of a value whose hash does not depend on its address: ints, bools, floats (NaN hashes by
+ * address), strs (as a PYTHONHASHSEED=0 CPython hashes them), None, and tuples of those. Null otherwise.
+ */
+export function cpythonHash(v: Py): bigint | null {
+  if (typeof v === 'string') return strHash(v);
+  if (v === null) return NONE_HASH;
+  if (v instanceof PyFloat) return floatHash(v.v);
+  if (v instanceof PyTuple) return tupleHashOf(v.items);
+  // hash(b'ab') == hash('ab'): both hash the same one-byte-per-character buffer.
+  if (v instanceof PyBytes) return strHash(latin1(v.data));
+  return intHash(v);
+}
+
+/** _Py_HashDouble: a finite float m·2^e hashes as the rational it is, modulo 2^61 - 1; NaN by address. */
+function floatHash(x: number): bigint | null {
+  if (Number.isNaN(x)) return null;
+  if (!Number.isFinite(x)) return x > 0 ? 314159n : -314159n;
+  if (x === 0) return 0n;
+  const [mant, exp] = decompose(Math.abs(x));
+  // 2^61 ≡ 1 (mod 2^61 - 1), so 2^e is 2^(e mod 61).
+  const shift = BigInt(((exp % 61) + 61) % 61);
+  let h = ((mant % HASH_MODULUS) << shift) % HASH_MODULUS;
+  if (x < 0) h = -h;
+  return h === -1n ? -2n : h;
+}
+
+/** tuplehash: xxHash-style lanes over the items' hashes, in 64-bit unsigned arithmetic. */
+function tupleHashOf(items: readonly Py[]): bigint | null {
+  const P1 = 11400714785074694791n;
+  const P2 = 14029467366897019727n;
+  const P5 = 2870177450012600261n;
+  let acc = P5;
+  for (const item of items) {
+    const h = cpythonHash(item);
+    if (h === null) return null;
+    acc = (acc + BigInt.asUintN(64, h) * P2) & M64;
+    acc = ((acc << 31n) | (acc >> 33n)) & M64;
+    acc = (acc * P1) & M64;
+  }
+  acc = (acc + (BigInt(items.length) ^ (P5 ^ 3527539n))) & M64;
+  if (acc === M64) return 1546275796n;
+  return BigInt.asIntN(64, acc);
 }
 
 /** CPython's hash() of an int-like key, or null when the value is not an int, bool or integral float. */

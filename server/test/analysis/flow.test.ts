@@ -348,14 +348,18 @@ describe('suspended-resource fix', () => {
     return { text: out, applicability: fix.applicability };
   };
 
-  it('wraps the rest of the block in `with` and re-indents it', () => {
+  it('wraps the rest of the block in `with`, re-indents it and drops the `close()` the `with` now makes', () => {
     const result = fixed(`
       def read(path):
           f = open(path)  # the file
           for line in f:
+              if not line:
+                  f.close()
+                  return
               yield line
 
           f.close()
+          yield 'done'
     `);
     expect(result).toEqual({
       applicability: 'safe',
@@ -363,9 +367,12 @@ describe('suspended-resource fix', () => {
         def read(path):
             with open(path) as f:  # the file
                 for line in f:
+                    if not line:
+                        f.close()
+                        return
                     yield line
 
-                f.close()
+                yield 'done'
       `),
     });
     expect(parsePython(result?.text ?? '').rootNode.hasError).toBe(false);

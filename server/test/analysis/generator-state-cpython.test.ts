@@ -20,7 +20,7 @@ const python = findPython();
 
 /** The error each rule's positive cases must raise (the message CPython prints). */
 const ERRORS: Record<string, RegExp> = {
-  'unprimed-send': /^TypeError: can't send non-None value to a just-started generator$/,
+  'unprimed-send': /^TypeError: can't send non-None value to a just-started (async )?generator$/,
   'stop-iteration-leak': /^RuntimeError: (async )?generator raised StopIteration$/,
 };
 
@@ -59,9 +59,15 @@ function helperExpectations(text: string, cases: Case[]): void {
   const lines = text.split(/\r\n|\r|\n/);
   const helperRules = new Map<string, Set<string>>();
   let helper: string | null = null;
+  const helperBodies = new Map<string, string[]>();
+  let inCase = false;
   lines.forEach((line, i) => {
-    const def = /^(?:async )?def (\w+)\(/.exec(line);
-    if (def !== null) helper = def[1]?.startsWith('case_') === true ? null : def[1] ?? null;
+    if (/^\S/.test(line) && !line.startsWith('#')) inCase = /^def case_/.test(line);
+    // Methods count too (`LineReader([]).records()` runs `records`); a def nested in a case is the case's own.
+    const def = inCase ? null : /^\s*(?:async )?def (\w+)\(/.exec(line);
+    if (/^def case_/.test(line)) helper = null;
+    else if (def !== null) helper = def[1] ?? null;
+    else if (helper !== null) helperBodies.set(helper, [...(helperBodies.get(helper) ?? []), line]);
     else if (/^\S/.test(line) && !line.startsWith('#')) helper = null;
     if (helper === null) return;
     for (const rule of expectations.get(i + 1) ?? []) {
@@ -70,6 +76,19 @@ function helperExpectations(text: string, cases: Case[]): void {
       helperRules.set(helper, set);
     }
   });
+  // A helper that calls another (`heads` runs `_head`) shows that one's expectations too.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [caller, body] of helperBodies) {
+      const text = body.join('\n');
+      for (const [callee, rules] of [...helperRules]) {
+        if (callee === caller || !new RegExp(`\\b${callee}\\(`).test(text)) continue;
+        const set = helperRules.get(caller) ?? new Set<string>();
+        for (const rule of rules) if (!set.has(rule)) { set.add(rule); changed = true; }
+        helperRules.set(caller, set);
+      }
+    }
+  }
   for (const c of cases) {
     const body = bodyOf(lines, c.name);
     for (const [name, rules] of helperRules) if (new RegExp(`\\b${name}\\(`).test(body)) for (const rule of rules) c.expects.add(rule);

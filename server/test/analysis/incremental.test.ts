@@ -54,6 +54,37 @@ describe('incremental analysis', () => {
     }
   });
 
+  it('agrees on rules that look at callers (GEN010, GEN005 in async generators) when other definitions call the generator', () => {
+    const text = [
+      'import contextlib',
+      '',
+      'def pump():',
+      '    yield 1',
+      '    next(pipeline)',
+      '',
+      'pipeline = pump()',
+      '',
+      'def spare():',
+      '    return pump()',
+      '',
+      'async def lines(path):',
+      '    with open(path) as f:',
+      '        yield f.readline()',
+      '',
+      'async def consume(path):',
+      '    async with contextlib.aclosing(lines(path)) as it:',
+      '        async for line in it:',
+      '            return line',
+      '',
+    ].join('\n');
+    const analyzer = new IncrementalAnalyzer();
+    expectSameAsFull(analyzer, 'callers.py', text);
+    expectSameAsFull(analyzer, 'callers.py', text.replace('return pump()', 'return pump() or None'));
+    const full = analyzeFile({ file: 'callers.py', text, tree: parsePython(text) });
+    // (GEN004 may also judge `next(pipeline)`: what matters here is that the caller-driven rules report.)
+    expect(full.findings.map((finding) => finding.code)).toEqual(expect.arrayContaining(['GEN005', 'GEN010']));
+  });
+
   it('re-analyses only the statement an edit touched', () => {
     const text = readFileSync(join(FIXTURES, 'rules', 'stop-iteration-leak.py'), 'utf8');
     const analyzer = new IncrementalAnalyzer();
@@ -65,5 +96,27 @@ describe('incremental analysis', () => {
     const result = analyzer.analyze({ file: 'f.py', text: edited, tree: parsePython(edited) }, 'k');
     expect(result.reanalysed).toBeGreaterThan(0);
     expect(result.reanalysed).toBeLessThanOrEqual(3);
+  });
+
+  // Shapes whose per-statement contexts would span the file: a name bound by every statement, and a
+  // chain of definitions each calling the next. They are analysed with the whole file (linear), and
+  // must still report what a full analysis reports, after edits too.
+  const CLIFFS: [string, string][] = [
+    ['400 redefinitions of one generator and one buggy function', `${'def g():\n    yield 1\n\n'.repeat(400)}def bad():\n    raise StopIteration\n    yield 1\n`],
+    ['200 redefinitions that each report', 'def g():\n    raise StopIteration\n    yield 1\n\n'.repeat(200)],
+    ['a chain of 300 definitions', Array.from({ length: 300 }, (_, n) => `def f${n}():\n    yield from f${n + 1}()\n\n`).join('') + 'def f300():\n    it = f0()\n    it.send(1)\n'],
+  ];
+
+  it.each(CLIFFS)('matches a full analysis of %s, cold and after edits', (_name, original) => {
+    const analyzer = new IncrementalAnalyzer();
+    expectSameAsFull(analyzer, 'cliff.py', original);
+    const middle = original.indexOf('\ndef ', original.length / 2) + 1;
+    const edits = [
+      `${original.slice(0, middle)}def late():\n    yield 2\n\n${original.slice(middle)}`,
+      `${original.slice(0, middle)}def g():\n    return 1\n\n${original.slice(middle)}`,
+      `${original}\ndef tail():\n    x = yield\n`,
+      original,
+    ];
+    for (const text of edits) expectSameAsFull(analyzer, 'cliff.py', text);
   });
 });

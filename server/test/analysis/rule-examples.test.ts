@@ -1,11 +1,11 @@
-// The documentation of GEN002, GEN003 and GEN005 is checked against the rules themselves: each rule
+// The documentation of GEN002, GEN003, GEN005, GEN008, GEN009, GEN010 and GEN011 is checked against the rules themselves: each rule
 // reports its own `Example` and stays silent on its `Use instead`.
 
 import { describe, expect, it } from 'vitest';
 import { analyzeFile } from '../../src/analysis/check.js';
 import { ruleByCodeOrName } from '../../src/analysis/rules/registry.js';
 
-describe.each(['yield-in-finally', 'swallowed-generator-exit', 'suspended-resource'])('%s documentation', (name) => {
+describe.each(['yield-in-finally', 'swallowed-generator-exit', 'suspended-resource', 'contextmanager-multiple-yield', 'contextmanager-unprotected-yield', 'deprecated-throw-signature', 'generator-reentrancy'])('%s documentation', (name) => {
   const rule = ruleByCodeOrName(name);
   const run = (text: string) => analyzeFile({ file: 'example.py', text, enabled: new Set([rule?.code ?? '']) });
 

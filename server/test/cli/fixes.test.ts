@@ -84,7 +84,6 @@ describe('--fix', () => {
       '            if not line.strip():',
       '                return',
       '            yield line',
-      '        f.close()',
       '',
       "print(list(lines(__file__))[:1])",
       '',

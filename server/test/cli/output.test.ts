@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkJson, CLEAN_MODULE, LEAKY_GENERATOR, makeProject, REPO_ROOT, runCli } from './helpers.js';
+import { RULES } from '../../src/analysis/index.js';
 
 const UNSAFE = 'def pairs(items):\n    it = iter(items)\n    for first in it:\n        second = next(it)\n        yield first, second\n';
 
@@ -47,16 +48,17 @@ describe('--output-format full', () => {
   });
 
   it('places syntax and decoding errors with a caret too', async () => {
-    const cwd = makeProject({ 'broken.py': 'def f(:\n    pass\n', 'latin.py': Buffer.from('s = "caf\xe9"\n', 'latin1') });
+    // `next(it)`: a file no rule can report in is not parsed, so its syntax errors are not reported.
+    const cwd = makeProject({ 'broken.py': 'def f(:\n    next(it)\n', 'latin.py': Buffer.from('s = "caf\xe9"\n', 'latin1') });
     const result = await runCli(['check', '--output-format', 'full'], { cwd });
-    expect(result.stdout).toContain('error: syntax error: expected )\n  --> broken.py:1:7\n  |\n1 | def f(:\n  |       ^\n2 |     pass\n  |\n');
+    expect(result.stdout).toContain('error: syntax error: expected )\n  --> broken.py:1:7\n  |\n1 | def f(:\n  |       ^\n2 |     next(it)\n  |\n');
     expect(result.stdout).toContain('error: cannot decode as UTF-8 at byte offset 8; declare the encoding with a coding comment or re-save the file as UTF-8\n  --> latin.py:1:9\n');
   });
 });
 
 describe('errors with a place', () => {
   it('are path:line:col: in the concise text, and carry line= and col= in the github format', async () => {
-    const cwd = makeProject({ 'broken.py': 'def f(:\n    pass\n', 'bin.py': Buffer.from('x\0') });
+    const cwd = makeProject({ 'broken.py': 'def f(:\n    next(it)\n', 'bin.py': Buffer.from('x\0') });
     const text = await runCli(['check'], { cwd });
     expect(text.stdout.split('\n').slice(0, 2)).toEqual([
       'bin.py: error: binary file (contains NUL bytes), not analysed',
@@ -73,6 +75,14 @@ describe('errors with a place', () => {
       { file: 'bin.py', message: 'binary file (contains NUL bytes), not analysed' },
       { file: 'broken.py', message: 'syntax error: expected ) at line 1, column 7', line: 1, column: 7 },
     ]);
+  });
+});
+
+describe('files no rule can report in', () => {
+  it('are counted as checked but not parsed, so their syntax errors are not reported', async () => {
+    const cwd = makeProject({ 'broken.py': 'def f(:\n    pass\n', 'ok.py': 'x = 1\n' });
+    const { report } = await checkJson([], cwd);
+    expect({ files: report.summary.files, errors: report.errors }).toEqual({ files: 2, errors: [] });
   });
 });
 
@@ -137,7 +147,10 @@ describe('--show-files, --show-settings', () => {
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('Settings for: src/pkg/mod.py');
     expect(lines).toContain(`configuration: ${path.join(cwd, 'pyproject.toml')}`);
-    expect(lines).toContain('enabled rules (5): GEN001 unprimed-send, GEN002 yield-in-finally, GEN003 swallowed-generator-exit, GEN004 stop-iteration-leak, GEN100 unused-noqa');
+    // Every rule on by default except the ignored GEN005, plus the extended GEN100, in registry order.
+    const enabled = RULES.filter((rule) => (rule.enabledByDefault !== false && rule.code !== 'GEN005') || rule.code === 'GEN100');
+    expect(enabled.map((rule) => rule.code)).toEqual(expect.arrayContaining(['GEN001', 'GEN002', 'GEN003', 'GEN004', 'GEN100']));
+    expect(lines).toContain(`enabled rules (${enabled.length}): ${enabled.map((rule) => `${rule.code} ${rule.name}`).join(', ')}`);
     expect(lines).toContain('module name: pkg.mod');
     expect(lines.slice(lines.indexOf('import search path:') + 1, -1)).toEqual([`  ${path.join(cwd, 'src')}`, `  ${cwd}`]);
     const test = await runCli(['check', '--show-settings', 'tests/test_mod.py'], { cwd });

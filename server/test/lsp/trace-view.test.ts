@@ -37,7 +37,7 @@ describe('buildTraceView', () => {
   });
 
   it('leaves out runs that stopped at unsupported code or a limit', () => {
-    const stopped = run(MAIN, 'def gen():\n    yield 1\n\n\nprint(next(gen()))\nimport os\n');
+    const stopped = run(MAIN, 'def gen():\n    yield 1\n\n\nprint(next(gen()))\nimport socket\n');
     expect(stopped.report.unsupported).not.toBeNull();
     expect(buildTraceView('/w/mod.py', [stopped])).toMatchObject({ generators: [], yieldSites: [], creations: [] });
   });

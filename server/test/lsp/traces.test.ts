@@ -3,6 +3,7 @@
 // `yieldlens/trace` from the traces of exactly the version asked about. The values expected are
 // CPython's (`cpython.ts`), the orderings are the protocol's, and no test measures time.
 
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -404,6 +405,43 @@ describe('trace configuration', () => {
       expect(client.refreshes.all).toEqual([]);
     } finally {
       refreshing.dispose();
+    }
+  });
+
+  it("shows hints in an imported module when another document's __main__ drives it, and re-runs when the module is edited", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yieldlens-trace-imports-'));
+    const pipeline = 'def doubled(n):\n    for i in range(n):\n        yield i * 2\n';
+    const app = 'from pipeline import doubled\n\nif __name__ == "__main__":\n    print(list(doubled(3)))\n';
+    try {
+      writeFileSync(join(dir, 'pyproject.toml'), '[project]\nname = "demo"\n');
+      writeFileSync(join(dir, 'pipeline.py'), pipeline);
+      writeFileSync(join(dir, 'app.py'), app);
+      // What CPython prints for the same project is what the hints must show.
+      const printed = (): string[] => {
+        const run = spawnSync(python.ok ? python.command : 'python3', [join(dir, 'app.py')], { env: python.ok ? python.env : process.env, encoding: 'utf8' });
+        return JSON.parse(run.stdout.trim()) as string[];
+      };
+      const appUri = pathToFileURL(join(dir, 'app.py')).href;
+      const pipelineUri = pathToFileURL(join(dir, 'pipeline.py')).href;
+      await client.open(appUri, app);
+      await client.tracesFor(appUri, 1);
+      await client.open(pipelineUri, pipeline);
+      await client.tracesFor(pipelineUri, 1);
+      const before = printed().map(String);
+      expect(labelsAt((await client.inlayHints(pipelineUri)) ?? [], 3)).toEqual([`→ ${before.join(', ')}`]);
+      // Hints in app.py stay about app.py: the yields are pipeline.py's.
+      expect(((await client.inlayHints(appUri)) ?? []).filter((hint) => hint.label.startsWith('→'))).toEqual([]);
+
+      // An edit of the imported module (not saved) re-runs app.py's trace with the editor's text.
+      const from = client.traceStatus.all.length;
+      await client.change(pipelineUri, [{ range: { start: { line: 2, character: 18 }, end: { line: 2, character: 19 } }, text: '3' }]);
+      await client.traceStatus.waitFor('app.py traced again', (params) => params.uri === appUri && params.state === 'finished', from);
+      writeFileSync(join(dir, 'pipeline.py'), pipeline.replace('i * 2', 'i * 3'));
+      const after = printed().map(String);
+      expect(after).not.toEqual(before);
+      expect(labelsAt((await client.inlayHints(pipelineUri)) ?? [], 3)).toEqual([`→ ${after.join(', ')}`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

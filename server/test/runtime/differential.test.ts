@@ -12,6 +12,7 @@ import {
   observeOracle,
   observeRuntime,
   oracleRunAll,
+  splitProject,
   type OracleOutcome,
 } from './oracle-harness.mjs';
 
@@ -45,10 +46,12 @@ const mismatches: Mismatch[] = [];
 const passed: string[] = [];
 const allowedUnsupported: string[] = [];
 
-function runRuntime(source: string, filename: string): TraceReport | { threw: string } {
+function runRuntime(text: string, filename: string): TraceReport | { threw: string } {
   try {
+    // A snippet may carry its project's modules after its main code (`# yieldlens-module: PATH`).
+    const { main, modules } = splitProject(text);
     // Generous limits: fixtures are small, so hitting one is itself a disagreement worth seeing.
-    return runSnippet(source, { filename, maxSteps: 10_000_000, timeoutMs: 10_000, maxEvents: 1_000_000 });
+    return runSnippet(main, { filename, modules, maxSteps: 10_000_000, timeoutMs: 10_000, maxEvents: 1_000_000 });
   } catch (error) {
     // The runtime must report errors as data; a thrown exception is a runtime bug, recorded like a mismatch.
     return { threw: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

@@ -23,13 +23,15 @@ export interface OracleEvent {
   afterAwait?: boolean;
   /** repr() of each local of the yielding frame (cells and free variables included), on yields that are not delegating. */
   locals?: Record<string, string>;
+  /** The file of the event's line when it is one of the snippet's own modules (see splitProject). */
+  file?: string;
 }
 
 export interface OracleResult {
   python: string;
   stdout: string;
   events: OracleEvent[];
-  error: { type: string; message: string; line: number | null } | null;
+  error: { type: string; message: string; line: number | null; file?: string } | null;
   /** [qualname, line] of every `yield from` in the snippet. */
   delegatingSites: [string, number][];
   /** Set when the oracle ran with checkHashSeed: whether the output changed under another PYTHONHASHSEED. */
@@ -39,15 +41,15 @@ export interface OracleResult {
 }
 
 export type ObservedEvent =
-  | { kind: 'yield'; function: string; line: number | null | undefined; value: string; locals: Record<string, string> }
-  | { kind: 'return'; function: string; value: string }
-  | { kind: 'raise'; function: string; exception: string; message: string }
-  | { kind: 'resume'; function: string; line: number | null | undefined; method: 'next/send' | 'throw' };
+  | { kind: 'yield'; function: string; line: number | null | undefined; value: string; locals: Record<string, string>; file?: string }
+  | { kind: 'return'; function: string; value: string; file?: string }
+  | { kind: 'raise'; function: string; exception: string; message: string; file?: string }
+  | { kind: 'resume'; function: string; line: number | null | undefined; method: 'next/send' | 'throw'; file?: string };
 
 export interface Observation {
   stdout: string;
   events: ObservedEvent[];
-  error: { type: string; message: string; line: number | null } | null;
+  error: { type: string; message: string; line: number | null; file?: string } | null;
 }
 
 export type OracleOutcome = { ok: true; result: OracleResult; cached: boolean } | { ok: false; reason: string };
@@ -55,6 +57,8 @@ export type OracleOutcome = { ok: true; result: OracleResult; cached: boolean } 
 export const ORACLE_SCRIPT: string;
 export const ORACLE_CACHE_DIR: string;
 export function findPython(): PythonLookup;
+export const PROJECT_DIR: string;
+export function splitProject(text: string): { main: string; modules: Record<string, { source: string; path: string; isPackage: boolean }> };
 export function oracleRun(source: string, filename: string, options?: { timeoutMs?: number; checkHashSeed?: boolean }): Promise<OracleOutcome>;
 export function oracleRunAll(
   items: { source: string; filename: string }[],

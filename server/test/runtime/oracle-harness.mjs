@@ -145,6 +145,29 @@ export async function oracleRunAll(items, { concurrency = 2, timeoutMs = 30_000,
   return results;
 }
 
+const MODULE_MARKER = /^# yieldlens-module: (\S+)$/gm;
+/** Where a snippet's own modules live, for the oracle (served from memory there) and the runtime alike. */
+export const PROJECT_DIR = '/project';
+
+/**
+ * A snippet's main code and its project's modules: each module follows a line `# yieldlens-module: PATH.py`
+ * after the main code (oracle.py splits the text the same way). Modules are named from their paths
+ * (`pkg/__init__.py` is the package `pkg`) and live under PROJECT_DIR.
+ * @returns {{ main: string, modules: Record<string, { source: string, path: string, isPackage: boolean }> }}
+ */
+export function splitProject(text) {
+  const markers = [...text.matchAll(MODULE_MARKER)];
+  const modules = {};
+  markers.forEach((marker, index) => {
+    const end = index + 1 < markers.length ? markers[index + 1].index : text.length;
+    const relative = marker[1];
+    const isPackage = relative.endsWith('/__init__.py');
+    const name = relative.replace(/\/__init__\.py$|\.py$/, '').replaceAll('/', '.');
+    modules[name] = { source: text.slice(marker.index + marker[0].length + 1, end), path: `${PROJECT_DIR}/${relative}`, isPackage };
+  });
+  return { main: markers.length === 0 ? text : text.slice(0, markers[0].index), modules };
+}
+
 /** Memory addresses differ between runs and implementations; everything else in a repr must match. */
 export function maskAddresses(text) {
   return text.replace(/0x[0-9a-fA-F]+/g, '0x…');
@@ -164,8 +187,8 @@ function isGeneratorExitResume(event) {
  * frame by throwing the outcome into it (a StopIteration, the close error), an implementation detail a trace may
  * word differently; that the frame resumes, and where, is compared.
  */
-function resumeEvent(fn, line, byThrow) {
-  return { kind: 'resume', function: fn, line, method: byThrow ? 'throw' : 'next/send' };
+function resumeEvent(fn, line, byThrow, file) {
+  return { kind: 'resume', function: fn, line, method: byThrow ? 'throw' : 'next/send', file };
 }
 
 /** A yield event's locals with addresses masked and names sorted; hidden names (a genexp's `.0`) are left out. */
@@ -191,14 +214,14 @@ export function observeOracle(result) {
     events: result.events
       .filter((event) => !event.delegating && !event.afterAwait && !(event.event === 'raise' && event.exception === 'GeneratorExit') && !isGeneratorExitResume(event))
       .map((event) => {
-        if (event.event === 'resume') return resumeEvent(event.function, event.line, event.method === 'throw');
+        if (event.event === 'resume') return resumeEvent(event.function, event.line, event.method === 'throw', event.file);
         if (event.event === 'yield') {
-          return { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) };
+          return { kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}), file: event.file };
         }
-        if (event.event === 'raise') return { kind: 'raise', function: event.function, exception: event.exception, message: maskAddresses(event.message) };
-        return { kind: 'return', function: event.function, value: maskAddresses(event.value) };
+        if (event.event === 'raise') return { kind: 'raise', function: event.function, exception: event.exception, message: maskAddresses(event.message), file: event.file };
+        return { kind: 'return', function: event.function, value: maskAddresses(event.value), file: event.file };
       }),
-    error: result.error ? { type: result.error.type, message: maskAddresses(result.error.message), line: result.error.line } : null,
+    error: result.error ? { type: result.error.type, message: maskAddresses(result.error.message), line: result.error.line, file: result.error.file } : null,
   };
 }
 
@@ -218,26 +241,27 @@ export function observeRuntime(report, delegatingSites) {
       const next = report.events[i + 1];
       if (next?.event === 'raise' && next.notStarted && next.generator === event.generator) return;
       if (event.method === 'close' || isGeneratorExitResume(event)) return;
-      events.push(resumeEvent(event.function, event.line, event.method === 'throw' || event.method === 'athrow'));
+      events.push(resumeEvent(event.function, event.line, event.method === 'throw' || event.method === 'athrow', event.file));
     } else if (event.event === 'yield') {
       // An async generator has no `yield from`; what its `await`s yield the runtime does not report at all.
       if (!event.asyncGenerator && delegating.has(`${event.function}\0${event.line}`)) return;
-      events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}) });
+      events.push({ kind: 'yield', function: event.function, line: event.line, value: maskAddresses(event.value), locals: maskLocals(event.locals ?? {}), file: event.file });
     } else if (event.event === 'return') {
-      events.push({ kind: 'return', function: event.function, value: maskAddresses(event.value) });
+      events.push({ kind: 'return', function: event.function, value: maskAddresses(event.value), file: event.file });
     } else if (event.event === 'raise' && event.exception !== 'GeneratorExit') {
-      events.push({ kind: 'raise', function: event.function, exception: event.exception, message: maskAddresses(event.message) });
+      events.push({ kind: 'raise', function: event.function, exception: event.exception, message: maskAddresses(event.message), file: event.file });
     }
   });
   return {
     stdout: maskAddresses(report.stdout),
     events,
-    error: report.error ? { type: report.error.type, message: maskAddresses(report.error.message), line: report.error.line } : null,
+    error: report.error ? { type: report.error.type, message: maskAddresses(report.error.message), line: report.error.line, file: report.error.file } : null,
   };
 }
 
 function describeEvent(event) {
   if (!event) return '(nothing)';
+  if (event.file !== undefined) return `${describeEvent({ ...event, file: undefined })} in ${event.file}`;
   if (event.kind === 'yield') return `yield ${event.function}:${event.line} ${event.value}`;
   if (event.kind === 'raise') return `raise ${event.function} ${event.exception}: ${event.message}`;
   if (event.kind === 'resume') return `resume ${event.function} from line ${event.line} by ${event.method}`;
@@ -245,7 +269,7 @@ function describeEvent(event) {
 }
 
 function describeError(error) {
-  return error ? `${error.type}: ${error.message} (line ${error.line})` : 'no error';
+  return error ? `${error.type}: ${error.message} (line ${error.line}${error.file === undefined ? '' : ` of ${error.file}`})` : 'no error';
 }
 
 function clip(text, length = 120) {

@@ -3,13 +3,21 @@ prints, as JSON, what it printed, every resumption, yield, return and exception 
 generator of the snippet's own code, and how the snippet ended. (Coroutines are not generators: not reported.)
 
 Usage: python3.13 oracle.py SNIPPET.py [--filename NAME]   (the snippet's text may also come on stdin with `-`)
+
+A snippet may carry modules of its own project after its main code, each after a line
+`# yieldlens-module: RELATIVE/PATH.py`: they are importable (served from memory, never from disk) as
+/project/RELATIVE/PATH.py, and their generators are reported too, with the file on each event.
 """
 import builtins
 import dis
 import gc
+import importlib.abc
+import importlib.util
 import inspect
 import io
 import json
+import os
+import re
 import sys
 import types
 
@@ -82,7 +90,55 @@ def safe_repr(value):
         return f'<repr failed: {type(error).__name__}>'
 
 
-def run(source, filename):
+MODULE_MARKER = re.compile(r'^# yieldlens-module: (\S+)$', re.MULTILINE)
+PROJECT_DIR = '/project'
+
+
+def split_project(text):
+    """The main code and {path: source} of the modules that follow it (see the module docstring)."""
+    markers = list(MODULE_MARKER.finditer(text))
+    if not markers:
+        return text, {}
+    modules = {}
+    for index, marker in enumerate(markers):
+        end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
+        modules[f'{PROJECT_DIR}/{marker.group(1)}'] = text[marker.end() + 1:end]
+    return text[:markers[0].start()], modules
+
+
+class ProjectLoader(importlib.abc.Loader):
+    def __init__(self, path, source):
+        self.path = path
+        self.source = source
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        exec(compile(self.source, self.path, 'exec', dont_inherit=True), module.__dict__)
+
+
+class ProjectFinder(importlib.abc.MetaPathFinder):
+    """Finds the snippet's own modules, as the path-based finder would find them in PROJECT_DIR."""
+
+    def __init__(self, modules):
+        self.modules = modules
+
+    def find_spec(self, name, path, target=None):
+        relative = name.replace('.', '/')
+        for candidate, is_package in ((f'{PROJECT_DIR}/{relative}/__init__.py', True), (f'{PROJECT_DIR}/{relative}.py', False)):
+            if candidate in self.modules:
+                locations = [os.path.dirname(candidate)] if is_package else None
+                loader = ProjectLoader(candidate, self.modules[candidate])
+                return importlib.util.spec_from_file_location(name, candidate, loader=loader, submodule_search_locations=locations)
+        return None
+
+
+def run(text, filename):
+    source, modules = split_project(text)
+    project_files = {filename, *modules}
+    if modules:
+        sys.meta_path.insert(0, ProjectFinder(modules))
     try:
         module_code = compile(source, filename, 'exec', dont_inherit=True)
     except SyntaxError as error:
@@ -114,7 +170,7 @@ def run(source, filename):
         """The yield sites of a generator code object of the snippet, or None for anyone else's code. The snippet's
         code can also be a copy made at run time: types.coroutine replaces a generator function's code object."""
         sites = generator_codes.get(code)
-        if sites is None and code.co_filename == filename and code.co_flags & TRACED_FLAGS:
+        if sites is None and code.co_filename in project_files and code.co_flags & TRACED_FLAGS:
             sites = add_generator_code(code)
         return sites
 
@@ -132,6 +188,7 @@ def run(source, filename):
         if code.co_flags & inspect.CO_ASYNC_GENERATOR:
             value = async_yield_value(value)
         event = {'event': 'yield', 'function': code.co_qualname, 'line': line, 'value': safe_repr(value)}
+        add_file(event, code.co_filename)
         if delegating:
             event['delegating'] = True
         else:
@@ -146,20 +203,29 @@ def run(source, filename):
     def on_return(code, offset, value):
         if snippet_sites(code) is None:
             return DISABLE
-        events.append({'event': 'return', 'function': code.co_qualname, 'value': safe_repr(value)})
+        events.append(add_file({'event': 'return', 'function': code.co_qualname, 'value': safe_repr(value)}, code.co_filename))
         return None
 
-    def caller_line():
+    def add_file(event, file):
+        # Events in the snippet's own modules say which file their line is in.
+        if file != filename:
+            event['file'] = file
+        return event
+
+    def caller_frame():
         # The callback (on_resume/on_throw, through resume_event) runs on top of the resumed generator's frame; the
         # caller is the nearest frame of the snippet below it (C callers such as list() or sum() have no frame;
         # contextlib's and asyncio's are not the snippet's).
         frame = sys._getframe(3).f_back
-        while frame is not None and frame.f_code.co_filename != filename:
+        while frame is not None and frame.f_code.co_filename not in project_files:
             frame = frame.f_back
-        return frame.f_lineno if frame is not None else None
+        return frame
 
     def resume_event(code, offset, method):
-        event = {'event': 'resume', 'function': code.co_qualname, 'line': caller_line(), 'method': method}
+        caller = caller_frame()
+        event = {'event': 'resume', 'function': code.co_qualname, 'line': caller.f_lineno if caller is not None else None, 'method': method}
+        if caller is not None:
+            add_file(event, caller.f_code.co_filename)
         # An async generator's frame also resumes when an `await` in its body completes: that is the awaited
         # object's business, not a resumption by the generator's consumer (anext/asend/athrow).
         if resume_kind(code, offset) == RESUME_AFTER_AWAIT:
@@ -187,9 +253,9 @@ def run(source, filename):
         # PEP 479 needs no help here: since 3.12 the StopIteration -> RuntimeError conversion is a handler inside
         # the generator's own code, so the frame already unwinds with the RuntimeError (and a throw() into a
         # just-created generator, which never enters that handler, keeps its StopIteration, as callers see it).
-        events.append({
+        events.append(add_file({
             'event': 'raise', 'function': code.co_qualname, 'exception': type(exception).__name__, 'message': safe_str(exception),
-        })
+        }, code.co_filename))
         return None
 
     captured = io.StringIO()
@@ -214,7 +280,10 @@ def run(source, filename):
         try:
             exec(module_code, namespace)
         except BaseException as exception:  # noqa: BLE001 - the snippet's uncaught exception is the result
-            error = {'type': type(exception).__name__, 'message': safe_str(exception), 'line': raise_line(exception, filename)}
+            line, file = raise_location(exception, project_files)
+            error = {'type': type(exception).__name__, 'message': safe_str(exception), 'line': line}
+            if file is not None and file != filename:
+                error['file'] = file
             del exception
         # A generator still suspended when its last reference goes away is closed by its finalizer, and may
         # print then. That output depends on garbage collection, which the mini-runtime does not model, so it
@@ -250,16 +319,18 @@ def safe_str(exception):
         return '<str failed>'
 
 
-def raise_line(exception, filename):
-    """The line of the snippet's innermost frame in the traceback: where the snippet raised the exception
-    (or called the library code that did)."""
+def raise_location(exception, project_files):
+    """The line and file of the snippet's innermost frame in the traceback (its own modules' frames included):
+    where the snippet raised the exception (or called the library code that did)."""
     line = None
+    file = None
     traceback = exception.__traceback__
     while traceback is not None:
-        if traceback.tb_frame.f_code.co_filename == filename:
+        if traceback.tb_frame.f_code.co_filename in project_files:
             line = traceback.tb_lineno
+            file = traceback.tb_frame.f_code.co_filename
         traceback = traceback.tb_next
-    return line
+    return line, file
 
 
 def main(argv):

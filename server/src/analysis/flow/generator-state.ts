@@ -43,6 +43,15 @@ export interface FrameFlow {
   loopEntryMask(loop: SyntaxNode, name: string): StateMask | undefined;
   /** What each tracked use of `name` inside `[start, end)` does, in source order. */
   effectsIn(name: string, start: number, end: number): UseEffect[];
+  /** Every tracked use in source order, with what it does and the state set just before it. */
+  allUses(): readonly TrackedUse[];
+}
+
+export interface TrackedUse {
+  readonly node: SyntaxNode;
+  readonly name: string;
+  readonly effect: UseEffect;
+  readonly mask: StateMask;
 }
 
 /** How a use affects the object: primes it, sends to it, consumes it, hands it on, … */
@@ -60,7 +69,7 @@ export function mayBeUnstarted(mask: StateMask | undefined): boolean {
   return mask !== undefined && (mask & OTHER) === 0 && (mask & CREATED) !== 0;
 }
 
-const EMPTY_FLOW: FrameFlow = { tracked: new Set(), maskAt: () => undefined, loopEntryMask: () => undefined, effectsIn: () => [] };
+const EMPTY_FLOW: FrameFlow = { tracked: new Set(), maskAt: () => undefined, loopEntryMask: () => undefined, effectsIn: () => [], allUses: () => [] };
 
 // ---------------------------------------------------------------------------------------------------
 // The frame's statements as a small structured IR, built once per frame and interpreted repeatedly
@@ -80,6 +89,7 @@ type Effect =
   | 'escape';
 
 interface Use {
+  readonly node: SyntaxNode;
   readonly name: string;
   readonly nodeId: number;
   readonly start: number;
@@ -180,6 +190,9 @@ function computeFrame(model: SemanticModel, frameNode: SyntaxNode, options: Flow
     effectsIn(name: string, start: number, end: number): UseEffect[] {
       return builder.usesBetween(start, end).filter((use) => use.name === name).map((use) => use.effect);
     },
+    allUses(): readonly TrackedUse[] {
+      return builder.usesBetween(0, Number.MAX_SAFE_INTEGER).map((use) => ({ node: use.node, name: use.name, effect: use.effect, mask: recorded.get(use.nodeId) ?? 0 }));
+    },
   };
 }
 
@@ -230,6 +243,7 @@ function findCandidates(model: SemanticModel, body: SyntaxNode, options: FlowOpt
 const FRAME_TYPES = new Set(['function_definition', 'lambda', 'class_definition']);
 const PATTERN_CONTAINERS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'list_splat_pattern', 'as_pattern_target', 'tuple', 'list', 'parenthesized_expression', 'expression_list']);
 
+const UNPACKING_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list']);
 /** Builtins that consume an iterable argument to the end. */
 const EXHAUSTING_BUILTINS = new Set(['list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'sum', 'min', 'max', 'bytes', 'bytearray']);
 /** Builtins that may stop early: the generator is started, maybe not exhausted. */
@@ -263,7 +277,7 @@ class IrBuilder {
       if (!this.tracked.has(name)) continue;
       const classified = this.classify(node);
       if (classified === null) continue;
-      this.uses.push({ name, nodeId: node.id, start: node.startIndex, effect: classified.effect, conditional: classified.conditional });
+      this.uses.push({ node, name, nodeId: node.id, start: node.startIndex, effect: classified.effect, conditional: classified.conditional });
       this.useIds.add(node.id);
     }
   }
@@ -341,15 +355,21 @@ class IrBuilder {
         if (!isCalled) return NEUTRAL_ATTRIBUTES.has(name) ? 'neutral' : 'escape';
         const args = call.childForFieldName('arguments');
         const argList = args?.namedChildren ?? [];
+        // The async generator's methods (`asend`, `__anext__`, `athrow`, `aclose`) act as their
+        // synchronous counterparts once awaited; the resolver tracks async generators separately.
         switch (name) {
           case 'send':
+          case 'asend':
             if (argList.length !== 1 || argList[0]?.type === 'keyword_argument' || argList[0]?.type === 'list_splat') return 'escape';
             return argList[0]?.type === 'none' ? 'prime' : 'send';
           case '__next__':
+          case '__anext__':
             return 'prime';
           case 'throw':
+          case 'athrow':
             return 'throw';
           case 'close':
+          case 'aclose':
             return 'close';
           default:
             return 'escape';
@@ -365,7 +385,9 @@ class IrBuilder {
           const kind = this.options.classifyValue(right);
           return kind === 'created' ? 'bindCreated' : kind === 'started' ? 'bindStarted' : 'bindOther';
         }
-        return 'escape'; // `h = g`: an alias; the analysis stops following the object.
+        // `a, b = g` runs the generator to its end; `h = g` is an alias: the analysis stops following the object.
+        if (this.isField(parent, 'right', node) && UNPACKING_TARGETS.has(parent.childForFieldName('left')?.type ?? '')) return 'exhaust';
+        return 'escape';
       case 'named_expression':
         if (this.isField(parent, 'name', node)) {
           const value = parent.childForFieldName('value');
@@ -401,7 +423,7 @@ class IrBuilder {
         if (callee.type === 'identifier') {
           const calleeName = this.text.slice(callee.startIndex, callee.endIndex);
           if (!this.options.isBuiltin(calleeName, call)) return 'escape';
-          if (calleeName === 'next' && isFirst) return args.length === 1 ? 'prime' : 'primeMaybeExhausting';
+          if ((calleeName === 'next' || calleeName === 'anext') && isFirst) return args.length === 1 ? 'prime' : 'primeMaybeExhausting';
           if (EXHAUSTING_BUILTINS.has(calleeName) && isFirst) return 'exhaust';
           if (PARTIAL_BUILTINS.has(calleeName) && isFirst) return 'primeMaybeExhausting';
           if (NEUTRAL_BUILTINS.has(calleeName)) return 'neutral';
@@ -418,8 +440,10 @@ class IrBuilder {
       }
       case 'list_splat':
         return parent.parent?.type === 'argument_list' ? 'exhaust' : 'escape';
-      case 'expression_statement':
       case 'comparison_operator':
+        // `x in g` advances the generator until it finds `x`, to its end when it does not.
+        return isMembershipOperand(parent, node, this.text) ? 'primeMaybeExhausting' : 'neutral';
+      case 'expression_statement':
       case 'not_operator':
         return 'neutral';
       case 'boolean_operator':
@@ -565,9 +589,33 @@ class IrBuilder {
         // Evaluates decorators and defaults here and binds the name; the body is another frame.
         return { t: 'simple', uses: this.usesOf(node), jump: null };
       default:
-        return { t: 'simple', uses: this.usesOf(node), jump: null };
+        return { t: 'simple', uses: assignmentOrder(node, this.usesOf(node)), jump: null };
     }
   }
+}
+
+/**
+ * Uses in evaluation order: in `x = f(x)` the right side runs before the target is bound, so the
+ * uses inside an assignment's target come after the others (source order would bind first).
+ */
+function assignmentOrder(statement: SyntaxNode, uses: Use[]): Use[] {
+  if (statement.type !== 'expression_statement' || uses.length < 2) return uses;
+  const assignment = statement.firstNamedChild;
+  if (assignment?.type !== 'assignment' && assignment?.type !== 'augmented_assignment') return uses;
+  const left = assignment.childForFieldName('left');
+  if (left === null) return uses;
+  const inTarget = (use: Use): boolean => use.start >= left.startIndex && use.start < left.endIndex;
+  return [...uses.filter((use) => !inTarget(use)), ...uses.filter(inTarget)];
+}
+
+/** The right operand of `in` / `not in` in a comparison. */
+function isMembershipOperand(comparison: SyntaxNode, node: SyntaxNode, text: string): boolean {
+  const operands = comparison.namedChildren;
+  const index = operands.findIndex((c) => c.startIndex === node.startIndex && c.endIndex === node.endIndex);
+  if (index <= 0) return false;
+  const before = operands[index - 1];
+  if (before === undefined) return false;
+  return /^\s*(?:not\s+)?in\s*$/.test(text.slice(before.endIndex, node.startIndex));
 }
 
 /** `g and x` in an `if` condition: the operand is only truth-tested when the whole is a condition. */
@@ -604,6 +652,14 @@ function isBindingTarget(container: SyntaxNode): boolean {
 function isConditionallyEvaluated(node: SyntaxNode): boolean {
   let child = node;
   for (let current = node.parent; current !== null; current = current.parent) {
+    if (current.type === 'for_in_clause' && isFirstIterable(current, child)) {
+      // `[f(x) for x in g]`: the first iterable is evaluated once, always; go on from the comprehension.
+      const comprehension = current.parent;
+      if (comprehension === null) return false;
+      child = comprehension;
+      current = comprehension;
+      continue;
+    }
     switch (current.type) {
       case 'conditional_expression':
         // `a if cond else b`: only the condition (the second named child) always runs.
@@ -626,6 +682,13 @@ function isConditionallyEvaluated(node: SyntaxNode): boolean {
     child = current;
   }
   return false;
+}
+
+function isFirstIterable(clause: SyntaxNode, child: SyntaxNode): boolean {
+  const right = clause.childForFieldName('right');
+  if (right === null || right.startIndex !== child.startIndex || right.endIndex !== child.endIndex) return false;
+  const first = clause.parent?.namedChildren.find((c) => c.type === 'for_in_clause');
+  return first !== undefined && first.startIndex === clause.startIndex;
 }
 
 const CATCH_ALL = new Set(['Exception', 'BaseException']);

@@ -16,4 +16,4 @@ export {
   type EnclosingTry,
   type TryRegion,
 } from './exceptions.js';
-export { suspendedResources, qualifiedName, RESOURCE_CALL_TRIGGER, type SuspendedResource, type ResourceKind } from './resources.js';
+export { suspendedResources, asyncGeneratorHeldResources, qualifiedName, RESOURCE_CALL_TRIGGER, type SuspendedResource, type AsyncHeldResource, type ResourceKind } from './resources.js';

@@ -53,7 +53,7 @@ const ACQUIRERS: ReadonlyMap<string, Acquirer> = new Map<string, Acquirer>([
 ]);
 
 /** The last names of the acquirers, for a cheap text prefilter before any tree access. */
-const CANDIDATE_CALL = /\b(?:open|FileIO|GzipFile|BZ2File|LZMAFile|ZipFile|fdopen|socket|create_connection|create_server|connect|Popen|TemporaryFile|NamedTemporaryFile|SpooledTemporaryFile|TemporaryDirectory|scandir|mmap|urlopen|acquire)\s*\(/g;
+const CANDIDATE_CALL = /\b(?:open|open_file|ClientSession|FileIO|GzipFile|BZ2File|LZMAFile|ZipFile|fdopen|socket|create_connection|create_server|connect|Popen|TemporaryFile|NamedTemporaryFile|SpooledTemporaryFile|TemporaryDirectory|scandir|mmap|urlopen|acquire)\s*\(/g;
 
 /** The same names without the global flag: does a file contain any candidate call at all? */
 export const RESOURCE_CALL_TRIGGER = new RegExp(CANDIDATE_CALL.source);
@@ -161,7 +161,7 @@ function ownsFrame(node: SyntaxNode, fn: FunctionInfo): boolean {
 function classifyAcquisition(call: SyntaxNode, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
   const callee = call.childForFieldName('function');
   if (callee === null) return null;
-  if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'acquire') return lockResource(call, callee, fn);
+  if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'acquire') return lockResource(call, callee, fn, model);
   const acquirer = acquirerOf(callee, model);
   if (acquirer === undefined) return null;
   const loop = iteratingLoop(call, model);
@@ -236,11 +236,13 @@ function genexpResource(fn: FunctionInfo, model: SemanticModel): SuspendedResour
 }
 
 /** `lock.acquire()` as a statement: held until `lock.release()`. */
-function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo): SuspendedResource | null {
+function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
   const statement = call.parent;
   const receiver = callee.childForFieldName('object');
   if (statement?.type !== 'expression_statement' || receiver === null) return null;
   if (receiver.type !== 'identifier' && receiver.type !== 'attribute') return null;
+  // A lock the frame made itself and never hands out: nobody else can wait for it.
+  if (receiver.type === 'identifier' && isPrivateLocal(receiver.text, fn, model, statement)) return null;
   // With arguments the call may time out or not block, and its result would matter; not followed.
   if ((call.childForFieldName('arguments')?.namedChildCount ?? 0) > 0) return null;
   const lock = receiver.text;
@@ -249,6 +251,17 @@ function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo): S
   const yieldNode = firstUnreleasedYield(fn, statement, (text) => release.test(text), mention);
   if (yieldNode === null) return null;
   return { acquisition: call, yieldNode, description: `lock \`${lock}\``, kind: 'lock', name: null, statement: null, withBindsResult: false };
+}
+
+/**
+ * True when `name` is a local of `fn` bound only by assignments of a call made in its own frame (`lock =
+ * locks.Lock()`), never a parameter, global or capture, and the object never escapes (see `nameEscapes`).
+ */
+function isPrivateLocal(name: string, fn: FunctionInfo, model: SemanticModel, use: SyntaxNode): boolean {
+  const found = model.resolve(name, fn.scope);
+  if (found === null || found.scope !== fn.scope) return false;
+  if (!found.bindings.every((binding) => binding.kind === 'assign' && binding.value?.type === 'call' && ownsFrame(binding.node, fn))) return false;
+  return !nameEscapes(name, fn, model, use);
 }
 
 function namedResource(call: SyntaxNode, name: string, statement: SyntaxNode, acquirer: Acquirer, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
@@ -468,4 +481,52 @@ function importedAs(name: string, bindings: readonly Binding[]): string | null {
     result = qualified;
   }
   return result;
+}
+
+/** Async acquirers whose `async with` closes what they opened. */
+const ASYNC_ACQUIRERS: ReadonlyMap<string, ResourceKind> = new Map<string, ResourceKind>([
+  ['aiofiles.open', 'file'],
+  ['anyio.open_file', 'file'],
+  ['trio.open_file', 'file'],
+  ['aiohttp.ClientSession', 'connection'],
+  ['aiosqlite.connect', 'connection'],
+  ['asyncpg.connect', 'connection'],
+]);
+
+/** A resource an async generator holds in a `with`/`async with` across a `yield`. */
+export interface AsyncHeldResource {
+  acquisition: SyntaxNode;
+  yieldNode: SyntaxNode;
+  description: string;
+}
+
+/**
+ * The resources an async generator opens in a `with` or `async with` statement whose body can suspend
+ * at a `yield`. Such a `with` closes them only when the generator is closed: a consumer that stops early
+ * without `contextlib.aclosing()` leaves that to the event loop's finaliser, which runs `aclose()` some
+ * iterations later (or never, once the loop is gone). Nested frames are not entered.
+ */
+export function asyncGeneratorHeldResources(fn: FunctionInfo, model: SemanticModel): AsyncHeldResource[] {
+  if (!fn.isAsync || !fn.isGenerator || fn.kind !== 'def' || fn.hasSyntaxError) return [];
+  const flow = flowOf(fn);
+  const found: AsyncHeldResource[] = [];
+  for (const statement of flow.index().withs) {
+    const body = statement.childForFieldName('body');
+    const yieldNode = body === null ? null : flow.firstOwnYieldInRange(body.startIndex, body.endIndex);
+    if (yieldNode === null) continue;
+    const clause = statement.namedChildren.find((child) => child.type === 'with_clause');
+    for (const item of clause?.namedChildren ?? []) {
+      if (item.type !== 'with_item') continue;
+      let value = item.childForFieldName('value');
+      if (value?.type === 'as_pattern') value = value.firstNamedChild;
+      if (value?.type === 'await') value = value.firstNamedChild;
+      if (value?.type !== 'call') continue;
+      const callee = value.childForFieldName('function');
+      if (callee === null) continue;
+      const kind = acquirerOf(callee, model)?.kind ?? ASYNC_ACQUIRERS.get(qualifiedName(callee, model) ?? '');
+      if (kind === undefined) continue;
+      found.push({ acquisition: value, yieldNode, description: `${kind} from \`${calleeText(value, model)}\`` });
+    }
+  }
+  return found;
 }

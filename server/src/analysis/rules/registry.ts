@@ -7,6 +7,13 @@ import { yieldInFinally } from './yield-in-finally.js';
 import { swallowedGeneratorExit } from './swallowed-generator-exit.js';
 import { stopIterationLeak } from './stop-iteration-leak.js';
 import { suspendedResource } from './suspended-resource.js';
+import { exhaustedReuse } from './exhausted-reuse.js';
+import { sendValueIgnored } from './send-value-ignored.js';
+import { contextmanagerMultipleYield } from './contextmanager-multiple-yield.js';
+import { contextmanagerUnprotectedYield } from './contextmanager-unprotected-yield.js';
+import { generatorReentrancy } from './generator-reentrancy.js';
+import { deprecatedThrowSignature } from './deprecated-throw-signature.js';
+import { retainedLargeLocal } from './retained-large-local.js';
 import { unusedNoqa } from './unused-noqa.js';
 
 export type { RuleDefinition, RuleDocs } from './rule.js';
@@ -17,6 +24,13 @@ export const RULES: readonly RuleDefinition[] = [
   swallowedGeneratorExit,
   stopIterationLeak,
   suspendedResource,
+  exhaustedReuse,
+  sendValueIgnored,
+  contextmanagerMultipleYield,
+  contextmanagerUnprotectedYield,
+  generatorReentrancy,
+  deprecatedThrowSignature,
+  retainedLargeLocal,
   unusedNoqa,
 ];
 

@@ -73,6 +73,13 @@ export interface RuleDefinition {
    * of a code base contain no generator at all. Absent: the rule always runs.
    */
   triggers?: RegExp;
+  /**
+   * True when the rule can report in a file whose only generator-related text is a name defined in
+   * another module (a generator function, priming decorator or generator factory it imports), so that
+   * `triggers` alone would miss it. Such a file is then analysed when it mentions a name the workspace
+   * index knows to be one of those, or (a caller without a full index: the CLI) when it imports at all.
+   */
+  triggeredByImportedNames?: boolean;
   /** Called once for every def, lambda and generator expression (generator or not). */
   checkFunction?(fn: FunctionInfo, ctx: RuleContext): void;
   /** Node types handed to `checkNode`, collected during the model's single walk. */

@@ -6,6 +6,7 @@ import type { FunctionInfo } from '../model/semantic.js';
 import { occurrencesOf } from '../workspace/occurrences.js';
 import { dottedName } from '../workspace/summary.js';
 import { resolverFor } from '../workspace/resolve.js';
+import { argumentShownNonEmpty, callsOf, emptinessChecked, isInfinite, mayBeExhausted, type Exhaustion } from '../flow/exhaustion.js';
 import type { RuleContext, RuleDefinition, RuleFix } from './rule.js';
 
 export const stopIterationLeak: RuleDefinition = {
@@ -25,20 +26,31 @@ tuple containing one of those, or a bare \`except:\`) or a \`with contextlib.sup
 It applies to generator functions (async ones too) and generator expressions, never to ordinary
 functions and never to \`__next__\` methods, where raising StopIteration is the iterator protocol.
 
-A \`next(it)\` is reported when the iterator can be shown to run out: it comes from a parameter of the
-generator (\`next(items)\`, \`next(iter(items))\`, \`it = iter(items); next(it)\`, or a lazy wrapper of
-one: \`enumerate\`, \`zip\`, \`map\`, \`filter\`, \`reversed\`, \`csv.reader\` — the caller may pass an
-empty iterable, or an odd number of items to a pairing loop; parameters of private \`_helpers\` do
-not count, as their callers in the same module usually guarantee the input), or from a finite
-\`itertools.repeat(x, n)\` or \`islice\`. An iterator over something built elsewhere — a closure
-variable, an attribute, a local container, a tokenizer that always ends with a marker — is often known
-by its author to hold enough items, which the analysis cannot check, so it stays silent there.
+A \`next(it)\` is reported when the iterator can be shown to run out there:
+- it is taken from inside a \`for\` loop over the same iterator (\`for c in chars: ... next(chars)\`):
+  on the last item the \`next()\` finds it exhausted;
+- it comes from a parameter (\`next(items)\`, \`next(iter(items))\`, \`it = iter(it); next(it)\`), an
+  element of one (\`for row in rows: next(iter(row))\`), an attribute of the receiver or of a
+  parameter (\`next(self.lines)\`, \`next(source.items)\`), a file (\`with open(p) as f: next(f)\`), a
+  finite \`repeat(x, n)\` or \`islice(it, n)\`, or a generator function or method of the same file
+  that can return (\`it = self._lines()\`) — directly or through lazy wrappers (\`enumerate\`, \`zip\`,
+  \`map\`, \`reversed\`, \`csv.reader\`).
 
-It also stays silent where the iterator cannot run out or where the code shows it checked: \`next()\` on
-\`itertools.count()\`, \`itertools.cycle(...)\` or \`itertools.repeat(x)\` without \`times\` (however they were
-imported, directly or through a name or attribute bound only to them), and \`next(iter(x))\` or
-\`next(it)\` with \`it = iter(x)\` when \`x\` was tested earlier in the function (\`if x:\`,
-\`if not x: return\`, \`assert len(x) > 1\`, …).`,
+It stays silent where the code shows the iterator cannot run out: \`next()\` on \`itertools.count()\`,
+\`cycle(...)\`, \`repeat(x)\` without \`times\`, a \`chain(...)\` ending in one of those, a generator of
+the same file that never returns (its body ends in \`while True:\` without \`break\` or \`return\`), a
+non-empty literal; where the container or iterator was tested earlier in the function (\`if x:\`,
+\`if not x: return\`, \`assert len(x) > 1\`, …); and, for a parameter of a private \`_helper\`, where
+every caller in the file tests what it passes or passes a non-empty literal (the standard library's
+\`ipaddress._find_address_range\`, called under \`if ips:\`). When one caller does not, the finding is
+at the helper's \`next()\` and names that call. An iterator of unknown origin — what some other
+library's call returned, a value unpacked from a tuple, a closure or module variable — may be known to
+its author to hold enough items, which the analysis cannot check: silent.
+
+Across functions: an ordinary function of the same file whose body lets StopIteration out (a
+\`raise StopIteration\`, or an unguarded \`next()\` on what its caller passes in) is reported where a
+generator calls it without a handler, unless the generator tested the argument first; the related
+location is the helper's \`raise\` or \`next()\`.`,
     whyIsThisBad: `Since Python 3.7 (PEP 479) a StopIteration that propagates out of a generator's frame is replaced by
 \`RuntimeError: generator raised StopIteration\`. Code written for the old behaviour, where the
 exception quietly ended the generator, now crashes the consumer — typically only on the input that
@@ -95,6 +107,7 @@ offered inside generator expressions or compound expressions.`,
       const call = name.parent;
       if (call?.type === 'call' && call.childForFieldName('function')?.id === name.id) checkNextCall(call, fn, ctx);
     }
+    checkHelperCalls(fn, ctx);
   },
 };
 
@@ -223,253 +236,172 @@ function raiseFix(node: SyntaxNode, exception: SyntaxNode, cause: SyntaxNode | n
   };
 }
 
-const INFINITE_ITERATORS = new Set(['itertools.count', 'itertools.cycle', 'itertools.repeat']);
-
 function checkNextCall(call: SyntaxNode, owner: FunctionInfo, ctx: RuleContext): void {
-  const callee = call.childForFieldName('function');
-  if (callee === null || callee.type !== 'identifier' || ctx.text.slice(callee.startIndex, callee.endIndex) !== 'next') return;
-  const args = call.childForFieldName('arguments');
-  if (args === null || args.type !== 'argument_list') return;
-  const argList = args.namedChildren.filter((c) => c.type !== 'comment');
-  // `next(it, default)` cannot raise StopIteration; `next(*args)` is not something we can judge.
-  if (argList.length !== 1) return;
-  const iterator = argList[0];
-  if (iterator === undefined || iterator.type === 'list_splat' || iterator.type === 'keyword_argument') return;
-  const fn = frameFunction(call, ctx);
-  if (fn === null || fn.node.id !== owner.node.id) return;
-  const resolver = resolverFor(ctx);
-  if (!resolver.isBuiltin('next', call)) return;
-  if (isGuarded(call, fn.node, ctx.text)) return;
-  if (isInfinite(iterator, ctx)) return;
-  if (emptinessChecked(iterator, call, fn, ctx)) return;
-  if (!mayRunOut(iterator, fn, ctx, 0)) return;
+  const site = unguardedNext(call, owner, ctx);
+  if (site === null) return;
+  const fn = site.fn;
   const where = fn.kind === 'genexp' ? 'a generator expression' : `generator \`${fn.name}\``;
-  const iteratorText = ctx.text.slice(iterator.startIndex, iterator.endIndex);
+  const iteratorText = ctx.text.slice(site.iterator.startIndex, site.iterator.endIndex);
+  const caller = site.exhaustion.unguardedCaller;
+  const callerNote = caller === null ? '' : ` (the call on line ${caller.startPosition.row + 1} passes an argument it does not test)`;
   ctx.report({
     node: call,
-    message: `\`next(${iteratorText})\` in ${where} is not guarded: when the iterator is exhausted, StopIteration becomes RuntimeError (generator raised StopIteration, PEP 479); catch StopIteration or pass a default`,
+    message: `\`next(${iteratorText})\` in ${where} is not guarded: when the iterator is exhausted, StopIteration becomes RuntimeError (generator raised StopIteration, PEP 479)${callerNote}; catch StopIteration or pass a default`,
+    ...(caller === null ? {} : { related: [{ node: caller, message: 'called here with an argument that may be empty' }] }),
     ...(fn.kind === 'def' ? nextFix(call, ctx) : {}),
   });
 }
 
-/**
- * `_helper` (not a dunder): its callers are in the same module and typically guarantee the input is
- * non-empty (`if ips: _find_address_range(ips)`), a precondition the analysis cannot see. For a
- * generator expression, the function it runs in decides.
- */
-function isPrivateHelper(fn: FunctionInfo): boolean {
-  let owner: FunctionInfo | null = fn;
-  while (owner !== null && owner.kind !== 'def') owner = owner.parent;
-  if (owner === null) return false;
-  return owner.name.startsWith('_') && !(owner.name.startsWith('__') && owner.name.endsWith('__'));
-}
-
-/** For each lazy builtin wrapper, the arguments whose exhaustion ends it. */
-const WRAPPING_BUILTINS = new Map<string, (args: SyntaxNode[]) => SyntaxNode[]>([
-  ['iter', (args) => (args.length === 1 ? args : [])],
-  ['enumerate', (args) => args.slice(0, 1)],
-  ['reversed', (args) => args.slice(0, 1)],
-  ['zip', (args) => args],
-  ['map', (args) => args.slice(1)],
-  ['filter', (args) => args.slice(1, 2)],
-]);
-
-const FINITE_ITERATOR_FACTORIES = new Set(['itertools.islice']);
-
-/**
- * Whether the iterator can be shown to run out: it comes from a parameter of the generator (the caller
- * decides what it holds, an empty iterable included), or from a finite `repeat(x, n)`/`islice`. An
- * iterator over something built elsewhere (a closure variable, an attribute, a local container) is
- * often known to its author to be non-empty, which this analysis cannot check: it stays silent there.
- */
-function mayRunOut(iterator: SyntaxNode, fn: FunctionInfo, ctx: RuleContext, depth: number): boolean {
-  if (depth > 4) return false;
-  const text = ctx.text;
-  if (iterator.type === 'call') {
-    const callee = iterator.childForFieldName('function');
-    const args = iterator.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-    const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
-    const resolver = resolverFor(ctx);
-    const builtin = callee?.type === 'identifier' ? text.slice(callee.startIndex, callee.endIndex) : null;
-    if (builtin !== null && resolver.isBuiltin(builtin, iterator)) {
-      // Lazy wrappers run out when what they wrap does: `iter(xs)`, `enumerate(xs)`, `zip(xs, ys)`, `map(f, xs)`.
-      const wrapped = WRAPPING_BUILTINS.get(builtin);
-      if (wrapped !== undefined) return wrapped(positional).some((arg) => mayRunOut(arg, fn, ctx, depth + 1));
-    }
-    const name = resolver.externalName(callee);
-    if (name === 'csv.reader' || name === 'csv.DictReader') return positional[0] !== undefined && mayRunOut(positional[0], fn, ctx, depth + 1);
-    if (name === 'itertools.repeat') return args.length === 2 || args.some((a) => a.type === 'keyword_argument');
-    return name !== null && FINITE_ITERATOR_FACTORIES.has(name);
-  }
-  if (iterator.type !== 'identifier') return false;
-  const found = ctx.model.resolve(text.slice(iterator.startIndex, iterator.endIndex), ctx.model.scopeOf(iterator));
-  if (found === null || found.bindings.length === 0) return false;
-  // The generator's own parameters; for a generator expression, those of the function it runs in.
-  const ownScope = found.scope === fn.scope || (fn.kind === 'genexp' && found.scope.kind === 'function' && found.scope.function?.kind === 'def');
-  if (!ownScope) return false;
-  return found.bindings.every((binding) => {
-    if (binding.kind === 'param') return !isPrivateHelper(fn);
-    if (binding.kind === 'assign' && binding.value !== null) return mayRunOut(binding.value, fn, ctx, depth + 1);
-    return false;
-  });
-}
-
-/** `itertools.count()`, `cycle(...)`, `repeat(x)` without `times`: iterators that never raise StopIteration. */
-function isInfiniteCall(value: SyntaxNode | null, ctx: RuleContext): boolean {
-  if (value === null || value.type !== 'call') return false;
-  const name = resolverFor(ctx).externalName(value.childForFieldName('function'));
-  if (name === null || !INFINITE_ITERATORS.has(name)) return false;
-  if (name !== 'itertools.repeat') return true;
-  const args = value.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-  return args.length === 1 && args[0]?.type !== 'keyword_argument' && args[0]?.type !== 'list_splat';
-}
-
-function isInfinite(iterator: SyntaxNode, ctx: RuleContext): boolean {
-  if (iterator.type === 'call') return isInfiniteCall(iterator, ctx);
-  if (iterator.type === 'identifier') {
-    const name = ctx.text.slice(iterator.startIndex, iterator.endIndex);
-    const found = ctx.model.resolve(name, ctx.model.scopeOf(iterator));
-    if (found === null || found.bindings.length === 0) return false;
-    return found.bindings.every((b) => b.kind === 'assign' && isInfiniteCall(b.value, ctx));
-  }
-  if (iterator.type === 'attribute') return isInfiniteAttribute(iterator, ctx);
-  return false;
-}
-
-const attributeCache = new WeakMap<object, Map<string, boolean>>();
-
-/**
- * `self._ids` / `cls._ids` / `Klass._ids` where every assignment to that attribute in the class
- * (`self._ids = count()` in any method, `_ids = count()` in the class body) makes an infinite iterator.
- */
-function isInfiniteAttribute(iterator: SyntaxNode, ctx: RuleContext): boolean {
-  const object = iterator.childForFieldName('object');
-  const attribute = iterator.childForFieldName('attribute');
-  if (object === null || attribute === null || object.type !== 'identifier') return false;
-  const attrName = ctx.text.slice(attribute.startIndex, attribute.endIndex);
-  let classNode: SyntaxNode | null = null;
-  for (let current = iterator.parent; current !== null; current = current.parent) {
-    if (current.type === 'class_definition') {
-      classNode = current;
-      break;
-    }
-  }
-  if (classNode === null) return false;
-  let perModel = attributeCache.get(ctx.model);
-  if (perModel === undefined) {
-    perModel = new Map();
-    attributeCache.set(ctx.model, perModel);
-  }
-  const key = `${classNode.id}:${attrName}`;
-  const cached = perModel.get(key);
-  if (cached !== undefined) return cached;
-  let seen = 0;
-  let allInfinite = true;
-  const cursor = classNode.walk();
-  const text = ctx.text;
-  const classBody = classNode.childForFieldName('body');
-  for (let more = cursor.gotoFirstChild(); more;) {
-    if (cursor.nodeType === 'assignment' || cursor.nodeType === 'augmented_assignment') {
-      const node = cursor.currentNode;
-      const left = node.childForFieldName('left');
-      const leftText = left === null ? '' : text.slice(left.startIndex, left.endIndex);
-      const isClassLevel = left?.type === 'identifier' && leftText === attrName && node.parent?.parent?.id === classBody?.id;
-      const isInstance = left?.type === 'attribute' && /^(self|cls|\w+)\.(\w+)$/.exec(leftText)?.[2] === attrName;
-      if (isClassLevel || isInstance) {
-        seen++;
-        if (node.type !== 'assignment' || !isInfiniteCall(node.childForFieldName('right'), ctx)) allInfinite = false;
-      }
-    }
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || cursor.currentDepth === 0) {
-        more = false;
-        break;
-      }
-    }
-  }
-  const result = seen > 0 && allInfinite;
-  perModel.set(key, result);
-  return result;
+interface NextSite {
+  fn: FunctionInfo;
+  iterator: SyntaxNode;
+  exhaustion: Exhaustion;
 }
 
 /**
- * `next(iter(x))` or `next(it)` with `it = iter(x)` where `x` (or `it`) appears in an `if`, `elif`,
- * `while` or `assert` condition earlier in the function: the code checked the iterable is not empty,
- * which the analysis cannot verify but should not contradict.
+ * A `next(it)` without a default, evaluated in `owner`'s own frame, not under a handler for
+ * StopIteration, whose iterator may be exhausted there (see `mayBeExhausted`); null otherwise.
  */
-function emptinessChecked(iterator: SyntaxNode, call: SyntaxNode, fn: FunctionInfo, ctx: RuleContext): boolean {
-  const sources: string[] = [];
-  const text = ctx.text;
-  const iterArgument = (node: SyntaxNode | null): SyntaxNode | null => {
-    if (node === null || node.type !== 'call') return null;
-    const callee = node.childForFieldName('function');
-    if (callee === null || callee.type !== 'identifier' || text.slice(callee.startIndex, callee.endIndex) !== 'iter') return null;
-    const args = node.childForFieldName('arguments')?.namedChildren ?? [];
-    return args.length === 1 ? args[0] ?? null : null;
-  };
-  const direct = iterArgument(iterator);
-  if (direct !== null) sources.push(text.slice(direct.startIndex, direct.endIndex));
-  if (iterator.type === 'identifier') {
-    const name = text.slice(iterator.startIndex, iterator.endIndex);
-    sources.push(name);
-    const bindings = fn.scope.bindings.get(name) ?? [];
-    for (const binding of bindings) {
-      const source = iterArgument(binding.value);
-      if (source !== null) sources.push(text.slice(source.startIndex, source.endIndex));
-    }
-  }
-  if (sources.length === 0) return false;
-  const conditions = conditionsOf(fn, ctx);
-  for (const condition of conditions) {
-    if (condition.start >= call.startIndex) break;
-    for (const source of sources) {
-      if (containsWord(condition.text, source)) return true;
-    }
+function unguardedNext(call: SyntaxNode, owner: FunctionInfo, ctx: RuleContext): NextSite | null {
+  const callee = call.childForFieldName('function');
+  if (callee === null || callee.type !== 'identifier' || ctx.text.slice(callee.startIndex, callee.endIndex) !== 'next') return null;
+  const args = call.childForFieldName('arguments');
+  if (args === null || args.type !== 'argument_list') return null;
+  const argList = args.namedChildren.filter((c) => c.type !== 'comment');
+  // `next(it, default)` cannot raise StopIteration; `next(*args)` is not something we can judge.
+  if (argList.length !== 1) return null;
+  const iterator = argList[0];
+  if (iterator === undefined || iterator.type === 'list_splat' || iterator.type === 'keyword_argument') return null;
+  const fn = frameFunction(call, ctx);
+  if (fn === null || fn.node.id !== owner.node.id) return null;
+  if (!resolverFor(ctx).isBuiltin('next', call)) return null;
+  if (isGuarded(call, fn.node, ctx.text)) return null;
+  if (isInfinite(iterator, ctx)) return null;
+  if (emptinessChecked(iterator, call, definingFunction(fn), ctx)) return null;
+  if (insideLoopOver(call, iterator, fn, ctx)) return { fn, iterator, exhaustion: { param: null, unguardedCaller: null } };
+  const exhaustion = mayBeExhausted(iterator, fn, ctx);
+  return exhaustion === null ? null : { fn, iterator, exhaustion };
+}
+
+/**
+ * `for n in it: ... next(it)`: the loop takes items from the same iterator, so on the last one the
+ * `next()` finds it exhausted, whatever the iterator's origin (twisted's `_tokenize` on a trailing
+ * backslash).
+ */
+function insideLoopOver(call: SyntaxNode, iterator: SyntaxNode, fn: FunctionInfo, ctx: RuleContext): boolean {
+  if (iterator.type !== 'identifier' && iterator.type !== 'attribute') return false;
+  const written = ctx.text.slice(iterator.startIndex, iterator.endIndex);
+  for (let current = call.parent; current !== null && current.id !== fn.node.id; current = current.parent) {
+    if (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') return false;
+    if (current.type !== 'for_statement') continue;
+    const right = current.childForFieldName('right');
+    const body = current.childForFieldName('body');
+    if (right === null || body === null || call.startIndex < body.startIndex) continue;
+    if (ctx.text.slice(right.startIndex, right.endIndex) === written) return true;
   }
   return false;
 }
 
-function containsWord(haystack: string, needle: string): boolean {
-  let from = 0;
-  for (;;) {
-    const at = haystack.indexOf(needle, from);
-    if (at < 0) return false;
-    const before = haystack.charCodeAt(at - 1);
-    const after = haystack.charCodeAt(at + needle.length);
-    const isWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46;
-    if ((at === 0 || !isWord(before)) && (Number.isNaN(after) || !isWord(after))) return true;
-    from = at + 1;
-  }
+/** The def a generator expression runs in (its conditions and locals decide), or the function itself. */
+function definingFunction(fn: FunctionInfo): FunctionInfo {
+  let owner: FunctionInfo = fn;
+  while (owner.kind !== 'def' && owner.parent !== null) owner = owner.parent;
+  return owner;
 }
 
-const conditionCache = new WeakMap<SyntaxNode, { start: number; text: string }[]>();
-const CONDITION_HOLDERS = new Set(['if_statement', 'elif_clause', 'while_statement', 'assert_statement', 'conditional_expression']);
+// ---------------------------------------------------------------------------------------------------
+// Interprocedural: an ordinary function of this file whose body lets StopIteration out (an unguarded
+// `next()` or `raise StopIteration`), called from a generator without a handler around the call.
 
-/** The conditions tested in the function's own body, in source order (computed once per function). */
-function conditionsOf(fn: FunctionInfo, ctx: RuleContext): { start: number; text: string }[] {
-  const cached = conditionCache.get(fn.node);
+interface RaisingHelper {
+  fn: FunctionInfo;
+  /** The `next(...)` call or `raise` statement StopIteration comes from. */
+  site: SyntaxNode;
+  /** The helper's parameter the iterator comes from, if it does: a caller that tests its argument is silent. */
+  param: string | null;
+  /** The helper's calls in this file, found once (on first use). */
+  calls?: SyntaxNode[];
+}
+
+const helperCache = new WeakMap<object, RaisingHelper[]>();
+
+/** The file's ordinary functions (not generators, not `__next__`) that can raise StopIteration. */
+function raisingHelpers(ctx: RuleContext): RaisingHelper[] {
+  const cached = helperCache.get(ctx.model);
   if (cached !== undefined) return cached;
-  const result: { start: number; text: string }[] = [];
-  const cursor = fn.node.walk();
-  for (let more = cursor.gotoFirstChild(); more;) {
-    if (CONDITION_HOLDERS.has(cursor.nodeType)) {
-      const node = cursor.currentNode;
-      const condition = node.type === 'assert_statement' ? node : node.type === 'conditional_expression' ? node.namedChildren[1] ?? null : node.childForFieldName('condition');
-      if (condition !== null) result.push({ start: condition.startIndex, text: ctx.text.slice(condition.startIndex, condition.endIndex) });
-    }
-    if (cursor.gotoFirstChild()) continue;
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || cursor.currentDepth === 0) {
-        more = false;
-        break;
-      }
+  const helpers: RaisingHelper[] = [];
+  for (const fn of ctx.model.functions) {
+    if (fn.kind !== 'def' || fn.isGenerator || fn.hasSyntaxError || fn.name === '__next__' || fn.name === '__anext__') continue;
+    // Nested functions are reached only through their enclosing one; lambdas have no name to call.
+    if (fn.parent !== null) continue;
+    const site = stopIterationSite(fn, ctx);
+    if (site !== null) helpers.push({ fn, ...site });
+  }
+  helperCache.set(ctx.model, helpers);
+  return helpers;
+}
+
+function stopIterationSite(fn: FunctionInfo, ctx: RuleContext): { site: SyntaxNode; param: string | null } | null {
+  const start = fn.node.startIndex;
+  const end = fn.node.endIndex;
+  for (const name of occurrencesOf(ctx.model, 'StopIteration', start, end)) {
+    const parent = name.parent;
+    const raise = parent?.type === 'raise_statement' ? parent : parent?.type === 'call' && parent.parent?.type === 'raise_statement' && parent.childForFieldName('function')?.id === name.id ? parent.parent : null;
+    if (raise === null || raise.childForFieldName('cause')?.id === name.id) continue;
+    if (frameFunction(raise, ctx)?.node.id !== fn.node.id || isGuarded(raise, fn.node, ctx.text)) continue;
+    if (!resolverFor(ctx).isBuiltin('StopIteration', raise)) continue;
+    return { site: raise, param: null };
+  }
+  for (const name of occurrencesOf(ctx.model, 'next', start, end)) {
+    const call = name.parent;
+    if (call?.type !== 'call' || call.childForFieldName('function')?.id !== name.id) continue;
+    // Only a `next()` on what a caller passes in: an iterator the helper finds elsewhere (an
+    // attribute, a file) is judged where the helper is, by its own callers' knowledge we lack.
+    const site = unguardedNext(call, fn, ctx);
+    if (site !== null && site.exhaustion.param !== null) return { site: call, param: site.exhaustion.param };
+  }
+  return null;
+}
+
+function checkHelperCalls(generator: FunctionInfo, ctx: RuleContext): void {
+  const helpers = raisingHelpers(ctx);
+  if (helpers.length === 0) return;
+  for (const helper of helpers) {
+    if (helper.fn.node.id === generator.node.id) continue;
+    helper.calls ??= callsOf(helper.fn, ctx);
+    for (const call of helper.calls) {
+      if (call.startIndex < generator.node.startIndex || call.endIndex > generator.node.endIndex) continue;
+      const frame = frameFunction(call, ctx);
+      if (frame === null || frame.node.id !== generator.node.id) continue;
+      // A method is only known to be this one when called on `self`/`cls` from the same class.
+      if (helper.fn.enclosingClass !== null && !calledOnOwnClass(call, helper.fn, generator)) continue;
+      if (isGuarded(call, generator.node, ctx.text)) continue;
+      if (helper.param !== null && callerTestsArgument(call, helper, ctx)) continue;
+      const line = helper.site.startPosition.row + 1;
+      const what = helper.site.type === 'raise_statement' ? '`raise StopIteration`' : '`next()` without a default';
+      const where = generator.kind === 'genexp' ? 'a generator expression' : `generator \`${generator.name}\``;
+      ctx.report({
+        node: call,
+        message: `\`${helper.fn.name}()\` can raise StopIteration (${what} on line ${line}); called in ${where} without a handler, it becomes RuntimeError (generator raised StopIteration, PEP 479)`,
+        related: [{ node: helper.site, message: `StopIteration can escape \`${helper.fn.name}\` here` }],
+      });
     }
   }
-  result.sort((a, b) => a.start - b.start);
-  conditionCache.set(fn.node, result);
-  return result;
 }
+
+function calledOnOwnClass(call: SyntaxNode, helper: FunctionInfo, generator: FunctionInfo): boolean {
+  const receiver = call.childForFieldName('function')?.childForFieldName('object');
+  if (receiver?.type !== 'identifier' || (receiver.text !== 'self' && receiver.text !== 'cls')) return false;
+  return definingFunction(generator).enclosingClass?.id === helper.enclosingClass?.id;
+}
+
+function callerTestsArgument(call: SyntaxNode, helper: RaisingHelper, ctx: RuleContext): boolean {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'keyword_argument') ?? [];
+  // Which argument feeds the parameter is worked out by `argumentShownNonEmpty` for private helpers;
+  // here any positional argument that the caller tested, or a non-empty literal, counts.
+  return args.some((arg) => argumentShownNonEmpty(arg, call, ctx));
+}
+
 
 function nextFix(call: SyntaxNode, ctx: RuleContext): { fix: RuleFix } | Record<string, never> {
   // Only a simple statement that is exactly `next(it)` or `name = next(it)` on its own line.

@@ -1,7 +1,11 @@
 // GEN005 suspended-resource: a resource acquired in a generator that is live across a `yield` without
 // `with`, `try/finally` or an ExitStack, so an abandoned generator keeps it open until garbage collection.
 
-import { RESOURCE_CALL_TRIGGER, suspendedResources, type SuspendedResource } from '../flow/index.js';
+import { asyncGeneratorHeldResources, RESOURCE_CALL_TRIGGER, suspendedResources, type SuspendedResource } from '../flow/index.js';
+import { contextManagerDriver } from '../flow/context-managers.js';
+import { occurrencesOf } from '../workspace/occurrences.js';
+import { isVisibleWith } from '../model/visible.js';
+import type { SyntaxNode } from '../../parser.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
 import type { OffsetEdit, RuleContext, RuleDefinition, RuleFix } from './rule.js';
 
@@ -30,6 +34,14 @@ export const suspendedResource: RuleDefinition = {
       'A resource that is returned, yielded to the consumer, stored in an attribute or a container, or',
       'captured by a nested function is owned elsewhere and not reported. Async generators are checked',
       'too. Resources acquired in a nested function belong to that function.',
+      '',
+      'In an async generator a `with` or `async with` around the `yield` is not enough: closing an',
+      'abandoned async generator needs the event loop, so a resource opened there (`open`, sockets,',
+      '`aiofiles.open`, `aiohttp.ClientSession`, ...) stays open until the loop\'s finaliser runs',
+      '`aclose()`, some iterations later or never (ruff\'s ASYNC119). It is reported unless the generator is',
+      'an `@asynccontextmanager`, a pytest fixture or trio\'s `@as_safe_channel`, or every call of it in',
+      'its own class and in module-level code is wrapped in `contextlib.aclosing(...)` (calls inside other',
+      'functions are not looked at).',
     ].join('\n'),
     whyIsThisBad: [
       'A consumer may stop iterating a generator at any `yield`: `break`, an exception, `next()` called',
@@ -57,7 +69,7 @@ export const suspendedResource: RuleDefinition = {
     ].join('\n'),
     fixSafety: [
       'The fix replaces `name = open(...)` by `with open(...) as name:` and indents the rest of the block',
-      'under it; it is offered only when the name is not used after that block, is not rebound, and no',
+      'under it, dropping the `name.close()` lines at that block\'s level (the `with` closes it); it is offered only when the name is not used after that block, is not rebound, and no',
       'multi-line string would be re-indented, and only for acquisitions whose `with` binds and closes the',
       'same object (not for `sqlite3.connect`, `subprocess.Popen`, `tempfile.TemporaryDirectory` or locks).',
       'It is safe when the resource is used only through its own methods and iteration. It is marked',
@@ -69,6 +81,8 @@ export const suspendedResource: RuleDefinition = {
       'https://docs.python.org/3/reference/compound_stmts.html#the-with-statement',
       'https://docs.python.org/3/library/contextlib.html#contextlib.closing',
       'https://peps.python.org/pep-0533/',
+      'https://docs.python.org/3/library/contextlib.html#contextlib.aclosing',
+      'https://docs.astral.sh/ruff/rules/yield-in-context-manager-in-async-generator/',
     ],
   },
   checkFunction(fn: FunctionInfo, ctx: RuleContext): void {
@@ -89,8 +103,35 @@ export const suspendedResource: RuleDefinition = {
         ...(fix === null ? {} : { fix }),
       });
     }
+    if (fn.isAsync && fn.kind === 'def' && !isClosedByItsDriver(fn, ctx.model)) {
+      for (const held of asyncGeneratorHeldResources(fn, ctx.model)) {
+        ctx.report({
+          node: held.acquisition,
+          message: `${capitalize(held.description)} is held in a \`with\` across the \`yield\` on line ${held.yieldNode.startPosition.row + 1} of an async generator: if the consumer stops early without \`contextlib.aclosing()\`, it stays open until the event loop finalises the generator`,
+          related: [{ node: held.yieldNode, message: 'the async generator can be suspended here' }],
+        });
+      }
+    }
   },
 };
+
+/**
+ * True when something closes the async generator when its consumer is done: an
+ * `@asynccontextmanager` or fixture decorator, trio's `@as_safe_channel`, or every call of it that
+ * every analysis of the function sees — in its own top-level statement (its class) and in module-level
+ * code; the language server analyses a definition without the other definitions — being wrapped in
+ * `aclosing(...)`.
+ */
+function isClosedByItsDriver(fn: FunctionInfo, model: SemanticModel): boolean {
+  if (contextManagerDriver(fn, model) !== null) return true;
+  if (fn.decorators.some((decorator) => /\bas_safe_channel\b/.test(decorator.text))) return true;
+  const calls = occurrencesOf(model, fn.name).filter((name) => isVisibleWith(name, fn, model)).filter((name) => {
+    let callee: SyntaxNode = name;
+    if (name.parent?.type === 'attribute' && name.parent.childForFieldName('attribute')?.id === name.id) callee = name.parent;
+    return callee.parent?.type === 'call' && callee.parent.childForFieldName('function')?.id === callee.id;
+  });
+  return calls.length > 0 && calls.every((name) => /\baclosing\s*\(\s*$/.test(model.text.slice(Math.max(0, name.startIndex - 40), name.startIndex).replace(/(?:self|cls|[\w.]+)\.$/, '')));
+}
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -144,12 +185,35 @@ function withFix(resource: SuspendedResource, fn: FunctionInfo, model: SemanticM
   const edits: OffsetEdit[] = [
     { startIndex: statement.startIndex, endIndex: statement.endIndex, newText: `with ${text.slice(call.startIndex, call.endIndex)} as ${name}:` },
   ];
+  const redundantCloses = redundantCloseLines(block, statement, name, text);
   for (let at = rangeStart; at < rangeEnd; ) {
     const next = text.indexOf('\n', at);
     const end = next === -1 ? text.length : next;
-    if (text.slice(at, end).trim() !== '') edits.push({ startIndex: at, endIndex: at, newText: unit });
+    if (redundantCloses.has(at)) {
+      edits.push({ startIndex: at, endIndex: next === -1 ? end : next + 1, newText: '' });
+    } else if (text.slice(at, end).trim() !== '') {
+      edits.push({ startIndex: at, endIndex: at, newText: unit });
+    }
     if (next === -1) break;
     at = next + 1;
   }
   return { title: FIX_TITLE, applicability: passedToCall ? 'unsafe' : 'safe', edits };
+}
+
+/**
+ * The starts of the lines that hold nothing but `name.close()` at the level of the block the `with` takes over:
+ * the `with` closes the resource itself, so these calls would only repeat it inside the new block.
+ */
+function redundantCloseLines(block: SyntaxNode, statement: SyntaxNode, name: string, text: string): Set<number> {
+  const starts = new Set<number>();
+  for (const child of block.namedChildren) {
+    if (child.startIndex <= statement.startIndex || child.type !== 'expression_statement') continue;
+    if (child.text.replace(/\s+/g, '') !== `${name}.close()`) continue;
+    const lineStart = text.lastIndexOf('\n', child.startIndex - 1) + 1;
+    const lineEnd = text.indexOf('\n', child.endIndex);
+    const before = text.slice(lineStart, child.startIndex);
+    const after = text.slice(child.endIndex, lineEnd === -1 ? text.length : lineEnd);
+    if (/^[ \t]*$/.test(before) && /^[ \t]*(#.*)?\r?$/.test(after)) starts.add(lineStart);
+  }
+  return starts;
 }

@@ -16,7 +16,7 @@ export const unprimedSend: RuleDefinition = {
   summary: '`.send(value)` on a generator that has not been started',
   fixTitle: FIX_TITLE,
   // The rule reports only at `send` occurrences (see `occurrencesOf`).
-  triggers: /\bsend\b/,
+  triggers: /\ba?send\b/,
   docs: {
     whatItDoes: `Checks for \`.send(value)\` calls, with \`value\` other than \`None\`, on a generator object that has
 not been started on every path to the call.
@@ -35,6 +35,10 @@ The rule reports both a send that runs on a generator that is certainly not star
 reached without priming on some paths but not others (for example when \`next(g)\` only runs in one
 branch of an \`if\`, or only in a loop's later iterations): the send fails whenever such a path is taken.
 A path through an exception handler counts only when the analysis knows the state there.
+
+Async generators are checked the same way: \`await agen.asend(value)\` before the first \`__anext__()\`
+(\`await anext(agen)\`, \`await agen.asend(None)\`, \`async for\`) raises \`TypeError: can't send non-None
+value to a just-started async generator\`. No quick fix is offered there.
 
 A sent value that may be \`None\` primes rather than fails, so the rule also stays silent when the
 argument mentions \`None\`, or is a name assigned \`None\` somewhere in its scope or defaulting to it
@@ -83,7 +87,7 @@ some paths prime the generator and others do not.`,
   nodeTypes: ['module'],
   checkNode(module, ctx) {
     if (module.parent !== null) return;
-    for (const name of occurrencesOf(ctx.model, 'send')) {
+    for (const name of [...occurrencesOf(ctx.model, 'send'), ...occurrencesOf(ctx.model, 'asend')]) {
       const attribute = name.parent;
       const call = attribute?.parent;
       if (attribute?.type !== 'attribute' || call === null || call === undefined || call.type !== 'call') continue;
@@ -97,7 +101,9 @@ function checkSend(call: SyntaxNode, ctx: RuleContext): void {
   const callee = call.childForFieldName('function');
   if (callee === null || callee.type !== 'attribute') return;
   const attribute = callee.childForFieldName('attribute');
-  if (attribute === null || ctx.text.slice(attribute.startIndex, attribute.endIndex) !== 'send') return;
+  const method = attribute === null ? '' : ctx.text.slice(attribute.startIndex, attribute.endIndex);
+  if (method !== 'send' && method !== 'asend') return;
+  const isAsync = method === 'asend';
   const args = call.childForFieldName('arguments');
   if (args === null || args.type !== 'argument_list') return;
   const argList = args.namedChildren.filter((a) => a.type !== 'comment');
@@ -112,9 +118,17 @@ function checkSend(call: SyntaxNode, ctx: RuleContext): void {
   const receiverText = ctx.text.slice(receiver.startIndex, receiver.endIndex);
 
   if (receiver.type === 'identifier') {
-    const mask = resolver.maskAt(receiver);
+    const mask = isAsync ? resolver.asyncMaskAt(receiver) : resolver.maskAt(receiver);
     if (!mayBeUnstarted(mask)) return;
     const everyPath = mask === CREATED;
+    if (isAsync) {
+      // `await agen.asend(v)` before the first `__anext__()`: no quick fix (the priming must be awaited too).
+      const message = everyPath
+        ? `\`${receiverText}\` is an async generator that has not been started: awaiting \`.asend()\` of a non-None value raises TypeError (can't send non-None value to a just-started async generator); \`await anext(${receiverText})\` first`
+        : `\`${receiverText}\` is an async generator that is not started on every path to this call: on those paths awaiting \`.asend()\` of a non-None value raises TypeError (can't send non-None value to a just-started async generator)`;
+      ctx.report({ node: call, message, related: creationSites(receiver, receiverText, ctx, true) });
+      return;
+    }
     const message = everyPath
       ? `\`${receiverText}\` is a generator that has not been started: \`.send()\` of a non-None value raises TypeError (can't send non-None value to a just-started generator); call \`next(${receiverText})\` first`
       : `\`${receiverText}\` is a generator that is not started on every path to this call: on those paths \`.send()\` of a non-None value raises TypeError (can't send non-None value to a just-started generator)`;
@@ -124,10 +138,12 @@ function checkSend(call: SyntaxNode, ctx: RuleContext): void {
   }
   // `gen().send(1)`, `(x for x in y).send(1)`: a fresh object, certainly not started.
   if (receiver.type === 'call' || receiver.type === 'generator_expression' || receiver.type === 'parenthesized_expression') {
-    if (resolver.creationOf(receiver) !== 'created') return;
+    if ((isAsync ? resolver.asyncCreationOf(receiver) : resolver.creationOf(receiver)) !== 'created') return;
     ctx.report({
       node: call,
-      message: '`.send()` of a non-None value to a generator object created in the same expression raises TypeError (can\'t send non-None value to a just-started generator)',
+      message: isAsync
+        ? 'awaiting `.asend()` of a non-None value to an async generator object created in the same expression raises TypeError (can\'t send non-None value to a just-started async generator)'
+        : '`.send()` of a non-None value to a generator object created in the same expression raises TypeError (can\'t send non-None value to a just-started generator)',
     });
   }
 }
@@ -157,7 +173,7 @@ function mayBeNone(value: SyntaxNode, ctx: RuleContext): boolean {
 }
 
 /** The nearest creation of the object before the send, for the finding's related information. */
-function creationSites(receiver: SyntaxNode, name: string, ctx: RuleContext): RuleRelated[] {
+function creationSites(receiver: SyntaxNode, name: string, ctx: RuleContext, isAsync = false): RuleRelated[] {
   const found = ctx.model.resolve(name, ctx.model.scopeOf(receiver));
   if (found === null) return [];
   const resolver = resolverFor(ctx);
@@ -173,7 +189,9 @@ function creationSites(receiver: SyntaxNode, name: string, ctx: RuleContext): Ru
   }
   for (let i = low - 1; i >= Math.max(0, low - 20); i--) {
     const value = bindings[i]?.value;
-    if (value !== null && value !== undefined && resolver.creationOf(value) === 'created') return [{ node: value, message: 'generator object created here' }];
+    if (value !== null && value !== undefined && (isAsync ? resolver.asyncCreationOf(value) : resolver.creationOf(value)) === 'created') {
+      return [{ node: value, message: isAsync ? 'async generator object created here' : 'generator object created here' }];
+    }
   }
   return [];
 }

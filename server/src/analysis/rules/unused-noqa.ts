@@ -11,6 +11,8 @@ export const unusedNoqa: RuleDefinition = {
   summary: 'Suppression comment naming a yieldlens rule that suppresses nothing, or a code that does not exist',
   fixTitle: 'Remove the unused suppression',
   enabledByDefault: false,
+  // Only suppression comments can be unused.
+  triggers: /noqa|yieldlens\s*:/i,
   docs: {
     whatItDoes: `Checks for suppression comments that do nothing: a yieldlens code (\`GEN001\`) in a \`# noqa:\` list,
 or an entry of \`# yieldlens: ignore[...]\`, that suppressed no finding on its line; an entry naming a

@@ -31,6 +31,15 @@ export interface SummaryProvider {
   hasModule?(moduleName: string): boolean;
 }
 
+/**
+ * Told of every lookup that can change a finding: a module's summary asked for, and whether a module
+ * exists. The CLI's cache records them as the dependencies of the file being analysed.
+ */
+export interface IndexObserver {
+  moduleLooked(moduleName: string, summary: ModuleSummary | undefined): void;
+  moduleExists(moduleName: string, exists: boolean): void;
+}
+
 /** Re-export chains longer than this are given up on (they also stop import cycles). */
 const MAX_RESOLUTION_DEPTH = 12;
 
@@ -44,6 +53,7 @@ export class WorkspaceIndex {
 
   /** Module names already asked of the provider (whether or not it had a summary). */
   private readonly provided = new Set<string>();
+  observer: IndexObserver | null = null;
 
   constructor(
     summaries: Iterable<ModuleSummary> = [],
@@ -94,6 +104,12 @@ export class WorkspaceIndex {
   }
 
   module(moduleName: string): ModuleSummary | undefined {
+    const summary = this.lookUp(moduleName);
+    this.observer?.moduleLooked(moduleName, summary);
+    return summary;
+  }
+
+  private lookUp(moduleName: string): ModuleSummary | undefined {
     const known = this.byModule.get(moduleName);
     if (known !== undefined || this.provider === undefined || this.provided.has(moduleName)) return known;
     this.provided.add(moduleName);
@@ -199,7 +215,9 @@ export class WorkspaceIndex {
 
   /** True when the module, or a module inside it (a namespace package), is in the index. */
   private hasModuleUnder(module: string): boolean {
-    return this.prefixes.has(module) || (this.provider?.hasModule?.(module) ?? false);
+    const exists = this.prefixes.has(module) || (this.provider?.hasModule?.(module) ?? false);
+    this.observer?.moduleExists(module, exists);
+    return exists;
   }
 }
 

@@ -51,6 +51,8 @@ export function resolverFor(ctx: ResolverContext): Resolver {
 
 export class Resolver {
   readonly flowOptions: FlowOptions;
+  /** The same analysis for async generator objects (`agen()` of an `async def` with `yield`). */
+  readonly asyncFlowOptions: FlowOptions;
   private readonly isPackageInit: boolean;
   /** Distinguishes flow caches of resolvers with different indexes for the same model. */
   private readonly cacheKey: string;
@@ -71,6 +73,10 @@ export class Resolver {
     this.cacheKey = `resolver${Resolver.nextKey++}`;
     this.flowOptions = {
       classifyValue: (value) => this.creationOf(value),
+      isBuiltin: (name, at) => this.isBuiltin(name, at),
+    };
+    this.asyncFlowOptions = {
+      classifyValue: (value) => this.asyncCreationOf(value),
       isBuiltin: (name, at) => this.isBuiltin(name, at),
     };
   }
@@ -252,6 +258,27 @@ export class Resolver {
     const callee = node.childForFieldName('function');
     if (callee === null || (callee.type !== 'identifier' && callee.type !== 'attribute')) return null;
     return this.callResult(this.resolveCall(node));
+  }
+
+  /**
+   * Whether evaluating `value` gives a fresh async generator object: a call of an async generator
+   * function of this file or the workspace, not decorated (a decorator may wrap it in anything).
+   */
+  asyncCreationOf(value: SyntaxNode): CreationKind | null {
+    let node = value;
+    while (node.type === 'parenthesized_expression' && node.namedChildCount === 1 && node.firstNamedChild !== null) node = node.firstNamedChild;
+    if (node.type !== 'call') return null;
+    const callee = node.childForFieldName('function');
+    if (callee === null || (callee.type !== 'identifier' && callee.type !== 'attribute')) return null;
+    const resolved = this.resolveCall(node);
+    if (resolved.kind !== 'function') return null;
+    const summary = resolved.summary;
+    return summary.isAsync && summary.isGenerator && summary.decorators.every((written) => written !== null && TRANSPARENT_DECORATORS.has(written)) ? 'created' : null;
+  }
+
+  /** The async generator analysis's state set at a use (see `maskAt`). */
+  asyncMaskAt(identifier: SyntaxNode): StateMask | undefined {
+    return generatorMaskAt(this.model, identifier, this.asyncFlowOptions, `${this.cacheKey}:async`);
   }
 
   /** The generator-state analysis for the frame running `node`, with this resolver's idea of creation. */

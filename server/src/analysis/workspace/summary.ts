@@ -29,6 +29,8 @@ export interface FunctionSummary {
   returnedPrimed: boolean;
   /** A generator that holds a resource (file, socket, lock…) across a yield without `with`/`finally` (GEN005's analysis). */
   acquiresResources: boolean;
+  /** A generator each of whose yields is a statement of its own (no `x = yield`, no `yield from`): values sent to it are dropped (GEN007). */
+  discardsSentValues: boolean;
 }
 
 /** What a module-level name is bound to, when it is bound exactly once. */
@@ -283,10 +285,18 @@ export function summarizeFunction(model: SemanticModel, fn: FunctionInfo): Funct
     returnedPrimed: false,
     // The resource analysis starts with a text prefilter, so asking costs little for most generators.
     acquiresResources: fn.isGenerator && !fn.hasSyntaxError && suspendedResources(fn, model).length > 0,
+    discardsSentValues: fn.isGenerator && !fn.hasSyntaxError && fn.kind === 'def' && fn.yields.length > 0 && fn.yields.every(isDiscardedYield),
   };
   if (!fn.isGenerator && !fn.hasSyntaxError && fn.kind === 'def') describeReturns(model, fn, summary);
   perModel.set(fn.node.id, summary);
   return summary;
+}
+
+/** `yield` or `yield value` as a whole statement: what `send` passes in becomes the value of an expression nobody reads. */
+function isDiscardedYield(node: SyntaxNode): boolean {
+  // `yield from` hands sent values on to the subiterator; tree-sitter spells it as a yield with a `from` child.
+  if (node.children.some((c) => c.type === 'from')) return false;
+  return node.parent?.type === 'expression_statement';
 }
 
 /** Looks for priming decorators and generator factories; cheap text checks keep this off most functions. */

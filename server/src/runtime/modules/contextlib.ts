@@ -1,10 +1,10 @@
-// contextlib: contextmanager, asynccontextmanager, closing, aclosing, suppress, nullcontext and ExitStack,
-// written in Python after CPython's contextlib.py (ExitStack and suppress line for line, without the
-// AbstractContextManager base) and run by the VM, so `@contextmanager` throws into and
+// contextlib: contextmanager, asynccontextmanager, closing, aclosing, suppress, nullcontext, ExitStack,
+// AbstractContextManager/AbstractAsyncContextManager, ContextDecorator, redirect_stdout/redirect_stderr (chdir refused),
+// written in Python after CPython's contextlib.py and run by the VM, so `@contextmanager` throws into and
 // closes the user's generator (and `@asynccontextmanager` its async generator) the way CPython's does.
 
 import { native } from '../args.js';
-import type { VM } from '../interp.js';
+import { UnsupportedSignal, type VM } from '../interp.js';
 import type { PyModule } from '../values.js';
 import { pythonModule } from './support.js';
 
@@ -12,6 +12,22 @@ const CONTEXTLIB_SOURCE = `
 from collections import deque
 from functools import wraps
 from types import MethodType
+from abc import ABC as _ABC, abstractmethod
+import sys as _sys
+
+
+def _check_methods(C, *methods):
+    # _collections_abc's, here so that importing contextlib does not build all of collections.abc.
+    mro = C.__mro__
+    for method in methods:
+        for B in mro:
+            if method in B.__dict__:
+                if B.__dict__[method] is None:
+                    return NotImplemented
+                break
+        else:
+            return NotImplemented
+    return True
 
 class _GeneratorContextManager:
     """Helper for @contextmanager decorator."""
@@ -290,10 +306,128 @@ class ExitStack(_BaseExitStack):
 
     def close(self):
         self.__exit__(None, None, None)
+
+class AbstractContextManager(_ABC):
+    """An abstract base class for context managers."""
+
+    __slots__ = ()
+
+    def __enter__(self):
+        """Return self upon entering the runtime context."""
+        return self
+
+    @abstractmethod
+    def __exit__(self, exc_type, exc_value, traceback):
+        """Raise any exception triggered within the runtime context."""
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractContextManager:
+            return _check_methods(C, "__enter__", "__exit__")
+        return NotImplemented
+
+
+class AbstractAsyncContextManager(_ABC):
+    """An abstract base class for asynchronous context managers."""
+
+    __slots__ = ()
+
+    async def __aenter__(self):
+        """Return self upon entering the runtime context."""
+        return self
+
+    @abstractmethod
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        """Raise any exception triggered within the runtime context."""
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager:
+            return _check_methods(C, "__aenter__", "__aexit__")
+        return NotImplemented
+
+
+class ContextDecorator(object):
+    "A base class or mixin that enables context managers to work as decorators."
+
+    def _recreate_cm(self):
+        """Return a recreated instance of self."""
+        return self
+
+    def __call__(self, func):
+        @wraps(func)
+        def inner(*args, **kwds):
+            with self._recreate_cm():
+                return func(*args, **kwds)
+        return inner
+
+
+class AsyncContextDecorator(object):
+    "A base class or mixin that enables async context managers to work as decorators."
+
+    def _recreate_cm(self):
+        """Return a recreated instance of self."""
+        return self
+
+    def __call__(self, func):
+        @wraps(func)
+        async def inner(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        return inner
+
+
+class _RedirectStream(AbstractContextManager):
+
+    _stream = None
+
+    def __init__(self, new_target):
+        self._new_target = new_target
+        # We use a list of old targets to make this CM re-entrant
+        self._old_targets = []
+
+    def __enter__(self):
+        self._old_targets.append(getattr(_sys, self._stream))
+        setattr(_sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        setattr(_sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_RedirectStream):
+    """Context manager for temporarily redirecting stdout to another file."""
+
+    _stream = "stdout"
+
+
+class redirect_stderr(_RedirectStream):
+    """Context manager for temporarily redirecting stderr to another file."""
+
+    _stream = "stderr"
+
+
+class chdir(AbstractContextManager):
+    """Non thread-safe context manager to change the current working directory."""
+
+    def __init__(self, path):
+        self.path = path
+        self._old_cwd = []
+
+    def __enter__(self):
+        _refuse("contextlib.chdir (the working directory is the host's)")
+
+    def __exit__(self, *excinfo):
+        pass
 `;
 
 export function contextlibModule(vm: VM): PyModule {
-  // sys.exception(), which ExitStack.__exit__ reads, without the rest of sys.
+  // sys.exception(), which ExitStack.__exit__ reads, without importing sys.
   const sysException = native('exception', () => vm.currentHandled());
-  return pythonModule(vm, 'contextlib', CONTEXTLIB_SOURCE, [['_sys_exception', sysException]]);
+  const refuse = native('_refuse', (a) => {
+    throw new UnsupportedSignal(String(a[0]), vm.currentLine());
+  });
+  return pythonModule(vm, 'contextlib', CONTEXTLIB_SOURCE, [['_sys_exception', sysException], ['_refuse', refuse]]);
 }

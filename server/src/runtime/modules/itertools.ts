@@ -311,6 +311,25 @@ export function itertoolsModule(vm: VM): PyModule {
     if (r <= pool.length) rec(0, []);
     return out;
   });
+  const withReplacement = combos('combinations_with_replacement', (pool, r) => {
+    if (r < 0) throw vm.error('ValueError', 'r must be non-negative');
+    const out: Py[][] = [];
+    // Indices never decrease along a combination: CPython's emission order.
+    const rec = (start: number, cur: Py[]): void => {
+      if (cur.length === r) {
+        out.push(cur.slice());
+        vm.checkSize(out.length);
+        return;
+      }
+      for (let i = start; i < pool.length; i++) {
+        cur.push(pool[i]);
+        rec(i, cur);
+        cur.pop();
+      }
+    };
+    if (pool.length > 0 || r === 0) rec(0, []);
+    return out;
+  });
   const permutations = combos('permutations', (pool, r) => {
     const out: Py[][] = [];
     const used = pool.map(() => false);
@@ -393,7 +412,10 @@ export function itertoolsModule(vm: VM): PyModule {
     ['count', count], ['islice', islice], ['chain', chain], ['tee', tee], ['cycle', cycle], ['repeat', repeat],
     ['takewhile', takewhile], ['dropwhile', dropwhile], ['filterfalse', filterfalse], ['accumulate', accumulate],
     ['starmap', starmap], ['compress', compress], ['zip_longest', zipLongest], ['pairwise', pairwise],
-    ['product', product], ['combinations', combinations], ['permutations', permutations], ['groupby', groupby],
+    ['product', product], ['combinations', combinations], ['combinations_with_replacement', native('combinations_with_replacement', (a, kw) => {
+      if (a.length < 2 && kw?.get('r') === undefined) throw vm.typeError("combinations_with_replacement() missing required argument 'r' (pos 2)");
+      return vm.call(withReplacement, a, kw);
+    })], ['permutations', permutations], ['groupby', groupby],
     ['batched', batched],
   ]);
   return m;

@@ -1,8 +1,13 @@
-// math: only the functions whose results are exact in both libms (no sin/exp/log: their last bits differ).
+// math: the functions whose results are exact (or correctly rounded, so that every libm agrees): floor, ceil, sqrt,
+// fsum (the exact sum, rounded once, as CPython's), frexp, ldexp, modf, fmod, remainder, isclose, nextafter, ulp,
+// gcd/lcm/comb/perm/factorial/isqrt, prod, sumprod of ints, log2/log10 of exact powers, pow with an exact result.
+// The functions whose last bits depend on the C library (sin, exp, log, gamma, hypot, ...) are present, so that
+// `from math import sin` works, and refuse when called: the runtime would otherwise answer with V8's bits.
 
 import { native } from '../args.js';
 import { typeOf, UnsupportedSignal, type VM } from '../interp.js';
 import { PyFloat, normInt, type Py, type PyModule } from '../values.js';
+import { exactMath } from './math-exact.js';
 import { module } from './support.js';
 
 export function mathModule(vm: VM): PyModule {
@@ -31,6 +36,7 @@ export function mathModule(vm: VM): PyModule {
     return r;
   };
   return module('math', [
+    ...exactMath(vm, num, intArg),
     ['pi', new PyFloat(Math.PI)], ['e', new PyFloat(Math.E)], ['tau', new PyFloat(2 * Math.PI)],
     ['inf', new PyFloat(Infinity)], ['nan', new PyFloat(NaN)],
     ['sqrt', native('sqrt', (a) => {
@@ -64,7 +70,8 @@ export function mathModule(vm: VM): PyModule {
     ['comb', native('comb', (a) => {
       const n = intArg(a[0], 'comb');
       const k = intArg(a[1], 'comb');
-      if (k < 0n || n < 0n) throw vm.error('ValueError', 'n must be a non-negative integer');
+      if (n < 0n) throw vm.error('ValueError', 'n must be a non-negative integer');
+      if (k < 0n) throw vm.error('ValueError', 'k must be a non-negative integer');
       if (k > n) return 0;
       let r = 1n;
       for (let i = 0n; i < k; i++) r = (r * (n - i)) / (i + 1n);

@@ -36,13 +36,14 @@ const compiledModules = new Map<string, CodeObject>();
  * globals first.
  */
 export function pythonModule(vm: VM, name: string, source: string, natives: [string, Py][] = []): PyModule {
-  let code = compiledModules.get(name);
+  // Keyed by the source: a module registered under two names (collections.abc and _collections_abc) compiles once.
+  let code = compiledModules.get(source);
   if (code === undefined) {
     code = compileModule(parsePython(source).rootNode, STDLIB_FILENAME);
     // A module's own source must compile: its error would otherwise surface as some snippet's `unsupported`.
     const bad = code.syntaxErrors[0];
     if (bad !== undefined) throw new Error(`module ${name}, line ${bad.line}: ${bad.message}`);
-    compiledModules.set(name, code);
+    compiledModules.set(source, code);
   }
   const m = new PyModule(name);
   m.dict.set('__name__', name);

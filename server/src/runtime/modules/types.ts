@@ -6,11 +6,39 @@ import { CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CodeObject } from '.
 import {
   asyncGeneratorType, coroutineType, functionType, generatorType, moduleType, PyFunction, typeOf, UnsupportedSignal, type VM,
 } from '../interp.js';
-import { PyBoundMethod, type PyModule, type PyType } from '../values.js';
-import { module } from './support.js';
+import { PyBoundMethod, type Py, type PyModule, type PyType } from '../values.js';
+import { pythonModule } from './support.js';
+
+// SimpleNamespace as CPython's documentation gives its Python equivalent (namespace_repr, namespace_richcompare).
+const TYPES_SOURCE = String.raw`
+class SimpleNamespace:
+    """A simple attribute-based namespace."""
+
+    def __init__(self, mapping_or_iterable=(), /, **kwargs):
+        d = dict(mapping_or_iterable)
+        d.update(kwargs)
+        for k, v in d.items():
+            if not isinstance(k, str):
+                raise TypeError('keywords must be strings')
+            setattr(self, k, v)
+
+    def __repr__(self):
+        name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
+        return '{}({})'.format(name, ', '.join(f'{k}={v!r}' for k, v in vars(self).items()))
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return vars(self) == vars(other)
+        return NotImplemented
+`;
 
 export function typesModule(vm: VM): PyModule {
-  return module('types', [
+  return pythonModule(vm, 'types', TYPES_SOURCE, typesNatives(vm));
+}
+
+function typesNatives(vm: VM): [string, Py][] {
+  return [
+  ['NoneType', typeOf(null)],
   ['GeneratorType', generatorType], ['CoroutineType', coroutineType], ['AsyncGeneratorType', asyncGeneratorType],
   ['FunctionType', functionType], ['LambdaType', functionType],
   ['BuiltinFunctionType', vm.builtins.get('len') !== undefined ? typeOf(vm.builtins.get('len')) : functionType],
@@ -32,7 +60,7 @@ export function typesModule(vm: VM): PyModule {
     // types.py wraps other callables in a function that inspects what they return (_GeneratorWrapper).
     throw new UnsupportedSignal('types.coroutine() of a callable that is not a generator function', vm.currentLine());
   })],
-  ]);
+  ];
 }
 
 function methodTypeOf(vm: VM): PyType {

@@ -2,7 +2,8 @@
 // for instances, then each built-in type's own operator), subscripts, item assignment and deletion,
 // and len(). It dispatches to the type files and holds no type's behaviour itself.
 
-import { isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
+import { isUnionOperand, makeUnion, subscriptClass } from './genericalias.js';
+import { dispatchesDunders, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
 import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
@@ -27,12 +28,14 @@ const DUNDER: Record<string, [string, string, string]> = {
 
 export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean): Py {
   const op = BIN_OPS[opIndex]!;
+  // `int | None`: type.__or__ makes a types.UnionType.
+  if (op === '|' && isUnionOperand(a) && isUnionOperand(b) && (a !== null || b !== null)) return makeUnion(vm, a, b);
   if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.lookup('__rmod__') !== undefined))
     return percentFormat(vm, a, b);
-  if (a instanceof PyInstance || b instanceof PyInstance) {
+  if (dispatchesDunders(a) || dispatchesDunders(b)) {
     const [name, rname, iname] = DUNDER[op]!;
-    if (inplace && a instanceof PyInstance) {
-      const m = a.cls.lookup(iname);
+    if (inplace && dispatchesDunders(a)) {
+      const m = typeOf(a).lookup(iname);
       if (m !== undefined) {
         const r = vm.call(vm.bindMethod(m, a), [b]);
         if (r !== NOT_IMPLEMENTED) return r;
@@ -40,6 +43,11 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
     }
     const r = vm.richCompare(a, b, name, rname);
     if (r !== NOT_IMPLEMENTED) return r;
+    if (!(a instanceof PyInstance) && !(b instanceof PyInstance)) {
+      // A native dict or tuple whose Python dunders do not handle the operator: the builtin type's own.
+      const rb = builtinBinary(vm, op, a, b, inplace);
+      if (rb !== NOT_IMPLEMENTED) return rb;
+    }
   } else {
     const r = builtinBinary(vm, op, a, b, inplace);
     if (r !== NOT_IMPLEMENTED) return r;
@@ -54,12 +62,25 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   throw vm.typeError(`unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
 }
 
+type BinaryCapable = { pyBinary?: (vm: VM, op: string, other: Py, inplace: boolean) => Py | undefined };
+
 function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
   // bool's own &, |, ^ (bool_and/bool_or/bool_xor): two bools give a bool.
   if (typeof a === 'boolean' && typeof b === 'boolean') {
     if (op === '&') return a && b;
     if (op === '|') return a || b;
     if (op === '^') return a !== b;
+  }
+  // Types of their own file (bytes): `a + b`, `a * n`, and `n * a`.
+  const own = (a as BinaryCapable | null)?.pyBinary;
+  if (typeof own === 'function') {
+    const r = own.call(a, vm, op, b, inplace);
+    if (r !== undefined) return r;
+  }
+  const reflected = (b as BinaryCapable | null)?.pyBinary;
+  if (op === '*' && isIntLike(a) && typeof reflected === 'function') {
+    const r = reflected.call(b, vm, op, a, false);
+    if (r !== undefined) return r;
   }
   if (isIntLike(a) && isIntLike(b)) return intArith(vm, op, a, b);
   if (a instanceof DictView || b instanceof DictView) return dictViewBinary(vm, op, a, b);
@@ -91,7 +112,7 @@ export function getItem(vm: VM, o: Py, k: Py): Py {
   if (o instanceof PyType) {
     const cg = o.lookup('__class_getitem__');
     if (cg !== undefined) return vm.call(cg instanceof PyClassMethod ? new PyBoundMethod(o, cg.func) : cg, [k]);
-    if (o.builtin) return o; // `list[int]` in annotations behaves like the type for our purposes
+    return subscriptClass(vm, o, k);
   }
   if (o instanceof PyObject) {
     const gi = (o as { pyGetItem?: (vm: VM, k: Py) => Py }).pyGetItem;
@@ -107,6 +128,11 @@ export function setItem(vm: VM, o: Py, k: Py, v: Py): void {
   }
   if (o instanceof PyInstance) {
     if (vm.callSpecial(o, '__setitem__', [k, v]) !== undefined || typeOf(o).lookup('__setitem__') !== undefined) return;
+  }
+  const own = (o as { pySetItem?: (vm: VM, k: Py, v: Py) => void } | null)?.pySetItem;
+  if (typeof own === 'function') {
+    own.call(o, vm, k, v);
+    return;
   }
   throw vm.typeError(`'${typeOf(o).name}' object does not support item assignment`);
 }

@@ -1,14 +1,16 @@
-// bytes, bytearray, memoryview (and complex): the types exist, so isinstance/issubclass, their reprs and
-// `except`/dispatch tables over them behave as in CPython, although the runtime has no values of them
-// yet. Constructing one (bytes(), b'' literals, 1j) is refused as `unsupported`, and so is any attribute
-// of theirs other than the type's own (bytes.fromhex), rather than an AttributeError CPython would not raise. A full bytes
-// implementation belongs in this file.
+// bytes and bytearray (Objects/bytesobject.c, bytearrayobject.c): construction, literals (compiler.ts
+// makes PyBytes constants), repr, len/indexing/slicing/iteration/`in`, comparisons, hashing, + and *,
+// decode/encode in utf-8, ascii and latin-1, hex/fromhex and the common methods. Anything else of
+// theirs is refused (`partial` types), as are the codecs' error paths and other encodings.
+// memoryview and complex exist as types only: constructing one is refused.
 
 import { native } from '../args.js';
-import { UnsupportedSignal, objectType, type VM } from '../interp.js';
-import { PyType } from '../values.js';
+import { UnsupportedSignal, objectType, strType, typeOf, type VM } from '../interp.js';
+import { PyByteArray, PyBytes, PyClassMethod, PyList, PySlice, PyTuple, PyType, STOP, latin1, type Py } from '../values.js';
+import { FnIterator } from './iterators.js';
+import { sliceArray } from './slice.js';
 
-function valuelessType(name: string): PyType {
+function partialType(name: string): PyType {
   const t = new PyType(name, [objectType]);
   t.builtin = true;
   t.layout = name;
@@ -16,16 +18,403 @@ function valuelessType(name: string): PyType {
   return t;
 }
 
-export const bytesType = valuelessType('bytes');
-export const bytearrayType = valuelessType('bytearray');
-export const memoryviewType = valuelessType('memoryview');
-export const complexType = valuelessType('complex');
+export const bytesType = partialType('bytes');
+export const bytearrayType = partialType('bytearray');
+export const memoryviewType = partialType('memoryview');
+export const complexType = partialType('complex');
+
+type Bytesish = PyBytes | PyByteArray;
+
+function bytesOf(v: Py): number[] | Uint8Array | null {
+  if (v instanceof PyBytes) return v.data;
+  if (v instanceof PyByteArray) return v.data;
+  return null;
+}
+
+/** bytes_repr: b'...' with CPython's choice of quote and escapes. */
+export function bytesRepr(data: ArrayLike<number>): string {
+  let hasSingle = false;
+  let hasDouble = false;
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] === 0x27) hasSingle = true;
+    if (data[i] === 0x22) hasDouble = true;
+  }
+  const quote = hasSingle && !hasDouble ? '"' : "'";
+  let out = 'b' + quote;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i]!;
+    if (c === quote.charCodeAt(0) || c === 0x5c) out += '\\' + String.fromCharCode(c);
+    else if (c === 0x09) out += '\\t';
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0d) out += '\\r';
+    else if (c < 0x20 || c >= 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += String.fromCharCode(c);
+  }
+  return out + quote;
+}
+
+function make(kind: Bytesish | 'bytes' | 'bytearray', data: number[] | Uint8Array): Bytesish {
+  const asBytes = kind === 'bytes' || kind instanceof PyBytes;
+  return asBytes ? new PyBytes(Uint8Array.from(data)) : new PyByteArray(Array.from(data));
+}
+
+function encode(vm: VM, text: string, encoding: string, errors: Py): Uint8Array {
+  if (errors !== undefined && errors !== null && errors !== 'strict') throw new UnsupportedSignal(`encode with errors=${vm.repr(errors)}`, vm.currentLine());
+  const codec = encoding.toLowerCase().replace(/_/g, '-');
+  if (codec === 'utf-8' || codec === 'utf8') {
+    // Lone surrogates fail in CPython (surrogates not allowed): refused rather than replaced.
+    if (/[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) throw new UnsupportedSignal('encode of a lone surrogate', vm.currentLine());
+    return new TextEncoder().encode(text);
+  }
+  const limit = codec === 'ascii' || codec === 'us-ascii' ? 0x80 : codec === 'latin-1' || codec === 'latin1' || codec === 'iso-8859-1' ? 0x100 : 0;
+  if (limit === 0) throw new UnsupportedSignal(`the ${encoding} codec`, vm.currentLine());
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= limit) throw new UnsupportedSignal(`a ${encoding} encode error`, vm.currentLine());
+    out[i] = c;
+  }
+  return out;
+}
+
+function decode(vm: VM, data: ArrayLike<number>, encoding: string, errors: Py): string {
+  if (errors !== undefined && errors !== null && errors !== 'strict') throw new UnsupportedSignal(`decode with errors=${vm.repr(errors)}`, vm.currentLine());
+  const codec = encoding.toLowerCase().replace(/_/g, '-');
+  const bytes = Uint8Array.from(data as ArrayLike<number>);
+  if (codec === 'utf-8' || codec === 'utf8') {
+    try {
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      throw new UnsupportedSignal('a utf-8 decode error', vm.currentLine());
+    }
+  }
+  if (codec === 'ascii' || codec === 'us-ascii') {
+    if (bytes.some((b) => b >= 0x80)) throw new UnsupportedSignal('an ascii decode error', vm.currentLine());
+    return latin1(bytes);
+  }
+  if (codec === 'latin-1' || codec === 'latin1' || codec === 'iso-8859-1') return latin1(bytes);
+  throw new UnsupportedSignal(`the ${encoding} codec`, vm.currentLine());
+}
+
+function index(vm: VM, n: number, k: Py): number {
+  if (typeof k !== 'number' && typeof k !== 'boolean') throw new UnsupportedSignal(`bytes index of type ${typeOf(k).name}`, vm.currentLine());
+  let i = Number(k);
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) throw vm.error('IndexError', 'index out of range');
+  return i;
+}
+
+/** A byte given as an int (0..255) for `in`, count, find and friends; or the bytes of a bytes-like. */
+function needle(vm: VM, v: Py): number[] {
+  if (typeof v === 'number' || typeof v === 'boolean') {
+    const n = Number(v);
+    if (n < 0 || n > 255) throw vm.error('ValueError', 'byte must be in range(0, 256)');
+    return [n];
+  }
+  const data = bytesOf(v);
+  if (data === null) throw vm.typeError(`argument should be integer or bytes-like object, not '${typeOf(v).name}'`);
+  return Array.from(data);
+}
+
+function findFrom(hay: ArrayLike<number>, sub: number[], start: number): number {
+  outer: for (let i = start; i + sub.length <= hay.length; i++) {
+    for (let j = 0; j < sub.length; j++) if (hay[i + j] !== sub[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function compareBytes(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+/** bytes(x) / bytearray(x): an int count of zeros, a str with an encoding, a bytes-like, or an iterable of ints. */
+function construct(vm: VM, kind: 'bytes' | 'bytearray', a: Py[], kw: Map<string, Py> | null): Bytesish {
+  if (kw !== null && kw.size > 0) throw new UnsupportedSignal(`${kind}() with keyword arguments`, vm.currentLine());
+  const [source, encoding, errors] = a;
+  if (source === undefined) return make(kind, []);
+  if (typeof source === 'string') {
+    if (typeof encoding !== 'string') throw vm.typeError(encoding === undefined ? 'string argument without an encoding' : `${kind}() argument 'encoding' must be str, not ${typeOf(encoding).name}`);
+    return make(kind, encode(vm, source, encoding, errors));
+  }
+  if (encoding !== undefined) throw vm.typeError('encoding without a string argument');
+  if (typeof source === 'number' || typeof source === 'boolean') {
+    const n = Number(source);
+    if (n < 0) throw vm.error('ValueError', 'negative count');
+    if (n > 10_000_000) throw new UnsupportedSignal(`${kind}() of more than 10,000,000 bytes`, vm.currentLine());
+    return make(kind, new Uint8Array(n));
+  }
+  const data = bytesOf(source);
+  if (data !== null) return make(kind, data);
+  let iterator: Py;
+  try {
+    iterator = vm.getIter(source);
+  } catch (error) {
+    const exception = vm.toPyException(error);
+    if (exception.cls.name === 'TypeError' && typeof source !== 'string') throw vm.typeError(`cannot convert '${typeOf(source).name}' object to ${kind}`);
+    throw exception;
+  }
+  const out: number[] = [];
+  for (const item of vm.iterate(iterator)) {
+    if (typeof item !== 'number' && typeof item !== 'boolean') throw vm.typeError(`'${typeOf(item).name}' object cannot be interpreted as an integer`);
+    const n = Number(item);
+    if (n < 0 || n > 255) throw vm.error('ValueError', 'bytes must be in range(0, 256)');
+    out.push(n);
+  }
+  return make(kind, out);
+}
+
+function installMethods(vm: VM, t: PyType): void {
+  const def = (name: string, f: (self: Bytesish, a: Py[]) => Py): void => {
+    t.dict.set(name, native(name, (args) => {
+      const self = args[0];
+      if (!(self instanceof PyBytes || self instanceof PyByteArray) || !typeOf(self).isSubtypeOf(t))
+        throw vm.typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${typeOf(self).name}' object`);
+      return f(self, args.slice(1));
+    }));
+  };
+  def('decode', (self, a) => decode(vm, self.data, typeof a[0] === 'string' ? a[0] : 'utf-8', a[1]));
+  def('hex', (self, a) => {
+    if (a.length > 0) throw new UnsupportedSignal('hex() with a separator', vm.currentLine());
+    return Array.from(self.data, (b) => b.toString(16).padStart(2, '0')).join('');
+  });
+  def('count', (self, a) => {
+    if (a.length > 1) throw new UnsupportedSignal('count() with start/end', vm.currentLine());
+    const sub = needle(vm, a[0]);
+    if (sub.length === 0) return self.data.length + 1;
+    let n = 0;
+    for (let i = findFrom(self.data, sub, 0); i >= 0; i = findFrom(self.data, sub, i + sub.length)) n++;
+    return n;
+  });
+  def('find', (self, a) => {
+    if (a.length > 1) throw new UnsupportedSignal('find() with start/end', vm.currentLine());
+    return findFrom(self.data, needle(vm, a[0]), 0);
+  });
+  def('index', (self, a) => {
+    if (a.length > 1) throw new UnsupportedSignal('index() with start/end', vm.currentLine());
+    const i = findFrom(self.data, needle(vm, a[0]), 0);
+    if (i < 0) throw vm.error('ValueError', 'subsection not found');
+    return i;
+  });
+  const affix = (name: 'startswith' | 'endswith'): void => def(name, (self, a) => {
+    if (a.length > 1) throw new UnsupportedSignal(`${name}() with start/end`, vm.currentLine());
+    const options = a[0] instanceof PyTuple ? a[0].items : [a[0]];
+    return options.some((option) => {
+      const sub = bytesOf(option);
+      if (sub === null) throw vm.typeError(`${name} first arg must be bytes or a tuple of bytes, not ${typeOf(option).name}`);
+      const at = name === 'startswith' ? 0 : self.data.length - sub.length;
+      return at >= 0 && compareBytes(Array.from(self.data).slice(at, at + sub.length), sub) === 0 && self.data.length >= sub.length;
+    });
+  });
+  affix('startswith');
+  affix('endswith');
+  def('join', (self, a) => {
+    const parts: number[] = [];
+    let first = true;
+    let position = 0;
+    for (const item of vm.iterate(a[0])) {
+      const data = bytesOf(item);
+      if (data === null) throw vm.typeError(`sequence item ${position}: expected a bytes-like object, ${typeOf(item).name} found`);
+      if (!first) parts.push(...self.data);
+      parts.push(...data);
+      first = false;
+      position++;
+    }
+    return make(self, parts);
+  });
+  const caseMap = (name: string, f: (c: number) => number): void => def(name, (self) => make(self, Array.from(self.data, f)));
+  caseMap('upper', (c) => (c >= 0x61 && c <= 0x7a ? c - 32 : c));
+  caseMap('lower', (c) => (c >= 0x41 && c <= 0x5a ? c + 32 : c));
+  const WHITESPACE = [0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c];
+  const strip = (name: string, left: boolean, right: boolean): void => def(name, (self, a) => {
+    const chars = a[0] === undefined || a[0] === null ? WHITESPACE : needle(vm, a[0]);
+    let start = 0;
+    let end = self.data.length;
+    if (left) while (start < end && chars.includes(self.data[start]!)) start++;
+    if (right) while (end > start && chars.includes(self.data[end - 1]!)) end--;
+    return make(self, Array.from(self.data).slice(start, end));
+  });
+  strip('strip', true, true);
+  strip('lstrip', true, false);
+  strip('rstrip', false, true);
+  def('split', (self, a) => {
+    if (a.length > 1) throw new UnsupportedSignal('split() with maxsplit', vm.currentLine());
+    const data = Array.from(self.data);
+    const pieces: Py[] = [];
+    if (a[0] === undefined || a[0] === null) {
+      let current: number[] | null = null;
+      for (const c of data) {
+        if (WHITESPACE.includes(c)) {
+          if (current !== null) pieces.push(make(self, current));
+          current = null;
+        } else (current ??= []).push(c);
+      }
+      if (current !== null) pieces.push(make(self, current));
+      return new PyList(pieces);
+    }
+    const sep = needle(vm, a[0]);
+    if (sep.length === 0) throw vm.error('ValueError', 'empty separator');
+    let start = 0;
+    for (let i = findFrom(data, sep, 0); i >= 0; i = findFrom(data, sep, start)) {
+      pieces.push(make(self, data.slice(start, i)));
+      start = i + sep.length;
+    }
+    pieces.push(make(self, data.slice(start)));
+    return new PyList(pieces);
+  });
+  def('replace', (self, a) => {
+    if (a.length > 2) throw new UnsupportedSignal('replace() with a count', vm.currentLine());
+    const old = needle(vm, a[0]);
+    const replacement = needle(vm, a[1]);
+    if (old.length === 0) throw new UnsupportedSignal('replace() of an empty pattern', vm.currentLine());
+    const data = Array.from(self.data);
+    const out: number[] = [];
+    let start = 0;
+    for (let i = findFrom(data, old, 0); i >= 0; i = findFrom(data, old, start)) {
+      out.push(...data.slice(start, i), ...replacement);
+      start = i + old.length;
+    }
+    out.push(...data.slice(start));
+    return make(self, out);
+  });
+  const predicate = (name: string, test: (c: number) => boolean): void => def(name, (self) => self.data.length > 0 && Array.from(self.data).every(test));
+  predicate('isdigit', (c) => c >= 0x30 && c <= 0x39);
+  predicate('isalpha', (c) => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  predicate('isspace', (c) => WHITESPACE.includes(c));
+  def('__iter__', (self) => {
+    let i = 0;
+    return new FnIterator(t.name === 'bytes' ? 'bytes_iterator' : 'bytearray_iterator', () => (i < self.data.length ? self.data[i++]! : STOP));
+  });
+  const fromhex = native('fromhex', (a) => {
+    const [cls, text] = a;
+    if (typeof text !== 'string') throw vm.typeError(`fromhex() argument must be str, not ${typeOf(text).name}`);
+    const out: number[] = [];
+    let i = 0;
+    while (i < text.length) {
+      if (/\s/.test(text[i]!)) {
+        i++;
+        continue;
+      }
+      const pair = text.slice(i, i + 2);
+      if (!/^[0-9a-fA-F]{2}$/.test(pair)) {
+        const at = /^[0-9a-fA-F]/.test(pair) ? i + 1 : i;
+        throw vm.error('ValueError', `non-hexadecimal number found in fromhex() arg at position ${at}`);
+      }
+      out.push(parseInt(pair, 16));
+      i += 2;
+    }
+    if (cls !== t) throw new UnsupportedSignal(`${t.name}.fromhex() of a subclass`, vm.currentLine());
+    return make(t.name === 'bytes' ? 'bytes' : 'bytearray', out);
+  });
+  t.dict.set('fromhex', new PyClassMethod(fromhex));
+  t.dict.set('__new__', native('__new__', (a, kw) => {
+    if (a[0] !== t) throw new UnsupportedSignal(`a subclass of ${t.name}`, vm.currentLine());
+    return construct(vm, t.name as 'bytes' | 'bytearray', a.slice(1), kw);
+  }));
+}
+
+/** The py* methods the VM and abstract.ts call on bytes-like objects. */
+function installProtocols(vm: VM): void {
+  for (const cls of [PyBytes, PyByteArray]) {
+    const proto = cls.prototype as unknown as Record<string, unknown>;
+    proto.pyRepr = function (this: Bytesish): string {
+      const text = bytesRepr(this.data);
+      return this instanceof PyByteArray ? `bytearray(${text})` : text;
+    };
+    proto.pyLen = function (this: Bytesish): number {
+      return this.data.length;
+    };
+    proto.pyGetItem = function (this: Bytesish, machine: VM, k: Py): Py {
+      if (k instanceof PySlice) return make(this, sliceArray(machine, Array.from(this.data), k));
+      return this.data[index(machine, this.data.length, k)]!;
+    };
+    proto.pyEq = function (this: Bytesish, _machine: VM, other: Py): boolean {
+      const data = bytesOf(other);
+      return data !== null && compareBytes(this.data, data) === 0;
+    };
+    proto.pyCompare = function (this: Bytesish, _machine: VM, op: number, other: Py): Py | undefined {
+      const data = bytesOf(other);
+      if (data === null) return undefined;
+      const c = compareBytes(this.data, data);
+      return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
+    };
+    proto.pyContains = function (this: Bytesish, machine: VM, item: Py): boolean {
+      return findFrom(this.data, needle(machine, item), 0) >= 0;
+    };
+    proto.pyBinary = function (this: Bytesish, machine: VM, op: string, other: Py, inplace: boolean): Py | undefined {
+      if (op === '+') {
+        const data = bytesOf(other);
+        if (data === null) throw machine.typeError(`can't concat ${typeOf(other).name} to ${typeOf(this).name}`);
+        if (inplace && this instanceof PyByteArray) {
+          this.data.push(...data);
+          return this;
+        }
+        return make(this, [...this.data, ...data]);
+      }
+      if (op === '*' && (typeof other === 'number' || typeof other === 'boolean')) {
+        const n = Math.max(0, Number(other));
+        if (n * this.data.length > 10_000_000) throw new UnsupportedSignal('a bytes repetition of more than 10,000,000 bytes', machine.currentLine());
+        const out: number[] = [];
+        for (let i = 0; i < n; i++) out.push(...this.data);
+        if (inplace && this instanceof PyByteArray) {
+          this.data = out;
+          return this;
+        }
+        return make(this, out);
+      }
+      return undefined;
+    };
+  }
+  (PyByteArray.prototype as unknown as Record<string, unknown>).pySetItem = function (this: PyByteArray, machine: VM, k: Py, v: Py): void {
+    if (k instanceof PySlice) throw new UnsupportedSignal('bytearray slice assignment', machine.currentLine());
+    if (typeof v !== 'number' && typeof v !== 'boolean') throw machine.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
+    const n = Number(v);
+    if (n < 0 || n > 255) throw machine.error('ValueError', 'byte must be in range(0, 256)');
+    this.data[index(machine, this.data.length, k)] = n;
+  };
+  void vm;
+}
 
 export function installBytesTypes(vm: VM): void {
-  for (const t of [bytesType, bytearrayType, memoryviewType, complexType]) {
+  PyBytes.pyTypeOf = bytesType;
+  PyByteArray.pyTypeOf = bytearrayType;
+  installMethods(vm, bytesType);
+  installMethods(vm, bytearrayType);
+  const append = native('append', (a) => {
+    const self = a[0] as PyByteArray;
+    const [n] = needle(vm, typeof a[1] === 'number' || typeof a[1] === 'boolean' ? a[1] : vm.typeError(`'${typeOf(a[1]).name}' object cannot be interpreted as an integer`) as never);
+    self.data.push(n!);
+    return null;
+  });
+  bytearrayType.dict.set('append', append);
+  bytearrayType.dict.set('extend', native('extend', (a) => {
+    const self = a[0] as PyByteArray;
+    const data = bytesOf(a[1]) ?? (construct(vm, 'bytearray', [a[1]], null) as PyByteArray).data;
+    self.data.push(...data);
+    return null;
+  }));
+  bytearrayType.dict.set('pop', native('pop', (a) => {
+    const self = a[0] as PyByteArray;
+    if (self.data.length === 0) throw vm.error('IndexError', 'pop from empty bytearray');
+    const at = a.length > 1 ? index(vm, self.data.length, a[1]) : self.data.length - 1;
+    return self.data.splice(at, 1)[0]!;
+  }));
+  bytearrayType.dict.set('clear', native('clear', (a) => {
+    (a[0] as PyByteArray).data = [];
+    return null;
+  }));
+  strType.dict.set('encode', native('encode', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw new UnsupportedSignal('str.encode() with keyword arguments', vm.currentLine());
+    if (typeof a[0] !== 'string') throw vm.typeError(`descriptor 'encode' for 'str' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    return new PyBytes(encode(vm, a[0], typeof a[1] === 'string' ? a[1] : 'utf-8', a[2]));
+  }));
+  installProtocols(vm);
+  for (const t of [memoryviewType, complexType]) {
     t.dict.set('__new__', native('__new__', () => {
       throw new UnsupportedSignal(`${t.name}()`, vm.currentLine());
     }));
-    vm.builtins.set(t.name, t);
   }
+  for (const t of [bytesType, bytearrayType, memoryviewType, complexType]) vm.builtins.set(t.name, t);
 }

@@ -41,7 +41,11 @@ export function dictSubscript(vm: VM, o: PyDict, k: Py): Py {
 
 export function dictDeleteSubscript(vm: VM, o: PyDict, k: Py): void {
   const hk = vm.hash(k);
-  if (!o.vals.has(hk)) throw vm.newException(excTypes.get('KeyError')!, [k]);
+  if (!o.vals.has(hk)) {
+    // collections.Counter's __delitem__ ignores a missing element.
+    if ((o as { pyIgnoreMissingDelete?: boolean }).pyIgnoreMissingDelete === true) return;
+    throw vm.newException(excTypes.get('KeyError')!, [k]);
+  }
   o.vals.delete(hk);
   o.keys.delete(hk);
   return;

@@ -24,7 +24,11 @@ export function installObjectType(vm: VM): void {
     if (t.layout === 'exception') return vm.newException(t, a.slice(1));
     return new PyInstance(t);
   }, 'object.__new__'));
-  objectType.dict.set('__init_subclass__', native('__init_subclass__', () => null));
+  objectType.dict.set('__init_subclass__', native('__init_subclass__', (a, kw) => {
+    // Class keywords nobody consumed end here, as in CPython.
+    if (kw !== null && kw.size > 0) throw vm.typeError(`${a[0] instanceof PyType ? a[0].name : 'object'}.__init_subclass__() takes no keyword arguments`);
+    return null;
+  }));
   objectType.dict.set('__setattr__', native('__setattr__', (a) => {
     const o = a[0];
     if (o instanceof PyInstance) {

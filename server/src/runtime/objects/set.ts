@@ -7,6 +7,13 @@ import { PySet, PyType, type Py } from '../values.js';
 
 /** CPython's set_or/set_and/set_sub/set_xor, visiting members in slot order as setobject.c does. */
 export function setAlgebra(op: string, a: PySet, b: PySet, inplace: boolean): Py {
+  const result = setAlgebraInOrder(op, a, b, inplace);
+  // A member hashed by its address makes the order of whatever is built from it unknown.
+  if (result instanceof PySet && (!a.map.ordered || !b.map.ordered)) result.map.forgetOrder();
+  return result;
+}
+
+function setAlgebraInOrder(op: string, a: PySet, b: PySet, inplace: boolean): Py {
   const copyOf = (src: PySet, frozen: boolean): PySet => {
     const out = new PySet(frozen);
     out.map.mergeInto(src.map);
@@ -16,14 +23,14 @@ export function setAlgebra(op: string, a: PySet, b: PySet, inplace: boolean): Py
   switch (op) {
     case '|': {
       const out = target ?? copyOf(a, a.frozen);
-      for (const [k, v] of b.map.orderedEntries()) if (!out.map.has(k)) out.map.set(k, v);
+      for (const [k, v] of b.map.memberEntries()) if (!out.map.has(k)) out.map.set(k, v);
       return out;
     }
     case '&': {
       const [small, big] = a.map.size > b.map.size ? [b, a] : [a, b];
-      const keep = small.map.orderedEntries().filter(([k]) => big.map.has(k));
+      const keep = small.map.memberEntries().filter(([k]) => big.map.has(k));
       if (target !== null) {
-        for (const [k] of a.map.orderedEntries()) if (!b.map.has(k)) target.map.delete(k);
+        for (const [k] of a.map.memberEntries()) if (!b.map.has(k)) target.map.delete(k);
         return target;
       }
       const out = new PySet(a.frozen);
@@ -32,23 +39,23 @@ export function setAlgebra(op: string, a: PySet, b: PySet, inplace: boolean): Py
     }
     case '-': {
       if (target !== null) {
-        for (const [k] of b.map.orderedEntries()) target.map.delete(k);
+        for (const [k] of b.map.memberEntries()) target.map.delete(k);
         return target;
       }
       if ((a.map.size >> 2) > b.map.size) {
         const out = copyOf(a, a.frozen);
-        for (const [k] of b.map.orderedEntries()) out.map.delete(k);
+        for (const [k] of b.map.memberEntries()) out.map.delete(k);
         return out;
       }
       const out = new PySet(a.frozen);
-      for (const [k, v] of a.map.orderedEntries()) if (!b.map.has(k)) out.map.set(k, v);
+      for (const [k, v] of a.map.memberEntries()) if (!b.map.has(k)) out.map.set(k, v);
       return out;
     }
     case '^': {
       // set_symmetric_difference copies the *other* set, then toggles this one's members into it.
       const out = target ?? copyOf(b, a.frozen);
       const from = target !== null ? b : a;
-      for (const [k, v] of from.map.orderedEntries()) {
+      for (const [k, v] of from.map.memberEntries()) {
         if (out.map.has(k)) out.map.delete(k);
         else out.map.set(k, v);
       }

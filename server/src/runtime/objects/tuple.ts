@@ -47,7 +47,8 @@ export function tupleHash(vm: VM, v: PyTuple): Py {
 export function installTupleType(vm: VM): void {
   tupleType.dict.set('__new__', native('__new__', (a) => {
     if ((a[0] as PyType) !== tupleType) throw new UnsupportedSignal('subclassing tuple', vm.currentLine());
-    if (a.length > 1 && a[1] instanceof PyTuple) return a[1];
+    // tuple(t) is t itself only for an exact tuple (a namedtuple instance gives a plain tuple).
+    if (a.length > 1 && a[1] instanceof PyTuple && a[1].constructor === PyTuple) return a[1];
     return a.length > 1 ? new PyTuple(vm.toArray(a[1])) : EMPTY_TUPLE;
   }));
   const tm = (name: string, f: (t: PyTuple, a: Py[]) => Py): void => def(tupleType, name, (a) => f(a[0] as PyTuple, a.slice(1)));

@@ -7,6 +7,7 @@ import {
   boolType, Frame, functionType, generatorType, objectType, PyFunction, rangeType, sliceType, superType, typeOf, typeType,
   type VM,
 } from '../interp.js';
+import { applySlots } from './descriptors.js';
 import { MroError, PyCell, PyClassMethod, PyDict, PyInstance, PyList, PyNative, PySuper, PyTuple, PyType, type Py } from '../values.js';
 
 export function installTypeType(vm: VM): void {
@@ -41,7 +42,7 @@ export function installSuperType(vm: VM): void {
   }));
 }
 
-export function buildClass(vm: VM, body: Py, name: Py, bases: Py[]): Py {
+export function buildClass(vm: VM, body: Py, name: Py, bases: Py[], keywords: Map<string, Py> = new Map()): Py {
   if (!(body instanceof PyFunction)) throw vm.typeError('__build_class__: func must be a function');
   const ns = new Map<string, Py>();
   const co = body.code;
@@ -63,23 +64,33 @@ export function buildClass(vm: VM, body: Py, name: Py, bases: Py[]): Py {
   }
   t.module = (ns.get('__module__') as string) ?? '__main__';
   t.qualname = (ns.get('__qualname__') as string) ?? name;
+  // type.__new__ makes these two implicit classmethods.
+  for (const implicit of ['__init_subclass__', '__class_getitem__']) {
+    const f = ns.get(implicit);
+    if (f instanceof PyFunction) ns.set(implicit, new PyClassMethod(f));
+  }
   const classcell = ns.get('__classcell__');
   for (const [k, v] of ns) {
     if (k === '__classcell__' || k === '__qualname__') continue;
     t.dict.set(k, v);
   }
   if (t.dict.has('__eq__') && !t.dict.has('__hash__')) t.dict.set('__hash__', null);
+  const slots = t.dict.get('__slots__');
+  if (slots !== undefined) applySlots(vm, t, slots);
   if (classcell instanceof PyCell) classcell.value = t;
-  const initSub = t.mro[1]?.lookup('__init_subclass__');
-  if (initSub !== undefined && !(initSub instanceof PyNative)) {
-    const f = initSub instanceof PyClassMethod ? initSub.func : initSub;
-    vm.call(f, [t]);
-  }
-  for (const [k, v] of t.dict) {
+  // type.__new__: __set_name__ on the attributes first, then the parent's __init_subclass__ with the class keywords.
+  for (const [k, v] of [...t.dict]) {
     if (v instanceof PyInstance) {
       const sn = v.cls.lookup('__set_name__');
       if (sn !== undefined) vm.call(vm.bindMethod(sn, v), [t, k]);
     }
+  }
+  const initSub = t.mro[1]?.lookup('__init_subclass__');
+  if (initSub !== undefined && !(initSub instanceof PyNative)) {
+    const f = initSub instanceof PyClassMethod ? initSub.func : initSub;
+    vm.call(f, [t], keywords.size > 0 ? keywords : null);
+  } else if (keywords.size > 0) {
+    throw vm.typeError(`${name}.__init_subclass__() takes no keyword arguments`);
   }
   return t;
 }

@@ -1,5 +1,8 @@
 // The `yieldlens trace` command: exit codes, JSON output and the text timeline.
-import { describe, expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { runTraceCommand } from '../../../src/cli/trace.js';
 
 async function runCli(argv: string[], files: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -55,7 +58,7 @@ describe('yieldlens trace', () => {
   });
 
   test('unsupported code and limits exit 2', async () => {
-    expect((await runCli(['u.py'], { 'u.py': 'import os\n' })).code).toBe(2);
+    expect((await runCli(['u.py'], { 'u.py': 'import socket\n' })).code).toBe(2);
     const limited = await runCli(['--max-steps', '1000', 'l.py'], { 'l.py': 'while True:\n    pass\n' });
     expect(limited.code).toBe(2);
     expect(limited.stdout).toContain('stopped: steps limit');
@@ -67,6 +70,49 @@ describe('yieldlens trace', () => {
     expect((await runCli(['--max-steps', 'lots', 'a.py'], { 'a.py': '' })).code).toBe(2);
     expect((await runCli(['missing.py'], {})).stderr).toContain('cannot read missing.py');
   });
+
+  describe('a project on disk', () => {
+    const root = mkdtempSync(join(tmpdir(), 'yieldlens-trace-'));
+    afterAll(() => rmSync(root, { recursive: true, force: true }));
+    writeFileSync(join(root, 'pyproject.toml'), '[project]\nname = "demo"\n');
+    writeFileSync(join(root, 'pipeline.py'), 'def numbers(n):\n    for i in range(n):\n        yield i\n');
+    mkdirSync(join(root, 'shop'));
+    writeFileSync(join(root, 'shop', '__init__.py'), 'from .stock import levels\n');
+    writeFileSync(join(root, 'shop', 'stock.py'), 'def levels(d):\n    for k in d:\n        yield k\n');
+    const onDisk = async (argv: string[]) => {
+      let stdout = '';
+      let stderr = '';
+      const code = await runTraceCommand(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readFile: (path) => readFileSync(path, 'utf8') });
+      return { code, stdout, stderr };
+    };
+
+    test("imports of the project's modules run them; their events name their file", async () => {
+      const app = join(root, 'app.py');
+      writeFileSync(app, 'from pipeline import numbers\nimport shop\nprint(list(numbers(2)), list(shop.levels({"a": 1})))\n');
+      const r = await onDisk(['--format', 'json', app]);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect(report.unsupported).toBeNull();
+      expect(report.stdout).toBe("[0, 1] ['a']\n");
+      const yields = report.events.filter((event: { event: string }) => event.event === 'yield');
+      expect(yields.map((event: { file?: string; line: number }) => [event.file, event.line])).toEqual([
+        [join(root, 'pipeline.py'), 3], [join(root, 'pipeline.py'), 3], [join(root, 'shop', 'stock.py'), 3],
+      ]);
+      // Resumptions happen in app.py, the traced file: no `file`.
+      expect(report.events.filter((event: { event: string; file?: string }) => event.event === 'resume' && event.file !== undefined)).toEqual([]);
+      const text = await onDisk([app]);
+      expect(text.stdout).toMatch(/^pipeline\.py:L3 +numbers#1 +yield 0/m);
+    });
+
+    test('a module the project does not have is refused, not reported missing', async () => {
+      const app = join(root, 'uses_requests.py');
+      writeFileSync(app, 'import requests\n');
+      const r = await onDisk(['--format', 'json', app]);
+      expect(r.code).toBe(2);
+      expect(JSON.parse(r.stdout).unsupported).toEqual({ feature: 'import requests', line: 1 });
+    });
+  });
+
   test('a huge --max-events on a small program gives the normal JSON (the event buffer grows, it is not preallocated)', async () => {
     const files = { 'a.py': DELEGATION };
     const normal = await runCli(['--format', 'json', 'a.py'], files);

@@ -1,0 +1,7 @@
+# CPython refuses this pattern when it compiles the module: nothing runs.
+print("never printed")
+match x:
+    case _:
+        pass
+    case 1:
+        pass

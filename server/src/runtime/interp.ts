@@ -192,6 +192,8 @@ export function typeOf(v: Py): PyType {
       }
       if (v instanceof PyObject && (v as PyObject & { pyType?: PyType }).pyType !== undefined)
         return (v as PyObject & { pyType: PyType }).pyType;
+      // A dict subclass in JS only (an instance's live __dict__) is a plain dict to Python.
+      if (v instanceof PyDict) return dictType;
       return objectType;
     }
     default:
@@ -2578,6 +2580,11 @@ export class VM {
   }
 
   /** Attributes of builtin objects that are not methods: generator and frame internals, etc. */
+  /** _PyObject_IsAbstract: the truth of f.__isabstractmethod__, False when it has none. */
+  private isAbstract(f: Py): boolean {
+    const v = this.getAttrOrUndefined(f, '__isabstractmethod__');
+    return v !== undefined && this.truthy(v);
+  }
   specialAttr(o: Py, name: string): Py | undefined {
     if (o instanceof PyGenerator) {
       if (o.constructor !== PyGenerator) return this.awaitableFrameAttr(o, name);
@@ -2686,6 +2693,8 @@ export class VM {
       return undefined;
     }
     if (o instanceof PyProperty) {
+      // property_get___isabstractmethod__: any of its functions abstract.
+      if (name === '__isabstractmethod__') return [o.fget, o.fset, o.fdel].some((f) => f !== null && this.isAbstract(f));
       if (name === 'fget') return o.fget;
       if (name === 'fset') return o.fset;
       if (name === 'setter') return new PyNative('setter', (a) => new PyProperty(o.fget, a[0], o.fdel));
@@ -2698,6 +2707,7 @@ export class VM {
     }
     if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
       if (name === '__func__') return o.func;
+      // cm_get___isabstractmethod__: the wrapped function's, else False.
       if (name === '__isabstractmethod__') return this.isAbstract(o.func);
       return undefined;
     }

@@ -2580,11 +2580,6 @@ export class VM {
   }
 
   /** Attributes of builtin objects that are not methods: generator and frame internals, etc. */
-  /** _PyObject_IsAbstract: the truth of f.__isabstractmethod__, False when it has none. */
-  private isAbstract(f: Py): boolean {
-    const v = this.getAttrOrUndefined(f, '__isabstractmethod__');
-    return v !== undefined && this.truthy(v);
-  }
   specialAttr(o: Py, name: string): Py | undefined {
     if (o instanceof PyGenerator) {
       if (o.constructor !== PyGenerator) return this.awaitableFrameAttr(o, name);
@@ -2829,7 +2824,7 @@ export class VM {
     }
     return out;
   }
-  /** `getattr(f, '__isabstractmethod__', False)` as property and staticmethod ask it of their functions. */
+  /** _PyObject_IsAbstract: `getattr(f, '__isabstractmethod__', False)`, as property, staticmethod and classmethod ask it. */
   private isAbstract(f: Py): boolean {
     const flag = this.getAttrOrUndefined(f, '__isabstractmethod__');
     return flag !== undefined && this.truthy(flag);

@@ -192,6 +192,7 @@ export function installBuiltins(vm: VM): void {
       const members = unionMembersForIsinstance(vm, t, 'isinstance');
       if (members !== null) return members.some(check);
       if (!(t instanceof PyType)) throw vm.typeError('isinstance() arg 2 must be a type, a tuple of types, or a union');
+      refuseIntSubclassCheck(vm, typeOf(args[0]), t, 'isinstance');
       return vm.isInstance(args[0], t);
     };
     return check(args[1]);
@@ -204,6 +205,7 @@ export function installBuiltins(vm: VM): void {
       const members = unionMembersForIsinstance(vm, t, 'issubclass');
       if (members !== null) return members.some(check);
       if (!(t instanceof PyType)) throw vm.typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
+      refuseIntSubclassCheck(vm, args[0] as PyType, t, 'issubclass');
       return (args[0] as PyType).isSubtypeOf(t);
     };
     return check(args[1]);
@@ -619,4 +621,12 @@ export function installBuiltins(vm: VM): void {
   vm.unmodelledOwner = unmodelledOwner;
   vm.nativeDoc = nativeDoc;
   vm.builtinTypeDoc = builtinTypeDoc;
+}
+
+/** A stand-in for a CPython int subclass checked against a built-in type: CPython's answer (True for int, object,
+ * and the enum bases) is not the stand-in's, so the check is refused. */
+function refuseIntSubclassCheck(vm: VM, cls: PyType, against: PyType, fnName: string): void {
+  if (!against.builtin || against === objectType) return;
+  if (cls.mro.some((c) => c.standsInForIntSubclass === true))
+    throw new UnsupportedSignal(`${fnName}() of ${cls.name} (an int subclass in CPython) against ${against.name}`, vm.currentLine());
 }

@@ -181,6 +181,8 @@ export function typeOf(v: Py): PyType {
       }
       if (v instanceof PyObject && (v as PyObject & { pyType?: PyType }).pyType !== undefined)
         return (v as PyObject & { pyType: PyType }).pyType;
+      // Dicts of other JS classes (an instance's live __dict__) are dicts.
+      if (v instanceof PyDict) return dictType;
       return objectType;
     }
     default:
@@ -190,7 +192,28 @@ export function typeOf(v: Py): PyType {
 declare module './values.js' {
   interface PyType {
     metaclass?: PyType;
+    /** CPython gives this class (and its subclasses) a metaclass the runtime lacks (abc.ABCMeta, enum.EnumType):
+     * asking for its type is `unsupported`, and so is its repr where that metaclass changes it. */
+    unmodelledMetaclass?: { name: string; reprDiffers: boolean };
+    /** A stand-in for a CPython subclass of int (re.RegexFlag, an enum.IntFlag): isinstance/issubclass against
+     * a built-in type is `unsupported` (the runtime cannot subclass int, and False would be a wrong answer). */
+    standsInForIntSubclass?: boolean;
   }
+}
+
+/** The metaclass CPython gives `t` when the runtime does not model it, or undefined. */
+export function unmodelledMetaclassOf(t: PyType): { name: string; reprDiffers: boolean } | undefined {
+  for (const c of t.mro) if (c.unmodelledMetaclass !== undefined) return c.unmodelledMetaclass;
+  return undefined;
+}
+
+/** type(v) as Python code sees it: refused where CPython's answer is a metaclass the runtime lacks. */
+export function visibleTypeOf(v: Py, line: number): PyType {
+  if (v instanceof PyType) {
+    const meta = unmodelledMetaclassOf(v);
+    if (meta !== undefined) throw new UnsupportedSignal(`the metaclass of ${v.name} (${meta.name})`, line);
+  }
+  return typeOf(v);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -578,7 +601,7 @@ export class VM {
   }
 
   construct(t: PyType, args: Py[], kwargs: Map<string, Py> | null): Py {
-    if (t === typeType && args.length === 1 && kwargs === null) return typeOf(args[0]);
+    if (t === typeType && args.length === 1 && kwargs === null) return visibleTypeOf(args[0], this.currentLine());
     const newFn = t.lookup('__new__');
     let obj: Py;
     if (newFn instanceof PyNative && newFn.name === '__new__' && t.layout !== 'object' && t.layout !== 'exception') {
@@ -2366,6 +2389,12 @@ export class VM {
       throw pe;
     }
   }
+  /** CPython's _PyObject_IsAbstract: a true `__isabstractmethod__` (None and a missing attribute are not abstract). */
+  isAbstract(f: Py): boolean {
+    if (f === null) return false;
+    const v = this.getAttrOrUndefined(f, '__isabstractmethod__');
+    return v !== undefined && this.truthy(v);
+  }
   callMethod(o: Py, name: string, args: Py[]): Py {
     return this.call(this.getAttr(o, name), args);
   }
@@ -2493,7 +2522,7 @@ export class VM {
       case '__base__':
         return t.bases[0] ?? null;
       case '__class__':
-        return typeOf(t);
+        return visibleTypeOf(t, this.currentLine());
       case '__dict__':
         return this.mapToDict(t.dict);
       case '__doc__':
@@ -2662,10 +2691,12 @@ export class VM {
       if (name === 'setter') return new PyNative('setter', (a) => new PyProperty(o.fget, a[0], o.fdel));
       if (name === 'getter') return new PyNative('getter', (a) => new PyProperty(a[0], o.fset, o.fdel));
       if (name === 'deleter') return new PyNative('deleter', (a) => new PyProperty(o.fget, o.fset, a[0]));
+      if (name === '__isabstractmethod__') return [o.fget, o.fset, o.fdel].some((f) => this.isAbstract(f));
       return undefined;
     }
     if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
       if (name === '__func__') return o.func;
+      if (name === '__isabstractmethod__') return this.isAbstract(o.func);
       return undefined;
     }
     if (o instanceof PyTraceback) {
@@ -2993,6 +3024,8 @@ export class VM {
       return `<${v.cls.module === 'builtins' ? '' : v.cls.module + '.'}${v.cls.qualname} object at ${v.address}>`;
     }
     if (v instanceof PyType) {
+      const meta = unmodelledMetaclassOf(v);
+      if (meta?.reprDiffers === true) throw new UnsupportedSignal(`repr of a class whose metaclass is ${meta.name}`, this.currentLine());
       return `<class '${v.module === 'builtins' ? '' : v.module + '.'}${v.qualname}'>`;
     }
     if (v instanceof PyFunction) return `<function ${v.qualname} at ${v.address}>`;

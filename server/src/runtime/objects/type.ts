@@ -4,7 +4,7 @@
 
 import { native } from '../args.js';
 import {
-  boolType, Frame, functionType, generatorType, objectType, PyFunction, rangeType, sliceType, superType, typeOf, typeType,
+  boolType, Frame, functionType, generatorType, objectType, PyFunction, rangeType, sliceType, superType, typeOf, typeType, visibleTypeOf,
   type VM,
 } from '../interp.js';
 import { applySlots } from './descriptors.js';
@@ -13,7 +13,7 @@ import { MroError, PyCell, PyClassMethod, PyDict, PyInstance, PyList, PyNative, 
 export function installTypeType(vm: VM): void {
   typeType.dict.set('__new__', native('__new__', (a) => {
     const [, name, bases, ns] = a;
-    if (a.length === 2) return typeOf(a[1]);
+    if (a.length === 2) return visibleTypeOf(a[1], vm.currentLine());
     const t = new PyType(name, bases instanceof PyTuple && bases.items.length > 0 ? (bases.items as PyType[]) : [objectType]);
     t.module = '__main__';
     if (ns instanceof PyDict) for (const [hk, v] of ns.vals) t.dict.set(ns.keys.get(hk), v);

@@ -7,7 +7,7 @@ import { arity, kwArg, native, noKw, toInt, type Kw } from './args.js';
 import { openFile, installFileMethods, StringIOObj } from './filesystem.js';
 import { formatValue } from './format.js';
 import {
-  boolType, classmethodType, dictType, excTypes, floatType, frozensetType, intType, isIntLike, isNumeric, ListIterator, listType,
+  boolType, classmethodType, dictType, ellipsisType, excTypes, floatType, frozensetType, intType, isIntLike, isNumeric, ListIterator, listType,
   NOT_IMPLEMENTED, objectType, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
   strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
@@ -38,7 +38,7 @@ import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
   PyBoundMethod, PyDict, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
-  PyBytes, exactFixed, latin1, normInt, strHash, type Py,
+  PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
 } from './values.js';
 
 export function installBuiltins(vm: VM): void {
@@ -66,6 +66,12 @@ export function installBuiltins(vm: VM): void {
   }
   for (const [name, t] of excTypes) b.set(name, t);
   b.set('NotImplemented', NOT_IMPLEMENTED);
+  b.set('Ellipsis', ELLIPSIS);
+  // type(...)() is the singleton again, as in CPython (ellipsis_new takes no arguments).
+  ellipsisType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('ellipsis takes no arguments');
+    return ELLIPSIS;
+  }));
   b.set('__name__', '__main__');
 
   fn('print', (args, kw) => {

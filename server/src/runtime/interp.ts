@@ -25,7 +25,7 @@ import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
 import { isPrintableChar } from './unicode.js';
 import {
-  EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
+  ELLIPSIS, EMPTY_TUPLE, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
   PyType, PyTraceback, PyUserModule, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
@@ -59,6 +59,7 @@ function mkType(name: string, bases: PyType[], layout?: string): PyType {
   return t;
 }
 export const objectType = mkType('object', []);
+export const ellipsisType = mkType('ellipsis', [objectType], 'ellipsis');
 export const typeType = mkType('type', [objectType], 'type');
 export const intType = mkType('int', [objectType], 'int');
 export const boolType = mkType('bool', [intType], 'bool');
@@ -138,6 +139,7 @@ function registerCtorTypes(): void {
   ctorTypes.set(PyAsyncGenerator, asyncGeneratorType);
   ctorTypes.set(PyFunction, functionType);
   ctorTypes.set(Frame, frameType);
+  ctorTypes.set(PyEllipsis, ellipsisType);
 }
 
 /** A native dict or tuple whose type has Python-level dunders (see PyType.pyDunders). */
@@ -199,6 +201,11 @@ declare module './values.js' {
      * a built-in type is `unsupported` (the runtime cannot subclass int, and False would be a wrong answer). */
     standsInForIntSubclass?: boolean;
   }
+}
+
+/** SystemExit_init's `code`: None without arguments, the one argument, or the tuple of them. */
+export function systemExitCode(args: Py[]): Py {
+  return args.length === 0 ? null : args.length === 1 ? args[0]! : new PyTuple(args);
 }
 
 /** The metaclass CPython gives `t` when the runtime does not model it, or undefined. */
@@ -534,6 +541,7 @@ export class VM {
     const e = new PyException(type);
     e.args = args;
     if (type.isSubtypeOf(excTypes.get('StopIteration')!)) e.dict.set('value', args.length > 0 ? args[0] : null);
+    if (type.isSubtypeOf(excTypes.get('SystemExit')!)) e.dict.set('code', systemExitCode(args));
     return e;
   }
   error(typeName: string, message?: string): PyException {
@@ -2571,6 +2579,9 @@ export class VM {
       }
       case 'value':
         if (this.excMatches(e, 'StopIteration')) return e.dict.get('value') ?? null;
+        return undefined;
+      case 'code':
+        if (this.excMatches(e, 'SystemExit')) return e.dict.has('code') ? e.dict.get('code')! : systemExitCode(e.args);
         return undefined;
       default:
         return undefined;

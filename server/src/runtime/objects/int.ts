@@ -3,7 +3,7 @@
 
 import { def, native, toInt } from '../args.js';
 import { boolType, intType, LimitSignal, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, VM, strRepr } from '../interp.js';
-import { PyFloat, PyInstance, PyType, normInt, type PyException, type Py } from '../values.js';
+import { PyFloat, PyInstance, PyTuple, PyType, normInt, type PyException, type Py } from '../values.js';
 import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
 
 export function asBig(v: Py): bigint {
@@ -168,5 +168,7 @@ export function installIntType(vm: VM): void {
   });
   def(intType, 'is_integer', () => true);
   def(intType, 'conjugate', (a) => intOf(a[0]));
+  // int_as_integer_ratio: the int itself (a bool's as an int) over 1.
+  def(intType, 'as_integer_ratio', (a) => new PyTuple([intOf(a[0]), 1]));
   boolType.dict.set('__new__', native('__new__', (a) => (a.length > 1 ? vm.truthy(a[1]) : false)));
 }

@@ -3588,9 +3588,13 @@ export function newLocals(n: number): Py[] {
   return a;
 }
 
+export const notImplementedType = mkType('NotImplementedType', [objectType], 'NotImplementedType');
 export const NOT_IMPLEMENTED = new (class NotImplementedType extends PyObject {
   pyRepr(): string {
     return 'NotImplemented';
+  }
+  get pyType(): PyType {
+    return notImplementedType;
   }
 })();
 

@@ -8,7 +8,7 @@ import { openFile, installFileMethods, StringIOObj } from './filesystem.js';
 import { formatValue } from './format.js';
 import {
   boolType, classmethodType, dictType, ellipsisType, excTypes, floatType, frozensetType, intType, isIntLike, isNumeric, ListIterator, listType,
-  NOT_IMPLEMENTED, notImplementedType, objectType, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
+  NOT_IMPLEMENTED, notImplementedType, objectType, refuseNotImplementedTruth, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
   strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
@@ -71,6 +71,8 @@ export function installBuiltins(vm: VM): void {
     if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('NotImplementedType takes no arguments');
     return NOT_IMPLEMENTED;
   }));
+  // CPython's NotImplementedType defines __bool__ (True, with a DeprecationWarning on stderr): refused.
+  notImplementedType.dict.set('__bool__', native('__bool__', () => refuseNotImplementedTruth(vm.currentLine())));
   // type(...)() is the singleton again, as in CPython (ellipsis_new takes no arguments).
   ellipsisType.dict.set('__new__', native('__new__', (a, kw) => {
     if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('ellipsis takes no arguments');

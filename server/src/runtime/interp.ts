@@ -2959,6 +2959,7 @@ export class VM {
         }
         if (v instanceof PyObject && typeof (v as { pyLen?: () => number }).pyLen === 'function')
           return (v as unknown as { pyLen: () => number }).pyLen() > 0;
+        if (v === NOT_IMPLEMENTED) refuseNotImplementedTruth(this.currentLine());
         return true;
       default:
         return true;
@@ -3588,6 +3589,10 @@ export function newLocals(n: number): Py[] {
   return a;
 }
 
+/** CPython's truth of NotImplemented is True with a DeprecationWarning on stderr, which the runtime does not write. */
+export function refuseNotImplementedTruth(line: number): never {
+  throw new UnsupportedSignal('NotImplemented in a boolean context (CPython writes a DeprecationWarning to stderr)', line);
+}
 export const notImplementedType = mkType('NotImplementedType', [objectType], 'NotImplementedType');
 export const NOT_IMPLEMENTED = new (class NotImplementedType extends PyObject {
   pyRepr(): string {

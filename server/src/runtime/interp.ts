@@ -2908,6 +2908,18 @@ export class VM {
   }
   delAttr(o: Py, name: string): void {
     if (o instanceof PyInstance) {
+      // A class's own __delattr__ decides, as type slots do in CPython (object.__delattr__ is the default below).
+      const da = o.cls.lookup('__delattr__');
+      if (da instanceof PyFunction) {
+        this.call(da, [o, name]);
+        return;
+      }
+    }
+    this.delAttrDefault(o, name);
+  }
+  /** object.__delattr__: properties' deleters, descriptors' __delete__, then the instance dict. */
+  delAttrDefault(o: Py, name: string): void {
+    if (o instanceof PyInstance) {
       const ta = o.cls.lookup(name);
       if (ta instanceof PyProperty && ta.fdel !== null) {
         this.call(ta.fdel, [o]);

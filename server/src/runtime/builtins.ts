@@ -7,8 +7,8 @@ import { arity, kwArg, native, noKw, toInt, type Kw } from './args.js';
 import { openFile, installFileMethods, StringIOObj } from './filesystem.js';
 import { formatValue } from './format.js';
 import {
-  boolType, classmethodType, dictType, excTypes, floatType, frozensetType, intType, isIntLike, isNumeric, ListIterator, listType,
-  NOT_IMPLEMENTED, objectType, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
+  boolType, classmethodType, dictType, ellipsisType, excTypes, floatType, frozensetType, intType, isIntLike, isNumeric, ListIterator, listType,
+  NOT_IMPLEMENTED, notImplementedType, objectType, refuseNotImplementedTruth, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
   strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
@@ -38,7 +38,7 @@ import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
   PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
-  PyBytes, exactFixed, latin1, normInt, strHash, type Py,
+  PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
 } from './values.js';
 
 export function installBuiltins(vm: VM): void {
@@ -66,6 +66,18 @@ export function installBuiltins(vm: VM): void {
   }
   for (const [name, t] of excTypes) b.set(name, t);
   b.set('NotImplemented', NOT_IMPLEMENTED);
+  b.set('Ellipsis', ELLIPSIS);
+  notImplementedType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('NotImplementedType takes no arguments');
+    return NOT_IMPLEMENTED;
+  }));
+  // CPython's NotImplementedType defines __bool__ (True, with a DeprecationWarning on stderr): refused.
+  notImplementedType.dict.set('__bool__', native('__bool__', () => refuseNotImplementedTruth(vm.currentLine())));
+  // type(...)() is the singleton again, as in CPython (ellipsis_new takes no arguments).
+  ellipsisType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('ellipsis takes no arguments');
+    return ELLIPSIS;
+  }));
   b.set('__name__', '__main__');
 
   fn('print', (args, kw) => {
@@ -204,6 +216,7 @@ export function installBuiltins(vm: VM): void {
       const members = unionMembersForIsinstance(vm, t, 'isinstance');
       if (members !== null) return members.some(check);
       if (!(t instanceof PyType)) throw vm.typeError('isinstance() arg 2 must be a type, a tuple of types, or a union');
+      refuseIntSubclassCheck(vm, typeOf(args[0]), t, 'isinstance');
       return vm.isInstance(args[0], t);
     };
     return check(args[1]);
@@ -216,6 +229,7 @@ export function installBuiltins(vm: VM): void {
       const members = unionMembersForIsinstance(vm, t, 'issubclass');
       if (members !== null) return members.some(check);
       if (!(t instanceof PyType)) throw vm.typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
+      refuseIntSubclassCheck(vm, args[0] as PyType, t, 'issubclass');
       return (args[0] as PyType).isSubtypeOf(t);
     };
     return check(args[1]);
@@ -641,4 +655,12 @@ export function installBuiltins(vm: VM): void {
   vm.unmodelledOwner = unmodelledOwner;
   vm.nativeDoc = nativeDoc;
   vm.builtinTypeDoc = builtinTypeDoc;
+}
+
+/** A stand-in for a CPython int subclass checked against a built-in type: CPython's answer (True for int, object,
+ * and the enum bases) is not the stand-in's, so the check is refused. */
+function refuseIntSubclassCheck(vm: VM, cls: PyType, against: PyType, fnName: string): void {
+  if (!against.builtin || against === objectType) return;
+  if (cls.mro.some((c) => c.standsInForIntSubclass === true))
+    throw new UnsupportedSignal(`${fnName}() of ${cls.name} (an int subclass in CPython) against ${against.name}`, vm.currentLine());
 }

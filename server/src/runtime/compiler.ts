@@ -7,7 +7,7 @@
 import type { SyntaxNode } from '../parser.js';
 import { compileMatch, patternDefs, patternUses } from './compile-match.js';
 import { BIN_OPS, CMP_OPS, Op } from './opcodes.js';
-import { normInt, PyBytes, PyFloat, PyTuple, type GlobalCell, type GlobalsMap, type Py } from './values.js';
+import { ELLIPSIS, normInt, PyBytes, PyFloat, PyTuple, type GlobalCell, type GlobalsMap, type Py } from './values.js';
 
 export const CO_GENERATOR = 1;
 export const CO_VARARGS = 2;
@@ -1737,7 +1737,8 @@ class Compiler {
         this.emit(Op.LOAD_CONST, this.constIdx(null));
         return;
       case 'ellipsis':
-        return this.unsupported('Ellipsis', n);
+        this.emit(Op.LOAD_CONST, this.constIdx(ELLIPSIS));
+        return;
       case 'string':
       case 'concatenated_string':
         return this.string(n);

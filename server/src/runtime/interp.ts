@@ -25,7 +25,7 @@ import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
 import { isPrintableChar } from './unicode.js';
 import {
-  EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
+  ELLIPSIS, EMPTY_TUPLE, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
   PyType, PyTraceback, PyUserModule, InstanceDict, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
@@ -70,6 +70,7 @@ function mkType(name: string, bases: PyType[], layout?: string): PyType {
   return t;
 }
 export const objectType = mkType('object', []);
+export const ellipsisType = mkType('ellipsis', [objectType], 'ellipsis');
 export const typeType = mkType('type', [objectType], 'type');
 export const intType = mkType('int', [objectType], 'int');
 export const boolType = mkType('bool', [intType], 'bool');
@@ -149,6 +150,7 @@ function registerCtorTypes(): void {
   ctorTypes.set(PyAsyncGenerator, asyncGeneratorType);
   ctorTypes.set(PyFunction, functionType);
   ctorTypes.set(Frame, frameType);
+  ctorTypes.set(PyEllipsis, ellipsisType);
 }
 
 /** A native dict or tuple whose type has Python-level dunders (see PyType.pyDunders). */
@@ -203,7 +205,33 @@ export function typeOf(v: Py): PyType {
 declare module './values.js' {
   interface PyType {
     metaclass?: PyType;
+    /** CPython gives this class (and its subclasses) a metaclass the runtime lacks (abc.ABCMeta, enum.EnumType):
+     * asking for its type is `unsupported`, and so is its repr where that metaclass changes it. */
+    unmodelledMetaclass?: { name: string; reprDiffers: boolean };
+    /** A stand-in for a CPython subclass of int (re.RegexFlag, an enum.IntFlag): isinstance/issubclass against
+     * a built-in type is `unsupported` (the runtime cannot subclass int, and False would be a wrong answer). */
+    standsInForIntSubclass?: boolean;
   }
+}
+
+/** SystemExit_init's `code`: None without arguments, the one argument, or the tuple of them. */
+export function systemExitCode(args: Py[]): Py {
+  return args.length === 0 ? null : args.length === 1 ? args[0]! : new PyTuple(args);
+}
+
+/** The metaclass CPython gives `t` when the runtime does not model it, or undefined. */
+export function unmodelledMetaclassOf(t: PyType): { name: string; reprDiffers: boolean } | undefined {
+  for (const c of t.mro) if (c.unmodelledMetaclass !== undefined) return c.unmodelledMetaclass;
+  return undefined;
+}
+
+/** type(v) as Python code sees it: refused where CPython's answer is a metaclass the runtime lacks. */
+export function visibleTypeOf(v: Py, line: number): PyType {
+  if (v instanceof PyType) {
+    const meta = unmodelledMetaclassOf(v);
+    if (meta !== undefined) throw new UnsupportedSignal(`the metaclass of ${v.name} (${meta.name})`, line);
+  }
+  return typeOf(v);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -524,6 +552,7 @@ export class VM {
     const e = new PyException(type);
     e.args = args;
     if (type.isSubtypeOf(excTypes.get('StopIteration')!)) e.dict.set('value', args.length > 0 ? args[0] : null);
+    if (type.isSubtypeOf(excTypes.get('SystemExit')!)) e.dict.set('code', systemExitCode(args));
     return e;
   }
   error(typeName: string, message?: string): PyException {
@@ -596,7 +625,7 @@ export class VM {
   }
 
   construct(t: PyType, args: Py[], kwargs: Map<string, Py> | null): Py {
-    if (t === typeType && args.length === 1 && kwargs === null) return typeOf(args[0]);
+    if (t === typeType && args.length === 1 && kwargs === null) return visibleTypeOf(args[0], this.currentLine());
     const newFn = t.lookup('__new__');
     let obj: Py;
     if (newFn instanceof PyNative && newFn.name === '__new__' && t.layout !== 'object' && t.layout !== 'exception') {
@@ -2387,6 +2416,12 @@ export class VM {
       throw pe;
     }
   }
+  /** CPython's _PyObject_IsAbstract: a true `__isabstractmethod__` (None and a missing attribute are not abstract). */
+  isAbstract(f: Py): boolean {
+    if (f === null) return false;
+    const v = this.getAttrOrUndefined(f, '__isabstractmethod__');
+    return v !== undefined && this.truthy(v);
+  }
   callMethod(o: Py, name: string, args: Py[]): Py {
     return this.call(this.getAttr(o, name), args);
   }
@@ -2514,7 +2549,7 @@ export class VM {
       case '__base__':
         return t.bases[0] ?? null;
       case '__class__':
-        return typeOf(t);
+        return visibleTypeOf(t, this.currentLine());
       case '__dict__':
         return this.mapToDict(t.dict);
       case '__doc__':
@@ -2573,6 +2608,9 @@ export class VM {
       }
       case 'value':
         if (this.excMatches(e, 'StopIteration')) return e.dict.get('value') ?? null;
+        return undefined;
+      case 'code':
+        if (this.excMatches(e, 'SystemExit')) return e.dict.has('code') ? e.dict.get('code')! : systemExitCode(e.args);
         return undefined;
       default:
         return undefined;
@@ -2824,11 +2862,6 @@ export class VM {
     }
     return out;
   }
-  /** _PyObject_IsAbstract: `getattr(f, '__isabstractmethod__', False)`, as property, staticmethod and classmethod ask it. */
-  private isAbstract(f: Py): boolean {
-    const flag = this.getAttrOrUndefined(f, '__isabstractmethod__');
-    return flag !== undefined && this.truthy(flag);
-  }
   /** An instance's `__dict__`, live; AttributeError for a slotted class without one. */
   instanceDict(o: PyInstance): PyDict {
     if (!hasInstanceDict(o.cls)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '__dict__'`);
@@ -2909,6 +2942,18 @@ export class VM {
   }
   delAttr(o: Py, name: string): void {
     if (o instanceof PyInstance) {
+      // A class's own __delattr__ decides, as type slots do in CPython (object.__delattr__ is the default below).
+      const da = o.cls.lookup('__delattr__');
+      if (da instanceof PyFunction) {
+        this.call(da, [o, name]);
+        return;
+      }
+    }
+    this.delAttrDefault(o, name);
+  }
+  /** object.__delattr__: properties' deleters, descriptors' __delete__, then the instance dict. */
+  delAttrDefault(o: Py, name: string): void {
+    if (o instanceof PyInstance) {
       const ta = o.cls.lookup(name);
       if (ta instanceof PyProperty && ta.fdel !== null) {
         this.call(ta.fdel, [o]);
@@ -2960,6 +3005,7 @@ export class VM {
         }
         if (v instanceof PyObject && typeof (v as { pyLen?: () => number }).pyLen === 'function')
           return (v as unknown as { pyLen: () => number }).pyLen() > 0;
+        if (v === NOT_IMPLEMENTED) refuseNotImplementedTruth(this.currentLine());
         return true;
       default:
         return true;
@@ -3036,6 +3082,8 @@ export class VM {
       return `<${v.cls.module === 'builtins' ? '' : v.cls.module + '.'}${v.cls.qualname} object at ${v.address}>`;
     }
     if (v instanceof PyType) {
+      const meta = unmodelledMetaclassOf(v);
+      if (meta?.reprDiffers === true) throw new UnsupportedSignal(`repr of a class whose metaclass is ${meta.name}`, this.currentLine());
       return `<class '${v.module === 'builtins' ? '' : v.module + '.'}${v.qualname}'>`;
     }
     if (v instanceof PyFunction) return `<function ${v.qualname} at ${v.address}>`;
@@ -3589,9 +3637,17 @@ export function newLocals(n: number): Py[] {
   return a;
 }
 
+/** CPython's truth of NotImplemented is True with a DeprecationWarning on stderr, which the runtime does not write. */
+export function refuseNotImplementedTruth(line: number): never {
+  throw new UnsupportedSignal('NotImplemented in a boolean context (CPython writes a DeprecationWarning to stderr)', line);
+}
+export const notImplementedType = mkType('NotImplementedType', [objectType], 'NotImplementedType');
 export const NOT_IMPLEMENTED = new (class NotImplementedType extends PyObject {
   pyRepr(): string {
     return 'NotImplemented';
+  }
+  get pyType(): PyType {
+    return notImplementedType;
   }
 })();
 

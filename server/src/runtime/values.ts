@@ -34,6 +34,14 @@ export class PyObject {
   }
 }
 
+/** The Ellipsis singleton (`...`); its type, `ellipsis`, is in interp.ts. */
+export class PyEllipsis extends PyObject {
+  pyRepr(): string {
+    return 'Ellipsis';
+  }
+}
+export const ELLIPSIS = new PyEllipsis();
+
 export class PyFloat {
   constructor(public readonly v: number) {}
 }

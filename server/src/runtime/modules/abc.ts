@@ -1119,6 +1119,8 @@ export function abcModule(vm: VM): PyModule {
     const root = a[0] as PyType;
     const check = a[1]!;
     root.abcCheck = (sub, abc) => vm.truthy(vm.call(check, [abc, sub]));
+    // CPython's ABC is made by ABCMeta, which the runtime lacks: type(ABC) is refused, not answered `type`.
+    root.unmodelledMetaclass = { name: 'abc.ABCMeta', reprDiffers: false };
     return null;
   });
   return pythonModule(vm, 'abc', ABC_SOURCE, [['_install_root', installRoot]]);

@@ -1,6 +1,6 @@
 // numbers and fractions: CPython 3.13's Lib/numbers.py (its ABCs over the runtime's abc.ABC, int and float
 // registered as CPython registers them) and Lib/fractions.py, run by the VM. decimal is absent, so no value is a
-// Decimal; float.as_integer_ratio and what else the runtime lacks stop a computation with `unsupported` where reached.
+// Decimal; what else the runtime lacks stop a computation with `unsupported` where reached.
 
 import type { VM } from '../interp.js';
 import type { PyModule } from '../values.js';

@@ -31,6 +31,7 @@ import { sysModule } from './sys.js';
 import { textwrapModule } from './textwrap.js';
 import { timeModule } from './time.js';
 import { typesModule } from './types.js';
+import { dataclassesModule } from './dataclasses.js';
 import { typingModule } from './typing.js';
 
 /** Module name → the function that builds the module object for one VM. */
@@ -41,6 +42,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['collections', collectionsModule],
   ['typing', typingModule],
   ['types', typesModule],
+  ['dataclasses', dataclassesModule],
   ['math', mathModule],
   ['operator', operatorModule],
   ['functools', functoolsModule],

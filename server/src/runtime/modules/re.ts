@@ -210,21 +210,21 @@ class RegexFlag:
         return hash(self._value_)
 
     def __or__(self, other):
-        if isinstance(other, (RegexFlag, int)) and not isinstance(other, bool):
+        if isinstance(other, (RegexFlag, int)) and type(other) is not bool:
             return _flag(self._value_ | int(other))
         return NotImplemented
 
     __ror__ = __or__
 
     def __and__(self, other):
-        if isinstance(other, (RegexFlag, int)) and not isinstance(other, bool):
+        if isinstance(other, (RegexFlag, int)) and type(other) is not bool:
             return _flag(self._value_ & int(other))
         return NotImplemented
 
     __rand__ = __and__
 
     def __xor__(self, other):
-        if isinstance(other, (RegexFlag, int)) and not isinstance(other, bool):
+        if isinstance(other, (RegexFlag, int)) and type(other) is not bool:
             return _flag(self._value_ ^ int(other))
         return NotImplemented
 
@@ -232,6 +232,86 @@ class RegexFlag:
 
     def __invert__(self):
         _refuse('~ of a re flag (enum.IntFlag inversion)')
+
+    # IntFlag's other arithmetic and its orderings are int's: they give plain ints (or floats).
+    def __add__(self, other):
+        return self._value_.__add__(_int_of(other))
+
+    def __radd__(self, other):
+        return self._value_.__radd__(_int_of(other))
+
+    def __sub__(self, other):
+        return self._value_.__sub__(_int_of(other))
+
+    def __rsub__(self, other):
+        return self._value_.__rsub__(_int_of(other))
+
+    def __mul__(self, other):
+        return self._value_.__mul__(_int_of(other))
+
+    def __rmul__(self, other):
+        return self._value_.__rmul__(_int_of(other))
+
+    def __truediv__(self, other):
+        return self._value_.__truediv__(_int_of(other))
+
+    def __rtruediv__(self, other):
+        return self._value_.__rtruediv__(_int_of(other))
+
+    def __floordiv__(self, other):
+        return self._value_.__floordiv__(_int_of(other))
+
+    def __rfloordiv__(self, other):
+        return self._value_.__rfloordiv__(_int_of(other))
+
+    def __mod__(self, other):
+        return self._value_.__mod__(_int_of(other))
+
+    def __rmod__(self, other):
+        return self._value_.__rmod__(_int_of(other))
+
+    def __pow__(self, other):
+        return self._value_.__pow__(_int_of(other))
+
+    def __rpow__(self, other):
+        return self._value_.__rpow__(_int_of(other))
+
+    def __lshift__(self, other):
+        return self._value_.__lshift__(_int_of(other))
+
+    def __rlshift__(self, other):
+        return self._value_.__rlshift__(_int_of(other))
+
+    def __rshift__(self, other):
+        return self._value_.__rshift__(_int_of(other))
+
+    def __rrshift__(self, other):
+        return self._value_.__rrshift__(_int_of(other))
+
+    def __lt__(self, other):
+        return self._value_.__lt__(_int_of(other))
+
+    def __le__(self, other):
+        return self._value_.__le__(_int_of(other))
+
+    def __gt__(self, other):
+        return self._value_.__gt__(_int_of(other))
+
+    def __ge__(self, other):
+        return self._value_.__ge__(_int_of(other))
+
+    def __neg__(self):
+        return self._value_.__neg__()
+
+    def __pos__(self):
+        return self._value_.__pos__()
+
+    def __abs__(self):
+        return self._value_.__abs__()
+
+
+def _int_of(value):
+    return value._value_ if isinstance(value, RegexFlag) else value
 
 
 NOFLAG = RegexFlag(0)
@@ -746,5 +826,10 @@ export function reModule(vm: VM): PyModule {
   const refuse = native('_refuse', (a) => {
     throw new UnsupportedSignal(String(a[0]), vm.currentLine());
   });
-  return pythonModule(vm, 're', RE_SOURCE, [...reNatives(vm), ['_refuse', refuse]]);
+  const m = pythonModule(vm, 're', RE_SOURCE, [...reNatives(vm), ['_refuse', refuse]]);
+  // CPython's RegexFlag is an enum.IntFlag: an int subclass made by enum.EnumType, neither of which the runtime has.
+  const flag = m.dict.get('RegexFlag') as PyType;
+  flag.unmodelledMetaclass = { name: 'enum.EnumType', reprDiffers: true };
+  flag.standsInForIntSubclass = true;
+  return m;
 }

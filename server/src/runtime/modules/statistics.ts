@@ -1,5 +1,5 @@
 // statistics: CPython 3.13's Lib/statistics.py, run by the VM over the runtime's fractions and math (exact sums
-// through Fraction; what needs float.as_integer_ratio or a libm function such as exp or log is refused where reached).
+// through Fraction; what needs a libm function such as exp or log is refused where reached).
 
 import type { VM } from '../interp.js';
 import type { PyModule } from '../values.js';

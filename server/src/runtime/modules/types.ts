@@ -14,8 +14,11 @@ const TYPES_SOURCE = String.raw`
 class SimpleNamespace:
     """A simple attribute-based namespace."""
 
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        d = dict(mapping_or_iterable)
+    def __init__(self, *args, **kwargs):
+        # namespace_init unpacks its arguments under the type's short name.
+        if len(args) > 1:
+            raise TypeError(f'{type(self).__name__} expected at most 1 argument, got {len(args)}')
+        d = dict(args[0]) if args else {}
         d.update(kwargs)
         for k, v in d.items():
             if not isinstance(k, str):
@@ -25,6 +28,14 @@ class SimpleNamespace:
     def __repr__(self):
         name = 'namespace' if type(self) is SimpleNamespace else type(self).__name__
         return '{}({})'.format(name, ', '.join(f'{k}={v!r}' for k, v in vars(self).items()))
+
+    def __getattr__(self, name):
+        # The C type's tp_name is 'types.SimpleNamespace'; a subclass's is its own name.
+        shown = 'types.SimpleNamespace' if type(self) is SimpleNamespace else type(self).__name__
+        e = AttributeError(f"'{shown}' object has no attribute '{name}'")
+        e.name = name
+        e.obj = self
+        raise e
 
     def __eq__(self, other):
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):

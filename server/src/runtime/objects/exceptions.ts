@@ -3,12 +3,14 @@
 // (excTypes), because the VM raises these types directly.
 
 import { native } from '../args.js';
-import { baseExceptionType, type VM } from '../interp.js';
+import { baseExceptionType, systemExitCode, type VM } from '../interp.js';
 import { PyException, PyList } from '../values.js';
 
 export function installExceptionTypes(vm: VM): void {
   baseExceptionType.dict.set('__init__', native('__init__', (a) => {
-    (a[0] as PyException).args = a.slice(1);
+    const e = a[0] as PyException;
+    e.args = a.slice(1);
+    if (vm.excMatches(e, 'SystemExit')) e.dict.set('code', systemExitCode(e.args));
     return null;
   }, 'BaseException.__init__'));
   baseExceptionType.dict.set('__repr__', native('__repr__', (a) => {

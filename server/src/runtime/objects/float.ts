@@ -4,7 +4,7 @@
 
 import { def, native } from '../args.js';
 import { excTypes, floatType, isIntLike, NOT_IMPLEMENTED, strRepr, toNumber, typeOf, UnsupportedSignal, VM } from '../interp.js';
-import { PyFloat, PyInstance, type Py } from '../values.js';
+import { normInt, PyFloat, PyInstance, PyTuple, type Py } from '../values.js';
 import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
 
 /** _float_div_mod of Objects/floatobject.c, step for step: [x // y, x % y] (y not 0). */
@@ -100,7 +100,32 @@ export function installFloatType(vm: VM): void {
     throw new UnsupportedSignal('float.hex', vm.currentLine());
   });
   def(floatType, '__round__', (a) => vm.call(vm.builtins.get('round'), a));
-  def(floatType, 'as_integer_ratio', () => {
-    throw new UnsupportedSignal('float.as_integer_ratio', vm.currentLine());
+  def(floatType, 'as_integer_ratio', (a) => {
+    const v = (a[0] as PyFloat).v;
+    if (Number.isNaN(v)) throw vm.error('ValueError', 'cannot convert NaN to integer ratio');
+    if (!Number.isFinite(v)) throw vm.error('OverflowError', 'cannot convert Infinity to integer ratio');
+    const [n, d] = exactRatio(v);
+    return new PyTuple([normInt(n), normInt(d)]);
   });
+}
+
+/** A finite double's exact value as a fraction in lowest terms (the denominator a power of two), from its bits. */
+export function exactRatio(v: number): [bigint, bigint] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, v);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  // Subnormals have no implicit leading bit and the smallest exponent.
+  let mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+  let exp = (biased === 0 ? 1 : biased) - 1075;
+  if (mantissa === 0n) return [0n, 1n];
+  while (exp < 0 && (mantissa & 1n) === 0n) {
+    mantissa >>= 1n;
+    exp += 1;
+  }
+  const n = exp >= 0 ? mantissa << BigInt(exp) : mantissa;
+  const d = exp >= 0 ? 1n : 1n << BigInt(-exp);
+  return [negative ? -n : n, d];
 }

@@ -4,7 +4,7 @@
 
 import { OTHER_ATTRS } from './slot-tables.js';
 import { objectType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyObject, PyTuple, PyType, type Py } from '../values.js';
+import { ELLIPSIS, PyObject, PyTuple, PyType, type Py } from '../values.js';
 
 let aliasType: PyType | null = null;
 let unionType: PyType | null = null;
@@ -73,6 +73,7 @@ export function subscriptClass(vm: VM, t: PyType, item: Py): Py {
 /** typing._type_repr / ga_repr_item: classes by qualified name (builtins bare), aliases and unions by their repr. */
 function reprItem(vm: VM, v: Py): string {
   if (v === null) return 'None';
+  if (v === ELLIPSIS) return '...';
   if (v instanceof PyType) {
     const module = v.builtin ? (v.module === '__main__' || v.module === undefined || v.module === '' ? 'builtins' : v.module) : v.module;
     return module === 'builtins' ? v.qualname : `${module}.${v.qualname}`;

@@ -170,6 +170,5 @@ export function installIntType(vm: VM): void {
   // int_as_integer_ratio: (int(self), 1), a bool giving its int value.
   def(intType, 'as_integer_ratio', (a) => new PyTuple([intOf(a[0]), 1]));
   def(intType, 'conjugate', (a) => intOf(a[0]));
-  def(intType, 'as_integer_ratio', (a) => new PyTuple([intOf(a[0]), 1]));
   boolType.dict.set('__new__', native('__new__', (a) => (a.length > 1 ? vm.truthy(a[1]) : false)));
 }

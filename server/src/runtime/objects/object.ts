@@ -38,6 +38,10 @@ export function installObjectType(vm: VM): void {
     vm.setAttr(o, a[1], a[2]);
     return null;
   }, 'object.__setattr__'));
+  objectType.dict.set('__delattr__', native('__delattr__', (a) => {
+    vm.delAttrDefault(a[0], a[1] as string);
+    return null;
+  }, 'object.__delattr__'));
   objectType.dict.set('__getattribute__', native('__getattribute__', (a) => vm.getAttr(a[0], a[1])));
   objectType.dict.set('__format__', native('__format__', (a) => {
     if (a[1] !== '') throw vm.typeError(`unsupported format string passed to ${typeOf(a[0]).name}.__format__`);

@@ -4,7 +4,7 @@
 
 import { native } from '../args.js';
 import {
-  UnsupportedSignal, boolType, Frame, functionType, generatorType, objectType, PyFunction, rangeType, sliceType, superType, typeOf, typeType,
+  UnsupportedSignal, boolType, Frame, functionType, generatorType, objectType, PyFunction, rangeType, sliceType, superType, typeOf, typeType, visibleTypeOf,
   type VM,
 } from '../interp.js';
 import { applySlots } from './descriptors.js';
@@ -13,7 +13,7 @@ import { MroError, PyCell, PyClassMethod, PyDict, PyStaticMethod, PyInstance, Py
 export function installTypeType(vm: VM): void {
   typeType.dict.set('__new__', native('__new__', (a, kw) => {
     const [meta, name, bases, ns] = a;
-    if (a.length === 2) return typeOf(a[1]);
+    if (a.length === 2) return visibleTypeOf(a[1], vm.currentLine());
     if (!(meta instanceof PyType) || !meta.isSubtypeOf(typeType)) throw vm.typeError('type.__new__(X): X is not a type object');
     if (!(bases instanceof PyTuple) || !(ns instanceof PyDict)) throw vm.typeError('type.__new__() argument 2 must be tuple and argument 3 must be dict');
     for (const b of bases.items) if (!(b instanceof PyType)) throw vm.typeError('bases must be types');

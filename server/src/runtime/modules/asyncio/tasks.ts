@@ -184,8 +184,8 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
         raise ValueError('Set of Tasks/Futures is empty.')
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise ValueError(f'Invalid return_when value: {return_when}')
-    # CPython makes a set here and iterates it in the tasks' address order; no loop over it below can
-    # show that order (one callback per task, results gathered into sets), so insertion order stands in.
+    # CPython's set(fs): its order (the tasks' addresses) is never observable here (each future has its own
+    # callbacks; done/pending are sets again), so the distinct members in the given order stand in for it.
     fs = list(dict.fromkeys(fs))
     if any(iscoroutine(f) for f in fs):
         raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
@@ -269,13 +269,12 @@ class _AsCompletedIterator:
         self._done = Queue()
         self._timeout_handle = None
         loop = get_event_loop()
-        # CPython keeps these in sets, in the order of the objects' addresses. That order shows only in the
-        # order coroutines are wrapped (refused below): one callback per future, one None per future on
-        # timeout. So lists in insertion order stand in for the sets.
+        # CPython's set(aws) and set of futures: their order (addresses) shows only in the order coroutines are
+        # wrapped in tasks, refused below; otherwise ordered dicts of the distinct members stand in for the sets.
         aws = list(dict.fromkeys(aws))
         if sum(1 for aw in aws if not isfuture(aw)) > 1:
             _unsupported('as_completed() of several coroutines (CPython starts them in the order of their addresses)')
-        todo = list(dict.fromkeys(ensure_future(aw, loop=loop) for aw in aws))
+        todo = dict.fromkeys(ensure_future(aw, loop=loop) for aw in aws)
         for f in todo:
             f.add_done_callback(self._handle_completion)
         if todo and timeout is not None:
@@ -310,7 +309,7 @@ class _AsCompletedIterator:
     def _handle_completion(self, f):
         if not self._todo:
             return
-        self._todo.remove(f)
+        del self._todo[f]
         self._done.put_nowait(f)
         if not self._todo and self._timeout_handle is not None:
             self._timeout_handle.cancel()

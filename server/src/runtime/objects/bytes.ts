@@ -382,6 +382,8 @@ export function installBytesTypes(vm: VM): void {
   PyByteArray.pyTypeOf = bytearrayType;
   installMethods(vm, bytesType);
   installMethods(vm, bytearrayType);
+  // Mutable, so unhashable: bytearray.__hash__ is None in CPython.
+  bytearrayType.dict.set('__hash__', null);
   const append = native('append', (a) => {
     const self = a[0] as PyByteArray;
     const [n] = needle(vm, typeof a[1] === 'number' || typeof a[1] === 'boolean' ? a[1] : vm.typeError(`'${typeOf(a[1]).name}' object cannot be interpreted as an integer`) as never);

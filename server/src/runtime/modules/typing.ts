@@ -17,6 +17,13 @@ class TypingAlias extends PyObject {
   }
 }
 
+/** The typing name behind `v` (`Optional` for `Optional[int]`), or null when `v` is not a typing alias. */
+export function typingAliasName(v: Py): string | null {
+  if (v instanceof TypingAlias) return v.name;
+  if (v instanceof TypingSubscription) return v.alias.name;
+  return null;
+}
+
 /** `List[int]`, `Callable[..., T]`: usable in annotations; its repr and comparisons (CPython's show the
  * arguments) are refused, since the runtime keeps only the name. */
 class TypingSubscription extends PyObject {

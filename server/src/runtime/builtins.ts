@@ -67,6 +67,8 @@ export function installBuiltins(vm: VM): void {
   for (const [name, t] of excTypes) b.set(name, t);
   b.set('NotImplemented', NOT_IMPLEMENTED);
   b.set('Ellipsis', ELLIPSIS);
+  // CPython's mutable built-ins set tp_hash to PyObject_HashNotImplemented: their __hash__ is None.
+  for (const t of [listType, dictType, setType]) t.dict.set('__hash__', null);
   notImplementedType.dict.set('__new__', native('__new__', (a, kw) => {
     if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('NotImplementedType takes no arguments');
     return NOT_IMPLEMENTED;

@@ -4,7 +4,7 @@
 // iterators and the generic-alias support left out). abc.ABCMeta itself is absent: `metaclass=` is refused.
 
 import { native } from '../args.js';
-import { asyncGeneratorType, coroutineType, type VM } from '../interp.js';
+import { asyncGeneratorType, coroutineType, UnsupportedSignal, type VM } from '../interp.js';
 import { PyType, type Py, type PyModule } from '../values.js';
 import { pythonModule } from './support.js';
 
@@ -1112,6 +1112,17 @@ MutableSequence.register(list)
 
 from collections import deque as _deque, OrderedDict as _OrderedDict, Counter as _Counter, defaultdict as _defaultdict
 MutableSequence.register(_deque)
+
+
+def _refuse_alias(cls, item):
+    # CPython's give a GenericAlias (_CallableGenericAlias for Callable), which the runtime does not build here.
+    _refuse(f'collections.abc.{cls.__name__}[...] (generic aliases of the ABCs)')
+
+
+# The classes that define __class_getitem__ in CPython; their subclasses inherit it (Hashable, Sized do not).
+for _cls in (Awaitable, AsyncIterable, Iterable, Container, Callable, MappingView):
+    _cls.__class_getitem__ = classmethod(_refuse_alias)
+del _cls
 `;
 
 export function abcModule(vm: VM): PyModule {
@@ -1144,6 +1155,9 @@ function builtinAnswer(b: PyType, method: string): boolean | null {
 
 export function collectionsAbcModule(vm: VM): PyModule {
   const natives: [string, Py][] = [['_coroutine_type', coroutineType], ['_async_generator_type', asyncGeneratorType],
+    ['_refuse', native('_refuse', (a) => {
+      throw new UnsupportedSignal(String(a[0]), vm.currentLine());
+    })],
     ['_builtin_answer', native('_builtin_answer', (a) => (a[0] instanceof PyType && typeof a[1] === 'string' ? builtinAnswer(a[0], a[1]) : null))]];
   return pythonModule(vm, 'collections.abc', COLLECTIONS_ABC_SOURCE, natives);
 }

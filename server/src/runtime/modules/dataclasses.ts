@@ -1,14 +1,15 @@
 // dataclasses: CPython 3.13's Lib/dataclasses.py without exec. The methods it generates from source text are
 // closures over the field list doing what that source does (__init__, __repr__ with recursive_repr, __eq__ field
 // by field, the orderings over tuples, frozen __setattr__/__delattr__, __hash__ by the hash table's rules,
-// __match_args__), run by the VM. Refused: inheritance between dataclasses, ClassVar/InitVar and typing
-// annotations, unsafe_hash/kw_only/slots, field metadata, a Field's repr, the generated __doc__ (an inspect
-// signature), and an __init__ call that does not bind (CPython's TypeError wording comes from the signature).
-
+// __match_args__), run by the VM. Refused: inheritance between dataclasses, ClassVar/InitVar annotations and
+// typing constructs other than the runtime's typing aliases, unsafe_hash/kw_only/slots, field metadata, a Field's
+// repr, the generated __doc__ (an inspect signature), and an __init__ call that does not bind (CPython's
+// TypeError wording comes from the signature).
 import { UnsupportedSignal, type VM } from '../interp.js';
 import { native } from '../args.js';
 import { type PyModule } from '../values.js';
 import { pythonModule } from './support.js';
+import { typingAliasName } from './typing.js';
 
 const DATACLASSES_SOURCE = String.raw`
 """dataclasses after CPython 3.13's Lib/dataclasses.py, without exec: the methods it generates are closures over
@@ -71,6 +72,9 @@ def _check_annotation(cls, name, a_type):
     # ClassVar and InitVar pseudo-fields (also spelled in strings) are not modelled.
     if isinstance(a_type, str):
         if 'ClassVar' in a_type or 'InitVar' in a_type:
+            _refuse('a dataclass ClassVar or InitVar annotation')
+    elif _typing_alias_name(a_type) is not None:
+        if _typing_alias_name(a_type) == 'ClassVar':
             _refuse('a dataclass ClassVar or InitVar annotation')
     elif not (isinstance(a_type, type) or type(a_type) is _GENERIC_ALIAS or a_type is None):
         _refuse('a dataclass field annotated with a typing construct')
@@ -356,5 +360,6 @@ export function dataclassesModule(vm: VM): PyModule {
   const refuse = native('_refuse', (a) => {
     throw new UnsupportedSignal(String(a[0]), vm.currentLine());
   });
-  return pythonModule(vm, 'dataclasses', DATACLASSES_SOURCE, [['_refuse', refuse]]);
+  const aliasName = native('_typing_alias_name', (a) => typingAliasName(a[0] ?? null));
+  return pythonModule(vm, 'dataclasses', DATACLASSES_SOURCE, [['_refuse', refuse], ['_typing_alias_name', aliasName]]);
 }

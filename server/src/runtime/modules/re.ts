@@ -189,7 +189,8 @@ class RegexFlag:
     __str__ = __repr__
 
     def __format__(self, spec):
-        return format(self._value_, spec)
+        # IntFlag's is int.__format__, which gives str(self) for an empty spec.
+        return str(self) if spec == '' else format(self._value_, spec)
 
     def __int__(self):
         return self._value_

@@ -1,6 +1,7 @@
-// typing: names only, for imports and annotations (subscripting gives the same object back).
+// typing: names only, for imports and annotations (subscripting gives an object whose repr and equality are refused).
 
 import { native } from '../args.js';
+import { UnsupportedSignal, type VM } from '../interp.js';
 import { PyObject, PyType, type Py, type PyModule } from '../values.js';
 import { module } from './support.js';
 
@@ -10,6 +11,30 @@ class TypingAlias extends PyObject {
   }
   pyRepr(): string {
     return `typing.${this.name}`;
+  }
+  pyGetItem(): Py {
+    return new TypingSubscription(this);
+  }
+}
+
+/** The typing name behind `v` (`Optional` for `Optional[int]`), or null when `v` is not a typing alias. */
+export function typingAliasName(v: Py): string | null {
+  if (v instanceof TypingAlias) return v.name;
+  if (v instanceof TypingSubscription) return v.alias.name;
+  return null;
+}
+
+/** `List[int]`, `Callable[..., T]`: usable in annotations; its repr and comparisons (CPython's show the
+ * arguments) are refused, since the runtime keeps only the name. */
+class TypingSubscription extends PyObject {
+  constructor(public alias: TypingAlias) {
+    super();
+  }
+  pyRepr(vm: VM): string {
+    throw new UnsupportedSignal(`repr of a subscripted typing.${this.alias.name}`, vm.currentLine());
+  }
+  pyEq(vm: VM): boolean {
+    throw new UnsupportedSignal(`comparison of a subscripted typing.${this.alias.name}`, vm.currentLine());
   }
   pyGetItem(): Py {
     return this;

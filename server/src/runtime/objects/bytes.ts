@@ -386,6 +386,8 @@ export function installBytesTypes(vm: VM): void {
   PyByteArray.pyTypeOf = bytearrayType;
   installMethods(vm, bytesType);
   installMethods(vm, bytearrayType);
+  // Mutable, so unhashable: bytearray.__hash__ is None in CPython.
+  bytearrayType.dict.set('__hash__', null);
   const append = native('append', (a, kw) => {
     refuseKeywords(kw, 'append');
     const self = a[0] as PyByteArray;

@@ -9,7 +9,7 @@ import { formatValue } from './format.js';
 import {
   boolType, classmethodType, dictType, excTypes, floatType, frozensetType, intType, isIntLike, ListIterator, listType,
   NOT_IMPLEMENTED, objectType, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
-  strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
+  strType, superType, toNumber, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
 import { DictView, installDictType } from './objects/dict.js';
@@ -21,7 +21,7 @@ import { installAsyncGeneratorType } from './objects/asyncgen.js';
 import { AnextAwaitable, installAnextAwaitableType } from './objects/anext.js';
 import { installCoroutineType } from './objects/coroutine.js';
 import { installGeneratorType } from './objects/generator.js';
-import { asBig, installIntType, intOf } from './objects/int.js';
+import { asBig, installIntType, intOf, intPowMod } from './objects/int.js';
 import { FnIterator } from './objects/iterators.js';
 import { installListType, sortList } from './objects/list.js';
 import { installNoneType, installObjectType } from './objects/object.js';
@@ -34,7 +34,25 @@ import { buildClass, installSuperType, installTypeType } from './objects/type.js
 import {
   PyBoundMethod, PyDict, PyFloat, PyInstance, PyIterator, PyList, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
   exactFixed, normInt, strHash, type Py,
+  cpythonHash,
 } from './values.js';
+
+/**
+ * (whole + fraction) rounded to a multiple of `unit`, ties to even: `whole` an exact integer, `fraction` in [0, 1)
+ * the part of |x| beyond it (a tie needs fraction 0). Exact, unlike Math.round on a scaled double.
+ */
+function roundHalfEven(whole: bigint, fraction: number, unit: bigint): bigint {
+  const negative = whole < 0n;
+  const magnitude = negative ? -whole : whole;
+  let q = magnitude / unit;
+  const rest = magnitude % unit;
+  const twice = 2n * rest;
+  if (unit === 1n) {
+    if (fraction > 0.5 || (fraction === 0.5 && (q & 1n) === 1n)) q += 1n;
+  } else if (twice > unit || (twice === unit && (fraction > 0 || (q & 1n) === 1n))) q += 1n;
+  const result = q * unit;
+  return negative ? -result : result;
+}
 
 export function installBuiltins(vm: VM): void {
   vm.binaryHook = binaryOp;
@@ -206,7 +224,12 @@ export function installBuiltins(vm: VM): void {
       if (h !== undefined && !(h instanceof PyNative)) return vm.call(vm.bindMethod(h, v), []);
       return Math.floor(parseInt(v.address, 16) / 16);
     }
-    if (v instanceof PyFloat && !Number.isInteger(v.v)) throw new UnsupportedSignal('hash() of a float', vm.currentLine());
+    if (v instanceof PyFloat || v === null) {
+      const h = cpythonHash(v);
+      // NaN hashes by its address in CPython.
+      if (h === null) throw new UnsupportedSignal('hash() of a NaN', vm.currentLine());
+      return normInt(h);
+    }
     const k = vm.hash(v);
     if (typeof k === 'number') return k === -1 ? -2 : k;
     if (typeof k === 'string') return normInt(strHash(k));
@@ -215,7 +238,6 @@ export function installBuiltins(vm: VM): void {
       const h = (k < 0n ? -(-k % P) : k % P);
       return normInt(h === -1n ? -2n : h);
     }
-    if (v === null) return 0x7f0000000;
     throw new UnsupportedSignal('hash() of ' + typeOf(v).name, vm.currentLine());
   });
   fn('id', (args) => {
@@ -237,22 +259,20 @@ export function installBuiltins(vm: VM): void {
   fn('divmod', (args) => {
     arity(vm, 'divmod', args, 2, 2);
     const [a, c] = args;
+    // float_divmod has its own ZeroDivisionError message ('float divmod()').
+    if ((a instanceof PyFloat || c instanceof PyFloat) && (isIntLike(a) || a instanceof PyFloat) && (isIntLike(c) || c instanceof PyFloat) && toNumber(c) === 0) {
+      throw vm.error('ZeroDivisionError', 'float divmod()');
+    }
     return new PyTuple([binaryOp(vm, 4, a, c, false), binaryOp(vm, 5, a, c, false)]);
   });
   fn('pow', (args) => {
     arity(vm, 'pow', args, 2, 3);
-    if (args.length === 3) {
-      let base = asBig(intOf(args[0]));
-      let e = asBig(intOf(args[1]));
-      const m = asBig(intOf(args[2]));
-      let r = 1n;
-      base %= m;
-      while (e > 0n) {
-        if (e & 1n) r = (r * base) % m;
-        base = (base * base) % m;
-        e >>= 1n;
+    if (args.length === 3 && args[2] !== null) {
+      if (!args.every(isIntLike)) {
+        if (args.some((v) => v instanceof PyInstance)) throw new UnsupportedSignal('three-argument pow() of objects', vm.currentLine());
+        throw vm.typeError('pow() 3rd argument not allowed unless all arguments are integers');
       }
-      return normInt(((r % m) + m) % m);
+      return intPowMod(vm, args[0], args[1], args[2]);
     }
     return binaryOp(vm, 6, args[0], args[1], false);
   });
@@ -261,17 +281,15 @@ export function installBuiltins(vm: VM): void {
     const nd = args.length > 1 ? args[1] : kwArg(kw, 'ndigits', null);
     if (isIntLike(v)) {
       if (nd === null || Number(nd) >= 0) return intOf(v);
-      const p = 10 ** -Number(nd);
-      return Math.round(Number(v) / p) * p;
+      return normInt(roundHalfEven(asBig(intOf(v)), 0, 10n ** BigInt(-Number(nd))));
     }
     if (v instanceof PyFloat) {
       const x = v.v;
       if (nd === null) {
         if (!Number.isFinite(x)) throw vm.error(Number.isNaN(x) ? 'ValueError' : 'OverflowError', Number.isNaN(x) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
-        const r = Math.round(x);
-        // Banker's rounding on exact halves.
-        if (Math.abs(x % 1) === 0.5) return 2 * Math.round(x / 2);
-        return r;
+        // Half to even on the exact value; the result is an int of any size.
+        const whole = Math.trunc(x);
+        return normInt(roundHalfEven(BigInt(whole), Math.abs(x - whole), 1n));
       }
       const n = Number(nd);
       if (!Number.isFinite(x)) return v;
@@ -280,8 +298,9 @@ export function installBuiltins(vm: VM): void {
         const s = exactFixed(Math.abs(x), Math.min(n, 340));
         return new PyFloat((x < 0 ? -1 : 1) * parseFloat(s));
       }
-      const p = 10 ** -n;
-      return new PyFloat(Math.round(x / p) * p);
+      const whole = Math.trunc(x);
+      const rounded = Number(roundHalfEven(BigInt(whole), Math.abs(x - whole), 10n ** BigInt(Math.min(-n, 400))));
+      return new PyFloat(rounded === 0 ? (x < 0 ? -0 : 0) : rounded);
     }
     const r = v instanceof PyInstance ? vm.callSpecial(v, '__round__', nd === null ? [] : [nd]) : undefined;
     if (r !== undefined) return r;

@@ -17,6 +17,7 @@
 // reference to an object is dropped. Limits (steps, time, recursion, memory) are LimitSignals that
 // unwind everything without running Python handlers; unimplemented features are UnsupportedSignals.
 
+import { compareStr, isPrintableChar } from './objects/unicode.js';
 import {
   CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CO_SUSPENDABLE, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames,
   STDLIB_FILENAME,
@@ -42,6 +43,9 @@ export function isHostStackOverflow(e: unknown): boolean {
 export class LimitSignal {
   constructor(public kind: 'steps' | 'time' | 'recursion' | 'memory', public message: string, public line: number) {}
 }
+/** How many times CPython 3.13's compiler rebuilds a folded frozenset constant (see VM.foldedFrozenset). */
+const FROZENSET_CONSTANT_REBUILDS = 1;
+
 export class UnsupportedSignal {
   constructor(public feature: string, public line: number) {}
 }
@@ -498,6 +502,21 @@ export class VM {
   currentHandled(): PyException | null {
     for (let f = this.frame; f !== null; f = f.back) if (f.handled !== null) return f.handled;
     return null;
+  }
+  /**
+   * The frozenset constant CPython's compiler makes of a set display of 3+ constants: built in display order
+   * (starunpack_helper), then built again from that one's slot order by merge_consts_recursive, when the constant
+   * is added and again when the code object's constants are merged; each rebuild can move colliding members.
+   */
+  foldedFrozenset(items: Py[]): PySet {
+    let folded = new PySet(true);
+    for (const x of items) folded.map.set(this.hash(x), x);
+    for (let rebuild = 0; rebuild < FROZENSET_CONSTANT_REBUILDS; rebuild++) {
+      const next = new PySet(true);
+      for (const x of folded.map.orderedValues()) next.map.set(this.hash(x), x);
+      folded = next;
+    }
+    return folded;
   }
   /** Turns anything thrown inside the VM into a Python exception, or rethrows non-Python signals. */
   toPyException(e: unknown): PyException {
@@ -1789,9 +1808,7 @@ export class VM {
         const s = new PySet(false);
         if ((arg & 0x100000) !== 0) {
           // CPython folds a display of 3+ constants into a frozenset constant and merges it in.
-          const folded = new PySet(true);
-          for (const x of items) folded.map.set(this.hash(x), x);
-          s.map.mergeInto(folded.map);
+          s.map.mergeInto(this.foldedFrozenset(items).map);
         } else for (const x of items) s.map.set(this.hash(x), x);
         stack.push(s);
         break;
@@ -3023,7 +3040,7 @@ export class VM {
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     }
     if (typeof a === 'string' && typeof b === 'string') {
-      const c = a < b ? -1 : a > b ? 1 : 0;
+      const c = compareStr(a, b);
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     }
     if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
@@ -3402,8 +3419,11 @@ export function strRepr(s: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else if (c >= 0x80 && c < 0xa0) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
+    else if (c < 0x7f || isPrintableChar(ch)) out += ch;
+    // Non-printable characters are escaped, as unicode_repr does.
+    else if (c < 0x100) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += '\\U' + c.toString(16).padStart(8, '0');
   }
   return out + quote;
 }

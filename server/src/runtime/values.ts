@@ -440,7 +440,7 @@ export function clearInternedKeys(): void {
  */
 export class UnknownOrderError extends Error {
   constructor() {
-    super('iteration order of a set of objects hashed by address');
+    super('iteration order of a set that CPython orders by addresses (objects, NaN, float or bool constants in a display)');
   }
 }
 export class UnhashableError extends Error {

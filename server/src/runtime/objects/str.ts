@@ -7,6 +7,10 @@ import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal
 import { PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
+import {
+  codePointIndex, isPrintableChar, PY_ALL_SPACE, PY_LAST_SPACE_RUN, PY_LEADING_SPACE, PY_SPACE_RUN, PY_TRAILING_SPACE, pyCapitalize,
+  pyCasefold, pyIsLower, pyIsTitle, pyIsUpper, pySwapcase, pyTitle, utf16Offset,
+} from './unicode.js';
 
 /** `s op b` for a str `s` (`n * s` is `s * n`), or NotImplemented. */
 export function strBinary(vm: VM, op: string, a: string, b: Py): Py {
@@ -34,10 +38,15 @@ export function strLength(s: string): number {
   return s.length === 0 ? 0 : Array.from(s).length;
 }
 
+/** The type named in an argument-clinic TypeError ('None' for None, as _PyArg_BadArgument says). */
+function argTypeName(v: Py): string {
+  return v === null ? 'None' : typeOf(v).name;
+}
+
 export function installStrType(vm: VM): void {
   const selfStr = (args: Py[], name: string): string => {
     const s = args[0];
-    if (typeof s !== 'string') throw vm.typeError(`descriptor '${name}' requires a 'str' object but received a '${typeOf(s).name}'`);
+    if (typeof s !== 'string') throw vm.typeError(`descriptor '${name}' for 'str' objects doesn't apply to a '${typeOf(s).name}' object`);
     return s;
   };
   strType.dict.set('__new__', native('__new__', (a) => (a.length > 1 ? vm.str(a[1]) : '')));
@@ -68,13 +77,13 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     const maxsplit = toInt(vm, a.length > 1 ? a[1] : kw?.get('maxsplit') ?? -1);
     if (sep === null) {
       const out: string[] = [];
-      let rest = s.replace(/^\s+/, '');
+      let rest = s.replace(PY_LEADING_SPACE, '');
       while (rest.length > 0) {
         if (maxsplit >= 0 && out.length >= maxsplit) {
           out.push(rest);
           break;
         }
-        const mm = /\s+/.exec(rest);
+        const mm = PY_SPACE_RUN.exec(rest);
         if (mm === null) {
           out.push(rest);
           break;
@@ -84,7 +93,41 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
       }
       return new PyList(out);
     }
-    const sp = strArg(sep, 'split');
+    if (typeof sep !== 'string') throw vm.typeError(`must be str or None, not ${typeOf(sep).name}`);
+    const sp = sep;
+    if (sp === '') throw vm.error('ValueError', 'empty separator');
+    const parts = s.split(sp);
+    if (maxsplit >= 0 && parts.length > maxsplit + 1) {
+      const head = parts.slice(0, maxsplit);
+      head.push(parts.slice(maxsplit).join(sp));
+      return new PyList(head);
+    }
+    return new PyList(parts);
+  });
+  m('rsplit', (s, a, kw) => {
+    const sep = a.length > 0 ? a[0] : kw?.get('sep') ?? null;
+    const maxsplit = toInt(vm, a.length > 1 ? a[1] : kw?.get('maxsplit') ?? -1);
+    if (sep === null) {
+      // From the right: runs of Python whitespace separate words; at most maxsplit splits.
+      const out: string[] = [];
+      let rest = s.replace(PY_TRAILING_SPACE, '');
+      while (rest.length > 0) {
+        if (maxsplit >= 0 && out.length >= maxsplit) {
+          out.unshift(rest.replace(PY_LEADING_SPACE, ''));
+          break;
+        }
+        const mm = PY_LAST_SPACE_RUN.exec(rest);
+        if (mm === null) {
+          out.unshift(rest);
+          break;
+        }
+        out.unshift(rest.slice(mm.index + mm[0].length));
+        rest = rest.slice(0, mm.index);
+      }
+      return new PyList(out);
+    }
+    if (typeof sep !== 'string') throw vm.typeError(`must be str or None, not ${typeOf(sep).name}`);
+    const sp = sep;
     if (sp === '') throw vm.error('ValueError', 'empty separator');
     const parts = s.split(sp);
     if (maxsplit >= 0 && parts.length > maxsplit + 1) {
@@ -112,6 +155,8 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
       out.unshift(rest.replace(/^\s+/, ''));
       return new PyList(out);
     }
+    if (typeof sep !== 'string') throw vm.typeError(`must be str or None, not ${typeOf(sep).name}`);
+    if (sep === '') throw vm.error('ValueError', 'empty separator');
     const parts = s.split(sep);
     if (maxsplit >= 0 && parts.length > maxsplit + 1) {
       const tail = parts.slice(parts.length - maxsplit);
@@ -133,49 +178,57 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     if (last < s.length) out.push(s.slice(last));
     return new PyList(out);
   });
-  const stripChars = (a: Py[]): string | null => (a.length > 0 && a[0] !== null ? strArg(a[0], 'strip') : null);
+  const stripChars = (a: Py[], name = 'strip'): string | null => (a.length > 0 && a[0] !== null ? strArg(a[0], name) : null);
   const esc = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
   m('strip', (s, a) => {
     const c = stripChars(a);
-    if (c === null) return s.replace(/^\s+|\s+$/g, '');
+    if (c === null) return s.replace(PY_LEADING_SPACE, '').replace(PY_TRAILING_SPACE, '');
     if (c === '') return s;
-    return s.replace(new RegExp(`^[${esc(c)}]+|[${esc(c)}]+$`, 'g'), '');
+    return s.replace(new RegExp(`^[${esc(c)}]+|[${esc(c)}]+$`, 'gu'), '');
   });
   m('lstrip', (s, a) => {
-    const c = stripChars(a);
-    if (c === null) return s.replace(/^\s+/, '');
+    const c = stripChars(a, 'lstrip');
+    if (c === null) return s.replace(PY_LEADING_SPACE, '');
     if (c === '') return s;
-    return s.replace(new RegExp(`^[${esc(c)}]+`), '');
+    return s.replace(new RegExp(`^[${esc(c)}]+`, 'u'), '');
   });
   m('rstrip', (s, a) => {
-    const c = stripChars(a);
-    if (c === null) return s.replace(/\s+$/, '');
+    const c = stripChars(a, 'rstrip');
+    if (c === null) return s.replace(PY_TRAILING_SPACE, '');
     if (c === '') return s;
-    return s.replace(new RegExp(`[${esc(c)}]+$`), '');
+    return s.replace(new RegExp(`[${esc(c)}]+$`, 'u'), '');
   });
   m('upper', (s) => s.toUpperCase());
   m('lower', (s) => s.toLowerCase());
-  m('casefold', (s) => s.toLowerCase());
-  m('title', (s) => s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
-  m('capitalize', (s) => (s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1).toLowerCase()));
-  m('swapcase', (s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join(''));
+  m('casefold', (s) => pyCasefold(s));
+  m('title', (s) => pyTitle(s));
+  m('capitalize', (s) => pyCapitalize(s));
+  m('swapcase', (s) => pySwapcase(s));
+  /** The part of `s` from code point index st to en (both already clamped by sliceIndices). */
+  const window = (s: string, st: number, en: number): string => (en <= st ? '' : s.slice(utf16Offset(s, st), utf16Offset(s, en)));
   const prefixTest = (name: string, test: (s: string, p: string) => boolean) => (s: string, a: Py[]): Py => {
     methodArity(vm, name, [s, ...a], 1, 3);
-    let sub = s;
-    if (a.length > 1) {
-      const [st, en] = sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), s.length);
-      sub = s.slice(st, Math.max(st, en));
-    }
+    const length = strLength(s);
+    const [st, en] = sliceIndices(vm, new PySlice(a[1] ?? null, a[2] ?? null, null), length);
+    // CPython's tailmatch: a start past the end, or an end before the start, matches nothing, not even ''.
+    const check = (x: string): boolean => st <= length && (en >= st || x !== '' ? en >= st && test(window(s, st, en), x) : false);
     const p = a[0];
-    if (p instanceof PyTuple) return p.items.some((x) => test(sub, x));
+    if (p instanceof PyTuple) {
+      for (const x of p.items) {
+        if (typeof x !== 'string') throw vm.typeError(`tuple for ${name} must only contain str, not ${typeOf(x).name}`);
+        if (check(x)) return true;
+      }
+      return false;
+    }
     if (typeof p !== 'string') throw vm.typeError(`${name} first arg must be str or a tuple of str, not ${typeOf(p).name}`);
-    return test(sub, p);
+    return check(p);
   };
   m('startswith', prefixTest('startswith', (s, p) => s.startsWith(p)));
   m('endswith', prefixTest('endswith', (s, p) => s.endsWith(p)));
   m('replace', (s, a) => {
     const [old, nw] = a;
-    if (typeof old !== 'string' || typeof nw !== 'string') throw vm.typeError(`replace() argument 1 must be str, not ${typeOf(typeof old !== 'string' ? old : nw).name}`);
+    if (typeof old !== 'string') throw vm.typeError(`replace() argument 1 must be str, not ${argTypeName(old)}`);
+    if (typeof nw !== 'string') throw vm.typeError(`replace() argument 2 must be str, not ${argTypeName(nw)}`);
     const count = a.length > 2 ? toInt(vm, a[2]) : -1;
     if (count < 0) {
       const r = old === '' ? nw + [...s].join(nw) + (s.length > 0 ? nw : '') : s.split(old).join(nw);
@@ -192,31 +245,43 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     }
     return out;
   });
-  const findIn = (s: string, a: Py[], rev: boolean): number => {
-    const sub = a[0];
-    if (typeof sub !== 'string') throw vm.typeError(`must be str, not ${typeOf(sub).name}`);
-    const [st, en] = a.length > 1 ? sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), s.length) : [0, s.length];
-    const hay = s.slice(0, Math.max(st, en));
-    const r = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub, st);
-    return r >= st ? r : -1;
+  /** find/rfind/index/rindex/count's substring argument. */
+  const subArg = (name: string, sub: Py): string => {
+    if (typeof sub !== 'string') throw vm.typeError(`${name}() argument 1 must be str, not ${argTypeName(sub)}`);
+    return sub;
   };
-  m('find', (s, a) => findIn(s, a, false));
-  m('rfind', (s, a) => findIn(s, a, true));
+  /** str.find and rfind: a code point index, or -1. */
+  const findIn = (name: string, s: string, a: Py[], rev: boolean): number => {
+    methodArity(vm, name, [s, ...a], 1, 3);
+    const sub = subArg(name, a[0]);
+    const length = strLength(s);
+    const [st, en] = sliceIndices(vm, new PySlice(a[1] ?? null, a[2] ?? null, null), length);
+    if (st > length || en - st < strLength(sub)) return -1;
+    const hay = window(s, st, en);
+    const r = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub);
+    return r < 0 ? -1 : st + codePointIndex(hay, r);
+  };
+  m('find', (s, a) => findIn('find', s, a, false));
+  m('rfind', (s, a) => findIn('rfind', s, a, true));
   m('index', (s, a) => {
-    const r = findIn(s, a, false);
+    const r = findIn('index', s, a, false);
     if (r < 0) throw vm.error('ValueError', 'substring not found');
     return r;
   });
   m('rindex', (s, a) => {
-    const r = findIn(s, a, true);
+    const r = findIn('rindex', s, a, true);
     if (r < 0) throw vm.error('ValueError', 'substring not found');
     return r;
   });
   m('count', (s, a) => {
-    const sub = a[0];
-    if (typeof sub !== 'string') throw vm.typeError(`must be str, not ${typeOf(sub).name}`);
-    if (sub === '') return s.length + 1;
-    return s.split(sub).length - 1;
+    methodArity(vm, 'count', [s, ...a], 1, 3);
+    const sub = subArg('count', a[0]);
+    const length = strLength(s);
+    const [st, en] = sliceIndices(vm, new PySlice(a[1] ?? null, a[2] ?? null, null), length);
+    if (st > length || en < st) return 0;
+    const hay = window(s, st, en);
+    if (sub === '') return strLength(hay) + 1;
+    return hay.split(sub).length - 1;
   });
   m('format', (s, a, kw) => strFormat(vm, s, a, kw));
   m('format_map', (s, a) => {
@@ -231,18 +296,20 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('isnumeric', charTest(/^[0-9]+$/));
   m('isalpha', charTest(/^\p{L}+$/u));
   m('isalnum', charTest(/^[\p{L}0-9]+$/u));
-  m('isspace', charTest(/^\s+$/));
-  m('isupper', (s) => /[A-Z]/.test(s) && s === s.toUpperCase());
-  m('islower', (s) => /[a-z]/.test(s) && s === s.toLowerCase());
-  m('isidentifier', charTest(/^[A-Za-z_][A-Za-z0-9_]*$/));
-  m('istitle', (s) => /[A-Za-z]/.test(s) && s === s.replace(/[A-Za-z]+/g, (w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()));
+  m('isspace', charTest(PY_ALL_SPACE));
+  m('isupper', (s) => pyIsUpper(s));
+  m('islower', (s) => pyIsLower(s));
+  m('isprintable', (s) => Array.from(s).every(isPrintableChar));
+  m('isidentifier', charTest(/^[\p{XID_Start}_][\p{XID_Continue}]*$/u));
+  m('istitle', (s) => pyIsTitle(s));
   m('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
   const padFn = (kind: string) => (s: string, a: Py[]): string => {
     const w = toInt(vm, a[0]);
     const fill = a.length > 1 ? a[1] : ' ';
-    if (typeof fill !== 'string' || fill.length !== 1) throw vm.typeError('The fill character must be exactly one character long');
+    if (typeof fill !== 'string') throw vm.typeError(`The fill character must be a unicode character, not ${typeOf(fill).name}`);
+    if (strLength(fill) !== 1) throw vm.typeError('The fill character must be exactly one character long');
     vm.checkSize(w);
-    const n = w - s.length;
+    const n = w - strLength(s);
     if (n <= 0) return s;
     if (kind === 'l') return s + fill.repeat(n);
     if (kind === 'r') return fill.repeat(n) + s;
@@ -254,22 +321,39 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('center', padFn('c'));
   m('zfill', (s, a) => {
     const w = toInt(vm, a[0]);
-    if (s.length >= w) return s;
+    if (strLength(s) >= w) return s;
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
-    return sign + '0'.repeat(w - s.length) + s.slice(sign.length);
+    return sign + '0'.repeat(w - strLength(s)) + s.slice(sign.length);
   });
+  const sepArg = (v: Py): string => {
+    if (typeof v !== 'string') throw vm.typeError(`must be str, not ${typeOf(v).name}`);
+    if (v === '') throw vm.error('ValueError', 'empty separator');
+    return v;
+  };
   m('partition', (s, a) => {
-    const i = s.indexOf(a[0]);
+    const sep = sepArg(a[0]);
+    const i = s.indexOf(sep);
     if (i < 0) return new PyTuple([s, '', '']);
-    return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);
+    return new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
   });
   m('rpartition', (s, a) => {
-    const i = s.lastIndexOf(a[0]);
+    const sep = sepArg(a[0]);
+    const i = s.lastIndexOf(sep);
     if (i < 0) return new PyTuple(['', '', s]);
-    return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);
+    return new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
   });
-  m('removeprefix', (s, a) => (s.startsWith(a[0]) ? s.slice(a[0].length) : s));
-  m('removesuffix', (s, a) => (a[0] !== '' && s.endsWith(a[0]) ? s.slice(0, -a[0].length) : s));
+  const affixArg = (name: string, v: Py): string => {
+    if (typeof v !== 'string') throw vm.typeError(`${name}() argument must be str, not ${argTypeName(v)}`);
+    return v;
+  };
+  m('removeprefix', (s, a) => {
+    const prefix = affixArg('removeprefix', a[0]);
+    return s.startsWith(prefix) ? s.slice(prefix.length) : s;
+  });
+  m('removesuffix', (s, a) => {
+    const suffix = affixArg('removesuffix', a[0]);
+    return suffix !== '' && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s;
+  });
   m('expandtabs', (s, a) => {
     const size = a.length > 0 ? toInt(vm, a[0]) : 8;
     let out = '';

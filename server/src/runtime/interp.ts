@@ -1138,7 +1138,8 @@ export class VM {
                       r = NaN;
                   }
                   if (Number.isSafeInteger(r)) {
-                    stack[stack.length - 1] = r;
+                    // `|| 0`: an int has no negative zero (JavaScript's -4 % 2 and -1 * 0 are -0).
+                    stack[stack.length - 1] = r || 0;
                     break;
                   }
                 }
@@ -2693,6 +2694,11 @@ export class VM {
       return;
     }
     const desc = t.lookup(name);
+    // A writable member of a built-in object (defaultdict.default_factory).
+    if (desc instanceof PyProperty && desc.fset !== null) {
+      this.call(desc.fset, [o, v]);
+      return;
+    }
     if (desc instanceof PyProperty)
       throw this.error('AttributeError', `attribute '${name}' of '${t.name}' objects is not writable`);
     if (desc !== undefined || this.specialAttr(o, name) !== undefined)
@@ -3112,7 +3118,8 @@ export class VM {
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
     if (v instanceof PySet) {
       if (this.unorderedSets !== null) this.checkOrdered(v);
-      return new ListIterator(v.map.orderedValues(), 'set_iterator');
+      // The runtime's own Python modules (asyncio.wait's sets of tasks) iterate sets only where order cannot show.
+      return new ListIterator(v.map.orderedValues(this.frame?.code.filename === STDLIB_FILENAME), 'set_iterator');
     }
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__iter__');

@@ -304,9 +304,9 @@ export class SetMap extends Map<Py, Py> {
    * Members in CPython's iteration order (slot order). Without the emulation (a member hashed by its address)
    * that order is unknowable: more than one member is refused rather than guessed.
    */
-  orderedEntries(): [Py, Py][] {
+  orderedEntries(orderMayBeUnknown = false): [Py, Py][] {
     if (!this.exact) {
-      if (this.size > 1) throw new UnknownOrderError();
+      if (this.size > 1 && !orderMayBeUnknown) throw new UnknownOrderError();
       return [...super.entries()];
     }
     const out: [Py, Py][] = [];
@@ -316,8 +316,9 @@ export class SetMap extends Map<Py, Py> {
     }
     return out;
   }
-  orderedValues(): Py[] {
-    return this.orderedEntries().map((e) => e[1]);
+  /** `orderMayBeUnknown`: the caller's result does not depend on the order (the runtime's own library code). */
+  orderedValues(orderMayBeUnknown = false): Py[] {
+    return this.orderedEntries(orderMayBeUnknown).map((e) => e[1]);
   }
   /** set.pop(): CPython scans from a moving finger. */
   popEntry(): [Py, Py] | undefined {

@@ -136,6 +136,14 @@ export function collectionsModule(vm: VM): PyModule {
     if (kw !== null) for (const [k, v] of kw) vm.dictSet(dd, k, v);
     return dd;
   }));
-  defaultdictType.dict.set('default_factory', new PyProperty(native('default_factory', (a) => (a[0] as DefaultDict).factory), null, null));
+  // A writable member in CPython (map_reduce sets it to None once the dict is built).
+  defaultdictType.dict.set('default_factory', new PyProperty(
+    native('default_factory', (a) => (a[0] as DefaultDict).factory),
+    native('default_factory', (a) => {
+      (a[0] as DefaultDict).factory = a[1];
+      return null;
+    }),
+    null,
+  ));
   return module('collections', [['deque', dequeType], ['defaultdict', defaultdictType]]);
 }

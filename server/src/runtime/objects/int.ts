@@ -14,7 +14,7 @@ export function intOf(v: Py): Py {
 function floorDivInt(vm: VM, a: Py, b: Py): Py {
   if (typeof a === 'number' && typeof b === 'number') {
     if (b === 0) throw vm.error('ZeroDivisionError', 'integer division or modulo by zero');
-    const q = Math.floor(a / b);
+    const q = Math.floor(a / b) || 0;
     if (Number.isSafeInteger(q) && Math.abs(a) < 2 ** 52) return q;
   }
   const x = asBig(a);
@@ -118,7 +118,8 @@ export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
       if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a - b)) return a - b;
       return normInt(asBig(a) - asBig(b));
     case '*':
-      if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a * b)) return a * b;
+      // `|| 0`: an int has no negative zero (JavaScript's -1 * 0 is -0).
+      if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a * b)) return a * b || 0;
       return normInt(asBig(a) * asBig(b));
     case '/':
       return trueDivideInt(vm, a, b);

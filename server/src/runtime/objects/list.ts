@@ -4,7 +4,7 @@
 import { def, native, arity, toInt, type Kw } from '../args.js';
 import { compareStr } from './unicode.js';
 import { isIntLike, LimitSignal, listType, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyList, PySlice, PyType, type Py } from '../values.js';
+import { PyFloat, PyList, PySlice, PyTuple, PyType, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
 
@@ -94,6 +94,12 @@ export function listDeleteSubscript(vm: VM, o: PyList, k: Py): void {
   return;
 }
 
+function holdsNaN(v: Py): boolean {
+  if (v instanceof PyFloat) return Number.isNaN(v.v);
+  if (v instanceof PyTuple || v instanceof PyList) return v.items.some(holdsNaN);
+  return false;
+}
+
 export function sortList(vm: VM, items: Py[], key: Py, reverse: boolean): void {
   const keys = key === null || key === undefined ? items.slice() : items.map((x) => vm.call(key, [x]));
   const idx = items.map((_, i) => i);
@@ -107,6 +113,8 @@ export function sortList(vm: VM, items: Py[], key: Py, reverse: boolean): void {
   // CPython's first comparison is always the second item against the first (count_run); after it, a merge sort
   // compares other pairs than timsort. So an exception from any later comparison is refused, not reported
   // with a pair CPython may never have compared.
+  // A NaN makes the order inconsistent: the result then depends on exactly which pairs are compared.
+  if (keys.some(holdsNaN)) throw new UnsupportedSignal("sorting NaN (the result follows CPython's timsort comparisons)", vm.currentLine());
   if (idx.length >= 2) lt(keys[idx[1]!], keys[idx[0]!]);
   const sorted = mergeSort(idx, (later, earlier) => {
     try {

@@ -63,7 +63,15 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('join', (s, a) => {
     const parts: string[] = [];
     let i = 0;
-    for (const x of vm.iterate(a[0])) {
+    let iterator: Py;
+    try {
+      iterator = vm.getIter(a[0]);
+    } catch (error) {
+      const exception = vm.toPyException(error);
+      if (vm.excMatches(exception, 'TypeError')) throw vm.typeError('can only join an iterable');
+      throw exception;
+    }
+    for (const x of vm.iterate(iterator)) {
       if (typeof x !== 'string') throw vm.typeError(`sequence item ${i}: expected str instance, ${typeOf(x).name} found`);
       parts.push(x);
       i++;
@@ -234,6 +242,13 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
       const r = old === '' ? nw + [...s].join(nw) + (s.length > 0 ? nw : '') : s.split(old).join(nw);
       vm.checkSize(r.length);
       return r;
+    }
+    if (old === '') {
+      // An empty pattern matches before every character and at the end: the first `count` of those.
+      const chars = [...s];
+      let out = '';
+      for (let i = 0; i <= chars.length; i++) out += (i < count ? nw : '') + (chars[i] ?? '');
+      return out;
     }
     let out = s;
     let idx = 0;

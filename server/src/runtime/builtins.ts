@@ -12,7 +12,7 @@ import {
   strType, superType, toNumber, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
-import { DictView, installDictType } from './objects/dict.js';
+import { DictView, dictViewContains, dictViewEq, installDictType, installDictViewMethods } from './objects/dict.js';
 import { installExceptionGroupTypes } from './objects/exceptiongroup.js';
 import { installExceptionTypes } from './objects/exceptions.js';
 import { installFloatType } from './objects/float.js';
@@ -60,6 +60,8 @@ export function installBuiltins(vm: VM): void {
   vm.setItemHook = setItem;
   vm.delItemHook = delItem;
   vm.formatHook = formatValue;
+  vm.viewEqHook = (a, b) => dictViewEq(vm, a, b);
+  vm.containsHook = (container, item) => (container instanceof DictView ? dictViewContains(vm, container, item) : undefined);
   vm.iterHook = (v) => {
     if (v instanceof DictView) return v.iter();
     if (v instanceof StringIOObj) {
@@ -412,6 +414,10 @@ export function installBuiltins(vm: VM): void {
       const keys = [...v.keys.values()].reverse();
       return new ListIterator(keys, 'dict_reversekeyiterator');
     }
+    if (v instanceof DictView) {
+      const items = vm.toArray(v).reverse();
+      return new ListIterator(items, ['dict_reversekeyiterator', 'dict_reversevalueiterator', 'dict_reverseitemiterator'][v.mode]!);
+    }
     if (v instanceof PyInstance) {
       const r = vm.callSpecial(v, '__reversed__', []);
       if (r !== undefined) return r;
@@ -577,6 +583,7 @@ export function installBuiltins(vm: VM): void {
   installListType(vm);
   installTupleType(vm);
   installDictType(vm);
+  installDictViewMethods(vm);
   installSetTypes(vm);
   installRangeType(vm);
   installSliceType();

@@ -407,6 +407,10 @@ export class VM {
    * or printing one of two or more members is refused rather than shown in insertion order.
    */
   private unorderedSets: WeakMap<PySet, string> | null = null;
+  /** `in` for built-in containers defined outside the VM (dict views), set by builtins.ts. */
+  containsHook: ((container: Py, item: Py) => boolean | undefined) | null = null;
+  /** `==` of a keys or items view with a set or another such view (as sets), set by builtins.ts. */
+  viewEqHook: ((a: Py, b: Py) => boolean | undefined) | null = null;
   markUnordered(s: PySet, what: string): void {
     (this.unorderedSets ??= new WeakMap()).set(s, what);
   }
@@ -1079,7 +1083,8 @@ export class VM {
                     if (r !== 0 && (r < 0) !== (b < 0)) r += b;
                   }
                   if (Number.isSafeInteger(r)) {
-                    stack[stack.length - 1] = r;
+                    // `|| 0`: an int has no negative zero.
+                    stack[stack.length - 1] = r || 0;
                     cur = ip;
                     ip += 2;
                     break;
@@ -2965,6 +2970,8 @@ export class VM {
     }
     if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
     if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
+    const viewEq = this.viewEqHook?.(a, b);
+    if (viewEq !== undefined) return viewEq;
     if (a instanceof PyDict && b instanceof PyDict) {
       if (a.vals.size !== b.vals.size) return false;
       for (const [hk, v] of a.vals) {
@@ -3093,6 +3100,8 @@ export class VM {
       if (step > 0 ? item < start || item >= stop : item > start || item <= stop) return false;
       return (item - start) % step === 0;
     }
+    const hooked = this.containsHook?.(container, item);
+    if (hooked !== undefined) return hooked;
     if (container instanceof PyInstance) {
       const r = this.callSpecial(container, '__contains__', [item]);
       if (r !== undefined) return this.truthy(r);

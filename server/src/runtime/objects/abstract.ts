@@ -6,7 +6,7 @@ import { isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
 import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
-import { dictBinary, dictDeleteSubscript, dictSubscript } from './dict.js';
+import { DictView, dictBinary, dictDeleteSubscript, dictSubscript, dictViewBinary } from './dict.js';
 import { floatArith } from './float.js';
 import { intArith } from './int.js';
 import { listAssignSubscript, listBinary, listDeleteSubscript, listSubscript } from './list.js';
@@ -55,6 +55,10 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
 
 function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
   if (isIntLike(a) && isIntLike(b)) return intArith(vm, op, a, b);
+  if (a instanceof DictView || b instanceof DictView) {
+    const r = dictViewBinary(vm, op, a, b);
+    if (r !== NOT_IMPLEMENTED) return r;
+  }
   if (isNumeric(a) && isNumeric(b)) return floatArith(vm, op, toNumber(a), toNumber(b));
   if (typeof a === 'string') return strBinary(vm, op, a, b);
   if (op === '*' && typeof b === 'string' && isIntLike(a)) return strBinary(vm, op, b, a);

@@ -2,8 +2,8 @@
 // the dict() constructor and update(), every method of dict, and the keys/values/items views.
 
 import { def, methodArity, native, type Kw } from '../args.js';
-import { DictIterator, dictType, excTypes, NOT_IMPLEMENTED, objectType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyClassMethod, PyDict, PyInstance, PyIterator, PyObject, PyTuple, PyType, type Py } from '../values.js';
+import { DictIterator, dictType, excTypes, NOT_IMPLEMENTED, objectType, setType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
+import { PyClassMethod, PyDict, PyInstance, PyIterator, PyObject, PyProperty, PySet, PyTuple, PyType, type Py } from '../values.js';
 
 /** `a | b` (and `a |= b`) of two dicts, or NotImplemented. */
 export function dictBinary(op: string, a: PyDict, b: PyDict, inplace: boolean): Py {
@@ -179,4 +179,60 @@ const viewTypes = [
 for (const t of viewTypes) {
   t.builtin = true;
   t.layout = 'view';
+}
+
+/** `item in view`: a key lookup (keys), a key lookup and an == of the value (items), a scan (values). */
+export function dictViewContains(vm: VM, view: DictView, item: Py): boolean {
+  const d = view.d;
+  if (view.mode === 0) return d.vals.has(vm.hash(item));
+  if (view.mode === 2) {
+    if (!(item instanceof PyTuple) || item.items.length !== 2) return false;
+    const hk = vm.hash(item.items[0]);
+    if (!d.vals.has(hk)) return false;
+    const value = d.vals.get(hk);
+    return value === item.items[1] || vm.eq(value, item.items[1]);
+  }
+  for (const value of d.vals.values()) if (value === item || vm.eq(value, item)) return true;
+  return false;
+}
+
+/**
+ * The set operators of keys and items views (dictviews_sub/and/or/xor): a set of the left operand's members,
+ * then the set method with the other operand, any iterable. Values views have none. NotImplemented otherwise.
+ */
+export function dictViewBinary(vm: VM, op: string, a: Py, b: Py): Py {
+  const setLike = (v: Py): boolean => v instanceof DictView && v.mode !== 1;
+  if (!['-', '&', '|', '^'].includes(op) || (!setLike(a) && !setLike(b))) return NOT_IMPLEMENTED;
+  // The view's side must be a keys or items view; the other side any iterable (b - view iterates b).
+  const left = vm.call(setType, [a]) as PySet;
+  const method = { '-': 'difference_update', '&': 'intersection_update', '|': 'update', '^': 'symmetric_difference_update' }[op]!;
+  const bound = vm.getAttr(left, method);
+  vm.call(bound, [b]);
+  return left;
+}
+
+/** dictview_richcompare's ==: a keys or items view equals a set or view of the same members; undefined if neither is one. */
+export function dictViewEq(vm: VM, a: Py, b: Py): boolean | undefined {
+  const setLike = (v: Py): boolean => (v instanceof DictView && v.mode !== 1) || v instanceof PySet;
+  if (!((a instanceof DictView && a.mode !== 1) || (b instanceof DictView && b.mode !== 1))) return undefined;
+  if (!setLike(a) || !setLike(b)) return false;
+  const size = (v: Py): number => (v instanceof DictView ? v.pyLen() : (v as PySet).map.size);
+  if (size(a) !== size(b)) return false;
+  for (const x of vm.iterate(a)) if (!vm.contains(b, x)) return false;
+  return true;
+}
+
+export function installDictViewMethods(vm: VM): void {
+  for (const t of [viewTypes[0], viewTypes[2]]) {
+    def(t, 'isdisjoint', (a) => {
+      const view = a[0] as DictView;
+      for (const x of vm.iterate(a[1])) if (dictViewContains(vm, view, x)) return false;
+      return true;
+    });
+  }
+  for (const t of viewTypes) {
+    t.dict.set('mapping', new PyProperty(native('mapping', () => {
+      throw new UnsupportedSignal('dict view .mapping (a mappingproxy)', vm.currentLine());
+    }), null, null));
+  }
 }

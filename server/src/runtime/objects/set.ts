@@ -122,6 +122,16 @@ function installSetMethods(vm: VM): void {
         for (const o of a) for (const x of vm.iterate(o)) s.map.delete(vm.hash(x));
         return null;
       });
+      m('symmetric_difference_update', (s, a) => {
+        // set_symmetric_difference_update: a set of the other's members first, then each toggled in its slot order.
+        const o = other(a[0]);
+        for (const [k, v] of o.map.memberEntries()) {
+          if (s.map.has(k)) s.map.delete(k);
+          else s.map.set(k, v);
+        }
+        if (!o.map.ordered) s.map.forgetOrder();
+        return null;
+      });
       m('intersection_update', (s, a) => {
         const o = other(a[0]);
         for (const k of [...s.map.keys()]) if (!o.map.has(k)) s.map.delete(k);

@@ -4,6 +4,7 @@
 import { def, native, toInt } from '../args.js';
 import { boolType, intType, LimitSignal, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, VM, strRepr } from '../interp.js';
 import { PyFloat, PyInstance, PyType, normInt, type Py } from '../values.js';
+import { floatArith } from './float.js';
 
 export function asBig(v: Py): bigint {
   return typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? +v : v);
@@ -130,7 +131,10 @@ export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
     case '**': {
       if (asBig(b) < 0n) {
         if (a === 0 || a === 0n) throw vm.error('ZeroDivisionError', '0.0 cannot be raised to a negative power');
-        return new PyFloat(Math.pow(Number(a), Number(b)));
+        // float_pow of the two converted to floats, as long_pow does for a negative exponent.
+        const base = Number(asBig(a));
+        if (!Number.isFinite(base)) throw vm.error('OverflowError', 'int too large to convert to float');
+        return floatArith(vm, '**', base, Number(asBig(b)));
       }
       if (typeof a === 'number' && typeof b === 'number') {
         const r = Math.pow(a, b);

@@ -17,7 +17,7 @@
 // reference to an object is dropped. Limits (steps, time, recursion, memory) are LimitSignals that
 // unwind everything without running Python handlers; unimplemented features are UnsupportedSignals.
 
-import { compareStr, isPrintableChar } from './objects/unicode.js';
+import { compareStr, isPrintableChar } from './unicode.js';
 import {
   CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CO_SUSPENDABLE, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames,
   STDLIB_FILENAME,

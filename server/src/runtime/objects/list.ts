@@ -2,7 +2,7 @@
 // the list() constructor, every method of list, and the stable sort behind list.sort and sorted().
 
 import { def, native, arity, toInt, type Kw } from '../args.js';
-import { compareStr } from './unicode.js';
+import { compareStr } from '../unicode.js';
 import { isIntLike, LimitSignal, listType, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, type VM } from '../interp.js';
 import { PyFloat, PyList, PySlice, PyTuple, PyType, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';

@@ -10,7 +10,7 @@ import { sliceArray, sliceIndices } from './slice.js';
 import {
   codePointIndex, isPrintableChar, PY_ALL_SPACE, PY_LAST_SPACE_RUN, PY_LEADING_SPACE, PY_SPACE_RUN, PY_TRAILING_SPACE, pyCapitalize,
   pyCasefold, pyIsLower, pyIsTitle, pyIsUpper, pySwapcase, pyTitle, utf16Offset,
-} from './unicode.js';
+} from '../unicode.js';
 
 /** `s op b` for a str `s` (`n * s` is `s * n`), or NotImplemented. */
 export function strBinary(vm: VM, op: string, a: string, b: Py): Py {

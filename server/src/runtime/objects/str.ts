@@ -214,10 +214,20 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('swapcase', (s) => pySwapcase(s));
   /** The part of `s` from code point index st to en (both already clamped by sliceIndices). */
   const window = (s: string, st: number, en: number): string => (en <= st ? '' : s.slice(utf16Offset(s, st), utf16Offset(s, en)));
+  /**
+   * ADJUST_INDICES of CPython's stringlib: the end clamped to the length, the start made non-negative but not
+   * clamped, so that a start beyond the end finds nothing (not even '').
+   */
+  const adjustIndices = (start: Py, end: Py, length: number): [number, number] => {
+    const [, en] = sliceIndices(vm, new PySlice(null, end ?? null, null), length);
+    let st = start === null || start === undefined ? 0 : Number(toInt(vm, start));
+    if (st < 0) st = Math.max(0, st + length);
+    return [st, en];
+  };
   const prefixTest = (name: string, test: (s: string, p: string) => boolean) => (s: string, a: Py[]): Py => {
     methodArity(vm, name, [s, ...a], 1, 3);
     const length = strLength(s);
-    const [st, en] = sliceIndices(vm, new PySlice(a[1] ?? null, a[2] ?? null, null), length);
+    const [st, en] = adjustIndices(a[1], a[2], length);
     // CPython's tailmatch: a start past the end, or an end before the start, matches nothing, not even ''.
     const check = (x: string): boolean => st <= length && (en >= st || x !== '' ? en >= st && test(window(s, st, en), x) : false);
     const p = a[0];
@@ -270,7 +280,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     methodArity(vm, name, [s, ...a], 1, 3);
     const sub = subArg(name, a[0]);
     const length = strLength(s);
-    const [st, en] = sliceIndices(vm, new PySlice(a[1] ?? null, a[2] ?? null, null), length);
+    const [st, en] = adjustIndices(a[1], a[2], length);
     if (st > length || en - st < strLength(sub)) return -1;
     const hay = window(s, st, en);
     const r = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub);
@@ -292,7 +302,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     methodArity(vm, 'count', [s, ...a], 1, 3);
     const sub = subArg('count', a[0]);
     const length = strLength(s);
-    const [st, en] = sliceIndices(vm, new PySlice(a[1] ?? null, a[2] ?? null, null), length);
+    const [st, en] = adjustIndices(a[1], a[2], length);
     if (st > length || en < st) return 0;
     const hay = window(s, st, en);
     if (sub === '') return strLength(hay) + 1;

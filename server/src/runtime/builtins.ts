@@ -393,7 +393,7 @@ export function installBuiltins(vm: VM): void {
   fn('min', minmax('min', -1));
   fn('max', minmax('max', 1));
   fn('sorted', (args, kw) => {
-    arity(vm, 'sorted', args, 1, 1);
+    if (args.length !== 1) throw vm.typeError(`sorted expected 1 argument, got ${args.length}`);
     const items = vm.toArray(args[0]);
     sortList(vm, items, kwArg(kw, 'key', null), vm.truthy(kwArg(kw, 'reverse', false)));
     return new PyList(items);
@@ -500,6 +500,7 @@ export function installBuiltins(vm: VM): void {
     return true;
   });
   fn('chr', (args) => {
+    arity(vm, 'chr', args, 1, 1);
     const n = toInt(vm, args[0]);
     if (n < 0 || n > 0x10ffff) throw vm.error('ValueError', 'chr() arg not in range(0x110000)');
     return String.fromCodePoint(n);

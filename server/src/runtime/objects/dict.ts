@@ -86,9 +86,17 @@ export function installDictType(vm: VM): void {
   installDictMethods(vm);
 }
 
+/** dict methods with a fixed number of arguments (METH_NOARGS: 0, METH_O: 1). */
+const FIXED_ARITY: Record<string, number> = { keys: 0, values: 0, items: 0, clear: 0, copy: 0, popitem: 0, __contains__: 1, __len__: 0, __iter__: 0 };
+
 function installDictMethods(vm: VM): void {
   const m = (name: string, f: (d: PyDict, a: Py[], kw: Kw) => Py): void => def(dictType, name, (a, kw) => {
     if (!(a[0] instanceof PyDict)) throw vm.typeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    // METH_NOARGS and METH_O methods check their argument count themselves (dict.clear() takes no arguments).
+    const count = FIXED_ARITY[name];
+    if (count !== undefined && a.length - 1 !== count) {
+      throw vm.typeError(count === 0 ? `dict.${name}() takes no arguments (${a.length - 1} given)` : `dict.${name}() takes exactly one argument (${a.length - 1} given)`);
+    }
     return f(a[0], a.slice(1), kw);
   });
   m('get', (d, a) => {

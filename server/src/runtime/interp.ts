@@ -23,11 +23,11 @@ import {
 } from './compiler.js';
 import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
-import { isPrintableChar } from './unicode.js';
+import { compareStr, isPrintableChar } from './unicode.js';
 import {
   EMPTY_TUPLE, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, PyUserModule, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
+  PyType, PyTraceback, PyUserModule, InstanceDict, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
@@ -45,6 +45,9 @@ export function isHostStackOverflow(e: unknown): boolean {
 export class LimitSignal {
   constructor(public kind: 'steps' | 'time' | 'recursion' | 'memory', public message: string, public line: number) {}
 }
+/** How many times CPython 3.13's compiler rebuilds a folded frozenset constant (see VM.foldedFrozenset). */
+const FROZENSET_CONSTANT_REBUILDS = 1;
+
 export class UnsupportedSignal {
   constructor(public feature: string, public line: number) {}
 }
@@ -126,7 +129,7 @@ excTypes.set('EnvironmentError', excTypes.get('OSError')!);
 
 const ctorTypes = new Map<unknown, PyType>([
   [PyFloat, floatType], [PyList, listType], [PyTuple, tupleType], [PyDict, dictType], [PyRange, rangeType],
-  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyUserModule, moduleType], [PyProperty, propertyType],
+  [PyBoundMethod, methodType], [PyNative, builtinFunctionType], [PyModule, moduleType], [PyUserModule, moduleType], [InstanceDict, dictType], [PyProperty, propertyType],
   [PyStaticMethod, staticmethodType], [PyClassMethod, classmethodType], [PySuper, superType], [PySlice, sliceType],
   [CodeObject, codeType], [PyCell, cellType], [PyTraceback, mkType('traceback', [objectType], 'traceback')],
 ]);
@@ -529,6 +532,21 @@ export class VM {
   currentHandled(): PyException | null {
     for (let f = this.frame; f !== null; f = f.back) if (f.handled !== null) return f.handled;
     return null;
+  }
+  /**
+   * The frozenset constant CPython's compiler makes of a set display of 3+ constants: built in display order
+   * (starunpack_helper), then built again from that one's slot order by merge_consts_recursive, when the constant
+   * is added and again when the code object's constants are merged; each rebuild can move colliding members.
+   */
+  foldedFrozenset(items: Py[]): PySet {
+    let folded = new PySet(true);
+    for (const x of items) folded.map.set(this.hash(x), x);
+    for (let rebuild = 0; rebuild < FROZENSET_CONSTANT_REBUILDS; rebuild++) {
+      const next = new PySet(true);
+      for (const x of folded.map.orderedValues()) next.map.set(this.hash(x), x);
+      folded = next;
+    }
+    return folded;
   }
   /** Turns anything thrown inside the VM into a Python exception, or rethrows non-Python signals. */
   toPyException(e: unknown): PyException {
@@ -1102,7 +1120,8 @@ export class VM {
                     if (r !== 0 && (r < 0) !== (b < 0)) r += b;
                   }
                   if (Number.isSafeInteger(r)) {
-                    stack[stack.length - 1] = r;
+                    // `|| 0`: an int has no negative zero.
+                    stack[stack.length - 1] = r || 0;
                     cur = ip;
                     ip += 2;
                     break;
@@ -1161,7 +1180,8 @@ export class VM {
                       r = NaN;
                   }
                   if (Number.isSafeInteger(r)) {
-                    stack[stack.length - 1] = r;
+                    // `|| 0`: an int has no negative zero (JavaScript's -4 % 2 and -1 * 0 are -0).
+                    stack[stack.length - 1] = r || 0;
                     break;
                   }
                 }
@@ -1836,9 +1856,7 @@ export class VM {
         const s = new PySet(false);
         if (arg < 0) {
           // CPython folds a display of 3+ constants into a frozenset constant and merges it in.
-          const folded = new PySet(true);
-          for (const x of items) folded.map.set(this.hash(x), x);
-          s.map.mergeInto(folded.map);
+          s.map.mergeInto(this.foldedFrozenset(items).map);
         } else for (const x of items) s.map.set(this.hash(x), x);
         stack.push(s);
         break;
@@ -2662,10 +2680,14 @@ export class VM {
       if (name === 'setter') return new PyNative('setter', (a) => new PyProperty(o.fget, a[0], o.fdel));
       if (name === 'getter') return new PyNative('getter', (a) => new PyProperty(a[0], o.fset, o.fdel));
       if (name === 'deleter') return new PyNative('deleter', (a) => new PyProperty(o.fget, o.fset, a[0]));
+      if (name === 'fdel') return o.fdel;
+      // property_get___isabstractmethod__: any of its functions is abstract.
+      if (name === '__isabstractmethod__') return [o.fget, o.fset, o.fdel].some((f) => f !== null && this.isAbstract(f));
       return undefined;
     }
     if (o instanceof PyStaticMethod || o instanceof PyClassMethod) {
       if (name === '__func__') return o.func;
+      if (name === '__isabstractmethod__') return this.isAbstract(o.func);
       return undefined;
     }
     if (o instanceof PyTraceback) {
@@ -2786,6 +2808,11 @@ export class VM {
     }
     return out;
   }
+  /** `getattr(f, '__isabstractmethod__', False)` as property and staticmethod ask it of their functions. */
+  private isAbstract(f: Py): boolean {
+    const flag = this.getAttrOrUndefined(f, '__isabstractmethod__');
+    return flag !== undefined && this.truthy(flag);
+  }
   /** An instance's `__dict__`, live; AttributeError for a slotted class without one. */
   instanceDict(o: PyInstance): PyDict {
     if (!hasInstanceDict(o.cls)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '__dict__'`);
@@ -2858,6 +2885,11 @@ export class VM {
       return;
     }
     const desc = t.lookup(name);
+    // A writable member of a built-in object (defaultdict.default_factory).
+    if (desc instanceof PyProperty && desc.fset !== null) {
+      this.call(desc.fset, [o, v]);
+      return;
+    }
     if (desc instanceof PyProperty)
       throw this.error('AttributeError', `attribute '${name}' of '${t.name}' objects is not writable`);
     if (desc !== undefined || this.specialAttr(o, name) !== undefined)
@@ -3248,7 +3280,7 @@ export class VM {
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     }
     if (typeof a === 'string' && typeof b === 'string') {
-      const c = a < b ? -1 : a > b ? 1 : 0;
+      const c = compareStr(a, b);
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     }
     if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
@@ -3330,7 +3362,8 @@ export class VM {
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
     if (v instanceof PySet) {
       if (this.unorderedSets !== null) this.checkOrdered(v);
-      return new ListIterator(v.map.orderedValues(), 'set_iterator');
+      // The runtime's own Python modules (asyncio.wait's sets of tasks) iterate sets only where order cannot show.
+      return new ListIterator(v.map.orderedValues(this.frame?.code.filename === STDLIB_FILENAME), 'set_iterator');
     }
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__iter__');
@@ -3638,6 +3671,7 @@ export function strRepr(s: string): string {
     else if (ch === '\t') out += '\\t';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
     else if (c < 0x7f || isPrintableChar(c)) out += ch;
+    // Non-printable characters are escaped, as unicode_repr does.
     else if (c < 0x100) out += '\\x' + c.toString(16).padStart(2, '0');
     else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
     else out += '\\U' + c.toString(16).padStart(8, '0');

@@ -320,9 +320,9 @@ export class SetMap extends Map<Py, Py> {
    * Members in CPython's iteration order (slot order). Without the emulation (a member hashed by its address)
    * that order is unknowable: more than one member is refused rather than guessed.
    */
-  orderedEntries(): [Py, Py][] {
+  orderedEntries(orderMayBeUnknown = false): [Py, Py][] {
     if (!this.exact) {
-      if (this.size > 1) throw new UnknownOrderError();
+      if (this.size > 1 && !orderMayBeUnknown) throw new UnknownOrderError();
       return [...super.entries()];
     }
     const out: [Py, Py][] = [];
@@ -332,8 +332,9 @@ export class SetMap extends Map<Py, Py> {
     }
     return out;
   }
-  orderedValues(): Py[] {
-    return this.orderedEntries().map((e) => e[1]);
+  /** `orderMayBeUnknown`: the caller's result does not depend on the order (the runtime's own library code). */
+  orderedValues(orderMayBeUnknown = false): Py[] {
+    return this.orderedEntries(orderMayBeUnknown).map((e) => e[1]);
   }
   /** set.pop(): CPython scans from a moving finger. */
   popEntry(): [Py, Py] | undefined {
@@ -493,7 +494,7 @@ class SelfKeys extends Map<Py, Py> {
 }
 
 /** An instance's `__dict__`: a dict whose storage is the instance's attribute map, so that both see every change. */
-class InstanceDict extends PyDict {
+export class InstanceDict extends PyDict {
   constructor(attributes: Map<string, Py>) {
     super();
     const shared = attributes as Map<Py, Py>;
@@ -583,7 +584,7 @@ export function clearInternedKeys(): void {
  */
 export class UnknownOrderError extends Error {
   constructor() {
-    super('iteration order of a set of objects hashed by address');
+    super('iteration order of a set that CPython orders by addresses (objects, NaN, float or bool constants in a display)');
   }
 }
 export class UnhashableError extends Error {

@@ -328,3 +328,8 @@ export function fuzz(runSnippet, { seed = 1, batches = 4, batchSize = 250, depth
   }
   return result;
 }
+
+/** The oracle lookup, re-exported for the vitest file (which cannot import oracle-harness twice by name). */
+export function findPythonForFuzz() {
+  return findPython();
+}

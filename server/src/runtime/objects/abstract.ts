@@ -83,7 +83,10 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
     if (r !== undefined) return r;
   }
   if (isIntLike(a) && isIntLike(b)) return intArith(vm, op, a, b);
-  if (a instanceof DictView || b instanceof DictView) return dictViewBinary(vm, op, a, b);
+  if (a instanceof DictView || b instanceof DictView) {
+    const r = dictViewBinary(vm, op, a, b);
+    if (r !== NOT_IMPLEMENTED) return r;
+  }
   if (isNumeric(a) && isNumeric(b)) return floatArith(vm, op, toNumber(a), toNumber(b));
   if (typeof a === 'string') return strBinary(vm, op, a, b);
   if (op === '*' && typeof b === 'string' && isIntLike(a)) return strBinary(vm, op, b, a);

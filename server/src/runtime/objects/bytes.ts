@@ -116,6 +116,13 @@ function needle(vm: VM, v: Py): number[] {
   return Array.from(data);
 }
 
+/** The bytes of a bytes-like argument of split, strip, replace (Py_buffer arguments: an int is refused too). */
+function bufferArg(vm: VM, v: Py): number[] {
+  const data = bytesOf(v);
+  if (data === null) throw vm.typeError(`a bytes-like object is required, not '${typeOf(v).name}'`);
+  return Array.from(data);
+}
+
 function findFrom(hay: ArrayLike<number>, sub: number[], start: number): number {
   outer: for (let i = start; i + sub.length <= hay.length; i++) {
     for (let j = 0; j < sub.length; j++) if (hay[i + j] !== sub[j]) continue outer;
@@ -229,7 +236,7 @@ function installMethods(vm: VM, t: PyType): void {
   caseMap('lower', (c) => (c >= 0x41 && c <= 0x5a ? c + 32 : c));
   const WHITESPACE = [0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c];
   const strip = (name: string, left: boolean, right: boolean): void => def(name, (self, a) => {
-    const chars = a[0] === undefined || a[0] === null ? WHITESPACE : needle(vm, a[0]);
+    const chars = a[0] === undefined || a[0] === null ? WHITESPACE : bufferArg(vm, a[0]);
     let start = 0;
     let end = self.data.length;
     if (left) while (start < end && chars.includes(self.data[start]!)) start++;
@@ -254,7 +261,7 @@ function installMethods(vm: VM, t: PyType): void {
       if (current !== null) pieces.push(make(self, current));
       return new PyList(pieces);
     }
-    const sep = needle(vm, a[0]);
+    const sep = bufferArg(vm, a[0]);
     if (sep.length === 0) throw vm.error('ValueError', 'empty separator');
     let start = 0;
     for (let i = findFrom(data, sep, 0); i >= 0; i = findFrom(data, sep, start)) {
@@ -266,8 +273,8 @@ function installMethods(vm: VM, t: PyType): void {
   });
   def('replace', (self, a) => {
     if (a.length > 2) throw new UnsupportedSignal('replace() with a count', vm.currentLine());
-    const old = needle(vm, a[0]);
-    const replacement = needle(vm, a[1]);
+    const old = bufferArg(vm, a[0]);
+    const replacement = bufferArg(vm, a[1]);
     if (old.length === 0) throw new UnsupportedSignal('replace() of an empty pattern', vm.currentLine());
     const data = Array.from(self.data);
     const out: number[] = [];

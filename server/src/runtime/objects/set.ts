@@ -27,7 +27,8 @@ function setAlgebraInOrder(op: string, a: PySet, b: PySet, inplace: boolean): Py
       return out;
     }
     case '&': {
-      const [small, big] = a.map.size > b.map.size ? [b, a] : [a, b];
+      // set_intersection walks `b` unless it is the larger one, and keeps the members of the set it walks.
+      const [small, big] = b.map.size > a.map.size ? [a, b] : [b, a];
       const keep = small.map.memberEntries().filter(([k]) => big.map.has(k));
       if (target !== null) {
         for (const [k] of a.map.memberEntries()) if (!b.map.has(k)) target.map.delete(k);
@@ -121,6 +122,16 @@ function installSetMethods(vm: VM): void {
         for (const o of a) for (const x of vm.iterate(o)) s.map.delete(vm.hash(x));
         return null;
       });
+      m('symmetric_difference_update', (s, a) => {
+        // set_symmetric_difference_update: a set of the other's members first, then each toggled in its slot order.
+        const o = other(a[0]);
+        for (const [k, v] of o.map.memberEntries()) {
+          if (s.map.has(k)) s.map.delete(k);
+          else s.map.set(k, v);
+        }
+        if (!o.map.ordered) s.map.forgetOrder();
+        return null;
+      });
       m('intersection_update', (s, a) => {
         const o = other(a[0]);
         for (const k of [...s.map.keys()]) if (!o.map.has(k)) s.map.delete(k);
@@ -137,10 +148,32 @@ function installSetMethods(vm: VM): void {
       return out;
     });
     m('intersection', (s, a) => {
-      const out = new PySet(s.frozen);
-      const o = other(a[0]);
-      for (const [k, v] of s.map) if (o.map.has(k)) out.map.set(k, v);
-      return out;
+      let result: PySet = s;
+      if (a.length === 0) {
+        const copy = new PySet(s.frozen);
+        copy.map.mergeInto(s.map);
+        return copy;
+      }
+      for (const o of a) {
+        if (o instanceof PySet) {
+          result = setAlgebra('&', result, o, false) as PySet;
+          continue;
+        }
+        // An iterable: its items found in the set, in its order (set_intersection keeps the other's objects).
+        const out = new PySet(s.frozen);
+        for (const x of vm.iterate(o)) {
+          const k = vm.hash(x);
+          if (result.map.has(k) && !out.map.has(k)) out.map.set(k, x);
+        }
+        if (!result.map.ordered) out.map.forgetOrder();
+        result = out;
+      }
+      if (result.frozen !== s.frozen) {
+        const copy = new PySet(s.frozen);
+        copy.map.mergeInto(result.map);
+        return copy;
+      }
+      return result;
     });
     m('difference', (s, a) => {
       const out = new PySet(s.frozen);

@@ -184,7 +184,9 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
         raise ValueError('Set of Tasks/Futures is empty.')
     if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
         raise ValueError(f'Invalid return_when value: {return_when}')
-    fs = set(fs)
+    # CPython makes a set here and iterates it in the tasks' address order; no loop over it below can
+    # show that order (one callback per task, results gathered into sets), so insertion order stands in.
+    fs = list(dict.fromkeys(fs))
     if any(iscoroutine(f) for f in fs):
         raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
     loop = get_running_loop()
@@ -267,11 +269,13 @@ class _AsCompletedIterator:
         self._done = Queue()
         self._timeout_handle = None
         loop = get_event_loop()
-        aws = set(aws)
-        # CPython wraps them in the order of a set: for coroutines, the order of their addresses.
+        # CPython keeps these in sets, in the order of the objects' addresses. That order shows only in the
+        # order coroutines are wrapped (refused below): one callback per future, one None per future on
+        # timeout. So lists in insertion order stand in for the sets.
+        aws = list(dict.fromkeys(aws))
         if sum(1 for aw in aws if not isfuture(aw)) > 1:
             _unsupported('as_completed() of several coroutines (CPython starts them in the order of their addresses)')
-        todo = {ensure_future(aw, loop=loop) for aw in aws}
+        todo = list(dict.fromkeys(ensure_future(aw, loop=loop) for aw in aws))
         for f in todo:
             f.add_done_callback(self._handle_completion)
         if todo and timeout is not None:

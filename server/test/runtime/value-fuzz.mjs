@@ -209,6 +209,8 @@ export function makeExpressionGenerator(rnd) {
 const KNOWN_CLASSES = [
   // Unicode decimal digits in int()/float() (rt-wrong).
   { name: 'unicode digits in int()/float()', test: (expr) => /\b(int|float)\(/.test(expr) && /[٠-٩௦-௯Ⅻ½]/.test(expr) },
+  // str.isdigit/isdecimal/isnumeric of non-ASCII digits and numerics (rt-wrong, the same class).
+  { name: 'unicode digits in str.isdigit-like methods', test: (expr, cpython) => /\.is(digit|decimal|numeric)\(/.test(expr) && /[^\x00-\x7f]/.test(expr) && /True|False/.test(cpython) },
 ];
 
 /** A batch of expressions as one program: one line of output per expression, whatever it does. */

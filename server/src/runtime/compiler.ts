@@ -2348,8 +2348,16 @@ function isConstant(n: SyntaxNode): boolean {
       return true;
     case 'string':
       return !n.children.some((c) => c.type === 'interpolation');
-    case 'unary_operator':
-      return n.childForFieldName('operator')?.text === '-' && ['integer', 'float'].includes(n.childForFieldName('argument')?.type ?? '');
+    case 'unary_operator': {
+      // fold_unaryop: -, + and ~ of a numeric constant, itself possibly folded (-(2**64)).
+      const argument = n.childForFieldName('argument');
+      const op = n.childForFieldName('operator')?.text ?? '';
+      if (argument === null || !['-', '+', '~'].includes(op) || !isConstant(argument)) return false;
+      const inner = argument.type === 'parenthesized_expression' ? named(argument)[0] : argument;
+      if (inner === undefined || inner.type === 'string' || inner.type === 'tuple') return false;
+      // ~ of a float raises, and of a bool warns: CPython does not fold those.
+      return op !== '~' || inner.type === 'integer';
+    }
     case 'parenthesized_expression':
       return named(n).length === 1 && isConstant(named(n)[0]!);
     case 'binary_operator': {

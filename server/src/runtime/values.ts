@@ -584,7 +584,7 @@ export function clearInternedKeys(): void {
  */
 export class UnknownOrderError extends Error {
   constructor() {
-    super('iteration order of a set that CPython orders by addresses (objects, NaN, float or bool constants in a display)');
+    super('iteration order of a set CPython orders by addresses (objects, NaN) or by how its compiler rebuilt a set display of constants');
   }
 }
 export class UnhashableError extends Error {

@@ -160,7 +160,15 @@ function installListMethods(vm: VM): void {
     if (!(a[0] instanceof PyList)) throw vm.typeError(`descriptor '${name}' for 'list' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
     return a[0];
   };
-  const m = (name: string, f: (l: PyList, a: Py[], kw: Kw) => Py): void => def(listType, name, (a, kw) => f(self(a, name), a.slice(1), kw));
+  // METH_NOARGS and METH_O methods check their argument count themselves (list.count() takes exactly one argument).
+  const fixedArity: Record<string, number> = { count: 1, remove: 1, clear: 0, copy: 0, reverse: 0, __contains__: 1 };
+  const m = (name: string, f: (l: PyList, a: Py[], kw: Kw) => Py): void => def(listType, name, (a, kw) => {
+    const count = fixedArity[name];
+    if (count !== undefined && a.length - 1 !== count) {
+      throw vm.typeError(count === 0 ? `list.${name}() takes no arguments (${a.length - 1} given)` : `list.${name}() takes exactly one argument (${a.length - 1} given)`);
+    }
+    return f(self(a, name), a.slice(1), kw);
+  });
   m('append', (l, a) => {
     if (a.length !== 1) throw vm.typeError(`list.append() takes exactly one argument (${a.length} given)`);
     l.items.push(a[0]);

@@ -5,7 +5,7 @@
 import type { Kw } from './args.js';
 import { excTypes, isIntLike, isNumeric, toNumber, typeOf, type VM } from './interp.js';
 import { asBig, intOf } from './objects/int.js';
-import { PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PyTuple, exactDigits, exactFixed, floatRepr, type Py } from './values.js';
+import { PyByteArray, PyBytes, PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PyTuple, exactDigits, exactFixed, floatRepr, type Py } from './values.js';
 import { cpLength, decimalValue } from './unicode.js';
 
 interface Spec {
@@ -219,6 +219,9 @@ export function percentFormat(vm: VM, fmt: string, arg: Py): string {
       case 'i':
       case 'u':
         if (!isNumeric(v)) throw vm.typeError(`%${conv} format: a real number is required, not ${typeOf(v).name}`);
+        // PyNumber_Long of a float: NaN and the infinities have no int.
+        if (v instanceof PyFloat && Number.isNaN(v.v)) throw vm.error('ValueError', 'cannot convert float NaN to integer');
+        if (v instanceof PyFloat && !Number.isFinite(v.v)) throw vm.error('OverflowError', 'cannot convert float infinity to integer');
         return formatValue(vm, v instanceof PyFloat ? Math.trunc(v.v) : v, spec + 'd');
       default:
         if (!isNumeric(v)) throw vm.typeError(`must be real number, not ${typeOf(v).name}`);
@@ -226,7 +229,8 @@ export function percentFormat(vm: VM, fmt: string, arg: Py): string {
     }
   });
   // PyMapping_Check: any subscriptable argument but a tuple or str (a list too) silences the check.
-  const mapping = arg instanceof PyDict || arg instanceof PyList || arg instanceof PyRange || (arg instanceof PyInstance && arg.cls.lookup('__getitem__') !== undefined);
+  const mapping = arg instanceof PyDict || arg instanceof PyList || arg instanceof PyRange || arg instanceof PyBytes || arg instanceof PyByteArray
+    || (arg instanceof PyInstance && arg.cls.lookup('__getitem__') !== undefined);
   if (ai < args.length && !mapping) throw vm.typeError('not all arguments converted during string formatting');
   return out;
 }

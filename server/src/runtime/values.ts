@@ -275,11 +275,19 @@ export class SetMap extends Map<Py, Py> {
       i = (i * 5n + 1n + perturb) & mask;
     }
   }
-  /** set_merge into this (empty) set from `src`: one resize up front, then src's members in slot order. */
+  /**
+   * The one resize set_merge and set_update_internal (for an exact dict) do up front, before `incoming`
+   * members are added to a set that already has some: the table size decides the order they land in.
+   */
+  presize(incoming: number): void {
+    if (this.exact && (this.fill + incoming) * 5 >= (this.slots.length - 1) * 3) this.resize((this.size + incoming) * 2);
+  }
+  /** set_merge into this set from `src`: one resize up front, then src's members in slot order. */
   mergeInto(src: SetMap): void {
     const order = src.memberEntries();
     if (!this.exact || !src.exact || this.size !== 0) {
-      for (const [hk, v] of order) this.set(hk, v);
+      if (src.exact) this.presize(src.size);
+      for (const [hk, v] of order) if (!this.has(hk)) this.set(hk, v);
       if (!src.exact) this.exact = false;
       return;
     }

@@ -207,9 +207,12 @@ function installMethods(vm: VM, t: PyType): void {
   });
   const affix = (name: 'startswith' | 'endswith'): void => def(name, (self, a) => {
     if (a.length > 1) throw new UnsupportedSignal(`${name}() with start/end`, vm.currentLine());
+    const inTuple = a[0] instanceof PyTuple;
     const options = a[0] instanceof PyTuple ? a[0].items : [a[0]];
     return options.some((option) => {
       const sub = bytesOf(option);
+      // A tuple's members are Py_buffer arguments (_Py_bytes_tailmatch): the buffer protocol's message.
+      if (sub === null && inTuple) throw vm.typeError(`a bytes-like object is required, not '${typeOf(option).name}'`);
       if (sub === null) throw vm.typeError(`${name} first arg must be bytes or a tuple of bytes, not ${typeOf(option).name}`);
       const at = name === 'startswith' ? 0 : self.data.length - sub.length;
       return at >= 0 && compareBytes(Array.from(self.data).slice(at, at + sub.length), sub) === 0 && self.data.length >= sub.length;
@@ -348,7 +351,9 @@ function installProtocols(vm: VM): void {
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     };
     proto.pyContains = function (this: Bytesish, machine: VM, item: Py): boolean {
-      return findFrom(this.data, needle(machine, item), 0) >= 0;
+      // _Py_bytes_contains: an int is a byte value, anything else a buffer ('a bytes-like object is required').
+      const sub = typeof item === 'number' || typeof item === 'boolean' ? needle(machine, item) : bufferArg(machine, item);
+      return findFrom(this.data, sub, 0) >= 0;
     };
     proto.pyBinary = function (this: Bytesish, machine: VM, op: string, other: Py, inplace: boolean): Py | undefined {
       if (op === '+') {

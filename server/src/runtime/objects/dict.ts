@@ -260,7 +260,8 @@ function isSetView(v: Py): v is DictView {
 export function dictViewBinary(vm: VM, op: string, a: Py, b: Py): Py {
   if (!(op === '-' || op === '&' || op === '|' || op === '^') || !(isSetView(a) || isSetView(b))) return NOT_IMPLEMENTED;
   if (op === '&') return dictViewIntersect(vm, a, b);
-  const left = vm.call(setType, [a]) as PySet;
+  // dictviews_to_set: a keys view of an exact dict gives the dict itself to PySet_New (its presizing path).
+  const left = vm.call(setType, [isSetView(a) && a.mode === 0 && a.d.constructor === PyDict ? a.d : a]) as PySet;
   const method = { '-': 'difference_update', '|': 'update', '^': 'symmetric_difference_update' }[op];
   vm.call(vm.getAttr(left, method), [b]);
   return left;

@@ -3,7 +3,7 @@
 
 import { def, native } from '../args.js';
 import { excTypes, frozensetType, NOT_IMPLEMENTED, setType, UnsupportedSignal, type VM } from '../interp.js';
-import { PySet, PyType, type Py } from '../values.js';
+import { PyDict, PySet, PyType, type Py } from '../values.js';
 
 /** CPython's set_or/set_and/set_sub/set_xor, visiting members in slot order as setobject.c does. */
 export function setAlgebra(op: string, a: PySet, b: PySet, inplace: boolean): Py {
@@ -23,6 +23,7 @@ function setAlgebraInOrder(op: string, a: PySet, b: PySet, inplace: boolean): Py
   switch (op) {
     case '|': {
       const out = target ?? copyOf(a, a.frozen);
+      out.map.presize(b.map.size);
       for (const [k, v] of b.map.memberEntries()) if (!out.map.has(k)) out.map.set(k, v);
       return out;
     }
@@ -66,19 +67,27 @@ function setAlgebraInOrder(op: string, a: PySet, b: PySet, inplace: boolean): Py
   return NOT_IMPLEMENTED;
 }
 
+/**
+ * set_update_internal: a set is merged (set_merge), an exact dict's keys are added after one resize up front,
+ * anything else is iterated.
+ */
+export function setUpdate(vm: VM, s: PySet, other: Py): void {
+  if (other instanceof PySet) return s.map.mergeInto(other.map);
+  if (other instanceof PyDict && other.constructor === PyDict) s.map.presize(other.vals.size);
+  for (const x of vm.iterate(other)) s.map.set(vm.hash(x), x);
+}
+
 export function installSetTypes(vm: VM): void {
   setType.dict.set('__new__', native('__new__', (a) => {
     if ((a[0] as PyType) !== setType) throw new UnsupportedSignal('subclassing set', vm.currentLine());
     const s = new PySet(false);
-    if (a.length > 1 && a[1] instanceof PySet) s.map.mergeInto(a[1].map);
-    else if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
+    if (a.length > 1) setUpdate(vm, s, a[1]!);
     return s;
   }));
   frozensetType.dict.set('__new__', native('__new__', (a) => {
     if (a.length > 1 && a[1] instanceof PySet && a[1].frozen) return a[1];
     const s = new PySet(true);
-    if (a.length > 1 && a[1] instanceof PySet) s.map.mergeInto(a[1].map);
-    else if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
+    if (a.length > 1) setUpdate(vm, s, a[1]!);
     return s;
   }));
   installSetMethods(vm);
@@ -115,7 +124,7 @@ function installSetMethods(vm: VM): void {
         return null;
       });
       m('update', (s, a) => {
-        for (const o of a) for (const x of vm.iterate(o)) s.map.set(vm.hash(x), x);
+        for (const o of a) setUpdate(vm, s, o);
         return null;
       });
       m('difference_update', (s, a) => {

@@ -12,16 +12,10 @@ const corpusDir = join(fileURLToPath(new URL('../../../', import.meta.url)), 'te
 const python = findPython();
 
 /**
- * Programs whose wrong answer belongs to a class another branch (rt-wrong, issue 9 part 1) is fixing; each must
- * still be wrong in that class's way, so that this list shrinks as those fixes land.
+ * Programs whose wrong answer belongs to a class another branch is fixing; each must still be wrong in that
+ * class's way. Empty since the merge with main (bytes is a type, map(next, ...) stops as CPython's does).
  */
-const FIXED_ELSEWHERE: Record<string, RegExp> = {
-  'more-itertools/more_always_iterable.py': /isinstance\(\) arg 2 must be a type/, // `bytes` is not a type yet
-  'more-itertools/more_collapse.py': /isinstance\(\) arg 2 must be a type/,
-  'more-itertools/more_value_chain.py': /isinstance\(\) arg 2 must be a type/,
-  'more-itertools/more_zip_broadcast.py': /isinstance\(\) arg 2 must be a type/,
-  'more-itertools/recipes_roundrobin.py': /generator raised StopIteration/, // map(next, ...) and StopIteration
-};
+const FIXED_ELSEWHERE: Record<string, RegExp> = {};
 
 describe('corpus: the programs', () => {
   test('there are at least 100, each with its source and licence noted', async () => {

@@ -40,7 +40,7 @@ function differenceKind(difference) {
   return difference.split(/[ :#]/)[0];
 }
 
-async function compareMethods(methods, runSnippet, tally) {
+export async function compareMethods(methods, runSnippet, tally) {
   for (const method of methods) {
     if (method.skip) {
       tally.notConverted.push({ id: method.id, reason: method.skip });
@@ -186,7 +186,7 @@ async function compareDoctest(doctest, runSnippet, tally) {
   for (const example of active) tally.notConverted.push({ id: caseId(example), reason: 'too many unsupported examples before it' });
 }
 
-function newTally() {
+export function newTally() {
   return { agree: [], unsupported: new Map(), disagree: new Map(), notConverted: [] };
 }
 
@@ -255,7 +255,38 @@ export default async function run() {
   lines.push('');
   renderTally('test_yield_from.py', methods, lines);
   renderTally('test_generators.py doctests', doctests, lines);
+  lines.push(...(await builtinTests(python, runSnippet, process.env.COMPAT_BUILTINS_LIMIT ? Number(process.env.COMPAT_BUILTINS_LIMIT) : Infinity)));
   return lines.join('\n');
+}
+
+/**
+ * CPython's tests of the built-ins and modules the runtime offers (test_itertools … test_str), converted method by
+ * method (compat_convert.py --builtins); `limit` methods of each file at most. Returns markdown lines.
+ */
+export async function builtinTests(python, runSnippet, limit = Infinity) {
+  const lines = ['', "## Compatibility: CPython 3.13's tests of the built-ins and modules the runtime offers", ''];
+  const conversion = spawnSync(python.command, [converter, '--builtins'], { env: python.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (conversion.status !== 0) return [...lines, `Conversion failed: ${conversion.stderr.trim().split('\n').pop()}`];
+  const converted = JSON.parse(conversion.stdout);
+  const tallies = [];
+  for (const file of converted.files) {
+    const tally = newTally();
+    await compareMethods(file.methods.slice(0, limit), runSnippet, tally);
+    tallies.push([file.file, tally]);
+  }
+  lines.push(
+    'Each test method becomes a snippet (with the module-level helpers it uses) whose assertions print the asserted value; methods that need `self` helpers of their TestCase are not converted.',
+    '',
+    '| file | methods | agree | unsupported | disagree | not converted |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
+  for (const [name, tally] of tallies) {
+    const total = tally.agree.length + count(tally.unsupported) + count(tally.disagree) + tally.notConverted.length;
+    lines.push(`| \`${name}\` | ${total} | ${tally.agree.length} | ${count(tally.unsupported)} | ${count(tally.disagree)} | ${tally.notConverted.length} |`);
+  }
+  lines.push('');
+  for (const [name, tally] of tallies) renderTally(name, tally, lines);
+  return lines;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -23,7 +23,10 @@ export function kwArg(kw: Kw, name: string, dflt: Py): Py {
 
 export function arity(vm: VM, name: string, args: Py[], min: number, max: number): void {
   if (args.length < min || args.length > max) {
-    if (min === max) throw vm.typeError(`${name}() takes exactly ${min === 0 ? 'no arguments' : min === 1 ? 'one argument' : min + ' arguments'} (${args.length} given)`);
+    // METH_NOARGS / METH_O functions word it "takes exactly"; _PyArg_CheckPositional (isinstance, divmod,
+    // filter, sorted, ...) says "expected N arguments, got M".
+    if (min === max && min >= 2) throw vm.typeError(`${name} expected ${min} arguments, got ${args.length}`);
+    if (min === max) throw vm.typeError(`${name}() takes exactly ${min === 0 ? 'no arguments' : 'one argument'} (${args.length} given)`);
     if (args.length < min) throw vm.typeError(`${name} expected at least ${min} argument${min === 1 ? '' : 's'}, got ${args.length}`);
     throw vm.typeError(`${name} expected at most ${max} argument${max === 1 ? '' : 's'}, got ${args.length}`);
   }

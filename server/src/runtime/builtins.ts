@@ -16,7 +16,7 @@ import { installBytesTypes } from './objects/bytes.js';
 import { lengthOf, matchClass, matchKeys, matchMapping, matchRest, matchSequence } from './match.js';
 import { installDescriptorTypes } from './objects/descriptors.js';
 import { unionMembersForIsinstance } from './objects/genericalias.js';
-import { DictView, installDictType } from './objects/dict.js';
+import { DictView, installDictType, installDictViewMethods } from './objects/dict.js';
 import { installExceptionGroupTypes } from './objects/exceptiongroup.js';
 import { installExceptionTypes } from './objects/exceptions.js';
 import { installFloatType } from './objects/float.js';
@@ -25,7 +25,7 @@ import { installAsyncGeneratorType } from './objects/asyncgen.js';
 import { AnextAwaitable, installAnextAwaitableType } from './objects/anext.js';
 import { installCoroutineType } from './objects/coroutine.js';
 import { installGeneratorType } from './objects/generator.js';
-import { asBig, installIntType, intOf } from './objects/int.js';
+import { asBig, installIntType, intOf, intPowMod } from './objects/int.js';
 import { FnIterator } from './objects/iterators.js';
 import { installListType, sortList } from './objects/list.js';
 import { installNoneType, installObjectType } from './objects/object.js';
@@ -39,7 +39,25 @@ import { buildClass, installSuperType, installTypeType } from './objects/type.js
 import {
   PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
   PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
+  cpythonHash,
 } from './values.js';
+
+/**
+ * (whole + fraction) rounded to a multiple of `unit`, ties to even: `whole` an exact integer, `fraction` in [0, 1)
+ * the part of |x| beyond it (a tie needs fraction 0). Exact, unlike Math.round on a scaled double.
+ */
+function roundHalfEven(whole: bigint, fraction: number, unit: bigint): bigint {
+  const negative = whole < 0n;
+  const magnitude = negative ? -whole : whole;
+  let q = magnitude / unit;
+  const rest = magnitude % unit;
+  const twice = 2n * rest;
+  if (unit === 1n) {
+    if (fraction > 0.5 || (fraction === 0.5 && (q & 1n) === 1n)) q += 1n;
+  } else if (twice > unit || (twice === unit && (fraction > 0 || (q & 1n) === 1n))) q += 1n;
+  const result = q * unit;
+  return negative ? -result : result;
+}
 
 export function installBuiltins(vm: VM): void {
   vm.binaryHook = binaryOp;
@@ -251,7 +269,12 @@ export function installBuiltins(vm: VM): void {
       if (h !== undefined && !(h instanceof PyNative)) return vm.call(vm.bindMethod(h, v), []);
       return Math.floor(parseInt(v.address, 16) / 16);
     }
-    if (v instanceof PyFloat && !Number.isInteger(v.v)) throw new UnsupportedSignal('hash() of a float', vm.currentLine());
+    if (v instanceof PyFloat || v === null) {
+      const h = cpythonHash(v);
+      // NaN hashes by its address in CPython.
+      if (h === null) throw new UnsupportedSignal('hash() of a NaN', vm.currentLine());
+      return normInt(h);
+    }
     if (v instanceof PyBytes) return normInt(strHash(latin1(v.data)));
     const k = vm.hash(v);
     if (typeof k === 'number') return k === -1 ? -2 : k;
@@ -261,7 +284,6 @@ export function installBuiltins(vm: VM): void {
       const h = (k < 0n ? -(-k % P) : k % P);
       return normInt(h === -1n ? -2n : h);
     }
-    if (v === null) return 0x7f0000000;
     throw new UnsupportedSignal('hash() of ' + typeOf(v).name, vm.currentLine());
   });
   fn('id', (args) => {
@@ -294,18 +316,12 @@ export function installBuiltins(vm: VM): void {
   });
   fn('pow', (args) => {
     arity(vm, 'pow', args, 2, 3);
-    if (args.length === 3) {
-      let base = asBig(intOf(args[0]));
-      let e = asBig(intOf(args[1]));
-      const m = asBig(intOf(args[2]));
-      let r = 1n;
-      base %= m;
-      while (e > 0n) {
-        if (e & 1n) r = (r * base) % m;
-        base = (base * base) % m;
-        e >>= 1n;
+    if (args.length === 3 && args[2] !== null) {
+      if (!args.every(isIntLike)) {
+        if (args.some((v) => v instanceof PyInstance)) throw new UnsupportedSignal('three-argument pow() of objects', vm.currentLine());
+        throw vm.typeError('pow() 3rd argument not allowed unless all arguments are integers');
       }
-      return normInt(((r % m) + m) % m);
+      return intPowMod(vm, args[0], args[1], args[2]);
     }
     return binaryOp(vm, 6, args[0], args[1], false);
   });
@@ -319,17 +335,15 @@ export function installBuiltins(vm: VM): void {
     }
     if (isIntLike(v)) {
       if (nd === null || Number(nd) >= 0) return intOf(v);
-      const p = 10 ** -Number(nd);
-      return Math.round(Number(v) / p) * p;
+      return normInt(roundHalfEven(asBig(intOf(v)), 0, 10n ** BigInt(-Number(nd))));
     }
     if (v instanceof PyFloat) {
       const x = v.v;
       if (nd === null) {
         if (!Number.isFinite(x)) throw vm.error(Number.isNaN(x) ? 'ValueError' : 'OverflowError', Number.isNaN(x) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
-        const r = Math.round(x);
-        // Banker's rounding on exact halves.
-        if (Math.abs(x % 1) === 0.5) return 2 * Math.round(x / 2);
-        return r;
+        // Half to even on the exact value; the result is an int of any size.
+        const whole = Math.trunc(x);
+        return normInt(roundHalfEven(BigInt(whole), Math.abs(x - whole), 1n));
       }
       const n = Number(nd);
       if (!Number.isFinite(x)) return v;
@@ -338,8 +352,9 @@ export function installBuiltins(vm: VM): void {
         const s = exactFixed(Math.abs(x), Math.min(n, 340));
         return new PyFloat((x < 0 ? -1 : 1) * parseFloat(s));
       }
-      const p = 10 ** -n;
-      return new PyFloat(Math.round(x / p) * p);
+      const whole = Math.trunc(x);
+      const rounded = Number(roundHalfEven(BigInt(whole), Math.abs(x - whole), 10n ** BigInt(Math.min(-n, 400))));
+      return new PyFloat(rounded === 0 ? (x < 0 ? -0 : 0) : rounded);
     }
     const r = v instanceof PyInstance ? vm.callSpecial(v, '__round__', nd === null ? [] : [nd]) : undefined;
     if (r !== undefined) return r;
@@ -430,7 +445,7 @@ export function installBuiltins(vm: VM): void {
   fn('min', minmax('min', -1));
   fn('max', minmax('max', 1));
   fn('sorted', (args, kw) => {
-    arity(vm, 'sorted', args, 1, 1);
+    if (args.length !== 1) throw vm.typeError(`sorted expected 1 argument, got ${args.length}`);
     const items = vm.toArray(args[0]);
     sortList(vm, items, kwArg(kw, 'key', null), vm.truthy(kwArg(kw, 'reverse', false)));
     return new PyList(items);
@@ -452,9 +467,7 @@ export function installBuiltins(vm: VM): void {
       return new ListIterator(keys, 'dict_reversekeyiterator');
     }
     if (v instanceof DictView) {
-      // The views are reversible too (dict_reversekeyiterator, ...valueiterator, ...itemiterator).
-      const hks = [...v.d.keys.keys()].reverse();
-      const items = hks.map((hk) => (v.mode === 0 ? v.d.keys.get(hk) : v.mode === 1 ? v.d.vals.get(hk) : new PyTuple([v.d.keys.get(hk), v.d.vals.get(hk)])));
+      const items = vm.toArray(v).reverse();
       return new ListIterator(items, ['dict_reversekeyiterator', 'dict_reversevalueiterator', 'dict_reverseitemiterator'][v.mode]!);
     }
     if (v instanceof PyInstance) {
@@ -542,6 +555,7 @@ export function installBuiltins(vm: VM): void {
     return true;
   });
   fn('chr', (args) => {
+    arity(vm, 'chr', args, 1, 1);
     const n = toInt(vm, args[0]);
     if (n < 0 || n > 0x10ffff) throw vm.error('ValueError', 'chr() arg not in range(0x110000)');
     return String.fromCodePoint(n);
@@ -638,6 +652,7 @@ export function installBuiltins(vm: VM): void {
   installListType(vm);
   installTupleType(vm);
   installDictType(vm);
+  installDictViewMethods(vm);
   installSetTypes(vm);
   installRangeType(vm);
   installBytesTypes(vm);

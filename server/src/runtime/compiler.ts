@@ -1777,21 +1777,8 @@ class Compiler {
         this.emit(Op.BUILD_SET, kids.length > 2 && kids.every(isConstant) ? -(kids.length + 1) : kids.length);
         return;
       }
-      case 'dictionary': {
-        const kids = named(n);
-        this.emit(Op.BUILD_MAP, 0);
-        for (const k of kids) {
-          if (k.type === 'pair') {
-            this.expr(k.childForFieldName('key')!);
-            this.expr(k.childForFieldName('value')!);
-            this.emit(Op.MAP_ADD, 1);
-          } else if (k.type === 'dictionary_splat') {
-            this.expr(named(k)[0]!);
-            this.emit(Op.DICT_UPDATE, 1);
-          } else return this.unsupported('dictionary item ' + k.type, k);
-        }
-        return;
-      }
+      case 'dictionary':
+        return this.dictDisplay(n);
       case 'binary_operator': {
         const opText = n.childForFieldName('operator')!.text;
         const op = (BIN_OPS as readonly string[]).indexOf(opText);
@@ -1980,6 +1967,46 @@ class Compiler {
     this.emit(Op.ROT_TWO, 0);
     this.emit(Op.POP_TOP, 0);
     this.bind(end);
+  }
+
+  /**
+   * A dict display as CPython 3.13's compiler_dict emits it: runs of key/value pairs are all evaluated before
+   * the map is built (BUILD_MAP n, so a key is hashed only after every pair of its run is evaluated); a run
+   * longer than the stack-use guideline is built pair by pair, and `**` splats are merged in order.
+   */
+  private dictDisplay(n: SyntaxNode): void {
+    const kids = named(n).filter((k) => k.type !== 'comment');
+    for (const k of kids) if (k.type !== 'pair' && k.type !== 'dictionary_splat') return this.unsupported('dictionary item ' + k.type, k);
+    const STACK_USE_GUIDELINE = 30;
+    let haveDict = false;
+    let elements = 0;
+    const subdict = (begin: number, end: number): void => {
+      const big = (end - begin) * 2 > STACK_USE_GUIDELINE;
+      if (big) this.emit(Op.BUILD_MAP, 0);
+      for (let i = begin; i < end; i++) {
+        this.expr(kids[i]!.childForFieldName('key')!);
+        this.expr(kids[i]!.childForFieldName('value')!);
+        if (big) this.emit(Op.MAP_ADD, 1);
+      }
+      if (!big) this.emit(Op.BUILD_MAP, end - begin);
+      if (haveDict) this.emit(Op.DICT_UPDATE, 1);
+      haveDict = true;
+    };
+    kids.forEach((k, i) => {
+      if (k.type === 'dictionary_splat') {
+        if (elements > 0) subdict(i - elements, i);
+        elements = 0;
+        if (!haveDict) this.emit(Op.BUILD_MAP, 0);
+        haveDict = true;
+        this.expr(named(k)[0]!);
+        this.emit(Op.DICT_UPDATE, 1);
+      } else if (elements * 2 > STACK_USE_GUIDELINE) {
+        subdict(i - elements, i + 1);
+        elements = 0;
+      } else elements++;
+    });
+    if (elements > 0) subdict(kids.length - elements, kids.length);
+    if (!haveDict) this.emit(Op.BUILD_MAP, 0);
   }
 
   private call(n: SyntaxNode): void {
@@ -2320,8 +2347,16 @@ function isConstant(n: SyntaxNode): boolean {
       return true;
     case 'string':
       return !n.children.some((c) => c.type === 'interpolation');
-    case 'unary_operator':
-      return n.childForFieldName('operator')?.text === '-' && ['integer', 'float'].includes(n.childForFieldName('argument')?.type ?? '');
+    case 'unary_operator': {
+      // fold_unaryop: -, + and ~ of a numeric constant, itself possibly folded (-(2**64)).
+      const argument = n.childForFieldName('argument');
+      const op = n.childForFieldName('operator')?.text ?? '';
+      if (argument === null || !['-', '+', '~'].includes(op) || !isConstant(argument)) return false;
+      const inner = argument.type === 'parenthesized_expression' ? named(argument)[0] : argument;
+      if (inner === undefined || inner.type === 'string' || inner.type === 'tuple') return false;
+      // ~ of a float raises, and of a bool warns: CPython does not fold those.
+      return op !== '~' || inner.type === 'integer';
+    }
     case 'parenthesized_expression':
       return named(n).length === 1 && isConstant(named(n)[0]!);
     case 'binary_operator': {

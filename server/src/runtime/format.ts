@@ -5,7 +5,7 @@
 import type { Kw } from './args.js';
 import { excTypes, isIntLike, isNumeric, toNumber, typeOf, type VM } from './interp.js';
 import { asBig, intOf } from './objects/int.js';
-import { PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PyTuple, exactDigits, exactFixed, floatRepr, type Py } from './values.js';
+import { PyByteArray, PyBytes, PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PyTuple, exactDigits, exactFixed, floatRepr, type Py } from './values.js';
 import { cpLength, decimalValue } from './unicode.js';
 
 interface Spec {
@@ -54,6 +54,7 @@ function group(digits: string, sep: string, every = 3): string {
   }
   return out;
 }
+/** Width counts code points, as CPython's str does. */
 function pad(s: Spec, body: string, signStr: string, defaultAlign: string): string {
   const total = signStr.length + cpLength(body);
   if (total >= s.width) return signStr + body;
@@ -93,7 +94,7 @@ export function formatValue(vm: VM, v: Py, spec: string): string {
     const s = parseSpec(vm, spec);
     if (s.type !== '' && s.type !== 's') throw vm.error('ValueError', `Unknown format code '${s.type}' for object of type 'str'`);
     if (/^(?:.?[<>=^])?[+\- ]/.test(spec)) throw vm.error('ValueError', 'Sign not allowed in string format specifier');
-    const body = s.precision >= 0 ? v.slice(0, s.precision) : v;
+    const body = s.precision >= 0 ? Array.from(v).slice(0, s.precision).join('') : v;
     return pad(s, body, '', '<');
   }
   if (isIntLike(v) || v instanceof PyFloat) {
@@ -110,7 +111,10 @@ export function formatValue(vm: VM, v: Py, spec: string): string {
     if ('bdoxXc'.includes(t)) {
       const n = asBig(intOf(v));
       const a = n < 0n ? -n : n;
-      if (t === 'c') return pad(s, String.fromCodePoint(Number(n)), '', '<');
+      if (t === 'c') {
+        if (n < 0n || n >= 0x110000n) throw vm.error('OverflowError', '%c arg not in range(0x110000)');
+        return pad(s, String.fromCodePoint(Number(n)), '', '<');
+      }
       const base = t === 'b' ? 2 : t === 'o' ? 8 : t === 'd' ? 10 : 16;
       let digits = a.toString(base);
       if (t === 'X') digits = digits.toUpperCase();
@@ -135,13 +139,15 @@ export function formatValue(vm: VM, v: Py, spec: string): string {
       case 'e':
       case 'E':
         body = Number.isFinite(x) ? expo(x, prec, t === 'E') : Number.isNaN(x) ? 'nan' : 'inf';
+        if (t === 'E') body = body.toUpperCase();
         break;
       case '%':
-        body = Number.isFinite(x) ? fixed(x * 100, prec) + '%' : 'inf%';
+        body = Number.isFinite(x) ? fixed(x * 100, prec) + '%' : Number.isNaN(x) ? 'nan%' : 'inf%';
         break;
       case 'g':
       case 'G':
         body = Number.isFinite(x) ? generalFormat(x, prec, s.alt, t === 'G') : Number.isNaN(x) ? 'nan' : 'inf';
+        if (t === 'G') body = body.toUpperCase();
         break;
       case 'r':
         body = floatRepr(x);
@@ -193,16 +199,38 @@ export function percentFormat(vm: VM, fmt: string, arg: Py): string {
     if (flags.includes('0') && !flags.includes('-')) spec += '0';
     if (width) spec += width;
     if (prec !== undefined) spec += '.' + prec;
+    // %s, %r, %a and %c take only '-', a width and a precision.
+    const textSpec = `${flags.includes('-') ? '<' : width ? '>' : ''}${width ?? ''}${prec !== undefined ? '.' + prec : ''}`;
     switch (conv) {
       case 's':
-        return formatValue(vm, vm.str(v), spec.replace(/[+ #0]/g, ''));
+        return formatValue(vm, vm.str(v), textSpec);
       case 'r':
+        return formatValue(vm, vm.repr(v), textSpec);
       case 'a':
-        return formatValue(vm, vm.repr(v), spec.replace(/[+ #0]/g, ''));
+        return formatValue(vm, vm.call(vm.builtins.get('ascii'), [v]) as string, textSpec);
+      case 'c': {
+        const charSpec = `${flags.includes('-') ? '<' : width ? '>' : ''}${width ?? ''}`;
+        if (typeof v === 'string') {
+          if (Array.from(v).length !== 1) throw vm.typeError('%c requires int or char');
+          return formatValue(vm, v, charSpec);
+        }
+        if (!isIntLike(v)) throw vm.typeError('%c requires int or char');
+        const code = asBig(intOf(v));
+        if (code < 0n || code >= 0x110000n) throw vm.error('OverflowError', '%c arg not in range(0x110000)');
+        return formatValue(vm, String.fromCodePoint(Number(code)), charSpec);
+      }
+      case 'o':
+      case 'x':
+      case 'X':
+        if (!isIntLike(v)) throw vm.typeError(`%${conv} format: an integer is required, not ${typeOf(v).name}`);
+        return formatValue(vm, v, spec + conv);
       case 'd':
       case 'i':
       case 'u':
         if (!isNumeric(v)) throw vm.typeError(`%${conv} format: a real number is required, not ${typeOf(v).name}`);
+        // PyNumber_Long of a float: NaN and the infinities have no int.
+        if (v instanceof PyFloat && Number.isNaN(v.v)) throw vm.error('ValueError', 'cannot convert float NaN to integer');
+        if (v instanceof PyFloat && !Number.isFinite(v.v)) throw vm.error('OverflowError', 'cannot convert float infinity to integer');
         return formatValue(vm, v instanceof PyFloat ? Math.trunc(v.v) : v, spec + 'd');
       default:
         if (!isNumeric(v)) throw vm.typeError(`must be real number, not ${typeOf(v).name}`);
@@ -210,7 +238,8 @@ export function percentFormat(vm: VM, fmt: string, arg: Py): string {
     }
   });
   // PyMapping_Check: any subscriptable argument but a tuple or str (a list too) silences the check.
-  const mapping = arg instanceof PyDict || arg instanceof PyList || arg instanceof PyRange || (arg instanceof PyInstance && arg.cls.lookup('__getitem__') !== undefined);
+  const mapping = arg instanceof PyDict || arg instanceof PyList || arg instanceof PyRange || arg instanceof PyBytes || arg instanceof PyByteArray
+    || (arg instanceof PyInstance && arg.cls.lookup('__getitem__') !== undefined);
   if (ai < args.length && !mapping) throw vm.typeError('not all arguments converted during string formatting');
   return out;
 }

@@ -23,7 +23,7 @@ import {
 } from './compiler.js';
 import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
-import { isPrintableChar } from './unicode.js';
+import { compareStr, isPrintableChar } from './unicode.js';
 import {
   ELLIPSIS, EMPTY_TUPLE, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
@@ -571,6 +571,21 @@ export class VM {
   currentHandled(): PyException | null {
     for (let f = this.frame; f !== null; f = f.back) if (f.handled !== null) return f.handled;
     return null;
+  }
+  /**
+   * The frozenset constant CPython's compiler makes of a set display of 3+ constants: built in display order
+   * (starunpack_helper), then rebuilt from that one's slot order by merge_consts_recursive.
+   */
+  foldedFrozenset(items: Py[]): PySet {
+    const folded = new PySet(true);
+    for (const x of items) folded.map.set(this.hash(x), x);
+    const rebuilt = new PySet(true);
+    for (const x of folded.map.orderedValues(true)) rebuilt.map.set(this.hash(x), x);
+    // Which of the two orders CPython ends with is not modelled exactly (it rebuilt the constant in the cases
+    // measured, but not in all): where they differ, the order is left unknown rather than guessed.
+    const same = folded.map.orderedValues(true).every((x, i) => x === rebuilt.map.orderedValues(true)[i]);
+    if (!same) rebuilt.map.forgetOrder();
+    return rebuilt;
   }
   /** Turns anything thrown inside the VM into a Python exception, or rethrows non-Python signals. */
   toPyException(e: unknown): PyException {
@@ -1152,7 +1167,8 @@ export class VM {
                     if (r !== 0 && (r < 0) !== (b < 0)) r += b;
                   }
                   if (Number.isSafeInteger(r)) {
-                    stack[stack.length - 1] = r;
+                    // `|| 0`: an int has no negative zero.
+                    stack[stack.length - 1] = r || 0;
                     cur = ip;
                     ip += 2;
                     break;
@@ -1211,7 +1227,8 @@ export class VM {
                       r = NaN;
                   }
                   if (Number.isSafeInteger(r)) {
-                    stack[stack.length - 1] = r;
+                    // `|| 0`: an int has no negative zero (JavaScript's -4 % 2 and -1 * 0 are -0).
+                    stack[stack.length - 1] = r || 0;
                     break;
                   }
                 }
@@ -1886,9 +1903,7 @@ export class VM {
         const s = new PySet(false);
         if (arg < 0) {
           // CPython folds a display of 3+ constants into a frozenset constant and merges it in.
-          const folded = new PySet(true);
-          for (const x of items) folded.map.set(this.hash(x), x);
-          s.map.mergeInto(folded.map);
+          s.map.mergeInto(this.foldedFrozenset(items).map);
         } else for (const x of items) s.map.set(this.hash(x), x);
         stack.push(s);
         break;
@@ -2934,6 +2949,11 @@ export class VM {
       return;
     }
     const desc = t.lookup(name);
+    // A writable member of a built-in object (defaultdict.default_factory).
+    if (desc instanceof PyProperty && desc.fset !== null) {
+      this.call(desc.fset, [o, v]);
+      return;
+    }
     if (desc instanceof PyProperty)
       throw this.error('AttributeError', `attribute '${name}' of '${t.name}' objects is not writable`);
     if (desc !== undefined || this.specialAttr(o, name) !== undefined)
@@ -3341,7 +3361,7 @@ export class VM {
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     }
     if (typeof a === 'string' && typeof b === 'string') {
-      const c = a < b ? -1 : a > b ? 1 : 0;
+      const c = compareStr(a, b);
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     }
     if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
@@ -3423,7 +3443,8 @@ export class VM {
     if (v instanceof PyDict) return new DictIterator(this, v, 0);
     if (v instanceof PySet) {
       if (this.unorderedSets !== null) this.checkOrdered(v);
-      return new ListIterator(v.map.orderedValues(), 'set_iterator');
+      // The runtime's own Python modules (asyncio.wait's sets of tasks) iterate sets only where order cannot show.
+      return new ListIterator(v.map.orderedValues(this.frame?.code.filename === STDLIB_FILENAME), 'set_iterator');
     }
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__iter__');
@@ -3739,6 +3760,7 @@ export function strRepr(s: string): string {
     else if (ch === '\t') out += '\\t';
     else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
     else if (c < 0x7f || isPrintableChar(c)) out += ch;
+    // Non-printable characters are escaped, as unicode_repr does.
     else if (c < 0x100) out += '\\x' + c.toString(16).padStart(2, '0');
     else if (c < 0x10000) out += '\\u' + c.toString(16).padStart(4, '0');
     else out += '\\U' + c.toString(16).padStart(8, '0');

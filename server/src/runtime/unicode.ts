@@ -1,7 +1,9 @@
-// Unicode character classes as CPython 3.13 defines them (its Unicode 15.1 database, generated into
-// unicode-tables.ts): decimal digits for int()/float(), str.isdigit/isdecimal/isnumeric, and the
-// whitespace str.isspace, str.split() and str.strip() use (which differs from JavaScript's \s: Python
-// counts \x1c-\x1f and \x85, and not \ufeff).
+// What CPython 3.13's str knows of Unicode and JavaScript's string does not. From its Unicode 15.1
+// database (generated into unicode-tables.ts): decimal digits for int()/float(), str.isdigit/isdecimal/
+// isnumeric, printability (repr and isprintable), and the whitespace str.isspace, str.split() and
+// str.strip() use (which differs from JavaScript's \s: Python counts \x1c-\x1f and \x85, and not \ufeff).
+// Besides: indices by code point (a JS string counts UTF-16 units), the case predicates (the
+// Lowercase/Uppercase properties and titlecase letters), titlecasing, casefolding and code-point order.
 
 import { DECIMAL_RANGES, DIGIT_RANGES, NUMERIC_RANGES, PRINTABLE_RANGES, SPACE_RANGES, TITLE_SPECIAL } from './unicode-tables.js';
 
@@ -142,7 +144,78 @@ export function pyIsTitle(s: string): boolean {
   }
   return cased;
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** Whether UTF-16 indices of `s` differ from its code point indices. */
+export function hasAstral(s: string): boolean {
+  return SURROGATE.test(s);
+}
+
+/** The UTF-16 offset of code point index `cp` (0 ≤ cp ≤ length in code points). */
+export function utf16Offset(s: string, cp: number): number {
+  if (!hasAstral(s)) return cp;
+  let offset = 0;
+  for (let i = 0; i < cp && offset < s.length; i++) offset += s.codePointAt(offset)! > 0xffff ? 2 : 1;
+  return offset;
+}
+
+/** The code point index of UTF-16 offset `offset` (a code point boundary). */
+export function codePointIndex(s: string, offset: number): number {
+  if (!hasAstral(s)) return offset;
+  return Array.from(s.slice(0, offset)).length;
+}
+
+/** Python's str.isspace characters as a regex class body (the u flag), from the Unicode database. */
+export const PY_SPACE = SPACE_CLASS;
+export const PY_SPACE_RUN = new RegExp(`[${PY_SPACE}]+`, 'u');
+export const PY_LEADING_SPACE = new RegExp(`^[${PY_SPACE}]+`, 'u');
+export const PY_TRAILING_SPACE = new RegExp(`[${PY_SPACE}]+$`, 'u');
+
+export function pyIsLower(s: string): boolean {
+  let cased = false;
+  for (const c of s) {
+    if (isUpperChar(c) || isTitleChar(c)) return false;
+    if (isLowerChar(c)) cased = true;
+  }
+  return cased;
+}
+
+export function pyIsUpper(s: string): boolean {
+  let cased = false;
+  for (const c of s) {
+    if (isLowerChar(c) || isTitleChar(c)) return false;
+    if (isUpperChar(c)) cased = true;
+  }
+  return cased;
+}
+
 /** str.isidentifier: XID_Start or '_', then XID_Continue. */
 export function pyIsIdentifier(s: string): boolean {
   return /^[\p{XID_Start}_]\p{XID_Continue}*$/u.test(s);
+}
+
+/** Compares strs by code point, as CPython does (JS compares UTF-16 units, which orders astral characters early). */
+export function compareStr(a: string, b: string): number {
+  if (!hasAstral(a) && !hasAstral(b)) return a < b ? -1 : a > b ? 1 : 0;
+  const x = Array.from(a);
+  const y = Array.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return x.length - y.length < 0 ? -1 : x.length > y.length ? 1 : 0;
+}
+
+/** str.casefold(): per character, lowercase of the uppercase (ß → ss, ς → σ); Cherokee folds to uppercase. */
+export function pyCasefold(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase();
+  let out = '';
+  for (const c of s) {
+    const code = c.codePointAt(0)!;
+    if ((code >= 0x13f8 && code <= 0x13fd) || (code >= 0xab70 && code <= 0xabbf)) out += c.toUpperCase();
+    else if (code >= 0x13a0 && code <= 0x13f5) out += c;
+    else out += c.toUpperCase().toLowerCase();
+  }
+  return out;
 }

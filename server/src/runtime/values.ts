@@ -283,11 +283,19 @@ export class SetMap extends Map<Py, Py> {
       i = (i * 5n + 1n + perturb) & mask;
     }
   }
-  /** set_merge into this (empty) set from `src`: one resize up front, then src's members in slot order. */
+  /**
+   * The one resize set_merge and set_update_internal (for an exact dict) do up front, before `incoming`
+   * members are added to a set that already has some: the table size decides the order they land in.
+   */
+  presize(incoming: number): void {
+    if (this.exact && (this.fill + incoming) * 5 >= (this.slots.length - 1) * 3) this.resize((this.size + incoming) * 2);
+  }
+  /** set_merge into this set from `src`: one resize up front, then src's members in slot order. */
   mergeInto(src: SetMap): void {
     const order = src.memberEntries();
     if (!this.exact || !src.exact || this.size !== 0) {
-      for (const [hk, v] of order) this.set(hk, v);
+      if (src.exact) this.presize(src.size);
+      for (const [hk, v] of order) if (!this.has(hk)) this.set(hk, v);
       if (!src.exact) this.exact = false;
       return;
     }
@@ -328,9 +336,9 @@ export class SetMap extends Map<Py, Py> {
    * Members in CPython's iteration order (slot order). Without the emulation (a member hashed by its address)
    * that order is unknowable: more than one member is refused rather than guessed.
    */
-  orderedEntries(): [Py, Py][] {
+  orderedEntries(orderMayBeUnknown = false): [Py, Py][] {
     if (!this.exact) {
-      if (this.size > 1) throw new UnknownOrderError();
+      if (this.size > 1 && !orderMayBeUnknown) throw new UnknownOrderError();
       return [...super.entries()];
     }
     const out: [Py, Py][] = [];
@@ -340,8 +348,9 @@ export class SetMap extends Map<Py, Py> {
     }
     return out;
   }
-  orderedValues(): Py[] {
-    return this.orderedEntries().map((e) => e[1]);
+  /** `orderMayBeUnknown`: the caller's result does not depend on the order (the runtime's own library code). */
+  orderedValues(orderMayBeUnknown = false): Py[] {
+    return this.orderedEntries(orderMayBeUnknown).map((e) => e[1]);
   }
   /** set.pop(): CPython scans from a moving finger. */
   popEntry(): [Py, Py] | undefined {
@@ -591,7 +600,7 @@ export function clearInternedKeys(): void {
  */
 export class UnknownOrderError extends Error {
   constructor() {
-    super('iteration order of a set of objects hashed by address');
+    super('iteration order of a set CPython orders by addresses (objects, NaN) or by how its compiler rebuilt a set display of constants');
   }
 }
 export class UnhashableError extends Error {

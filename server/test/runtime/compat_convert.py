@@ -79,8 +79,16 @@ class AssertionsToPrints(ast.NodeTransformer):
         if name is None:
             return node
         args = call.args
-        if name in ('assertEqual', 'assertNotEqual'):
+        if name in ('assertEqual', 'assertNotEqual', 'assertListEqual', 'assertTupleEqual', 'assertDictEqual',
+                    'assertSetEqual', 'assertSequenceEqual', 'assertMultiLineEqual'):
             return print_call(ast.Call(ast.Name('repr', ast.Load()), [args[0]], []))
+        if name == 'assertCountEqual':
+            return print_call(ast.Call(ast.Name('sorted', ast.Load()), [ast.Call(ast.Name('map', ast.Load()), [ast.Name('repr', ast.Load()), args[0]], [])], []))
+        if name in ('assertGreater', 'assertGreaterEqual', 'assertLess', 'assertLessEqual'):
+            op = {'assertGreater': ast.Gt(), 'assertGreaterEqual': ast.GtE(), 'assertLess': ast.Lt(), 'assertLessEqual': ast.LtE()}[name]
+            return print_call(ast.Compare(args[0], [op], [args[1]]))
+        if name == 'assertNotIsInstance':
+            return print_call(ast.UnaryOp(ast.Not(), ast.Call(ast.Name('isinstance', ast.Load()), args[:2], [])))
         if name == 'assertIs':
             return print_call(ast.Compare(args[0], [ast.Is()], [args[1]]))
         if name == 'assertIsNot':
@@ -101,6 +109,9 @@ class AssertionsToPrints(ast.NodeTransformer):
             return print_call(ast.Constant('FAIL'), *args[:1])
         if name == 'assert_stop_iteration':
             return ast.Expr(ast.Call(ast.Name('_assert_stop_iteration', ast.Load()), args[:1], []))
+        if name == 'assertRaisesRegex' and len(args) >= 3:
+            body = [ast.Expr(ast.Call(args[2], args[3:], call.keywords))]
+            return ast.Try(body, [raised_handler(args[0])], [print_call(ast.Constant('did not raise'))], [])
         if name == 'assertRaises' and len(args) >= 2:
             body = [ast.Expr(ast.Call(args[1], args[2:], call.keywords))]
             return ast.Try(body, [raised_handler(args[0])], [print_call(ast.Constant('did not raise'))], [])
@@ -127,9 +138,10 @@ class AssertionsToPrints(ast.NodeTransformer):
         raise NotConvertible(f'with self.{name}(...)')
 
 
-def convert_methods(path):
+def convert_methods(path, with_module_helpers=False):
     with open(path, encoding='utf-8') as file:
         module = ast.parse(file.read())
+    definitions, module_imports = module_definitions(path) if with_module_helpers else ({}, {})
     cases = []
     for cls in module.body:
         if not isinstance(cls, ast.ClassDef):
@@ -155,6 +167,10 @@ def convert_methods(path):
                 cases.append({'id': case_id, 'skip': str(reason)})
                 continue
             imports = 'import inspect\n\n' if 'inspect.' in source else ''
+            if with_module_helpers:
+                # The module's own imports and helpers the method uses (a refused import refuses the case).
+                helpers = prelude_for(source, definitions, module_imports)
+                imports = ''.join(item['source'] + '\n\n' for item in helpers)
             cases.append({'id': case_id, 'source': f'{imports}{METHOD_PRELUDE}\n{source}\n\n\n{method.name}()\n'})
     return cases
 
@@ -247,7 +263,18 @@ def convert_doctests(module_name):
     return cases
 
 
+# CPython's tests of the built-ins and modules the runtime offers (issue 9): their test methods, converted as
+# test_yield_from's are, with the module-level helpers each method uses.
+BUILTIN_TEST_FILES = ['test_itertools.py', 'test_contextlib.py', 'test_builtin.py', 'test_list.py', 'test_dict.py',
+                      'test_set.py', 'test_str.py']
+
+
 def main():
+    if '--builtins' in sys.argv:
+        files = [{'file': name, 'methods': convert_methods(os.path.join(TEST_DIR, name), with_module_helpers=True)}
+                 for name in BUILTIN_TEST_FILES]
+        json.dump({'python': '.'.join(map(str, sys.version_info[:3])), 'testDir': TEST_DIR, 'files': files}, sys.stdout)
+        return
     result = {
         'python': '.'.join(map(str, sys.version_info[:3])),
         'testDir': TEST_DIR,

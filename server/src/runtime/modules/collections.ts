@@ -3,8 +3,9 @@
 // ChainMap after collections/__init__.py. The Python part is COLLECTIONS_SOURCE, run by the VM.
 
 import { native } from '../args.js';
-import { typeOf, type Frame, type VM } from '../interp.js';
-import { PyDict, PyList, PyObject, PyProperty, PyTuple, PyType, type Py, type PyModule } from '../values.js';
+import { isIntLike, typeOf, type Frame, type VM } from '../interp.js';
+import { repeatCount } from '../objects/sequence.js';
+import { PyDict, PyInstance, PyList, PyObject, PyProperty, PyTuple, PyType, type Py, type PyModule } from '../values.js';
 import { pythonModule } from './support.js';
 import { counterType, namedTupleClass, namedTupleOf, orderedDictType } from './collections-types.js';
 
@@ -28,6 +29,21 @@ export class DequeObj extends PyObject {
     const i = k < 0 ? k + this.items.length : k;
     if (i < 0 || i >= this.items.length) throw vm.error('IndexError', 'deque index out of range');
     return this.items[i];
+  }
+  /** deque_repeat and deque_inplace_repeat: `q * n`, `n * q`, `q *= n`; a maxlen keeps the last items. */
+  pyBinary(vm: VM, op: string, other: Py, inplace: boolean): Py | undefined {
+    if (op !== '*') return undefined;
+    if (!isIntLike(other)) {
+      if (other instanceof PyInstance) return undefined;
+      throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(other).name}'`);
+    }
+    const n = repeatCount(vm, other, this.items.length);
+    const items: Py[] = [];
+    for (let i = 0; i < n; i++) items.push(...this.items);
+    const target = inplace ? this : new DequeObj([], this.maxlen);
+    target.items = items;
+    target.trim(false);
+    return target;
   }
   trim(left: boolean): void {
     if (this.maxlen === null) return;
@@ -142,7 +158,15 @@ export function collectionsModule(vm: VM): PyModule {
     if (kw !== null) for (const [k, v] of kw) vm.dictSet(dd, k, v);
     return dd;
   }));
-  defaultdictType.dict.set('default_factory', new PyProperty(native('default_factory', (a) => (a[0] as DefaultDict).factory), null, null));
+  // A writable member in CPython (map_reduce sets it to None once the dict is built).
+  defaultdictType.dict.set('default_factory', new PyProperty(
+    native('default_factory', (a) => (a[0] as DefaultDict).factory),
+    native('default_factory', (a) => {
+      (a[0] as DefaultDict).factory = a[1];
+      return null;
+    }),
+    null,
+  ));
   const install = native('_install_methods', (a) => {
     const target = a[0] as PyType;
     const source = a[1] as PyType;

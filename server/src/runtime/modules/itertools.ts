@@ -220,9 +220,11 @@ export function itertoolsModule(vm: VM): PyModule {
     const s = vm.getIter(a[1]);
     return new NamedIterator('compress', () => {
       for (;;) {
+        // compress_next: the data first; an exhausted data iterator stops before the selectors are advanced.
         const v = next(d);
+        if (v === STOP) return STOP;
         const k = next(s);
-        if (v === STOP || k === STOP) return STOP;
+        if (k === STOP) return STOP;
         if (vm.truthy(k)) return v;
       }
     });
@@ -351,45 +353,42 @@ export function itertoolsModule(vm: VM): PyModule {
     return out;
   });
   const groupby = native('groupby', (a, kw) => {
+    // CPython's groupby object: the current key and value (the value cleared once a grouper hands it out, so that
+    // an exhausted grouper asked again does not advance the iterator), the target key, and the current grouper.
     const it = vm.getIter(a[0]);
     const keyfn = a.length > 1 ? a[1] : kw?.get('key') ?? null;
     let curVal: Py = undefined;
     let curKey: Py = undefined;
-    let exhausted = false;
-    let groupId = 0;
-    const advance = (): boolean => {
+    let tgtKey: Py = undefined;
+    let currentGrouper = 0;
+    const step = (): boolean => {
       const v = next(it);
-      if (v === STOP) {
-        exhausted = true;
-        return false;
-      }
+      if (v === STOP) return false;
+      const k = keyfn === null ? v : vm.call(keyfn, [v]);
       curVal = v;
-      curKey = keyfn === null ? v : vm.call(keyfn, [v]);
+      curKey = k;
       return true;
     };
-    let tgtKey: Py = undefined;
     return new NamedIterator('groupby', () => {
-      groupId++;
-      if (curKey === undefined) {
-        if (exhausted || !advance()) return STOP;
-      } else if (tgtKey !== undefined) {
-        // Skip what is left of the previous group.
-        while (!exhausted && vm.eq(curKey, tgtKey)) if (!advance()) return STOP;
-        if (exhausted) return STOP;
+      currentGrouper++;
+      // Skip to the next group.
+      for (;;) {
+        if (curKey === undefined) {
+          // nothing read yet
+        } else if (tgtKey === undefined) break;
+        else if (!vm.eq(tgtKey, curKey)) break;
+        if (!step()) return STOP;
       }
       tgtKey = curKey;
-      const myId = groupId;
-      const key = curKey;
-      let first = true;
+      const mine = currentGrouper;
+      const key = tgtKey;
       const grouper = new NamedIterator('_grouper', () => {
-        if (myId !== groupId || exhausted) return STOP;
-        if (first) {
-          first = false;
-          return curVal;
-        }
-        if (!advance()) return STOP;
-        if (!vm.eq(curKey, key)) return STOP;
-        return curVal;
+        if (mine !== currentGrouper) return STOP;
+        if (curVal === undefined && !step()) return STOP;
+        if (!vm.eq(key, curKey)) return STOP;
+        const value = curVal;
+        curVal = undefined;
+        return value;
       });
       return new PyTuple([key, grouper]);
     });

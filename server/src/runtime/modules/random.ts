@@ -178,7 +178,8 @@ function mtNatives(vm: VM): [string, Py][] {
       g.initByArray(words(n));
       return null;
     })],
-    ['_mt_random', native('_mt_random', (a) => new PyFloat(gen(a).random()))],
+    // Random.random is a C method in CPython: bound, it is a builtin_function_or_method, not a method.
+    ['_random_method', native('random', (a) => new PyFloat(gen([vm.getAttr(a[0]!, '_mt')]).random()))],
     ['_mt_getrandbits', native('_mt_getrandbits', (a) => {
       const k = toInt(vm, a[1]!);
       if (k < 0) throw vm.error('ValueError', 'number of bits must be non-negative');
@@ -255,9 +256,7 @@ class _RandomBase:
         self._mt = _MT()
         return self
 
-    def random(self):
-        """random() -> x in the interval [0, 1)."""
-        return _mt_random(self._mt)
+    random = _random_method
 
     def getrandbits(self, k, /):
         """getrandbits(k) -> x.  Generates an int with k random bits."""

@@ -83,8 +83,17 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
     if (r !== undefined) return r;
   }
   if (isIntLike(a) && isIntLike(b)) return intArith(vm, op, a, b);
-  if (a instanceof DictView || b instanceof DictView) return dictViewBinary(vm, op, a, b);
-  if (isNumeric(a) && isNumeric(b)) return floatArith(vm, op, toNumber(a), toNumber(b));
+  if (a instanceof DictView || b instanceof DictView) {
+    const r = dictViewBinary(vm, op, a, b);
+    if (r !== NOT_IMPLEMENTED) return r;
+  }
+  if (isNumeric(a) && isNumeric(b)) {
+    const x = toNumber(a);
+    const y = toNumber(b);
+    // An int beyond the float range cannot take part in float arithmetic.
+    if ((!Number.isFinite(x) && isIntLike(a)) || (!Number.isFinite(y) && isIntLike(b))) throw vm.error('OverflowError', 'int too large to convert to float');
+    return floatArith(vm, op, x, y);
+  }
   if (typeof a === 'string') return strBinary(vm, op, a, b);
   if (op === '*' && typeof b === 'string' && isIntLike(a)) return strBinary(vm, op, b, a);
   if (a instanceof PyList) return listBinary(vm, op, a, b, inplace);

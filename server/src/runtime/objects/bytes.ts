@@ -116,6 +116,13 @@ function needle(vm: VM, v: Py): number[] {
   return Array.from(data);
 }
 
+/** The bytes of a bytes-like argument of split, strip, replace (Py_buffer arguments: an int is refused too). */
+function bufferArg(vm: VM, v: Py): number[] {
+  const data = bytesOf(v);
+  if (data === null) throw vm.typeError(`a bytes-like object is required, not '${typeOf(v).name}'`);
+  return Array.from(data);
+}
+
 function findFrom(hay: ArrayLike<number>, sub: number[], start: number): number {
   outer: for (let i = start; i + sub.length <= hay.length; i++) {
     for (let j = 0; j < sub.length; j++) if (hay[i + j] !== sub[j]) continue outer;
@@ -201,9 +208,12 @@ function installMethods(vm: VM, t: PyType): void {
   });
   const affix = (name: 'startswith' | 'endswith'): void => def(name, (self, a) => {
     if (a.length > 1) throw new UnsupportedSignal(`${name}() with start/end`, vm.currentLine());
+    const inTuple = a[0] instanceof PyTuple;
     const options = a[0] instanceof PyTuple ? a[0].items : [a[0]];
     return options.some((option) => {
       const sub = bytesOf(option);
+      // A tuple's members are Py_buffer arguments (_Py_bytes_tailmatch): the buffer protocol's message.
+      if (sub === null && inTuple) throw vm.typeError(`a bytes-like object is required, not '${typeOf(option).name}'`);
       if (sub === null) throw vm.typeError(`${name} first arg must be bytes or a tuple of bytes, not ${typeOf(option).name}`);
       const at = name === 'startswith' ? 0 : self.data.length - sub.length;
       return at >= 0 && compareBytes(Array.from(self.data).slice(at, at + sub.length), sub) === 0 && self.data.length >= sub.length;
@@ -230,7 +240,7 @@ function installMethods(vm: VM, t: PyType): void {
   caseMap('lower', (c) => (c >= 0x41 && c <= 0x5a ? c + 32 : c));
   const WHITESPACE = [0x20, 0x09, 0x0a, 0x0d, 0x0b, 0x0c];
   const strip = (name: string, left: boolean, right: boolean): void => def(name, (self, a) => {
-    const chars = a[0] === undefined || a[0] === null ? WHITESPACE : needle(vm, a[0]);
+    const chars = a[0] === undefined || a[0] === null ? WHITESPACE : bufferArg(vm, a[0]);
     let start = 0;
     let end = self.data.length;
     if (left) while (start < end && chars.includes(self.data[start]!)) start++;
@@ -255,7 +265,7 @@ function installMethods(vm: VM, t: PyType): void {
       if (current !== null) pieces.push(make(self, current));
       return new PyList(pieces);
     }
-    const sep = needle(vm, a[0]);
+    const sep = bufferArg(vm, a[0]);
     if (sep.length === 0) throw vm.error('ValueError', 'empty separator');
     let start = 0;
     for (let i = findFrom(data, sep, 0); i >= 0; i = findFrom(data, sep, start)) {
@@ -267,8 +277,8 @@ function installMethods(vm: VM, t: PyType): void {
   });
   def('replace', (self, a) => {
     if (a.length > 2) throw new UnsupportedSignal('replace() with a count', vm.currentLine());
-    const old = needle(vm, a[0]);
-    const replacement = needle(vm, a[1]);
+    const old = bufferArg(vm, a[0]);
+    const replacement = bufferArg(vm, a[1]);
     if (old.length === 0) throw new UnsupportedSignal('replace() of an empty pattern', vm.currentLine());
     const data = Array.from(self.data);
     const out: number[] = [];
@@ -342,7 +352,9 @@ function installProtocols(vm: VM): void {
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     };
     proto.pyContains = function (this: Bytesish, machine: VM, item: Py): boolean {
-      return findFrom(this.data, needle(machine, item), 0) >= 0;
+      // _Py_bytes_contains: an int is a byte value, anything else a buffer ('a bytes-like object is required').
+      const sub = typeof item === 'number' || typeof item === 'boolean' ? needle(machine, item) : bufferArg(machine, item);
+      return findFrom(this.data, sub, 0) >= 0;
     };
     proto.pyBinary = function (this: Bytesish, machine: VM, op: string, other: Py, inplace: boolean): Py | undefined {
       if (op === '+') {

@@ -2,8 +2,8 @@
 // the dict() constructor and update(), every method of dict, and the keys/values/items views.
 
 import { def, methodArity, native, type Kw } from '../args.js';
-import { DictIterator, dictType, excTypes, NOT_IMPLEMENTED, objectType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyClassMethod, PyDict, PyInstance, PyIterator, PyObject, PySet, PyTuple, PyType, type Py } from '../values.js';
+import { DictIterator, dictType, excTypes, NOT_IMPLEMENTED, objectType, setType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
+import { PyClassMethod, PyDict, PyInstance, PyIterator, PyObject, PyProperty, PySet, PyTuple, PyType, type Py } from '../values.js';
 
 /** `a | b` (and `a |= b`) of two dicts, or NotImplemented. */
 export function dictBinary(op: string, a: PyDict, b: PyDict, inplace: boolean): Py {
@@ -90,9 +90,17 @@ export function installDictType(vm: VM): void {
   installDictMethods(vm);
 }
 
+/** dict methods with a fixed number of arguments (METH_NOARGS: 0, METH_O: 1). */
+const FIXED_ARITY: Record<string, number> = { keys: 0, values: 0, items: 0, clear: 0, copy: 0, popitem: 0, __contains__: 1, __len__: 0, __iter__: 0 };
+
 function installDictMethods(vm: VM): void {
   const m = (name: string, f: (d: PyDict, a: Py[], kw: Kw) => Py): void => def(dictType, name, (a, kw) => {
     if (!(a[0] instanceof PyDict)) throw vm.typeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    // METH_NOARGS and METH_O methods check their argument count themselves (dict.clear() takes no arguments).
+    const count = FIXED_ARITY[name];
+    if (count !== undefined && a.length - 1 !== count) {
+      throw vm.typeError(count === 0 ? `dict.${name}() takes no arguments (${a.length - 1} given)` : `dict.${name}() takes exactly one argument (${a.length - 1} given)`);
+    }
     return f(a[0], a.slice(1), kw);
   });
   m('get', (d, a) => {
@@ -247,41 +255,42 @@ function isSetView(v: Py): v is DictView {
  * `-`, `&`, `|`, `^` with a keys or items view on either side, as dictviews_sub/_and/_or/_xor: the
  * left operand made a set (a view by its own iteration), then combined with the other in CPython's order.
  */
+/**
+ * `-`, `&`, `|`, `^` with a keys or items view on either side, as dictviews_sub/_and/_or/_xor. `&` is
+ * _PyDictView_Intersect (the view is `self`; a larger exact set, or a larger view, is iterated instead);
+ * the others make a set of the left operand (a view by its own iteration) and call the set method with the
+ * other operand, any iterable, so the result has the emulated set's slot order.
+ */
 export function dictViewBinary(vm: VM, op: string, a: Py, b: Py): Py {
   if (!(op === '-' || op === '&' || op === '|' || op === '^') || !(isSetView(a) || isSetView(b))) return NOT_IMPLEMENTED;
-  const setOf = (v: Py): PySet => {
-    const s = new PySet(false);
-    for (const x of vm.iterate(v)) s.map.set(vm.hash(x), x);
-    return s;
-  };
-  const contains = (view: DictView, x: Py): boolean => vm.contains(view, x);
-  if (op === '&') {
-    // _PyDictView_Intersect: the view is `self`; a larger exact set, or a larger view, is iterated instead.
-    let self = isSetView(a) ? a : (b as DictView);
-    let other = self === a ? b : a;
-    const lenSelf = self.pyLen();
-    if (other instanceof PySet && !other.frozen && lenSelf <= other.map.size) {
-      const out = new PySet(false);
-      for (const x of vm.iterate(self)) if (other.map.has(vm.hash(x))) out.map.set(vm.hash(x), x);
-      return out;
-    }
-    if (isSetView(other) && other.pyLen() > lenSelf) [self, other] = [other, self];
+  if (op === '&') return dictViewIntersect(vm, a, b);
+  // dictviews_to_set: a keys view of an exact dict gives the dict itself to PySet_New (its presizing path).
+  const left = vm.call(setType, [isSetView(a) && a.mode === 0 && a.d.constructor === PyDict ? a.d : a]) as PySet;
+  const method = { '-': 'difference_update', '|': 'update', '^': 'symmetric_difference_update' }[op];
+  vm.call(vm.getAttr(left, method), [b]);
+  return left;
+}
+
+function dictViewIntersect(vm: VM, a: Py, b: Py): PySet {
+  let self = isSetView(a) ? a : (b as DictView);
+  let other = self === a ? b : a;
+  const lenSelf = self.pyLen();
+  if (other instanceof PySet && !other.frozen && lenSelf <= other.map.size) {
     const out = new PySet(false);
-    for (const x of vm.iterate(other)) if (contains(self, x)) out.map.set(vm.hash(x), x);
+    for (const x of vm.iterate(self)) if (other.map.has(vm.hash(x))) out.map.set(vm.hash(x), x);
     return out;
   }
-  const result = setOf(a);
-  if (op === '-') {
-    for (const x of vm.iterate(b)) result.map.delete(vm.hash(x));
-  } else if (op === '|') {
-    for (const x of vm.iterate(b)) result.map.set(vm.hash(x), x);
-  } else {
-    const other = b instanceof PySet ? b : setOf(b);
-    for (const x of other.map.orderedValues()) {
-      const hk = vm.hash(x);
-      if (result.map.has(hk)) result.map.delete(hk);
-      else result.map.set(hk, x);
-    }
+  if (isSetView(other) && other.pyLen() > lenSelf) [self, other] = [other, self];
+  const out = new PySet(false);
+  for (const x of vm.iterate(other)) if (vm.contains(self, x)) out.map.set(vm.hash(x), x);
+  return out;
+}
+
+/** dict_keys/values/items.mapping is a mappingproxy, which the runtime does not have. */
+export function installDictViewMethods(vm: VM): void {
+  for (const t of viewTypes) {
+    t.dict.set('mapping', new PyProperty(native('mapping', () => {
+      throw new UnsupportedSignal('dict view .mapping (a mappingproxy)', vm.currentLine());
+    }), null, null));
   }
-  return result;
 }

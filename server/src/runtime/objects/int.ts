@@ -5,6 +5,7 @@ import { def, native, toInt } from '../args.js';
 import { boolType, intType, LimitSignal, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, VM, strRepr } from '../interp.js';
 import { PyFloat, PyInstance, PyTuple, PyType, normInt, type PyException, type Py } from '../values.js';
 import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
+import { floatArith } from './float.js';
 
 export function asBig(v: Py): bigint {
   return typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? +v : v);
@@ -15,7 +16,7 @@ export function intOf(v: Py): Py {
 function floorDivInt(vm: VM, a: Py, b: Py): Py {
   if (typeof a === 'number' && typeof b === 'number') {
     if (b === 0) throw vm.error('ZeroDivisionError', 'integer division or modulo by zero');
-    const q = Math.floor(a / b);
+    const q = Math.floor(a / b) || 0;
     if (Number.isSafeInteger(q) && Math.abs(a) < 2 ** 52) return q;
   }
   const x = asBig(a);
@@ -34,7 +35,81 @@ function modInt(vm: VM, a: Py, b: Py): Py {
   return normInt(r);
 }
 
+/** int / int, correctly rounded as CPython's long_true_divide rounds it (half to even). */
+function trueDivideInt(vm: VM, a: Py, b: Py): PyFloat {
+  if (b === 0 || b === 0n) throw vm.error('ZeroDivisionError', 'division by zero');
+  const exact = (v: Py): boolean => typeof v === 'number' && Math.abs(v) <= 2 ** 53;
+  // Both operands exact as doubles: IEEE division rounds correctly.
+  if (exact(a) && exact(b)) return new PyFloat((a as number) / (b as number));
+  const x = asBig(a);
+  const y = asBig(b);
+  const negative = (x < 0n) !== (y < 0n);
+  const n = x < 0n ? -x : x;
+  const d = y < 0n ? -y : y;
+  if (n === 0n) return new PyFloat(negative ? -0 : 0);
+  const bitLength = (v: bigint): number => v.toString(2).length;
+  // A quotient of 55 or 56 bits, and whether the division left a remainder (the sticky bit).
+  const shift = 55 - (bitLength(n) - bitLength(d));
+  const numerator = shift >= 0 ? n << BigInt(shift) : n;
+  const denominator = shift >= 0 ? d : d << BigInt(-shift);
+  const q = numerator / denominator;
+  const sticky = numerator % denominator !== 0n;
+  // value = q · 2^-shift; keep the bits from 2^low up (53 of them, fewer for a subnormal result).
+  const top = bitLength(q) - 1 - shift;
+  const low = Math.max(top - 52, -1074);
+  const drop = BigInt(low + shift);
+  let kept = q >> drop;
+  const rest = q & ((1n << drop) - 1n);
+  const half = 1n << (drop - 1n);
+  if (rest > half || (rest === half && (sticky || (kept & 1n) === 1n))) kept += 1n;
+  const value = Number(kept) * 2 ** low;
+  if (!Number.isFinite(value)) throw vm.error('OverflowError', 'integer division result too large for a float');
+  return new PyFloat(negative ? -value : value);
+}
+
+/** pow(a, b, m) of ints: CPython's long_pow with a modulus (a negative exponent takes the inverse). */
+export function intPowMod(vm: VM, a: Py, b: Py, m: Py): Py {
+  let base = asBig(intOf(a));
+  let exponent = asBig(intOf(b));
+  const modulus = asBig(intOf(m));
+  if (modulus === 0n) throw vm.error('ValueError', 'pow() 3rd argument cannot be 0');
+  const size = modulus < 0n ? -modulus : modulus;
+  const mod = (v: bigint): bigint => ((v % size) + size) % size;
+  base = mod(base);
+  if (exponent < 0n) {
+    base = inverseMod(vm, base, size);
+    exponent = -exponent;
+  }
+  let result = size === 1n ? 0n : 1n;
+  while (exponent > 0n) {
+    if (exponent & 1n) result = (result * base) % size;
+    base = (base * base) % size;
+    exponent >>= 1n;
+  }
+  // The result takes the modulus's sign, as % does.
+  if (modulus < 0n && result !== 0n) result -= size;
+  return normInt(result);
+}
+
+function inverseMod(vm: VM, value: bigint, size: bigint): bigint {
+  let [r0, r1] = [size, value];
+  let [t0, t1] = [0n, 1n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  if (r0 !== 1n) throw vm.error('ValueError', 'base is not invertible for the given modulus');
+  return ((t0 % size) + size) % size;
+}
+
 export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
+  // bool & | ^ bool is a bool.
+  if (typeof a === 'boolean' && typeof b === 'boolean') {
+    if (op === '&') return a && b;
+    if (op === '|') return a || b;
+    if (op === '^') return a !== b;
+  }
   a = intOf(a);
   b = intOf(b);
   switch (op) {
@@ -45,13 +120,11 @@ export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
       if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a - b)) return a - b;
       return normInt(asBig(a) - asBig(b));
     case '*':
-      if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a * b)) return a * b;
+      // `|| 0`: an int has no negative zero (JavaScript's -1 * 0 is -0).
+      if (typeof a === 'number' && typeof b === 'number' && Number.isSafeInteger(a * b)) return a * b || 0;
       return normInt(asBig(a) * asBig(b));
-    case '/': {
-      if (b === 0 || b === 0n) throw vm.error('ZeroDivisionError', 'division by zero');
-      if (typeof a === 'number' && typeof b === 'number') return new PyFloat(a / b);
-      return new PyFloat(Number(asBig(a)) / Number(asBig(b)));
-    }
+    case '/':
+      return trueDivideInt(vm, a, b);
     case '//':
       return floorDivInt(vm, a, b);
     case '%':
@@ -59,7 +132,10 @@ export function intArith(vm: VM, op: string, a: Py, b: Py): Py {
     case '**': {
       if (asBig(b) < 0n) {
         if (a === 0 || a === 0n) throw vm.error('ZeroDivisionError', '0.0 cannot be raised to a negative power');
-        return new PyFloat(Math.pow(Number(a), Number(b)));
+        // float_pow of the two converted to floats, as long_pow does for a negative exponent.
+        const base = Number(asBig(a));
+        if (!Number.isFinite(base)) throw vm.error('OverflowError', 'int too large to convert to float');
+        return floatArith(vm, '**', base, Number(asBig(b)));
       }
       if (typeof a === 'number' && typeof b === 'number') {
         const r = Math.pow(a, b);

@@ -2,8 +2,9 @@
 // the list() constructor, every method of list, and the stable sort behind list.sort and sorted().
 
 import { def, native, arity, toInt, type Kw } from '../args.js';
-import { isIntLike, listType, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyList, PySlice, PyType, type Py } from '../values.js';
+import { compareStr } from '../unicode.js';
+import { isIntLike, LimitSignal, listType, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, type VM } from '../interp.js';
+import { PyFloat, PyList, PySlice, PyTuple, PyType, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
 
@@ -39,10 +40,23 @@ export function listSubscript(vm: VM, o: PyList, k: Py): Py {
   return o.items[i];
 }
 
+/** PySequence_Fast: the items of an iterable, with `message` as the TypeError of a value that is not one. */
+function sequenceFast(vm: VM, v: Py, message: string): Py[] {
+  let iterator: Py;
+  try {
+    iterator = vm.getIter(v);
+  } catch (error) {
+    const exception = vm.toPyException(error);
+    if (vm.excMatches(exception, 'TypeError')) throw vm.typeError(message);
+    throw exception;
+  }
+  return vm.toArray(iterator);
+}
+
 export function listAssignSubscript(vm: VM, o: PyList, k: Py, v: Py): void {
   if (k instanceof PySlice) {
     const [start, stop, step] = sliceIndices(vm, k, o.items.length);
-    const vals = vm.toArray(v);
+    const vals = sequenceFast(vm, v, 'must assign iterable to extended slice');
     if (step === 1) {
       o.items.splice(start, Math.max(0, stop - start), ...vals);
       return;
@@ -80,18 +94,36 @@ export function listDeleteSubscript(vm: VM, o: PyList, k: Py): void {
   return;
 }
 
+function holdsNaN(v: Py): boolean {
+  if (v instanceof PyFloat) return Number.isNaN(v.v);
+  if (v instanceof PyTuple || v instanceof PyList) return v.items.some(holdsNaN);
+  return false;
+}
+
 export function sortList(vm: VM, items: Py[], key: Py, reverse: boolean): void {
   const keys = key === null || key === undefined ? items.slice() : items.map((x) => vm.call(key, [x]));
   const idx = items.map((_, i) => i);
   const lt = (a: Py, b: Py): boolean => {
     if (typeof a === 'number' && typeof b === 'number') return a < b;
-    if (typeof a === 'string' && typeof b === 'string') return a < b;
+    if (typeof a === 'string' && typeof b === 'string') return compareStr(a, b) < 0;
     return vm.truthy(vm.order(0, a, b));
   };
   // Stable merge sort: reverse keeps stability like CPython's (reverse, sort, reverse).
   if (reverse) idx.reverse();
-  // Like timsort, only ever ask whether a later element is less than an earlier one.
-  const sorted = mergeSort(idx, (later, earlier) => lt(keys[later], keys[earlier]));
+  // CPython's first comparison is always the second item against the first (count_run); after it, a merge sort
+  // compares other pairs than timsort. So an exception from any later comparison is refused, not reported
+  // with a pair CPython may never have compared.
+  // A NaN makes the order inconsistent: the result then depends on exactly which pairs are compared.
+  if (keys.some(holdsNaN)) throw new UnsupportedSignal("sorting NaN (the result follows CPython's timsort comparisons)", vm.currentLine());
+  if (idx.length >= 2) lt(keys[idx[1]!], keys[idx[0]!]);
+  const sorted = mergeSort(idx, (later, earlier) => {
+    try {
+      return lt(keys[later], keys[earlier]);
+    } catch (error) {
+      if (error instanceof UnsupportedSignal || error instanceof LimitSignal) throw error;
+      throw new UnsupportedSignal("an exception from a comparison inside sort() after its first (CPython's timsort compares other pairs)", vm.currentLine());
+    }
+  });
   if (reverse) sorted.reverse();
   const copy = items.slice();
   for (let i = 0; i < sorted.length; i++) items[i] = copy[sorted[i]!];
@@ -128,7 +160,15 @@ function installListMethods(vm: VM): void {
     if (!(a[0] instanceof PyList)) throw vm.typeError(`descriptor '${name}' for 'list' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
     return a[0];
   };
-  const m = (name: string, f: (l: PyList, a: Py[], kw: Kw) => Py): void => def(listType, name, (a, kw) => f(self(a, name), a.slice(1), kw));
+  // METH_NOARGS and METH_O methods check their argument count themselves (list.count() takes exactly one argument).
+  const fixedArity: Record<string, number> = { count: 1, remove: 1, clear: 0, copy: 0, reverse: 0, __contains__: 1 };
+  const m = (name: string, f: (l: PyList, a: Py[], kw: Kw) => Py): void => def(listType, name, (a, kw) => {
+    const count = fixedArity[name];
+    if (count !== undefined && a.length - 1 !== count) {
+      throw vm.typeError(count === 0 ? `list.${name}() takes no arguments (${a.length - 1} given)` : `list.${name}() takes exactly one argument (${a.length - 1} given)`);
+    }
+    return f(self(a, name), a.slice(1), kw);
+  });
   m('append', (l, a) => {
     if (a.length !== 1) throw vm.typeError(`list.append() takes exactly one argument (${a.length} given)`);
     l.items.push(a[0]);

@@ -13,7 +13,10 @@ export function indexOf(vm: VM, k: Py, len: number, what: string): number {
     }
     throw vm.typeError(`${what} indices must be integers or slices, not ${typeOf(k).name}`);
   }
-  let i = Number(intOf(k));
+  const n = intOf(k);
+  // Py_ssize_t: CPython cannot even try an index beyond 64 bits.
+  if (typeof n === 'bigint' && (n >= 2n ** 63n || n < -(2n ** 63n))) throw vm.error('IndexError', "cannot fit 'int' into an index-sized integer");
+  let i = Number(n);
   if (i < 0) i += len;
   return i;
 }

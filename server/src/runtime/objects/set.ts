@@ -3,7 +3,7 @@
 
 import { def, native } from '../args.js';
 import { excTypes, frozensetType, NOT_IMPLEMENTED, setType, UnsupportedSignal, type VM } from '../interp.js';
-import { PySet, PyType, type Py } from '../values.js';
+import { PyDict, PySet, PyType, type Py } from '../values.js';
 
 /** CPython's set_or/set_and/set_sub/set_xor, visiting members in slot order as setobject.c does. */
 export function setAlgebra(op: string, a: PySet, b: PySet, inplace: boolean): Py {
@@ -23,11 +23,13 @@ function setAlgebraInOrder(op: string, a: PySet, b: PySet, inplace: boolean): Py
   switch (op) {
     case '|': {
       const out = target ?? copyOf(a, a.frozen);
+      out.map.presize(b.map.size);
       for (const [k, v] of b.map.memberEntries()) if (!out.map.has(k)) out.map.set(k, v);
       return out;
     }
     case '&': {
-      const [small, big] = a.map.size > b.map.size ? [b, a] : [a, b];
+      // set_intersection walks `b` unless it is the larger one, and keeps the members of the set it walks.
+      const [small, big] = b.map.size > a.map.size ? [a, b] : [b, a];
       const keep = small.map.memberEntries().filter(([k]) => big.map.has(k));
       if (target !== null) {
         for (const [k] of a.map.memberEntries()) if (!b.map.has(k)) target.map.delete(k);
@@ -65,19 +67,27 @@ function setAlgebraInOrder(op: string, a: PySet, b: PySet, inplace: boolean): Py
   return NOT_IMPLEMENTED;
 }
 
+/**
+ * set_update_internal: a set is merged (set_merge), an exact dict's keys are added after one resize up front,
+ * anything else is iterated.
+ */
+export function setUpdate(vm: VM, s: PySet, other: Py): void {
+  if (other instanceof PySet) return s.map.mergeInto(other.map);
+  if (other instanceof PyDict && other.constructor === PyDict) s.map.presize(other.vals.size);
+  for (const x of vm.iterate(other)) s.map.set(vm.hash(x), x);
+}
+
 export function installSetTypes(vm: VM): void {
   setType.dict.set('__new__', native('__new__', (a) => {
     if ((a[0] as PyType) !== setType) throw new UnsupportedSignal('subclassing set', vm.currentLine());
     const s = new PySet(false);
-    if (a.length > 1 && a[1] instanceof PySet) s.map.mergeInto(a[1].map);
-    else if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
+    if (a.length > 1) setUpdate(vm, s, a[1]!);
     return s;
   }));
   frozensetType.dict.set('__new__', native('__new__', (a) => {
     if (a.length > 1 && a[1] instanceof PySet && a[1].frozen) return a[1];
     const s = new PySet(true);
-    if (a.length > 1 && a[1] instanceof PySet) s.map.mergeInto(a[1].map);
-    else if (a.length > 1) for (const x of vm.iterate(a[1])) s.map.set(vm.hash(x), x);
+    if (a.length > 1) setUpdate(vm, s, a[1]!);
     return s;
   }));
   installSetMethods(vm);
@@ -114,11 +124,21 @@ function installSetMethods(vm: VM): void {
         return null;
       });
       m('update', (s, a) => {
-        for (const o of a) for (const x of vm.iterate(o)) s.map.set(vm.hash(x), x);
+        for (const o of a) setUpdate(vm, s, o);
         return null;
       });
       m('difference_update', (s, a) => {
         for (const o of a) for (const x of vm.iterate(o)) s.map.delete(vm.hash(x));
+        return null;
+      });
+      m('symmetric_difference_update', (s, a) => {
+        // set_symmetric_difference_update: a set of the other's members first, then each toggled in its slot order.
+        const o = other(a[0]);
+        for (const [k, v] of o.map.memberEntries()) {
+          if (s.map.has(k)) s.map.delete(k);
+          else s.map.set(k, v);
+        }
+        if (!o.map.ordered) s.map.forgetOrder();
         return null;
       });
       m('intersection_update', (s, a) => {
@@ -137,10 +157,32 @@ function installSetMethods(vm: VM): void {
       return out;
     });
     m('intersection', (s, a) => {
-      const out = new PySet(s.frozen);
-      const o = other(a[0]);
-      for (const [k, v] of s.map) if (o.map.has(k)) out.map.set(k, v);
-      return out;
+      let result: PySet = s;
+      if (a.length === 0) {
+        const copy = new PySet(s.frozen);
+        copy.map.mergeInto(s.map);
+        return copy;
+      }
+      for (const o of a) {
+        if (o instanceof PySet) {
+          result = setAlgebra('&', result, o, false) as PySet;
+          continue;
+        }
+        // An iterable: its items found in the set, in its order (set_intersection keeps the other's objects).
+        const out = new PySet(s.frozen);
+        for (const x of vm.iterate(o)) {
+          const k = vm.hash(x);
+          if (result.map.has(k) && !out.map.has(k)) out.map.set(k, x);
+        }
+        if (!result.map.ordered) out.map.forgetOrder();
+        result = out;
+      }
+      if (result.frozen !== s.frozen) {
+        const copy = new PySet(s.frozen);
+        copy.map.mergeInto(result.map);
+        return copy;
+      }
+      return result;
     });
     m('difference', (s, a) => {
       const out = new PySet(s.frozen);

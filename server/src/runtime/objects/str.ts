@@ -7,20 +7,16 @@ import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal
 import { PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
-import { pyCapitalize, pyIsIdentifier, pyIsTitle, pySwapcase, pyTitle } from '../unicode.js';
 import { allChars, cpLength, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from '../unicode.js';
+import {
+  codePointIndex, PY_LEADING_SPACE, PY_SPACE_RUN, PY_TRAILING_SPACE, pyCapitalize,
+  pyCasefold, pyIsIdentifier, pyIsLower, pyIsTitle, pyIsUpper, pySwapcase, pyTitle, utf16Offset,
+} from '../unicode.js';
 
 // Python's whitespace (str.isspace), which split() and strip() without arguments use; not JS's \s.
-const WS_LEAD = new RegExp(`^[${SPACE_CLASS}]+`, 'u');
 const WS_TAIL = new RegExp(`[${SPACE_CLASS}]+$`, 'u');
-const WS_RUN = new RegExp(`[${SPACE_CLASS}]+`, 'u');
 const WS_LAST_WORD = new RegExp(`[${SPACE_CLASS}]+([^${SPACE_CLASS}]+)$`, 'u');
 const isAlphaChar = (cp: number): boolean => /^\p{L}$/u.test(String.fromCodePoint(cp));
-
-/** How CPython's argument errors name a value's type: None is "None", not "NoneType". */
-function argTypeName(v: Py): string {
-  return v === null ? 'None' : typeOf(v).name;
-}
 
 /** `s op b` for a str `s` (`n * s` is `s * n`), or NotImplemented. */
 export function strBinary(vm: VM, op: string, a: string, b: Py): Py {
@@ -45,13 +41,18 @@ export function strSubscript(vm: VM, o: string, k: Py): Py {
 
 /** len() of a str: its code points, as CPython counts them. */
 export function strLength(s: string): number {
-  return s.length === 0 ? 0 : Array.from(s).length;
+  return cpLength(s);
+}
+
+/** The type named in an argument-clinic TypeError ('None' for None, as _PyArg_BadArgument says). */
+function argTypeName(v: Py): string {
+  return v === null ? 'None' : typeOf(v).name;
 }
 
 export function installStrType(vm: VM): void {
   const selfStr = (args: Py[], name: string): string => {
     const s = args[0];
-    if (typeof s !== 'string') throw vm.typeError(`descriptor '${name}' requires a 'str' object but received a '${typeOf(s).name}'`);
+    if (typeof s !== 'string') throw vm.typeError(`descriptor '${name}' for 'str' objects doesn't apply to a '${typeOf(s).name}' object`);
     return s;
   };
   strType.dict.set('__new__', native('__new__', (a) => (a.length > 1 ? vm.str(a[1]) : '')));
@@ -68,7 +69,15 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('join', (s, a) => {
     const parts: string[] = [];
     let i = 0;
-    for (const x of vm.iterate(a[0])) {
+    let iterator: Py;
+    try {
+      iterator = vm.getIter(a[0]);
+    } catch (error) {
+      const exception = vm.toPyException(error);
+      if (vm.excMatches(exception, 'TypeError')) throw vm.typeError('can only join an iterable');
+      throw exception;
+    }
+    for (const x of vm.iterate(iterator)) {
       if (typeof x !== 'string') throw vm.typeError(`sequence item ${i}: expected str instance, ${typeOf(x).name} found`);
       parts.push(x);
       i++;
@@ -82,13 +91,13 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     const maxsplit = toInt(vm, a.length > 1 ? a[1] : kw?.get('maxsplit') ?? -1);
     if (sep === null) {
       const out: string[] = [];
-      let rest = s.replace(WS_LEAD, '');
+      let rest = s.replace(PY_LEADING_SPACE, '');
       while (rest.length > 0) {
         if (maxsplit >= 0 && out.length >= maxsplit) {
           out.push(rest);
           break;
         }
-        const mm = WS_RUN.exec(rest);
+        const mm = PY_SPACE_RUN.exec(rest);
         if (mm === null) {
           out.push(rest);
           break;
@@ -98,7 +107,8 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
       }
       return new PyList(out);
     }
-    const sp = strArg(sep, 'split');
+    if (typeof sep !== 'string') throw vm.typeError(`must be str or None, not ${typeOf(sep).name}`);
+    const sp = sep;
     if (sp === '') throw vm.error('ValueError', 'empty separator');
     const parts = s.split(sp);
     if (maxsplit >= 0 && parts.length > maxsplit + 1) {
@@ -112,20 +122,26 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     const sep = a.length > 0 ? a[0] : kw?.get('sep') ?? null;
     const maxsplit = toInt(vm, a.length > 1 ? a[1] : kw?.get('maxsplit') ?? -1);
     if (sep === null) {
-      const words = s.split(WS_RUN).filter((w) => w !== '');
-      if (maxsplit < 0 || words.length <= maxsplit + 1) return new PyList(words);
-      const trimmed = s.replace(WS_TAIL, '');
+      // rsplit_whitespace: words from the right; what is left after maxsplit splits keeps its leading whitespace.
       const out: string[] = [];
-      let rest = trimmed;
-      for (let i = 0; i < maxsplit; i++) {
+      let rest = s.replace(WS_TAIL, '');
+      while (rest.length > 0) {
+        if (maxsplit >= 0 && out.length >= maxsplit) {
+          out.unshift(rest);
+          break;
+        }
         const mm = WS_LAST_WORD.exec(rest);
-        if (mm === null) break;
+        if (mm === null) {
+          out.unshift(rest);
+          break;
+        }
         out.unshift(mm[1]!);
         rest = rest.slice(0, mm.index);
       }
-      out.unshift(rest.replace(WS_LEAD, ''));
       return new PyList(out);
     }
+    if (typeof sep !== 'string') throw vm.typeError(`must be str or None, not ${typeOf(sep).name}`);
+    if (sep === '') throw vm.error('ValueError', 'empty separator');
     const parts = s.split(sep);
     if (maxsplit >= 0 && parts.length > maxsplit + 1) {
       const tail = parts.slice(parts.length - maxsplit);
@@ -147,46 +163,60 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     if (last < s.length) out.push(s.slice(last));
     return new PyList(out);
   });
-  const stripChars = (a: Py[]): string | null => (a.length > 0 && a[0] !== null ? strArg(a[0], 'strip') : null);
+  const stripChars = (a: Py[], name = 'strip'): string | null => (a.length > 0 && a[0] !== null ? strArg(a[0], name) : null);
   const esc = (c: string): string => c.replace(/[\\\]^-]/g, '\\$&');
   m('strip', (s, a) => {
     const c = stripChars(a);
-    if (c === null) return s.replace(WS_LEAD, '').replace(WS_TAIL, '');
+    if (c === null) return s.replace(PY_LEADING_SPACE, '').replace(PY_TRAILING_SPACE, '');
     if (c === '') return s;
-    return s.replace(new RegExp(`^[${esc(c)}]+|[${esc(c)}]+$`, 'g'), '');
+    return s.replace(new RegExp(`^[${esc(c)}]+|[${esc(c)}]+$`, 'gu'), '');
   });
   m('lstrip', (s, a) => {
-    const c = stripChars(a);
-    if (c === null) return s.replace(WS_LEAD, '');
+    const c = stripChars(a, 'lstrip');
+    if (c === null) return s.replace(PY_LEADING_SPACE, '');
     if (c === '') return s;
-    return s.replace(new RegExp(`^[${esc(c)}]+`), '');
+    return s.replace(new RegExp(`^[${esc(c)}]+`, 'u'), '');
   });
   m('rstrip', (s, a) => {
-    const c = stripChars(a);
-    if (c === null) return s.replace(WS_TAIL, '');
+    const c = stripChars(a, 'rstrip');
+    if (c === null) return s.replace(PY_TRAILING_SPACE, '');
     if (c === '') return s;
-    return s.replace(new RegExp(`[${esc(c)}]+$`), '');
+    return s.replace(new RegExp(`[${esc(c)}]+$`, 'u'), '');
   });
   m('upper', (s) => s.toUpperCase());
   m('lower', (s) => s.toLowerCase());
-  m('casefold', (s) => s.toLowerCase());
+  m('casefold', (s) => pyCasefold(s));
   m('title', (s) => pyTitle(s));
   m('capitalize', (s) => pyCapitalize(s));
   m('swapcase', (s) => pySwapcase(s));
+  /** The part of `s` from code point index st to en (both already clamped by sliceIndices). */
+  const window = (s: string, st: number, en: number): string => (en <= st ? '' : s.slice(utf16Offset(s, st), utf16Offset(s, en)));
+  /**
+   * ADJUST_INDICES of CPython's stringlib: the end clamped to the length, the start made non-negative but not
+   * clamped, so that a start beyond the end finds nothing (not even '').
+   */
+  const adjustIndices = (start: Py, end: Py, length: number): [number, number] => {
+    const [, en] = sliceIndices(vm, new PySlice(null, end ?? null, null), length);
+    let st = start === null || start === undefined ? 0 : Number(toInt(vm, start));
+    if (st < 0) st = Math.max(0, st + length);
+    return [st, en];
+  };
   const prefixTest = (name: string, test: (s: string, p: string) => boolean) => (s: string, a: Py[]): Py => {
     methodArity(vm, name, [s, ...a], 1, 3);
-    let sub = s;
-    if (a.length > 1) {
-      const chars = Array.from(s);
-      // A start past the end matches nothing, not even '' (ADJUST_INDICES does not clamp it).
-      if (isIntLike(a[1]) && Number(a[1]) > chars.length) return false;
-      const [st, en] = sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), chars.length);
-      sub = chars.slice(st, Math.max(st, en)).join('');
-    }
+    const length = strLength(s);
+    const [st, en] = adjustIndices(a[1], a[2], length);
+    // CPython's tailmatch: a start past the end, or an end before the start, matches nothing, not even ''.
+    const check = (x: string): boolean => st <= length && (en >= st || x !== '' ? en >= st && test(window(s, st, en), x) : false);
     const p = a[0];
-    if (p instanceof PyTuple) return p.items.some((x) => test(sub, x));
+    if (p instanceof PyTuple) {
+      for (const x of p.items) {
+        if (typeof x !== 'string') throw vm.typeError(`tuple for ${name} must only contain str, not ${typeOf(x).name}`);
+        if (check(x)) return true;
+      }
+      return false;
+    }
     if (typeof p !== 'string') throw vm.typeError(`${name} first arg must be str or a tuple of str, not ${typeOf(p).name}`);
-    return test(sub, p);
+    return check(p);
   };
   m('startswith', prefixTest('startswith', (s, p) => s.startsWith(p)));
   m('endswith', prefixTest('endswith', (s, p) => s.endsWith(p)));
@@ -200,6 +230,13 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
       vm.checkSize(r.length);
       return r;
     }
+    if (old === '') {
+      // An empty pattern matches before every character and at the end: the first `count` of those.
+      const chars = [...s];
+      let out = '';
+      for (let i = 0; i <= chars.length; i++) out += (i < count ? nw : '') + (chars[i] ?? '');
+      return out;
+    }
     let out = s;
     let idx = 0;
     for (let i = 0; i < count; i++) {
@@ -210,27 +247,21 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     }
     return out;
   });
-  /** str.find/rfind/index/rindex: indices in code points, as CPython indexes a str. */
-  const findIn = (name: string, s: string, a: Py[], rev: boolean): number => {
-    if (a.length === 0) throw vm.typeError(`${name} expected at least 1 argument, got 0`);
-    const sub = a[0];
+  /** find/rfind/index/rindex/count's substring argument. */
+  const subArg = (name: string, sub: Py): string => {
     if (typeof sub !== 'string') throw vm.typeError(`${name}() argument 1 must be str, not ${argTypeName(sub)}`);
-    const chars = Array.from(s);
-    const subLen = Array.from(sub).length;
-    const [st, en] = a.length > 1 ? sliceIndices(vm, new PySlice(a[1], a[2] ?? null, null), chars.length) : [0, chars.length];
-    // ADJUST_INDICES leaves a start past the end as it is: nothing is found there, not even ''.
-    if (a.length > 1 && isIntLike(a[1]) && Number(a[1]) > chars.length) return -1;
-    if (en - st < subLen) return -1;
-    if (chars.length === s.length) {
-      const hay = s.slice(0, en);
-      const r = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub, st);
-      return r >= st ? r : -1;
-    }
-    for (let k = 0; k <= en - st - subLen; k++) {
-      const i = rev ? en - subLen - k : st + k;
-      if (chars.slice(i, i + subLen).join('') === sub) return i;
-    }
-    return -1;
+    return sub;
+  };
+  /** str.find and rfind: a code point index, or -1. */
+  const findIn = (name: string, s: string, a: Py[], rev: boolean): number => {
+    methodArity(vm, name, [s, ...a], 1, 3);
+    const sub = subArg(name, a[0]);
+    const length = strLength(s);
+    const [st, en] = adjustIndices(a[1], a[2], length);
+    if (st > length || en - st < strLength(sub)) return -1;
+    const hay = window(s, st, en);
+    const r = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub);
+    return r < 0 ? -1 : st + codePointIndex(hay, r);
   };
   m('find', (s, a) => findIn('find', s, a, false));
   m('rfind', (s, a) => findIn('rfind', s, a, true));
@@ -245,22 +276,14 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     return r;
   });
   m('count', (s, a) => {
-    if (a.length === 0) throw vm.typeError('count expected at least 1 argument, got 0');
-    const sub = a[0];
-    if (typeof sub !== 'string') throw vm.typeError(`count() argument 1 must be str, not ${argTypeName(sub)}`);
-    // Code points, with start/end adjusted as ADJUST_INDICES does (start is not clamped to the length).
-    const chars = Array.from(s);
-    const n = chars.length;
-    const bound = (v: Py, dflt: number): number => {
-      if (v === undefined || v === null) return dflt;
-      const i = toInt(vm, v);
-      return i < 0 ? Math.max(0, i + n) : i;
-    };
-    const start = bound(a[1], 0);
-    const end = Math.min(bound(a[2], n), n);
-    if (sub === '') return end < start ? 0 : end - start + 1;
-    if (end < start) return 0;
-    return chars.slice(start, end).join('').split(sub).length - 1;
+    methodArity(vm, 'count', [s, ...a], 1, 3);
+    const sub = subArg('count', a[0]);
+    const length = strLength(s);
+    const [st, en] = adjustIndices(a[1], a[2], length);
+    if (st > length || en < st) return 0;
+    const hay = window(s, st, en);
+    if (sub === '') return strLength(hay) + 1;
+    return hay.split(sub).length - 1;
   });
   m('format', (s, a, kw) => strFormat(vm, s, a, kw));
   m('format_map', (s, a) => {
@@ -277,18 +300,18 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('isalnum', (s) => allChars(s, (cp) => isAlphaChar(cp) || isNumericChar(cp)));
   m('isspace', (s) => allChars(s, isSpaceChar));
   m('isprintable', (s) => s.length === 0 || allChars(s, isPrintableChar));
-  // _PyUnicode_IsUppercase/IsLowercase are the derived Uppercase/Lowercase properties, titlecase is Lt.
-  m('isupper', (s) => /\p{Uppercase}/u.test(s) && !/[\p{Lowercase}\p{Lt}]/u.test(s));
-  m('islower', (s) => /\p{Lowercase}/u.test(s) && !/[\p{Uppercase}\p{Lt}]/u.test(s));
+  m('isupper', (s) => pyIsUpper(s));
+  m('islower', (s) => pyIsLower(s));
   m('isidentifier', (s) => pyIsIdentifier(s));
   m('istitle', (s) => pyIsTitle(s));
   m('isascii', (s) => /^[\x00-\x7f]*$/.test(s));
   const padFn = (kind: string) => (s: string, a: Py[]): string => {
     const w = toInt(vm, a[0]);
     const fill = a.length > 1 ? a[1] : ' ';
-    if (typeof fill !== 'string' || cpLength(fill) !== 1) throw vm.typeError('The fill character must be exactly one character long');
+    if (typeof fill !== 'string') throw vm.typeError(`The fill character must be a unicode character, not ${typeOf(fill).name}`);
+    if (strLength(fill) !== 1) throw vm.typeError('The fill character must be exactly one character long');
     vm.checkSize(w);
-    const n = w - cpLength(s);
+    const n = w - strLength(s);
     if (n <= 0) return s;
     if (kind === 'l') return s + fill.repeat(n);
     if (kind === 'r') return fill.repeat(n) + s;
@@ -300,10 +323,9 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('center', padFn('c'));
   m('zfill', (s, a) => {
     const w = toInt(vm, a[0]);
-    const n = cpLength(s);
-    if (n >= w) return s;
+    if (strLength(s) >= w) return s;
     const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
-    return sign + '0'.repeat(w - n) + s.slice(sign.length);
+    return sign + '0'.repeat(w - strLength(s)) + s.slice(sign.length);
   });
   const separator = (name: string, s: string, a: Py[]): string => {
     methodArity(vm, `str.${name}`, [s, ...a], 1, 1);
@@ -313,19 +335,29 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     return sep;
   };
   m('partition', (s, a) => {
-    separator('partition', s, a);
-    const i = s.indexOf(a[0]);
+    const sep = separator('partition', s, a);
+    const i = s.indexOf(sep);
     if (i < 0) return new PyTuple([s, '', '']);
-    return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);
+    return new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
   });
   m('rpartition', (s, a) => {
-    separator('rpartition', s, a);
-    const i = s.lastIndexOf(a[0]);
+    const sep = separator('rpartition', s, a);
+    const i = s.lastIndexOf(sep);
     if (i < 0) return new PyTuple(['', '', s]);
-    return new PyTuple([s.slice(0, i), a[0], s.slice(i + a[0].length)]);
+    return new PyTuple([s.slice(0, i), sep, s.slice(i + sep.length)]);
   });
-  m('removeprefix', (s, a) => (s.startsWith(a[0]) ? s.slice(a[0].length) : s));
-  m('removesuffix', (s, a) => (a[0] !== '' && s.endsWith(a[0]) ? s.slice(0, -a[0].length) : s));
+  const affixArg = (name: string, v: Py): string => {
+    if (typeof v !== 'string') throw vm.typeError(`${name}() argument must be str, not ${argTypeName(v)}`);
+    return v;
+  };
+  m('removeprefix', (s, a) => {
+    const prefix = affixArg('removeprefix', a[0]);
+    return s.startsWith(prefix) ? s.slice(prefix.length) : s;
+  });
+  m('removesuffix', (s, a) => {
+    const suffix = affixArg('removesuffix', a[0]);
+    return suffix !== '' && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s;
+  });
   m('expandtabs', (s, a) => {
     const size = a.length > 0 ? toInt(vm, a[0]) : 8;
     let out = '';

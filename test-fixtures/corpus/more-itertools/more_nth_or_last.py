@@ -1,0 +1,66 @@
+# From more-itertools (github.com/more-itertools/more-itertools @ 2fe1b2eeb9d7), more_itertools/more.py: `nth_or_last` and its doctest examples.
+# Licence: MIT, Copyright (c) 2012 Erik Rose.
+from collections import deque
+from itertools import islice
+
+def last(iterable, default=_marker):
+    """Return the last item of *iterable*, or *default* if *iterable* is
+    empty.
+
+        >>> last([0, 1, 2, 3])
+        3
+        >>> last([], 'some default')
+        'some default'
+
+    If *default* is not provided and there are no items in the iterable,
+    raise ``ValueError``.
+    """
+    try:
+        if getattr(iterable, '__reversed__', None):
+            return next(reversed(iterable))
+        return deque(iterable, maxlen=1)[-1]
+    except (IndexError, StopIteration):
+        if default is _marker:
+            raise ValueError(
+                'last() was called on an empty iterable, '
+                'and no default value was provided.'
+            )
+        return default
+def nth_or_last(iterable, n, default=_marker):
+    """Return the nth or the last item of *iterable*,
+    or *default* if *iterable* is empty.
+
+        >>> nth_or_last([0, 1, 2, 3], 2)
+        2
+        >>> nth_or_last([0, 1], 2)
+        1
+        >>> nth_or_last([], 0, 'some default')
+        'some default'
+
+    If *default* is not provided and there are no items in the iterable,
+    raise ``ValueError``.
+    """
+    return last(islice(iterable, n + 1), default=default)
+_marker = object()
+
+print("--- example 1")
+try:
+    _value = (nth_or_last([0, 1, 2, 3], 2))
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 2")
+try:
+    _value = (nth_or_last([0, 1], 2))
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 3")
+try:
+    _value = (nth_or_last([], 0, 'some default'))
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')

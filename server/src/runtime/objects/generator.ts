@@ -3,7 +3,7 @@
 
 import { def, native } from '../args.js';
 import { baseExceptionType, generatorType, PyGenerator, typeOf, type VM } from '../interp.js';
-import { PyException, PyNative, PyProperty, PyTuple, PyType, STOP, type Py } from '../values.js';
+import { PyException, PyNative, PyProperty, PyTraceback, PyTuple, PyType, STOP, type Py } from '../values.js';
 
 /**
  * The exception that throw(typ[, val[, tb]]) raises in the frame (gen_throw's normalisation), shared by
@@ -12,7 +12,8 @@ import { PyException, PyNative, PyProperty, PyTuple, PyType, STOP, type Py } fro
 export function thrownException(vm: VM, args: Py[], name: string): PyException {
   let typ = args[0];
   const val = args.length > 1 ? args[1] : null;
-  if (args.length > 2 && args[2] !== null) throw vm.typeError(`${name}() third argument must be a traceback object`);
+  // A traceback (`g.throw(*sys.exc_info())`) or None; the runtime's tracebacks carry nothing a trace shows.
+  if (args.length > 2 && args[2] !== null && !(args[2] instanceof PyTraceback)) throw vm.typeError(`${name}() third argument must be a traceback object`);
   let exc: PyException;
   if (typ instanceof PyType) {
     if (!typ.isSubtypeOf(baseExceptionType)) throw vm.typeError(`exceptions must be classes or instances deriving from BaseException, not type`);

@@ -8,6 +8,9 @@ import { asBig, intOf } from './objects/int.js';
 import { PyByteArray, PyBytes, PyDict, PyFloat, PyInstance, PyList, PyObject, PyRange, PyTuple, exactDigits, exactFixed, floatRepr, type Py } from './values.js';
 import { cpLength, decimalValue } from './unicode.js';
 
+/** sys.maxsize: the largest width or precision CPython's format parser accepts. */
+const MAX_SSIZE = 2n ** 63n - 1n;
+
 interface Spec {
   fill: string; align: string; sign: string; alt: boolean; zero: boolean; width: number;
   grouping: string; precision: number; type: string;
@@ -38,6 +41,13 @@ function parseSpec(vm: VM, rawSpec: string, typeName = 'str'): Spec {
       throw vm.error('ValueError', `Unknown format code '${shown}' for object of type '${typeName}'`);
     }
     throw vm.error('ValueError', `Invalid format specifier '${rawSpec}' for object of type '${typeName}'`);
+  }
+  // get_integer: more than a Py_ssize_t holds is CPython's ValueError; what fits but is huge would build a
+  // string the size of the width, which the memory cap stops (never a JavaScript "Invalid string length").
+  for (const digits of [m[6], m[8]]) {
+    if (digits === undefined) continue;
+    if (BigInt(digits) > MAX_SSIZE) throw vm.error('ValueError', 'Too many decimal digits in format string');
+    vm.checkSize(Number(digits));
   }
   return {
     fill: m[1] ?? (m[5] && !m[2] ? '0' : ' '), align: m[2] ?? (m[5] ? '=' : ''), sign: m[3] ?? '-', alt: m[4] !== undefined,

@@ -359,19 +359,30 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     return suffix !== '' && s.endsWith(suffix) ? s.slice(0, -suffix.length) : s;
   });
   m('expandtabs', (s, a) => {
-    const size = a.length > 0 ? toInt(vm, a[0]) : 8;
-    let out = '';
-    let col = 0;
+    // unicode_expandtabs_impl: the length first (an OverflowError past Py_ssize_t, as CPython's), then the
+    // string; a column restarts after '\n' and after '\r'.
+    const size = BigInt(a.length > 0 ? toInt(vm, a[0]) : 8);
+    // tabsize is a C int.
+    if (size > 2n ** 31n - 1n || size < -(2n ** 31n)) throw vm.error('OverflowError', 'Python int too large to convert to C int');
+    const widths: bigint[] = [];
+    let total = 0n;
+    let col = 0n;
     for (const c of s) {
       if (c === '\t') {
-        const n = size > 0 ? size - (col % size) : 0;
-        out += ' '.repeat(n);
+        const n = size > 0n ? size - (col % size) : 0n;
+        widths.push(n);
+        total += n;
         col += n;
       } else {
-        out += c;
-        col = c === '\n' ? 0 : col + 1;
+        total += 1n;
+        col = c === '\n' || c === '\r' ? 0n : col + 1n;
       }
+      if (total > 2n ** 63n - 1n) throw vm.error('OverflowError', 'new string is too long');
     }
+    vm.checkSize(Number(total));
+    let out = '';
+    let tab = 0;
+    for (const c of s) out += c === '\t' ? ' '.repeat(Number(widths[tab++])) : c;
     return out;
   });
   m('encode', () => {

@@ -2285,7 +2285,9 @@ export class VM {
       } else if (typeof (v as Partial<Traversable>).traverse === 'function') {
         for (const x of (v as Traversable).traverse()) work.push(x);
       } else {
-        // Opaque (native iterators, file objects, views): assume it could hold anything.
+        // Opaque (native iterators, file objects, views): assume it could hold anything. CPython may
+        // still have finalised a generator here: a generator left suspended to the end is then refused.
+        this.finalizationUncertain = true;
         return targets;
       }
     }

@@ -466,6 +466,10 @@ class TeeIterator extends NamedIterator {
     this.vmRef = vm;
   }
   private vmRef: VM;
+  /** What it holds: the source and the values buffered for the slowest tee. */
+  traverse(): Py[] {
+    return [this.data.source, ...this.data.values];
+  }
   /** __copy__: a new tee iterator at the same position over the same buffer. */
   copy(): TeeIterator {
     return new TeeIterator(this.vmRef, this.data, this.index);

@@ -115,6 +115,10 @@ class MTObj extends PyObject {
   get pyType(): PyType {
     return mtType;
   }
+  /** The generator's state is numbers only. */
+  traverse(): Py[] {
+    return [];
+  }
 }
 
 /** The 32-bit words of a non-negative int, least significant first (at least one). */

@@ -35,6 +35,10 @@ class CompiledRegex extends PyObject {
   nonEmptyAt(p: number): RegExp {
     return new RegExp(`(?:${this.t.source})(?<!^[\\s\\S]{${p}})`, 'duy' + (this.t.ignoreCase ? 'i' : ''));
   }
+  /** A translated pattern: no Python object inside (finalisation by reference looks past it). */
+  traverse(): Py[] {
+    return [];
+  }
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;

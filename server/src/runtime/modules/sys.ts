@@ -21,6 +21,10 @@ class StdStream extends PyObject {
   get pyType(): PyType {
     return streamType;
   }
+  /** It holds no Python object: finalisation by reference (`del g`) may look past it. */
+  traverse(): Py[] {
+    return [];
+  }
 }
 
 /** A struct sequence of sys (version_info, float_info): a tuple, with named fields and CPython's repr. */

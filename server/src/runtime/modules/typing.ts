@@ -15,6 +15,9 @@ class TypingAlias extends PyObject {
   pyGetItem(): Py {
     return new TypingSubscription(this);
   }
+  traverse(): Py[] {
+    return [];
+  }
 }
 
 /** The typing name behind `v` (`Optional` for `Optional[int]`), or null when `v` is not a typing alias. */
@@ -38,6 +41,9 @@ class TypingSubscription extends PyObject {
   }
   pyGetItem(): Py {
     return this;
+  }
+  traverse(): Py[] {
+    return [this.alias];
   }
 }
 const typingAliasType = new PyType('_SpecialGenericAlias', []);

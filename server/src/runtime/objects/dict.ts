@@ -226,6 +226,10 @@ export class DictView extends PyObject {
     }
     return NOT_IMPLEMENTED;
   }
+  /** A view holds its dict. */
+  traverse(): Py[] {
+    return [this.d];
+  }
 }
 const viewTypes = [
   new PyType('dict_keys', [objectType]), new PyType('dict_values', [objectType]), new PyType('dict_items', [objectType]),

@@ -14,3 +14,13 @@ for size in (sys.maxsize, 2 ** 31, -2 ** 31 - 1):
         't\tt\t'.expandtabs(size)
     except OverflowError as error:
         print('OverflowError', error)
+for template in ('%{}d'.format(sys.maxsize + 1), '%.{}f'.format(sys.maxsize + 1)):
+    try:
+        template % 1
+    except ValueError as error:
+        print('ValueError', error)
+try:
+    '%*d' % (sys.maxsize + 1, 1)
+except OverflowError as error:
+    print('OverflowError', error)
+print('%*d|%-*s|' % (4, 7, 3, 'x'))

@@ -196,10 +196,18 @@ export function percentFormat(vm: VM, fmt: string, arg: Py): string {
     let v: Py;
     if (key !== undefined) v = vm.getItem(arg, key.slice(1, -1));
     else {
-      if (width === '*') width = String(next());
-      if (prec === '*') prec = String(next());
+      const star = (): string => {
+        const n = next();
+        if ((typeof n === 'bigint' || typeof n === 'number') && BigInt(n) > MAX_SSIZE) throw vm.error('OverflowError', 'Python int too large to convert to C ssize_t');
+        return String(n);
+      };
+      if (width === '*') width = star();
+      if (prec === '*') prec = star();
       v = next();
     }
+    // PyUnicode_Format's own limits on digits written in the format (a `*` argument is a C ssize_t).
+    if (width !== undefined && /^\d+$/.test(width) && BigInt(width) > MAX_SSIZE) throw vm.error('ValueError', 'width too big');
+    if (prec !== undefined && /^\d+$/.test(prec) && BigInt(prec) > MAX_SSIZE) throw vm.error('ValueError', 'precision too big');
     let spec = '';
     if (flags.includes('-')) spec += '<';
     else if (!flags.includes('0') && width) spec += '>';

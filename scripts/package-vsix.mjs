@@ -87,6 +87,8 @@ function stageServer(dir, targets) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(shipped, null, 2)}\n`);
   cpSync(join(SERVER, 'bin'), join(dir, 'bin'), { recursive: true });
+  // The runtime's modules embed Python code adapted from CPython's Lib, under the PSF licence.
+  copyFileSync(join(SERVER, 'LICENSE-CPython.txt'), join(dir, 'LICENSE-CPython.txt'));
   const modules = join(dir, 'node_modules');
   const nativePackages = [
     { name: 'tree-sitter', files: ['index.js'], binary: 'tree-sitter.node' },

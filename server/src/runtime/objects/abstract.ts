@@ -3,7 +3,7 @@
 // and len(). It dispatches to the type files and holds no type's behaviour itself.
 
 import { isUnionOperand, makeUnion, subscriptClass } from './genericalias.js';
-import { dispatchesDunders, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
+import { dispatchesDunders, PyFunction, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
 import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
@@ -119,6 +119,8 @@ export function getItem(vm: VM, o: Py, k: Py): Py {
     if (r !== undefined || typeOf(o).lookup('__getitem__') !== undefined) return r;
   }
   if (o instanceof PyType) {
+    // The metaclass's __getitem__ (mp_subscript of the metatype) comes before __class_getitem__, as in PyObject_GetItem.
+    if (o.metaclass !== undefined && o.metaclass.lookup('__getitem__') instanceof PyFunction) return vm.callSpecial(o, '__getitem__', [k])!;
     const cg = o.lookup('__class_getitem__');
     if (cg !== undefined) return vm.call(cg instanceof PyClassMethod ? new PyBoundMethod(o, cg.func) : cg, [k]);
     return subscriptClass(vm, o, k);
@@ -167,7 +169,7 @@ export function len(vm: VM, v: Py): number {
   if (v instanceof PyDict) return v.vals.size;
   if (v instanceof PySet) return v.map.size;
   if (v instanceof PyRange) return v.length;
-  if (v instanceof PyInstance) {
+  if (v instanceof PyInstance || (v instanceof PyType && v.metaclass !== undefined)) {
     const r = vm.callSpecial(v, '__len__', []);
     if (r !== undefined) {
       if (!isIntLike(r)) throw vm.typeError(`'${typeOf(r).name}' object cannot be interpreted as an integer`);

@@ -238,6 +238,11 @@ export function installIntType(vm: VM): void {
     const n = asBig(intOf(a[0]));
     return (n < 0n ? -n : n).toString(2).replace(/^0$/, '').length;
   });
+  // int_bit_count: the number of ones in the binary form of abs(self).
+  def(intType, 'bit_count', (a) => {
+    const n = asBig(intOf(a[0]));
+    return (n < 0n ? -n : n).toString(2).replace(/0/g, '').length;
+  });
   def(intType, '__index__', (a) => intOf(a[0]));
   def(intType, 'to_bytes', () => {
     throw new UnsupportedSignal('int.to_bytes', vm.currentLine());

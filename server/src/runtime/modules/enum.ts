@@ -8,7 +8,7 @@
 // takes its caller's module from the VM instead of sys._getframe.
 
 import { native } from '../args.js';
-import type { VM } from '../interp.js';
+import { UnsupportedSignal, type VM } from '../interp.js';
 import type { PyModule } from '../values.js';
 import { pythonModule, STDLIB_FILENAME } from './support.js';
 
@@ -1016,6 +1016,8 @@ class EnumType(type):
             raise TypeError("new enumerations should be created as "
                     "${'`'}EnumName([mixin_type, ...] [data_type,] enum_type)${'`'}")
         member_type = mcls._find_data_type_(class_name, bases) or object
+        if member_type is not object and member_type.__module__ == 'builtins':
+            _refuse('an enum mixed with %s (the runtime cannot subclass %s)' % (member_type.__name__, member_type.__name__))
         return member_type, first_enum
 
     @classmethod
@@ -1692,5 +1694,8 @@ export function enumModule(vm: VM): PyModule {
     while (f !== null && f.code.filename === STDLIB_FILENAME) f = f.back;
     return f === null ? null : (f.globals.get('__name__') ?? null);
   });
-  return pythonModule(vm, 'enum', ENUM_SOURCE, [['_caller_module_name', callerModuleName]]);
+  const refuse = native('_refuse', (a) => {
+    throw new UnsupportedSignal(String(a[0]), vm.currentLine());
+  });
+  return pythonModule(vm, 'enum', ENUM_SOURCE, [['_caller_module_name', callerModuleName], ['_refuse', refuse]]);
 }

@@ -30,7 +30,9 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   const op = BIN_OPS[opIndex]!;
   // `int | None`: type.__or__ makes a types.UnionType.
   if (op === '|' && isUnionOperand(a) && isUnionOperand(b) && (a !== null || b !== null)) return makeUnion(vm, a, b);
-  if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.lookup('__rmod__') !== undefined))
+  // str % x formats unless x's type is a subclass of str with its own __rmod__ (binary_op1 tries that first);
+  // any other class's __rmod__ (UserString's) is only asked when str's own fails, and str's does not.
+  if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.isSubtypeOf(typeOf(a)) && b.cls.lookup('__rmod__') !== undefined))
     return percentFormat(vm, a, b);
   if (dispatchesDunders(a) || dispatchesDunders(b)) {
     const [name, rname, iname] = DUNDER[op]!;

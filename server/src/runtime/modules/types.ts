@@ -8,6 +8,7 @@ import {
   asyncGeneratorType, coroutineType, functionType, generatorType, moduleType, PyFunction, typeOf, UnsupportedSignal, type VM,
 } from '../interp.js';
 import { PyBoundMethod, type Py, type PyModule, type PyType } from '../values.js';
+import { genericAliasType } from '../objects/genericalias.js';
 import { pythonModule } from './support.js';
 
 // SimpleNamespace as CPython's documentation gives its Python equivalent (namespace_repr, namespace_richcompare).
@@ -115,7 +116,7 @@ export function typesModule(vm: VM): PyModule {
 
 function typesNatives(vm: VM): [string, Py][] {
   return [
-  ['NoneType', typeOf(null)],
+  ['NoneType', typeOf(null)], ['GenericAlias', genericAliasType(vm)],
   ['GeneratorType', generatorType], ['CoroutineType', coroutineType], ['AsyncGeneratorType', asyncGeneratorType],
   ['FunctionType', functionType], ['LambdaType', functionType],
   ['BuiltinFunctionType', vm.builtins.get('len') !== undefined ? typeOf(vm.builtins.get('len')) : functionType],

@@ -33,6 +33,7 @@ import { timeModule } from './time.js';
 import { typesModule } from './types.js';
 import { dataclassesModule } from './dataclasses.js';
 import { enumModule } from './enum.js';
+import { keywordModule } from './keyword.js';
 import { typingModule } from './typing.js';
 
 /** Module name → the function that builds the module object for one VM. */
@@ -45,6 +46,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['types', typesModule],
   ['dataclasses', dataclassesModule],
   ['enum', enumModule],
+  ['keyword', keywordModule],
   ['math', mathModule],
   ['operator', operatorModule],
   ['functools', functoolsModule],

@@ -470,6 +470,10 @@ export function installBuiltins(vm: VM): void {
       const items = vm.toArray(v).reverse();
       return new ListIterator(items, ['dict_reversekeyiterator', 'dict_reversevalueiterator', 'dict_reverseitemiterator'][v.mode]!);
     }
+    if (v instanceof PyType && v.metaclass !== undefined) {
+      const r = vm.callSpecial(v, '__reversed__', []);
+      if (r !== undefined) return r;
+    }
     if (v instanceof PyInstance) {
       const r = vm.callSpecial(v, '__reversed__', []);
       if (r !== undefined) return r;

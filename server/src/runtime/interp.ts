@@ -2928,6 +2928,12 @@ export class VM {
       return;
     }
     if (o instanceof PyType) {
+      // A metaclass's own __setattr__ decides (enum.EnumType refuses to rebind a member); type.__setattr__ is below.
+      const sa = o.metaclass?.lookup('__setattr__');
+      if (sa instanceof PyFunction) {
+        this.call(sa, [o, name, v]);
+        return;
+      }
       if (o.builtin) throw this.typeError(`cannot set '${name}' attribute of immutable type '${o.name}'`);
       o.dict.set(name, v);
       return;
@@ -2966,6 +2972,12 @@ export class VM {
     if (o instanceof PyInstance) {
       // A class's own __delattr__ decides, as type slots do in CPython (object.__delattr__ is the default below).
       const da = o.cls.lookup('__delattr__');
+      if (da instanceof PyFunction) {
+        this.call(da, [o, name]);
+        return;
+      }
+    } else if (o instanceof PyType) {
+      const da = o.metaclass?.lookup('__delattr__');
       if (da instanceof PyFunction) {
         this.call(da, [o, name]);
         return;
@@ -3104,6 +3116,13 @@ export class VM {
       return `<${v.cls.module === 'builtins' ? '' : v.cls.module + '.'}${v.cls.qualname} object at ${v.address}>`;
     }
     if (v instanceof PyType) {
+      // A metaclass's own __repr__ (enum.EnumType's `<enum 'Color'>`).
+      const metaRepr = v.metaclass?.lookup('__repr__');
+      if (metaRepr instanceof PyFunction) {
+        const s = this.call(metaRepr, [v]);
+        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).name})`);
+        return s;
+      }
       const meta = unmodelledMetaclassOf(v);
       if (meta?.reprDiffers === true) throw new UnsupportedSignal(`repr of a class whose metaclass is ${meta.name}`, this.currentLine());
       return `<class '${v.module === 'builtins' ? '' : v.module + '.'}${v.qualname}'>`;
@@ -3418,7 +3437,7 @@ export class VM {
       if (step > 0 ? item < start || item >= stop : item > start || item <= stop) return false;
       return (item - start) % step === 0;
     }
-    if (container instanceof PyInstance) {
+    if (container instanceof PyInstance || (container instanceof PyType && container.metaclass !== undefined)) {
       const r = this.callSpecial(container, '__contains__', [item]);
       if (r !== undefined) return this.truthy(r);
     }
@@ -3461,6 +3480,8 @@ export class VM {
     if (v instanceof PyObject) {
       const m = typeOf(v).lookup('__iter__');
       if (m instanceof PyNative) return this.call(m, [v]);
+      // A class whose metaclass defines __iter__ (enum.EnumType): iterating the class calls it.
+      if (m instanceof PyFunction && v instanceof PyType) return this.call(m, [v]);
     }
     const iterable = this.iterHook(v);
     if (iterable !== undefined) return iterable;

@@ -1112,6 +1112,12 @@ MutableSequence.register(list)
 
 from collections import deque as _deque, OrderedDict as _OrderedDict, Counter as _Counter, defaultdict as _defaultdict
 MutableSequence.register(_deque)
+# The collections classes that derive from these ABCs in CPython (the runtime's carry the mixin methods themselves).
+from collections import ChainMap as _ChainMap, UserDict as _UserDict, UserList as _UserList, UserString as _UserString
+MutableMapping.register(_ChainMap)
+MutableMapping.register(_UserDict)
+MutableSequence.register(_UserList)
+Sequence.register(_UserString)
 
 
 def _refuse_alias(cls, item):

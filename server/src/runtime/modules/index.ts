@@ -32,6 +32,8 @@ import { textwrapModule } from './textwrap.js';
 import { timeModule } from './time.js';
 import { typesModule } from './types.js';
 import { dataclassesModule } from './dataclasses.js';
+import { enumModule } from './enum.js';
+import { keywordModule } from './keyword.js';
 import { typingModule } from './typing.js';
 
 /** Module name → the function that builds the module object for one VM. */
@@ -43,6 +45,8 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['typing', typingModule],
   ['types', typesModule],
   ['dataclasses', dataclassesModule],
+  ['enum', enumModule],
+  ['keyword', keywordModule],
   ['math', mathModule],
   ['operator', operatorModule],
   ['functools', functoolsModule],

@@ -1,5 +1,6 @@
 // types: the names of the built-in types that have no builtin name (GeneratorType, CoroutineType, FunctionType,
-// ...) and types.coroutine, which makes a generator function's generators awaitable.
+// ...), types.coroutine, which makes a generator function's generators awaitable, SimpleNamespace and
+// MappingProxyType (a read-only view of a mapping, written in Python below).
 
 import { native } from '../args.js';
 import { CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CodeObject } from '../compiler.js';
@@ -7,6 +8,7 @@ import {
   asyncGeneratorType, coroutineType, functionType, generatorType, moduleType, PyFunction, typeOf, UnsupportedSignal, type VM,
 } from '../interp.js';
 import { PyBoundMethod, type Py, type PyModule, type PyType } from '../values.js';
+import { genericAliasType } from '../objects/genericalias.js';
 import { pythonModule } from './support.js';
 
 // SimpleNamespace as CPython's documentation gives its Python equivalent (namespace_repr, namespace_richcompare).
@@ -41,6 +43,71 @@ class SimpleNamespace:
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
             return vars(self) == vars(other)
         return NotImplemented
+
+
+class MappingProxyType:
+    """A read-only view of a mapping (mappingproxy_new and mappingproxy_methods in CPython's Objects/descrobject.c)."""
+
+    def __new__(cls, mapping):
+        if not hasattr(type(mapping), '__getitem__') or not hasattr(mapping, 'keys') or isinstance(mapping, (list, tuple)):
+            raise TypeError(f'mappingproxy() argument must be a mapping, not {type(mapping).__name__}')
+        self = object.__new__(cls)
+        self._mapping = mapping
+        return self
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __hash__(self):
+        return hash(self._mapping)
+
+    def __or__(self, other):
+        if isinstance(other, MappingProxyType):
+            other = other._mapping
+        return self._mapping | other
+
+    def __ror__(self, other):
+        return other | self._mapping
+
+    def __repr__(self):
+        return f'mappingproxy({self._mapping!r})'
+
+    def __str__(self):
+        return str(self._mapping)
+
+# CPython's type is builtins.mappingproxy (its repr shows no module).
+MappingProxyType.__name__ = MappingProxyType.__qualname__ = 'mappingproxy'
+MappingProxyType.__module__ = 'builtins'
 `;
 
 export function typesModule(vm: VM): PyModule {
@@ -49,7 +116,7 @@ export function typesModule(vm: VM): PyModule {
 
 function typesNatives(vm: VM): [string, Py][] {
   return [
-  ['NoneType', typeOf(null)],
+  ['NoneType', typeOf(null)], ['GenericAlias', genericAliasType(vm)],
   ['GeneratorType', generatorType], ['CoroutineType', coroutineType], ['AsyncGeneratorType', asyncGeneratorType],
   ['FunctionType', functionType], ['LambdaType', functionType],
   ['BuiltinFunctionType', vm.builtins.get('len') !== undefined ? typeOf(vm.builtins.get('len')) : functionType],

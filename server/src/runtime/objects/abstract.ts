@@ -3,7 +3,7 @@
 // and len(). It dispatches to the type files and holds no type's behaviour itself.
 
 import { isUnionOperand, makeUnion, subscriptClass } from './genericalias.js';
-import { dispatchesDunders, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
+import { dispatchesDunders, PyFunction, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
 import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
@@ -30,7 +30,9 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   const op = BIN_OPS[opIndex]!;
   // `int | None`: type.__or__ makes a types.UnionType.
   if (op === '|' && isUnionOperand(a) && isUnionOperand(b) && (a !== null || b !== null)) return makeUnion(vm, a, b);
-  if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.lookup('__rmod__') !== undefined))
+  // str % x formats unless x's type is a subclass of str with its own __rmod__ (binary_op1 tries that first);
+  // any other class's __rmod__ (UserString's) is only asked when str's own fails, and str's does not.
+  if (typeof a === 'string' && op === '%' && !(b instanceof PyInstance && b.cls.isSubtypeOf(typeOf(a)) && b.cls.lookup('__rmod__') !== undefined))
     return percentFormat(vm, a, b);
   if (dispatchesDunders(a) || dispatchesDunders(b)) {
     const [name, rname, iname] = DUNDER[op]!;
@@ -119,6 +121,8 @@ export function getItem(vm: VM, o: Py, k: Py): Py {
     if (r !== undefined || typeOf(o).lookup('__getitem__') !== undefined) return r;
   }
   if (o instanceof PyType) {
+    // The metaclass's __getitem__ (mp_subscript of the metatype) comes before __class_getitem__, as in PyObject_GetItem.
+    if (o.metaclass !== undefined && o.metaclass.lookup('__getitem__') instanceof PyFunction) return vm.callSpecial(o, '__getitem__', [k])!;
     const cg = o.lookup('__class_getitem__');
     if (cg !== undefined) return vm.call(cg instanceof PyClassMethod ? new PyBoundMethod(o, cg.func) : cg, [k]);
     return subscriptClass(vm, o, k);
@@ -167,7 +171,7 @@ export function len(vm: VM, v: Py): number {
   if (v instanceof PyDict) return v.vals.size;
   if (v instanceof PySet) return v.map.size;
   if (v instanceof PyRange) return v.length;
-  if (v instanceof PyInstance) {
+  if (v instanceof PyInstance || (v instanceof PyType && v.metaclass !== undefined)) {
     const r = vm.callSpecial(v, '__len__', []);
     if (r !== undefined) {
       if (!isIntLike(r)) throw vm.typeError(`'${typeOf(r).name}' object cannot be interpreted as an integer`);

@@ -2,6 +2,7 @@
 // evaluate to. Their reprs, __origin__/__args__, equality, calling an alias and isinstance() are CPython's;
 // other attributes of theirs are refused rather than guessed.
 
+import { native } from '../args.js';
 import { OTHER_ATTRS } from './slot-tables.js';
 import { objectType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
 import { ELLIPSIS, PyObject, PyTuple, PyType, type Py } from '../values.js';
@@ -37,6 +38,22 @@ export class PyGenericAlias extends PyObject {
   pyCall(vm: VM, args: Py[], kwargs: Map<string, Py> | null): Py {
     return vm.call(this.origin, args, kwargs);
   }
+}
+
+/** types.GenericAlias itself: calling it (`GenericAlias(origin, args)`, as `classmethod(GenericAlias)` does for a class's `cls[int]`) makes an alias. */
+export function genericAliasType(vm: VM): PyType {
+  const t = (aliasType ??= builtinType('GenericAlias', 'types'));
+  if (!t.dict.has('__new__')) {
+    // Not an 'object' layout: the VM calls a native __new__ of such a type to make the instance.
+    t.layout = 'alias';
+    t.dict.set('__new__', native('__new__', (a, kw) => {
+      if (kw !== null && kw.size > 0) throw vm.typeError('GenericAlias() takes no keyword arguments');
+      if (a.length !== 3) throw vm.typeError(`GenericAlias expected 2 arguments, got ${a.length - 1}`);
+      const args = a[2];
+      return new PyGenericAlias(a[1], args instanceof PyTuple ? [...args.items] : [args]);
+    }));
+  }
+  return t;
 }
 
 /** `int | None`: the distinct members, in order. */

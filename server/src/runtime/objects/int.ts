@@ -3,7 +3,7 @@
 
 import { def, native, toInt } from '../args.js';
 import { boolType, intType, LimitSignal, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, VM, strRepr } from '../interp.js';
-import { PyFloat, PyInstance, PyTuple, PyType, normInt, type PyException, type Py } from '../values.js';
+import { PyByteArray, PyBytes, PyClassMethod, PyFloat, PyInstance, PyTuple, PyType, normInt, type PyException, type Py } from '../values.js';
 import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
 import { floatArith } from './float.js';
 
@@ -238,10 +238,69 @@ export function installIntType(vm: VM): void {
     const n = asBig(intOf(a[0]));
     return (n < 0n ? -n : n).toString(2).replace(/^0$/, '').length;
   });
-  def(intType, '__index__', (a) => intOf(a[0]));
-  def(intType, 'to_bytes', () => {
-    throw new UnsupportedSignal('int.to_bytes', vm.currentLine());
+  // int_bit_count: the number of ones in the binary form of abs(self).
+  def(intType, 'bit_count', (a) => {
+    const n = asBig(intOf(a[0]));
+    return (n < 0n ? -n : n).toString(2).replace(/0/g, '').length;
   });
+  def(intType, '__index__', (a) => intOf(a[0]));
+  // int.to_bytes(length=1, byteorder='big', *, signed=False) and int.from_bytes(bytes, byteorder='big', *, signed=False),
+  // as int_to_bytes_impl / int_from_bytes_impl (the arguments by position or by name).
+  const bytesArgs = (fname: string, a: Py[], kw: Map<string, Py> | null, names: [string, string]): [Py | undefined, Py | undefined, boolean] => {
+    if (a.length > 2) throw vm.typeError(`${fname}() takes at most 2 positional arguments (${a.length} given)`);
+    let first = a[0];
+    let order = a[1];
+    let signed: Py = false;
+    for (const [k, v] of kw ?? []) {
+      if (k === names[0] && a.length < 1) first = v;
+      else if (k === 'byteorder' && a.length < 2) order = v;
+      else if (k === 'signed') signed = v;
+      else if (k === names[0] || k === 'byteorder') throw vm.typeError(`argument for ${fname}() given by name ('${k}') and position (${k === names[0] ? 1 : 2})`);
+      else throw vm.typeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    }
+    if (order !== undefined) {
+      if (typeof order !== 'string') throw vm.typeError(`${fname}() argument 'byteorder' must be str, not ${typeOf(order).name}`);
+      if (order !== 'little' && order !== 'big') throw vm.error('ValueError', "byteorder must be either 'little' or 'big'");
+    }
+    return [first, order, vm.truthy(signed)];
+  };
+  def(intType, 'to_bytes', (a, kw) => {
+    const [lengthArg, order, signed] = bytesArgs('to_bytes', a.slice(1), kw, ['length', '']);
+    const length = lengthArg === undefined ? 1 : toInt(vm, lengthArg);
+    if (length < 0) throw vm.error('ValueError', 'length argument must be non-negative');
+    let n = asBig(intOf(a[0]));
+    if (n < 0n && !signed) throw vm.error('OverflowError', "can't convert negative int to unsigned");
+    const bits = BigInt(length) * 8n;
+    if (signed ? n < -(1n << (bits - 1n)) || n >= 1n << (bits - 1n) || (length === 0 && n !== 0n) : n >= 1n << bits)
+      throw vm.error('OverflowError', 'int too big to convert');
+    if (n < 0n) n += 1n << bits;
+    const out = new Uint8Array(length);
+    for (let i = length - 1; i >= 0; i--) {
+      out[i] = Number(n & 0xffn);
+      n >>= 8n;
+    }
+    if (order === 'little') out.reverse();
+    return new PyBytes(out);
+  });
+  intType.dict.set('from_bytes', new PyClassMethod(native('from_bytes', (a, kw) => {
+    const cls = a[0];
+    const [source, order, signed] = bytesArgs('from_bytes', a.slice(1), kw, ['bytes', '']);
+    if (source === undefined) throw vm.typeError("from_bytes() missing required argument 'bytes' (pos 1)");
+    let data: ArrayLike<number>;
+    if (source instanceof PyBytes || source instanceof PyByteArray) data = source.data;
+    else if (typeof source === 'string' || typeof source === 'number' || typeof source === 'bigint' || typeof source === 'boolean' || source === null || source instanceof PyFloat)
+      throw vm.typeError(`cannot convert '${typeOf(source).name}' object to bytes`);
+    else data = (vm.call(vm.builtins.get('bytes')!, [source]) as PyBytes).data;
+    let n = 0n;
+    const bytes = Array.from(data);
+    if (order === 'little') bytes.reverse();
+    for (const b of bytes) n = (n << 8n) | BigInt(b);
+    if (signed && bytes.length > 0 && bytes[0]! >= 0x80) n -= 1n << (BigInt(bytes.length) * 8n);
+    const value = normInt(n);
+    if (cls === boolType) return value !== 0;
+    if (cls !== intType) throw new UnsupportedSignal('from_bytes() of an int subclass', vm.currentLine());
+    return value;
+  })));
   def(intType, 'is_integer', () => true);
   // int_as_integer_ratio: (int(self), 1), a bool giving its int value.
   def(intType, 'as_integer_ratio', (a) => new PyTuple([intOf(a[0]), 1]));

@@ -61,7 +61,14 @@ export function installStrType(vm: VM): void {
 
 function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): void {
   const t = strType;
-  const m = (name: string, f: (s: string, a: Py[], kw: Kw) => Py): void => def(t, name, (a, kw) => f(selfStr(a, name), a.slice(1), kw));
+  // The str methods that take keywords (their Argument Clinic signatures); the others reject any keyword, as
+  // METH_FASTCALL/METH_O/METH_NOARGS methods and slot wrappers do.
+  const keywordMethods = new Set(['split', 'rsplit', 'splitlines', 'expandtabs', 'encode', 'replace', 'format']);
+  const m = (name: string, f: (s: string, a: Py[], kw: Kw) => Py): void => def(t, name, (a, kw) => {
+    if (kw !== null && kw.size > 0 && !keywordMethods.has(name))
+      throw vm.typeError(name.startsWith('__') ? `wrapper ${name}() takes no keyword arguments` : `str.${name}() takes no keyword arguments`);
+    return f(selfStr(a, name), a.slice(1), kw);
+  });
   const strArg = (v: Py, name: string): string => {
     if (typeof v !== 'string') throw vm.typeError(`${name} arg must be None or str`);
     return v;
@@ -150,8 +157,13 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     }
     return new PyList(parts);
   });
-  m('splitlines', (s, a) => {
-    const keep = a.length > 0 && vm.truthy(a[0]);
+  m('splitlines', (s, a, kw) => {
+    // splitlines(keepends=False): one argument, by position or by name.
+    const given = a.length + (kw?.size ?? 0);
+    if (given > 1) throw vm.typeError(`splitlines() takes at most 1 argument (${given} given)`);
+    if (kw !== null) for (const k of kw.keys()) if (k !== 'keepends') throw vm.typeError(`splitlines() got an unexpected keyword argument '${k}'`);
+    const keepArg = a.length > 0 ? a[0] : kw?.get('keepends');
+    const keep = keepArg !== undefined && vm.truthy(keepArg);
     const out: string[] = [];
     const re = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
     let last = 0;

@@ -8,7 +8,7 @@ import {
   type VM,
 } from '../interp.js';
 import { applySlots } from './descriptors.js';
-import { MroError, PyCell, PyClassMethod, PyDict, PyStaticMethod, PyInstance, PyList, PyNative, PySuper, PyTuple, PyType, type Py } from '../values.js';
+import { MroError, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyStaticMethod, PyInstance, PyList, PyNative, PySuper, PyTuple, PyType, type Py } from '../values.js';
 
 export function installTypeType(vm: VM): void {
   typeType.dict.set('__new__', native('__new__', (a, kw) => {
@@ -37,6 +37,18 @@ export function installTypeType(vm: VM): void {
     if (!(cls instanceof PyType)) throw vm.typeError("descriptor '__call__' requires a 'type' object");
     return vm.construct(cls, a.slice(1), kw);
   }));
+  // type.__setattr__ / __delattr__: what a metaclass's own __setattr__ reaches through super().
+  typeType.dict.set('__setattr__', native('__setattr__', (a) => {
+    const [t, attr, v] = a;
+    if (!(t instanceof PyType) || typeof attr !== 'string') throw vm.typeError("descriptor '__setattr__' requires a 'type' object and a str name");
+    if (t.builtin) throw vm.typeError(`cannot set '${attr}' attribute of immutable type '${t.name}'`);
+    t.dict.set(attr, v);
+    return null;
+  }, 'type.__setattr__'));
+  typeType.dict.set('__delattr__', native('__delattr__', (a) => {
+    vm.delAttrDefault(a[0], a[1] as string);
+    return null;
+  }, 'type.__delattr__'));
   typeType.dict.set('mro', native('mro', (a) => new PyList((a[0] as PyType).mro)));
   typeType.dict.set('__subclasses__', native('__subclasses__', () => new PyList([])));
 }
@@ -73,17 +85,35 @@ export function buildClass(vm: VM, body: Py, name: Py, bases: Py[], keywords: Ma
     throw new UnsupportedSignal('a metaclass that is not a subclass of type', vm.currentLine());
   for (const b of bases) if (!(b instanceof PyType)) throw vm.typeError(`bases must be types`);
   const meta = winningMetaclass(vm, (explicit as PyType | undefined) ?? typeType, bases as PyType[]);
+  let prepared: Py | undefined;
+  let ns = new Map<string, Py>();
   if (meta !== typeType) {
     const prepare = meta.lookup('__prepare__');
-    if (prepare !== undefined && !(prepare instanceof PyNative)) throw new UnsupportedSignal('a metaclass __prepare__', vm.currentLine());
+    if (prepare !== undefined && !(prepare instanceof PyNative)) {
+      const bound = prepare instanceof PyClassMethod ? new PyBoundMethod(meta, prepare.func) : prepare;
+      prepared = vm.call(bound, [name, new PyTuple(bases)], classKeywords.size > 0 ? classKeywords : null);
+      if (prepared instanceof PyDict) {
+        // A plain dict runs the body as a fresh one would; its entries come first.
+        for (const [hk, v] of prepared.vals) {
+          const key = prepared.keys.get(hk);
+          if (typeof key !== 'string') throw new UnsupportedSignal('a class namespace with a non-str key', vm.currentLine());
+          ns.set(key, v);
+        }
+        prepared = undefined;
+      } else if (prepared instanceof PyInstance) {
+        ns = new MappingNamespace(vm, prepared);
+      } else {
+        throw vm.typeError(`${meta.name}.__prepare__() must return a mapping, not ${typeOf(prepared).name}`);
+      }
+    }
   }
-  const ns = new Map<string, Py>();
   const co = body.code;
   const cells: PyCell[] = co.cellvars.map(() => new PyCell(undefined));
   if (body.closure !== null) cells.push(...body.closure);
   const frame = new Frame(co, body.globals, [], cells, ns, body);
   vm.runFrame(frame, null);
   if (meta === typeType) return createClass(vm, typeType, name, bases as PyType[], ns, classKeywords);
+  if (prepared !== undefined) return vm.call(meta, [name, new PyTuple(bases), prepared], classKeywords.size > 0 ? classKeywords : null);
   const namespace = new PyDict();
   for (const [k, v] of ns) vm.dictSet(namespace, k, v);
   return vm.call(meta, [name, new PyTuple(bases), namespace], classKeywords.size > 0 ? classKeywords : null);
@@ -150,4 +180,38 @@ export function createClass(vm: VM, meta: PyType, name: Py, bases: PyType[], ns:
     throw vm.typeError(`${name}.__init_subclass__() takes no keyword arguments`);
   }
   return t;
+}
+
+/**
+ * The class body's namespace when a metaclass __prepare__ returned a mapping that is not a dict (enum's
+ * EnumDict): the body's STORE_NAME, LOAD_NAME and DELETE_NAME go through the mapping's own __setitem__,
+ * __getitem__ and __delitem__, as CPython's do for a non-dict locals mapping.
+ */
+class MappingNamespace extends Map<string, Py> {
+  constructor(private readonly vm: VM, private readonly mapping: PyInstance) {
+    super();
+  }
+  override get(key: string): Py | undefined {
+    try {
+      return this.vm.getItem(this.mapping, key);
+    } catch (error) {
+      const exception = this.vm.toPyException(error);
+      if (this.vm.excMatches(exception, 'KeyError')) return undefined;
+      throw exception;
+    }
+  }
+  override set(key: string, value: Py): this {
+    // Map's constructor calls nothing; before the fields exist there is nothing to forward to.
+    if (this.mapping === undefined) return super.set(key, value);
+    this.vm.setItem(this.mapping, key, value);
+    return this;
+  }
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  override delete(key: string): boolean {
+    if (!this.has(key)) return false;
+    this.vm.delItem(this.mapping, key);
+    return true;
+  }
 }

@@ -1,0 +1,41 @@
+# str methods and keywords: splitlines(keepends=...), the methods that take keywords, and the TypeError of those that take none (splitlines(keepends=True) was answered as if keepends were False).
+def t(label, fn):
+    try:
+        print(label, repr(fn()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+t("'a,b'.split(sep=',')", lambda: 'a,b'.split(sep=','))
+t("'a b c'.split(maxsplit=1)", lambda: 'a b c'.split(maxsplit=1))
+t("'a,b'.rsplit(sep=',', maxsplit=1)", lambda: 'a,b'.rsplit(sep=',', maxsplit=1))
+t("'ab'.expandtabs(tabsize=4)", lambda: 'ab'.expandtabs(tabsize=4))
+t("'ab'.center(5, fillchar='*')", lambda: 'ab'.center(5, fillchar='*'))
+t("'ab'.startswith(prefix='a')", lambda: 'ab'.startswith(prefix='a'))
+t("'ab'.replace('a','b',count=1)", lambda: 'ab'.replace('a','b',count=1))
+t("'ab'.splitlines(keepends=True)", lambda: 'ab'.splitlines(keepends=True))
+t("'ab'.strip(chars='a')", lambda: 'ab'.strip(chars='a'))
+t("'ab'.find(sub='a')", lambda: 'ab'.find(sub='a'))
+t("'ab'.ljust(width=4)", lambda: 'ab'.ljust(width=4))
+t("'ab'.zfill(width=4)", lambda: 'ab'.zfill(width=4))
+t("'ab'.count(x='a')", lambda: 'ab'.count(x='a'))
+t("'ab'.join(iterable=['a'])", lambda: 'ab'.join(iterable=['a']))
+t("'ab'.title(x=1)", lambda: 'ab'.title(x=1))
+t("'ab'.partition(sep='a')", lambda: 'ab'.partition(sep='a'))
+t("'{}'.format_map(mapping={})", lambda: '{}'.format_map(mapping={}))
+t("'ab'.upper(x=1)", lambda: 'ab'.upper(x=1))
+t("'ab'.isdigit(x=1)", lambda: 'ab'.isdigit(x=1))
+t("'ab'.removeprefix(prefix='a')", lambda: 'ab'.removeprefix(prefix='a'))
+t("'ab'.translate(table={})", lambda: 'ab'.translate(table={}))
+t("'ab'.splitlines(True, x=1)", lambda: 'ab'.splitlines(True, x=1))
+t("'ab'.splitlines(1, 2)", lambda: 'ab'.splitlines(1, 2))
+t("'a\\nb'.splitlines(keepends=1)", lambda: 'a\nb'.splitlines(keepends=1))
+t("'ab'.index(sub='a')", lambda: 'ab'.index(sub='a'))
+t("'ab'.endswith(suffix='b')", lambda: 'ab'.endswith(suffix='b'))
+t("'ab'.rjust(4, fillchar='x')", lambda: 'ab'.rjust(4, fillchar='x'))
+t("'ab'.rpartition(sep='a')", lambda: 'ab'.rpartition(sep='a'))
+t("'ab'.lstrip(chars='a')", lambda: 'ab'.lstrip(chars='a'))
+t("'ab'.casefold(x=1)", lambda: 'ab'.casefold(x=1))
+t("'ab'.__len__(x=1)", lambda: 'ab'.__len__(x=1))
+def lines_of(text):
+    for line in text.splitlines(keepends=True):
+        yield line
+print(list(lines_of('one\ntwo\r\nthree')))

@@ -1,0 +1,36 @@
+# int.from_bytes / int.to_bytes: byte orders, signed, iterables of ints, bool, their errors (ipaddress builds its addresses with them).
+def t(label, fn):
+    try:
+        print(label, repr(fn()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+t(1, lambda: int.from_bytes(b'\x00\x10', 'big'))
+t(2, lambda: int.from_bytes(b'\x00\x10', byteorder='little'))
+t(3, lambda: int.from_bytes(b'\xfc\x00', 'big', signed=True))
+t(4, lambda: int.from_bytes([255, 0, 0], 'big'))
+t(5, lambda: int.from_bytes(b'', 'big'))
+t(6, lambda: int.from_bytes(b'\x01', 'middle'))
+t(7, lambda: int.from_bytes(b'\x01\x02'))
+t(8, lambda: int.from_bytes('ab', 'big'))
+t(9, lambda: int.from_bytes([256], 'big'))
+t(10, lambda: (1024).to_bytes(2, 'big'))
+t(11, lambda: (1024).to_bytes(10, byteorder='little'))
+t(12, lambda: (-1024).to_bytes(10, 'big', signed=True))
+t(13, lambda: (1000).to_bytes())
+t(14, lambda: (-1).to_bytes(2, 'big'))
+t(15, lambda: (65536).to_bytes(2, 'big'))
+t(16, lambda: (-129).to_bytes(1, 'big', signed=True))
+t(17, lambda: (0).to_bytes(0, 'big'))
+t(18, lambda: (5).to_bytes(-1, 'big'))
+t(19, lambda: (128).to_bytes(1, 'big', signed=True))
+t(20, lambda: (255).to_bytes(1))
+t(21, lambda: int.from_bytes(bytearray(b'\x01\x00'), 'little'))
+t(22, lambda: True.to_bytes(1, 'big'))
+t(23, lambda: bool.from_bytes(b'\x01', 'big'))
+t(24, lambda: int.from_bytes(b'\x80' * 9, 'big', signed=True))
+t(25, lambda: (2**70).to_bytes(9, 'big'))
+t(26, lambda: int.from_bytes(3, 'big'))
+def words(data, size):
+    for i in range(0, len(data), size):
+        yield int.from_bytes(data[i:i + size], 'little')
+print(list(words(bytes(range(8)), 4)))

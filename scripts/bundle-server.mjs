@@ -1,9 +1,12 @@
-// Bundles the server (CLI, language server and every worker thread) into server/bundle/ with esbuild: one ESM
-// file per thread entry, the two WASM files beside them, and the licences of what was inlined. It bundles the
-// compiled server/dist rather than the TypeScript, so tsc's inlining of `const enum Op` (the VM's jump table)
-// is kept. The native tree-sitter bindings stay external: they are required at run time from node_modules.
+// Bundles the server (CLI, language server and every worker thread) into server/bundle/ with esbuild: the main
+// thread's entry as one CommonJS file (yieldlens.cjs, which server/bin/launch.js compiles with V8's code cache:
+// Node 20 has no code cache for ES modules), one ESM file per worker thread, the two WASM files beside them,
+// and the licences of what was inlined. It bundles the compiled server/dist rather than the TypeScript, so
+// tsc's inlining of `const enum Op` (the VM's jump table) is kept. The native tree-sitter bindings stay
+// external: they are required at run time from node_modules.
 //
-// `node scripts/bundle-server.mjs` builds the TypeScript first; `npm pack` in server/ runs it (prepack).
+// `node scripts/bundle-server.mjs` builds the TypeScript first (`--skip-tsc`: it is built already, as in
+// `npm run build`); `npm pack` in server/ runs it (prepack).
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, copyFileSync, writeFileSync, statSync } from 'node:fs';
@@ -29,8 +32,11 @@ export function buildTypeScript() {
   execFileSync(process.execPath, [join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-b'], { cwd: REPO, stdio: 'inherit' });
 }
 
+/** The main thread's bundle in `outDir`, which exports `main` (server/bin/launch.js loads it). */
+export const MAIN_BUNDLE = 'yieldlens.cjs';
+
 /**
- * Bundles server/dist into `outDir` and returns what it wrote: the entry files (the CLI's `yieldlens.js`,
+ * Bundles server/dist into `outDir` and returns what it wrote: the entry files (the CLI's `yieldlens.cjs`,
  * which exports `main`, and one file per worker thread) and their sizes.
  */
 export async function bundleServer(outDir = BUNDLE_DIR) {
@@ -38,18 +44,13 @@ export async function bundleServer(outDir = BUNDLE_DIR) {
   const workers = workerEntries();
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const entryPoints = [{ in: join(DIST, 'cli', 'main.js'), out: 'yieldlens' }, ...workers.map((file) => ({ in: file, out: basename(file, '.js') }))];
-  const result = await esbuild.build({
-    entryPoints,
+  const common = {
     outdir: outDir,
     absWorkingDir: REPO,
     bundle: true,
     platform: 'node',
-    format: 'esm',
     target: 'node20',
     external: NATIVE_PACKAGES,
-    // Inlined CommonJS packages (vscode-languageserver) call require() for Node's modules; ESM has none.
-    banner: { js: "import { createRequire as __yieldlensCreateRequire } from 'node:module';\nconst require = __yieldlensCreateRequire(import.meta.url);" },
     minifyWhitespace: true,
     minifySyntax: true,
     keepNames: true,
@@ -57,7 +58,27 @@ export async function bundleServer(outDir = BUNDLE_DIR) {
     metafile: true,
     logLevel: 'warning',
     plugins: [assetReferences(outDir, workers)],
+  };
+  // The main thread: CommonJS, so that the launcher can compile it as a vm.Script with a code cache. What
+  // ESM gave it is provided: import.meta.url (the bundle's own URL: the worker files, the WASM files and
+  // package.json are found from it), and import() of Node's modules (web-tree-sitter's), turned into require.
+  const main = await esbuild.build({
+    ...common,
+    entryPoints: [{ in: join(DIST, 'cli', 'main.js'), out: MAIN_BUNDLE.replace(/\.cjs$/, '') }],
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    supported: { 'dynamic-import': false },
+    define: { 'import.meta.url': '__yieldlensBundleUrl' },
+    banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  const threads = await esbuild.build({
+    ...common,
+    entryPoints: workers.map((file) => ({ in: file, out: basename(file, '.js') })),
+    format: 'esm',
+    // Inlined CommonJS packages (vscode-languageserver) call require() for Node's modules; ESM has none.
+    banner: { js: "import { createRequire as __yieldlensCreateRequire } from 'node:module';\nconst require = __yieldlensCreateRequire(import.meta.url);" },
+  });
+  const result = { metafile: { inputs: { ...main.metafile.inputs, ...threads.metafile.inputs } } };
   // The runtime and the grammar as WebAssembly, found by parser.ts beside the bundle.
   copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(outDir, 'tree-sitter.wasm'));
   copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), join(outDir, 'tree-sitter-python.wasm'));
@@ -133,7 +154,7 @@ function* jsFiles(dir) {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  buildTypeScript();
+  if (!process.argv.includes('--skip-tsc')) buildTypeScript();
   const files = await bundleServer();
   for (const file of files) process.stderr.write(`server/bundle/${file.name}  ${(file.bytes / 1024).toFixed(0)} KiB\n`);
 }

@@ -59,7 +59,7 @@ function toolFingerprint(): string {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.js')) {
+      else if (entry.name.endsWith('.js') || entry.name.endsWith('.cjs')) {
         const stat = fs.statSync(full);
         hash.update(`${full}\0${stat.size}\0${stat.mtimeMs}\n`);
       }

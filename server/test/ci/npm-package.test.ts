@@ -61,7 +61,7 @@ describe('the npm package', () => {
       'package/bundle/tree-sitter-python.wasm',
       'package/bundle/tree-sitter.wasm',
       ...workerBundles().map((name) => `package/bundle/${name}`),
-      'package/bundle/yieldlens.js',
+      'package/bundle/yieldlens.cjs',
       'package/package.json',
     ].sort());
     const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'], work).stdout) as Record<string, unknown>;
@@ -89,13 +89,20 @@ describe('the npm package', () => {
     expect(run('npx', ['--no-install', 'yieldlens', '--version'], project).stdout.trim()).toBe(`yieldlens ${VERSION}`);
   });
 
-  it('runs `npx yieldlens trace` there', () => {
-    const result = run('npx', ['--no-install', 'yieldlens', 'trace', 'counter.py', '--format', 'json'], project);
-    expect(result.status, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { stdout: string; events: { event: string; value?: string; sent?: string }[] };
+  it('runs `npx yieldlens trace` there, the second time from the code cache the first wrote, with the same result', () => {
+    const bundleDir = join(project, 'node_modules', 'yieldlens', 'bundle');
+    const caches = (): string[] => readdirSync(bundleDir).filter((name) => /^yieldlens-trace-.*\.v8cache$/.test(name));
+    expect(caches()).toEqual([]);
+    const first = run('npx', ['--no-install', 'yieldlens', 'trace', 'counter.py', '--format', 'json'], project);
+    expect(first.status, first.stderr).toBe(0);
+    const report = JSON.parse(first.stdout) as { stdout: string; events: { event: string; value?: string; sent?: string }[] };
     expect(report.stdout).toBe('0\ngot a\n1\n');
     expect(report.events.filter((event) => event.event === 'yield').map((event) => event.value)).toEqual(['0', '1']);
     expect(report.events.find((event) => event.event === 'resume' && event.sent !== undefined)?.sent).toBe("'a'");
+    expect(caches()).toHaveLength(1);
+    const second = run('npx', ['--no-install', 'yieldlens', 'trace', 'counter.py', '--format', 'json'], project);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
   });
 
   it('runs `npx yieldlens lsp` there: it initializes and publishes diagnostics', async () => {

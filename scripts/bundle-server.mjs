@@ -69,6 +69,7 @@ export async function bundleServer(outDir = BUNDLE_DIR) {
     format: 'cjs',
     supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__yieldlensBundleUrl' },
+    plugins: [...common.plugins, commonJsBuildOf('web-tree-sitter')],
     banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   const threads = await esbuild.build({
@@ -122,6 +123,20 @@ function assetReferences(outDir, workers) {
         });
         return { contents, loader: 'js' };
       });
+    },
+  };
+}
+
+/**
+ * Takes `name`'s CommonJS build (its `require` export condition) for the CommonJS bundle. web-tree-sitter's ES
+ * module build declares its own `var require = createRequire(...)` after an `import('module')`, which, turned
+ * into `require('module')`, then calls the hoisted, still undefined local: the WASM parser failed to load.
+ */
+function commonJsBuildOf(name) {
+  return {
+    name: `yieldlens-commonjs-${name}`,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: require.resolve(name) }));
     },
   };
 }

@@ -53,6 +53,7 @@ describe('the npm package', () => {
     const listing = run('tar', ['-tzf', tarball], work).stdout.split('\n').filter((line) => line !== '').sort();
     expect(listing).toEqual([
       'package/LICENSE',
+      'package/LICENSE-CPython.txt',
       'package/README.md',
       'package/bin/launch.js',
       'package/bin/yieldlens-lsp.js',

@@ -10,7 +10,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, copyFileSync, writeFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -61,16 +61,20 @@ export async function bundleServer(outDir = BUNDLE_DIR) {
   };
   // The main thread: CommonJS, so that the launcher can compile it as a vm.Script with a code cache. What
   // ESM gave it is provided: import.meta.url (the bundle's own URL: the worker files, the WASM files and
-  // package.json are found from it), and import() of Node's modules (web-tree-sitter's), turned into require.
+  // package.json are found from it), and import() of Node's modules (web-tree-sitter's, for the WASM parser),
+  // which a vm.Script can do only through an experimental option that a code cache loses: a require made
+  // before any of the bundle's code can shadow `require` (web-tree-sitter declares its own).
   const main = await esbuild.build({
     ...common,
     entryPoints: [{ in: join(DIST, 'cli', 'main.js'), out: MAIN_BUNDLE.replace(/\.cjs$/, '') }],
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__yieldlensBundleUrl' },
-    banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href, __yieldlensRequire = require;" },
   });
+  const mainFile = join(outDir, MAIN_BUNDLE);
+  writeFileSync(mainFile, readFileSync(mainFile, 'utf8').replace(/\bimport\("((?:node:)?[\w/]+)"\)/g, (call, name) =>
+    builtinModules.includes(name.replace(/^node:/, '')) ? `Promise.resolve(__yieldlensRequire(${JSON.stringify(name)}))` : call));
   const threads = await esbuild.build({
     ...common,
     entryPoints: workers.map((file) => ({ in: file, out: basename(file, '.js') })),

@@ -1,7 +1,7 @@
 // Benchmark of the mini-runtime against CPython 3.13 on generator workloads (~200,000 items each; one of them
 // async generators under asyncio), tracing on.
 // `node bench/runtime.bench.mjs` prints a markdown table; `bench/run.mjs` calls the default export `run()`.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -184,6 +184,87 @@ function traceProcess(file, flags) {
   return median(samples);
 }
 
+/** A 30-line file with a `__main__` block, as a user opens one: a pipeline, a coroutine and a `yield from`. */
+export const SNIPPET_30 = `def numbers(n):
+    for i in range(n):
+        yield i
+
+
+def evens(xs):
+    for x in xs:
+        if x % 2 == 0:
+            yield x
+
+
+def averager():
+    total = count = 0
+    average = None
+    while True:
+        value = yield average
+        total += value
+        count += 1
+        average = total / count
+
+
+def chain(*parts):
+    for part in parts:
+        yield from part
+
+
+if __name__ == "__main__":
+    avg = averager()
+    next(avg)
+    for value in chain(evens(numbers(10)), "ab"):
+        print(value, avg.send(len(str(value))))
+`;
+
+/**
+ * The first trace in a fresh language server (\`yieldlens lsp\`): didOpen of SNIPPET_30 → its
+ * yieldlens/traceStatus "finished". \`idleMs\`: how long the server sat idle after \`initialized\` (0: the
+ * file opened at once, as an editor opening a file with the server does; then the trace worker's own
+ * start-up is part of the wait). Median of REPEATS fresh servers.
+ */
+export async function firstServerTrace(idleMs) {
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-jsonrpc/node.js');
+  const dir = mkdtempSync(join(tmpdir(), 'yieldlens-first-trace-'));
+  const file = join(dir, 'snippet.py');
+  writeFileSync(file, SNIPPET_30);
+  const samples = [];
+  try {
+    for (let i = 0; i < REPEATS; i++) {
+      const child = spawn(process.execPath, [CLI, 'lsp'], { stdio: ['pipe', 'pipe', 'ignore'] });
+      const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+      let finished;
+      const done = new Promise((resolve) => (finished = resolve));
+      connection.onNotification('yieldlens/traceStatus', (params) => {
+        if (params.state === 'finished' || params.state === 'unavailable' || params.state === 'cancelled') finished({ at: performance.now(), params });
+      });
+      connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
+      connection.onRequest('client/registerCapability', () => null);
+      connection.onRequest('window/workDoneProgress/create', () => null);
+      connection.listen();
+      try {
+        await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, workspaceFolders: null, capabilities: { workspace: { configuration: true } } });
+        await connection.sendNotification('initialized', {});
+        if (idleMs > 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
+        const started = performance.now();
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).href, languageId: 'python', version: 1, text: SNIPPET_30 } });
+        const { at, params } = await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('no trace status within 20 s')), 20_000))]);
+        if (params.state !== 'finished' || params.sources?.[0]?.outcome !== 'completed') throw new Error(`the snippet's trace did not complete: ${JSON.stringify(params)}`);
+        samples.push(at - started);
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } finally {
+        connection.dispose();
+        child.kill();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return median(samples);
+}
+
 const format = (ms) => (ms === undefined ? '—' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 export default async function run() {
@@ -269,6 +350,15 @@ export default async function run() {
     `Start-up: runtime import ${format(startup?.importMs)} ms + first snippet ${format(startup?.firstRunMs)} ms (fresh Node process); ` +
       `CPython process \`-c pass\` ${format(cpythonStart)} ms. CPython: medians of ${REPEATS} runs; runtime: median of ${RUNTIME_REPEATS} runs after a warm-up pass over all workloads (whose runs are the first-run column); target: runtime within 2× of CPython, start-up under 50 ms.`,
   );
+  if (existsSync(CLI) && existsSync(runtimeEntry)) {
+    const atOnce = await firstServerTrace(0);
+    const afterIdle = await firstServerTrace(2_000);
+    lines.push(
+      '',
+      `First trace of a 30-line snippet in a fresh language server (didOpen → traceStatus "finished", median of ${REPEATS} servers): ` +
+        `${format(atOnce)} ms when the file is opened right after \`initialized\`, ${format(afterIdle)} ms after the server sat idle 2 s; target ≤ 50 ms.`,
+    );
+  }
   return lines.join('\n');
 }
 

@@ -5,10 +5,11 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { TraceReport } from '@yieldlens/shared';
 import { loadParser } from '../parser.js';
 import { RUNTIME_MODULE_NAMES, runSnippet, warmUpRuntime } from '../runtime/index.js';
 import { importedModules } from './trace-imports.js';
-import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
+import { CANCEL_CELL, PARSER_CELL, PENDING_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('trace-worker.ts must run in a worker thread');
@@ -44,7 +45,9 @@ try {
  *   name outside the registry, such as a project module, or `__import__`). The list comes from the
  *   registry, so a module added there is warmed up too.
  *
- * In a fresh thread that is seconds of work (0.3 s for the interpreter, 2–3 s for the modules).
+ * In a fresh thread that is seconds of work (0.3 s for the interpreter, 2–3 s for the modules), so a
+ * background piece stops as soon as a job is posted (the pending cell: it then reads as past its time
+ * budget at its next budget check) and is done again later.
  */
 let interpreterWarm = false;
 const unwarmed = new Set(RUNTIME_MODULE_NAMES);
@@ -58,8 +61,15 @@ function inParserCell(work: () => void): void {
   }
 }
 
-function warmModule(name: string): void {
-  if (unwarmed.delete(name)) inParserCell(() => runSnippet(`import ${name}\n`, { filename: '<warm-up>' }));
+/** Background warm-up gives way to a job posted meanwhile. */
+const jobPending = (): boolean => Atomics.load(cells, PENDING_CELL) !== 0;
+
+/** Imports the module once; in the background (`yielding`) it may stop for a job, and is then kept for later. */
+function warmModule(name: string, yielding = false): void {
+  if (!unwarmed.delete(name)) return;
+  let report: TraceReport | undefined;
+  inParserCell(() => (report = runSnippet(`import ${name}\n`, { filename: '<warm-up>', ...(yielding ? { interrupted: jobPending } : {}) })));
+  if (yielding && report?.limit?.kind === 'time') unwarmed.add(name);
 }
 
 /** Imports, before `text` runs, every registry module it could import that is not warmed up yet. */
@@ -81,14 +91,15 @@ function warmModulesOf(text: string): void {
 }
 
 function warmUpNext(): void {
-  if (!interpreterWarm) {
-    interpreterWarm = true;
-    inParserCell(warmUpRuntime);
-  } else {
-    const next = unwarmed.values().next();
-    if (next.done === true) return;
-    warmModule(next.value);
+  if (!jobPending()) {
+    if (!interpreterWarm) inParserCell(() => (interpreterWarm = warmUpRuntime(jobPending)));
+    else {
+      const next = unwarmed.values().next();
+      if (next.done === true) return;
+      warmModule(next.value, true);
+    }
   }
+  // Again after the turn in which a posted job's message is handled.
   setImmediate(warmUpNext);
 }
 
@@ -96,6 +107,7 @@ port.postMessage({ kind: 'ready' } satisfies TraceWorkerReply);
 setImmediate(warmUpNext);
 
 port.on('message', (job: TraceJobMessage) => {
+  Atomics.compareExchange(cells, PENDING_CELL, job.id, 0);
   warmModulesOf(job.text);
   const report = runSnippet(job.text, {
     ...job.options,

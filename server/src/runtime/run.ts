@@ -99,10 +99,8 @@ class EventRecorder implements Tracer {
   /** Makes room for `slots` slots (at least doubling, at most cap), keeping the recorded ones. */
   private grow(slots: number): void {
     const size = Math.min(this.cap, Math.max(slots, 2 * (this.cells.length / STRIDE))) * STRIDE;
-    const next = new Array<Py>(size).fill(null);
-    const old = this.cells;
-    for (let k = 0; k < old.length; k++) next[k] = old[k];
-    this.cells = next;
+    // concat, a builtin, rather than a copy loop, which a cold process runs unoptimised (5–15 ms a run).
+    this.cells = this.cells.concat(new Array<Py>(size - this.cells.length).fill(null));
   }
   private capture(v: Py): Py {
     const t = typeof v;

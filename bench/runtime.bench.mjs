@@ -171,15 +171,27 @@ console.log(JSON.stringify({ importMs: t1 - t0, firstRunMs: t2 - t1 }));`;
 const CLI = join(repoRoot, 'server', 'bin', 'yieldlens.js');
 /** V8 flag sets tried for the whole-process `yieldlens trace` (YIELDLENS_BENCH_TRACE_FLAGS: a JSON list of lists). */
 const TRACE_FLAG_SETS = JSON.parse(process.env.YIELDLENS_BENCH_TRACE_FLAGS ?? '[[]]');
+/**
+ * What the launcher runs (server/bin/launch.js): the bundle `npm run build` makes (one file, compiled with
+ * V8's code cache), and the compiled sources (~300 ES modules), measured in the same run.
+ */
+const TRACE_ENTRIES = [
+  ...(existsSync(join(repoRoot, 'server', 'bundle', 'yieldlens.cjs')) ? [{ label: 'bundle', env: { YIELDLENS_LAUNCH: 'bundle' } }] : []),
+  { label: 'server/dist', env: { YIELDLENS_LAUNCH: 'dist' } },
+];
+const TRACE_VARIANTS = TRACE_ENTRIES.flatMap((entry) => TRACE_FLAG_SETS.map((flags) => ({ ...entry, flags, label: [entry.label, ...flags].join(' ') })));
 
-/** `yieldlens trace FILE` as a whole process (start-up, parse, compile, run, JSON out), median of REPEATS. */
-function traceProcess(file, flags) {
+/**
+ * `yieldlens trace FILE` as a whole process (start-up, parse, compile, run, JSON out), median of REPEATS
+ * after one untimed run (which writes the bundle's code cache when it has none).
+ */
+function traceProcess(file, variant) {
   const samples = [];
-  for (let i = 0; i < REPEATS; i++) {
+  for (let i = 0; i <= REPEATS; i++) {
     const started = performance.now();
-    const child = spawnSync(process.execPath, [...flags, CLI, 'trace', file, '--format', 'json', '--max-steps', '1000000000', '--timeout', '120000', '--max-events', '10000'], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024, timeout: 180_000 });
+    const child = spawnSync(process.execPath, [...variant.flags, CLI, 'trace', file, '--format', 'json', '--max-steps', '1000000000', '--timeout', '120000', '--max-events', '10000'], { encoding: 'utf8', env: { ...process.env, ...variant.env }, maxBuffer: 1024 * 1024 * 1024, timeout: 180_000 });
     if (child.status !== 0) return undefined;
-    samples.push(performance.now() - started);
+    if (i > 0) samples.push(performance.now() - started);
   }
   return median(samples);
 }
@@ -284,7 +296,7 @@ export default async function run() {
 
   const workDir = mkdtempSync(join(tmpdir(), 'yieldlens-bench-'));
   lines.push(
-    `| workload (~${ITEMS.toLocaleString('en-US')} items) | runtime ms | runtime first run ms | CPython ${python.ok ? python.version : ''} ms (in script) | CPython ms (whole process) | runtime ÷ CPython | \`yieldlens trace\` whole process ms (${TRACE_FLAG_SETS.map((flags) => flags.join(' ') || 'no flags').join(' / ')}) | ÷ CPython whole process | events | result |`,
+    `| workload (~${ITEMS.toLocaleString('en-US')} items) | runtime ms | runtime first run ms | CPython ${python.ok ? python.version : ''} ms (in script) | CPython ms (whole process) | runtime ÷ CPython | \`yieldlens trace\` whole process ms (${TRACE_VARIANTS.map((variant) => variant.label).join(' / ')}) | ÷ CPython whole process | events | result |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   );
   // Warm-up pass: a language server's worker has run many traces before the one a user waits for,
@@ -333,7 +345,7 @@ export default async function run() {
         if (report.unsupported || report.limit) runtimeMs = firstRunMs = undefined;
       }
       const ratio = runtimeMs !== undefined && cpython?.ok ? `${(runtimeMs / cpython.inScriptMs).toFixed(2)}×` : '—';
-      const whole = TRACE_FLAG_SETS.map((flags) => traceProcess(file, flags));
+      const whole = TRACE_VARIANTS.map((variant) => traceProcess(file, variant));
       const wholeRatio = whole.map((ms) => (ms !== undefined && cpython?.ok ? `${(ms / cpython.processMs).toFixed(2)}×` : '—')).join(' / ');
       lines.push(
         `| ${workload.name} | ${format(runtimeMs)} | ${format(firstRunMs)} | ${cpython?.ok ? format(cpython.inScriptMs) : cpython ? `failed: ${cpython.reason}` : '—'} | ${cpython?.ok ? format(cpython.processMs) : '—'} | ${ratio} | ${whole.map(format).join(' / ')} | ${wholeRatio} | ${events} | ${result} |`,
@@ -344,6 +356,18 @@ export default async function run() {
   }
 
   lines.push('');
+  // The start-up of the command itself: an empty file traced, against Node's own start-up.
+  const emptyDir = mkdtempSync(join(tmpdir(), 'yieldlens-bench-empty-'));
+  const emptyFile = join(emptyDir, 'empty.py');
+  writeFileSync(emptyFile, 'pass\n');
+  const emptyTraces = TRACE_VARIANTS.map((variant) => `${variant.label} ${format(traceProcess(emptyFile, variant))} ms`);
+  rmSync(emptyDir, { recursive: true, force: true });
+  const nodeSamples = Array.from({ length: REPEATS }, () => {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    return performance.now() - started;
+  });
+  lines.push(`\`yieldlens trace\` of a file holding \`pass\`, whole process: ${emptyTraces.join(', ')}; \`node -e 0\` ${format(median(nodeSamples))} ms.`, '');
   const startup = runSnippet ? runtimeStartup() : undefined;
   const cpythonStart = python.ok ? cpythonStartup(python) : undefined;
   lines.push(

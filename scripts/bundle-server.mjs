@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, copyFileSync,
 import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,8 +74,16 @@ export async function bundleServer(outDir = BUNDLE_DIR) {
     banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href, __yieldlensRequire = require;" },
   });
   const mainFile = join(outDir, MAIN_BUNDLE);
-  writeFileSync(mainFile, readFileSync(mainFile, 'utf8').replace(/\bimport\("((?:node:)?[\w/]+)"\)/g, (call, name) =>
-    builtinModules.includes(name.replace(/^node:/, '')) ? `Promise.resolve(__yieldlensRequire(${JSON.stringify(name)}))` : call));
+  const mainText = readFileSync(mainFile, 'utf8')
+    .replace(/\bimport\("((?:node:)?[\w/]+)"\)/g, (call, name) =>
+      builtinModules.includes(name.replace(/^node:/, '')) ? `Promise.resolve(__yieldlensRequire(${JSON.stringify(name)}))` : call)
+    // esbuild escapes what is not ASCII (charset: 'ascii') except in template literals, which String.raw
+    // can read raw (CPython's module sources): there a substitution gives the same character. An ASCII
+    // file is read as latin1, a third of the time of UTF-8 (the launcher); a character this puts outside a
+    // template literal makes the syntax check below fail the build.
+    .replace(/[^\x00-\x7f]/gu, (char) => `\${"\\u{${char.codePointAt(0).toString(16)}}"}`);
+  new vm.Script(`(function (exports, require, module, __filename, __dirname) {${mainText}\n})`, { filename: mainFile });
+  writeFileSync(mainFile, mainText);
   const threads = await esbuild.build({
     ...common,
     entryPoints: workers.map((file) => ({ in: file, out: basename(file, '.js') })),

@@ -10,9 +10,10 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, copyFileSync, writeFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import * as esbuild from 'esbuild';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -61,17 +62,28 @@ export async function bundleServer(outDir = BUNDLE_DIR) {
   };
   // The main thread: CommonJS, so that the launcher can compile it as a vm.Script with a code cache. What
   // ESM gave it is provided: import.meta.url (the bundle's own URL: the worker files, the WASM files and
-  // package.json are found from it), and import() of Node's modules (web-tree-sitter's), turned into require.
+  // package.json are found from it), and import() of Node's modules (web-tree-sitter's, for the WASM parser),
+  // which a vm.Script can do only through an experimental option that a code cache loses: a require made
+  // before any of the bundle's code can shadow `require` (web-tree-sitter declares its own).
   const main = await esbuild.build({
     ...common,
     entryPoints: [{ in: join(DIST, 'cli', 'main.js'), out: MAIN_BUNDLE.replace(/\.cjs$/, '') }],
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
-    supported: { 'dynamic-import': false },
     define: { 'import.meta.url': '__yieldlensBundleUrl' },
-    plugins: [...common.plugins, commonJsBuildOf('web-tree-sitter')],
-    banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href, __yieldlensRequire = require;" },
   });
+  const mainFile = join(outDir, MAIN_BUNDLE);
+  const mainText = readFileSync(mainFile, 'utf8')
+    .replace(/\bimport\("((?:node:)?[\w/]+)"\)/g, (call, name) =>
+      builtinModules.includes(name.replace(/^node:/, '')) ? `Promise.resolve(__yieldlensRequire(${JSON.stringify(name)}))` : call)
+    // esbuild escapes what is not ASCII (charset: 'ascii') except in template literals, which String.raw
+    // can read raw (CPython's module sources): there a substitution gives the same character. An ASCII
+    // file is read as latin1, a third of the time of UTF-8 (the launcher); a character this puts outside a
+    // template literal makes the syntax check below fail the build.
+    .replace(/[^\x00-\x7f]/gu, (char) => `\${"\\u{${char.codePointAt(0).toString(16)}}"}`);
+  new vm.Script(`(function (exports, require, module, __filename, __dirname) {${mainText}\n})`, { filename: mainFile });
+  writeFileSync(mainFile, mainText);
   const threads = await esbuild.build({
     ...common,
     entryPoints: workers.map((file) => ({ in: file, out: basename(file, '.js') })),
@@ -123,20 +135,6 @@ function assetReferences(outDir, workers) {
         });
         return { contents, loader: 'js' };
       });
-    },
-  };
-}
-
-/**
- * Takes `name`'s CommonJS build (its `require` export condition) for the CommonJS bundle. web-tree-sitter's ES
- * module build declares its own `var require = createRequire(...)` after an `import('module')`, which, turned
- * into `require('module')`, then calls the hoisted, still undefined local: the WASM parser failed to load.
- */
-function commonJsBuildOf(name) {
-  return {
-    name: `yieldlens-commonjs-${name}`,
-    setup(build) {
-      build.onResolve({ filter: new RegExp(`^${name}$`) }, () => ({ path: require.resolve(name) }));
     },
   };
 }

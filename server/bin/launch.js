@@ -70,7 +70,8 @@ export async function launch(args) {
 
 /** Compiles and runs the CommonJS bundle with the code cache of `command`; returns its `main`. */
 function loadBundle(command) {
-  const source = readFileSync(BUNDLE, 'utf8');
+  // The bundle is ASCII (scripts/bundle-server.mjs makes sure): latin1 reads it exactly, faster than UTF-8.
+  const source = readFileSync(BUNDLE, 'latin1');
   const stat = statSync(BUNDLE);
   // V8 checks a cache against the source's length only: the file's size and time are in the name.
   const cacheName = `yieldlens-${command}-${process.version}-${process.arch}-${stat.size}-${Math.floor(stat.mtimeMs)}.v8cache`;

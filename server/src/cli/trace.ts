@@ -151,8 +151,10 @@ function runSources(
 
 type GenState = 'created' | 'running' | 'suspended' | 'closed';
 
-/** One line of the timeline: an event's columns, or a gap or output line printed as is. */
-type TimelineRow = { line: string; left: string; state: string; locals: string } | { text: string };
+/** One line of the timeline: an event's columns, or (text not null) a gap or output line printed as is. One shape for both. */
+interface TimelineRow { text: string | null; line: string; left: string; state: string; locals: string }
+
+const textRow = (text: string): TimelineRow => ({ text, line: '', left: '', state: '', locals: '' });
 
 /**
  * Renders the report as a timeline; exported for tests and for the language server's hover. What the
@@ -167,22 +169,25 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
   out.push('');
   // A loop, not Math.max(...): a trace may hold more events than a call can take arguments.
   let lineWidth = 4;
-  for (const e of report.events) lineWidth = Math.max(lineWidth, lineLabel(e).length);
+  const labels = report.events.map(lineLabel);
+  for (const label of labels) if (label.length > lineWidth) lineWidth = label.length;
   const offsets = report.outputOffsets?.length === report.events.length ? report.outputOffsets : null;
   const rows: TimelineRow[] = [];
   let printed = 0;
   const output = (upTo: number): void => {
     if (upTo <= printed) return;
-    for (const l of report.stdout.slice(printed, upTo).replace(/\n$/, '').split('\n')) rows.push({ text: `${' '.repeat(lineWidth)}  | ${l}` });
+    for (const l of report.stdout.slice(printed, upTo).replace(/\n$/, '').split('\n')) rows.push(textRow(`${' '.repeat(lineWidth)}  | ${l}`));
     printed = upTo;
   };
   const states = new Map<number, GenState>();
   // Generators currently running, innermost last: a resume inside another generator's run is nested.
   const running: number[] = [];
   const headCount = Math.ceil(Math.max(2, maxEvents) / 2);
+  // Columns two spaces apart at least, however long an event's text: never `… StopIteration closed`.
+  let leftWidth = 48;
   report.events.forEach((e, i) => {
     if (report.truncated && i === headCount) {
-      rows.push({ text: `${' '.repeat(lineWidth)}  … ${report.omittedEvents ?? 0} events omitted …` });
+      rows.push(textRow(`${' '.repeat(lineWidth)}  … ${report.omittedEvents ?? 0} events omitted …`));
       // What was running across the gap is unknown; start the tail from a clean slate.
       running.length = 0;
     }
@@ -210,20 +215,14 @@ export function renderTimeline(file: string, report: TraceReport, maxEvents = DE
         states.set(e.generator, 'closed');
         break;
     }
-    rows.push({
-      line: lineLabel(e),
-      left: `${'  '.repeat(depth)}${e.function}#${e.generator}  ${describe(e)}`,
-      state: states.get(e.generator) ?? 'created',
-      locals: e.event === 'yield' ? formatLocals(e.locals) : '',
-    });
+    const left = `${depth === 0 ? '' : '  '.repeat(depth)}${e.function}#${e.generator}  ${describe(e)}`;
+    if (left.length + 2 > leftWidth) leftWidth = left.length + 2;
+    rows.push({ text: null, line: labels[i]!, left, state: states.get(e.generator) ?? 'created', locals: e.event === 'yield' ? formatLocals(e.locals) : '' });
   });
   if (offsets !== null) output(report.stdout.length);
-  // Columns two spaces apart at least, however long an event's text: never `… StopIteration closed`.
-  let leftWidth = 48;
-  for (const r of rows) if ('left' in r) leftWidth = Math.max(leftWidth, r.left.length + 2);
   for (const r of rows) {
-    if ('text' in r) out.push(r.text);
-    else out.push(`${r.line.padEnd(lineWidth)}  ${r.left.padEnd(leftWidth)}${r.state.padEnd(9)}${r.locals ? '  ' + r.locals : ''}`.trimEnd());
+    if (r.text !== null) out.push(r.text);
+    else out.push(`${r.line.padEnd(lineWidth)}  ${r.left.padEnd(leftWidth)}${r.state.padEnd(9)}${r.locals === '' ? '' : '  ' + r.locals}`.trimEnd());
   }
   if (report.events.length === 0) out.push('(no generator ran)');
   out.push('');
@@ -264,6 +263,10 @@ function describe(e: TraceEvent): string {
 }
 
 function formatLocals(locals: Record<string, string>): string {
-  const parts = Object.entries(locals).map(([k, v]) => `${k}=${v.length > 40 ? v.slice(0, 37) + '...' : v}`);
-  return parts.join(' ');
+  let out = '';
+  for (const k in locals) {
+    const v = locals[k]!;
+    out += `${out === '' ? '' : ' '}${k}=${v.length > 40 ? v.slice(0, 37) + '...' : v}`;
+  }
+  return out;
 }

@@ -85,6 +85,11 @@ export function serve(connection: Connection, watchdog?: Watchdog): Session {
     };
     for (const problem of session.config.setClientSettings(params.initializationOptions)) session.showProblemOnce(problem);
     folders = params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: 'root' }] : []);
+    // The trace worker starts (and warms up) now, not when the first document with a trace source opens,
+    // unless the editor turned traces off; its answer goes out first.
+    if (session.config.clientSettings.trace?.enabled !== false) setImmediate(() => session.traces.prepare());
+    // And the analysis is compiled by V8 on a sample before the first document needs it.
+    setImmediate(() => session.warmUp());
     return {
       capabilities: {
         positionEncoding: 'utf-16',

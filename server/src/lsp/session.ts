@@ -83,6 +83,22 @@ export class Session {
     });
   }
 
+  /**
+   * Analyses a built-in sample once, as a document would be (then forgets it), so that the first document
+   * the editor opens does not wait for V8 to compile the analysis: in a fresh server that first analysis
+   * took 50–80 ms of the first trace's wait, the next ones 5–9 ms. Nothing is published.
+   */
+  warmUp(): void {
+    const uri = 'yieldlens-warm-up:///warm_up.py';
+    if (this.documents.get(uri) !== undefined) return;
+    const doc = this.documents.open(uri, 'python', 1, WARM_UP_SOURCE);
+    try {
+      this.analysisOf(doc);
+    } finally {
+      this.documents.close(uri);
+    }
+  }
+
   log(message: string): void {
     this.connection.console.log(message);
   }
@@ -409,3 +425,46 @@ export class Session {
     return this.traces.dispose();
   }
 }
+
+/** What Session.warmUp analyses: the generator shapes the rules look at, with findings among them. */
+const WARM_UP_SOURCE = `import contextlib
+
+
+def numbers(n):
+    for i in range(n):
+        yield i
+
+
+def leaky(items):
+    for item in items:
+        if item is None:
+            raise StopIteration
+        yield item
+
+
+def running_average():
+    total = count = 0
+    average = None
+    while True:
+        value = yield average
+        total += value
+        count += 1
+        average = total / count
+
+
+@contextlib.contextmanager
+def opened(path):
+    handle = open(path)
+    yield handle
+    handle.close()
+
+
+class Pipeline:
+    def __iter__(self):
+        yield from numbers(3)
+
+
+averager = running_average()
+averager.send(1)
+print(sum(x * x for x in numbers(10)), list(Pipeline()))
+`;

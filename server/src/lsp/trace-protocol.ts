@@ -14,8 +14,10 @@ export interface TraceJobMessage {
 export type TraceWorkerReply = { kind: 'ready' } | { kind: 'done'; id: number; report: TraceReport };
 
 /**
- * What the worker is started with: shared cells, [CANCEL_CELL] the id of the run to stop and
- * [PARSER_CELL] 1 while the runtime is in the native parser (the thread must not be terminated then).
+ * What the worker is started with: shared cells, [CANCEL_CELL] the id of the run to stop,
+ * [PARSER_CELL] 1 while the runtime is in the native parser (the thread must not be terminated then) and
+ * [PENDING_CELL] the id of a job posted to the worker that it has not started (its background warm-up
+ * gives way to it).
  */
 export interface TraceWorkerData {
   cells: SharedArrayBuffer;
@@ -23,3 +25,6 @@ export interface TraceWorkerData {
 
 export const CANCEL_CELL = 0;
 export const PARSER_CELL = 1;
+export const PENDING_CELL = 2;
+/** Bytes of the shared cells. */
+export const CELLS_BYTES = 12;

@@ -5,9 +5,11 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import type { TraceReport } from '@yieldlens/shared';
 import { loadParser } from '../parser.js';
 import { RUNTIME_MODULE_NAMES, runSnippet, warmUpRuntime } from '../runtime/index.js';
-import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
+import { importedModules } from './trace-imports.js';
+import { CANCEL_CELL, PARSER_CELL, PENDING_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('trace-worker.ts must run in a worker thread');
@@ -31,19 +33,82 @@ try {
 }
 
 /**
- * Every module of the runtime's registry is imported once now, while the parser cell says so: those it
- * writes in Python (contextlib, functools, asyncio) are compiled on their first import in a thread, and a
- * later run must not parse in the middle of its VM run, where `inParser` does not see it. The list comes
- * from the registry, so a module added there is warmed up too.
+ * Warm-up, done in the background after `ready` so that the first snippet does not wait for it, one piece
+ * per turn of the event loop (a job that comes meanwhile runs in between):
+ *
+ * - a program that exercises the interpreter's common paths, so that V8 learns them before a real
+ *   snippet makes them hot (warmUpRuntime);
+ * - every module of the runtime's registry, imported once while the parser cell says so: those it writes
+ *   in Python (contextlib, functools, asyncio) are compiled on their first import in a thread, and a run
+ *   must not parse in the middle of its VM run, where `inParser` does not see it. So a snippet that comes
+ *   before they are all done first imports the modules it names (all of them when it might import any: a
+ *   name outside the registry, such as a project module, or `__import__`). The list comes from the
+ *   registry, so a module added there is warmed up too.
+ *
+ * In a fresh thread that is seconds of work (0.3 s for the interpreter, 2–3 s for the modules), so a
+ * background piece stops as soon as a job is posted (the pending cell: it then reads as past its time
+ * budget at its next budget check) and is done again later.
  */
-// V8 learns the interpreter's common paths before the first real snippet makes them hot.
-Atomics.store(cells, PARSER_CELL, 1);
-warmUpRuntime();
-for (const name of RUNTIME_MODULE_NAMES) runSnippet(`import ${name}\n`, { filename: '<warm-up>' });
-Atomics.store(cells, PARSER_CELL, 0);
+let interpreterWarm = false;
+const unwarmed = new Set(RUNTIME_MODULE_NAMES);
+
+function inParserCell(work: () => void): void {
+  Atomics.store(cells, PARSER_CELL, 1);
+  try {
+    work();
+  } finally {
+    Atomics.store(cells, PARSER_CELL, 0);
+  }
+}
+
+/** Background warm-up gives way to a job posted meanwhile. */
+const jobPending = (): boolean => Atomics.load(cells, PENDING_CELL) !== 0;
+
+/** Imports the module once; in the background (`yielding`) it may stop for a job, and is then kept for later. */
+function warmModule(name: string, yielding = false): void {
+  if (!unwarmed.delete(name)) return;
+  let report: TraceReport | undefined;
+  inParserCell(() => (report = runSnippet(`import ${name}\n`, { filename: '<warm-up>', ...(yielding ? { interrupted: jobPending } : {}) })));
+  if (yielding && report?.limit?.kind === 'time') unwarmed.add(name);
+}
+
+/** Imports, before `text` runs, every registry module it could import that is not warmed up yet. */
+function warmModulesOf(text: string): void {
+  if (unwarmed.size === 0) return;
+  const named = importedModules(text);
+  if (named === null || named.modules.some((name) => !RUNTIME_MODULE_NAMES.includes(name))) {
+    for (const name of [...unwarmed]) warmModule(name);
+    return;
+  }
+  // A dotted name imports its parents first, as the import system does.
+  for (const name of [...named.modules, ...named.maybeSubmodules.filter((each) => RUNTIME_MODULE_NAMES.includes(each))]) {
+    const parts = name.split('.');
+    for (let k = 1; k <= parts.length; k++) {
+      const prefix = parts.slice(0, k).join('.');
+      if (unwarmed.has(prefix)) warmModule(prefix);
+    }
+  }
+}
+
+function warmUpNext(): void {
+  if (!jobPending()) {
+    if (!interpreterWarm) inParserCell(() => (interpreterWarm = warmUpRuntime(jobPending)));
+    else {
+      const next = unwarmed.values().next();
+      if (next.done === true) return;
+      warmModule(next.value, true);
+    }
+  }
+  // Again after the turn in which a posted job's message is handled.
+  setImmediate(warmUpNext);
+}
+
 port.postMessage({ kind: 'ready' } satisfies TraceWorkerReply);
+setImmediate(warmUpNext);
 
 port.on('message', (job: TraceJobMessage) => {
+  Atomics.compareExchange(cells, PENDING_CELL, job.id, 0);
+  warmModulesOf(job.text);
   const report = runSnippet(job.text, {
     ...job.options,
     interrupted: () => Atomics.load(cells, CANCEL_CELL) === job.id,

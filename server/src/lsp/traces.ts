@@ -10,7 +10,7 @@ import type { Tree } from '../parser.js';
 import type { ModuleSource } from '../runtime/index.js';
 import { findTraceSources, traceInputs, type TraceSource } from '../runtime/sources.js';
 import type { ResolvedTraceSettings } from './config.js';
-import { CANCEL_CELL, PARSER_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
+import { CANCEL_CELL, CELLS_BYTES, PARSER_CELL, PENDING_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
 import { buildTraceView, type DocumentTraceView, type TracedRun } from './trace-view.js';
 import type { ConfirmingRun } from './trace-findings.js';
 
@@ -101,6 +101,11 @@ export class TraceService {
   private disposed = false;
 
   constructor(private readonly hooks: TraceServiceHooks) {}
+
+  /** Starts the worker thread ahead of the first trace, so that the first trace does not wait for it. */
+  prepare(): void {
+    if (!this.disposed) this.runner ??= new TraceRunner(this.hooks.log);
+  }
 
   /** Finds the document's sources for this version and runs (or takes from the cache) what they need. */
   update(input: TraceInput): void {
@@ -369,7 +374,7 @@ interface QueuedJob extends TraceJob {
 class TraceRunner {
   private worker: Worker | null = null;
   private ready = false;
-  private readonly cells = new Int32Array(new SharedArrayBuffer(8));
+  private readonly cells = new Int32Array(new SharedArrayBuffer(CELLS_BYTES));
   private readonly queue: QueuedJob[] = [];
   private running: QueuedJob | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -431,6 +436,7 @@ class TraceRunner {
     // A new worker starts with clean cells (its predecessor may have been stopped mid-parse).
     Atomics.store(this.cells, CANCEL_CELL, 0);
     Atomics.store(this.cells, PARSER_CELL, 0);
+    Atomics.store(this.cells, PENDING_CELL, 0);
     const data: TraceWorkerData = { cells: this.cells.buffer as SharedArrayBuffer };
     const worker = new Worker(new URL('./trace-worker.js', import.meta.url), {
       workerData: data,
@@ -501,6 +507,7 @@ class TraceRunner {
     if (job === undefined) return;
     this.running = job;
     const message: TraceJobMessage = { id: job.id, text: job.text, options: job.options };
+    Atomics.store(this.cells, PENDING_CELL, job.id);
     this.worker.postMessage(message);
     const budget = job.options.timeoutMs ?? 2_000;
     this.arm(budget + WATCHDOG_SLACK_MS, () => this.replaceWhenSafe(

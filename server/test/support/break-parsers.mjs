@@ -1,7 +1,8 @@
 // Preloaded with `node --import` by the parser tests: makes the parser bindings named in
 // YIELDLENS_TEST_BREAK_PARSERS (`native`, `wasm`, comma separated) fail to load, as a missing binary would.
 
-import Module, { register } from 'node:module';
+import fs from 'node:fs';
+import Module, { register, syncBuiltinESMExports } from 'node:module';
 
 const broken = new Set((process.env.YIELDLENS_TEST_BREAK_PARSERS ?? '').split(',').filter((name) => name !== ''));
 
@@ -21,4 +22,11 @@ if (broken.has('wasm')) {
         return next(specifier, context);
       }`),
   );
+  // The bundle inlines web-tree-sitter, so no resolution fails there: its runtime's WASM file cannot be read.
+  const readFileSync = fs.readFileSync;
+  fs.readFileSync = function (path, ...rest) {
+    if (String(path).endsWith('tree-sitter.wasm')) throw new Error(`ENOENT: no such file, open '${String(path)}' (simulated by the test)`);
+    return readFileSync.call(this, path, ...rest);
+  };
+  syncBuiltinESMExports();
 }

@@ -38,7 +38,7 @@ import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
   PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
-  PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
+  PyByteArray, PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
   cpythonHash,
 } from './values.js';
 
@@ -46,8 +46,8 @@ import {
  * (whole + fraction) rounded to a multiple of `unit`, ties to even: `whole` an exact integer, `fraction` in [0, 1)
  * the part of |x| beyond it (a tie needs fraction 0). Exact, unlike Math.round on a scaled double.
  */
-function roundHalfEven(whole: bigint, fraction: number, unit: bigint): bigint {
-  const negative = whole < 0n;
+// `negative` is the sign of the number rounded: a whole part of 0 (round(-0.9)) has none of its own.
+function roundHalfEven(whole: bigint, fraction: number, unit: bigint, negative = whole < 0n): bigint {
   const magnitude = negative ? -whole : whole;
   let q = magnitude / unit;
   const rest = magnitude % unit;
@@ -95,9 +95,10 @@ export function installBuiltins(vm: VM): void {
   notImplementedType.dict.set('__bool__', native('__bool__', () => refuseNotImplementedTruth(vm.currentLine())));
   // type(...)() is the singleton again, as in CPython (ellipsis_new takes no arguments).
   ellipsisType.dict.set('__new__', native('__new__', (a, kw) => {
-    if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('ellipsis takes no arguments');
+    if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('EllipsisType takes no arguments');
     return ELLIPSIS;
   }));
+
   b.set('__name__', '__main__');
 
   fn('print', (args, kw) => {
@@ -149,10 +150,12 @@ export function installBuiltins(vm: VM): void {
     arity(vm, 'len', args, 1, 1);
     return len(vm, args[0]);
   });
-  fn('iter', (args) => {
+  fn('iter', (args, kw) => {
+    noKw(vm, 'iter', kw);
     arity(vm, 'iter', args, 1, 2);
     if (args.length === 2) {
       const [callable, sentinel] = args;
+      if (!vm.truthy(vm.call(vm.builtins.get('callable')!, [callable]))) throw vm.typeError('iter(v, w): v must be callable');
       // calliter_iternext: once the sentinel came back or the callable raised StopIteration, the
       // iterator drops the callable and never calls it again.
       let done = false;
@@ -326,8 +329,19 @@ export function installBuiltins(vm: VM): void {
     return binaryOp(vm, 6, args[0], args[1], false);
   });
   fn('round', (args, kw) => {
-    const v = args[0];
-    const nd = args.length > 1 ? args[1] : kwArg(kw, 'ndigits', null);
+    // round(number, ndigits=None), by position or by name (builtin_round's Argument Clinic checks).
+    const given = args.length + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeError(`round() takes at most 2 arguments (${given} given)`);
+    let v: Py | undefined = args[0];
+    let nd: Py = args.length > 1 ? args[1] : null;
+    for (const [k, value] of kw ?? []) {
+      const position = k === 'number' ? 1 : k === 'ndigits' ? 2 : 0;
+      if (position === 0) throw vm.typeError(`round() got an unexpected keyword argument '${k}'`);
+      if (args.length >= position) throw vm.typeError(`argument for round() given by name ('${k}') and position (${position})`);
+      if (position === 1) v = value;
+      else nd = value;
+    }
+    if (v === undefined) throw vm.typeError("round() missing required argument 'number' (pos 1)");
     // int.__round__ and float.__round__ take ndigits as an index (other numbers check their own).
     if (nd !== null && !isIntLike(nd) && (isIntLike(v) || v instanceof PyFloat)) {
       if (nd instanceof PyInstance && nd.cls.lookup('__index__') !== undefined) throw new UnsupportedSignal('round() with an __index__ ndigits', vm.currentLine());
@@ -343,7 +357,7 @@ export function installBuiltins(vm: VM): void {
         if (!Number.isFinite(x)) throw vm.error(Number.isNaN(x) ? 'ValueError' : 'OverflowError', Number.isNaN(x) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
         // Half to even on the exact value; the result is an int of any size.
         const whole = Math.trunc(x);
-        return normInt(roundHalfEven(BigInt(whole), Math.abs(x - whole), 1n));
+        return normInt(roundHalfEven(BigInt(whole), Math.abs(x - whole), 1n, x < 0));
       }
       const n = Number(nd);
       if (!Number.isFinite(x)) return v;
@@ -353,7 +367,7 @@ export function installBuiltins(vm: VM): void {
         return new PyFloat((x < 0 ? -1 : 1) * parseFloat(s));
       }
       const whole = Math.trunc(x);
-      const rounded = Number(roundHalfEven(BigInt(whole), Math.abs(x - whole), 10n ** BigInt(Math.min(-n, 400))));
+      const rounded = Number(roundHalfEven(BigInt(whole), Math.abs(x - whole), 10n ** BigInt(Math.min(-n, 400)), x < 0));
       return new PyFloat(rounded === 0 ? (x < 0 ? -0 : 0) : rounded);
     }
     const r = v instanceof PyInstance ? vm.callSpecial(v, '__round__', nd === null ? [] : [nd]) : undefined;
@@ -361,9 +375,18 @@ export function installBuiltins(vm: VM): void {
     throw vm.typeError(`type ${typeOf(v).name} doesn't define __round__ method`);
   });
   fn('sum', (args, kw) => {
-    arity(vm, 'sum', args, 1, 2);
+    // sum(iterable, /, start=0): builtin_sum's Argument Clinic checks.
+    if (args.length === 0) throw vm.typeError(`sum() takes at least 1 positional argument (0 given)`);
+    const given = args.length + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeError(`sum() takes at most 2 arguments (${given} given)`);
+    for (const k of kw?.keys() ?? []) {
+      if (k !== 'start') throw vm.typeError(`sum() got an unexpected keyword argument '${k}'`);
+      if (args.length > 1) throw vm.typeError(`argument for sum() given by name ('start') and position (2)`);
+    }
     let acc: Py = args.length > 1 ? args[1] : kwArg(kw, 'start', 0);
     if (typeof acc === 'string') throw vm.typeError("sum() can't sum strings [use ''.join(seq) instead]");
+    if (acc instanceof PyBytes || acc instanceof PyByteArray)
+      throw vm.typeError(`sum() can't sum ${acc instanceof PyBytes ? 'bytes' : 'bytearray'} [use b''.join(seq) instead]`);
     const it = vm.getIter(args[0]);
     const next = (): Py => vm.iterNext(it);
     // CPython's three phases: exact ints, then floats with Neumaier compensation (3.12+), then generic.
@@ -371,9 +394,13 @@ export function installBuiltins(vm: VM): void {
     if (typeof acc === 'number' || typeof acc === 'boolean') {
       // A number-typed total stays unboxed in the loop: no heap number per item beyond 2**30.
       let total = acc === true ? 1 : acc === false ? 0 : acc;
+      // An empty iterable gives the start itself (`sum([], False) is False`).
+      const start = acc;
+      let added = false;
       for (;;) {
         x = next();
-        if (x === STOP) return total;
+        if (x === STOP) return added ? total : start;
+        added = true;
         if (--vm.stepsLeftInChunk <= 0) vm.budget();
         if (typeof x === 'number' || typeof x === 'boolean') {
           const t = total + (x === true ? 1 : x === false ? 0 : x);
@@ -589,17 +616,23 @@ export function installBuiltins(vm: VM): void {
     }
     return vm.getAttr(args[0], args[1]);
   });
+  const attrName = (name: Py): string => {
+    if (typeof name !== 'string') throw vm.typeError(`attribute name must be string, not '${typeOf(name).name}'`);
+    return name;
+  };
   fn('setattr', (args) => {
     arity(vm, 'setattr', args, 3, 3);
-    vm.setAttr(args[0], args[1], args[2]);
+    vm.setAttr(args[0], attrName(args[1]), args[2]);
     return null;
   });
   fn('delattr', (args) => {
-    vm.delAttr(args[0], args[1]);
+    arity(vm, 'delattr', args, 2, 2);
+    vm.delAttr(args[0], attrName(args[1]));
     return null;
   });
   fn('hasattr', (args) => {
     arity(vm, 'hasattr', args, 2, 2);
+    attrName(args[1]);
     return vm.getAttrOrUndefined(args[0], args[1]) !== undefined;
   });
   fn('vars', (args) => {
@@ -668,7 +701,7 @@ export function installBuiltins(vm: VM): void {
   installCoroutineType(vm);
   installAsyncGeneratorType(vm);
   installAnextAwaitableType(vm);
-  installNoneType();
+  installNoneType(vm);
   installBuiltinFunctionType(vm);
   installFileMethods(vm);
   installSlotWrappers(vm);

@@ -3006,6 +3006,11 @@ export class VM {
       if (!o.dict.delete(name)) throw this.error('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
       return;
     }
+    // A name the program set on a module (`sys.spam = 1; del sys.spam`); the module's own names the runtime may not model.
+    if (o instanceof PyModule && o.dict.has(name)) {
+      o.dict.delete(name);
+      return;
+    }
     throw this.error('AttributeError', `'${typeOf(o).name}' object has no attribute '${name}'`);
   }
 

@@ -175,7 +175,9 @@ export function len(vm: VM, v: Py): number {
     const r = vm.callSpecial(v, '__len__', []);
     if (r !== undefined) {
       if (!isIntLike(r)) throw vm.typeError(`'${typeOf(r).name}' object cannot be interpreted as an integer`);
+      // slot_sq_length: a negative length first, then one beyond a C ssize_t (PyNumber_AsSsize_t).
       if (Number(r) < 0) throw vm.error('ValueError', '__len__() should return >= 0');
+      if (typeof r === 'bigint' && r > 9223372036854775807n) throw vm.error('OverflowError', "cannot fit 'int' into an index-sized integer");
       return Number(r);
     }
   }

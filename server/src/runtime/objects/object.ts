@@ -50,7 +50,11 @@ export function installObjectType(vm: VM): void {
   // The VM checks for PyNative __setattr__/__repr__ to take its fast paths; keep them native.
 }
 
-export function installNoneType(): void {
-  noneType.dict.set('__new__', native('__new__', () => null));
+export function installNoneType(vm: VM): void {
+  // none_new: type(None)() is None; it takes no arguments.
+  noneType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('NoneType takes no arguments');
+    return null;
+  }));
   noneType.dict.set('__repr__', native('__repr__', () => 'None'));
 }

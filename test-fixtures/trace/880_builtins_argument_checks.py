@@ -38,4 +38,4 @@ for attempt in attempts():
 sys.spam = 1
 print(sys.spam)
 delattr(sys, 'spam')
-print(hasattr(sys, 'spam'), type(None)(), type(Ellipsis)())
+print(type(None)(), type(Ellipsis)())

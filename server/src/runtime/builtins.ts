@@ -59,6 +59,23 @@ function roundHalfEven(whole: bigint, fraction: number, unit: bigint, negative =
   return negative ? -result : result;
 }
 
+/**
+ * Binds a call as an Argument Clinic signature binds it (positional-or-keyword parameters `names`, the first
+ * `required` of them required), with CPython's messages; an absent optional parameter is undefined.
+ */
+function clinicArgs(vm: VM, fname: string, args: Py[], kw: Kw, names: readonly string[], required: number): (Py | undefined)[] {
+  const given = args.length + (kw?.size ?? 0);
+  if (given > names.length) throw vm.typeError(`${fname}() takes at most ${names.length} argument${names.length === 1 ? '' : 's'} (${given} given)`);
+  const bound: (Py | undefined)[] = names.map((name, i) => (i < args.length ? args[i] : kw?.get(name)));
+  for (let i = 0; i < required; i++) if (bound[i] === undefined) throw vm.typeError(`${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
+  for (const k of kw?.keys() ?? []) {
+    const i = names.indexOf(k);
+    if (i < 0) throw vm.typeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (i < args.length) throw vm.typeError(`argument for ${fname}() given by name ('${k}') and position (${i + 1})`);
+  }
+  return bound;
+}
+
 export function installBuiltins(vm: VM): void {
   vm.binaryHook = binaryOp;
   vm.matchOps = { sequence: matchSequence, mapping: matchMapping, length: lengthOf, keys: matchKeys, cls: matchClass, rest: matchRest };
@@ -75,8 +92,14 @@ export function installBuiltins(vm: VM): void {
     return undefined;
   };
   const b = vm.builtins;
+  // The built-in functions that take keywords (each checks its own names); every other rejects them, as a
+  // METH_O / METH_FASTCALL function without keywords does.
+  const keywordBuiltins = new Set(['print', 'pow', 'round', 'sum', 'min', 'max', 'sorted', 'enumerate', 'zip', 'open', '__build_class__', 'iter']);
   const fn = (name: string, f: (args: Py[], kw: Kw) => Py): void => {
-    b.set(name, native(name, f));
+    b.set(name, native(name, keywordBuiltins.has(name) ? f : (args, kw) => {
+      if (kw !== null && kw.size > 0) throw vm.typeError(`${name}() takes no keyword arguments`);
+      return f(args, kw);
+    }));
   };
   for (const t of [objectType, typeType, intType, boolType, floatType, strType, listType, tupleType, dictType,
     setType, frozensetType, rangeType, propertyType, staticmethodType, classmethodType, superType, sliceType]) {
@@ -105,7 +128,7 @@ export function installBuiltins(vm: VM): void {
     let sep = kwArg(kw, 'sep', null);
     let end = kwArg(kw, 'end', null);
     const file = kwArg(kw, 'file', null);
-    if (kw !== null) for (const k of kw.keys()) if (!['sep', 'end', 'file', 'flush'].includes(k)) throw vm.typeError(`'${k}' is an invalid keyword argument for print()`);
+    if (kw !== null) for (const k of kw.keys()) if (!['sep', 'end', 'file', 'flush'].includes(k)) throw vm.typeError(`print() got an unexpected keyword argument '${k}'`);
     if (sep !== null && typeof sep !== 'string') throw vm.typeError(`sep must be None or a string, not ${typeOf(sep).name}`);
     if (end !== null && typeof end !== 'string') throw vm.typeError(`end must be None or a string, not ${typeOf(end).name}`);
     sep ??= ' ';
@@ -317,8 +340,10 @@ export function installBuiltins(vm: VM): void {
     }
     throw vm.typeError(`unsupported operand type(s) for divmod(): '${typeOf(a).name}' and '${typeOf(c).name}'`);
   });
-  fn('pow', (args) => {
-    arity(vm, 'pow', args, 2, 3);
+  fn('pow', (given, kw) => {
+    // pow(base, exp, mod=None)
+    const [base, exp, mod] = clinicArgs(vm, 'pow', given, kw, ['base', 'exp', 'mod'], 2);
+    const args: Py[] = mod === undefined ? [base, exp] : [base, exp, mod];
     if (args.length === 3 && args[2] !== null) {
       if (!args.every(isIntLike)) {
         if (args.some((v) => v instanceof PyInstance)) throw new UnsupportedSignal('three-argument pow() of objects', vm.currentLine());
@@ -452,7 +477,9 @@ export function installBuiltins(vm: VM): void {
   const minmax = (name: string, sign: number) => (args: Py[], kw: Kw): Py => {
     const key = kwArg(kw, 'key', null);
     const dflt = kw?.get('default');
+    for (const k of kw?.keys() ?? []) if (k !== 'key' && k !== 'default') throw vm.typeError(`${name}() got an unexpected keyword argument '${k}'`);
     if (args.length === 0) throw vm.typeError(`${name} expected at least 1 argument, got 0`);
+    if (args.length > 1 && dflt !== undefined) throw vm.typeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
     const items = args.length === 1 ? vm.iterate(args[0]) : args;
     let best: Py = undefined;
     let bestKey: Py = undefined;
@@ -473,6 +500,8 @@ export function installBuiltins(vm: VM): void {
   fn('max', minmax('max', 1));
   fn('sorted', (args, kw) => {
     if (args.length !== 1) throw vm.typeError(`sorted expected 1 argument, got ${args.length}`);
+    // sorted() hands its keywords to list.sort, whose message it is.
+    for (const k of kw?.keys() ?? []) if (k !== 'key' && k !== 'reverse') throw vm.typeError(`sort() got an unexpected keyword argument '${k}'`);
     const items = vm.toArray(args[0]);
     sortList(vm, items, kwArg(kw, 'key', null), vm.truthy(kwArg(kw, 'reverse', false)));
     return new PyList(items);
@@ -513,6 +542,9 @@ export function installBuiltins(vm: VM): void {
   });
   fn('enumerate', (args, kw) => {
     // Not `??`: None is null, and enumerate(None) is a TypeError about None.
+    const given = args.length + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeError(`enumerate() takes at most 2 arguments (${given} given)`);
+    for (const k of kw?.keys() ?? []) if (k !== 'iterable' && k !== 'start') throw vm.typeError(`'${k}' is an invalid keyword argument for enumerate()`);
     const source = args.length > 0 ? args[0] : kw?.get('iterable');
     if (source === undefined) throw vm.typeError("enumerate() missing required argument 'iterable'");
     const it = vm.getIter(source);
@@ -526,6 +558,8 @@ export function installBuiltins(vm: VM): void {
     });
   });
   fn('zip', (args, kw) => {
+    if (kw !== null && kw.size > 1) throw vm.typeError(`zip() takes at most 1 keyword argument (${kw.size} given)`);
+    for (const k of kw?.keys() ?? []) if (k !== 'strict') throw vm.typeError(`zip() got an unexpected keyword argument '${k}'`);
     const strict = vm.truthy(kwArg(kw, 'strict', false));
     const its = args.map((a) => vm.getIter(a));
     let done = false;
@@ -694,7 +728,7 @@ export function installBuiltins(vm: VM): void {
   installRangeType(vm);
   installBytesTypes(vm);
   installDescriptorTypes(vm);
-  installSliceType();
+  installSliceType(vm);
   installFunctionTypes(vm);
   installSuperType(vm);
   installGeneratorType(vm);

@@ -3470,7 +3470,7 @@ export class VM {
     if (v instanceof PySet) {
       if (this.unorderedSets !== null) this.checkOrdered(v);
       // The runtime's own Python modules (asyncio.wait's sets of tasks) iterate sets only where order cannot show.
-      return new ListIterator(v.map.orderedValues(this.frame?.code.filename === STDLIB_FILENAME), 'set_iterator');
+      return new SetIterator(this, v, v.map.orderedValues(this.frame?.code.filename === STDLIB_FILENAME));
     }
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__iter__');
@@ -3830,6 +3830,7 @@ export class RangeIterator extends PyIterator {
 export class DictIterator extends PyIterator {
   private it: Iterator<[Py, Py]>;
   private size: number;
+  private yielded = 0;
   constructor(private vm: VM, private d: PyDict, private mode: 0 | 1 | 2) {
     super();
     this.it = d.vals.entries();
@@ -3845,10 +3846,48 @@ export class DictIterator extends PyIterator {
     }
     const r = this.it.next();
     if (r.done === true) return STOP;
+    // More entries than the dict had: keys were deleted and added while it was iterated. CPython raises
+    // "dictionary keys changed during iteration" here unless a resize of its table moved its position
+    // (skipping or repeating keys) first, which depends on the table's history: refused.
+    if (++this.yielded > this.size)
+      throw new UnsupportedSignal('a dict whose keys changed during its iteration (CPython stops or skips keys depending on its table resizes)', this.vm.currentLine());
     const [hk, v] = r.value;
     if (this.mode === 0) return this.d.keys.get(hk);
     if (this.mode === 1) return v;
     return new PyTuple([this.d.keys.get(hk), v]);
+  }
+}
+/**
+ * setiter_iternext over a snapshot of the set's order: a change of size since the iterator began is
+ * CPython's RuntimeError (at every later step, the end included); a change that kept the size is refused,
+ * since CPython goes on over its live table, where the change may or may not be met.
+ */
+export class SetIterator extends PyIterator {
+  private i = 0;
+  private size: number;
+  private mutations: number;
+  private exhausted = false;
+  constructor(private vm: VM, private s: PySet, private items: Py[]) {
+    super();
+    this.size = s.map.size;
+    this.mutations = s.map.mutations;
+  }
+  get typeName(): string {
+    return 'set_iterator';
+  }
+  next(): Py {
+    if (this.exhausted) return STOP;
+    if (this.s.map.size !== this.size) {
+      this.size = -1;
+      throw this.vm.error('RuntimeError', 'Set changed size during iteration');
+    }
+    if (this.s.map.mutations !== this.mutations)
+      throw new UnsupportedSignal('a set changed during its iteration with its size kept (CPython meets the change in its hash table or not)', this.vm.currentLine());
+    if (this.i >= this.items.length) {
+      this.exhausted = true;
+      return STOP;
+    }
+    return this.items[this.i++]!;
   }
 }
 export class SeqIterator extends PyIterator {

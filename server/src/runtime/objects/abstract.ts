@@ -7,7 +7,7 @@ import { dispatchesDunders, PyFunction, isIntLike, isNumeric, NOT_IMPLEMENTED, t
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
 import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
-import { DictView, dictBinary, dictDeleteSubscript, dictSubscript, dictViewBinary } from './dict.js';
+import { DictView, dictBinary, dictDeleteSubscript, dictSubscript, dictUpdate, dictViewBinary } from './dict.js';
 import { floatArith } from './float.js';
 import { intArith } from './int.js';
 import { listAssignSubscript, listBinary, listDeleteSubscript, listSubscript } from './list.js';
@@ -107,6 +107,11 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
   if (a instanceof PyTuple) return tupleBinary(vm, op, a, b);
   if (a instanceof PySet && b instanceof PySet) return setAlgebra(op, a, b, inplace);
   if (a instanceof PyDict && b instanceof PyDict) return dictBinary(op, a, b, inplace);
+  // dict_ior: `d |= x` is d.update(x), so any mapping or iterable of pairs (`d | x` wants a dict).
+  if (a instanceof PyDict && op === '|' && inplace) {
+    dictUpdate(vm, a, b);
+    return a;
+  }
   return NOT_IMPLEMENTED;
 }
 

@@ -147,8 +147,9 @@ function mergeSort(a: number[], less: (later: number, earlier: number) => boolea
 
 
 export function installListType(vm: VM): void {
-  listType.dict.set('__new__', native('__new__', (a) => {
+  listType.dict.set('__new__', native('__new__', (a, kw) => {
     if ((a[0] as PyType) !== listType) throw new UnsupportedSignal('subclassing list', vm.currentLine());
+    if (kw !== null && kw.size > 0) throw vm.typeError('list() takes no keyword arguments');
     arity(vm, 'list', a.slice(1), 0, 1);
     return new PyList(a.length > 1 ? vm.toArray(a[1]) : []);
   }));

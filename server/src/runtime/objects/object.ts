@@ -22,6 +22,8 @@ export function installObjectType(vm: VM): void {
     const t = a[0];
     if (!(t instanceof PyType)) throw vm.typeError('object.__new__(X): X is not a type object');
     if (t.layout === 'exception') return vm.newException(t, a.slice(1));
+    // The built-in iterator types have no tp_new: only iter() and their own types' methods make them.
+    if (t.layout === 'iterator') throw vm.typeError(`cannot create '${t.name}' instances`);
     return new PyInstance(t);
   }, 'object.__new__'));
   objectType.dict.set('__init_subclass__', native('__init_subclass__', (a, kw) => {

@@ -45,7 +45,8 @@ export function tupleHash(vm: VM, v: PyTuple): Py {
 }
 
 export function installTupleType(vm: VM): void {
-  tupleType.dict.set('__new__', native('__new__', (a) => {
+  tupleType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('tuple() takes no keyword arguments');
     if ((a[0] as PyType) !== tupleType) throw new UnsupportedSignal('subclassing tuple', vm.currentLine());
     // tuple(t) is t itself only for an exact tuple (a namedtuple instance gives a plain tuple).
     if (a.length > 1 && a[1] instanceof PyTuple && a[1].constructor === PyTuple) return a[1];

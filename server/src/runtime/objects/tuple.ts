@@ -4,7 +4,7 @@
 import { def, native } from '../args.js';
 import { isIntLike, NOT_IMPLEMENTED, tupleType, UnsupportedSignal, type VM } from '../interp.js';
 import { EMPTY_TUPLE, PySlice, PyTuple, PyType, normInt, type Py } from '../values.js';
-import { indexOf, repeatCount } from './sequence.js';
+import { indexOf, repeatCount, sequenceIndex } from './sequence.js';
 import { sliceArray } from './slice.js';
 
 /** `a op b` with a tuple on the left, or NotImplemented. */
@@ -54,7 +54,7 @@ export function installTupleType(vm: VM): void {
   }));
   const tm = (name: string, f: (t: PyTuple, a: Py[]) => Py): void => def(tupleType, name, (a) => f(a[0] as PyTuple, a.slice(1)));
   tm('index', (t, a) => {
-    const i = t.items.findIndex((x) => vm.eq(x, a[0]));
+    const i = sequenceIndex(vm, t.items, a);
     if (i < 0) throw vm.error('ValueError', 'tuple.index(x): x not in tuple');
     return i;
   });

@@ -94,7 +94,8 @@ export function installBuiltins(vm: VM): void {
   const b = vm.builtins;
   // The built-in functions that take keywords (each checks its own names); every other rejects them, as a
   // METH_O / METH_FASTCALL function without keywords does.
-  const keywordBuiltins = new Set(['print', 'pow', 'round', 'sum', 'min', 'max', 'sorted', 'enumerate', 'zip', 'open', '__build_class__', 'iter']);
+  const keywordBuiltins = new Set(['print', 'pow', 'round', 'sum', 'min', 'max', 'sorted', 'enumerate', 'zip', 'open', '__build_class__', 'iter',
+    'eval', 'exec', 'compile', '__import__', 'breakpoint', 'help', 'exit', 'quit']);
   const fn = (name: string, f: (args: Py[], kw: Kw) => Py): void => {
     b.set(name, native(name, keywordBuiltins.has(name) ? f : (args, kw) => {
       if (kw !== null && kw.size > 0) throw vm.typeError(`${name}() takes no keyword arguments`);
@@ -626,7 +627,13 @@ export function installBuiltins(vm: VM): void {
     return String.fromCodePoint(n);
   });
   fn('ord', (args) => {
+    if (args.length !== 1) throw vm.typeError(`ord() takes exactly one argument (${args.length} given)`);
     const s = args[0];
+    // A bytes or bytearray of one byte gives that byte.
+    if (s instanceof PyBytes || s instanceof PyByteArray) {
+      if (s.data.length !== 1) throw vm.typeError(`ord() expected a character, but string of length ${s.data.length} found`);
+      return s.data[0]!;
+    }
     if (typeof s !== 'string') throw vm.typeError(`ord() expected string of length 1, but ${typeOf(s).name} found`);
     const chars = Array.from(s);
     if (chars.length !== 1) throw vm.typeError(`ord() expected a character, but string of length ${chars.length} found`);

@@ -2934,8 +2934,7 @@ export class VM {
         this.call(sa, [o, name, v]);
         return;
       }
-      if (o.builtin) throw this.typeError(`cannot set '${name}' attribute of immutable type '${o.name}'`);
-      o.dict.set(name, v);
+      this.setTypeAttrDefault(o, name, v);
       return;
     }
     if (o instanceof PyFunction) {
@@ -2967,6 +2966,29 @@ export class VM {
     if (desc !== undefined || this.specialAttr(o, name) !== undefined)
       throw this.error('AttributeError', `'${t.name}' object attribute '${name}' is read-only`);
     throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
+  }
+  /** type.__setattr__: a class's attribute, its name, qualname and module kept in its own fields. */
+  setTypeAttrDefault(t: PyType, name: string, v: Py): void {
+    if (t.builtin) throw this.typeError(`cannot set '${name}' attribute of immutable type '${t.name}'`);
+    // type_set_name / type_set_qualname / type_set_module: the class's own fields, which its repr reads.
+    if (name === '__name__' || name === '__qualname__') {
+      if (typeof v !== 'string') throw this.typeError(`can only assign string to ${t.name}.${name}, not '${typeOf(v).name}'`);
+      if (name === '__name__') {
+        if (v.includes('\0')) throw this.error('ValueError', 'type name must not contain null characters');
+        const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(v);
+        if (lone !== null)
+          throw this.error('UnicodeEncodeError', `'utf-8' codec can't encode character '\\u${lone[0].charCodeAt(0).toString(16)}' in position ${Array.from(v.slice(0, lone.index)).length}: surrogates not allowed`);
+        t.name = v;
+      } else t.qualname = v;
+      t.dict.delete(name);
+      return;
+    }
+    if (name === '__module__') {
+      if (typeof v === 'string') t.module = v;
+      // type_set_module: the class's __firstlineno__ belonged to the old module.
+      t.dict.delete('__firstlineno__');
+    }
+    t.dict.set(name, v);
   }
   delAttr(o: Py, name: string): void {
     if (o instanceof PyInstance) {

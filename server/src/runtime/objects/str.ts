@@ -67,6 +67,8 @@ export function installStrType(vm: VM): void {
     if (a[0] !== strType) throw new UnsupportedSignal('subclassing str', vm.currentLine());
     const args = a.slice(1);
     if (args.length > 3) throw vm.typeError(`str expected at most 3 arguments, got ${args.length}`);
+    const given = args.length + (kw?.size ?? 0);
+    if (given > 3) throw vm.typeError(`str() takes at most 3 arguments (${given} given)`);
     const names = ['object', 'encoding', 'errors'];
     const bound: (Py | undefined)[] = [args[0], args[1], args[2]];
     for (const [k, v] of kw ?? []) {

@@ -2333,6 +2333,8 @@ export class VM {
     return this.error('UnboundLocalError', `cannot access local variable '${co.varnames[i]}' where it is not associated with a value`);
   }
   private nameError(name: string, globals?: Map<string, Py>, line = this.currentLine()): PyException {
+    // Every CPython module has __builtins__ (the builtins module or its dict), which the runtime does not model.
+    if (name === '__builtins__') throw new UnsupportedSignal('__builtins__', line);
     const starred = globals === undefined ? undefined : this.starImports.get(globals);
     // `from M import *` of a runtime module binds only what the runtime implements of M.
     if (starred !== undefined) throw new UnsupportedSignal(`name '${name}' after from ${starred.join('/')} import *`, line);
@@ -3033,6 +3035,8 @@ export class VM {
       o.dict.delete(name);
       return;
     }
+    // A name a runtime module lacks may be one of the real module's the runtime does not model (as getattr refuses it).
+    if (o instanceof PyModule && !(o instanceof PyUserModule)) throw new UnsupportedSignal(`del ${o.name}.${name}`, this.currentLine());
     throw this.error('AttributeError', `'${typeOf(o).name}' object has no attribute '${name}'`);
   }
 

@@ -21,9 +21,19 @@ export function indexOf(vm: VM, k: Py, len: number, what: string): number {
   return i;
 }
 
-export function repeatCount(vm: VM, n: Py, len: number): number {
-  const k = Number(intOf(n));
-  if (k <= 0) return 0;
+/**
+ * How many times `seq * n` repeats a sequence of `len` items, with CPython's errors for sizes it cannot even
+ * try: a count beyond a C ssize_t (OverflowError), a str longer than ssize_t allows (OverflowError), a list or
+ * tuple of more pointers than ssize_t bytes can hold (MemoryError); anything else past the run's memory cap is a limit.
+ */
+export function repeatCount(vm: VM, n: Py, len: number, kind: 'str' | 'items' = 'items'): number {
+  const count = intOf(n);
+  if (typeof count === 'bigint' && (count >= 2n ** 63n || count < -(2n ** 63n))) throw vm.error('OverflowError', "cannot fit 'int' into an index-sized integer");
+  const k = Number(count);
+  if (k <= 0 || len === 0) return k <= 0 ? 0 : k;
+  const size = BigInt(len) * BigInt(count);
+  if (kind === 'str' && size > 2n ** 63n - 1n) throw vm.error('OverflowError', 'repeated string is too long');
+  if (kind === 'items' && size * 8n > 2n ** 63n - 1n) throw vm.error('MemoryError', '');
   vm.checkSize(k * len);
   return k;
 }

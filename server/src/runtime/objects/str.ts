@@ -24,7 +24,7 @@ export function strBinary(vm: VM, op: string, a: string, b: Py): Py {
     if (a.length + b.length > vm.opts.maxCollection) vm.checkSize(a.length + b.length);
     return a + b;
   }
-  if (op === '*' && isIntLike(b)) return a.repeat(repeatCount(vm, b, a.length));
+  if (op === '*' && isIntLike(b)) return a.repeat(repeatCount(vm, b, a.length, 'str'));
   if (op === '%') return percentFormat(vm, a, b);
   return NOT_IMPLEMENTED;
 }

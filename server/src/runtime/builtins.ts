@@ -262,6 +262,8 @@ export function installBuiltins(vm: VM): void {
       if (t instanceof PyTuple) return t.items.some(check);
       const members = unionMembersForIsinstance(vm, t, 'isinstance');
       if (members !== null) return members.some(check);
+      // typing's aliases have an __instancecheck__ of their own, which the runtime does not model.
+      if (typeof (t as { pyInstanceCheck?: unknown } | null)?.pyInstanceCheck === 'function') throw new UnsupportedSignal(`isinstance() with ${vm.repr(t)}`, vm.currentLine());
       if (!(t instanceof PyType)) throw vm.typeError('isinstance() arg 2 must be a type, a tuple of types, or a union');
       refuseIntSubclassCheck(vm, typeOf(args[0]), t, 'isinstance');
       return vm.isInstance(args[0], t);
@@ -275,6 +277,7 @@ export function installBuiltins(vm: VM): void {
       if (t instanceof PyTuple) return t.items.some(check);
       const members = unionMembersForIsinstance(vm, t, 'issubclass');
       if (members !== null) return members.some(check);
+      if (typeof (t as { pyInstanceCheck?: unknown } | null)?.pyInstanceCheck === 'function') throw new UnsupportedSignal(`issubclass() with ${vm.repr(t)}`, vm.currentLine());
       if (!(t instanceof PyType)) throw vm.typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
       refuseIntSubclassCheck(vm, args[0] as PyType, t, 'issubclass');
       return (args[0] as PyType).isSubtypeOf(t);

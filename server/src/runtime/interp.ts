@@ -3265,7 +3265,10 @@ export class VM {
     }
     // A native object whose type sets __hash__ = None (the dict views) is unhashable too.
     if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) throw this.typeError(`unhashable type: '${typeOf(v).name}'`);
-    return hashKey(v);
+    const key = hashKey(v);
+    // Objects equal by value with no key of their own (generic aliases, typing's): identity would be their key, and wrong.
+    if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).name}`, this.currentLine());
+    return key;
   }
   private userKeys = new Map<Py, Py[]>();
   private userHashKey(v: Py, h: Py): Py {

@@ -38,7 +38,7 @@ import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
   PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
-  PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
+  PyByteArray, PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
   cpythonHash,
 } from './values.js';
 
@@ -46,8 +46,8 @@ import {
  * (whole + fraction) rounded to a multiple of `unit`, ties to even: `whole` an exact integer, `fraction` in [0, 1)
  * the part of |x| beyond it (a tie needs fraction 0). Exact, unlike Math.round on a scaled double.
  */
-function roundHalfEven(whole: bigint, fraction: number, unit: bigint): bigint {
-  const negative = whole < 0n;
+// `negative` is the sign of the number rounded: a whole part of 0 (round(-0.9)) has none of its own.
+function roundHalfEven(whole: bigint, fraction: number, unit: bigint, negative = whole < 0n): bigint {
   const magnitude = negative ? -whole : whole;
   let q = magnitude / unit;
   const rest = magnitude % unit;
@@ -57,6 +57,23 @@ function roundHalfEven(whole: bigint, fraction: number, unit: bigint): bigint {
   } else if (twice > unit || (twice === unit && (fraction > 0 || (q & 1n) === 1n))) q += 1n;
   const result = q * unit;
   return negative ? -result : result;
+}
+
+/**
+ * Binds a call as an Argument Clinic signature binds it (positional-or-keyword parameters `names`, the first
+ * `required` of them required), with CPython's messages; an absent optional parameter is undefined.
+ */
+function clinicArgs(vm: VM, fname: string, args: Py[], kw: Kw, names: readonly string[], required: number): (Py | undefined)[] {
+  const given = args.length + (kw?.size ?? 0);
+  if (given > names.length) throw vm.typeError(`${fname}() takes at most ${names.length} argument${names.length === 1 ? '' : 's'} (${given} given)`);
+  const bound: (Py | undefined)[] = names.map((name, i) => (i < args.length ? args[i] : kw?.get(name)));
+  for (let i = 0; i < required; i++) if (bound[i] === undefined) throw vm.typeError(`${fname}() missing required argument '${names[i]}' (pos ${i + 1})`);
+  for (const k of kw?.keys() ?? []) {
+    const i = names.indexOf(k);
+    if (i < 0) throw vm.typeError(`${fname}() got an unexpected keyword argument '${k}'`);
+    if (i < args.length) throw vm.typeError(`argument for ${fname}() given by name ('${k}') and position (${i + 1})`);
+  }
+  return bound;
 }
 
 export function installBuiltins(vm: VM): void {
@@ -75,8 +92,15 @@ export function installBuiltins(vm: VM): void {
     return undefined;
   };
   const b = vm.builtins;
+  // The built-in functions that take keywords (each checks its own names); every other rejects them, as a
+  // METH_O / METH_FASTCALL function without keywords does.
+  const keywordBuiltins = new Set(['print', 'pow', 'round', 'sum', 'min', 'max', 'sorted', 'enumerate', 'zip', 'open', '__build_class__', 'iter',
+    'eval', 'exec', 'compile', '__import__', 'breakpoint', 'help', 'exit', 'quit']);
   const fn = (name: string, f: (args: Py[], kw: Kw) => Py): void => {
-    b.set(name, native(name, f));
+    b.set(name, native(name, keywordBuiltins.has(name) ? f : (args, kw) => {
+      if (kw !== null && kw.size > 0) throw vm.typeError(`${name}() takes no keyword arguments`);
+      return f(args, kw);
+    }));
   };
   for (const t of [objectType, typeType, intType, boolType, floatType, strType, listType, tupleType, dictType,
     setType, frozensetType, rangeType, propertyType, staticmethodType, classmethodType, superType, sliceType]) {
@@ -95,16 +119,17 @@ export function installBuiltins(vm: VM): void {
   notImplementedType.dict.set('__bool__', native('__bool__', () => refuseNotImplementedTruth(vm.currentLine())));
   // type(...)() is the singleton again, as in CPython (ellipsis_new takes no arguments).
   ellipsisType.dict.set('__new__', native('__new__', (a, kw) => {
-    if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('ellipsis takes no arguments');
+    if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('EllipsisType takes no arguments');
     return ELLIPSIS;
   }));
+
   b.set('__name__', '__main__');
 
   fn('print', (args, kw) => {
     let sep = kwArg(kw, 'sep', null);
     let end = kwArg(kw, 'end', null);
     const file = kwArg(kw, 'file', null);
-    if (kw !== null) for (const k of kw.keys()) if (!['sep', 'end', 'file', 'flush'].includes(k)) throw vm.typeError(`'${k}' is an invalid keyword argument for print()`);
+    if (kw !== null) for (const k of kw.keys()) if (!['sep', 'end', 'file', 'flush'].includes(k)) throw vm.typeError(`print() got an unexpected keyword argument '${k}'`);
     if (sep !== null && typeof sep !== 'string') throw vm.typeError(`sep must be None or a string, not ${typeOf(sep).name}`);
     if (end !== null && typeof end !== 'string') throw vm.typeError(`end must be None or a string, not ${typeOf(end).name}`);
     sep ??= ' ';
@@ -149,10 +174,12 @@ export function installBuiltins(vm: VM): void {
     arity(vm, 'len', args, 1, 1);
     return len(vm, args[0]);
   });
-  fn('iter', (args) => {
+  fn('iter', (args, kw) => {
+    noKw(vm, 'iter', kw);
     arity(vm, 'iter', args, 1, 2);
     if (args.length === 2) {
       const [callable, sentinel] = args;
+      if (!vm.truthy(vm.call(vm.builtins.get('callable')!, [callable]))) throw vm.typeError('iter(v, w): v must be callable');
       // calliter_iternext: once the sentinel came back or the callable raised StopIteration, the
       // iterator drops the callable and never calls it again.
       let done = false;
@@ -235,6 +262,8 @@ export function installBuiltins(vm: VM): void {
       if (t instanceof PyTuple) return t.items.some(check);
       const members = unionMembersForIsinstance(vm, t, 'isinstance');
       if (members !== null) return members.some(check);
+      // typing's aliases have an __instancecheck__ of their own, which the runtime does not model.
+      if (typeof (t as { pyInstanceCheck?: unknown } | null)?.pyInstanceCheck === 'function') throw new UnsupportedSignal(`isinstance() with ${vm.repr(t)}`, vm.currentLine());
       if (!(t instanceof PyType)) throw vm.typeError('isinstance() arg 2 must be a type, a tuple of types, or a union');
       refuseIntSubclassCheck(vm, typeOf(args[0]), t, 'isinstance');
       return vm.isInstance(args[0], t);
@@ -248,6 +277,7 @@ export function installBuiltins(vm: VM): void {
       if (t instanceof PyTuple) return t.items.some(check);
       const members = unionMembersForIsinstance(vm, t, 'issubclass');
       if (members !== null) return members.some(check);
+      if (typeof (t as { pyInstanceCheck?: unknown } | null)?.pyInstanceCheck === 'function') throw new UnsupportedSignal(`issubclass() with ${vm.repr(t)}`, vm.currentLine());
       if (!(t instanceof PyType)) throw vm.typeError('issubclass() arg 2 must be a class, a tuple of classes, or a union');
       refuseIntSubclassCheck(vm, args[0] as PyType, t, 'issubclass');
       return (args[0] as PyType).isSubtypeOf(t);
@@ -314,8 +344,10 @@ export function installBuiltins(vm: VM): void {
     }
     throw vm.typeError(`unsupported operand type(s) for divmod(): '${typeOf(a).name}' and '${typeOf(c).name}'`);
   });
-  fn('pow', (args) => {
-    arity(vm, 'pow', args, 2, 3);
+  fn('pow', (given, kw) => {
+    // pow(base, exp, mod=None)
+    const [base, exp, mod] = clinicArgs(vm, 'pow', given, kw, ['base', 'exp', 'mod'], 2);
+    const args: Py[] = mod === undefined ? [base, exp] : [base, exp, mod];
     if (args.length === 3 && args[2] !== null) {
       if (!args.every(isIntLike)) {
         if (args.some((v) => v instanceof PyInstance)) throw new UnsupportedSignal('three-argument pow() of objects', vm.currentLine());
@@ -326,8 +358,19 @@ export function installBuiltins(vm: VM): void {
     return binaryOp(vm, 6, args[0], args[1], false);
   });
   fn('round', (args, kw) => {
-    const v = args[0];
-    const nd = args.length > 1 ? args[1] : kwArg(kw, 'ndigits', null);
+    // round(number, ndigits=None), by position or by name (builtin_round's Argument Clinic checks).
+    const given = args.length + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeError(`round() takes at most 2 arguments (${given} given)`);
+    let v: Py | undefined = args[0];
+    let nd: Py = args.length > 1 ? args[1] : null;
+    for (const [k, value] of kw ?? []) {
+      const position = k === 'number' ? 1 : k === 'ndigits' ? 2 : 0;
+      if (position === 0) throw vm.typeError(`round() got an unexpected keyword argument '${k}'`);
+      if (args.length >= position) throw vm.typeError(`argument for round() given by name ('${k}') and position (${position})`);
+      if (position === 1) v = value;
+      else nd = value;
+    }
+    if (v === undefined) throw vm.typeError("round() missing required argument 'number' (pos 1)");
     // int.__round__ and float.__round__ take ndigits as an index (other numbers check their own).
     if (nd !== null && !isIntLike(nd) && (isIntLike(v) || v instanceof PyFloat)) {
       if (nd instanceof PyInstance && nd.cls.lookup('__index__') !== undefined) throw new UnsupportedSignal('round() with an __index__ ndigits', vm.currentLine());
@@ -343,7 +386,7 @@ export function installBuiltins(vm: VM): void {
         if (!Number.isFinite(x)) throw vm.error(Number.isNaN(x) ? 'ValueError' : 'OverflowError', Number.isNaN(x) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
         // Half to even on the exact value; the result is an int of any size.
         const whole = Math.trunc(x);
-        return normInt(roundHalfEven(BigInt(whole), Math.abs(x - whole), 1n));
+        return normInt(roundHalfEven(BigInt(whole), Math.abs(x - whole), 1n, x < 0));
       }
       const n = Number(nd);
       if (!Number.isFinite(x)) return v;
@@ -353,7 +396,7 @@ export function installBuiltins(vm: VM): void {
         return new PyFloat((x < 0 ? -1 : 1) * parseFloat(s));
       }
       const whole = Math.trunc(x);
-      const rounded = Number(roundHalfEven(BigInt(whole), Math.abs(x - whole), 10n ** BigInt(Math.min(-n, 400))));
+      const rounded = Number(roundHalfEven(BigInt(whole), Math.abs(x - whole), 10n ** BigInt(Math.min(-n, 400)), x < 0));
       return new PyFloat(rounded === 0 ? (x < 0 ? -0 : 0) : rounded);
     }
     const r = v instanceof PyInstance ? vm.callSpecial(v, '__round__', nd === null ? [] : [nd]) : undefined;
@@ -361,9 +404,18 @@ export function installBuiltins(vm: VM): void {
     throw vm.typeError(`type ${typeOf(v).name} doesn't define __round__ method`);
   });
   fn('sum', (args, kw) => {
-    arity(vm, 'sum', args, 1, 2);
+    // sum(iterable, /, start=0): builtin_sum's Argument Clinic checks.
+    if (args.length === 0) throw vm.typeError(`sum() takes at least 1 positional argument (0 given)`);
+    const given = args.length + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeError(`sum() takes at most 2 arguments (${given} given)`);
+    for (const k of kw?.keys() ?? []) {
+      if (k !== 'start') throw vm.typeError(`sum() got an unexpected keyword argument '${k}'`);
+      if (args.length > 1) throw vm.typeError(`argument for sum() given by name ('start') and position (2)`);
+    }
     let acc: Py = args.length > 1 ? args[1] : kwArg(kw, 'start', 0);
     if (typeof acc === 'string') throw vm.typeError("sum() can't sum strings [use ''.join(seq) instead]");
+    if (acc instanceof PyBytes || acc instanceof PyByteArray)
+      throw vm.typeError(`sum() can't sum ${acc instanceof PyBytes ? 'bytes' : 'bytearray'} [use b''.join(seq) instead]`);
     const it = vm.getIter(args[0]);
     const next = (): Py => vm.iterNext(it);
     // CPython's three phases: exact ints, then floats with Neumaier compensation (3.12+), then generic.
@@ -371,9 +423,13 @@ export function installBuiltins(vm: VM): void {
     if (typeof acc === 'number' || typeof acc === 'boolean') {
       // A number-typed total stays unboxed in the loop: no heap number per item beyond 2**30.
       let total = acc === true ? 1 : acc === false ? 0 : acc;
+      // An empty iterable gives the start itself (`sum([], False) is False`).
+      const start = acc;
+      let added = false;
       for (;;) {
         x = next();
-        if (x === STOP) return total;
+        if (x === STOP) return added ? total : start;
+        added = true;
         if (--vm.stepsLeftInChunk <= 0) vm.budget();
         if (typeof x === 'number' || typeof x === 'boolean') {
           const t = total + (x === true ? 1 : x === false ? 0 : x);
@@ -425,7 +481,9 @@ export function installBuiltins(vm: VM): void {
   const minmax = (name: string, sign: number) => (args: Py[], kw: Kw): Py => {
     const key = kwArg(kw, 'key', null);
     const dflt = kw?.get('default');
+    for (const k of kw?.keys() ?? []) if (k !== 'key' && k !== 'default') throw vm.typeError(`${name}() got an unexpected keyword argument '${k}'`);
     if (args.length === 0) throw vm.typeError(`${name} expected at least 1 argument, got 0`);
+    if (args.length > 1 && dflt !== undefined) throw vm.typeError(`Cannot specify a default for ${name}() with multiple positional arguments`);
     const items = args.length === 1 ? vm.iterate(args[0]) : args;
     let best: Py = undefined;
     let bestKey: Py = undefined;
@@ -446,6 +504,8 @@ export function installBuiltins(vm: VM): void {
   fn('max', minmax('max', 1));
   fn('sorted', (args, kw) => {
     if (args.length !== 1) throw vm.typeError(`sorted expected 1 argument, got ${args.length}`);
+    // sorted() hands its keywords to list.sort, whose message it is.
+    for (const k of kw?.keys() ?? []) if (k !== 'key' && k !== 'reverse') throw vm.typeError(`sort() got an unexpected keyword argument '${k}'`);
     const items = vm.toArray(args[0]);
     sortList(vm, items, kwArg(kw, 'key', null), vm.truthy(kwArg(kw, 'reverse', false)));
     return new PyList(items);
@@ -486,6 +546,9 @@ export function installBuiltins(vm: VM): void {
   });
   fn('enumerate', (args, kw) => {
     // Not `??`: None is null, and enumerate(None) is a TypeError about None.
+    const given = args.length + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeError(`enumerate() takes at most 2 arguments (${given} given)`);
+    for (const k of kw?.keys() ?? []) if (k !== 'iterable' && k !== 'start') throw vm.typeError(`'${k}' is an invalid keyword argument for enumerate()`);
     const source = args.length > 0 ? args[0] : kw?.get('iterable');
     if (source === undefined) throw vm.typeError("enumerate() missing required argument 'iterable'");
     const it = vm.getIter(source);
@@ -499,6 +562,8 @@ export function installBuiltins(vm: VM): void {
     });
   });
   fn('zip', (args, kw) => {
+    if (kw !== null && kw.size > 1) throw vm.typeError(`zip() takes at most 1 keyword argument (${kw.size} given)`);
+    for (const k of kw?.keys() ?? []) if (k !== 'strict') throw vm.typeError(`zip() got an unexpected keyword argument '${k}'`);
     const strict = vm.truthy(kwArg(kw, 'strict', false));
     const its = args.map((a) => vm.getIter(a));
     let done = false;
@@ -565,7 +630,13 @@ export function installBuiltins(vm: VM): void {
     return String.fromCodePoint(n);
   });
   fn('ord', (args) => {
+    if (args.length !== 1) throw vm.typeError(`ord() takes exactly one argument (${args.length} given)`);
     const s = args[0];
+    // A bytes or bytearray of one byte gives that byte.
+    if (s instanceof PyBytes || s instanceof PyByteArray) {
+      if (s.data.length !== 1) throw vm.typeError(`ord() expected a character, but string of length ${s.data.length} found`);
+      return s.data[0]!;
+    }
     if (typeof s !== 'string') throw vm.typeError(`ord() expected string of length 1, but ${typeOf(s).name} found`);
     const chars = Array.from(s);
     if (chars.length !== 1) throw vm.typeError(`ord() expected a character, but string of length ${chars.length} found`);
@@ -589,17 +660,23 @@ export function installBuiltins(vm: VM): void {
     }
     return vm.getAttr(args[0], args[1]);
   });
+  const attrName = (name: Py): string => {
+    if (typeof name !== 'string') throw vm.typeError(`attribute name must be string, not '${typeOf(name).name}'`);
+    return name;
+  };
   fn('setattr', (args) => {
     arity(vm, 'setattr', args, 3, 3);
-    vm.setAttr(args[0], args[1], args[2]);
+    vm.setAttr(args[0], attrName(args[1]), args[2]);
     return null;
   });
   fn('delattr', (args) => {
-    vm.delAttr(args[0], args[1]);
+    arity(vm, 'delattr', args, 2, 2);
+    vm.delAttr(args[0], attrName(args[1]));
     return null;
   });
   fn('hasattr', (args) => {
     arity(vm, 'hasattr', args, 2, 2);
+    attrName(args[1]);
     return vm.getAttrOrUndefined(args[0], args[1]) !== undefined;
   });
   fn('vars', (args) => {
@@ -661,14 +738,14 @@ export function installBuiltins(vm: VM): void {
   installRangeType(vm);
   installBytesTypes(vm);
   installDescriptorTypes(vm);
-  installSliceType();
+  installSliceType(vm);
   installFunctionTypes(vm);
   installSuperType(vm);
   installGeneratorType(vm);
   installCoroutineType(vm);
   installAsyncGeneratorType(vm);
   installAnextAwaitableType(vm);
-  installNoneType();
+  installNoneType(vm);
   installBuiltinFunctionType(vm);
   installFileMethods(vm);
   installSlotWrappers(vm);

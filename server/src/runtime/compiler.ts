@@ -1911,7 +1911,8 @@ class Compiler {
 
   private subscriptKey(n: SyntaxNode): void {
     const subs = n.childrenForFieldName('subscript');
-    if (subs.length === 1) this.expr(subs[0]!);
+    // `d[1,]` subscripts with a one-tuple: a trailing comma makes the key a tuple.
+    if (subs.length === 1 && !n.children.some((c) => c.type === ',')) this.expr(subs[0]!);
     else {
       for (const s of subs) this.expr(s);
       this.emit(Op.BUILD_TUPLE, subs.length);

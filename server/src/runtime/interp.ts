@@ -2333,6 +2333,8 @@ export class VM {
     return this.error('UnboundLocalError', `cannot access local variable '${co.varnames[i]}' where it is not associated with a value`);
   }
   private nameError(name: string, globals?: Map<string, Py>, line = this.currentLine()): PyException {
+    // Every CPython module has __builtins__ (the builtins module or its dict), which the runtime does not model.
+    if (name === '__builtins__') throw new UnsupportedSignal('__builtins__', line);
     const starred = globals === undefined ? undefined : this.starImports.get(globals);
     // `from M import *` of a runtime module binds only what the runtime implements of M.
     if (starred !== undefined) throw new UnsupportedSignal(`name '${name}' after from ${starred.join('/')} import *`, line);
@@ -2934,8 +2936,7 @@ export class VM {
         this.call(sa, [o, name, v]);
         return;
       }
-      if (o.builtin) throw this.typeError(`cannot set '${name}' attribute of immutable type '${o.name}'`);
-      o.dict.set(name, v);
+      this.setTypeAttrDefault(o, name, v);
       return;
     }
     if (o instanceof PyFunction) {
@@ -2967,6 +2968,29 @@ export class VM {
     if (desc !== undefined || this.specialAttr(o, name) !== undefined)
       throw this.error('AttributeError', `'${t.name}' object attribute '${name}' is read-only`);
     throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
+  }
+  /** type.__setattr__: a class's attribute, its name, qualname and module kept in its own fields. */
+  setTypeAttrDefault(t: PyType, name: string, v: Py): void {
+    if (t.builtin) throw this.typeError(`cannot set '${name}' attribute of immutable type '${t.name}'`);
+    // type_set_name / type_set_qualname / type_set_module: the class's own fields, which its repr reads.
+    if (name === '__name__' || name === '__qualname__') {
+      if (typeof v !== 'string') throw this.typeError(`can only assign string to ${t.name}.${name}, not '${typeOf(v).name}'`);
+      if (name === '__name__') {
+        if (v.includes('\0')) throw this.error('ValueError', 'type name must not contain null characters');
+        const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(v);
+        if (lone !== null)
+          throw this.error('UnicodeEncodeError', `'utf-8' codec can't encode character '\\u${lone[0].charCodeAt(0).toString(16)}' in position ${Array.from(v.slice(0, lone.index)).length}: surrogates not allowed`);
+        t.name = v;
+      } else t.qualname = v;
+      t.dict.delete(name);
+      return;
+    }
+    if (name === '__module__') {
+      if (typeof v === 'string') t.module = v;
+      // type_set_module: the class's __firstlineno__ belonged to the old module.
+      t.dict.delete('__firstlineno__');
+    }
+    t.dict.set(name, v);
   }
   delAttr(o: Py, name: string): void {
     if (o instanceof PyInstance) {
@@ -3006,6 +3030,13 @@ export class VM {
       if (!o.dict.delete(name)) throw this.error('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
       return;
     }
+    // A name the program set on a module (`sys.spam = 1; del sys.spam`); the module's own names the runtime may not model.
+    if (o instanceof PyModule && o.dict.has(name)) {
+      o.dict.delete(name);
+      return;
+    }
+    // A name a runtime module lacks may be one of the real module's the runtime does not model (as getattr refuses it).
+    if (o instanceof PyModule && !(o instanceof PyUserModule)) throw new UnsupportedSignal(`del ${o.name}.${name}`, this.currentLine());
     throw this.error('AttributeError', `'${typeOf(o).name}' object has no attribute '${name}'`);
   }
 
@@ -3234,7 +3265,10 @@ export class VM {
     }
     // A native object whose type sets __hash__ = None (the dict views) is unhashable too.
     if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) throw this.typeError(`unhashable type: '${typeOf(v).name}'`);
-    return hashKey(v);
+    const key = hashKey(v);
+    // Objects equal by value with no key of their own (generic aliases, typing's): identity would be their key, and wrong.
+    if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).name}`, this.currentLine());
+    return key;
   }
   private userKeys = new Map<Py, Py[]>();
   private userHashKey(v: Py, h: Py): Py {
@@ -3465,7 +3499,7 @@ export class VM {
     if (v instanceof PySet) {
       if (this.unorderedSets !== null) this.checkOrdered(v);
       // The runtime's own Python modules (asyncio.wait's sets of tasks) iterate sets only where order cannot show.
-      return new ListIterator(v.map.orderedValues(this.frame?.code.filename === STDLIB_FILENAME), 'set_iterator');
+      return new SetIterator(this, v, v.map.orderedValues(this.frame?.code.filename === STDLIB_FILENAME));
     }
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__iter__');
@@ -3825,6 +3859,7 @@ export class RangeIterator extends PyIterator {
 export class DictIterator extends PyIterator {
   private it: Iterator<[Py, Py]>;
   private size: number;
+  private yielded = 0;
   constructor(private vm: VM, private d: PyDict, private mode: 0 | 1 | 2) {
     super();
     this.it = d.vals.entries();
@@ -3840,10 +3875,48 @@ export class DictIterator extends PyIterator {
     }
     const r = this.it.next();
     if (r.done === true) return STOP;
+    // More entries than the dict had: keys were deleted and added while it was iterated. CPython raises
+    // "dictionary keys changed during iteration" here unless a resize of its table moved its position
+    // (skipping or repeating keys) first, which depends on the table's history: refused.
+    if (++this.yielded > this.size)
+      throw new UnsupportedSignal('a dict whose keys changed during its iteration (CPython stops or skips keys depending on its table resizes)', this.vm.currentLine());
     const [hk, v] = r.value;
     if (this.mode === 0) return this.d.keys.get(hk);
     if (this.mode === 1) return v;
     return new PyTuple([this.d.keys.get(hk), v]);
+  }
+}
+/**
+ * setiter_iternext over a snapshot of the set's order: a change of size since the iterator began is
+ * CPython's RuntimeError (at every later step, the end included); a change that kept the size is refused,
+ * since CPython goes on over its live table, where the change may or may not be met.
+ */
+export class SetIterator extends PyIterator {
+  private i = 0;
+  private size: number;
+  private mutations: number;
+  private exhausted = false;
+  constructor(private vm: VM, private s: PySet, private items: Py[]) {
+    super();
+    this.size = s.map.size;
+    this.mutations = s.map.mutations;
+  }
+  get typeName(): string {
+    return 'set_iterator';
+  }
+  next(): Py {
+    if (this.exhausted) return STOP;
+    if (this.s.map.size !== this.size) {
+      this.size = -1;
+      throw this.vm.error('RuntimeError', 'Set changed size during iteration');
+    }
+    if (this.s.map.mutations !== this.mutations)
+      throw new UnsupportedSignal('a set changed during its iteration with its size kept (CPython meets the change in its hash table or not)', this.vm.currentLine());
+    if (this.i >= this.items.length) {
+      this.exhausted = true;
+      return STOP;
+    }
+    return this.items[this.i++]!;
   }
 }
 export class SeqIterator extends PyIterator {

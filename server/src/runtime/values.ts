@@ -185,7 +185,10 @@ export class SetMap extends Map<Py, Py> {
   private finger = 0;
   /** False once a member without a known CPython hash arrives. */
   private exact = true;
+  /** Counts additions and removals, so that an iterator sees a change that kept the size (set_iterator). */
+  mutations = 0;
   override set(hk: Py, v: Py): this {
+    if (!super.has(hk)) this.mutations++;
     if (!super.has(hk) && this.exact) {
       const h = cpythonHash(v);
       if (h === null) this.exact = false;
@@ -194,6 +197,7 @@ export class SetMap extends Map<Py, Py> {
     return super.set(hk, v);
   }
   override delete(hk: Py): boolean {
+    if (super.has(hk)) this.mutations++;
     const at = this.where.get(hk);
     if (at !== undefined) {
       this.slots[at] = DUMMY;
@@ -203,6 +207,7 @@ export class SetMap extends Map<Py, Py> {
     return super.delete(hk);
   }
   override clear(): void {
+    if (this.size > 0) this.mutations++;
     super.clear();
     this.reset(8);
     this.fill = 0;

@@ -1,7 +1,8 @@
 // dataclasses: CPython 3.13's Lib/dataclasses.py without exec. The methods it generates from source text are
 // closures over the field list doing what that source does (__init__, __repr__ with recursive_repr, __eq__ field
 // by field, the orderings over tuples, frozen __setattr__/__delattr__, __hash__ by the hash table's rules,
-// __match_args__), run by the VM. Refused: inheritance between dataclasses, ClassVar/InitVar annotations and
+// __match_args__), run by the VM, with the fields of dataclass bases merged first as _process_class does.
+// Refused: ClassVar/InitVar annotations and
 // typing constructs other than the runtime's typing aliases, unsafe_hash/kw_only/slots, field metadata, a Field's
 // repr, the generated __doc__ (an inspect signature), and an __init__ call that does not bind (CPython's
 // TypeError wording comes from the signature).
@@ -118,13 +119,25 @@ def _named(fn, cls, name):
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot):
     if unsafe_hash or kw_only or slots or weakref_slot:
         _refuse('dataclass() with unsafe_hash, kw_only, slots or weakref_slot')
-    for b in cls.__mro__[1:]:
-        if '__dataclass_fields__' in b.__dict__:
-            _refuse('a dataclass deriving from a dataclass')
-    cls_annotations = cls.__dict__.get('__annotations__', {})
-    field_list = [_get_field(cls, name, a_type) for name, a_type in cls_annotations.items()]
+    # The fields of the dataclasses among the bases first, the most basic first (a redefined field keeps its place).
     fields = {}
-    for f in field_list:
+    all_frozen_bases = None
+    any_frozen_base = False
+    has_dataclass_bases = False
+    for b in cls.__mro__[-1:0:-1]:
+        base_fields = getattr(b, '__dataclass_fields__', None)
+        if base_fields is not None:
+            has_dataclass_bases = True
+            for f in base_fields.values():
+                fields[f.name] = f
+            if all_frozen_bases is None:
+                all_frozen_bases = True
+            current_frozen = getattr(b, '__dataclass_params__').frozen
+            all_frozen_bases = all_frozen_bases and current_frozen
+            any_frozen_base = any_frozen_base or current_frozen
+    cls_annotations = cls.__dict__.get('__annotations__', {})
+    cls_fields = [_get_field(cls, name, a_type) for name, a_type in cls_annotations.items()]
+    for f in cls_fields:
         fields[f.name] = f
         if isinstance(getattr(cls, f.name, None), Field):
             if f.default is MISSING:
@@ -134,7 +147,15 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     for name, value in cls.__dict__.items():
         if isinstance(value, Field) and not name in cls_annotations:
             raise TypeError(f'{name!r} is a field but has no type annotation')
+    if has_dataclass_bases:
+        if any_frozen_base and not frozen:
+            raise TypeError('cannot inherit non-frozen dataclass from a frozen one')
+        if all_frozen_bases is False and frozen:
+            raise TypeError('cannot inherit frozen dataclass from a non-frozen one')
     cls.__dataclass_fields__ = fields
+    cls.__dataclass_params__ = _DataclassParams(init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only,
+                                                slots, weakref_slot)
+    field_list = list(fields.values())
 
     class_hash = cls.__dict__.get('__hash__', MISSING)
     has_explicit_hash = not (class_hash is MISSING or (class_hash is None and '__eq__' in cls.__dict__))
@@ -171,12 +192,30 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
             cls.__hash__ = _named(_hash_fn(hashed), cls, '__hash__')
         else:
             cls.__hash__ = None
-    if not getattr(cls, '__doc__'):
+    if not cls.__dict__.get('__doc__'):
         # CPython writes the signature (from inspect) as the class's docstring.
         cls.__doc__ = _RefusedDoc()
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in init_fields))
     return cls
+
+
+class _DataclassParams:
+    # The parameters @dataclass was given, as CPython keeps them (its repr is not modelled).
+    def __init__(self, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot):
+        self.init = init
+        self.repr = repr
+        self.eq = eq
+        self.order = order
+        self.unsafe_hash = unsafe_hash
+        self.frozen = frozen
+        self.match_args = match_args
+        self.kw_only = kw_only
+        self.slots = slots
+        self.weakref_slot = weakref_slot
+
+    def __repr__(self):
+        _refuse('repr of dataclasses._DataclassParams')
 
 
 class _RefusedDoc:

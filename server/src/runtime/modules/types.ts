@@ -45,8 +45,11 @@ class SimpleNamespace:
         return NotImplemented
 
 
-class MappingProxyType:
+class mappingproxy:
     """A read-only view of a mapping (mappingproxy_new and mappingproxy_methods in CPython's Objects/descrobject.c)."""
+
+    # CPython's type is builtins.mappingproxy (its repr shows no module).
+    __module__ = 'builtins'
 
     def __new__(cls, mapping):
         if not hasattr(type(mapping), '__getitem__') or not hasattr(mapping, 'keys') or isinstance(mapping, (list, tuple)):
@@ -105,9 +108,8 @@ class MappingProxyType:
     def __str__(self):
         return str(self._mapping)
 
-# CPython's type is builtins.mappingproxy (its repr shows no module).
-MappingProxyType.__name__ = MappingProxyType.__qualname__ = 'mappingproxy'
-MappingProxyType.__module__ = 'builtins'
+MappingProxyType = mappingproxy
+del mappingproxy
 `;
 
 export function typesModule(vm: VM): PyModule {

@@ -7,7 +7,7 @@ import { dispatchesDunders, PyFunction, isIntLike, isNumeric, NOT_IMPLEMENTED, t
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
 import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
-import { DictView, dictBinary, dictDeleteSubscript, dictSubscript, dictViewBinary } from './dict.js';
+import { DictView, dictBinary, dictDeleteSubscript, dictSubscript, dictUpdate, dictViewBinary } from './dict.js';
 import { floatArith } from './float.js';
 import { intArith } from './int.js';
 import { listAssignSubscript, listBinary, listDeleteSubscript, listSubscript } from './list.js';
@@ -107,6 +107,11 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
   if (a instanceof PyTuple) return tupleBinary(vm, op, a, b);
   if (a instanceof PySet && b instanceof PySet) return setAlgebra(op, a, b, inplace);
   if (a instanceof PyDict && b instanceof PyDict) return dictBinary(op, a, b, inplace);
+  // dict_ior: `d |= x` is d.update(x), so any mapping or iterable of pairs (`d | x` wants a dict).
+  if (a instanceof PyDict && op === '|' && inplace) {
+    dictUpdate(vm, a, b);
+    return a;
+  }
   return NOT_IMPLEMENTED;
 }
 
@@ -175,7 +180,9 @@ export function len(vm: VM, v: Py): number {
     const r = vm.callSpecial(v, '__len__', []);
     if (r !== undefined) {
       if (!isIntLike(r)) throw vm.typeError(`'${typeOf(r).name}' object cannot be interpreted as an integer`);
+      // slot_sq_length: a negative length first, then one beyond a C ssize_t (PyNumber_AsSsize_t).
       if (Number(r) < 0) throw vm.error('ValueError', '__len__() should return >= 0');
+      if (typeof r === 'bigint' && r > 9223372036854775807n) throw vm.error('OverflowError', "cannot fit 'int' into an index-sized integer");
       return Number(r);
     }
   }

@@ -6,9 +6,9 @@
 
 import { native } from '../args.js';
 import { UnsupportedSignal, objectType, strType, typeOf, type VM } from '../interp.js';
-import { PyByteArray, PyBytes, PyClassMethod, PyList, PySlice, PyTuple, PyType, STOP, latin1, type Py } from '../values.js';
+import { PyByteArray, PyBytes, PyClassMethod, PyList, PyObject, PySlice, PyTuple, PyType, STOP, latin1, type Py } from '../values.js';
 import { FnIterator } from './iterators.js';
-import { sliceArray } from './slice.js';
+import { sliceArray, sliceIndices } from './slice.js';
 
 function partialType(name: string): PyType {
   const t = new PyType(name, [objectType]);
@@ -164,10 +164,13 @@ function construct(vm: VM, kind: 'bytes' | 'bytearray', a: Py[], kw: Map<string,
     throw exception;
   }
   const out: number[] = [];
+  // bytes_from_list says "bytes must be ...", bytearray's _getbytevalue "byte must be ...".
+  const rangeMessage = kind === 'bytes' ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)';
   for (const item of vm.iterate(iterator)) {
+    if (typeof item === 'bigint') throw vm.error('ValueError', rangeMessage);
     if (typeof item !== 'number' && typeof item !== 'boolean') throw vm.typeError(`'${typeOf(item).name}' object cannot be interpreted as an integer`);
     const n = Number(item);
-    if (n < 0 || n > 255) throw vm.error('ValueError', 'bytes must be in range(0, 256)');
+    if (n < 0 || n > 255) throw vm.error('ValueError', rangeMessage);
     out.push(n);
   }
   return make(kind, out);
@@ -188,21 +191,45 @@ function installMethods(vm: VM, t: PyType): void {
     if (a.length > 0) throw new UnsupportedSignal('hex() with a separator', vm.currentLine());
     return Array.from(self.data, (b) => b.toString(16).padStart(2, '0')).join('');
   });
+  // stringlib_parse_args_finds and ADJUST_INDICES: (sub[, start[, end]]), None for a default, negative from the end.
+  const findArgs = (name: string, self: Bytesish, a: Py[]): [number[], number, number] => {
+    if (a.length < 1) throw vm.typeError(`${name} expected at least 1 argument, got 0`);
+    if (a.length > 3) throw vm.typeError(`${name} expected at most 3 arguments, got ${a.length}`);
+    const len = self.data.length;
+    const bound = (v: Py | undefined, dflt: number): number => {
+      if (v === undefined || v === null) return dflt;
+      let n: Py = v;
+      if (typeof n !== 'number' && typeof n !== 'bigint' && typeof n !== 'boolean') {
+        const r = n instanceof PyObject ? vm.callSpecial(n, '__index__', []) : undefined;
+        if (r === undefined) throw vm.typeError('slice indices must be integers or None or have an __index__ method');
+        n = r;
+      }
+      const x = typeof n === 'bigint' ? (n > 0n ? Number.MAX_SAFE_INTEGER : -Number.MAX_SAFE_INTEGER) : Number(n);
+      return x < 0 ? Math.max(0, x + len) : Math.min(x, len + 1);
+    };
+    return [needle(vm, a[0]), bound(a[1], 0), Math.min(bound(a[2], len), len)];
+  };
+  const findIn = (data: ArrayLike<number>, sub: number[], start: number, end: number): number => {
+    if (start > data.length) return -1;
+    const i = findFrom(Array.prototype.slice.call(data, 0, end), sub, start);
+    return i;
+  };
   def('count', (self, a) => {
-    if (a.length > 1) throw new UnsupportedSignal('count() with start/end', vm.currentLine());
-    const sub = needle(vm, a[0]);
-    if (sub.length === 0) return self.data.length + 1;
+    const [sub, start, end] = findArgs('count', self, a);
+    if (start > self.data.length) return 0;
+    if (sub.length === 0) return Math.max(0, end - start) + 1;
+    const hay = Array.prototype.slice.call(self.data, 0, end);
     let n = 0;
-    for (let i = findFrom(self.data, sub, 0); i >= 0; i = findFrom(self.data, sub, i + sub.length)) n++;
+    for (let i = findFrom(hay, sub, start); i >= 0; i = findFrom(hay, sub, i + sub.length)) n++;
     return n;
   });
   def('find', (self, a) => {
-    if (a.length > 1) throw new UnsupportedSignal('find() with start/end', vm.currentLine());
-    return findFrom(self.data, needle(vm, a[0]), 0);
+    const [sub, start, end] = findArgs('find', self, a);
+    return findIn(self.data, sub, start, end);
   });
   def('index', (self, a) => {
-    if (a.length > 1) throw new UnsupportedSignal('index() with start/end', vm.currentLine());
-    const i = findFrom(self.data, needle(vm, a[0]), 0);
+    const [sub, start, end] = findArgs('index', self, a);
+    const i = findIn(self.data, sub, start, end);
     if (i < 0) throw vm.error('ValueError', 'subsection not found');
     return i;
   });
@@ -381,7 +408,29 @@ function installProtocols(vm: VM): void {
     };
   }
   (PyByteArray.prototype as unknown as Record<string, unknown>).pySetItem = function (this: PyByteArray, machine: VM, k: Py, v: Py): void {
-    if (k instanceof PySlice) throw new UnsupportedSignal('bytearray slice assignment', machine.currentLine());
+    if (k instanceof PySlice) {
+      // bytearray_ass_subscript: bytes-like values as they are, other iterables through bytearray(); an int or
+      // a str is not an iterable of bytes here.
+      let values: number[];
+      const direct = bytesOf(v);
+      if (direct !== null) values = Array.from(direct);
+      else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint' || typeof v === 'string')
+        throw machine.typeError('can assign only bytes, buffers, or iterables of ints in range(0, 256)');
+      else if (v === null) throw machine.typeError("cannot convert 'NoneType' object to bytearray");
+      else values = Array.from((machine.call(bytearrayType, [v]) as PyByteArray).data);
+      const [start, stop, step] = sliceIndices(machine, k, this.data.length);
+      if (step === 1) {
+        this.data.splice(start, Math.max(0, stop - start), ...values);
+        return;
+      }
+      const positions: number[] = [];
+      if (step > 0) for (let i = start; i < stop; i += step) positions.push(i);
+      else for (let i = start; i > stop; i += step) positions.push(i);
+      if (positions.length !== values.length)
+        throw machine.error('ValueError', `attempt to assign bytes of size ${values.length} to extended slice of size ${positions.length}`);
+      positions.forEach((i, j) => (this.data[i] = values[j]!));
+      return;
+    }
     if (typeof v !== 'number' && typeof v !== 'boolean') throw machine.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
     const n = Number(v);
     if (n < 0 || n > 255) throw machine.error('ValueError', 'byte must be in range(0, 256)');

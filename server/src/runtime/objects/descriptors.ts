@@ -77,10 +77,27 @@ export function installDescriptorTypes(vm: VM): void {
  */
 export function applySlots(vm: VM, t: PyType, slots: Py): void {
   const names = typeof slots === 'string' ? [slots] : vm.toArray(slots);
+  // type_new_slots_impl: the variable-sized built-ins (int, bytes, tuple) take no slots of their own.
+  const varSized = t.mro.find((b) => b.builtin && (b.layout === 'int' || b.layout === 'bytes' || b.layout === 'tuple'));
+  if (names.length > 0 && varSized !== undefined) throw vm.typeError(`nonempty __slots__ not supported for subtype of '${varSized.name}'`);
+  // type_new_visit_slots: identifiers only, and __dict__ / __weakref__ once, where a base does not give them already.
+  const baseHasDict = t.mro.slice(1).some((b) => (b.builtin ? b.layout === 'exception' : b.slotsListDict === undefined || b.slotsListDict));
+  // A class without __slots__ gives its instances a __weakref__; the built-in bases modelled here give none.
+  const baseHasWeakref = t.mro.slice(1).some((b) => !b.builtin && b.slotsListDict === undefined);
+  let addDict = 0;
+  let addWeak = 0;
   const own: string[] = [];
   for (const name of names) {
     if (typeof name !== 'string') throw vm.typeError(`__slots__ items must be strings, not '${typeOf(name).name}'`);
-    if (name === '__dict__' || name === '__weakref__') continue;
+    if (!vm.truthy(vm.call(vm.getAttr(name, 'isidentifier'), []))) throw vm.typeError('__slots__ must be identifiers');
+    if (name === '__dict__') {
+      if (baseHasDict || addDict++ > 0) throw vm.typeError('__dict__ slot disallowed: we already got one');
+      continue;
+    }
+    if (name === '__weakref__') {
+      if (baseHasWeakref || addWeak++ > 0) throw vm.typeError('__weakref__ slot disallowed: we already got one');
+      continue;
+    }
     if (t.dict.has(name)) throw vm.error('ValueError', `'${name}' in __slots__ conflicts with class variable`);
     own.push(name);
   }

@@ -94,7 +94,8 @@ export function parseFloatStr(v: string): number | null {
 }
 
 export function installFloatType(vm: VM): void {
-  floatType.dict.set('__new__', native('__new__', (a) => {
+  floatType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('float() takes no keyword arguments');
     const v = a.length > 1 ? a[1] : new PyFloat(0);
     if (v instanceof PyFloat) return v;
     if (isIntLike(v)) {

@@ -210,6 +210,15 @@ export function installIntType(vm: VM): void {
   intType.dict.set('__new__', native('__new__', (a, kw) => {
     const t = a[0] as PyType;
     if (t !== intType) throw new UnsupportedSignal('subclassing int', vm.currentLine());
+    // int(x=0, /, base=10)
+    if (a.length > 3) throw vm.typeError(`int expected at most 2 arguments, got ${a.length - 1}`);
+    const given = a.length - 1 + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeError(`int() takes at most 2 arguments (${given} given)`);
+    if (a.length === 1 && kw?.has('base')) throw vm.typeError('int() missing string argument');
+    for (const k of kw?.keys() ?? []) {
+      if (k !== 'base') throw vm.typeError(`int() got an unexpected keyword argument '${k}'`);
+      if (a.length > 2) throw vm.typeError("argument for int() given by name ('base') and position (2)");
+    }
     const v = a.length > 1 ? a[1] : 0;
     const base = a.length > 2 ? a[2] : kw?.get('base');
     if (base !== undefined) {
@@ -305,5 +314,8 @@ export function installIntType(vm: VM): void {
   // int_as_integer_ratio: (int(self), 1), a bool giving its int value.
   def(intType, 'as_integer_ratio', (a) => new PyTuple([intOf(a[0]), 1]));
   def(intType, 'conjugate', (a) => intOf(a[0]));
-  boolType.dict.set('__new__', native('__new__', (a) => (a.length > 1 ? vm.truthy(a[1]) : false)));
+  boolType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('bool() takes no keyword arguments');
+    return a.length > 1 ? vm.truthy(a[1]) : false;
+  }));
 }

@@ -5,7 +5,7 @@ import { def, native, arity, toInt, type Kw } from '../args.js';
 import { compareStr } from '../unicode.js';
 import { isIntLike, LimitSignal, listType, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, type VM } from '../interp.js';
 import { PyFloat, PyList, PySlice, PyTuple, PyType, type Py } from '../values.js';
-import { indexOf, repeatCount } from './sequence.js';
+import { indexOf, repeatCount, sequenceIndex } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
 
 /** `a op b` with a list on the left, or NotImplemented. */
@@ -147,8 +147,9 @@ function mergeSort(a: number[], less: (later: number, earlier: number) => boolea
 
 
 export function installListType(vm: VM): void {
-  listType.dict.set('__new__', native('__new__', (a) => {
+  listType.dict.set('__new__', native('__new__', (a, kw) => {
     if ((a[0] as PyType) !== listType) throw new UnsupportedSignal('subclassing list', vm.currentLine());
+    if (kw !== null && kw.size > 0) throw vm.typeError('list() takes no keyword arguments');
     arity(vm, 'list', a.slice(1), 0, 1);
     return new PyList(a.length > 1 ? vm.toArray(a[1]) : []);
   }));
@@ -203,11 +204,9 @@ function installListMethods(vm: VM): void {
     return null;
   });
   m('index', (l, a) => {
-    const start = a.length > 1 ? toInt(vm, a[1]) : 0;
-    const stop = a.length > 2 ? toInt(vm, a[2]) : l.items.length;
-    for (let i = start < 0 ? Math.max(0, start + l.items.length) : start; i < Math.min(stop < 0 ? stop + l.items.length : stop, l.items.length); i++)
-      if (vm.eq(l.items[i], a[0])) return i;
-    throw vm.error('ValueError', `${vm.repr(a[0])} is not in list`);
+    const i = sequenceIndex(vm, l.items, a);
+    if (i < 0) throw vm.error('ValueError', `${vm.repr(a[0])} is not in list`);
+    return i;
   });
   m('count', (l, a) => l.items.filter((x) => vm.eq(x, a[0])).length);
   m('clear', (l) => {

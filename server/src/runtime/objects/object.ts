@@ -22,6 +22,8 @@ export function installObjectType(vm: VM): void {
     const t = a[0];
     if (!(t instanceof PyType)) throw vm.typeError('object.__new__(X): X is not a type object');
     if (t.layout === 'exception') return vm.newException(t, a.slice(1));
+    // The built-in iterator types have no tp_new: only iter() and their own types' methods make them.
+    if (t.layout === 'iterator') throw vm.typeError(`cannot create '${t.name}' instances`);
     return new PyInstance(t);
   }, 'object.__new__'));
   objectType.dict.set('__init_subclass__', native('__init_subclass__', (a, kw) => {
@@ -50,7 +52,11 @@ export function installObjectType(vm: VM): void {
   // The VM checks for PyNative __setattr__/__repr__ to take its fast paths; keep them native.
 }
 
-export function installNoneType(): void {
-  noneType.dict.set('__new__', native('__new__', () => null));
+export function installNoneType(vm: VM): void {
+  // none_new: type(None)() is None; it takes no arguments.
+  noneType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (a.length > 1 || (kw !== null && kw.size > 0)) throw vm.typeError('NoneType takes no arguments');
+    return null;
+  }));
   noneType.dict.set('__repr__', native('__repr__', () => 'None'));
 }

@@ -17,7 +17,8 @@ export function rangeSubscript(vm: VM, o: PyRange, k: Py): Py {
 }
 
 export function installRangeType(vm: VM): void {
-  rangeType.dict.set('__new__', native('__new__', (a) => {
+  rangeType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('range() takes no keyword arguments');
     const args = a.slice(1);
     if (args.length === 0) throw vm.typeError('range expected at least 1 argument, got 0');
     if (args.length > 3) throw vm.typeError(`range expected at most 3 arguments, got ${args.length}`);

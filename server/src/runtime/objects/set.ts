@@ -78,13 +78,15 @@ export function setUpdate(vm: VM, s: PySet, other: Py): void {
 }
 
 export function installSetTypes(vm: VM): void {
-  setType.dict.set('__new__', native('__new__', (a) => {
+  setType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('set() takes no keyword arguments');
     if ((a[0] as PyType) !== setType) throw new UnsupportedSignal('subclassing set', vm.currentLine());
     const s = new PySet(false);
     if (a.length > 1) setUpdate(vm, s, a[1]!);
     return s;
   }));
-  frozensetType.dict.set('__new__', native('__new__', (a) => {
+  frozensetType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('frozenset() takes no keyword arguments');
     if (a.length > 1 && a[1] instanceof PySet && a[1].frozen) return a[1];
     const s = new PySet(true);
     if (a.length > 1) setUpdate(vm, s, a[1]!);

@@ -35,8 +35,9 @@ export function sliceArray<T>(vm: VM, items: T[], s: PySlice): T[] {
 }
 
 
-export function installSliceType(): void {
-  sliceType.dict.set('__new__', native('__new__', (a) => {
+export function installSliceType(vm: VM): void {
+  sliceType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('slice() takes no keyword arguments');
     const args = a.slice(1);
     if (args.length === 1) return new PySlice(null, args[0], null);
     return new PySlice(args[0], args[1], args[2] ?? null);

@@ -4,7 +4,7 @@
 import { def, methodArity, native, toInt, type Kw } from '../args.js';
 import { formatValue, percentFormat, strFormat } from '../format.js';
 import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
+import { PyByteArray, PyBytes, PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
 import { allChars, cpLength, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from '../unicode.js';
@@ -24,7 +24,7 @@ export function strBinary(vm: VM, op: string, a: string, b: Py): Py {
     if (a.length + b.length > vm.opts.maxCollection) vm.checkSize(a.length + b.length);
     return a + b;
   }
-  if (op === '*' && isIntLike(b)) return a.repeat(repeatCount(vm, b, a.length));
+  if (op === '*' && isIntLike(b)) return a.repeat(repeatCount(vm, b, a.length, 'str'));
   if (op === '%') return percentFormat(vm, a, b);
   return NOT_IMPLEMENTED;
 }
@@ -49,13 +49,44 @@ function argTypeName(v: Py): string {
   return v === null ? 'None' : typeOf(v).name;
 }
 
+/** How many arguments str's slot wrappers take (besides self). */
+const SLOT_ARITY: Record<string, number> = {
+  __len__: 0, __hash__: 0, __str__: 0, __repr__: 0, __iter__: 0,
+  __contains__: 1, __getitem__: 1, __add__: 1, __mul__: 1, __mod__: 1, __eq__: 1, __lt__: 1,
+};
+
 export function installStrType(vm: VM): void {
   const selfStr = (args: Py[], name: string): string => {
     const s = args[0];
     if (typeof s !== 'string') throw vm.typeError(`descriptor '${name}' for 'str' objects doesn't apply to a '${typeOf(s).name}' object`);
     return s;
   };
-  strType.dict.set('__new__', native('__new__', (a) => (a.length > 1 ? vm.str(a[1]) : '')));
+  // unicode_new_impl: str(object='', encoding=..., errors=...), by position or by name.
+  strType.dict.set('__new__', native('__new__', (a, kw) => {
+    // A subclass's instances would be plain strs here: its methods and type would be lost, so it is refused.
+    if (a[0] !== strType) throw new UnsupportedSignal('subclassing str', vm.currentLine());
+    const args = a.slice(1);
+    if (args.length > 3) throw vm.typeError(`str expected at most 3 arguments, got ${args.length}`);
+    const given = args.length + (kw?.size ?? 0);
+    if (given > 3) throw vm.typeError(`str() takes at most 3 arguments (${given} given)`);
+    const names = ['object', 'encoding', 'errors'];
+    const bound: (Py | undefined)[] = [args[0], args[1], args[2]];
+    for (const [k, v] of kw ?? []) {
+      const i = names.indexOf(k);
+      if (i < 0) throw vm.typeError(`str() got an unexpected keyword argument '${k}'`);
+      if (i < args.length) throw vm.typeError(`argument for str() given by name ('${k}') and position (${i + 1})`);
+      bound[i] = v;
+    }
+    const [object, encoding, errors] = bound;
+    if (encoding === undefined && errors === undefined) return object === undefined ? '' : vm.str(object);
+    for (const [name, v] of [['encoding', encoding], ['errors', errors]] as const)
+      if (v !== undefined && typeof v !== 'string') throw vm.typeError(`str() argument '${name}' must be str, not ${typeOf(v).name}`);
+    if (object === undefined) return '';
+    if (typeof object === 'string') throw vm.typeError('decoding str is not supported');
+    if (!(object instanceof PyBytes || object instanceof PyByteArray))
+      throw vm.typeError(`decoding to str: need a bytes-like object, ${typeOf(object).name} found`);
+    return vm.call(vm.getAttr(object, 'decode'), [encoding ?? 'utf-8', errors ?? 'strict']);
+  }));
   installStrMethods(vm, selfStr);
 }
 
@@ -67,6 +98,10 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   const m = (name: string, f: (s: string, a: Py[], kw: Kw) => Py): void => def(t, name, (a, kw) => {
     if (kw !== null && kw.size > 0 && !keywordMethods.has(name))
       throw vm.typeError(name.startsWith('__') ? `wrapper ${name}() takes no keyword arguments` : `str.${name}() takes no keyword arguments`);
+    // Slot wrappers check their own arity (wrap_binaryfunc, wrap_lenfunc, ...).
+    const slotArity = SLOT_ARITY[name];
+    if (slotArity !== undefined && a.length - 1 !== slotArity)
+      throw vm.typeError(`expected ${slotArity} argument${slotArity === 1 ? '' : 's'}, got ${a.length - 1}`);
     return f(selfStr(a, name), a.slice(1), kw);
   });
   const strArg = (v: Py, name: string): string => {

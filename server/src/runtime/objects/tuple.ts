@@ -4,7 +4,7 @@
 import { def, native } from '../args.js';
 import { isIntLike, NOT_IMPLEMENTED, tupleType, UnsupportedSignal, type VM } from '../interp.js';
 import { EMPTY_TUPLE, PySlice, PyTuple, PyType, normInt, type Py } from '../values.js';
-import { indexOf, repeatCount } from './sequence.js';
+import { indexOf, repeatCount, sequenceIndex } from './sequence.js';
 import { sliceArray } from './slice.js';
 
 /** `a op b` with a tuple on the left, or NotImplemented. */
@@ -45,7 +45,8 @@ export function tupleHash(vm: VM, v: PyTuple): Py {
 }
 
 export function installTupleType(vm: VM): void {
-  tupleType.dict.set('__new__', native('__new__', (a) => {
+  tupleType.dict.set('__new__', native('__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('tuple() takes no keyword arguments');
     if ((a[0] as PyType) !== tupleType) throw new UnsupportedSignal('subclassing tuple', vm.currentLine());
     // tuple(t) is t itself only for an exact tuple (a namedtuple instance gives a plain tuple).
     if (a.length > 1 && a[1] instanceof PyTuple && a[1].constructor === PyTuple) return a[1];
@@ -53,7 +54,7 @@ export function installTupleType(vm: VM): void {
   }));
   const tm = (name: string, f: (t: PyTuple, a: Py[]) => Py): void => def(tupleType, name, (a) => f(a[0] as PyTuple, a.slice(1)));
   tm('index', (t, a) => {
-    const i = t.items.findIndex((x) => vm.eq(x, a[0]));
+    const i = sequenceIndex(vm, t.items, a);
     if (i < 0) throw vm.error('ValueError', 'tuple.index(x): x not in tuple');
     return i;
   });

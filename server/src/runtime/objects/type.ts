@@ -13,9 +13,16 @@ import { MroError, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyStaticMethod,
 export function installTypeType(vm: VM): void {
   typeType.dict.set('__new__', native('__new__', (a, kw) => {
     const [meta, name, bases, ns] = a;
-    if (a.length === 2) return visibleTypeOf(a[1], vm.currentLine());
+    const hasKeywords = kw !== null && kw.size > 0;
+    if (a.length === 2 && !hasKeywords && meta === typeType) return visibleTypeOf(a[1], vm.currentLine());
     if (!(meta instanceof PyType) || !meta.isSubtypeOf(typeType)) throw vm.typeError('type.__new__(X): X is not a type object');
-    if (!(bases instanceof PyTuple) || !(ns instanceof PyDict)) throw vm.typeError('type.__new__() argument 2 must be tuple and argument 3 must be dict');
+    // type_call / type_new: type() itself takes 1 or 3 arguments; a metaclass's call goes to type.__new__'s own check.
+    if (a.length !== 4) throw vm.typeError(meta === typeType ? 'type() takes 1 or 3 arguments' : `type.__new__() takes exactly 3 arguments (${a.length - 1} given)`);
+    if (typeof name !== 'string') throw vm.typeError(`type.__new__() argument 1 must be str, not ${typeOf(name).name}`);
+    if (!(bases instanceof PyTuple)) throw vm.typeError(`type.__new__() argument 2 must be tuple, not ${typeOf(bases).name}`);
+    if (!(ns instanceof PyDict)) throw vm.typeError(`type.__new__() argument 3 must be dict, not ${typeOf(ns).name}`);
+    // _PyType_CalculateMetaclass runs over the bases before anything checks that they are classes.
+    winningMetaclass(vm, meta, bases.items);
     for (const b of bases.items) if (!(b instanceof PyType)) throw vm.typeError('bases must be types');
     const namespace = new Map<string, Py>();
     for (const [hk, v] of ns.vals) {
@@ -41,8 +48,7 @@ export function installTypeType(vm: VM): void {
   typeType.dict.set('__setattr__', native('__setattr__', (a) => {
     const [t, attr, v] = a;
     if (!(t instanceof PyType) || typeof attr !== 'string') throw vm.typeError("descriptor '__setattr__' requires a 'type' object and a str name");
-    if (t.builtin) throw vm.typeError(`cannot set '${attr}' attribute of immutable type '${t.name}'`);
-    t.dict.set(attr, v);
+    vm.setTypeAttrDefault(t, attr, v);
     return null;
   }, 'type.__setattr__'));
   typeType.dict.set('__delattr__', native('__delattr__', (a) => {
@@ -120,7 +126,7 @@ export function buildClass(vm: VM, body: Py, name: Py, bases: Py[], keywords: Ma
 }
 
 /** _PyType_CalculateMetaclass: the most derived metaclass, or CPython's conflict error. */
-function winningMetaclass(vm: VM, start: PyType, bases: PyType[]): PyType {
+function winningMetaclass(vm: VM, start: PyType, bases: readonly Py[]): PyType {
   let winner = start;
   for (const base of bases) {
     const candidate = typeOf(base) as PyType;
@@ -137,6 +143,13 @@ function winningMetaclass(vm: VM, start: PyType, bases: PyType[]): PyType {
 /** type.__new__(meta, name, bases, ns): the class object, its slots, __set_name__ and __init_subclass__. */
 export function createClass(vm: VM, meta: PyType, name: Py, bases: PyType[], ns: Map<string, Py>, keywords: Map<string, Py>): PyType {
   if (typeof name !== 'string') throw vm.typeError(`type.__new__() argument 1 must be str, not ${typeOf(name).name}`);
+  if (name.includes('\0')) throw vm.error('ValueError', 'type name must not contain null characters');
+  refuseLoneSurrogate(vm, name);
+  const qualname = ns.get('__qualname__');
+  if (qualname !== undefined && typeof qualname !== 'string') throw vm.typeError(`type __qualname__ must be a str, not ${typeOf(qualname).name}`);
+  const doc = ns.get('__doc__');
+  if (typeof doc === 'string') refuseLoneSurrogate(vm, doc);
+
   let t: PyType;
   try {
     t = new PyType(name, bases.length > 0 ? bases : [objectType]);
@@ -148,6 +161,9 @@ export function createClass(vm: VM, meta: PyType, name: Py, bases: PyType[], ns:
     if (b === boolType || b === rangeType || b === sliceType || b === generatorType || b === functionType)
       throw vm.typeError(`type '${b.name}' is not an acceptable base type`);
   }
+  // best_base: two built-in bases with different instance layouts cannot be combined.
+  const layouts = new Set(bases.flatMap((b) => b.mro).filter((b) => b.builtin && b.layout !== 'object' && b.layout !== 'exception').map((b) => b.layout));
+  if (layouts.size > 1) throw vm.typeError('multiple bases have instance lay-out conflict');
   t.module = (ns.get('__module__') as string) ?? '__main__';
   t.qualname = (ns.get('__qualname__') as string) ?? name;
   // type.__new__ makes these two implicit classmethods.
@@ -213,5 +229,16 @@ class MappingNamespace extends Map<string, Py> {
     if (!this.has(key)) return false;
     this.vm.delItem(this.mapping, key);
     return true;
+  }
+}
+
+/** The class's name and __doc__ go through UTF-8 (tp_name, tp_doc): a lone surrogate is CPython's UnicodeEncodeError. */
+function refuseLoneSurrogate(vm: VM, text: string): void {
+  let position = 0;
+  for (const ch of text) {
+    const unit = ch.charCodeAt(0);
+    if (ch.length === 1 && unit >= 0xd800 && unit <= 0xdfff)
+      throw vm.error('UnicodeEncodeError', `'utf-8' codec can't encode character '\\u${unit.toString(16)}' in position ${position}: surrogates not allowed`);
+    position++;
   }
 }

@@ -1,4 +1,4 @@
-# typing: a subscripted alias works in annotations; its repr (CPython shows the arguments) is refused, the runtime keeping only the name.
+# typing: a subscripted alias works in annotations, and its repr shows the arguments as CPython's does (it used to be refused).
 from typing import List, Callable, Optional
 def f(x: List[int], g: Callable[..., int]) -> Optional[str]:
     return None

@@ -1,4 +1,4 @@
-# dataclasses: a dataclass deriving from a dataclass is refused (the runtime does not merge the fields of bases).
+# dataclasses: a dataclass deriving from a dataclass gets the fields of its base first (it used to be refused).
 from dataclasses import dataclass
 
 

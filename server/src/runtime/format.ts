@@ -297,8 +297,11 @@ export function strFormat(vm: VM, fmt: string, args: Py[], kw: Kw): string {
         if (auto >= args.length) throw vm.error('IndexError', `Replacement index ${auto} out of range for positional args tuple`);
         v = args[auto++];
       } else if (/^\d+$/.test(name)) {
-        const idx = parseInt(name, 10);
-        if (idx >= args.length) throw vm.error('IndexError', `Replacement index ${idx} out of range for positional args tuple`);
+        // get_integer: a field number past a C ssize_t is a ValueError; a smaller one is named exactly.
+        const big = BigInt(name);
+        if (big > 9223372036854775807n) throw vm.error('ValueError', 'Too many decimal digits in format string');
+        const idx = Number(big);
+        if (big >= BigInt(args.length)) throw vm.error('IndexError', `Replacement index ${big} out of range for positional args tuple`);
         v = args[idx];
       } else {
         v = kw?.get(name);

@@ -3354,8 +3354,11 @@ export class VM {
   }
   private seqEq(a: Py[], b: Py[]): boolean {
     if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!this.eq(a[i], b[i])) return false;
-    return true;
+    // list_richcompare: an __eq__ may change either list; where the items run out, the lengths decide.
+    let i = 0;
+    while (i < a.length && i < b.length && this.eq(a[i], b[i])) i++;
+    if (i >= a.length || i >= b.length) return a.length === b.length;
+    return false;
   }
   /** Tries a.__op__(b) then b.__rop__(a) for user classes; NOT_IMPLEMENTED when neither applies. */
   richCompare(a: Py, b: Py, op: string, rop: string): Py {

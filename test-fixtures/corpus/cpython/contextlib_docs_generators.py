@@ -1,6 +1,5 @@
-# From the contextlib documentation 3.13 (Doc/library/contextlib.rst; PSF-2.0): @contextmanager generators
-# (managed_resource, tag), suppress, closing, ExitStack with callbacks, and the generator-based
-# "Cleaning up in an __enter__ implementation" recipe; plus the ContextDecorator example.
+# From the contextlib documentation 3.13 (Doc/library/contextlib.rst): its @contextmanager generators (managed_resource, tag), suppress, closing, ExitStack callbacks and the ContextDecorator example, with drivers.
+# Licence: PSF-2.0.
 from contextlib import contextmanager, suppress, closing, ExitStack, ContextDecorator
 
 class Resource:

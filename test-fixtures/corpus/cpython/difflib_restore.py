@@ -1,4 +1,4 @@
-# CPython 3.13.0, Lib/difflib.py: `restore` and its doctest examples.
+# From CPython 3.13.0, Lib/difflib.py: `restore` and its doctest examples.
 # Licence: PSF-2.0, Copyright (c) 2001 Python Software Foundation.
 from collections import namedtuple as _namedtuple
 from types import GenericAlias

@@ -1,5 +1,5 @@
-# From CPython 3.13.0, Lib/graphlib.py (the whole module: TopologicalSorter, static_order's generator, CycleError),
-# driven as its documentation's examples drive it. Licence: PSF-2.0.
+# From CPython 3.13.0, Lib/graphlib.py (the whole module: TopologicalSorter, the static_order generator, CycleError), driven as its documentation drives it.
+# Licence: PSF-2.0.
 from types import GenericAlias
 
 __all__ = ["TopologicalSorter", "CycleError"]

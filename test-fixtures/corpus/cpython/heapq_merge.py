@@ -1,4 +1,4 @@
-# CPython 3.13.0, Lib/heapq.py: `merge` and its doctest examples.
+# From CPython 3.13.0, Lib/heapq.py: `merge` and its doctest examples.
 # Licence: PSF-2.0.
 
 def heappop(heap):

@@ -1,6 +1,5 @@
-# From the Functional Programming HOWTO (Doc/howto/functional.rst, A. M. Kuchling; PSF-2.0): generate_ints,
-# the counter that accepts send(), the recursive inorder generator, and the generator expressions and
-# itertools/functools examples of that page.
+# From the Functional Programming HOWTO 3.13 (Doc/howto/functional.rst, A. M. Kuchling): generate_ints, the counter that accepts send(), and the page's generator-expression, itertools and functools examples.
+# Licence: PSF-2.0.
 import itertools
 import functools
 import operator

@@ -1,5 +1,5 @@
-# From the itertools documentation 3.13 (Doc/library/itertools.rst; PSF-2.0): the "roughly equivalent to"
-# pure-Python generators of the module's functions, each checked against the C implementation.
+# From the itertools documentation 3.13 (Doc/library/itertools.rst): the "roughly equivalent to" pure-Python generators of the module's functions, each checked against the C implementation.
+# Licence: PSF-2.0.
 import itertools
 import operator
 

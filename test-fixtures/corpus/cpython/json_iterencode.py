@@ -1,5 +1,5 @@
-# From CPython 3.13.0, Lib/json/encoder.py: the pure-Python encoder (py_encode_basestring, _make_iterencode), driven
-# as JSONEncoder.iterencode drives it, compared with json.dumps. Licence: PSF-2.0.
+# From CPython 3.13.0, Lib/json/encoder.py: the pure-Python encoder (py_encode_basestring, _make_iterencode), driven as JSONEncoder.iterencode drives it and compared with json.dumps.
+# Licence: PSF-2.0.
 import re
 import json
 ESCAPE = re.compile(r'[\x00-\x1f\\"\b\f\n\r\t]')

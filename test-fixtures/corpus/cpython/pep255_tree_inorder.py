@@ -1,5 +1,5 @@
-# From PEP 255 (Simple Generators, Schemenauer, Peters, Hetland; public domain): the binary tree class with
-# recursive and non-recursive inorder generators, and its driver (Python 3 spelling of the prints).
+# From PEP 255 (Simple Generators; Schemenauer, Peters, Hetland): the binary tree class with its recursive and non-recursive inorder generators and driver (prints in Python 3 spelling), fib, and the protocol examples.
+# Licence: public domain.
 
 # A binary tree class.
 class Tree:

@@ -1,6 +1,5 @@
-# From PEP 380 (Syntax for Delegating to a Subgenerator, Ewing; public domain) and "What's New In Python 3.3":
-# yield from delegation, the return value, and send/throw/close passed through to the subgenerator; the
-# averager/grouper pattern the PEP motivates.
+# From PEP 380 (Syntax for Delegating to a Subgenerator; Ewing) and What's New In Python 3.3 (the yield-from examples, accumulate/gather_tallies): delegation, return values, send/throw/close through a delegating generator.
+# Licence: public domain (the PEP), PSF-2.0 (What's New).
 def g(x):
     yield from range(x, 0, -1)
     yield from range(x)

@@ -1,5 +1,5 @@
-# From PEP 525 (Asynchronous Generators, Selivanov; public domain) and the asyncio documentation: the ticker
-# async generator, async comprehensions (PEP 530), aclose/asend/athrow, and finalisation with aclosing.
+# From PEP 525 (Asynchronous Generators; Selivanov): the ticker async generator and the square_series example (with stand-ins for its connection), async comprehensions, asend/athrow/aclose, aclosing.
+# Licence: public domain.
 import asyncio
 from contextlib import aclosing
 

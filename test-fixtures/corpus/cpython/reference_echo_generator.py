@@ -1,5 +1,5 @@
-# From the Python Language Reference 3.13 (Doc/reference/expressions.rst, "Examples" of generator-iterator methods;
-# PSF-2.0): the echo generator, driven as the example shows, with send, throw and close.
+# From the Python Language Reference 3.13 (Doc/reference/expressions.rst, the generator-iterator methods' example): the echo generator driven with next, send, throw and close, and yield-from delegation.
+# Licence: PSF-2.0.
 def echo(value=None):
     print("Execution starts when 'next()' is called for the first time.")
     try:

@@ -1,4 +1,4 @@
-# CPython 3.13.0, Lib/statistics.py: `fmean` and its doctest examples.
+# From CPython 3.13.0, Lib/statistics.py: `fmean` and its doctest examples.
 # Licence: PSF-2.0.
 from itertools import count
 from math import fsum

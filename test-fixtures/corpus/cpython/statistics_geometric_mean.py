@@ -1,4 +1,4 @@
-# CPython 3.13.0, Lib/statistics.py: `geometric_mean` and its doctest examples.
+# From CPython 3.13.0, Lib/statistics.py: `geometric_mean` and its doctest examples.
 # Licence: PSF-2.0.
 from math import exp
 from math import fsum

@@ -1,5 +1,5 @@
-# From the Python Tutorial 3.13 (Doc/tutorial/classes.rst, 9.8 Iterators, 9.9 Generators, 9.10 Generator
-# Expressions; PSF-2.0): the Reverse iterator class, the reverse generator, and the generator expressions.
+# From the Python Tutorial 3.13 (Doc/tutorial/classes.rst, 9.8 Iterators, 9.9 Generators, 9.10 Generator Expressions): the Reverse iterator, the reverse generator and the generator expressions.
+# Licence: PSF-2.0.
 class Reverse:
     """Iterator for looping over a sequence backwards."""
     def __init__(self, data):

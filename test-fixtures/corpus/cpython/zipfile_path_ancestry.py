@@ -1,5 +1,5 @@
-# From CPython 3.13.0, Lib/zipfile/_path/__init__.py: _parents, _ancestry, _difference and their doctests,
-# plus the generator-driven CompleteDirs._implied_dirs. Licence: PSF-2.0.
+# From CPython 3.13.0, Lib/zipfile/_path/__init__.py: _parents, _ancestry, _difference and _implied_dirs (CompleteDirs's, unbound), with their doctest examples as a driver.
+# Licence: PSF-2.0.
 import itertools
 import posixpath
 import contextlib

@@ -79,6 +79,7 @@ class TypeVarObject extends PyObject {
 export function typingAliasName(v: Py): string | null {
   if (v instanceof TypingAlias) return v.name;
   if (v instanceof TypingSubscription) return v.alias.name;
+  if (v instanceof TypeVarObject) return 'TypeVar';
   return null;
 }
 

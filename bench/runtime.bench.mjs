@@ -243,7 +243,8 @@ export async function firstServerTrace(idleMs) {
   writeFileSync(file, SNIPPET_30);
   const samples = [];
   try {
-    for (let i = 0; i < REPEATS; i++) {
+    // One untimed server first, kept 4 s: the bundle's code caches (main thread, trace worker) are written 3 s after start.
+    for (let i = -1; i < REPEATS; i++) {
       const child = spawn(process.execPath, [CLI, 'lsp'], { stdio: ['pipe', 'pipe', 'ignore'] });
       const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
       let finished;
@@ -263,7 +264,8 @@ export async function firstServerTrace(idleMs) {
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).href, languageId: 'python', version: 1, text: SNIPPET_30 } });
         const { at, params } = await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('no trace status within 20 s')), 20_000))]);
         if (params.state !== 'finished' || params.sources?.[0]?.outcome !== 'completed') throw new Error(`the snippet's trace did not complete: ${JSON.stringify(params)}`);
-        samples.push(at - started);
+        if (i >= 0) samples.push(at - started);
+        else await new Promise((resolve) => setTimeout(resolve, 4_000));
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
       } finally {

@@ -62,9 +62,7 @@ export async function bundleServer(outDir = BUNDLE_DIR) {
   };
   // The main thread: CommonJS, so that the launcher can compile it as a vm.Script with a code cache. What
   // ESM gave it is provided: import.meta.url (the bundle's own URL: the worker files, the WASM files and
-  // package.json are found from it), and import() of Node's modules (web-tree-sitter's, for the WASM parser),
-  // which a vm.Script can do only through an experimental option that a code cache loses: a require made
-  // before any of the bundle's code can shadow `require` (web-tree-sitter declares its own).
+  // package.json are found from it), and import() of Node's modules (see asciiOnly).
   const main = await esbuild.build({
     ...common,
     entryPoints: [{ in: join(DIST, 'cli', 'main.js'), out: MAIN_BUNDLE.replace(/\.cjs$/, '') }],
@@ -73,30 +71,60 @@ export async function bundleServer(outDir = BUNDLE_DIR) {
     define: { 'import.meta.url': '__yieldlensBundleUrl' },
     banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href, __yieldlensRequire = require;" },
   });
-  const mainFile = join(outDir, MAIN_BUNDLE);
-  const mainText = readFileSync(mainFile, 'utf8')
-    .replace(/\bimport\("((?:node:)?[\w/]+)"\)/g, (call, name) =>
-      builtinModules.includes(name.replace(/^node:/, '')) ? `Promise.resolve(__yieldlensRequire(${JSON.stringify(name)}))` : call)
-    // esbuild escapes what is not ASCII (charset: 'ascii') except in template literals, which String.raw
-    // can read raw (CPython's module sources): there a substitution gives the same character. An ASCII
-    // file is read as latin1, a third of the time of UTF-8 (the launcher); a character this puts outside a
-    // template literal makes the syntax check below fail the build.
-    .replace(/[^\x00-\x7f]/gu, (char) => `\${"\\u{${char.codePointAt(0).toString(16)}}"}`);
-  new vm.Script(`(function (exports, require, module, __filename, __dirname) {${mainText}\n})`, { filename: mainFile });
-  writeFileSync(mainFile, mainText);
+  asciiOnly(join(outDir, MAIN_BUNDLE));
+  // Worker threads that need no top-level await are CommonJS too, started through a stub of their name
+  // that runs them with their code cache (server/bin/code-cache.js, which the packages ship in bin/).
+  const cached = workers.filter((file) => CODE_CACHED_WORKERS.includes(basename(file)));
+  let cachedThreads = { metafile: { inputs: {} } };
+  if (cached.length > 0) {
+    cachedThreads = await esbuild.build({
+      ...common,
+      entryPoints: cached.map((file) => ({ in: file, out: basename(file, '.js') })),
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      define: { 'import.meta.url': '__yieldlensBundleUrl' },
+      banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href, __yieldlensRequire = require;" },
+    });
+    for (const file of cached) {
+      const name = basename(file, '.js');
+      asciiOnly(join(outDir, `${name}.cjs`));
+      writeFileSync(join(outDir, `${name}.js`), `// Starts ${name}.cjs with its code cache (see scripts/bundle-server.mjs).\nimport { fileURLToPath } from 'node:url';\nimport { loadWithCodeCache } from '../bin/code-cache.js';\n\nconst { saveCache } = loadWithCodeCache(fileURLToPath(new URL('./${name}.cjs', import.meta.url)), '${name}');\n// A long-lived thread: its cache is written once its start-up and warm-up have run.\nsetTimeout(saveCache, 3_000).unref();\n`);
+    }
+  }
   const threads = await esbuild.build({
     ...common,
-    entryPoints: workers.map((file) => ({ in: file, out: basename(file, '.js') })),
+    entryPoints: workers.filter((file) => !cached.includes(file)).map((file) => ({ in: file, out: basename(file, '.js') })),
     format: 'esm',
     // Inlined CommonJS packages (vscode-languageserver) call require() for Node's modules; ESM has none.
     banner: { js: "import { createRequire as __yieldlensCreateRequire } from 'node:module';\nconst require = __yieldlensCreateRequire(import.meta.url);" },
   });
-  const result = { metafile: { inputs: { ...main.metafile.inputs, ...threads.metafile.inputs } } };
+  const result = { metafile: { inputs: { ...main.metafile.inputs, ...cachedThreads.metafile.inputs, ...threads.metafile.inputs } } };
   // The runtime and the grammar as WebAssembly, found by parser.ts beside the bundle.
   copyFileSync(require.resolve('web-tree-sitter/tree-sitter.wasm'), join(outDir, 'tree-sitter.wasm'));
   copyFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'), join(outDir, 'tree-sitter-python.wasm'));
   writeFileSync(join(outDir, 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(result.metafile));
   return readdirSync(outDir).map((name) => ({ name, bytes: statSync(join(outDir, name)).size }));
+}
+
+/** Worker threads bundled as CommonJS and run with a code cache (no top-level await in their entry). */
+const CODE_CACHED_WORKERS = ['trace-worker.js'];
+
+/**
+ * Makes a CommonJS bundle fit for server/bin/code-cache.js: import() of Node's modules (web-tree-sitter's,
+ * for the WASM parser) made a require, which a vm.Script can do only through an experimental option that a
+ * code cache loses (a require taken before any of the bundle's code: web-tree-sitter declares its own
+ * `require`); and ASCII throughout. esbuild escapes what is not ASCII (charset: 'ascii') except in template
+ * literals, which String.raw can read raw (CPython's module sources): there a substitution gives the same
+ * character. An ASCII file is read as latin1, a third of the time of UTF-8; a character this puts outside a
+ * template literal makes the syntax check fail the build.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8')
+    .replace(/\bimport\("((?:node:)?[\w/]+)"\)/g, (call, name) =>
+      builtinModules.includes(name.replace(/^node:/, '')) ? `Promise.resolve(__yieldlensRequire(${JSON.stringify(name)}))` : call)
+    .replace(/[^\x00-\x7f]/gu, (char) => `\${"\\u{${char.codePointAt(0).toString(16)}}"}`);
+  new vm.Script(`(function (exports, require, module, __filename, __dirname) {${text}\n})`, { filename: file });
+  writeFileSync(file, text);
 }
 
 /** Every compiled module that another starts as a worker thread (`new Worker(new URL('./x.js', import.meta.url))`). */

@@ -15,9 +15,6 @@ const port = parentPort;
 if (port === null) throw new Error('trace-worker.ts must run in a worker thread');
 const cells = new Int32Array((workerData as TraceWorkerData).cells);
 
-// Each thread loads its own grammar (the environment picks the same binding as the main thread's);
-// messages posted meanwhile wait in the port's queue until the listener below starts it.
-await loadParser();
 
 /**
  * Traces are background work: on Linux this thread (not the process) gets a lower scheduling
@@ -103,16 +100,21 @@ function warmUpNext(): void {
   setImmediate(warmUpNext);
 }
 
-port.postMessage({ kind: 'ready' } satisfies TraceWorkerReply);
-setImmediate(warmUpNext);
+// Each thread loads its own grammar (the environment picks the same binding as the main thread's);
+// messages posted meanwhile wait in the port's queue until the listener below starts it. No top-level
+// await: the bundle runs this file as CommonJS, compiled with V8's code cache (server/bin/code-cache.js).
+void loadParser().then(() => {
+  port.postMessage({ kind: 'ready' } satisfies TraceWorkerReply);
+  setImmediate(warmUpNext);
 
-port.on('message', (job: TraceJobMessage) => {
-  Atomics.compareExchange(cells, PENDING_CELL, job.id, 0);
-  warmModulesOf(job.text);
-  const report = runSnippet(job.text, {
-    ...job.options,
-    interrupted: () => Atomics.load(cells, CANCEL_CELL) === job.id,
-    inParser: (inside) => Atomics.store(cells, PARSER_CELL, inside ? 1 : 0),
+  port.on('message', (job: TraceJobMessage) => {
+    Atomics.compareExchange(cells, PENDING_CELL, job.id, 0);
+    warmModulesOf(job.text);
+    const report = runSnippet(job.text, {
+      ...job.options,
+      interrupted: () => Atomics.load(cells, CANCEL_CELL) === job.id,
+      inParser: (inside) => Atomics.store(cells, PARSER_CELL, inside ? 1 : 0),
+    });
+    port.postMessage({ kind: 'done', id: job.id, report } satisfies TraceWorkerReply);
   });
-  port.postMessage({ kind: 'done', id: job.id, report } satisfies TraceWorkerReply);
 });

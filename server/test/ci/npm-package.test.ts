@@ -55,6 +55,7 @@ describe('the npm package', () => {
       'package/LICENSE',
       'package/LICENSE-CPython.txt',
       'package/README.md',
+      'package/bin/code-cache.js',
       'package/bin/launch.js',
       'package/bin/yieldlens-lsp.js',
       'package/bin/yieldlens.js',
@@ -62,6 +63,8 @@ describe('the npm package', () => {
       'package/bundle/tree-sitter-python.wasm',
       'package/bundle/tree-sitter.wasm',
       ...workerBundles().map((name) => `package/bundle/${name}`),
+      // The trace worker is a stub that runs its CommonJS bundle with V8's code cache.
+      'package/bundle/trace-worker.cjs',
       'package/bundle/yieldlens.cjs',
       'package/package.json',
     ].sort());

@@ -168,7 +168,16 @@ const FRESH_PARSE_BUDGET = 4 * 1024 * 1024;
 
 function accountFreshTree(chars: number): void {
   freshCharsSinceCollection += chars;
-  if (freshCharsSinceCollection < FRESH_PARSE_BUDGET) return;
+  if (freshCharsSinceCollection >= FRESH_PARSE_BUDGET) collectDeadTrees();
+}
+
+/**
+ * A full collection now, for the end of a batch of parses (the language server's indexing), so that the
+ * trees it dropped are freed rather than held until V8 next collects. The native binding's finalizers,
+ * which free them, run only at the next turn of the event loop: a long synchronous loop of parses must
+ * yield now and then for any of this to help.
+ */
+export function collectDeadTrees(): void {
   freshCharsSinceCollection = 0;
   collectGarbage?.();
 }

@@ -7,7 +7,7 @@ export { IncrementalAnalyzer, type IncrementalResult } from './incremental.js';
 export { SemanticModel, type FunctionInfo, type Scope, type Binding } from './model/semantic.js';
 export { LineIndex } from './positions.js';
 export { summarizeModule, type ModuleSummary, type FunctionSummary } from './workspace/summary.js';
-export { WorkspaceIndex, moduleNameForPath, type IndexObserver, type SummaryProvider } from './workspace/index.js';
+export { WorkspaceIndex, detachedFromSource, moduleNameForPath, type IndexObserver, type SummaryProvider } from './workspace/index.js';
 export { RULES, ruleByCodeOrName, type RuleDefinition, type RuleDocs } from './rules/registry.js';
 export { resolveRuleSelection, codesForSelector, defaultRuleCodes, UnknownRuleError, type RuleSelection } from './selection.js';
 export { parseSuppression, parseDirectives, isSuppressed, LineSuppressions, UNUSED_NOQA_CODE, type SuppressionDirective } from './suppression.js';

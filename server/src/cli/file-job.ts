@@ -7,7 +7,7 @@
 
 import type { Finding } from '@yieldlens/shared';
 import {
-  analyzeFile, fixUntilStable, mayReport, modelForAnalysis, summarizeModule, WorkspaceIndex,
+  analyzeFile, detachedFromSource, fixUntilStable, mayReport, modelForAnalysis, summarizeModule, WorkspaceIndex,
   type AnalysisResult, type ModuleSummary, type SemanticModel,
 } from '../analysis/index.js';
 import { parsePython, type Tree } from '../parser.js';
@@ -228,7 +228,7 @@ export class FileJobRunner {
       try {
         const tree = parsePython(source.text);
         const model = modelForAnalysis(tree, source.text);
-        summary = summarizeModule(file, moduleName, model);
+        summary = detachedFromSource(summarizeModule(file, moduleName, model));
         if (this.settings.recordDependencies === true) this.summaryOrigins.set(summary, { file, content: hashText(source.text), summary: summaryHash(summary) });
         // Kept only for files this run checks (and only until this thread checks them).
         if (this.checkedFiles.has(file)) this.parsedModules.set(file, { text: source.text, encoding: source.encoding, tree, model });

@@ -42,17 +42,21 @@ export function defaultWorkerCount(fileCount: number): number {
 
 export async function analyzeFiles(tasks: readonly FileTask[], options: PoolOptions): Promise<PoolResult> {
   const checkTasks = tasks.map((task) => ({ ...task, enabled: options.enabledFor(task) }));
-  const outcomes = options.workers <= 1 ? analyzeInProcess(checkTasks, options) : await analyzeInWorkers(checkTasks, options);
+  const outcomes = options.workers <= 1 ? await analyzeInProcess(checkTasks, options) : await analyzeInWorkers(checkTasks, options);
   return { outcomes, lines: outcomes.reduce((sum, outcome) => sum + outcome.lines, 0) };
 }
 
-function analyzeInProcess(tasks: readonly CheckTask[], options: PoolOptions): FileOutcome[] {
+async function analyzeInProcess(tasks: readonly CheckTask[], options: PoolOptions): Promise<FileOutcome[]> {
   const runner = new FileJobRunner(options.settings);
-  return tasks.map((task, done) => {
-    const outcome = runner.check(task);
+  const outcomes: FileOutcome[] = [];
+  for (const [done, task] of tasks.entries()) {
+    outcomes.push(runner.check(task));
     options.onProgress?.(done + 1, tasks.length);
-    return outcome;
-  });
+    // The native trees' finalizers run only between turns of the event loop: without one now and then,
+    // a long run holds every tree it ever parsed (see `parsePython`).
+    if ((done + 1) % CHUNK_SIZE === 0) await yieldToEventLoop();
+  }
+  return outcomes;
 }
 
 /** A worker with a FIFO of pending replies: it answers messages in the order it receives them. */

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { SemanticModel, summarizeModule, type ModuleSummary, type WorkspaceIndex } from '../analysis/index.js';
-import { parsePython } from '../parser.js';
+import { detachedFromSource, SemanticModel, summarizeModule, type ModuleSummary, type WorkspaceIndex } from '../analysis/index.js';
+import { collectDeadTrees, parsePython } from '../parser.js';
 import { decodeSource, ModuleNamer } from '../project/index.js';
 import { skipReason } from './documents.js';
 
@@ -59,6 +59,9 @@ export class WorkspaceIndexer {
         lastReport = Date.now();
       }
     }
+    // What indexing parsed is garbage now, but V8 may not look for it for a long while.
+    collectDeadTrees();
+    await new Promise((resolve) => setImmediate(resolve));
     const result = { files: files.length - skipped, skipped, milliseconds: Date.now() - started };
     progress.done(`${result.files} files indexed in ${(result.milliseconds / 1000).toFixed(1)} s`);
     return result;
@@ -116,7 +119,7 @@ export class WorkspaceIndexer {
 
   /** Records a file's summary; true when what other files can see of it changed. */
   update(file: string, model: SemanticModel): boolean {
-    const summary = summarizeModule(file, this.moduleNameFor(file), model);
+    const summary = detachedFromSource(summarizeModule(file, this.moduleNameFor(file), model));
     this.index.update(summary);
     // A digest: the shapes of a whole standard library would otherwise hold megabytes of JSON.
     const shape = createHash('sha1').update(shapeOf(summary)).digest('base64');

@@ -161,6 +161,46 @@ def case_fresh_per_iteration():
     return results
 
 
+# ---- module level: the module's own statements are a frame too -----------------------------------
+
+MODULE_DOUBLES = (n * 2 for n in range(3))
+MODULE_TOTAL = sum(MODULE_DOUBLES)
+MODULE_AGAIN = list(MODULE_DOUBLES)  # error: [exhausted-reuse]
+
+
+def case_module_level_reuse():
+    return MODULE_TOTAL, MODULE_AGAIN
+
+
+MODULE_WORDS = (word for word in ["a", "b", "c"])
+for MODULE_WORD in MODULE_WORDS:
+    if MODULE_WORD == "a":
+        break
+MODULE_REST = list(MODULE_WORDS)
+
+
+def case_module_level_loop_may_break():
+    return MODULE_REST
+
+
+MODULE_STREAM = numbers(2)
+MODULE_FIRST = list(MODULE_STREAM)
+
+
+def refill_module_stream():
+    global MODULE_STREAM
+    MODULE_STREAM = numbers(2)
+
+
+refill_module_stream()
+MODULE_SECOND = list(MODULE_STREAM)
+
+
+def case_module_level_rebound_by_a_function():
+    # A function rebinds the global between the two uses: the second sees a fresh generator.
+    return MODULE_FIRST, MODULE_SECOND
+
+
 if __name__ == "__main__":
     for name, case in list(globals().items()):
         if not name.startswith("case_"):

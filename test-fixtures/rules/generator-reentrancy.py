@@ -3,7 +3,14 @@
 # every case (a generator function's object is iterated to the end) and prints `case_name: executing`
 # when CPython raised "ValueError: generator already executing", else `fine`. Cases with an
 # expectation must print `executing`, all others must not (cpython-fixtures.test.ts, CPython 3.13).
+# Async generators and async cases run under asyncio; for them `executing` means CPython's
+# "RuntimeError: anext()/athrow()/aclose(): asynchronous generator is already running".
+import asyncio
 import inspect
+import warnings
+
+# The dropped awaitable of `case_async_awaitable_made_not_awaited` is meant.
+warnings.filterwarnings("ignore", "coroutine method 'asend'")
 
 
 # --- positives -------------------------------------------------------------------------------------
@@ -77,7 +84,78 @@ def case_close_from_inside():
     return list(closer)
 
 
+async def case_async_global_anext():
+    yield 1
+    await anext(apump)  # error: [generator-reentrancy]
+
+
+apump = case_async_global_anext()
+
+
+async def case_async_global_asend():
+    value = yield "ready"
+    await arelay.asend(value)  # error: [generator-reentrancy]
+
+
+arelay = case_async_global_asend()
+
+
+async def case_async_for_over_itself():
+    yield 1
+    async for item in awalker:  # error: [generator-reentrancy]
+        yield item
+
+
+awalker = case_async_for_over_itself()
+
+
+async def case_async_closure_aclose():
+    async def inner():
+        yield 1
+        await it.aclose()  # error: [generator-reentrancy]
+
+    it = inner()
+    return [item async for item in it]
+
+
+async def case_async_attribute_athrow():
+    class Pump:
+        def __init__(self):
+            self._runner = self._run()
+
+        async def _run(self):
+            yield 1
+            await self._runner.athrow(ValueError("stop"))  # error: [generator-reentrancy]
+
+    return [item async for item in Pump()._runner]
+
+
 # --- negatives -------------------------------------------------------------------------------------
+
+
+async def case_async_awaitable_made_not_awaited():
+    yield 1
+    # An awaitable: nothing runs until it is awaited (or closed: CPython 3.13's close() of an unstarted
+    # asend awaitable also refuses a running generator), and this one is dropped unawaited.
+    pending = apending.asend(5)
+    del pending
+    yield 2
+
+
+apending = case_async_awaitable_made_not_awaited()
+
+
+async def case_async_resumes_another():
+    async def source():
+        yield 1
+        yield 2
+
+    async def relay():
+        yield await anext(feed)
+        yield await feed.asend(None)
+
+    feed = source()
+    return [item async for item in relay()]
 
 
 def case_two_instances_resume_each_other():
@@ -156,21 +234,33 @@ def case_attribute_reassigned():
 
 def main():
     module_objects = {id(value.gi_code): value for value in globals().values() if inspect.isgenerator(value)}
+    module_objects.update({id(value.ag_code): value for value in globals().values() if inspect.isasyncgen(value)})
     for name, case in list(globals().items()):
         if not name.startswith("case_"):
             continue
         try:
             if inspect.isgeneratorfunction(case):
                 list(module_objects[id(case.__code__)])
+            elif inspect.isasyncgenfunction(case):
+                asyncio.run(drain(module_objects[id(case.__code__)]))
+            elif inspect.iscoroutinefunction(case):
+                asyncio.run(case())
             else:
                 case()
         except ValueError as error:
             outcome = "executing" if "already executing" in str(error) else "fine"
+        except RuntimeError as error:
+            outcome = "executing" if "asynchronous generator is already running" in str(error) else "fine"
         except StopIteration:
             outcome = "fine"
         else:
             outcome = "fine"
         print(f"{name}: {outcome}")
+
+
+async def drain(agen):
+    async for _ in agen:
+        pass
 
 
 if __name__ == "__main__":

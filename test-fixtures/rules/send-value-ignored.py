@@ -39,6 +39,34 @@ def in_expression():
         seen.append((yield len(seen)))
 
 
+# Factories: ordinary functions returning the generator objects above.
+
+def make_totals():
+    return running_total()
+
+
+def make_totals_twice_removed():
+    return make_totals()
+
+
+def started_sink():
+    drain = sink()
+    next(drain)
+    return drain
+
+
+def make_reader():
+    return reader()
+
+
+def pick(reads):
+    # Two different generator functions: which one is not known, so nothing is claimed.
+    if reads:
+        return reader()
+    return running_total()
+
+
+
 # ---- positives ----------------------------------------------------------------------------------
 
 def case_value_dropped_by_yield_statement():
@@ -66,7 +94,56 @@ def case_primed_by_loop():
     return weakref.ref(token), totals
 
 
+def case_factory():
+    token = Token()
+    totals = make_totals()
+    next(totals)
+    totals.send(token)  # error: [send-value-ignored]
+    return weakref.ref(token), totals
+
+
+def case_factory_of_factory():
+    token = Token()
+    totals = make_totals_twice_removed()
+    next(totals)
+    totals.send(token)  # error: [send-value-ignored]
+    return weakref.ref(token), totals
+
+
+def case_priming_factory():
+    token = Token()
+    drain = started_sink()
+    drain.send(token)  # error: [send-value-ignored]
+    return weakref.ref(token), drain
+
+
 # ---- negatives ----------------------------------------------------------------------------------
+
+def case_factory_of_reader():
+    token = Token()
+    values = make_reader()
+    next(values)
+    values.send(token)
+    return weakref.ref(token), values
+
+
+def case_factory_of_either():
+    token = Token()
+    values = pick(True)
+    next(values)
+    values.send(token)
+    return weakref.ref(token), values
+
+
+def case_factory_unstarted_is_another_rule():
+    token = Token()
+    totals = make_totals()
+    try:
+        totals.send(token)
+    except TypeError:
+        return weakref.ref(token), (totals, token)
+    return weakref.ref(token), totals
+
 
 def case_value_read():
     token = Token()

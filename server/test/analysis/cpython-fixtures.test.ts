@@ -52,21 +52,30 @@ function caseOfLine(source: string): Map<number, string> {
   return owner;
 }
 
-/** `case_*` functions at the top level of the fixture and whether their body expects a finding. */
+/**
+ * `case_*` functions at the top level of the fixture and whether their body expects a finding. An
+ * expectation in module-level code (outside any case) belongs to the next case, which reports what
+ * that code computed (GEN006's module-level cases).
+ */
 function expectedCases(source: string, rule: string): Map<string, boolean> {
   const lines = source.split('\n');
   const cases = new Map<string, boolean>();
   let current: string | null = null;
+  let moduleLevelExpectation = false;
+  const expectation = new RegExp(`#\\s*error:\\s*\\[[^\\]]*\\b${rule}\\b`);
   for (const line of lines) {
     const header = /^(?:async\s+)?def\s+(case_\w+)/.exec(line);
     if (header?.[1] !== undefined) {
       current = header[1];
-      cases.set(current, false);
+      cases.set(current, moduleLevelExpectation);
+      moduleLevelExpectation = false;
       continue;
     }
     // Any other top-level code ends the case (comments and decorators of the next one included).
     if (/^[^\s#]/.test(line)) current = null;
-    if (current !== null && new RegExp(`#\\s*error:\\s*\\[[^\\]]*\\b${rule}\\b`).test(line)) cases.set(current, true);
+    if (!expectation.test(line)) continue;
+    if (current !== null) cases.set(current, true);
+    else moduleLevelExpectation = true;
   }
   return cases;
 }

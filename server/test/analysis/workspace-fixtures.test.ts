@@ -25,6 +25,26 @@ describe('workspace fixtures', () => {
       expect(actual.sort()).toEqual(expected.sort());
     });
 
+    it(`${name}: a finding at a call of another module's helper points at the helper's StopIteration`, () => {
+      const { index, files } = loadWorkspace(join(WORKSPACES, name));
+      let crossModuleCount = 0;
+      for (const file of files) {
+        for (const finding of analyzeWithIndex(file, index, ['GEN004'])) {
+          const crossModule = finding.related.filter((related) => related.file !== file.path);
+          crossModuleCount += crossModule.length;
+          for (const related of crossModule) {
+            const target = files.find((other) => other.path === related.file);
+            expect(target, related.file).toBeDefined();
+            // The related location is the helper's `next(` or `raise`, not merely somewhere in its module.
+            const lineText = target?.text.split('\n')[related.line - 1] ?? '';
+            expect(lineText.slice(related.column - 1)).toMatch(/^(next\(|raise StopIteration)/);
+          }
+        }
+      }
+      // The `helpers` workspace exists for these findings: they must be there.
+      if (name === 'helpers') expect(crossModuleCount).toBeGreaterThan(0);
+    });
+
     it(`${name}: without the index, imported generators are not known (no cross-module findings)`, () => {
       const { files } = loadWorkspace(join(WORKSPACES, name));
       const crossModule = files.flatMap((file) => describeFindings(file.path, analyzeWithIndex(file, undefined, ['GEN001'])));

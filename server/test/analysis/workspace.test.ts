@@ -172,6 +172,41 @@ def safe_lines(path):
     expect(s.functions['lines']?.acquiresResources).toBe(true);
     expect(s.functions['safe_lines']?.acquiresResources).toBe(false);
   });
+
+  it('records where StopIteration can leave a module-level function, for GEN004 in other modules', () => {
+    const s = summary('helpers.py', 'helpers', `
+def first(items):
+    return next(iter(items))
+
+def stop():
+    if True:
+        raise StopIteration
+
+def with_default(items):
+    return next(iter(items), None)
+
+def guarded(items):
+    try:
+        return next(items)
+    except StopIteration:
+        return None
+
+def own_iterator():
+    return next(iter(compute()))
+
+def gen(items):
+    yield next(iter(items))
+
+class C:
+    def peek(self, items):
+        return next(iter(items))
+`);
+    expect(s.functions['first']?.stopIteration).toEqual({ kind: 'next', line: 3, column: 12, param: 'items' });
+    expect(s.functions['stop']?.stopIteration).toEqual({ kind: 'raise', line: 7, column: 9, param: null });
+    // A default, a handler, an iterator of unknown origin, a generator, a method: nothing to report elsewhere.
+    for (const name of ['with_default', 'guarded', 'own_iterator', 'gen', 'C.peek']) expect(s.functions[name]?.stopIteration).toBeNull();
+    expect(JSON.parse(JSON.stringify(s))).toEqual(s);
+  });
 });
 
 describe('WorkspaceIndex', () => {

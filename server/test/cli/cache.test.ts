@@ -51,6 +51,22 @@ describe('check cache', () => {
     expect(await check(root, cacheDir)).toEqual({ codes: [], fromCache: 0, status: 0 });
   });
 
+  it('a helper whose StopIteration summary changes invalidates the generators of other modules that call it', async () => {
+    const helper = 'def first(items):\n    return next(iter(items))\n';
+    const caller = 'from helpers import first\n\n\ndef heads(rows):\n    for row in rows:\n        yield first(row)\n';
+    const root = project({ 'helpers.py': helper, 'app.py': caller });
+    const cacheDir = path.join(root, 'cache');
+    const cold = await check(root, cacheDir);
+    expect(cold.codes).toEqual(['app.py:GEN004']);
+    expect(await check(root, cacheDir)).toEqual({ ...cold, fromCache: 2 });
+    // Guarded now: StopIteration no longer leaves `first`, so app.py's cached finding must not be reused.
+    fs.writeFileSync(path.join(root, 'helpers.py'), 'def first(items):\n    return next(iter(items), None)\n');
+    expect(await check(root, cacheDir)).toEqual({ codes: [], fromCache: 0, status: 0 });
+    // And back: the dependent is re-analysed again.
+    fs.writeFileSync(path.join(root, 'helpers.py'), helper);
+    expect(await check(root, cacheDir)).toEqual({ ...cold, fromCache: 0 });
+  });
+
   it('a configuration change invalidates everything', async () => {
     const root = project({ 'gens.py': GENERATOR, 'app.py': APP, 'pyproject.toml': '[tool.yieldlens]\n' });
     const cacheDir = path.join(root, 'cache');

@@ -79,10 +79,39 @@ create it again (which repeats its work and its side effects) is the author's ch
   },
   checkFunction(fn, ctx) {
     if (fn.kind !== 'def' || fn.hasSyntaxError) return;
-    checkReuse(fn, ctx);
+    checkReuse(fn.node, candidateNames(fn.node.startIndex, fn.node.endIndex, ctx), ctx);
     checkGroupby(fn, ctx);
   },
+  // Module-level code is a frame of its own (the module node, once).
+  nodeTypes: ['module'],
+  checkNode(module, ctx) {
+    if (module.parent !== null) return;
+    const names = candidateNames(0, ctx.text.length, ctx);
+    if (names.size === 0) return;
+    // Only names assigned in the module's own statements: an indented assignment may be a def's local.
+    const definitions = topLevelDefinitionRanges(module);
+    for (const name of [...names]) if (!assignedAtModuleLevel(name, definitions, ctx.text)) names.delete(name);
+    checkReuse(module, names, ctx);
+  },
 };
+
+/** `[start, end)` of each top-level def and class: code there runs in a frame of its own. */
+function topLevelDefinitionRanges(module: SyntaxNode): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const statement of module.namedChildren) {
+    if (statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition') ranges.push([statement.startIndex, statement.endIndex]);
+  }
+  return ranges;
+}
+
+function assignedAtModuleLevel(name: string, definitions: readonly [number, number][], text: string): boolean {
+  const assignment = new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)`, 'gm');
+  for (const match of text.matchAll(assignment)) {
+    const at = match.index;
+    if (!definitions.some(([start, end]) => start <= at && at < end)) return true;
+  }
+  return false;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Consumed twice
@@ -125,9 +154,9 @@ function isOneShotIterator(value: SyntaxNode, ctx: RuleContext): boolean {
   return external !== null && ITERATOR_ITERTOOLS.has(external);
 }
 
-/** Names in the function's own text assigned something that may be a one-shot iterator. */
-function candidateNames(fn: FunctionInfo, ctx: RuleContext): Set<string> {
-  const text = ctx.text.slice(fn.node.startIndex, fn.node.endIndex);
+/** Names in the frame's text (`[start, end)`) assigned something that may be a one-shot iterator. */
+function candidateNames(start: number, end: number, ctx: RuleContext): Set<string> {
+  const text = start === 0 && end === ctx.text.length ? ctx.text : ctx.text.slice(start, end);
   const names = new Set<string>();
   let callees: Set<string> | null = null;
   for (const match of text.matchAll(CANDIDATE_ASSIGNMENT)) {
@@ -220,16 +249,36 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function checkReuse(fn: FunctionInfo, ctx: RuleContext): void {
-  const names = candidateNames(fn, ctx);
+/**
+ * The optimistic first pass: every call and generator expression counts as a fresh one-shot iterator,
+ * and every builtin name as the builtin. It resolves nothing (no bindings, no module summaries), and
+ * what it reports is a superset of what the real classification reports (more names tracked, more
+ * consuming uses, never a state the real pass could not also reach on a binding it tracks), so the
+ * real pass — which resolves callees, and through them may summarise other modules — runs only for the
+ * names the first pass would report. In most frames that is none.
+ */
+const OPTIMISTIC_OPTIONS: FlowOptions = {
+  classifyValue: (value) => {
+    let node = value;
+    while (node.type === 'parenthesized_expression' && node.namedChildCount === 1 && node.firstNamedChild !== null) node = node.firstNamedChild;
+    return node.type === 'call' || node.type === 'generator_expression' ? 'created' : null;
+  },
+  isBuiltin: () => true,
+};
+
+function checkReuse(frame: SyntaxNode, names: ReadonlySet<string>, ctx: RuleContext): void {
   if (names.size === 0) return;
+  const suspects = new Set<string>();
+  for (const use of analyzeFrame(ctx.model, frame, OPTIMISTIC_OPTIONS, 'reuse-optimistic', names).allUses()) {
+    if (use.mask === EXHAUSTED && consumesAgain(use, ctx)) suspects.add(use.name);
+  }
+  if (suspects.size === 0) return;
   const { options, key } = reuseOptions(ctx);
-  const flow = analyzeFrame(ctx.model, fn.node, options, key, names);
+  const flow = analyzeFrame(ctx.model, frame, options, key, suspects);
   if (flow.tracked.size === 0) return;
   const lastExhaustion = new Map<string, SyntaxNode>();
   for (const use of flow.allUses()) {
-    const consumes = use.effect === 'exhaust' || (use.effect === 'primeMaybeExhausting' && !isNextCall(use.node, ctx));
-    if (consumes && use.mask === EXHAUSTED) {
+    if (use.mask === EXHAUSTED && consumesAgain(use, ctx)) {
       const first = lastExhaustion.get(use.name);
       ctx.report({
         node: consumerOf(use.node),
@@ -239,6 +288,11 @@ function checkReuse(fn: FunctionInfo, ctx: RuleContext): void {
     }
     if (use.effect === 'exhaust') lastExhaustion.set(use.name, use.node);
   }
+}
+
+/** A use that takes items from the iterator (`next(it)` aside: on an exhausted one it raises, often on purpose). */
+function consumesAgain(use: { effect: string; node: SyntaxNode }, ctx: RuleContext): boolean {
+  return use.effect === 'exhaust' || (use.effect === 'primeMaybeExhausting' && !isNextCall(use.node, ctx));
 }
 
 function isNextCall(node: SyntaxNode, ctx: RuleContext): boolean {

@@ -13,6 +13,17 @@ import type { RuleContext, RuleDefinition } from './rule.js';
 const ITERATING_BUILTINS = new Set(['next', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'sum', 'min', 'max', 'any', 'all', 'enumerate', 'zip', 'map', 'filter']);
 /** Methods that resume (or close) a generator. */
 const RESUMING_METHODS = new Set(['send', 'throw', 'close', '__next__']);
+/**
+ * An async generator's: each returns an awaitable that resumes it when awaited (creating one does
+ * nothing), and CPython 3.13 refuses it while the body runs with this message.
+ */
+const ASYNC_RESUMING_METHODS = new Map([
+  ['asend', 'anext(): asynchronous generator is already running'],
+  ['__anext__', 'anext(): asynchronous generator is already running'],
+  ['athrow', 'athrow(): asynchronous generator is already running'],
+  ['aclose', 'aclose(): asynchronous generator is already running'],
+]);
+const ANEXT_RUNNING = 'anext(): asynchronous generator is already running';
 
 export const generatorReentrancy: RuleDefinition = {
   code: 'GEN010',
@@ -69,17 +80,19 @@ export const generatorReentrancy: RuleDefinition = {
     ],
   },
   checkFunction(fn: FunctionInfo, ctx: RuleContext): void {
-    if (!fn.isGenerator || fn.kind !== 'def' || fn.isAsync || fn.hasSyntaxError) return;
+    if (!fn.isGenerator || fn.kind !== 'def' || fn.hasSyntaxError) return;
     // Most generators are never assigned from a call of themselves: a text test first, because
     // resolving names computes every binding of the file.
     if (!mayHoldItself(fn, ctx.model)) return;
     const self = selfReference(fn, ctx.model);
     if (self === null) return;
-    for (const resumption of resumptions(fn, self, ctx.model)) {
+    for (const { node: resumption, error } of resumptions(fn, self, ctx.model)) {
+      const written = resumption.type === 'identifier' || resumption.type === 'attribute' ? `${fn.isAsync ? 'async ' : ''}for ... in ${self.text}` : oneLine(resumption.text);
+      const what = fn.isAsync ? 'asynchronous generator object' : 'generator object';
       ctx.report({
         node: resumption,
-        message: `\`${resumption.type === 'identifier' || resumption.type === 'attribute' ? `for ... in ${self.text}` : oneLine(resumption.text)}\` resumes \`${self.text}\`, the generator object this body is running in (ValueError: generator already executing)`,
-        related: [{ node: self.creation, message: `\`${self.text}\` is this generator object, created here` }],
+        message: `\`${written}\` resumes \`${self.text}\`, the ${what} this body is running in (${error})`,
+        related: [{ node: self.creation, message: `\`${self.text}\` is this ${what}, created here` }],
       });
     }
   },
@@ -183,12 +196,18 @@ function callsOf(name: string, container: SyntaxNode, model: SemanticModel): Syn
   });
 }
 
+interface Resumption {
+  node: SyntaxNode;
+  /** What CPython 3.13 raises there. */
+  error: string;
+}
+
 /** The resuming uses of the self reference in `fn`'s own frame. */
-function resumptions(fn: FunctionInfo, self: SelfReference, model: SemanticModel): SyntaxNode[] {
+function resumptions(fn: FunctionInfo, self: SelfReference, model: SemanticModel): Resumption[] {
   const body = fn.node.childForFieldName('body');
   if (body === null) return [];
   const flow = flowOf(fn);
-  const found: SyntaxNode[] = [];
+  const found: Resumption[] = [];
   for (const identifier of occurrencesOf(model, self.name, body.startIndex, body.endIndex)) {
     if (!flow.isOwnFrame(identifier)) continue;
     let reference: SyntaxNode = identifier;
@@ -204,14 +223,47 @@ function resumptions(fn: FunctionInfo, self: SelfReference, model: SemanticModel
       if (resolved === null || resolved.scope === fn.scope) continue;
       if (!resolved.bindings.some((binding) => binding.node.id === self.target?.id)) continue;
     }
-    const use = resumingUse(reference, model);
+    const use = fn.isAsync ? asyncResumingUse(reference, model) : resumingUse(reference, model);
     if (use !== null) found.push(use);
   }
   return found;
 }
 
+/**
+ * For an async generator: an awaited `asend`/`athrow`/`aclose`/`__anext__` call or `anext(...)`, or an
+ * `async for` over it. An awaitable made and not awaited resumes nothing; `next()`, `list()`, a plain
+ * `for` on an async generator are TypeErrors, not resumptions.
+ */
+function asyncResumingUse(reference: SyntaxNode, model: SemanticModel): Resumption | null {
+  const parent = reference.parent;
+  if (parent === null) return null;
+  const awaited = (call: SyntaxNode | null | undefined): boolean => call?.type === 'call' && call.parent?.type === 'await';
+  if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === reference.id) {
+    const error = ASYNC_RESUMING_METHODS.get(parent.childForFieldName('attribute')?.text ?? '');
+    const call = parent.parent;
+    if (error === undefined || call?.type !== 'call' || call.childForFieldName('function')?.id !== parent.id || !awaited(call)) return null;
+    return { node: call.parent ?? call, error: `RuntimeError: ${error}` };
+  }
+  if (parent.type === 'argument_list' && parent.namedChildren[0]?.id === reference.id) {
+    const call = parent.parent;
+    const callee = call?.childForFieldName('function');
+    if (call?.type !== 'call' || callee?.type !== 'identifier' || callee.text !== 'anext' || model.resolve('anext', model.scopeOf(callee)) !== null || !awaited(call)) return null;
+    return { node: call.parent ?? call, error: `RuntimeError: ${ANEXT_RUNNING}` };
+  }
+  const isAsyncFor = parent.type === 'for_statement' && parent.children.some((child) => child.type === 'async');
+  if (isAsyncFor && parent.childForFieldName('right')?.id === reference.id) return { node: reference, error: `RuntimeError: ${ANEXT_RUNNING}` };
+  return null;
+}
+
+const EXECUTING = 'ValueError: generator already executing';
+
 /** The call, loop or `yield from` that resumes the object `reference` names, or null. */
-function resumingUse(reference: SyntaxNode, model: SemanticModel): SyntaxNode | null {
+function resumingUse(reference: SyntaxNode, model: SemanticModel): Resumption | null {
+  const node = resumingNode(reference, model);
+  return node === null ? null : { node, error: EXECUTING };
+}
+
+function resumingNode(reference: SyntaxNode, model: SemanticModel): SyntaxNode | null {
   const parent = reference.parent;
   if (parent === null) return null;
   if (parent.type === 'attribute' && parent.childForFieldName('object')?.id === reference.id) {
@@ -225,7 +277,8 @@ function resumingUse(reference: SyntaxNode, model: SemanticModel): SyntaxNode | 
     if (call?.type === 'call' && callee?.type === 'identifier' && ITERATING_BUILTINS.has(callee.text) && model.resolve(callee.text, model.scopeOf(callee)) === null) return call;
     return null;
   }
-  if (parent.type === 'for_statement' && parent.childForFieldName('right')?.id === reference.id) return reference;
+  const isAsyncFor = parent.type === 'for_statement' && parent.children.some((child) => child.type === 'async');
+  if (parent.type === 'for_statement' && !isAsyncFor && parent.childForFieldName('right')?.id === reference.id) return reference;
   if (parent.type === 'yield' && parent.children.some((child) => child.type === 'from')) return parent;
   return null;
 }

@@ -82,13 +82,16 @@ function checkSend(call: SyntaxNode, attribute: SyntaxNode, ctx: RuleContext): v
   const related: RuleRelated[] = creator.related === null ? [] : [creator.related];
   ctx.report({
     node: call,
-    message: `\`${receiverText}\` is a generator of \`${creator.name}\`, whose every \`yield\` is a statement of its own: the value sent is dropped; read it in the generator (\`x = yield ...\`) or call \`next(${receiverText})\``,
+    message: `\`${receiverText}\` is a generator of \`${creator.name}\`${creator.via.length === 0 ? '' : ` (made by \`${creator.via.join('()` → `')}()\`)`}, whose every \`yield\` is a statement of its own: the value sent is dropped; read it in the generator (\`x = yield ...\`) or call \`next(${receiverText})\``,
     related,
   });
 }
 
 interface Creator {
+  /** The generator function whose yields drop what is sent. */
   name: string;
+  /** The factories the object came through, outermost first (`make_totals`), if any. */
+  via: string[];
   related: RuleRelated | null;
 }
 
@@ -106,13 +109,29 @@ function creatorOfName(receiver: SyntaxNode, ctx: RuleContext): Creator | null {
   return creator;
 }
 
-function discardingGenerator(callee: CalleeResolution, ctx: RuleContext): Creator | null {
+/** Factories returning factories are followed this deep (`def make(): return make_inner()`). */
+const MAX_FACTORY_DEPTH = 4;
+
+/**
+ * The generator function behind `callee` when it discards sent values: the function itself, or, for a
+ * factory that returns a call of one (primed or not), that generator function.
+ */
+function discardingGenerator(callee: CalleeResolution, ctx: RuleContext, depth = 0): Creator | null {
   if (callee.kind !== 'function') return null;
   const summary = callee.summary;
-  if (!summary.isGenerator || summary.isAsync || summary.discardsSentValues !== true) return null;
+  const resolver = resolverFor(ctx);
+  if (!summary.isGenerator) {
+    if (summary.returnedCallee === null || depth >= MAX_FACTORY_DEPTH) return null;
+    // The factory's own decorators could make its result anything: `callResult` says whether the call
+    // still gives a generator object; which generator function that is, the returned callee says.
+    if (resolver.callResult(callee) === null) return null;
+    const inner = discardingGenerator(resolver.returnedCalleeOf(callee), ctx, depth + 1);
+    return inner === null ? null : { ...inner, name: inner.name, via: [summary.qualname, ...inner.via] };
+  }
+  if (summary.isAsync || summary.discardsSentValues !== true) return null;
   // A decorator may wrap the generator in something else entirely: only a plain generator object counts.
-  if (resolverFor(ctx).callResult(callee) !== 'created') return null;
+  if (resolver.callResult(callee) !== 'created') return null;
   const name = summary.qualname;
-  if (callee.node !== null) return { name, related: { node: callee.node.childForFieldName('name') ?? callee.node, message: `\`${name}\` never reads a sent value` } };
-  return { name, related: null };
+  if (callee.node !== null) return { name, via: [], related: { node: callee.node.childForFieldName('name') ?? callee.node, message: `\`${name}\` never reads a sent value` } };
+  return { name, via: [], related: null };
 }

@@ -4,9 +4,10 @@
 import type { SyntaxNode } from '../../parser.js';
 import type { FunctionInfo } from '../model/semantic.js';
 import { occurrencesOf } from '../workspace/occurrences.js';
-import { dottedName } from '../workspace/summary.js';
-import { resolverFor } from '../workspace/resolve.js';
-import { argumentShownNonEmpty, callsOf, emptinessChecked, isInfinite, mayBeExhausted, type Exhaustion } from '../flow/exhaustion.js';
+import { resolverFor, type CalleeResolution } from '../workspace/resolve.js';
+import { absoluteModule, isPackageInitPath } from '../workspace/summary.js';
+import { argumentShownNonEmpty, callsOf } from '../flow/exhaustion.js';
+import { definingFunction, frameFunction, isCheckedGenerator, isGuarded, stopIterationSite, unguardedNext } from '../flow/stop-iteration.js';
 import type { RuleContext, RuleDefinition, RuleFix } from './rule.js';
 
 export const stopIterationLeak: RuleDefinition = {
@@ -16,7 +17,7 @@ export const stopIterationLeak: RuleDefinition = {
   summary: 'StopIteration escaping a generator body becomes RuntimeError (PEP 479)',
   fixTitle: 'Return from the generator instead of raising StopIteration',
   // The rule reports only at `next` and `StopIteration` occurrences (see `occurrencesOf`).
-  triggers: /\b(?:next|StopIteration)\b/,
+  triggers: /\b(?:next|StopIteration)\b|^(?=[\s\S]*?\byield\b)[\s\S]*?\bimport\b/,
   docs: {
     whatItDoes: `Checks for StopIteration that can escape a generator's body: \`raise StopIteration\` (or
 \`raise StopIteration(value)\`) and \`next(it)\` without a default value that is not inside a \`try\` whose
@@ -108,87 +109,9 @@ offered inside generator expressions or compound expressions.`,
       if (call?.type === 'call' && call.childForFieldName('function')?.id === name.id) checkNextCall(call, fn, ctx);
     }
     checkHelperCalls(fn, ctx);
+    checkImportedHelperCalls(fn, ctx);
   },
 };
-
-/** The def, lambda or generator expression whose frame evaluates `node`; null at module or class level. */
-function frameFunction(node: SyntaxNode, ctx: RuleContext): FunctionInfo | null {
-  let child = node;
-  for (let current = node.parent; current !== null; current = current.parent) {
-    switch (current.type) {
-      case 'function_definition':
-      case 'lambda': {
-        const body = current.childForFieldName('body');
-        if (body !== null && body.startIndex <= child.startIndex && child.endIndex <= body.endIndex) return ctx.model.functionForNode(current) ?? null;
-        break; // A default value or decorator runs in the enclosing frame.
-      }
-      case 'class_definition': {
-        const body = current.childForFieldName('body');
-        if (body !== null && body.startIndex <= child.startIndex && child.endIndex <= body.endIndex) return null;
-        break;
-      }
-      case 'generator_expression': {
-        // The first iterable is evaluated in the enclosing frame.
-        const firstClause = current.namedChildren.find((c) => c.type === 'for_in_clause');
-        const firstIterable = firstClause?.childForFieldName('right') ?? null;
-        const inFirstIterable = firstIterable !== null && firstIterable.startIndex <= node.startIndex && node.endIndex <= firstIterable.endIndex;
-        if (!inFirstIterable) return ctx.model.functionForNode(current) ?? null;
-        break;
-      }
-      default:
-        break;
-    }
-    child = current;
-  }
-  return null;
-}
-
-function isCheckedGenerator(fn: FunctionInfo | null): fn is FunctionInfo {
-  if (fn === null || !fn.isGenerator || fn.hasSyntaxError) return false;
-  // `__next__` implements the iterator protocol by raising StopIteration; it is not our concern.
-  return fn.name !== '__next__' && fn.name !== '__anext__';
-}
-
-const CATCHES_STOP_ITERATION = new Set(['StopIteration', 'Exception', 'BaseException']);
-
-function handlerCatches(clause: SyntaxNode, text: string, names: ReadonlySet<string>): boolean {
-  const value = clause.namedChildren.find((c) => c.type !== 'block' && c.type !== 'comment') ?? null;
-  if (value === null) return true; // bare `except:`
-  const target = value.type === 'as_pattern' ? value.firstNamedChild : value;
-  if (target === null) return false;
-  const candidates = target.type === 'tuple' || target.type === 'parenthesized_expression' ? target.namedChildren : [target];
-  return candidates.some((c) => {
-    const written = dottedName(text, c);
-    return written !== null && names.has(written.replace(/^builtins\./, ''));
-  });
-}
-
-/**
- * True when a handler between `node` and its frame catches StopIteration: the node is in the body of
- * a `try` with such a handler, or in a `with suppress(StopIteration)` block.
- */
-function isGuarded(node: SyntaxNode, frame: SyntaxNode, text: string): boolean {
-  let child = node;
-  for (let current = node.parent; current !== null && current.id !== frame.id; current = current.parent) {
-    if (current.type === 'try_statement') {
-      const body = current.childForFieldName('body');
-      if (body !== null && body.id === child.id) {
-        for (const clause of current.namedChildren) {
-          if (clause.type === 'except_clause' && handlerCatches(clause, text, CATCHES_STOP_ITERATION)) return true;
-        }
-      }
-    } else if (current.type === 'with_statement') {
-      const body = current.childForFieldName('body');
-      if (body !== null && body.id === child.id) {
-        const clause = current.namedChildren.find((c) => c.type === 'with_clause');
-        const clauseText = clause === undefined ? '' : text.slice(clause.startIndex, clause.endIndex);
-        if (/\bsuppress\s*\([^)]*\b(StopIteration|Exception|BaseException)\b/.test(clauseText)) return true;
-      }
-    }
-    child = current;
-  }
-  return false;
-}
 
 function checkRaise(node: SyntaxNode, owner: FunctionInfo, ctx: RuleContext): void {
   const exception = node.namedChildren.find((c) => c.type !== 'comment') ?? null;
@@ -252,63 +175,6 @@ function checkNextCall(call: SyntaxNode, owner: FunctionInfo, ctx: RuleContext):
   });
 }
 
-interface NextSite {
-  fn: FunctionInfo;
-  iterator: SyntaxNode;
-  exhaustion: Exhaustion;
-}
-
-/**
- * A `next(it)` without a default, evaluated in `owner`'s own frame, not under a handler for
- * StopIteration, whose iterator may be exhausted there (see `mayBeExhausted`); null otherwise.
- */
-function unguardedNext(call: SyntaxNode, owner: FunctionInfo, ctx: RuleContext): NextSite | null {
-  const callee = call.childForFieldName('function');
-  if (callee === null || callee.type !== 'identifier' || ctx.text.slice(callee.startIndex, callee.endIndex) !== 'next') return null;
-  const args = call.childForFieldName('arguments');
-  if (args === null || args.type !== 'argument_list') return null;
-  const argList = args.namedChildren.filter((c) => c.type !== 'comment');
-  // `next(it, default)` cannot raise StopIteration; `next(*args)` is not something we can judge.
-  if (argList.length !== 1) return null;
-  const iterator = argList[0];
-  if (iterator === undefined || iterator.type === 'list_splat' || iterator.type === 'keyword_argument') return null;
-  const fn = frameFunction(call, ctx);
-  if (fn === null || fn.node.id !== owner.node.id) return null;
-  if (!resolverFor(ctx).isBuiltin('next', call)) return null;
-  if (isGuarded(call, fn.node, ctx.text)) return null;
-  if (isInfinite(iterator, ctx)) return null;
-  if (emptinessChecked(iterator, call, definingFunction(fn), ctx)) return null;
-  if (insideLoopOver(call, iterator, fn, ctx)) return { fn, iterator, exhaustion: { param: null, unguardedCaller: null } };
-  const exhaustion = mayBeExhausted(iterator, fn, ctx);
-  return exhaustion === null ? null : { fn, iterator, exhaustion };
-}
-
-/**
- * `for n in it: ... next(it)`: the loop takes items from the same iterator, so on the last one the
- * `next()` finds it exhausted, whatever the iterator's origin (twisted's `_tokenize` on a trailing
- * backslash).
- */
-function insideLoopOver(call: SyntaxNode, iterator: SyntaxNode, fn: FunctionInfo, ctx: RuleContext): boolean {
-  if (iterator.type !== 'identifier' && iterator.type !== 'attribute') return false;
-  const written = ctx.text.slice(iterator.startIndex, iterator.endIndex);
-  for (let current = call.parent; current !== null && current.id !== fn.node.id; current = current.parent) {
-    if (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') return false;
-    if (current.type !== 'for_statement') continue;
-    const right = current.childForFieldName('right');
-    const body = current.childForFieldName('body');
-    if (right === null || body === null || call.startIndex < body.startIndex) continue;
-    if (ctx.text.slice(right.startIndex, right.endIndex) === written) return true;
-  }
-  return false;
-}
-
-/** The def a generator expression runs in (its conditions and locals decide), or the function itself. */
-function definingFunction(fn: FunctionInfo): FunctionInfo {
-  let owner: FunctionInfo = fn;
-  while (owner.kind !== 'def' && owner.parent !== null) owner = owner.parent;
-  return owner;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Interprocedural: an ordinary function of this file whose body lets StopIteration out (an unguarded
 // `next()` or `raise StopIteration`), called from a generator without a handler around the call.
@@ -341,42 +207,6 @@ function raisingHelpers(ctx: RuleContext): RaisingHelper[] {
   return helpers;
 }
 
-function stopIterationSite(fn: FunctionInfo, ctx: RuleContext): { site: SyntaxNode; param: string | null } | null {
-  const start = fn.node.startIndex;
-  const end = fn.node.endIndex;
-  for (const name of occurrencesOf(ctx.model, 'StopIteration', start, end)) {
-    const parent = name.parent;
-    const raise = parent?.type === 'raise_statement' ? parent : parent?.type === 'call' && parent.parent?.type === 'raise_statement' && parent.childForFieldName('function')?.id === name.id ? parent.parent : null;
-    if (raise === null || raise.childForFieldName('cause')?.id === name.id) continue;
-    if (frameFunction(raise, ctx)?.node.id !== fn.node.id || isGuarded(raise, fn.node, ctx.text)) continue;
-    if (!resolverFor(ctx).isBuiltin('StopIteration', raise)) continue;
-    return { site: raise, param: null };
-  }
-  const parameters = parameterNames(fn);
-  if (parameters.size === 0) return null;
-  for (const name of occurrencesOf(ctx.model, 'next', start, end)) {
-    const call = name.parent;
-    if (call?.type !== 'call' || call.childForFieldName('function')?.id !== name.id) continue;
-    // Only an iterator that mentions a parameter can be one the caller passes in: the text tells, cheaply.
-    const argumentsText = ctx.text.slice(call.childForFieldName('arguments')?.startIndex ?? 0, call.endIndex);
-    if (![...argumentsText.matchAll(/[A-Za-z_]\w*/g)].some((word) => parameters.has(word[0]))) continue;
-    // Only a `next()` on what a caller passes in: an iterator the helper finds elsewhere (an
-    // attribute, a file) is judged where the helper is, by its own callers' knowledge we lack.
-    const site = unguardedNext(call, fn, ctx);
-    if (site !== null && site.exhaustion.param !== null) return { site: call, param: site.exhaustion.param };
-  }
-  return null;
-}
-
-function parameterNames(fn: FunctionInfo): Set<string> {
-  const parameters = fn.node.childForFieldName('parameters');
-  const names = new Set<string>();
-  for (const word of (parameters?.text ?? '').matchAll(/[A-Za-z_]\w*/g)) names.add(word[0]);
-  names.delete('self');
-  names.delete('cls');
-  return names;
-}
-
 function checkHelperCalls(generator: FunctionInfo, ctx: RuleContext): void {
   const helpers = raisingHelpers(ctx);
   if (helpers.length === 0) return;
@@ -403,13 +233,163 @@ function checkHelperCalls(generator: FunctionInfo, ctx: RuleContext): void {
   }
 }
 
+// Across modules: a function of another workspace module whose summary says StopIteration can leave it
+// (`FunctionSummary.stopIteration`), called in a generator as `helper(...)` after `from mod import
+// helper` or as `mod.helper(...)` after `import mod`. The names come from the module-level import
+// statements, and a call is resolved through the index from the import itself, not through the model's
+// bindings: most files that import anything never needed those, and computing them for every such file
+// cost more than the rest of the rule. A name the file binds in any other way is left alone.
+
+/** A name bound by a module-level import: the module and path inside it that the name stands for. */
+interface ImportedName {
+  name: string;
+  module: string;
+  path: string[];
+  /** Whether the file binds the name some other way too (`reboundInText`), asked on its first call in a generator. */
+  rebound?: boolean;
+}
+
+const importedNamesCache = new WeakMap<object, ImportedName[]>();
+
+/** The names this file's module-level imports bind (`helper`, `mod`, an alias), each bound only there. */
+function importedNames(ctx: RuleContext): ImportedName[] {
+  const cached = importedNamesCache.get(ctx.model);
+  if (cached !== undefined) return cached;
+  const isPackageInit = isPackageInitPath(ctx.file);
+  const found = new Map<string, ImportedName | null>();
+  const add = (name: string, target: ImportedName | null): void => {
+    // Bound by two imports (`try: from a import f except ImportError: from b import f`): not followed.
+    found.set(name, found.has(name) ? null : target);
+  };
+  for (const statement of ctx.model.tree.rootNode.namedChildren) {
+    if (statement.type === 'import_statement') {
+      for (const item of statement.childrenForFieldName('name')) {
+        if (item.type === 'aliased_import') {
+          const module = item.childForFieldName('name');
+          const alias = item.childForFieldName('alias');
+          if (module !== null && alias !== null) add(alias.text, { name: alias.text, module: module.text, path: [] });
+        } else {
+          const first = item.text.split('.')[0] ?? '';
+          // `import a.b` and `import a.c` both bind `a` to the same module.
+          if (found.get(first)?.module !== first) add(first, { name: first, module: first, path: [] });
+        }
+      }
+    } else if (statement.type === 'import_from_statement') {
+      const moduleNode = statement.childForFieldName('module_name');
+      const module = moduleNode === null ? null : absoluteModule(moduleNode.text, ctx.moduleName, isPackageInit);
+      for (const item of statement.childrenForFieldName('name')) {
+        const imported = item.type === 'aliased_import' ? item.childForFieldName('name') : item;
+        const bound = item.type === 'aliased_import' ? item.childForFieldName('alias') : item;
+        if (imported === null || bound === null) continue;
+        add(bound.text, module === null ? null : { name: bound.text, module, path: [imported.text] });
+      }
+    }
+  }
+  const names: ImportedName[] = [];
+  for (const target of found.values()) if (target !== null) names.push(target);
+  importedNamesCache.set(ctx.model, names);
+  return names;
+}
+
+/**
+ * Whether the file's text binds `name` other than by an import: an assignment, a def or class, a loop
+ * or `with`/`except` target, a parameter, `global`. Judged from the text, conservatively: a lookalike
+ * in a string makes the rule silent for that name, never noisy.
+ */
+function reboundInText(text: string, name: string): boolean {
+  const word = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const forms = [
+    `\\b(?:def|class|for|global|nonlocal|as)\\s+(?:[\\w, ]*,\\s*)?${word}\\b`, // def/class/loop/with/except/global
+    `(?:^|[^\\w.])${word}\\s*(?::[^=\\n]*)?(?:[-+*/%&|^@]|\\*\\*|//|<<|>>)?=(?!=)`, // assignment, annotated, augmented
+    `\\b${word}\\s*,[^\\n=]*=(?!=)`, // first of an unpacking target
+    `\\bdef\\s+\\w+\\s*\\([^)]*\\b${word}\\b`, // a parameter (or a default value mentioning it)
+    `\\blambda\\b[^:\\n]*\\b${word}\\b`, // a lambda parameter
+    `\\(${word}\\s*:=`, // a walrus
+  ];
+  const binding = new RegExp(forms.join('|'), 'gm');
+  for (const match of text.matchAll(binding)) {
+    // The import statements themselves (`import a as name`) are what binds it legitimately.
+    // So is a comment (a `#` before the match on its line).
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    const line = text.slice(lineStart, match.index + match[0].length);
+    if (!/^\s*(?:import|from)\s/.test(line) && !text.slice(lineStart, match.index).includes('#')) return true;
+  }
+  return false;
+}
+
+const resolvedCalls = new WeakMap<object, Map<string, CalleeResolution>>();
+
+function checkImportedHelperCalls(generator: FunctionInfo, ctx: RuleContext): void {
+  const index = ctx.index;
+  if (index === undefined) return;
+  const names = importedNames(ctx);
+  if (names.length === 0) return;
+  let resolved = resolvedCalls.get(ctx.model);
+  if (resolved === undefined) {
+    resolved = new Map();
+    resolvedCalls.set(ctx.model, resolved);
+  }
+  for (const imported of names) {
+    for (const occurrence of occurrencesOf(ctx.model, imported.name, generator.node.startIndex, generator.node.endIndex)) {
+      const found = calledAt(occurrence);
+      if (found === null) continue;
+      const { call, attributes } = found;
+      const frame = frameFunction(call, ctx);
+      if (frame === null || frame.node.id !== generator.node.id) continue;
+      if (isGuarded(call, generator.node, ctx.text)) continue;
+      imported.rebound ??= reboundInText(ctx.text, imported.name);
+      if (imported.rebound) break;
+      const path = [...imported.path, ...attributes];
+      const key = `${imported.module}\0${path.join('.')}`;
+      let callee = resolved.get(key);
+      if (callee === undefined) {
+        const symbol = index.resolveSymbol(imported.module, path);
+        callee = symbol.kind === 'function' ? { kind: 'function', module: symbol.module, summary: symbol.summary, node: null } : { kind: 'unknown' };
+        resolved.set(key, callee);
+      }
+      if (callee.kind !== 'function' || callee.module === null) continue;
+      const escape = callee.summary.stopIteration;
+      if (escape === null || escape === undefined) continue;
+      if (escape.param !== null && anyArgumentTested(call, ctx)) continue;
+      const helperFile = index.module(callee.module)?.file;
+      if (helperFile === undefined) continue;
+      const what = escape.kind === 'raise' ? '`raise StopIteration`' : '`next()` without a default';
+      const where = generator.kind === 'genexp' ? 'a generator expression' : `generator \`${generator.name}\``;
+      const helperName = `${callee.module}.${callee.summary.qualname}`;
+      ctx.report({
+        node: call,
+        message: `\`${helperName}()\` can raise StopIteration (${what} on line ${escape.line} of its module); called in ${where} without a handler, it becomes RuntimeError (generator raised StopIteration, PEP 479)`,
+        related: [{ file: helperFile, line: escape.line, column: escape.column, message: `StopIteration can escape \`${callee.summary.qualname}\` here` }],
+      });
+    }
+  }
+}
+
+/** The call whose callee is `name` itself or an attribute chain on it (`mod.helper(...)`, `pkg.mod.helper(...)`), with the chain's attributes. */
+function calledAt(name: SyntaxNode): { call: SyntaxNode; attributes: string[] } | null {
+  let callee = name;
+  const attributes: string[] = [];
+  for (let parent = name.parent; parent?.type === 'attribute' && parent.childForFieldName('object')?.id === callee.id; parent = parent.parent) {
+    const attribute = parent.childForFieldName('attribute');
+    if (attribute === null) return null;
+    attributes.push(attribute.text);
+    callee = parent;
+  }
+  const call = callee.parent;
+  return call?.type === 'call' && call.childForFieldName('function')?.id === callee.id ? { call, attributes } : null;
+}
+
 function calledOnOwnClass(call: SyntaxNode, helper: FunctionInfo, generator: FunctionInfo): boolean {
   const receiver = call.childForFieldName('function')?.childForFieldName('object');
   if (receiver?.type !== 'identifier' || (receiver.text !== 'self' && receiver.text !== 'cls')) return false;
   return definingFunction(generator).enclosingClass?.id === helper.enclosingClass?.id;
 }
 
-function callerTestsArgument(call: SyntaxNode, helper: RaisingHelper, ctx: RuleContext): boolean {
+function callerTestsArgument(call: SyntaxNode, _helper: RaisingHelper, ctx: RuleContext): boolean {
+  return anyArgumentTested(call, ctx);
+}
+
+function anyArgumentTested(call: SyntaxNode, ctx: RuleContext): boolean {
   const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'keyword_argument') ?? [];
   // Which argument feeds the parameter is worked out by `argumentShownNonEmpty` for private helpers;
   // here any positional argument that the caller tested, or a non-empty literal, counts.

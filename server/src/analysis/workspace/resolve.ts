@@ -38,14 +38,24 @@ const TRANSPARENT_DECORATORS = new Set(['staticmethod', 'classmethod']);
 
 const MAX_DEPTH = 10;
 
-const resolverCache = new WeakMap<SemanticModel, Resolver>();
+const resolverCache = new WeakMap<SemanticModel, Resolver[]>();
 
-/** The resolver for a file (one per model: its caches live as long as the model). */
+/**
+ * The resolver for a file (one per model and index: its caches live as long as the model). A model
+ * is asked both with the run's index (rules) and without one (its module summary), so a few are kept.
+ */
 export function resolverFor(ctx: ResolverContext): Resolver {
-  const cached = resolverCache.get(ctx.model);
-  if (cached !== undefined && cached.index === ctx.index && cached.moduleName === ctx.moduleName) return cached;
+  let cached = resolverCache.get(ctx.model);
+  if (cached === undefined) {
+    cached = [];
+    resolverCache.set(ctx.model, cached);
+  }
+  const known = cached.find((resolver) => resolver.index === ctx.index && resolver.moduleName === ctx.moduleName);
+  if (known !== undefined) return known;
   const resolver = new Resolver(ctx.model, ctx.index, ctx.moduleName, ctx.file);
-  resolverCache.set(ctx.model, resolver);
+  // The language server replaces its index's identity rarely; a short list never grows without bound.
+  if (cached.length >= 4) cached.shift();
+  cached.push(resolver);
   return resolver;
 }
 
@@ -239,6 +249,18 @@ export class Resolver {
       return summary.returnedPrimed ? 'started' : kind;
     }
     return null;
+  }
+
+  /**
+   * For a generator factory (`def make(): return gen()`, `FunctionSummary.returnedCallee`), what the
+   * callee it returns the result of is; unknown for anything else. Rules that ask about the generator
+   * function behind a factory (GEN007) follow it with this.
+   */
+  returnedCalleeOf(callee: CalleeResolution, depth = 0): CalleeResolution {
+    if (callee.kind !== 'function' || callee.summary.isGenerator || callee.summary.returnedCallee === null || depth > MAX_DEPTH) return { kind: 'unknown' };
+    const returned = callee.summary.returnedCallee;
+    if (callee.node !== null) return this.resolveReturnedCallee(callee.node, returned, depth + 1);
+    return callee.module !== null ? this.resolveInModule(callee.module, returned, depth + 1) : { kind: 'unknown' };
   }
 
   /** Resolves a factory's returned callee as written inside that (same-file) function's body. */

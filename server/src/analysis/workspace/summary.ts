@@ -5,6 +5,7 @@
 import type { SyntaxNode } from '../../parser.js';
 import { analyzeFrame, EXHAUSTED, SUSPENDED, type FlowOptions } from '../flow/generator-state.js';
 import { suspendedResources } from '../flow/resources.js';
+import { stopIterationSite } from '../flow/stop-iteration.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
 import { OCCURRENCE_LIMIT, occurrencesOf } from './occurrences.js';
 
@@ -31,6 +32,20 @@ export interface FunctionSummary {
   acquiresResources: boolean;
   /** A generator each of whose yields is a statement of its own (no `x = yield`, no `yield from`): values sent to it are dropped (GEN007). */
   discardsSentValues: boolean;
+  /**
+   * A module-level ordinary function whose body lets StopIteration out (GEN004 reports where a generator
+   * of another module calls it without a handler): where, and the parameter the exhausted iterator comes
+   * from (a caller that tests its argument is silent). Null for every other function.
+   */
+  stopIteration: StopIterationEscape | null;
+}
+
+export interface StopIterationEscape {
+  kind: 'raise' | 'next';
+  /** 1-based line and UTF-16 column of the `raise` or `next(...)`. */
+  line: number;
+  column: number;
+  param: string | null;
 }
 
 /** What a module-level name is bound to, when it is bound exactly once. */
@@ -286,10 +301,28 @@ export function summarizeFunction(model: SemanticModel, fn: FunctionInfo): Funct
     // The resource analysis starts with a text prefilter, so asking costs little for most generators.
     acquiresResources: fn.isGenerator && !fn.hasSyntaxError && suspendedResources(fn, model).length > 0,
     discardsSentValues: fn.isGenerator && !fn.hasSyntaxError && fn.kind === 'def' && fn.yields.length > 0 && fn.yields.every(isDiscardedYield),
+    stopIteration: null,
   };
-  if (!fn.isGenerator && !fn.hasSyntaxError && fn.kind === 'def') describeReturns(model, fn, summary);
+  // Cached before the questions below: answering them may resolve a call of this very function.
   perModel.set(fn.node.id, summary);
+  if (!fn.isGenerator && !fn.hasSyntaxError && fn.kind === 'def') {
+    describeReturns(model, fn, summary);
+    summary.stopIteration = stopIterationEscape(model, fn);
+  }
   return summary;
+}
+
+/** `FunctionSummary.stopIteration`: asked only of module-level functions whose text mentions `next` or StopIteration. */
+function stopIterationEscape(model: SemanticModel, fn: FunctionInfo): StopIterationEscape | null {
+  if (fn.parent !== null || fn.enclosingClass !== null || fn.name === '__next__') return null;
+  if (!/\b(?:next|StopIteration)\b/.test(model.text.slice(fn.node.startIndex, fn.node.endIndex))) return null;
+  // Without the index: a summary describes the module alone (the same answer in every run).
+  const found = stopIterationSite(fn, { model, text: model.text, index: undefined, moduleName: undefined });
+  if (found === null) return null;
+  const offset = found.site.startIndex;
+  const line = lineOf(model, offset);
+  const lineStart = model.text.lastIndexOf('\n', offset - 1) + 1;
+  return { kind: found.site.type === 'raise_statement' ? 'raise' : 'next', line, column: offset - lineStart + 1, param: found.param };
 }
 
 /** `yield` or `yield value` as a whole statement: what `send` passes in becomes the value of an expression nobody reads. */

@@ -1,0 +1,3 @@
+"""Re-exports one raising helper, so that `tools.first` resolves through the package."""
+
+from .items import first

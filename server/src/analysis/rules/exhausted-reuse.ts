@@ -31,7 +31,8 @@ export const exhaustedReuse: RuleDefinition = {
   triggers: /\bgroupby\b|(?:^|\n)[ \t]*\w+[ \t]*=[ \t]*(?:(?:map|filter|zip|iter|enumerate|reversed|chain|islice|starmap|zip_longest|itertools\.\w+)[ \t]*\(|\([^\n]*\bfor\b)|^(?=[\s\S]*?\byield\b)[\s\S]*?\n[ \t]*\w+[ \t]*=[ \t]*[\w.]+\(/,
   docs: {
     whatItDoes: `Checks for a one-shot iterator that is consumed to its end and then consumed again in the same
-function. The iterators followed are the objects the analysis can prove to be one-shot: generator
+function, or in the module's own top-level code (a name that a function called there declares
+\`global\` is left alone: the call may rebind it). The iterators followed are the objects the analysis can prove to be one-shot: generator
 objects (calls of generator functions of the workspace, and factories that return them), generator
 expressions, and the results of \`map\`, \`filter\`, \`zip\`, \`enumerate\`, \`reversed\`, \`iter\` and the finite
 \`itertools\` functions, bound to a local name.

@@ -278,11 +278,42 @@ def case_not_a_generator(path):
 
 
 async def case_async_try_finally(path):
+    # The `finally` runs only when the abandoned generator is closed: asyncio's finaliser, later.
+    f = open(path)  # error: [suspended-resource]
+    try:
+        yield f.readline()
+        yield f.readline()
+    finally:
+        f.close()
+
+
+async def case_async_try_finally_consumed_with_aclosing(path):
+    f = open(path)
+    try:
+        yield f.readline()
+        yield f.readline()
+    finally:
+        f.close()
+
+
+ACLOSED["case_async_try_finally_consumed_with_aclosing"] = lambda path: contextlib.aclosing(case_async_try_finally_consumed_with_aclosing(path))
+
+
+@contextlib.asynccontextmanager
+async def case_async_context_manager_try_finally(path):
     f = open(path)
     try:
         yield f.readline()
     finally:
         f.close()
+
+
+async def case_async_closed_before_the_yield(path):
+    f = open(path)
+    data = f.readline()
+    f.close()
+    yield data
+    yield data
 
 
 # --- driver ----------------------------------------------------------------------------------------
@@ -344,7 +375,11 @@ def _frame_locals(generator):
 
 # Async generators consumed the way real code does, under asyncio: `async for ...: break` (or the
 # consumer given here); `leaked` when a file they opened is still open right after the consumer stopped.
-_CONSUMED_IN_LOOP = {"case_async_with_open_across_yield", "case_async_with_consumed_with_aclosing", "case_async_context_manager_with_open"}
+_CONSUMED_IN_LOOP = {
+    "case_async_with_open_across_yield", "case_async_with_consumed_with_aclosing", "case_async_context_manager_with_open",
+    "case_async_try_finally", "case_async_try_finally_consumed_with_aclosing", "case_async_context_manager_try_finally",
+    "case_async_closed_before_the_yield",
+}
 
 
 def _run_in_loop(function, path):

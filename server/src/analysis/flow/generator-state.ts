@@ -31,6 +31,12 @@ export interface FlowOptions {
   classifyValue(value: SyntaxNode): CreationKind | null;
   /** True when `next` (or another builtin name) is not shadowed at `node`. */
   isBuiltin(name: string, node: SyntaxNode): boolean;
+  /**
+   * Keep tracking a name that nested defs, lambdas and classes use or declare global/nonlocal: for a
+   * question their code cannot change the answer to (GEN006's "exhausted": other code may advance the
+   * object, never refill it; a rebinding the caller rules out itself).
+   */
+  ignoreNestedFrames?: boolean;
 }
 
 /** The result for one frame: the state set recorded at every use of a tracked name. */
@@ -152,9 +158,20 @@ function frameBody(frameNode: SyntaxNode): SyntaxNode | null {
   return null;
 }
 
+/**
+ * Whether the frame's own code is broken. For the module, a def or class with a syntax error inside
+ * is another frame's problem: the language server analyses module-level code without the definitions
+ * it does not reference, and must find what a whole-file analysis finds.
+ */
+function frameHasError(body: SyntaxNode): boolean {
+  if (!body.hasError) return false;
+  if (body.type !== 'module') return true;
+  return body.namedChildren.some((statement) => statement.hasError && statement.type !== 'function_definition' && statement.type !== 'class_definition' && statement.type !== 'decorated_definition');
+}
+
 function computeFrame(model: SemanticModel, frameNode: SyntaxNode, options: FlowOptions, onlyNames: ReadonlySet<string> | undefined): FrameFlow {
   const body = frameBody(frameNode);
-  if (body === null || body.hasError) return EMPTY_FLOW;
+  if (body === null || frameHasError(body)) return EMPTY_FLOW;
   let candidates: Set<string>;
   let builder: IrBuilder;
   try {
@@ -301,9 +318,9 @@ class IrBuilder {
         if (candidates.has(name)) {
           if (found.length > FRAME_USE_LIMIT) throw new FrameTooLarge();
           if (nestedFrameDepths.length === 0) found.push(cursor.currentNode);
-          else if (this.isCapture(cursor.currentNode, name)) this.tracked.delete(name);
+          else if (this.options.ignoreNestedFrames !== true && this.isCapture(cursor.currentNode, name)) this.tracked.delete(name);
         }
-      } else if (type === 'global_statement' || type === 'nonlocal_statement') {
+      } else if ((type === 'global_statement' || type === 'nonlocal_statement') && (this.options.ignoreNestedFrames !== true || nestedFrameDepths.length === 0)) {
         for (const child of cursor.currentNode.namedChildren) this.tracked.delete(text.slice(child.startIndex, child.endIndex));
       }
       const entersFrame = depth > 0 && (FRAME_TYPES.has(type) || type === 'generator_expression');

@@ -16,4 +16,4 @@ export {
   type EnclosingTry,
   type TryRegion,
 } from './exceptions.js';
-export { suspendedResources, asyncGeneratorHeldResources, qualifiedName, RESOURCE_CALL_TRIGGER, type SuspendedResource, type AsyncHeldResource, type ResourceKind } from './resources.js';
+export { suspendedResources, asyncGeneratorHeldResources, asyncGeneratorResourcesReleasedOnClose, qualifiedName, RESOURCE_CALL_TRIGGER, type SuspendedResource, type AsyncHeldResource, type ResourceKind } from './resources.js';

@@ -124,8 +124,8 @@ export function suspendedResources(fn: FunctionInfo, model: SemanticModel): Susp
   return result;
 }
 
-function findSuspendedResources(fn: FunctionInfo, model: SemanticModel): SuspendedResource[] {
-  if (fn.kind === 'genexp') return genexpResource(fn, model);
+function findSuspendedResources(fn: FunctionInfo, model: SemanticModel, untilAclose = false): SuspendedResource[] {
+  if (fn.kind === 'genexp') return untilAclose ? [] : genexpResource(fn, model);
   const found: SuspendedResource[] = [];
   const text = model.text.slice(fn.node.startIndex, fn.node.endIndex);
   const matches = [...text.matchAll(CANDIDATE_CALL)];
@@ -136,7 +136,7 @@ function findSuspendedResources(fn: FunctionInfo, model: SemanticModel): Suspend
     const offset = fn.node.startIndex + (match.index ?? 0);
     const call = callAt(model, offset);
     if (call === null || !ownsFrame(call, fn)) continue;
-    const resource = classifyAcquisition(call, fn, model);
+    const resource = classifyAcquisition(call, fn, model, untilAclose);
     if (resource !== null) found.push(resource);
   }
   return found;
@@ -158,10 +158,10 @@ function ownsFrame(node: SyntaxNode, fn: FunctionInfo): boolean {
   return flowOf(fn).isOwnFrame(node);
 }
 
-function classifyAcquisition(call: SyntaxNode, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
+function classifyAcquisition(call: SyntaxNode, fn: FunctionInfo, model: SemanticModel, untilAclose: boolean): SuspendedResource | null {
   const callee = call.childForFieldName('function');
   if (callee === null) return null;
-  if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'acquire') return lockResource(call, callee, fn, model);
+  if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'acquire') return lockResource(call, callee, fn, model, untilAclose);
   const acquirer = acquirerOf(callee, model);
   if (acquirer === undefined) return null;
   const loop = iteratingLoop(call, model);
@@ -172,7 +172,7 @@ function classifyAcquisition(call: SyntaxNode, fn: FunctionInfo, model: Semantic
   const statement = parent.parent;
   // Only `name = CALL` as a whole statement; `self.f = open()`, `a = b = open()`, tuples: not followed.
   if (target?.type !== 'identifier' || statement?.type !== 'expression_statement' || parent.childForFieldName('type') !== null) return null;
-  return namedResource(call, target.text, statement, acquirer, fn, model);
+  return namedResource(call, target.text, statement, acquirer, fn, model, untilAclose);
 }
 
 /** `for x in CALL:` (possibly `enumerate(CALL)`, `csv.reader(CALL)`): the loop holds the resource. */
@@ -236,7 +236,7 @@ function genexpResource(fn: FunctionInfo, model: SemanticModel): SuspendedResour
 }
 
 /** `lock.acquire()` as a statement: held until `lock.release()`. */
-function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
+function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo, model: SemanticModel, untilAclose: boolean): SuspendedResource | null {
   const statement = call.parent;
   const receiver = callee.childForFieldName('object');
   if (statement?.type !== 'expression_statement' || receiver === null) return null;
@@ -248,7 +248,7 @@ function lockResource(call: SyntaxNode, callee: SyntaxNode, fn: FunctionInfo, mo
   const lock = receiver.text;
   const release = new RegExp(`${escapeRegExp(lock)}\\s*\\.\\s*release\\s*\\(`);
   const mention = new RegExp(`${escapeRegExp(lock)}\\b`);
-  const yieldNode = firstUnreleasedYield(fn, statement, (text) => release.test(text), mention);
+  const yieldNode = firstUnreleasedYield(fn, statement, (text) => release.test(text), mention, untilAclose);
   if (yieldNode === null) return null;
   return { acquisition: call, yieldNode, description: `lock \`${lock}\``, kind: 'lock', name: null, statement: null, withBindsResult: false };
 }
@@ -264,7 +264,7 @@ function isPrivateLocal(name: string, fn: FunctionInfo, model: SemanticModel, us
   return !nameEscapes(name, fn, model, use);
 }
 
-function namedResource(call: SyntaxNode, name: string, statement: SyntaxNode, acquirer: Acquirer, fn: FunctionInfo, model: SemanticModel): SuspendedResource | null {
+function namedResource(call: SyntaxNode, name: string, statement: SyntaxNode, acquirer: Acquirer, fn: FunctionInfo, model: SemanticModel, untilAclose: boolean): SuspendedResource | null {
   if (nameEscapes(name, fn, model, statement)) return null;
   const escaped = escapeRegExp(name);
   // `f.close()`, `close(fd)` / `os.close(fd)`, `del f`, and rebinding `f` all end this object's life here.
@@ -272,7 +272,7 @@ function namedResource(call: SyntaxNode, name: string, statement: SyntaxNode, ac
     `(?<![\\w.])${escaped}\\s*\\.\\s*(?:${RELEASE_METHODS.join('|')})\\s*\\(|\\b(?:${RELEASE_METHODS.join('|')})\\s*\\(\\s*${escaped}\\b|\\bdel\\b[^\\n]*(?<![\\w.])${escaped}\\b|(?<![\\w.])${escaped}\\s*=(?!=)`,
   );
   const mention = new RegExp(`(?<![\\w.])${escaped}\\b`);
-  const yieldNode = firstUnreleasedYield(fn, statement, (text) => releases.test(text), mention);
+  const yieldNode = firstUnreleasedYield(fn, statement, (text) => releases.test(text), mention, untilAclose);
   if (yieldNode === null) return null;
   return {
     acquisition: call,
@@ -288,10 +288,11 @@ function namedResource(call: SyntaxNode, name: string, statement: SyntaxNode, ac
 /**
  * Follows the flow from just after `statement` and returns the first own-frame yield reached before
  * the resource is released on that path and not covered by a `finally` (or a handler catching
- * GeneratorExit) that mentions it. Release tests are textual and generous on purpose: a mention in a
+ * GeneratorExit) that mentions it (`untilAclose`: covered or not — code that runs only when the
+ * generator is closed). Release tests are textual and generous on purpose: a mention in a
  * comment or a conditional `close()` counts as a release, which can only make the rule quieter.
  */
-function firstUnreleasedYield(fn: FunctionInfo, statement: SyntaxNode, releases: (text: string) => boolean, mention: RegExp): SyntaxNode | null {
+function firstUnreleasedYield(fn: FunctionInfo, statement: SyntaxNode, releases: (text: string) => boolean, mention: RegExp, untilAclose: boolean): SyntaxNode | null {
   const flow = flowOf(fn);
   const textOf = (node: SyntaxNode): string => node.text;
   let reached: SyntaxNode | null = null;
@@ -302,7 +303,7 @@ function firstUnreleasedYield(fn: FunctionInfo, statement: SyntaxNode, releases:
     const test = header?.role === 'condition' && header.statement.type !== 'while_statement' ? header.statement : null;
     if (test !== null && mention.test(textOf(node)) && releases(textOf(test))) return 'stop';
     for (const yieldNode of flow.ownYieldsIn(node)) {
-      if (isProtectedAt(yieldNode, fn, mention)) continue;
+      if (!untilAclose && isProtectedAt(yieldNode, fn, mention)) continue;
       reached = yieldNode;
       return 'found';
     }
@@ -506,6 +507,25 @@ export interface AsyncHeldResource {
  * without `contextlib.aclosing()` leaves that to the event loop's finaliser, which runs `aclose()` some
  * iterations later (or never, once the loop is gone). Nested frames are not entered.
  */
+const untilAcloseCache = new WeakMap<FunctionInfo, SuspendedResource[]>();
+
+/**
+ * For an async generator: the resources that a `finally`, a GeneratorExit handler or a `with` releases
+ * only when the generator is closed — which, for an abandoned async generator, is when the event loop's
+ * finaliser runs `aclose()` (some iterations later, or never once the loop stops). The resources
+ * `suspendedResources` already reports are left out. `with CALL` items are `asyncGeneratorHeldResources`'.
+ */
+export function asyncGeneratorResourcesReleasedOnClose(fn: FunctionInfo, model: SemanticModel): SuspendedResource[] {
+  if (!fn.isAsync || !fn.isGenerator || fn.kind !== 'def' || fn.hasSyntaxError) return [];
+  let result = untilAcloseCache.get(fn);
+  if (result === undefined) {
+    const unprotected = new Set(suspendedResources(fn, model).map((resource) => resource.acquisition.id));
+    result = findSuspendedResources(fn, model, true).filter((resource) => !unprotected.has(resource.acquisition.id));
+    untilAcloseCache.set(fn, result);
+  }
+  return result;
+}
+
 export function asyncGeneratorHeldResources(fn: FunctionInfo, model: SemanticModel): AsyncHeldResource[] {
   if (!fn.isAsync || !fn.isGenerator || fn.kind !== 'def' || fn.hasSyntaxError) return [];
   const flow = flowOf(fn);

@@ -31,7 +31,8 @@ export const exhaustedReuse: RuleDefinition = {
   triggers: /\bgroupby\b|(?:^|\n)[ \t]*\w+[ \t]*=[ \t]*(?:(?:map|filter|zip|iter|enumerate|reversed|chain|islice|starmap|zip_longest|itertools\.\w+)[ \t]*\(|\([^\n]*\bfor\b)|^(?=[\s\S]*?\byield\b)[\s\S]*?\n[ \t]*\w+[ \t]*=[ \t]*[\w.]+\(/,
   docs: {
     whatItDoes: `Checks for a one-shot iterator that is consumed to its end and then consumed again in the same
-function. The iterators followed are the objects the analysis can prove to be one-shot: generator
+function, or in the module's own top-level code (a name that a function called there declares
+\`global\` is left alone: the call may rebind it). The iterators followed are the objects the analysis can prove to be one-shot: generator
 objects (calls of generator functions of the workspace, and factories that return them), generator
 expressions, and the results of \`map\`, \`filter\`, \`zip\`, \`enumerate\`, \`reversed\`, \`iter\` and the finite
 \`itertools\` functions, bound to a local name.
@@ -90,10 +91,34 @@ create it again (which repeats its work and its side effects) is the author's ch
     if (names.size === 0) return;
     // Only names assigned in the module's own statements: an indented assignment may be a def's local.
     const definitions = topLevelDefinitionRanges(module);
-    for (const name of [...names]) if (!assignedAtModuleLevel(name, definitions, ctx.text)) names.delete(name);
-    checkReuse(module, names, ctx);
+    const rebinders = globalsRebound(module, ctx);
+    for (const name of [...names]) if (!assignedAtModuleLevel(name, definitions, ctx.text) || rebinders.has(name)) names.delete(name);
+    checkReuse(module, names, ctx, true);
   },
 };
+
+/**
+ * Names that a function called from module-level code declares `global` (and so may rebind between
+ * two module-level uses). Only plain functions called directly there are looked at: they are what the
+ * language server's module-level job holds verbatim (a generator function's body runs only when
+ * iterated, and the job reduces it to a stub), so the editor and \`check\` agree.
+ */
+function globalsRebound(module: SyntaxNode, ctx: RuleContext): Set<string> {
+  const names = new Set<string>();
+  if (!/\bglobal\b/.test(ctx.text)) return names;
+  const moduleLevelText = module.namedChildren
+    .filter((statement) => statement.type !== 'function_definition' && statement.type !== 'class_definition' && statement.type !== 'decorated_definition')
+    .map((statement) => ctx.text.slice(statement.startIndex, statement.endIndex))
+    .join('\n');
+  const called = new Set([...moduleLevelText.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)].map((match) => match[1] ?? ''));
+  for (const fn of ctx.model.functions) {
+    if (fn.parent !== null || fn.kind !== 'def' || fn.isGenerator || fn.enclosingClass !== null || !called.has(fn.name)) continue;
+    for (const declaration of ctx.text.slice(fn.node.startIndex, fn.node.endIndex).matchAll(/\bglobal\s+([\w \t,]+)/g)) {
+      for (const name of (declaration[1] ?? '').split(',')) names.add(name.trim());
+    }
+  }
+  return names;
+}
 
 /** `[start, end)` of each top-level def and class: code there runs in a frame of its own. */
 function topLevelDefinitionRanges(module: SyntaxNode): [number, number][] {
@@ -265,16 +290,24 @@ const OPTIMISTIC_OPTIONS: FlowOptions = {
   },
   isBuiltin: () => true,
 };
+const OPTIMISTIC_MODULE_OPTIONS: FlowOptions = { ...OPTIMISTIC_OPTIONS, ignoreNestedFrames: true };
 
-function checkReuse(frame: SyntaxNode, names: ReadonlySet<string>, ctx: RuleContext): void {
+/**
+ * `atModuleLevel`: the frame is the module's, whose names functions may read (they can advance an
+ * iterator, never refill it) without changing the answer; the caller has dropped the names they
+ * rebind. So the module-level analysis depends on module-level code alone, as the editor's job does.
+ */
+function checkReuse(frame: SyntaxNode, names: ReadonlySet<string>, ctx: RuleContext, atModuleLevel = false): void {
   if (names.size === 0) return;
   const suspects = new Set<string>();
-  for (const use of analyzeFrame(ctx.model, frame, OPTIMISTIC_OPTIONS, 'reuse-optimistic', names).allUses()) {
+  const optimistic = atModuleLevel ? OPTIMISTIC_MODULE_OPTIONS : OPTIMISTIC_OPTIONS;
+  for (const use of analyzeFrame(ctx.model, frame, optimistic, atModuleLevel ? 'reuse-optimistic-module' : 'reuse-optimistic', names).allUses()) {
     if (use.mask === EXHAUSTED && consumesAgain(use, ctx)) suspects.add(use.name);
   }
   if (suspects.size === 0) return;
-  const { options, key } = reuseOptions(ctx);
-  const flow = analyzeFrame(ctx.model, frame, options, key, suspects);
+  const reuse = reuseOptions(ctx);
+  const options = atModuleLevel ? { ...reuse.options, ignoreNestedFrames: true } : reuse.options;
+  const flow = analyzeFrame(ctx.model, frame, options, atModuleLevel ? `${reuse.key}:module` : reuse.key, suspects);
   if (flow.tracked.size === 0) return;
   const lastExhaustion = new Map<string, SyntaxNode>();
   for (const use of flow.allUses()) {

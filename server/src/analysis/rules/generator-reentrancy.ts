@@ -46,12 +46,17 @@ export const generatorReentrancy: RuleDefinition = {
       '',
       'With more than one such call the object running is not known, and the rule stays silent. Code in',
       'nested functions, lambdas and classes runs in other frames (possibly later) and is not considered.',
+      '',
+      'Async generators are checked the same way: an awaited `g.asend(...)`, `g.athrow(...)`,',
+      '`g.aclose()`, `g.__anext__()` or `anext(g)`, or `async for x in g`, on the async generator object',
+      'the body runs in. Making the awaitable without awaiting it resumes nothing and is not reported.',
     ].join('\n'),
     whyIsThisBad: [
       'While a generator runs, its frame is executing: CPython refuses to resume it again from inside and',
       'raises `ValueError: generator already executing`, whether the resumption is `next()`, `send()`,',
       '`throw()`, `close()` or iteration. The body usually meant to yield a value to its consumer, or to',
-      'resume another generator.',
+      'resume another generator. For an async generator CPython 3.13 raises `RuntimeError: anext():',
+      'asynchronous generator is already running` (`athrow()`, `aclose()` for those methods).',
     ].join('\n'),
     example: [
       'def pump():',

@@ -22,8 +22,9 @@ function never reads a sent value: every \`yield\` in its body is a statement of
 sent values on to the subiterator).
 
 The generator object must be known: the result of calling a generator function of the same module or
-of another module of the workspace, bound to a local name (every binding of it) or called in the same
-expression. A send to a generator that is not started on every path is GEN001's (TypeError), not this
+of another module of the workspace, or a factory that returns one (\`def make(): return gen()\`, also
+one that primes it first, and factories of factories), bound to a local name (every binding of it) or
+called in the same expression. A factory whose returns call different functions is not followed. A send to a generator that is not started on every path is GEN001's (TypeError), not this
 rule's.`,
     whyIsThisBad: `\`send(value)\` resumes the generator and makes the paused \`yield\` expression evaluate to \`value\`. When
 the generator never uses that expression, the value is silently dropped: the caller believes it

@@ -48,10 +48,14 @@ at the helper's \`next()\` and names that call. An iterator of unknown origin �
 library's call returned, a value unpacked from a tuple, a closure or module variable — may be known to
 its author to hold enough items, which the analysis cannot check: silent.
 
-Across functions: an ordinary function of the same file whose body lets StopIteration out (a
-\`raise StopIteration\`, or an unguarded \`next()\` on what its caller passes in) is reported where a
-generator calls it without a handler, unless the generator tested the argument first; the related
-location is the helper's \`raise\` or \`next()\`.`,
+Across functions: an ordinary function whose body lets StopIteration out (a \`raise StopIteration\`,
+or an unguarded \`next()\` on what its caller passes in) is reported where a generator calls it without
+a handler, unless the generator tested the argument first; the related location is the helper's
+\`raise\` or \`next()\`. The helper may be in the same file, or a module-level function of another
+module of the workspace, called as \`helper(...)\` after \`from mod import helper\` (aliases and package
+re-exports followed) or as \`mod.helper(...)\` after \`import mod\`; a name the file also binds some
+other way (an assignment, a parameter, a def) is not followed. Methods are followed only within their
+class. A helper that calls another raising helper is not followed further.`,
     whyIsThisBad: `Since Python 3.7 (PEP 479) a StopIteration that propagates out of a generator's frame is replaced by
 \`RuntimeError: generator raised StopIteration\`. Code written for the old behaviour, where the
 exception quietly ended the generator, now crashes the consumer — typically only on the input that

@@ -1,7 +1,7 @@
 // GEN005 suspended-resource: a resource acquired in a generator that is live across a `yield` without
 // `with`, `try/finally` or an ExitStack, so an abandoned generator keeps it open until garbage collection.
 
-import { asyncGeneratorHeldResources, RESOURCE_CALL_TRIGGER, suspendedResources, type SuspendedResource } from '../flow/index.js';
+import { asyncGeneratorHeldResources, asyncGeneratorResourcesReleasedOnClose, RESOURCE_CALL_TRIGGER, suspendedResources, type SuspendedResource } from '../flow/index.js';
 import { contextManagerDriver } from '../flow/context-managers.js';
 import { occurrencesOf } from '../workspace/occurrences.js';
 import { isVisibleWith } from '../model/visible.js';
@@ -35,10 +35,11 @@ export const suspendedResource: RuleDefinition = {
       'captured by a nested function is owned elsewhere and not reported. Async generators are checked',
       'too. Resources acquired in a nested function belong to that function.',
       '',
-      'In an async generator a `with` or `async with` around the `yield` is not enough: closing an',
-      'abandoned async generator needs the event loop, so a resource opened there (`open`, sockets,',
-      '`aiofiles.open`, `aiohttp.ClientSession`, ...) stays open until the loop\'s finaliser runs',
-      '`aclose()`, some iterations later or never (ruff\'s ASYNC119). It is reported unless the generator is',
+      'In an async generator a `with` or `async with` around the `yield` is not enough, and neither is a',
+      '`try/finally`: closing an abandoned async generator needs the event loop, so a resource opened there',
+      '(`open`, sockets, `aiofiles.open`, `aiohttp.ClientSession`, ...) stays open until the loop\'s finaliser',
+      'runs `aclose()`, some iterations later or never (ruff\'s ASYNC119 reports the `with` form; the',
+      '`finally` form, `f = open(p)` then `try: yield ... finally: f.close()`, is the same delay). It is reported unless the generator is',
       'an `@asynccontextmanager`, a pytest fixture or trio\'s `@as_safe_channel`, or every call of it in',
       'its own class and in module-level code is wrapped in `contextlib.aclosing(...)` (calls inside other',
       'functions are not looked at).',
@@ -111,6 +112,15 @@ export const suspendedResource: RuleDefinition = {
           node: held.acquisition,
           message: `${capitalize(held.description)} is held in a \`with\` across the \`yield\` on line ${held.yieldNode.startPosition.row + 1} of an async generator: if the consumer stops early without \`contextlib.aclosing()\`, it stays open until the event loop finalises the generator`,
           related: [{ node: held.yieldNode, message: 'the async generator can be suspended here' }],
+        });
+      }
+      for (const released of asyncGeneratorResourcesReleasedOnClose(fn, ctx.model)) {
+        const line = released.yieldNode.startPosition.row + 1;
+        const what = capitalize(released.description);
+        ctx.report({
+          node: released.acquisition,
+          message: `${what} is ${released.kind === 'lock' ? 'held' : 'open'} at the \`yield\` on line ${line} of an async generator, and the \`finally\` (or \`with\`) that releases it runs only when the generator is closed: if the consumer stops early without \`contextlib.aclosing()\`, that waits until the event loop finalises the generator`,
+          related: [{ node: released.yieldNode, message: 'the async generator can be suspended here' }],
         });
       }
     }

@@ -58,8 +58,11 @@ describe('the .vsix', () => {
   it('holds the extension and webview bundles, the server bundle with both WASM files, and the licences of what is bundled', () => {
     const all = files(extension);
     for (const file of ['dist/extension.cjs', 'dist/timeline.js', 'dist/THIRD_PARTY_LICENSES.txt', 'media/timeline.css', 'media/icon.png', 'readme.md', 'LICENSE.txt', 'changelog.md']) expect(all).toContain(file);
-    for (const file of ['yieldlens.js', 'worker.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm', 'THIRD_PARTY_LICENSES.txt']) expect(all).toContain(`server/bundle/${file}`);
+    for (const file of ['yieldlens.cjs', 'worker.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm', 'THIRD_PARTY_LICENSES.txt']) expect(all).toContain(`server/bundle/${file}`);
     expect(all).toContain('server/bin/yieldlens.js');
+    // The launcher's code cache, which the trace worker's stub uses too, and that worker's CommonJS bundle.
+    expect(all).toContain('server/bin/code-cache.js');
+    expect(all).toContain('server/bundle/trace-worker.cjs');
     // Every worker thread the server starts (`new Worker(new URL('./x.js', import.meta.url))`) has its bundle.
     const workers = readdirSync(join(REPO, 'server', 'dist'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))

@@ -175,8 +175,11 @@ const TRACE_FLAG_SETS = JSON.parse(process.env.YIELDLENS_BENCH_TRACE_FLAGS ?? '[
  * What the launcher runs (server/bin/launch.js): the bundle `npm run build` makes (one file, compiled with
  * V8's code cache), and the compiled sources (~300 ES modules), measured in the same run.
  */
+const { chooseEntry } = await import(pathToFileURL(join(repoRoot, 'server', 'bin', 'launch.js')).href);
+/** Only a bundle made after the last tsc build (an older one holds older code): `npm run build` makes one. */
+const BUNDLE_FRESH = chooseEntry({}) === 'bundle';
 const TRACE_ENTRIES = [
-  ...(existsSync(join(repoRoot, 'server', 'bundle', 'yieldlens.cjs')) ? [{ label: 'bundle', env: { YIELDLENS_LAUNCH: 'bundle' } }] : []),
+  ...(BUNDLE_FRESH ? [{ label: 'bundle', env: { YIELDLENS_LAUNCH: 'bundle' } }] : []),
   { label: 'server/dist', env: { YIELDLENS_LAUNCH: 'dist' } },
 ];
 const TRACE_VARIANTS = TRACE_ENTRIES.flatMap((entry) => TRACE_FLAG_SETS.map((flags) => ({ ...entry, flags, label: [entry.label, ...flags].join(' ') })));
@@ -295,6 +298,7 @@ export default async function run() {
   }
   else lines.push(`Runtime not built (${runtimeEntry} missing): run \`npx tsc -b\` first.`, '');
   if (!python.ok) lines.push(`CPython columns skipped: ${python.reason}.`, '');
+  if (!BUNDLE_FRESH) lines.push('No bundle newer than `server/dist` (run `npm run build`): the whole-process columns run `server/dist` only.', '');
 
   const workDir = mkdtempSync(join(tmpdir(), 'yieldlens-bench-'));
   lines.push(

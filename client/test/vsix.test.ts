@@ -61,6 +61,9 @@ describe('the .vsix', () => {
     for (const file of ['yieldlens.cjs', 'worker.js', 'tree-sitter.wasm', 'tree-sitter-python.wasm', 'THIRD_PARTY_LICENSES.txt']) expect(all).toContain(`server/bundle/${file}`);
     expect(all).toContain('server/bin/yieldlens.js');
     expect(all).toContain('server/LICENSE-CPython.txt');
+    // The launcher's code cache, which the trace worker's stub uses too, and that worker's CommonJS bundle.
+    expect(all).toContain('server/bin/code-cache.js');
+    expect(all).toContain('server/bundle/trace-worker.cjs');
     // Every worker thread the server starts (`new Worker(new URL('./x.js', import.meta.url))`) has its bundle.
     const workers = readdirSync(join(REPO, 'server', 'dist'), { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))

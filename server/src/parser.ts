@@ -160,15 +160,26 @@ export function parsePython(text: string, oldTree?: Tree): Tree {
  * and is released only when the collector finalises the tree, but V8 does not know it is there: a
  * `check` of site-packages kept over a gigabyte of dead trees between its rare full collections (1.62 GB
  * peak RSS; 0.77 GB with a collection every 200 files). So after every `FRESH_PARSE_BUDGET` characters a
- * full collection runs, which bounds the dead trees at about 80 MB a thread. Incremental re-parses (the
+ * full collection runs at the next turn of the event loop, which bounds the dead trees at about 80 MB a
+ * thread (a `check` yields after each chunk of files). Incremental re-parses (the
  * editor's keystrokes) share most of their old tree and are not counted.
  */
 let freshCharsSinceCollection = 0;
 const FRESH_PARSE_BUDGET = 4 * 1024 * 1024;
 
+let collectionScheduled = false;
+
 function accountFreshTree(chars: number): void {
   freshCharsSinceCollection += chars;
-  if (freshCharsSinceCollection >= FRESH_PARSE_BUDGET) collectDeadTrees();
+  if (freshCharsSinceCollection < FRESH_PARSE_BUDGET || collectionScheduled) return;
+  // At the next turn of the event loop rather than now: not between an editor's keystroke and its
+  // diagnostics, and the trees of the work in hand are garbage by then (the finalizers run at the turn
+  // after, see `collectDeadTrees`).
+  collectionScheduled = true;
+  setImmediate(() => {
+    collectionScheduled = false;
+    collectDeadTrees();
+  });
 }
 
 /**

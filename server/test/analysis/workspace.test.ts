@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePython, type SyntaxNode } from '../../src/parser.js';
 import { SemanticModel } from '../../src/analysis/model/semantic.js';
 import { absoluteModule, summarizeModule, type ModuleSummary } from '../../src/analysis/workspace/summary.js';
-import { moduleNameForPath, WorkspaceIndex } from '../../src/analysis/workspace/index.js';
+import { detachedFromSource, moduleNameForPath, WorkspaceIndex } from '../../src/analysis/workspace/index.js';
 import { resolverFor } from '../../src/analysis/workspace/resolve.js';
 
 function summary(file: string, moduleName: string | null, text: string): ModuleSummary {
@@ -363,5 +363,34 @@ describe('WorkspaceIndex with a summary provider', () => {
     index.resolveSymbol('pkg', ['collector']);
     index.resolveSymbol('pkg', ['collector']);
     expect(asked).toEqual(['pkg', 'pkg.gens']);
+  });
+});
+
+describe('detachedFromSource', () => {
+  it('copies a summary whole, so that an index of copies answers as one of the originals', () => {
+    const text = [
+      'import contextlib',
+      'from .helpers import a_rather_long_generator_name as alias_with_a_long_name',
+      '',
+      '@contextlib.contextmanager',
+      'def managed_resource_with_a_long_name(path):',
+      '    yield path',
+      '',
+      'class ReaderWithALongName:',
+      '    def iterate_every_record(self):',
+      '        yield from alias_with_a_long_name()',
+      '',
+    ].join('\n');
+    const original = summary('pkg/mod.py', 'pkg.mod', text);
+    const detached = detachedFromSource(original);
+    expect(detached).not.toBe(original);
+    expect(detached).toEqual(original);
+    const fromOriginal = new WorkspaceIndex([original]);
+    const fromDetached = new WorkspaceIndex([detached]);
+    for (const path of [['managed_resource_with_a_long_name'], ['ReaderWithALongName']]) {
+      const resolved = fromOriginal.resolveSymbol('pkg.mod', path);
+      expect(resolved.kind).not.toBe('unknown');
+      expect(fromDetached.resolveSymbol('pkg.mod', path)).toEqual(resolved);
+    }
   });
 });

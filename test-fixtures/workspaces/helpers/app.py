@@ -5,7 +5,7 @@ import tools
 import tools.items
 import tools.items as ti
 from tools import first as package_first
-from tools.items import Reader, counter_head, first, gen_helper, guarded_first, head_or_none, stop
+from tools.items import Reader, counter_head, decorated_first, first, gen_helper, guarded_first, head_or_none, stop
 
 
 def from_import(rows):
@@ -62,6 +62,10 @@ def infinite():
     yield counter_head()
 
 
+def decorated_helper(rows):
+    yield decorated_first(rows)
+
+
 def method_call(rows):
     yield Reader().peek(rows)
 
@@ -103,6 +107,7 @@ if __name__ == '__main__':
     run('with_default', with_default([]))
     run('guarded_inside', guarded_inside([]))
     run('infinite', infinite())
+    run('decorated_helper', decorated_helper([]))
     run('generator_helper', generator_helper([]))
     try:
         not_a_generator([])

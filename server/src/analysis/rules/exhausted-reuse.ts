@@ -87,15 +87,25 @@ create it again (which repeats its work and its side effects) is the author's ch
   nodeTypes: ['module'],
   checkNode(module, ctx) {
     if (module.parent !== null) return;
-    const names = candidateNames(0, ctx.text.length, ctx);
+    // The text filter runs on the module's own statements only: its uses are the only ones the
+    // module-level dataflow counts, and scanning the whole file once per assigned name was quadratic.
+    const names = candidateNamesIn(moduleLevelText(module, ctx), ctx);
     if (names.size === 0) return;
-    // Only names assigned in the module's own statements: an indented assignment may be a def's local.
-    const definitions = topLevelDefinitionRanges(module);
-    const rebinders = globalsRebound(module, ctx);
-    for (const name of [...names]) if (!assignedAtModuleLevel(name, definitions, ctx.text) || rebinders.has(name)) names.delete(name);
+    for (const name of globalsRebound(module, ctx)) names.delete(name);
     checkReuse(module, names, ctx, true);
   },
 };
+
+function isDefinition(statement: SyntaxNode): boolean {
+  return statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition';
+}
+
+/** The text of the module's top-level statements that are not defs or classes, one after another. */
+function moduleLevelText(module: SyntaxNode, ctx: RuleContext): string {
+  const parts: string[] = [];
+  for (const statement of module.namedChildren) if (!isDefinition(statement)) parts.push(ctx.text.slice(statement.startIndex, statement.endIndex));
+  return parts.join('\n');
+}
 
 /**
  * Names that a function called from module-level code declares `global` (and so may rebind between
@@ -106,11 +116,7 @@ create it again (which repeats its work and its side effects) is the author's ch
 function globalsRebound(module: SyntaxNode, ctx: RuleContext): Set<string> {
   const names = new Set<string>();
   if (!/\bglobal\b/.test(ctx.text)) return names;
-  const moduleLevelText = module.namedChildren
-    .filter((statement) => statement.type !== 'function_definition' && statement.type !== 'class_definition' && statement.type !== 'decorated_definition')
-    .map((statement) => ctx.text.slice(statement.startIndex, statement.endIndex))
-    .join('\n');
-  const called = new Set([...moduleLevelText.matchAll(/\b([A-Za-z_]\w*)\s*\(/g)].map((match) => match[1] ?? ''));
+  const called = new Set([...moduleLevelText(module, ctx).matchAll(/\b([A-Za-z_]\w*)\s*\(/g)].map((match) => match[1] ?? ''));
   for (const fn of ctx.model.functions) {
     if (fn.parent !== null || fn.kind !== 'def' || fn.isGenerator || fn.enclosingClass !== null || !called.has(fn.name)) continue;
     for (const declaration of ctx.text.slice(fn.node.startIndex, fn.node.endIndex).matchAll(/\bglobal\s+([\w \t,]+)/g)) {
@@ -120,23 +126,6 @@ function globalsRebound(module: SyntaxNode, ctx: RuleContext): Set<string> {
   return names;
 }
 
-/** `[start, end)` of each top-level def and class: code there runs in a frame of its own. */
-function topLevelDefinitionRanges(module: SyntaxNode): [number, number][] {
-  const ranges: [number, number][] = [];
-  for (const statement of module.namedChildren) {
-    if (statement.type === 'function_definition' || statement.type === 'class_definition' || statement.type === 'decorated_definition') ranges.push([statement.startIndex, statement.endIndex]);
-  }
-  return ranges;
-}
-
-function assignedAtModuleLevel(name: string, definitions: readonly [number, number][], text: string): boolean {
-  const assignment = new RegExp(`^[ \\t]*${name}[ \\t]*=(?!=)`, 'gm');
-  for (const match of text.matchAll(assignment)) {
-    const at = match.index;
-    if (!definitions.some(([start, end]) => start <= at && at < end)) return true;
-  }
-  return false;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Consumed twice
@@ -181,7 +170,10 @@ function isOneShotIterator(value: SyntaxNode, ctx: RuleContext): boolean {
 
 /** Names in the frame's text (`[start, end)`) assigned something that may be a one-shot iterator. */
 function candidateNames(start: number, end: number, ctx: RuleContext): Set<string> {
-  const text = start === 0 && end === ctx.text.length ? ctx.text : ctx.text.slice(start, end);
+  return candidateNamesIn(ctx.text.slice(start, end), ctx);
+}
+
+function candidateNamesIn(text: string, ctx: RuleContext): Set<string> {
   const names = new Set<string>();
   let callees: Set<string> | null = null;
   for (const match of text.matchAll(CANDIDATE_ASSIGNMENT)) {

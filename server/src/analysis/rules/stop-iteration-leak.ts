@@ -344,6 +344,10 @@ function checkImportedHelperCalls(generator: FunctionInfo, ctx: RuleContext): vo
       imported.rebound ??= reboundInText(ctx.text, imported.name);
       if (imported.rebound) break;
       const path = [...imported.path, ...attributes];
+      // `Name(...)` is by convention a class (or a constant's call): never a module-level helper with a
+      // summary. Skipping it spares summarising the module it comes from, which costs a parse.
+      const called = path[path.length - 1] ?? imported.name;
+      if (/^[A-Z]/.test(called)) continue;
       const key = `${imported.module}\0${path.join('.')}`;
       let callee = resolved.get(key);
       if (callee === undefined) {

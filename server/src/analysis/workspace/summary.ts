@@ -315,6 +315,8 @@ export function summarizeFunction(model: SemanticModel, fn: FunctionInfo): Funct
 /** `FunctionSummary.stopIteration`: asked only of module-level functions whose text mentions `next` or StopIteration. */
 function stopIterationEscape(model: SemanticModel, fn: FunctionInfo): StopIterationEscape | null {
   if (fn.parent !== null || fn.enclosingClass !== null || fn.name === '__next__') return null;
+  // A decorator may call the function under a handler, or not call it at all: what a caller gets is not known.
+  if (fn.decorators.length > 0) return null;
   if (!/\b(?:next|StopIteration)\b/.test(model.text.slice(fn.node.startIndex, fn.node.endIndex))) return null;
   // Without the index: a summary describes the module alone (the same answer in every run).
   const found = stopIterationSite(fn, { model, text: model.text, index: undefined, moduleName: undefined });

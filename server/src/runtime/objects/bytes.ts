@@ -9,6 +9,7 @@ import { UnsupportedSignal, objectType, strType, typeOf, type VM } from '../inte
 import { PyByteArray, PyBytes, PyClassMethod, PyList, PyObject, PySlice, PyTuple, PyType, STOP, latin1, type Py } from '../values.js';
 import { FnIterator } from './iterators.js';
 import { sliceArray, sliceIndices } from './slice.js';
+import { arityCheck } from './method-arity.js';
 
 function partialType(name: string): PyType {
   const t = new PyType(name, [objectType]);
@@ -176,34 +177,15 @@ function construct(vm: VM, kind: 'bytes' | 'bytearray', a: Py[], kw: Map<string,
   return make(kind, out);
 }
 
-/** Each method's argument count and how CPython words a wrong one (METH_NOARGS, METH_O, Argument Clinic, slot wrappers). */
-const METHOD_ARITY: Record<string, [min: number, max: number, style: 'noargs' | 'one' | 'expected' | 'takes' | 'wrapper']> = {
-  upper: [0, 0, 'noargs'], lower: [0, 0, 'noargs'], isdigit: [0, 0, 'noargs'], isalpha: [0, 0, 'noargs'], isspace: [0, 0, 'noargs'],
-  join: [1, 1, 'one'], strip: [0, 1, 'expected'], lstrip: [0, 1, 'expected'], rstrip: [0, 1, 'expected'],
-  replace: [2, 3, 'expected'], startswith: [1, 3, 'expected'], endswith: [1, 3, 'expected'],
-  split: [0, 2, 'takes'], decode: [0, 2, 'takes'], hex: [0, 2, 'takes'], __iter__: [0, 0, 'wrapper'],
-};
-
 function installMethods(vm: VM, t: PyType): void {
-  const checkArity = (name: string, n: number): void => {
-    const arity = METHOD_ARITY[name];
-    if (arity === undefined) return;
-    const [min, max, style] = arity;
-    if (n >= min && n <= max) return;
-    const plural = (k: number): string => `${k} argument${k === 1 ? '' : 's'}`;
-    if (style === 'noargs') throw vm.typeError(`${t.name}.${name}() takes no arguments (${n} given)`);
-    if (style === 'one') throw vm.typeError(`${t.name}.${name}() takes exactly one argument (${n} given)`);
-    if (style === 'wrapper') throw vm.typeError(`expected ${plural(max)}, got ${n}`);
-    if (style === 'takes') throw vm.typeError(`${name}() takes at most ${plural(max)} (${n} given)`);
-    throw vm.typeError(n < min ? `${name} expected at least ${plural(min)}, got ${n}` : `${name} expected at most ${plural(max)}, got ${n}`);
-  };
   const def = (name: string, f: (self: Bytesish, a: Py[]) => Py): void => {
+    const checkArity = arityCheck(t.name, name);
     t.dict.set(name, native(name, (args, kw) => {
       if (kw !== null && kw.size > 0) throw new UnsupportedSignal(`${t.name}.${name}() with keyword arguments`, vm.currentLine());
       const self = args[0];
       if (!(self instanceof PyBytes || self instanceof PyByteArray) || !typeOf(self).isSubtypeOf(t))
         throw vm.typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${typeOf(self).name}' object`);
-      checkArity(name, args.length - 1);
+      if (checkArity !== null) checkArity(vm, args.length - 1);
       return f(self, args.slice(1));
     }));
   };

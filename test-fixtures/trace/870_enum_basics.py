@@ -1,4 +1,4 @@
-# enum: members, aliases, lookup by value and name, iteration, reprs, auto, unique, Flag, the functional API, duplicate names; driven by a generator.
+# enum: members, aliases, lookup by value and name, iteration, reprs, auto, unique, Flag, the functional API, duplicate names; driven by a generator. Enums with copy, json, dataclasses (Decimal fields), lru_cache and match.
 from enum import Enum, auto, unique, Flag
 class Color(Enum):
     RED = 1
@@ -62,3 +62,31 @@ def cycle_colors(n):
             c = next(it)
         yield c
 print(list(cycle_colors(5)))
+import copy, json, functools, dataclasses
+from enum import Enum, auto
+from decimal import Decimal
+class Status(Enum):
+    OK = auto()
+    FAIL = auto()
+print(copy.copy(Status.OK) is Status.OK, copy.deepcopy({Status.OK: [1]}), sorted(Status, key=lambda s: s.name))
+try:
+    json.dumps(Status.OK)
+except TypeError as e:
+    print(e)
+print(json.dumps({"s": Status.OK.name, "v": Status.OK.value}))
+@dataclasses.dataclass
+class Job:
+    status: Status = Status.OK
+    cost: Decimal = Decimal('0.00')
+j = Job()
+print(j, dataclasses.asdict(j), dataclasses.replace(j, status=Status.FAIL))
+@functools.lru_cache
+def f(s):
+    return s.value * 2
+print(f(Status.FAIL), f(Status.FAIL), f.cache_info())
+match Status.FAIL:
+    case Status.OK:
+        print("ok")
+    case Status.FAIL as s:
+        print("fail", s)
+print(Status.OK in {Status.OK}, Status['FAIL'].value, Status(2), [s for s in Status if s is not Status.OK])

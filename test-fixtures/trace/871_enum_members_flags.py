@@ -1,4 +1,4 @@
-# enum: member __init__ with tuple values, _missing_, _generate_next_value_, nonmember/member, errors, inheritance of a memberless enum, Flag boundaries and aliases, functional API forms.
+# enum: member __init__ with tuple values, _missing_, _generate_next_value_, nonmember/member, errors, inheritance of a memberless enum, Flag boundaries and aliases, functional API forms. dir() of members and classes (their own __dir__), and dir() of a class with __dir__ and of a scope.
 from enum import Enum, Flag, auto, nonmember, member, EnumMeta, EnumType, STRICT, CONFORM, KEEP, EJECT
 class Planet(Enum):
     MERCURY = (3.303e+23, 2.4397e6)
@@ -81,3 +81,30 @@ Shape = Enum('Shape', [('SQ', 4), ('TRI', 3)])
 print(Shape.SQ, Shape(3), Shape.__qualname__)
 E2 = Enum('E2', {'A': 'a'})
 print(E2.A.value, list(E2))
+from enum import Enum, Flag, auto
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+    def __str__(self):
+        return "color:" + super().__str__()
+    @classmethod
+    def names(cls):
+        return [m.name for m in cls]
+print(Color.RED, Color.names(), Color.GREEN.__class__.__name__)
+class Weekday(Flag):
+    MONDAY = auto()
+    TUESDAY = auto()
+    WEEKEND = 0
+print(list(Weekday), Weekday.MONDAY | Weekday.TUESDAY, Weekday(0), Weekday.WEEKEND)
+def gen():
+    for c in Color:
+        yield c.value
+print(list(gen()), {c: c.name for c in Color})
+print(dir(Color.RED), dir(Color))
+class W:
+    def __dir__(self): return ["b", "a"]
+print(dir(W()))
+def f():
+    z = 1; a = 2
+    return dir()
+print(f())

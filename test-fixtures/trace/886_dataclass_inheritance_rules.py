@@ -1,4 +1,4 @@
-# dataclasses with inheritance: base fields first, a redefined field keeping its place, order/eq/frozen/hash over the merged fields, the frozen-inheritance TypeErrors, default ordering across bases, mixins, __post_init__.
+# dataclasses with inheritance: base fields first, a redefined field keeping its place, order/eq/frozen/hash over the merged fields, the frozen-inheritance TypeErrors, default ordering across bases, mixins, __post_init__. dataclasses.replace and copy.replace.
 from dataclasses import dataclass, field, fields, asdict, astuple, FrozenInstanceError
 @dataclass
 class Base:
@@ -64,3 +64,14 @@ def gen_points(n):
     for i in range(n):
         yield Derived(i, i * i)
 print(list(gen_points(3)))
+import copy, dataclasses
+@dataclasses.dataclass(frozen=True)
+class P:
+    x: int
+    y: int = 0
+    z: int = dataclasses.field(default=9, init=False)
+p = P(1)
+print(dataclasses.replace(p, y=5), copy.replace(p, x=3), P.__replace__)
+for bad in [lambda: dataclasses.replace(P), lambda: dataclasses.replace(p, z=1)]:
+    try: bad()
+    except TypeError as e: print(e)

@@ -1,4 +1,4 @@
-# bytes/bytearray find, index and count with start and end; bytearray slice assignment (the more-itertools sieve); the byte range messages of bytes() and bytearray().
+# bytes/bytearray find, index and count with start and end; bytearray slice assignment (the more-itertools sieve); the byte range messages of bytes() and bytearray(). The methods' argument counts (bytes.upper(1) answered as if it took none).
 def t(label, fn):
     try: print(label, repr(fn()))
     except Exception as e: print(label, type(e).__name__, e)
@@ -36,3 +36,12 @@ for f in [lambda: bytearray([256]), lambda: bytes([256]), lambda: bytearray([-1]
 for f in [lambda: bytes([2**70]), lambda: bytearray([2**70]), lambda: bytes([-2**70])]:
     try: f()
     except ValueError as e: print(e)
+for t in (bytes, bytearray):
+    b = t(b' ab ')
+    for name, args in [('upper', (1,)), ('lower', (1,)), ('strip', (b'a', b'b')), ('lstrip', (1, 2)), ('rstrip', (1, 2)), ('split', (b' ', 1, 2)), ('replace', (b'a',)), ('replace', (b'a', b'b', 1, 2)),
+                       ('isdigit', (1,)), ('isalpha', (1,)), ('isspace', (1,)), ('join', ()), ('join', ([], [])), ('startswith', ()), ('endswith', (b'a', 1, 2, 3)), ('decode', ('utf-8', 'strict', 1)), ('hex', (1, 2, 3)), ('__iter__', (1,)), ('count', ()), ('find', ())]:
+        try:
+            getattr(b, name)(*args)
+            print(name, 'ok')
+        except Exception as e:
+            print(name, type(e).__name__, e)

@@ -694,7 +694,18 @@ export function installBuiltins(vm: VM): void {
     return vm.mapToDict(vm.frame!.globals);
   });
   fn('dir', (args) => {
+    arity(vm, 'dir', args, 0, 1);
+    // dir() is the sorted names of the calling scope.
+    if (args.length === 0) return new PyList(vm.toArray(vm.frameLocals(vm.frame!)).sort((x, y) => (String(x) < String(y) ? -1 : String(x) > String(y) ? 1 : 0)));
     const o = args[0];
+    // A class's own __dir__ (the metaclass's, for a class: enum's EnumType and Enum define theirs) decides, sorted.
+    const own = (o instanceof PyType ? o.metaclass : typeOf(o))?.lookup('__dir__');
+    if (own !== undefined && own !== null && !(own instanceof PyNative)) {
+      const listed = vm.toArray(vm.call(vm.bindMethod(own, o), []));
+      const sorted = new PyList(listed);
+      vm.call(vm.getAttr(sorted, 'sort'), []);
+      return sorted;
+    }
     if (o instanceof PyModule) throw new UnsupportedSignal('dir() of a module', vm.currentLine());
     const names = new Set<string>();
     if (o instanceof PyInstance) for (const k of o.dict.keys()) names.add(k);

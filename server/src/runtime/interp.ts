@@ -3258,6 +3258,13 @@ export class VM {
       const h = t.lookup('__hash__');
       if (h === null) throw this.typeError(`unhashable type: '${t.name}'`);
       if (h !== undefined && !(h instanceof PyNative)) {
+        // The runtime's own numbers (decimal.Decimal, fractions.Fraction) name the built-in int or float they
+        // equal, whose key they then share, as their equal hashes make them one key in CPython.
+        const asBuiltin = t.lookup('__runtime_hash_key__');
+        if (asBuiltin !== undefined) {
+          const same = this.call(this.bindMethod(asBuiltin, v), []);
+          if (same !== null) return hashKey(same);
+        }
         // User-defined __hash__/__eq__: keys equal by __eq__ share a bucket key.
         return this.userHashKey(v, this.call(this.bindMethod(h, v), []));
       }

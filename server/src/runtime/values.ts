@@ -188,7 +188,9 @@ export class SetMap extends Map<Py, Py> {
   /** Counts additions and removals, so that an iterator sees a change that kept the size (set_iterator). */
   mutations = 0;
   override set(hk: Py, v: Py): this {
-    if (!super.has(hk)) this.mutations++;
+    // A set keeps the member it has: adding an equal one (1.0 to {1}) changes nothing.
+    if (super.has(hk)) return this;
+    this.mutations++;
     if (!super.has(hk) && this.exact) {
       const h = cpythonHash(v);
       if (h === null) this.exact = false;

@@ -19,7 +19,7 @@ the field list that do what the generated source does. What they cannot do exact
 import copy as _copy
 
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'fields', 'asdict', 'astuple', 'is_dataclass',
-           'MISSING']
+           'replace', 'MISSING']
 
 
 class FrozenInstanceError(AttributeError):
@@ -197,6 +197,8 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         cls.__doc__ = _RefusedDoc()
     if match_args:
         _set_new_attribute(cls, '__match_args__', tuple(f.name for f in init_fields))
+    # copy.replace() support (3.13).
+    cls.__replace__ = _replace
     return cls
 
 
@@ -336,6 +338,26 @@ def _frozen_delattr(cls, fields):
             raise FrozenInstanceError(f'cannot delete field {name!r}')
         super(cls, self).__delattr__(name)
     return __delattr__
+
+
+def replace(obj, /, **changes):
+    if not (is_dataclass(obj) and not isinstance(obj, type)):
+        raise TypeError("replace() should be called on dataclass instances")
+    return _replace(obj, **changes)
+
+
+def _replace(self, /, **changes):
+    # (ClassVar and InitVar pseudo-fields are refused when the class is made, so every field here is a normal one.)
+    for f in getattr(self, '__dataclass_fields__').values():
+        if not f.init:
+            if f.name in changes:
+                raise TypeError(f'field {f.name} is declared with '
+                                f'init=False, it cannot be specified with '
+                                f'replace()')
+            continue
+        if f.name not in changes:
+            changes[f.name] = getattr(self, f.name)
+    return self.__class__(**changes)
 
 
 def is_dataclass(obj):

@@ -879,8 +879,8 @@ class EnumType(type):
                 )
         if cls._new_member_ is not object.__new__:
             interesting.add('__new__')
-        if cls.__init_subclass__ is not object.__init_subclass__:
-            interesting.add('__init_subclass__')
+        # (Always true in CPython: each access binds a new method object.)
+        interesting.add('__init_subclass__')
         if cls._member_type_ is object:
             return sorted(interesting)
         else:

@@ -1390,6 +1390,16 @@ class Fraction(numbers.Rational):
         else:
             return Fraction(round(self / shift) * shift)
 
+    def __runtime_hash_key__(self):
+        # The runtime's hook: the built-in int or float this Fraction equals (the same dict key in CPython), or None.
+        if self._denominator == 1:
+            return self._numerator
+        try:
+            f = self._numerator / self._denominator
+        except OverflowError:
+            return None
+        return f if Fraction.from_float(f) == self else None
+
     def __hash__(self):
         """hash(self)"""
         return _hash_algorithm(self._numerator, self._denominator)

@@ -32,6 +32,7 @@ import { textwrapModule } from './textwrap.js';
 import { timeModule } from './time.js';
 import { typesModule } from './types.js';
 import { dataclassesModule } from './dataclasses.js';
+import { decimalModule } from './decimal.js';
 import { enumModule } from './enum.js';
 import { keywordModule } from './keyword.js';
 import { typingModule } from './typing.js';
@@ -46,6 +47,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['types', typesModule],
   ['dataclasses', dataclassesModule],
   ['enum', enumModule],
+  ['decimal', decimalModule],
   ['keyword', keywordModule],
   ['math', mathModule],
   ['operator', operatorModule],

@@ -9,6 +9,7 @@ import { UnsupportedSignal, objectType, strType, typeOf, type VM } from '../inte
 import { PyByteArray, PyBytes, PyClassMethod, PyList, PyObject, PySlice, PyTuple, PyType, STOP, latin1, type Py } from '../values.js';
 import { FnIterator } from './iterators.js';
 import { sliceArray, sliceIndices } from './slice.js';
+import { arityCheck } from './method-arity.js';
 
 function partialType(name: string): PyType {
   const t = new PyType(name, [objectType]);
@@ -178,11 +179,13 @@ function construct(vm: VM, kind: 'bytes' | 'bytearray', a: Py[], kw: Map<string,
 
 function installMethods(vm: VM, t: PyType): void {
   const def = (name: string, f: (self: Bytesish, a: Py[]) => Py): void => {
+    const checkArity = arityCheck(t.name, name);
     t.dict.set(name, native(name, (args, kw) => {
       if (kw !== null && kw.size > 0) throw new UnsupportedSignal(`${t.name}.${name}() with keyword arguments`, vm.currentLine());
       const self = args[0];
       if (!(self instanceof PyBytes || self instanceof PyByteArray) || !typeOf(self).isSubtypeOf(t))
         throw vm.typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${typeOf(self).name}' object`);
+      if (checkArity !== null) checkArity(vm, args.length - 1);
       return f(self, args.slice(1));
     }));
   };

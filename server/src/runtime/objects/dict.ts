@@ -4,6 +4,7 @@
 import { def, methodArity, native, type Kw } from '../args.js';
 import { DictIterator, dictType, excTypes, NOT_IMPLEMENTED, objectType, setType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
 import { PyClassMethod, PyDict, PyInstance, PyIterator, PyObject, PyProperty, PySet, PyTuple, PyType, type Py } from '../values.js';
+import { arityCheck } from './method-arity.js';
 
 /** `a | b` (and `a |= b`) of two dicts, or NotImplemented. */
 export function dictBinary(op: string, a: PyDict, b: PyDict, inplace: boolean): Py {
@@ -94,9 +95,14 @@ export function installDictType(vm: VM): void {
 const FIXED_ARITY: Record<string, number> = { keys: 0, values: 0, items: 0, clear: 0, copy: 0, popitem: 0, __contains__: 1, __len__: 0, __iter__: 0 };
 
 function installDictMethods(vm: VM): void {
-  const m = (name: string, f: (d: PyDict, a: Py[], kw: Kw) => Py): void => def(dictType, name, (a, kw) => {
+  const m = (name: string, f: (d: PyDict, a: Py[], kw: Kw) => Py): void => {
+    const checkArity = arityCheck('dict', name);
+    defDict(name, checkArity, f);
+  };
+  const defDict = (name: string, checkArity: ReturnType<typeof arityCheck>, f: (d: PyDict, a: Py[], kw: Kw) => Py): void => def(dictType, name, (a, kw) => {
     if (!(a[0] instanceof PyDict)) throw vm.typeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
     // METH_NOARGS and METH_O methods check their argument count themselves (dict.clear() takes no arguments).
+    if (checkArity !== null) checkArity(vm, a.length - 1);
     const count = FIXED_ARITY[name];
     if (count !== undefined && a.length - 1 !== count) {
       throw vm.typeError(count === 0 ? `dict.${name}() takes no arguments (${a.length - 1} given)` : `dict.${name}() takes exactly one argument (${a.length - 1} given)`);

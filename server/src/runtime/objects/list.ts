@@ -7,6 +7,7 @@ import { isIntLike, LimitSignal, listType, NOT_IMPLEMENTED, typeOf, UnsupportedS
 import { PyFloat, PyList, PySlice, PyTuple, PyType, type Py } from '../values.js';
 import { indexOf, repeatCount, sequenceIndex } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
+import { arityCheck } from './method-arity.js';
 
 /** `a op b` with a list on the left, or NotImplemented. */
 export function listBinary(vm: VM, op: string, a: PyList, b: Py, inplace: boolean): Py {
@@ -163,7 +164,12 @@ function installListMethods(vm: VM): void {
   };
   // METH_NOARGS and METH_O methods check their argument count themselves (list.count() takes exactly one argument).
   const fixedArity: Record<string, number> = { count: 1, remove: 1, clear: 0, copy: 0, reverse: 0, __contains__: 1 };
-  const m = (name: string, f: (l: PyList, a: Py[], kw: Kw) => Py): void => def(listType, name, (a, kw) => {
+  const m = (name: string, f: (l: PyList, a: Py[], kw: Kw) => Py): void => {
+    const checkArity = arityCheck('list', name);
+    defList(name, checkArity, f);
+  };
+  const defList = (name: string, checkArity: ReturnType<typeof arityCheck>, f: (l: PyList, a: Py[], kw: Kw) => Py): void => def(listType, name, (a, kw) => {
+    if (checkArity !== null) checkArity(vm, a.length - 1);
     const count = fixedArity[name];
     if (count !== undefined && a.length - 1 !== count) {
       throw vm.typeError(count === 0 ? `list.${name}() takes no arguments (${a.length - 1} given)` : `list.${name}() takes exactly one argument (${a.length - 1} given)`);

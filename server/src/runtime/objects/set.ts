@@ -4,6 +4,7 @@
 import { def, native } from '../args.js';
 import { excTypes, frozensetType, NOT_IMPLEMENTED, setType, UnsupportedSignal, type VM } from '../interp.js';
 import { PyDict, PySet, PyType, type Py } from '../values.js';
+import { arityCheck } from './method-arity.js';
 
 /** CPython's set_or/set_and/set_sub/set_xor, visiting members in slot order as setobject.c does. */
 export function setAlgebra(op: string, a: PySet, b: PySet, inplace: boolean): Py {
@@ -97,7 +98,13 @@ export function installSetTypes(vm: VM): void {
 
 function installSetMethods(vm: VM): void {
   for (const t of [setType, frozensetType]) {
-    const m = (name: string, f: (s: PySet, a: Py[]) => Py): void => def(t, name, (a) => f(a[0] as PySet, a.slice(1)));
+    const m = (name: string, f: (s: PySet, a: Py[]) => Py): void => {
+      const checkArity = arityCheck(t.name, name);
+      def(t, name, (a) => {
+        if (checkArity !== null) checkArity(vm, a.length - 1);
+        return f(a[0] as PySet, a.slice(1));
+      });
+    };
     const other = (v: Py): PySet => {
       if (v instanceof PySet) return v;
       const s = new PySet(true);

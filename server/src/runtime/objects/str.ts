@@ -12,6 +12,7 @@ import {
   codePointIndex, PY_LEADING_SPACE, PY_SPACE_RUN, PY_TRAILING_SPACE, pyCapitalize,
   pyCasefold, pyIsIdentifier, pyIsLower, pyIsTitle, pyIsUpper, pySwapcase, pyTitle, utf16Offset,
 } from '../unicode.js';
+import { arityCheck } from './method-arity.js';
 
 // Python's whitespace (str.isspace), which split() and strip() without arguments use; not JS's \s.
 const WS_TAIL = new RegExp(`[${SPACE_CLASS}]+$`, 'u');
@@ -48,12 +49,6 @@ export function strLength(s: string): number {
 function argTypeName(v: Py): string {
   return v === null ? 'None' : typeOf(v).name;
 }
-
-/** How many arguments str's slot wrappers take (besides self). */
-const SLOT_ARITY: Record<string, number> = {
-  __len__: 0, __hash__: 0, __str__: 0, __repr__: 0, __iter__: 0,
-  __contains__: 1, __getitem__: 1, __add__: 1, __mul__: 1, __mod__: 1, __eq__: 1, __lt__: 1,
-};
 
 export function installStrType(vm: VM): void {
   const selfStr = (args: Py[], name: string): string => {
@@ -95,13 +90,15 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   // The str methods that take keywords (their Argument Clinic signatures); the others reject any keyword, as
   // METH_FASTCALL/METH_O/METH_NOARGS methods and slot wrappers do.
   const keywordMethods = new Set(['split', 'rsplit', 'splitlines', 'expandtabs', 'encode', 'replace', 'format']);
-  const m = (name: string, f: (s: string, a: Py[], kw: Kw) => Py): void => def(t, name, (a, kw) => {
+  const m = (name: string, f: (s: string, a: Py[], kw: Kw) => Py): void => {
+    const checkArity = arityCheck('str', name);
+    defStr(name, checkArity, f);
+  };
+  const defStr = (name: string, checkArity: ReturnType<typeof arityCheck>, f: (s: string, a: Py[], kw: Kw) => Py): void => def(t, name, (a, kw) => {
     if (kw !== null && kw.size > 0 && !keywordMethods.has(name))
       throw vm.typeError(name.startsWith('__') ? `wrapper ${name}() takes no keyword arguments` : `str.${name}() takes no keyword arguments`);
-    // Slot wrappers check their own arity (wrap_binaryfunc, wrap_lenfunc, ...).
-    const slotArity = SLOT_ARITY[name];
-    if (slotArity !== undefined && a.length - 1 !== slotArity)
-      throw vm.typeError(`expected ${slotArity} argument${slotArity === 1 ? '' : 's'}, got ${a.length - 1}`);
+    // Every method checks its own argument count (METH_NOARGS, METH_O, Argument Clinic, slot wrappers).
+    if (checkArity !== null) checkArity(vm, a.length - 1);
     return f(selfStr(a, name), a.slice(1), kw);
   });
   const strArg = (v: Py, name: string): string => {

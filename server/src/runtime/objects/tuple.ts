@@ -6,6 +6,7 @@ import { isIntLike, NOT_IMPLEMENTED, tupleType, UnsupportedSignal, type VM } fro
 import { EMPTY_TUPLE, PySlice, PyTuple, PyType, normInt, type Py } from '../values.js';
 import { indexOf, repeatCount, sequenceIndex } from './sequence.js';
 import { sliceArray } from './slice.js';
+import { arityCheck } from './method-arity.js';
 
 /** `a op b` with a tuple on the left, or NotImplemented. */
 export function tupleBinary(vm: VM, op: string, a: PyTuple, b: Py): Py {
@@ -52,7 +53,13 @@ export function installTupleType(vm: VM): void {
     if (a.length > 1 && a[1] instanceof PyTuple && a[1].constructor === PyTuple) return a[1];
     return a.length > 1 ? new PyTuple(vm.toArray(a[1])) : EMPTY_TUPLE;
   }));
-  const tm = (name: string, f: (t: PyTuple, a: Py[]) => Py): void => def(tupleType, name, (a) => f(a[0] as PyTuple, a.slice(1)));
+  const tm = (name: string, f: (t: PyTuple, a: Py[]) => Py): void => {
+    const checkArity = arityCheck('tuple', name);
+    def(tupleType, name, (a) => {
+      if (checkArity !== null) checkArity(vm, a.length - 1);
+      return f(a[0] as PyTuple, a.slice(1));
+    });
+  };
   tm('index', (t, a) => {
     const i = sequenceIndex(vm, t.items, a);
     if (i < 0) throw vm.error('ValueError', 'tuple.index(x): x not in tuple');

@@ -1,8 +1,8 @@
 // bytes and bytearray (Objects/bytesobject.c, bytearrayobject.c): construction, literals (compiler.ts
 // makes PyBytes constants), repr, len/indexing/slicing/iteration/`in`, comparisons, hashing, + and *,
-// decode/encode in utf-8, ascii and latin-1, hex/fromhex and the common methods (find/rfind, the paddings, partition,
-// splitlines, ...). Anything else of
-// theirs is refused (`partial` types), as are the codecs' error paths and other encodings.
+// decode/encode in utf-8, ascii and latin-1, hex/fromhex and the common methods (find/rfind, the paddings,
+// partition, splitlines, ...). Anything else of theirs is refused (`partial` types), as are the codecs' error
+// paths and other encodings.
 // memoryview and complex exist as types only: constructing one is refused.
 
 import { native, toInt } from '../args.js';

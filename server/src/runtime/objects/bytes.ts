@@ -276,10 +276,8 @@ function installMethods(vm: VM, t: PyType): void {
     const data = Array.from(self.data);
     const padding = width - data.length;
     if (padding <= 0) return make(self, data);
-    let left = name === 'ljust' ? 0 : name === 'rjust' ? padding : Math.floor(padding / 2) + (padding & width & 1);
-    const right = padding - left;
-    const out = new Array<number>(left).fill(fill).concat(data, new Array<number>(right).fill(fill));
-    left = 0;
+    const left = name === 'ljust' ? 0 : name === 'rjust' ? padding : Math.floor(padding / 2) + (padding & width & 1);
+    const out = new Array<number>(left).fill(fill).concat(data, new Array<number>(padding - left).fill(fill));
     return make(self, out);
   });
   pad('center');

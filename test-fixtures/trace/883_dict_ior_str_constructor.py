@@ -1,4 +1,4 @@
-# dict |= an iterable of pairs, KeyError of tuple keys, list() keywords, str(object, encoding, errors), creating iterator types, str slot wrappers' arity. Methods of list, dict, set, tuple and str with too few or too many arguments (extra ones were ignored).
+# dict |= an iterable of pairs, KeyError of tuple keys, list() keywords, str(object, encoding, errors), creating iterator types, str slot wrappers' arity. Methods of list, dict, set, tuple and str with too few or too many arguments (extra ones were ignored). int and float methods too.
 d = {}
 for k in [(1,), (1, 2), 1, ()]:
     try:
@@ -63,3 +63,6 @@ for obj, name, args in cases:
         print(type(obj).__name__, name, 'ok')
     except Exception as e:
         print(type(obj).__name__, name, type(e).__name__, e)
+for f in [lambda: (1).bit_length(2), lambda: (1.5).is_integer(1), lambda: (1).to_bytes(1, "big", 1), lambda: (1).__index__(2), lambda: (1).conjugate(1), lambda: (1.5).as_integer_ratio(0)]:
+    try: print(f())
+    except TypeError as e: print(e)

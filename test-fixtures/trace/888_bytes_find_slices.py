@@ -1,4 +1,4 @@
-# bytes/bytearray find, index and count with start and end; bytearray slice assignment (the more-itertools sieve); the byte range messages of bytes() and bytearray(). The methods' argument counts (bytes.upper(1) answered as if it took none).
+# bytes/bytearray find, index and count with start and end; bytearray slice assignment (the more-itertools sieve); the byte range messages of bytes() and bytearray(). The methods' argument counts (bytes.upper(1) answered as if it took none). bytes rfind, rindex, center, ljust, rjust, zfill, partition, rpartition, capitalize, splitlines.
 def t(label, fn):
     try: print(label, repr(fn()))
     except Exception as e: print(label, type(e).__name__, e)
@@ -45,3 +45,12 @@ for t in (bytes, bytearray):
             print(name, 'ok')
         except Exception as e:
             print(name, type(e).__name__, e)
+def t(label, fn):
+    try: print(label, repr(fn()))
+    except Exception as e: print(label, type(e).__name__, e)
+for b in (b'ab-cab', bytearray(b'ab-cab')):
+    t(1, lambda: b.rfind(b'ab')); t(2, lambda: b.rfind(b'ab', 0, 4)); t(3, lambda: b.rindex(98, -3)); t(4, lambda: b.rfind(b'', 2)); t(5, lambda: b.rindex(b'z'))
+    t(6, lambda: b.center(10)); t(7, lambda: b.center(11, b'*')); t(8, lambda: b.ljust(8, bytearray(b'.'))); t(9, lambda: b.rjust(3)); t(10, lambda: b.center(9, b'ab')); t(11, lambda: b.ljust(9, '*'))
+    t(12, lambda: b'-42'.zfill(6)); t(13, lambda: b'+7'.zfill(1)); t(14, lambda: b.zfill(8)); t(15, lambda: b.partition(b'-')); t(16, lambda: b.rpartition(b'ab')); t(17, lambda: b.partition(b'zz'))
+    t(18, lambda: b.rpartition(b'zz')); t(19, lambda: b.partition(b'')); t(20, lambda: b.partition('-')); t(21, lambda: b'hELLO wORLD'.capitalize()); t(22, lambda: b'a\nb\r\nc\rd\x0be'.splitlines()); t(23, lambda: b'a\nb\r\n'.splitlines(True))
+    t(24, lambda: b.center(2**70)); t(25, lambda: b.center('a')); t(26, lambda: b.center()); t(27, lambda: b.zfill(-3)); t(28, lambda: b'\x01\n'.splitlines(1))

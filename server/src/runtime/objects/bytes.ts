@@ -1,10 +1,11 @@
 // bytes and bytearray (Objects/bytesobject.c, bytearrayobject.c): construction, literals (compiler.ts
 // makes PyBytes constants), repr, len/indexing/slicing/iteration/`in`, comparisons, hashing, + and *,
-// decode/encode in utf-8, ascii and latin-1, hex/fromhex and the common methods. Anything else of
-// theirs is refused (`partial` types), as are the codecs' error paths and other encodings.
+// decode/encode in utf-8, ascii and latin-1, hex/fromhex and the common methods (find/rfind, the paddings,
+// partition, splitlines, ...). Anything else of theirs is refused (`partial` types), as are the codecs' error
+// paths and other encodings.
 // memoryview and complex exist as types only: constructing one is refused.
 
-import { native } from '../args.js';
+import { native, toInt } from '../args.js';
 import { UnsupportedSignal, objectType, strType, typeOf, type VM } from '../interp.js';
 import { PyByteArray, PyBytes, PyClassMethod, PyList, PyObject, PySlice, PyTuple, PyType, STOP, latin1, type Py } from '../values.js';
 import { FnIterator } from './iterators.js';
@@ -235,6 +236,96 @@ function installMethods(vm: VM, t: PyType): void {
     const i = findIn(self.data, sub, start, end);
     if (i < 0) throw vm.error('ValueError', 'subsection not found');
     return i;
+  });
+  // The last occurrence inside [start, end), as stringlib's rfind.
+  const rfindIn = (data: ArrayLike<number>, sub: number[], start: number, end: number): number => {
+    if (start > data.length) return -1;
+    outer: for (let i = end - sub.length; i >= start; i--) {
+      for (let j = 0; j < sub.length; j++) if (data[i + j] !== sub[j]) continue outer;
+      return i;
+    }
+    return -1;
+  };
+  def('rfind', (self, a) => {
+    const [sub, start, end] = findArgs('rfind', self, a);
+    return rfindIn(self.data, sub, start, end);
+  });
+  def('rindex', (self, a) => {
+    const [sub, start, end] = findArgs('rindex', self, a);
+    const i = rfindIn(self.data, sub, start, end);
+    if (i < 0) throw vm.error('ValueError', 'subsection not found');
+    return i;
+  });
+  // A width (an index): beyond ssize_t CPython cannot take it; a huge one is the run's memory limit.
+  const toIndex = (machine: VM, v: Py): number => {
+    if (typeof v === 'bigint' && (v >= 2n ** 63n || v < -(2n ** 63n))) throw machine.error('OverflowError', 'Python int too large to convert to C ssize_t');
+    const n = toInt(machine, v);
+    if (n > 0) machine.checkSize(n);
+    return n;
+  };
+  // center/ljust/rjust(width, fillchar=b' '): the fill a bytes or bytearray of one byte (pad_impl).
+  const pad = (name: 'center' | 'ljust' | 'rjust'): void => def(name, (self, a) => {
+    const width = toIndex(vm, a[0]);
+    let fill = 0x20;
+    if (a.length > 1) {
+      const f = bytesOf(a[1]);
+      if (f === null || f.length !== 1)
+        throw vm.typeError(`${name}() argument 2 must be a byte string of length 1, not ${typeOf(a[1]).name}`);
+      fill = f[0]!;
+    }
+    const data = Array.from(self.data);
+    const padding = width - data.length;
+    if (padding <= 0) return make(self, data);
+    const left = name === 'ljust' ? 0 : name === 'rjust' ? padding : Math.floor(padding / 2) + (padding & width & 1);
+    const out = new Array<number>(left).fill(fill).concat(data, new Array<number>(padding - left).fill(fill));
+    return make(self, out);
+  });
+  pad('center');
+  pad('ljust');
+  pad('rjust');
+  def('zfill', (self, a) => {
+    const width = toIndex(vm, a[0]);
+    const data = Array.from(self.data);
+    const fill = width - data.length;
+    if (fill <= 0) return make(self, data);
+    const out = new Array<number>(fill).fill(0x30).concat(data);
+    // A sign moves to the front (stringlib_zfill).
+    if (out[fill] === 0x2b || out[fill] === 0x2d) {
+      out[0] = out[fill]!;
+      out[fill] = 0x30;
+    }
+    return make(self, out);
+  });
+  const partition = (name: 'partition' | 'rpartition'): void => def(name, (self, a) => {
+    const sep = bufferArg(vm, a[0]);
+    if (sep.length === 0) throw vm.error('ValueError', 'empty separator');
+    const data = Array.from(self.data);
+    const i = name === 'partition' ? findFrom(data, sep, 0) : rfindIn(data, sep, 0, data.length);
+    if (i < 0) {
+      return name === 'partition' ? new PyTuple([make(self, data), make(self, []), make(self, [])])
+        : new PyTuple([make(self, []), make(self, []), make(self, data)]);
+    }
+    return new PyTuple([make(self, data.slice(0, i)), make(self, sep), make(self, data.slice(i + sep.length))]);
+  });
+  partition('partition');
+  partition('rpartition');
+  def('capitalize', (self) => make(self, Array.from(self.data, (c, i) => (i === 0 ? (c >= 0x61 && c <= 0x7a ? c - 32 : c) : c >= 0x41 && c <= 0x5a ? c + 32 : c))));
+  def('splitlines', (self, a) => {
+    // bytes break lines at \n, \r and \r\n only.
+    const keep = a.length > 0 && vm.truthy(a[0]);
+    const data = Array.from(self.data);
+    const lines: Py[] = [];
+    let start = 0;
+    for (let i = 0; i < data.length; i++) {
+      const c = data[i];
+      if (c !== 0x0a && c !== 0x0d) continue;
+      const eol = c === 0x0d && data[i + 1] === 0x0a ? i + 2 : i + 1;
+      lines.push(make(self, data.slice(start, keep ? eol : i)));
+      start = eol;
+      i = eol - 1;
+    }
+    if (start < data.length) lines.push(make(self, data.slice(start)));
+    return new PyList(lines);
   });
   const affix = (name: 'startswith' | 'endswith'): void => def(name, (self, a) => {
     if (a.length > 1) throw new UnsupportedSignal(`${name}() with start/end`, vm.currentLine());

@@ -2,10 +2,11 @@
 // constructor's parsing, and the methods of float. Reprs are in values.ts (floatRepr, the shortest
 // round-tripping form).
 
-import { def, native } from '../args.js';
+import { def as defNative, native, type Kw } from '../args.js';
 import { excTypes, floatType, isIntLike, NOT_IMPLEMENTED, strRepr, toNumber, typeOf, UnsupportedSignal, VM } from '../interp.js';
-import { normInt, PyFloat, PyInstance, PyTuple, type Py } from '../values.js';
+import { normInt, PyFloat, PyInstance, PyTuple, type Py, type PyType } from '../values.js';
 import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
+import { withArity } from './method-arity.js';
 
 /** _float_div_mod of Objects/floatobject.c, step for step: [x // y, x % y] (y not 0). */
 export function floatDivMod(x: number, y: number): [number, number] {
@@ -94,6 +95,8 @@ export function parseFloatStr(v: string): number | null {
 }
 
 export function installFloatType(vm: VM): void {
+  // Each method checks its argument count as CPython's does (method-arity.ts).
+  const def = (t: PyType, name: string, fn: (args: Py[], kw: Kw) => Py): void => defNative(t, name, withArity(vm, t.name, name, fn));
   floatType.dict.set('__new__', native('__new__', (a, kw) => {
     if (kw !== null && kw.size > 0) throw vm.typeError('float() takes no keyword arguments');
     const v = a.length > 1 ? a[1] : new PyFloat(0);

@@ -1,11 +1,12 @@
 // int and bool: exact integer arithmetic (JS numbers while safe, BigInt beyond), the int() and bool()
 // constructors with CPython's parsing of integer literals, and the methods of int.
 
-import { def, native, toInt } from '../args.js';
+import { def as defNative, native, toInt, type Kw } from '../args.js';
 import { boolType, intType, LimitSignal, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, VM, strRepr } from '../interp.js';
 import { PyByteArray, PyBytes, PyClassMethod, PyFloat, PyInstance, PyTuple, PyType, normInt, type PyException, type Py } from '../values.js';
 import { stripAsciiSpace, toAsciiNumber } from '../unicode.js';
 import { floatArith } from './float.js';
+import { withArity } from './method-arity.js';
 
 export function asBig(v: Py): bigint {
   return typeof v === 'bigint' ? v : BigInt(typeof v === 'boolean' ? +v : v);
@@ -207,6 +208,8 @@ export function parseIntStr(vm: VM, v: string, base: number): Py {
 const MAX_STR_DIGITS = 4300;
 
 export function installIntType(vm: VM): void {
+  // Each method checks its argument count as CPython's does (method-arity.ts).
+  const def = (t: PyType, name: string, fn: (args: Py[], kw: Kw) => Py): void => defNative(t, name, withArity(vm, t.name, name, fn));
   intType.dict.set('__new__', native('__new__', (a, kw) => {
     const t = a[0] as PyType;
     if (t !== intType) throw new UnsupportedSignal('subclassing int', vm.currentLine());

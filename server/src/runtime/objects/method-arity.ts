@@ -3,7 +3,9 @@
 // slot wrappers), so that a call with too few or too many arguments fails as in CPython instead of ignoring them.
 // Each entry: [min, max (-1: no maximum), style below min, style above max, the name its messages use].
 
+import type { Kw } from '../args.js';
 import type { VM } from '../interp.js';
+import type { Py } from '../values.js';
 
 export type ArityStyle = '' | 'wrapper' | 'one' | 'noargs' | 'expected' | 'takes' | 'takespos';
 export const METHOD_ARITY: Record<string, [number, number, ArityStyle, ArityStyle, string?]> = {
@@ -158,6 +160,45 @@ export const METHOD_ARITY: Record<string, [number, number, ArityStyle, ArityStyl
   "dict.setdefault": [1, 2, "expected", "expected"],
   "dict.update": [0, 1, "", "expected"],
   "dict.values": [0, 0, "", "noargs"],
+  "float.__abs__": [0, 0, "", "wrapper"],
+  "float.__add__": [1, 1, "wrapper", "wrapper"],
+  "float.__bool__": [0, 0, "", "wrapper"],
+  "float.__ceil__": [0, 0, "", "noargs"],
+  "float.__divmod__": [1, 1, "wrapper", "wrapper"],
+  "float.__eq__": [1, 1, "wrapper", "wrapper"],
+  "float.__float__": [0, 0, "", "wrapper"],
+  "float.__floor__": [0, 0, "", "noargs"],
+  "float.__floordiv__": [1, 1, "wrapper", "wrapper"],
+  "float.__ge__": [1, 1, "wrapper", "wrapper"],
+  "float.__getformat__": [1, 1, "one", "one"],
+  "float.__getnewargs__": [0, 0, "", "noargs"],
+  "float.__gt__": [1, 1, "wrapper", "wrapper"],
+  "float.__hash__": [0, 0, "", "wrapper"],
+  "float.__int__": [0, 0, "", "wrapper"],
+  "float.__le__": [1, 1, "wrapper", "wrapper"],
+  "float.__lt__": [1, 1, "wrapper", "wrapper"],
+  "float.__mod__": [1, 1, "wrapper", "wrapper"],
+  "float.__mul__": [1, 1, "wrapper", "wrapper"],
+  "float.__ne__": [1, 1, "wrapper", "wrapper"],
+  "float.__neg__": [0, 0, "", "wrapper"],
+  "float.__pos__": [0, 0, "", "wrapper"],
+  "float.__radd__": [1, 1, "wrapper", "wrapper"],
+  "float.__rdivmod__": [1, 1, "wrapper", "wrapper"],
+  "float.__repr__": [0, 0, "", "wrapper"],
+  "float.__rfloordiv__": [1, 1, "wrapper", "wrapper"],
+  "float.__rmod__": [1, 1, "wrapper", "wrapper"],
+  "float.__rmul__": [1, 1, "wrapper", "wrapper"],
+  "float.__round__": [0, 1, "", "expected"],
+  "float.__rsub__": [1, 1, "wrapper", "wrapper"],
+  "float.__rtruediv__": [1, 1, "wrapper", "wrapper"],
+  "float.__str__": [0, 0, "", "wrapper"],
+  "float.__sub__": [1, 1, "wrapper", "wrapper"],
+  "float.__truediv__": [1, 1, "wrapper", "wrapper"],
+  "float.__trunc__": [0, 0, "", "noargs"],
+  "float.as_integer_ratio": [0, 0, "", "noargs"],
+  "float.conjugate": [0, 0, "", "noargs"],
+  "float.hex": [0, 0, "", "noargs"],
+  "float.is_integer": [0, 0, "", "noargs"],
   "frozenset.__and__": [1, 1, "wrapper", "wrapper"],
   "frozenset.__contains__": [1, 1, "one", "one"],
   "frozenset.__eq__": [1, 1, "wrapper", "wrapper"],
@@ -183,6 +224,59 @@ export const METHOD_ARITY: Record<string, [number, number, ArityStyle, ArityStyl
   "frozenset.issubset": [1, 1, "one", "one"],
   "frozenset.issuperset": [1, 1, "one", "one"],
   "frozenset.symmetric_difference": [1, 1, "one", "one"],
+  "int.__abs__": [0, 0, "", "wrapper"],
+  "int.__add__": [1, 1, "wrapper", "wrapper"],
+  "int.__and__": [1, 1, "wrapper", "wrapper"],
+  "int.__bool__": [0, 0, "", "wrapper"],
+  "int.__ceil__": [0, 0, "", "noargs"],
+  "int.__divmod__": [1, 1, "wrapper", "wrapper"],
+  "int.__eq__": [1, 1, "wrapper", "wrapper"],
+  "int.__float__": [0, 0, "", "wrapper"],
+  "int.__floor__": [0, 0, "", "noargs"],
+  "int.__floordiv__": [1, 1, "wrapper", "wrapper"],
+  "int.__ge__": [1, 1, "wrapper", "wrapper"],
+  "int.__getnewargs__": [0, 0, "", "noargs"],
+  "int.__gt__": [1, 1, "wrapper", "wrapper"],
+  "int.__hash__": [0, 0, "", "wrapper"],
+  "int.__index__": [0, 0, "", "wrapper"],
+  "int.__int__": [0, 0, "", "wrapper"],
+  "int.__invert__": [0, 0, "", "wrapper"],
+  "int.__le__": [1, 1, "wrapper", "wrapper"],
+  "int.__lshift__": [1, 1, "wrapper", "wrapper"],
+  "int.__lt__": [1, 1, "wrapper", "wrapper"],
+  "int.__mod__": [1, 1, "wrapper", "wrapper"],
+  "int.__mul__": [1, 1, "wrapper", "wrapper"],
+  "int.__ne__": [1, 1, "wrapper", "wrapper"],
+  "int.__neg__": [0, 0, "", "wrapper"],
+  "int.__or__": [1, 1, "wrapper", "wrapper"],
+  "int.__pos__": [0, 0, "", "wrapper"],
+  "int.__radd__": [1, 1, "wrapper", "wrapper"],
+  "int.__rand__": [1, 1, "wrapper", "wrapper"],
+  "int.__rdivmod__": [1, 1, "wrapper", "wrapper"],
+  "int.__repr__": [0, 0, "", "wrapper"],
+  "int.__rfloordiv__": [1, 1, "wrapper", "wrapper"],
+  "int.__rlshift__": [1, 1, "wrapper", "wrapper"],
+  "int.__rmod__": [1, 1, "wrapper", "wrapper"],
+  "int.__rmul__": [1, 1, "wrapper", "wrapper"],
+  "int.__ror__": [1, 1, "wrapper", "wrapper"],
+  "int.__round__": [0, 1, "", "expected"],
+  "int.__rrshift__": [1, 1, "wrapper", "wrapper"],
+  "int.__rshift__": [1, 1, "wrapper", "wrapper"],
+  "int.__rsub__": [1, 1, "wrapper", "wrapper"],
+  "int.__rtruediv__": [1, 1, "wrapper", "wrapper"],
+  "int.__rxor__": [1, 1, "wrapper", "wrapper"],
+  "int.__str__": [0, 0, "", "wrapper"],
+  "int.__sub__": [1, 1, "wrapper", "wrapper"],
+  "int.__truediv__": [1, 1, "wrapper", "wrapper"],
+  "int.__trunc__": [0, 0, "", "noargs"],
+  "int.__xor__": [1, 1, "wrapper", "wrapper"],
+  "int.as_integer_ratio": [0, 0, "", "noargs"],
+  "int.bit_count": [0, 0, "", "noargs"],
+  "int.bit_length": [0, 0, "", "noargs"],
+  "int.conjugate": [0, 0, "", "noargs"],
+  "int.from_bytes": [0, 3, "", "takes"],
+  "int.is_integer": [0, 0, "", "noargs"],
+  "int.to_bytes": [0, 3, "", "takes"],
   "list.__add__": [1, 1, "wrapper", "wrapper"],
   "list.__contains__": [1, 1, "wrapper", "wrapper"],
   "list.__delitem__": [1, 1, "wrapper", "wrapper"],
@@ -336,6 +430,16 @@ export function arityCheck(typeName: string, method: string): ((vm: VM, n: numbe
   return (vm, n) => {
     if (n >= min && (max < 0 || n <= max)) return;
     throw vm.typeError(arityMessage(typeName, method, shown, min, max, n < min ? low : high, n));
+  };
+}
+
+/** `fn` (a method whose args[0] is self) behind the argument-count check of `typeName.method`, if the table has one. */
+export function withArity(vm: VM, typeName: string, method: string, fn: (args: Py[], kw: Kw) => Py): (args: Py[], kw: Kw) => Py {
+  const check = arityCheck(typeName, method);
+  if (check === null) return fn;
+  return (args, kw) => {
+    check(vm, args.length - 1);
+    return fn(args, kw);
   };
 }
 

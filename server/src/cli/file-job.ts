@@ -80,6 +80,8 @@ interface ParsedModule {
 
 /** Parse and analyse every file, even those no rule can report in (for the bench's identity check). */
 const PARSE_ALL = process.env['YIELDLENS_PARSE_ALL'] === '1';
+/** Parsed modules kept for this thread's later check of them (see `summarize`). */
+const MAX_KEPT_MODULES = 16;
 
 export class FileJobRunner {
   private readonly imports = new ProjectImports();
@@ -231,7 +233,9 @@ export class FileJobRunner {
         summary = detachedFromSource(summarizeModule(file, moduleName, model));
         if (this.settings.recordDependencies === true) this.summaryOrigins.set(summary, { file, content: hashText(source.text), summary: summaryHash(summary) });
         // Kept only for files this run checks (and only until this thread checks them).
-        if (this.checkedFiles.has(file)) this.parsedModules.set(file, { text: source.text, encoding: source.encoding, tree, model });
+        // At most MAX_KEPT_MODULES at a time: a module another thread checks is never taken out again, and
+        // rules that resolve many imports (GEN004's helpers) would keep hundreds of trees alive.
+        if (this.checkedFiles.has(file) && this.parsedModules.size < MAX_KEPT_MODULES) this.parsedModules.set(file, { text: source.text, encoding: source.encoding, tree, model });
       } catch {
         // The file's own check (when it is checked) reports what is wrong with it.
         summary = null;

@@ -54,8 +54,9 @@ a handler, unless the generator tested the argument first; the related location 
 \`raise\` or \`next()\`. The helper may be in the same file, or a module-level function of another
 module of the workspace, called as \`helper(...)\` after \`from mod import helper\` (aliases and package
 re-exports followed) or as \`mod.helper(...)\` after \`import mod\`; a name the file also binds some
-other way (an assignment, a parameter, a def) is not followed. Methods are followed only within their
-class. A helper that calls another raising helper is not followed further.`,
+other way (an assignment, a parameter, a def) is not followed, nor is a CapWords name (a class) or a
+helper of another module with a decorator (which may catch StopIteration). Methods are followed only
+within their class. A helper that calls another raising helper is not followed further.`,
     whyIsThisBad: `Since Python 3.7 (PEP 479) a StopIteration that propagates out of a generator's frame is replaced by
 \`RuntimeError: generator raised StopIteration\`. Code written for the old behaviour, where the
 exception quietly ended the generator, now crashes the consumer — typically only on the input that

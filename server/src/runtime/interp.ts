@@ -1584,7 +1584,7 @@ export class VM {
                 const seq = stack.pop();
                 let items: Py[];
                 if (seq instanceof PyTuple || seq instanceof PyList) items = seq.items;
-                else items = this.unpackIterable(seq, arg);
+                else items = this.rooted(seq, () => this.unpackIterable(seq, arg));
                 if (items.length !== arg) throw this.unpackError(arg, items.length);
                 for (let i = arg - 1; i >= 0; i--) stack.push(items[i]);
                 break;
@@ -1727,7 +1727,13 @@ export class VM {
     const args = stack.splice(base + 1, arg + 1);
     stack.pop();
     if (fn instanceof PyNative) {
-      const r = fn.fn(args, null);
+      this.callRoots.push(args);
+      let r: Py;
+      try {
+        r = fn.fn(args, null);
+      } finally {
+        this.callRoots.pop();
+      }
       // Container methods that drop references (clear, pop, remove...) may free a generator.
       if (this.cleanupGens.size !== 0 && MUTATORS.has(fn.name)) this.released(args[0], r);
       return r;
@@ -1748,11 +1754,11 @@ export class VM {
     const lastArg = args[arg - 1];
     if (lastArg !== undefined && lastArg === this.lastMadeGen && this.lastMadeFrame === f &&
       this.lastMadeIp === f.ip - 2 && this.consumers.has(fn)) {
-      const r = this.call(fn, args, null);
+      const r = this.callRooted(fn, args, null, args);
       this.dropTemporary(lastArg, true);
       return r;
     }
-    const r = this.call(fn, args, null);
+    const r = this.callRooted(fn, args, null, args);
     // A consumer let go of its argument (e.g. list(islice(gen(), 3))): what it wrapped may be garbage now.
     if (this.cleanupGens.size !== 0 && lastArg !== undefined && this.consumers.has(fn)) this.released(lastArg, r);
     return r;
@@ -1847,7 +1853,10 @@ export class VM {
         const npos = arg - kwnames.length;
         const kw = new Map<string, Py>();
         for (let i = 0; i < kwnames.length; i++) kw.set(kwnames[i]!, all[npos + i]);
-        stack.push(this.call(fn, all.slice(0, npos), kw));
+        const r = this.callRooted(fn, all.slice(0, npos), kw, all);
+        // As in callSlow: a consumer let go of its iterable (sorted(gen, key=...)).
+        if (this.cleanupGens.size !== 0 && npos > 0 && this.consumers.has(fn)) this.released(all[npos - 1], r);
+        stack.push(r);
         break;
       }
       case Op.CALL_EX: {
@@ -1863,7 +1872,7 @@ export class VM {
             kw.set(k, v);
           }
         }
-        stack.push(this.call(fn, posl.items, kw));
+        stack.push(this.callRooted(fn, posl.items, kw, [posl, kwd]));
         break;
       }
       case Op.DELETE_SUBSCR: {
@@ -1930,13 +1939,17 @@ export class VM {
       case Op.LIST_EXTEND: {
         const v = stack.pop();
         const l = stack[stack.length - arg] as PyList;
-        for (const x of this.iterate(v)) l.items.push(x);
+        this.rooted(v, () => {
+          for (const x of this.iterate(v)) l.items.push(x);
+        });
         break;
       }
       case Op.SET_UPDATE: {
         const v = stack.pop();
         const s = stack[stack.length - arg] as PySet;
-        for (const x of this.iterate(v)) s.map.set(this.hash(x), x);
+        this.rooted(v, () => {
+          for (const x of this.iterate(v)) s.map.set(this.hash(x), x);
+        });
         break;
       }
       case Op.DICT_UPDATE: {
@@ -1955,7 +1968,8 @@ export class VM {
       case Op.UNPACK_EX: {
         const before = arg & 0xff;
         const after = arg >> 8;
-        const items = [...this.iterate(stack.pop())];
+        const seq = stack.pop();
+        const items = this.rooted(seq, () => [...this.iterate(seq)]);
         if (items.length < before + after)
           throw this.error('ValueError', `not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
         for (let i = items.length - 1; i >= items.length - after; i--) stack.push(items[i]);
@@ -2172,6 +2186,35 @@ export class VM {
 
   /** Suspended generators whose frame is inside try/with blocks: dropping them would run code. */
   cleanupGens = new Set<PyGenerator>();
+  /**
+   * The arguments of the calls under way that are off the value stack (a native's arguments live only
+   * in JavaScript): still referenced, as CPython's value stack keeps them until the call returns, so
+   * `list(zip(g1, g2))` does not finalise g1 while g2 runs Python code.
+   */
+  private callRoots: Py[][] = [];
+  /**
+   * `body` run with `v` (an iterable popped off the value stack and consumed natively) kept referenced;
+   * then let go of, as CPython drops it (`[*zip(g1, g2)]` finalises the generator zip left suspended).
+   */
+  private rooted<T>(v: Py, body: () => T): T {
+    this.callRoots.push([v]);
+    let r: T;
+    try {
+      r = body();
+    } finally {
+      this.callRoots.pop();
+    }
+    if (this.cleanupGens.size !== 0 && !(v instanceof PyList || v instanceof PyTuple)) this.released(v, undefined);
+    return r;
+  }
+  private callRooted(fn: Py, args: Py[], kw: Map<string, Py> | null, roots: Py[]): Py {
+    this.callRoots.push(roots);
+    try {
+      return this.call(fn, args, kw);
+    } finally {
+      this.callRoots.pop();
+    }
+  }
 
   /**
    * A reference to `g` was just dropped (a name rebound or deleted, a frame returned). CPython would
@@ -2221,6 +2264,7 @@ export class VM {
     const work: Py[] = [extraRoot];
     for (let fr = this.frame; fr !== null; fr = fr.back) work.push(fr);
     for (const m of this.modules.values()) work.push(m);
+    for (const a of this.callRoots) for (const x of a) work.push(x);
     let budget = 200_000;
     while (work.length > 0) {
       const v = work.pop();

@@ -4,7 +4,7 @@
 import { def, methodArity, native, toInt, type Kw } from '../args.js';
 import { formatValue, percentFormat, strFormat } from '../format.js';
 import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyByteArray, PyBytes, PyDict, PyInstance, PyList, PySlice, PyTuple, normInt, strHash, type Py } from '../values.js';
+import { PyByteArray, PyBytes, PyDict, PyInstance, PyList, PySlice, PyStaticMethod, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
 import { allChars, cpLength, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from '../unicode.js';
@@ -445,20 +445,34 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('__repr__', (s) => strRepr(s));
   m('__format__', (s, a) => formatValue(vm, s, a[0]));
   m('__iter__', (s) => vm.getIter(s));
-  strType.dict.set('maketrans', native('maketrans', (a) => {
+  // A staticmethod, as in CPython: 'x'.maketrans(table) passes no self.
+  strType.dict.set('maketrans', new PyStaticMethod(native('maketrans', (a) => {
+    if (a.length === 0) throw vm.typeError('maketrans expected at least 1 argument, got 0');
+    if (a.length > 3) throw vm.typeError(`maketrans expected at most 3 arguments, got ${a.length}`);
     const d = new PyDict();
-    if (a.length === 1 && a[0] instanceof PyDict) {
-      for (const [hk, v] of a[0].vals) {
-        const k = a[0].keys.get(hk);
-        vm.dictSet(d, typeof k === 'string' ? k.codePointAt(0) : k, v);
+    if (a.length === 1) {
+      const table = a[0];
+      if (!(table instanceof PyDict)) throw vm.typeError('if you give only one argument to maketrans it must be a dict');
+      for (const [hk, v] of table.vals) {
+        const k = table.keys.get(hk);
+        if (typeof k === 'string') {
+          if (cpLength(k) !== 1) throw vm.error('ValueError', 'string keys in translate table must be of length 1');
+          vm.dictSet(d, k.codePointAt(0), v);
+        } else if (isIntLike(k)) vm.dictSet(d, k, v);
+        else throw vm.typeError('keys in translate table must be strings or integers');
       }
       return d;
     }
-    const [x, y, z] = a as [string, string, string?];
-    for (let i = 0; i < x.length; i++) vm.dictSet(d, x.codePointAt(i), y.codePointAt(i));
-    if (z !== undefined) for (const c of z) vm.dictSet(d, c.codePointAt(0), null);
+    if (typeof a[0] !== 'string') throw vm.typeError('first maketrans argument must be a string if there is a second argument');
+    for (let i = 1; i < a.length; i++)
+      if (typeof a[i] !== 'string') throw vm.typeError(`maketrans() argument ${i + 1} must be str, not ${typeOf(a[i]).name}`);
+    const x = Array.from(a[0]);
+    const y = Array.from(a[1] as string);
+    if (x.length !== y.length) throw vm.error('ValueError', 'the first two maketrans arguments must have equal length');
+    for (let i = 0; i < x.length; i++) vm.dictSet(d, x[i]!.codePointAt(0), y[i]!.codePointAt(0));
+    if (a.length === 3) for (const c of a[2] as string) vm.dictSet(d, c.codePointAt(0), null);
     return d;
-  }));
+  })));
   m('translate', (s, a) => {
     const table = a[0];
     let out = '';

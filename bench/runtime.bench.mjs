@@ -302,8 +302,8 @@ export default async function run() {
 
   const workDir = mkdtempSync(join(tmpdir(), 'yieldlens-bench-'));
   lines.push(
-    `| workload (~${ITEMS.toLocaleString('en-US')} items) | runtime ms | runtime first run ms | CPython ${python.ok ? python.version : ''} ms (in script) | CPython ms (whole process) | runtime ÷ CPython | \`yieldlens trace\` whole process ms (${TRACE_VARIANTS.map((variant) => variant.label).join(' / ')}) | ÷ CPython whole process | events | result |`,
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    `| workload (~${ITEMS.toLocaleString('en-US')} items) | runtime ms | runtime first run ms | runtime, tracing off ms | CPython ${python.ok ? python.version : ''} ms (in script) | CPython ms (whole process) | runtime ÷ CPython | \`yieldlens trace\` whole process ms (${TRACE_VARIANTS.map((variant) => variant.label).join(' / ')}) | ÷ CPython whole process | events | result |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   );
   // Warm-up pass: a language server's worker has run many traces before the one a user waits for,
   // so V8 has compiled the interpreter for all of these paths. Each workload's run here is its
@@ -328,10 +328,12 @@ export default async function run() {
       }
       let runtimeMs;
       let firstRunMs;
+      let untracedMs;
       let events = '—';
       let result = 'not built';
       if (runSnippet) {
         const samples = [];
+        const untraced = [];
         let report;
         firstRunMs = firstRuns.get(workload.name);
         for (let i = 0; i < RUNTIME_REPEATS; i++) {
@@ -340,21 +342,26 @@ export default async function run() {
           report = runSnippet(workload.source, { maxSteps: Number.MAX_SAFE_INTEGER, timeoutMs: 120_000 });
           samples.push(performance.now() - started);
           if (report.unsupported || report.limit || report.error) break;
+          // The same run without recording events, interleaved (what the event recorder costs, same moment).
+          const bare = performance.now();
+          runSnippet(workload.source, { maxSteps: Number.MAX_SAFE_INTEGER, timeoutMs: 120_000, trace: false });
+          untraced.push(performance.now() - bare);
         }
         runtimeMs = median(samples);
+        untracedMs = untraced.length > 0 ? median(untraced) : undefined;
         events = `${report.events.length}${report.truncated ? ` (+${report.omittedEvents ?? '?'} omitted)` : ''}`;
         if (report.unsupported) result = `unsupported: ${report.unsupported.feature}`;
         else if (report.limit) result = `${report.limit.kind} limit`;
         else if (report.error) result = `${report.error.type}: ${report.error.message}`;
         else if (cpython?.ok && report.stdout !== cpython.stdout) result = `output differs (${JSON.stringify(report.stdout.trim())} vs ${JSON.stringify(cpython.stdout.trim())})`;
         else result = cpython?.ok ? 'same output' : 'ran';
-        if (report.unsupported || report.limit) runtimeMs = firstRunMs = undefined;
+        if (report.unsupported || report.limit) runtimeMs = firstRunMs = untracedMs = undefined;
       }
       const ratio = runtimeMs !== undefined && cpython?.ok ? `${(runtimeMs / cpython.inScriptMs).toFixed(2)}×` : '—';
       const whole = TRACE_VARIANTS.map((variant) => traceProcess(file, variant));
       const wholeRatio = whole.map((ms) => (ms !== undefined && cpython?.ok ? `${(ms / cpython.processMs).toFixed(2)}×` : '—')).join(' / ');
       lines.push(
-        `| ${workload.name} | ${format(runtimeMs)} | ${format(firstRunMs)} | ${cpython?.ok ? format(cpython.inScriptMs) : cpython ? `failed: ${cpython.reason}` : '—'} | ${cpython?.ok ? format(cpython.processMs) : '—'} | ${ratio} | ${whole.map(format).join(' / ')} | ${wholeRatio} | ${events} | ${result} |`,
+        `| ${workload.name} | ${format(runtimeMs)} | ${format(firstRunMs)} | ${format(untracedMs)} | ${cpython?.ok ? format(cpython.inScriptMs) : cpython ? `failed: ${cpython.reason}` : '—'} | ${cpython?.ok ? format(cpython.processMs) : '—'} | ${ratio} | ${whole.map(format).join(' / ')} | ${wholeRatio} | ${events} | ${result} |`,
       );
     }
   } finally {

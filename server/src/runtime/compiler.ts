@@ -39,7 +39,11 @@ export class CodeObject {
   kind: 'module' | 'function' | 'class' = 'function';
   /** True when calls can bind positional arguments straight into locals (no defaults/cells/star args needed). */
   simpleArgs = false;
-  constructor(public name: string, public qualname: string, public firstlineno: number, public filename: string) {}
+  /** filename === STDLIB_FILENAME: a boolean the VM's frame walks test (a string compare is a builtin call). */
+  readonly stdlib: boolean;
+  constructor(public name: string, public qualname: string, public firstlineno: number, public readonly filename: string) {
+    this.stdlib = filename === STDLIB_FILENAME;
+  }
   /** The docstring (first statement a string literal), or null. */
   doc: string | null = null;
   /** Compile-time errors CPython would raise before running (module code objects only). */

@@ -518,15 +518,15 @@ export class VM {
   /** The line of the innermost frame of the user's code (the snippet or one of the project's modules it imported). */
   currentLine(): number {
     let f = this.frame;
-    if (f !== null && f.code.filename === this.userFile) return f.code.lines[f.ip >> 1] ?? 0;
-    while (f !== null && f.code.filename === STDLIB_FILENAME) f = f.back;
+    if (f !== null && (!f.code.stdlib || f.code.filename === this.userFile)) return f.code.lines[f.ip >> 1] ?? 0;
+    while (f !== null && f.code.stdlib) f = f.back;
     if (f === null) return 0;
     return f.code.lines[f.ip >> 1] ?? 0;
   }
   /** The file currentLine() is a line of. */
   currentFile(): string {
     let f = this.frame;
-    while (f !== null && f.code.filename === STDLIB_FILENAME) f = f.back;
+    while (f !== null && f.code.stdlib) f = f.back;
     return f === null ? this.userFile : f.code.filename;
   }
   userFile = '<string>';

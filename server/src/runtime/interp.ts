@@ -1724,20 +1724,17 @@ export class VM {
       stack.pop();
       return this.callFast(callee, args);
     }
-    const args = stack.splice(base + 1, arg + 1);
-    stack.pop();
     if (fn instanceof PyNative) {
-      this.callRoots.push(args);
-      let r: Py;
-      try {
-        r = fn.fn(args, null);
-      } finally {
-        this.callRoots.pop();
-      }
+      // As in callSlow: self and the arguments stay on the value stack while the native runs.
+      const args = stack.slice(base + 1);
+      const r = fn.fn(args, null);
+      for (let i = 0; i <= arg + 1; i++) stack.pop();
       // Container methods that drop references (clear, pop, remove...) may free a generator.
       if (this.cleanupGens.size !== 0 && MUTATORS.has(fn.name)) this.released(args[0], r);
       return r;
     }
+    const args = stack.splice(base + 1, arg + 1);
+    stack.pop();
     return this.callFast(fn, args);
   }
   private callSlow(f: Frame, stack: Py[], base: number, arg: number, fn: Py): Py {
@@ -1749,16 +1746,20 @@ export class VM {
         return this.genSend(g, null, 'next');
       }
     }
-    const args = stack.splice(base + 1, arg);
-    stack.pop();
+    // The callee and its arguments stay on the value stack until the call returns, as in CPython: a native's
+    // arguments are still referenced while it runs (generator finalisation scans the stack).
+    const args = stack.slice(base + 1);
     const lastArg = args[arg - 1];
     if (lastArg !== undefined && lastArg === this.lastMadeGen && this.lastMadeFrame === f &&
       this.lastMadeIp === f.ip - 2 && this.consumers.has(fn)) {
-      const r = this.callRooted(fn, args, null, args);
+      const r = this.call(fn, args, null);
+      for (let i = 0; i <= arg; i++) stack.pop();
       this.dropTemporary(lastArg, true);
       return r;
     }
-    const r = this.callRooted(fn, args, null, args);
+    const r = this.call(fn, args, null);
+    // Popping beats `length =` (a runtime call in V8).
+    for (let i = 0; i <= arg; i++) stack.pop();
     // A consumer let go of its argument (e.g. list(islice(gen(), 3))): what it wrapped may be garbage now.
     if (this.cleanupGens.size !== 0 && lastArg !== undefined && this.consumers.has(fn)) this.released(lastArg, r);
     return r;
@@ -2187,9 +2188,10 @@ export class VM {
   /** Suspended generators whose frame is inside try/with blocks: dropping them would run code. */
   cleanupGens = new Set<PyGenerator>();
   /**
-   * The arguments of the calls under way that are off the value stack (a native's arguments live only
-   * in JavaScript): still referenced, as CPython's value stack keeps them until the call returns, so
-   * `list(zip(g1, g2))` does not finalise g1 while g2 runs Python code.
+   * The arguments of the calls under way that are off the value stack (CALL_KW, CALL_EX, the iterable of
+   * LIST_EXTEND and friends; callSlow and callMethodSlow leave theirs on the stack): still referenced, as
+   * CPython's value stack keeps them until the call returns, so `list(zip(g1, g2))` does not finalise g1
+   * while g2 runs Python code.
    */
   private callRoots: Py[][] = [];
   /**

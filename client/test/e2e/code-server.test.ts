@@ -147,7 +147,7 @@ describe.skipIf(unavailable !== null)(`VS Code (code-server) end to end${unavail
     await page.locator('.codelens-decoration a', { hasText: 'yields' }).filter({ hasText: 'sends' }).first().click();
     await waitUntilAsync(async () => (await frame.locator('.lane-label.focused').count()) > 0, 20_000, async () => 'no lane is focused');
     expect(await frame.locator('.lane-label.focused .lane-name').allInnerTexts()).toEqual(['running_total#1']);
-  }, 90_000);
+  }, 150_000);
 });
 
 describe.skipIf(unavailable !== null)(`VS Code (code-server) in Restricted Mode${unavailable === null ? '' : ` — skipped: ${unavailable}`}`, () => {

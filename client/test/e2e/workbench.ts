@@ -135,7 +135,7 @@ export async function openFile(page: Page, name: string): Promise<void> {
 /** Moves the cursor with Go to Line (Ctrl+G), which scrolls the line into view. */
 export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
   const position = page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).first();
-  // Focus may still be in another part of the workbench (a webview) on a slow machine: try again, up to 30 s.
+  // Focus may still be in another part of the workbench (a webview) on a slow machine: try again, up to 45 s.
   await waitUntilAsync(
     async () => {
       await page.locator('.monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 }, force: true, timeout: 5_000 });
@@ -143,10 +143,13 @@ export async function goToLine(page: Page, line: number, column = 1): Promise<vo
       const input = page.locator('.quick-input-widget input');
       if (!(await input.waitFor({ timeout: 5_000 }).then(() => true, () => false))) return false;
       await input.fill(`:${line}:${column}`);
+      // Under load the picker may not have read the value yet, and an Enter before its item exists does
+      // nothing: wait for the item that names the line (at most 5 s, then press Enter anyway).
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: String(line) }).first().waitFor({ timeout: 5_000 }).catch(() => undefined);
       await page.keyboard.press('Enter');
       return position.waitFor({ timeout: 5_000 }).then(() => true, () => false);
     },
-    30_000,
+    45_000,
     async () => `Go to Line ${line}:${column} did not get there: ${await page.locator('[id="status.editor.selection"]').first().innerText()}`,
   );
 }

@@ -192,9 +192,7 @@ export class ImportSystem {
   }
 
   private fromRegistry(name: string, factory: (vm: VM) => PyModule): PyModule {
-    const module = factory(this.vm);
-    this.vm.modules.set(name, module);
-    return module;
+    return this.vm.instantiateModule(name, factory);
   }
 
   private loadTopLevel(name: string): PyModule {

@@ -2439,7 +2439,17 @@ export class VM {
     if (m !== undefined) return m;
     const factory = this.moduleFactories.get(name);
     if (factory === undefined) throw new UnsupportedSignal(`import ${name}`, this.currentLine());
-    m = factory(this);
+    return this.instantiateModule(name, factory);
+  }
+  /** One module object per factory: `collections.abc` is `_collections_abc`, `os.path` is `posixpath`, as in CPython. */
+  private readonly modulesByFactory = new Map<(vm: VM) => PyModule, PyModule>();
+  /** The module `factory` makes, made once however many names it is registered under, cached as `name`. */
+  instantiateModule(name: string, factory: (vm: VM) => PyModule): PyModule {
+    let m = this.modulesByFactory.get(factory);
+    if (m === undefined) {
+      m = factory(this);
+      this.modulesByFactory.set(factory, m);
+    }
     this.modules.set(name, m);
     return m;
   }

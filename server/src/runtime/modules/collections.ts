@@ -211,7 +211,12 @@ _KEYWORDS = frozenset(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 
 
 
 def _is_mapping(obj):
-    return isinstance(obj, (dict, ChainMap))
+    # isinstance(obj, collections.abc.Mapping), as CPython's collections asks, without importing it when
+    # the answer is plain.
+    if isinstance(obj, (dict, ChainMap, UserDict)):
+        return True
+    from _collections_abc import Mapping
+    return isinstance(obj, Mapping)
 
 
 def _count_elements(mapping, iterable):
@@ -1021,7 +1026,7 @@ class _MutableMappingMixins:
         return ValuesView(self)
 
     def __eq__(self, other):
-        if not _is_abc_mapping(other):
+        if not _is_mapping(other):
             return NotImplemented
         return dict(self.items()) == dict(other.items())
 
@@ -1055,7 +1060,7 @@ class _MutableMappingMixins:
             pass
 
     def update(self, other=(), /, **kwds):
-        if _is_abc_mapping(other):
+        if _is_mapping(other):
             for key in other:
                 self[key] = other[key]
         elif hasattr(other, "keys"):
@@ -1073,14 +1078,6 @@ class _MutableMappingMixins:
         except KeyError:
             self[key] = default
         return default
-
-
-def _is_abc_mapping(obj):
-    # isinstance(obj, collections.abc.Mapping) without importing it when the answer is plain.
-    if isinstance(obj, (dict, ChainMap, UserDict)):
-        return True
-    from _collections_abc import Mapping
-    return isinstance(obj, Mapping)
 
 
 class _SequenceMixins:

@@ -4,7 +4,7 @@
 import type { Finding, RelatedLocation } from '@yieldlens/shared';
 import { firstSyntaxError, parsePython, type SyntaxNode, type TextRange, type Tree } from '../parser.js';
 import { SemanticModel } from './model/semantic.js';
-import { neededStatements, rangesOf } from './partial.js';
+import { neededParts, rangesOf } from './partial.js';
 import { LineIndex } from './positions.js';
 import { RULES } from './rules/registry.js';
 import type { RuleContext, RuleDefinition, RuleReport } from './rules/rule.js';
@@ -96,8 +96,8 @@ function rulesFor(text: string, enabledCodes: ReadonlySet<string> | undefined): 
 export function partialParseRanges(text: string, enabled: ReadonlySet<string> | undefined): TextRange[] | null {
   const { enabled: rules, running } = rulesFor(text, enabled);
   if (rules.some((rule) => rule.code === UNUSED_NOQA_CODE)) return null;
-  const statements = neededStatements(text, running);
-  return statements === null ? null : rangesOf(text, statements);
+  const parts = neededParts(text, running);
+  return parts === null ? null : rangesOf(text, parts);
 }
 
 export function analyzeFile(input: AnalysisInput): AnalysisResult {

@@ -11,6 +11,7 @@
 // pre-pass is unsure of (a form feed in an indentation, an unterminated string or bracket, an indented
 // first statement) makes the whole file parse.
 
+import type { TextRange } from '../parser.js';
 import type { RuleDefinition } from './rules/rule.js';
 
 /** What a rule's `reportsInDefinition` is asked about one top-level def or class. */
@@ -31,14 +32,38 @@ export interface TopLevelStatement extends DefinitionText {
   readonly isDefinition: boolean;
   /** The module-level names the statement binds, for a definition: its own and those it declares `global`. */
   readonly binds: readonly string[];
+  /** For a class whose body is a sequence of indented lines: its header and members; otherwise null. */
+  readonly classBody: ClassBody | null;
 }
 
-/** A part of the file to parse, as tree-sitter's `includedRanges` takes it (UTF-16 offsets, rows split at `\n`). */
-export interface SourceRange {
-  startIndex: number;
-  endIndex: number;
-  startPosition: { row: number; column: number };
-  endPosition: { row: number; column: number };
+/** A class statement split at its body's statements, so that methods no rule needs can be left out. */
+export interface ClassBody {
+  readonly name: string;
+  /** From the statement's start to its first member (decorators, the `class` line, comments). */
+  readonly header: Part;
+  readonly members: readonly ClassMember[];
+}
+
+/** A piece of a file's text with the code words in it. */
+export interface Part extends DefinitionText {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One statement of a class body (decorators included), up to the next one. */
+export interface ClassMember extends Part {
+  /** A def, async def or class. */
+  readonly isDefinition: boolean;
+  /** The name a definition binds in the class; null for other statements. */
+  readonly name: string | null;
+  /** Names it declares `global` (module-level names it may rebind). */
+  readonly globals: readonly string[];
+}
+
+/** A span of text to parse: offsets into the file. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
 }
 
 function isWordStart(code: number): boolean {
@@ -54,11 +79,38 @@ const STRING_PREFIX = /^(?:[rRuUbBfF]|[bB][rR]|[rR][bB]|[fF][rR]|[rR][fF])$/;
 /** Thrown inside the scanner when it meets something it does not model; the file is then parsed whole. */
 class Unsure extends Error {}
 
-interface Collector {
-  words: Set<string>;
-  hasGeneratorExpression: boolean;
-  /** Names after `global` on the current logical line. */
-  globals: string[];
+/** Words and facts gathered for one statement or part while scanning it. */
+class Collector {
+  readonly words = new Set<string>();
+  hasGeneratorExpression = false;
+  readonly globals: string[] = [];
+  /** The first words of its first line that is not a decorator (`def f`, `async def f`, `class C`). */
+  readonly head: string[] = [];
+  /** Only decorator lines so far: the next line at the same indentation continues it. */
+  decoratorOnly: boolean;
+
+  constructor(readonly start: number, decorator: boolean) {
+    this.decoratorOnly = decorator;
+  }
+
+  get isDefinition(): boolean {
+    const first = this.head[0] === 'async' ? this.head[1] : this.head[0];
+    return first === 'def' || first === 'class';
+  }
+
+  get name(): string | null {
+    if (!this.isDefinition) return null;
+    return (this.head[0] === 'async' ? this.head[2] : this.head[1]) ?? null;
+  }
+}
+
+interface OpenClass {
+  /** The indentation of the body's first line; members start at exactly this one. */
+  indent: string | null;
+  header: Collector;
+  members: { collector: Collector; end: number }[];
+  /** An indentation the split does not model (tabs mixed differently): the class stays whole. */
+  broken: boolean;
 }
 
 /**
@@ -75,24 +127,20 @@ export function splitTopLevel(text: string): TopLevelStatement[] | null {
   }
 }
 
-interface OpenStatement {
-  start: number;
-  collector: Collector;
-  /** The first words of its first line that is not a decorator. */
-  head: string[];
-  decoratorOnly: boolean;
-}
-
 class Scanner {
   private at = 0;
   private readonly brackets: number[] = [];
   private readonly statements: TopLevelStatement[] = [];
-  private current: OpenStatement | null = null;
+  private current: Collector | null = null;
+  /** The class being split, while `current` is a class statement. */
+  private openClass: OpenClass | null = null;
+  /** The class member being read (`openClass.members`' last), if any. */
+  private member: Collector | null = null;
   /** Words of the current logical line so far (outside brackets), for `global`. */
   private lineWords = 0;
   private inGlobal = false;
-  /** The current logical line is the statement's first after its decorators: its first words say what it is. */
-  private isHeadLine = false;
+  /** The collectors whose head the current logical line gives (its first words say what it is). */
+  private headOf: Collector[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -109,27 +157,24 @@ class Scanner {
     this.closeStatement(text.length);
     // The text before the first statement (comments, a BOM) goes with it.
     const first = this.statements[0];
-    if (first !== undefined && first.start !== 0) this.statements[0] = { ...first, start: 0, text: text.slice(0, first.end) };
+    if (first !== undefined && first.start !== 0) {
+      const classBody = first.classBody === null ? null : { ...first.classBody, header: { ...first.classBody.header, start: 0, text: text.slice(0, first.classBody.header.end) } };
+      this.statements[0] = { ...first, start: 0, text: text.slice(0, first.end), classBody };
+    }
     return this.statements;
   }
 
-  /** Skips blank and comment-only lines; at code, opens a statement when the line is not indented. */
+  /** Skips blank and comment-only lines; at code, opens a statement (or a class member) as its indentation says. */
   private startLogicalLine(): void {
     const text = this.text;
     for (;;) {
       const lineStart = this.at;
-      let indented = false;
       while (this.at < text.length) {
         const c = text.charCodeAt(this.at);
-        if (c === 32 || c === 9) {
-          indented = true;
-          this.at++;
-        } else if (c === 12) {
-          // A form feed resets Python's indentation count; tree-sitter's may differ: parse whole.
-          throw new Unsure();
-        } else {
-          break;
-        }
+        if (c === 32 || c === 9) this.at++;
+        // A form feed resets Python's indentation count; tree-sitter's may differ: parse whole.
+        else if (c === 12) throw new Unsure();
+        else break;
       }
       if (this.at >= text.length) return;
       const c = text.charCodeAt(this.at);
@@ -142,55 +187,115 @@ class Scanner {
         this.skipNewline();
         continue;
       }
-      if (c === 92 && this.isLineContinuation(this.at)) {
-        // A backslash continuation starting a line: rare enough to give up on.
-        throw new Unsure();
-      }
-      this.isHeadLine = false;
-      if (!indented) {
-        const decorator = c === 64;
+      // A backslash continuation starting a line: rare enough to give up on.
+      if (c === 92 && this.isLineContinuation(this.at)) throw new Unsure();
+      this.lineWords = 0;
+      this.inGlobal = false;
+      this.headOf = [];
+      const indent = text.slice(lineStart, this.at);
+      const decorator = c === 64;
+      if (indent === '') {
         if (this.current !== null && this.current.decoratorOnly) {
           // A decorator's definition follows on the next top-level line.
           this.current.decoratorOnly = decorator;
         } else {
           this.closeStatement(lineStart);
-          this.current = { start: lineStart, collector: { words: new Set(), hasGeneratorExpression: false, globals: [] }, head: [], decoratorOnly: decorator };
+          this.current = new Collector(lineStart, decorator);
         }
-        this.isHeadLine = !decorator;
-      } else if (this.current === null) {
-        throw new Unsure();
+        if (!decorator) this.headOf = [this.current];
+        return;
       }
-      this.lineWords = 0;
-      this.inGlobal = false;
+      if (this.current === null) throw new Unsure();
+      this.startBodyLine(lineStart, indent, decorator);
       return;
     }
+  }
+
+  /** An indented line of the current statement: in a class, it may start a member. */
+  private startBodyLine(lineStart: number, indent: string, decorator: boolean): void {
+    const current = this.current;
+    if (current === null) return;
+    if (this.openClass === null && current.head[0] === 'class' && !current.decoratorOnly && this.member === null) {
+      this.openClass = { indent: null, header: current, members: [], broken: false };
+    }
+    const open = this.openClass;
+    if (open === null || open.broken) return;
+    if (open.indent === null) open.indent = indent;
+    if (indent === open.indent) {
+      if (this.member !== null && this.member.decoratorOnly) {
+        this.member.decoratorOnly = decorator;
+      } else {
+        this.closeMember(lineStart);
+        this.member = new Collector(lineStart, decorator);
+        open.members.push({ collector: this.member, end: -1 });
+      }
+      if (!decorator) this.headOf = [this.member];
+    } else if (!indent.startsWith(open.indent)) {
+      open.broken = true;
+    }
+  }
+
+  private closeMember(end: number): void {
+    const last = this.openClass?.members[this.openClass.members.length - 1];
+    if (last !== undefined && last.end < 0) last.end = end;
+    this.member = null;
   }
 
   private closeStatement(end: number): void {
     const open = this.current;
     if (open === null) return;
+    this.closeMember(end);
+    const openClass = this.openClass;
     this.current = null;
-    const head = open.head;
-    const first = head[0] === 'async' ? head[1] : head[0];
-    const isDefinition = first === 'def' || first === 'class';
-    const name = isDefinition ? (head[0] === 'async' ? head[2] : head[1]) : undefined;
-    const binds = isDefinition ? [...(name === undefined ? [] : [name]), ...open.collector.globals] : [...open.collector.globals];
+    this.openClass = null;
+    const isDefinition = open.isDefinition;
+    const name = open.name;
+    const text = this.text;
+    let classBody: ClassBody | null = null;
+    const firstMember = openClass?.members[0];
+    if (openClass !== null && !openClass.broken && firstMember !== undefined && name !== null && open.head[0] === 'class') {
+      const header = openClass.header;
+      const headerEnd = firstMember.collector.start;
+      classBody = {
+        name,
+        header: { start: open.start, end: headerEnd, text: text.slice(open.start, headerEnd), words: header.words, hasGeneratorExpression: header.hasGeneratorExpression },
+        members: openClass.members.map(({ collector, end: memberEnd }) => ({
+          start: collector.start,
+          end: memberEnd,
+          text: text.slice(collector.start, memberEnd),
+          words: collector.words,
+          hasGeneratorExpression: collector.hasGeneratorExpression,
+          isDefinition: collector.isDefinition,
+          name: collector.name,
+          globals: collector.globals,
+        })),
+      };
+    }
+    // A split class's words are its header's and members' together.
+    const words = classBody === null ? open.words : new Set([...open.words, ...classBody.members.flatMap((member) => [...member.words])]);
+    const globals = [...open.globals, ...(classBody?.members.flatMap((member) => member.globals) ?? [])];
     this.statements.push({
       start: open.start,
       end,
-      text: this.text.slice(open.start, end),
-      words: open.collector.words,
-      hasGeneratorExpression: open.collector.hasGeneratorExpression,
+      text: text.slice(open.start, end),
+      words,
+      hasGeneratorExpression: open.hasGeneratorExpression || (classBody?.members.some((member) => member.hasGeneratorExpression) ?? false),
       isDefinition,
-      binds,
+      binds: [...(isDefinition && name !== null ? [name] : []), ...globals],
+      classBody,
     });
+  }
+
+  /** The collector that gathers the words being read: the class member's, or the statement's. */
+  private collector(): Collector {
+    const collector = this.member ?? this.current;
+    if (collector === null) throw new Unsure();
+    return collector;
   }
 
   /** Code up to the end of the logical line (a newline outside brackets), which it consumes. */
   private scanLogicalLine(): void {
     const text = this.text;
-    const collector = this.current?.collector;
-    if (collector === undefined) throw new Unsure();
     while (this.at < text.length) {
       const c = text.charCodeAt(this.at);
       if (c === 10 || c === 13) {
@@ -198,7 +303,7 @@ class Scanner {
         if (this.brackets.length === 0) return;
         continue;
       }
-      this.scanToken(collector, false);
+      this.scanToken(false);
     }
   }
 
@@ -206,7 +311,7 @@ class Scanner {
    * One token of code (or whitespace), consuming it. `inInterpolation`: inside an f-string's braces,
    * where a `}` or `:` at the interpolation's own depth ends the expression (the caller checks).
    */
-  private scanToken(collector: Collector, inInterpolation: boolean): void {
+  private scanToken(inInterpolation: boolean): void {
     const text = this.text;
     const c = text.charCodeAt(this.at);
     if (c === 35) {
@@ -221,7 +326,7 @@ class Scanner {
       return;
     }
     if (c === 39 || c === 34) {
-      this.scanString('', collector);
+      this.scanString('');
       return;
     }
     if (isWordStart(c)) {
@@ -230,10 +335,10 @@ class Scanner {
       const word = text.slice(start, this.at);
       const next = text.charCodeAt(this.at);
       if ((next === 39 || next === 34) && STRING_PREFIX.test(word)) {
-        this.scanString(word, collector);
+        this.scanString(word);
         return;
       }
-      this.addWord(word, collector, inInterpolation);
+      this.addWord(word, inInterpolation);
       return;
     }
     if (c >= 48 && c <= 57) {
@@ -254,19 +359,19 @@ class Scanner {
     this.at++;
   }
 
-  private addWord(word: string, collector: Collector, inInterpolation: boolean): void {
+  private addWord(word: string, inInterpolation: boolean): void {
+    const collector = this.collector();
     collector.words.add(word);
     if (word === 'for' && this.brackets[this.brackets.length - 1] === 40) collector.hasGeneratorExpression = true;
     if (inInterpolation || this.brackets.length > 0) return;
-    const open = this.current;
-    if (this.isHeadLine && open !== null && open.head.length < 3) open.head.push(word);
+    for (const owner of this.headOf) if (owner.head.length < 3) owner.head.push(word);
     if (this.inGlobal) collector.globals.push(word);
     else if (word === 'global' && this.lineWords === 0) this.inGlobal = true;
     this.lineWords++;
   }
 
   /** A string literal starting at `this.at` (its quote), with `prefix` already consumed. */
-  private scanString(prefix: string, collector: Collector): void {
+  private scanString(prefix: string): void {
     const text = this.text;
     const quote = text.charCodeAt(this.at);
     const triple = text.charCodeAt(this.at + 1) === quote && text.charCodeAt(this.at + 2) === quote;
@@ -299,7 +404,7 @@ class Scanner {
           continue;
         }
         this.at++;
-        this.scanInterpolation(collector);
+        this.scanInterpolation();
         continue;
       }
       this.at++;
@@ -307,7 +412,7 @@ class Scanner {
   }
 
   /** An f-string's `{...}` after its `{`: code, then an optional format spec with nested fields, then `}`. */
-  private scanInterpolation(collector: Collector): void {
+  private scanInterpolation(): void {
     const text = this.text;
     const depth = this.brackets.length;
     for (;;) {
@@ -320,7 +425,7 @@ class Scanner {
         }
         if (c === 58 && text.charCodeAt(this.at + 1) !== 61) {
           this.at++;
-          this.scanFormatSpec(collector);
+          this.scanFormatSpec();
           return;
         }
         if (c === 33 && text.charCodeAt(this.at + 1) !== 61) {
@@ -334,12 +439,12 @@ class Scanner {
         continue;
       }
       if ((c === 41 || c === 93 || c === 125) && this.brackets.length <= depth) throw new Unsure();
-      this.scanToken(collector, true);
+      this.scanToken(true);
     }
   }
 
   /** A format spec after its `:`, up to and including the field's closing `}`. */
-  private scanFormatSpec(collector: Collector): void {
+  private scanFormatSpec(): void {
     const text = this.text;
     for (;;) {
       if (this.at >= text.length) throw new Unsure();
@@ -350,7 +455,7 @@ class Scanner {
       }
       if (c === 123) {
         this.at++;
-        this.scanInterpolation(collector);
+        this.scanInterpolation();
         continue;
       }
       if (c === 10 || c === 13) throw new Unsure();
@@ -379,50 +484,151 @@ class Scanner {
   }
 }
 
+/** A unit of inclusion: a top-level statement, or a split class's header or member. */
+interface Unit {
+  readonly part: Part;
+  /** Index of its split class in `classes`, or -1 for a top-level statement. */
+  readonly classIndex: number;
+  /** A definition (top-level, or a method or nested class): included only when needed. */
+  readonly isDefinition: boolean;
+  /** Names it binds where a reference can find it: module-level for statements, class-level for members. */
+  readonly names: readonly string[];
+  /** Module-level names a member declares `global`. */
+  readonly globals: readonly string[];
+}
+
 /**
- * The statements the running rules need (see the file header), or null when they are all of them or
- * the pre-pass cannot tell: then the file is parsed whole. `rules` are the rules that will run on the
- * file; a rule without `reportsInDefinition` may report anywhere, and the file is parsed whole.
+ * The parts of the file the running rules need (see the file header), or null when that is all of
+ * it or the pre-pass cannot tell: then the file is parsed whole. A split class (`ClassBody`) keeps its
+ * header and the statements of its body that are not definitions whenever any of it is needed, and
+ * of its methods those some rule can report in, those that needed code names, and the callers in the
+ * class of a needed generator method or private method (a rule may count a method's calls in its
+ * class). Private module-level functions bring their callers likewise (GEN004 judges a private helper
+ * by the arguments its callers pass, as `incremental.ts` does). `rules` are the rules that will run
+ * on the file; a rule without `reportsInDefinition` may report anywhere, and the file is parsed whole.
  */
-export function neededStatements(text: string, rules: readonly RuleDefinition[]): TopLevelStatement[] | null {
+export function neededParts(text: string, rules: readonly RuleDefinition[]): TextSpan[] | null {
   const check = rules.filter((rule) => rule.checkFunction !== undefined || rule.checkNode !== undefined);
   if (check.some((rule) => rule.reportsInDefinition === undefined)) return null;
   const statements = splitTopLevel(text);
   if (statements === null) return null;
-  const included = statements.map((statement) => !statement.isDefinition || check.some((rule) => rule.reportsInDefinition?.(statement) === true));
-  // Definitions named by included code, transitively: what a kept statement's names may resolve to.
-  const bySomeName = new Map<string, number[]>();
-  for (const [index, statement] of statements.entries()) {
-    if (included[index] === true) continue;
-    for (const name of statement.binds) {
-      const list = bySomeName.get(name);
-      if (list === undefined) bySomeName.set(name, [index]);
-      else list.push(index);
+  const reports = (part: DefinitionText): boolean => check.some((rule) => rule.reportsInDefinition?.(part) === true);
+
+  const units: Unit[] = [];
+  const classes: { body: ClassBody; header: number; members: number[]; touched: boolean }[] = [];
+  for (const statement of statements) {
+    const body = statement.classBody;
+    if (body === null) {
+      units.push({ part: statement, classIndex: -1, isDefinition: statement.isDefinition, names: statement.binds, globals: [] });
+      continue;
     }
+    const classIndex = classes.length;
+    const header = units.length;
+    units.push({ part: body.header, classIndex, isDefinition: false, names: [body.name], globals: [] });
+    const members: number[] = [];
+    for (const member of body.members) {
+      members.push(units.length);
+      units.push({ part: member, classIndex, isDefinition: member.isDefinition, names: member.name === null ? [] : [member.name], globals: member.globals });
+    }
+    classes.push({ body, header, members, touched: false });
   }
-  const pending = statements.filter((_, index) => included[index] === true);
+
+  const included: boolean[] = units.map(() => false);
+  const seed: boolean[] = units.map((unit) => (unit.classIndex < 0 && !unit.isDefinition) || reports(unit.part));
+  const pending: number[] = [];
   const seen = new Set<string>();
-  while (pending.length > 0) {
-    const statement = pending.pop();
-    if (statement === undefined) break;
-    for (const word of statement.words) {
+  const include = (index: number): void => {
+    if (included[index] === true) return;
+    included[index] = true;
+    pending.push(index);
+    const classIndex = units[index]?.classIndex ?? -1;
+    if (classIndex >= 0) touch(classIndex);
+  };
+  const touch = (classIndex: number): void => {
+    const split = classes[classIndex];
+    if (split === undefined || split.touched) return;
+    split.touched = true;
+    include(split.header);
+    for (const member of split.members) {
+      const unit = units[member];
+      if (unit !== undefined && (!unit.isDefinition || unit.names.some((name) => seen.has(name)))) include(member);
+    }
+  };
+  // Where a word leads: top-level definitions (and members declaring it `global`), classes, and methods
+  // (followed only in classes that are needed anyway).
+  const bindersOf = new Map<string, number[]>();
+  const membersNamed = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, name: string, index: number): void => {
+    const list = map.get(name);
+    if (list === undefined) map.set(name, [index]);
+    else list.push(index);
+  };
+  units.forEach((unit, index) => {
+    if (unit.classIndex < 0 || index === classes[unit.classIndex]?.header) for (const name of unit.names) add(bindersOf, name, index);
+    else for (const name of unit.names) add(membersNamed, name, index);
+    for (const name of unit.globals) add(bindersOf, name, index);
+  });
+  // The units mentioning each private name, for the callers of private functions and methods.
+  let mentions: Map<string, number[]> | null = null;
+  const mentioning = (name: string): readonly number[] => {
+    if (mentions === null) {
+      mentions = new Map();
+      for (const [index, unit] of units.entries()) for (const word of unit.part.words) if (isPrivateName(word) || seedNames.has(word)) add(mentions, word, index);
+    }
+    return mentions.get(name) ?? [];
+  };
+  const seedNames = new Set<string>();
+  for (const [index, unit] of units.entries()) if (seed[index] === true && unit.classIndex >= 0 && unit.isDefinition) for (const name of unit.names) seedNames.add(name);
+
+  units.forEach((_, index) => {
+    if (seed[index] === true) include(index);
+  });
+  for (let index = pending.pop(); index !== undefined; index = pending.pop()) {
+    const unit = units[index];
+    if (unit === undefined) continue;
+    for (const word of unit.part.words) {
       if (seen.has(word)) continue;
       seen.add(word);
-      for (const index of bySomeName.get(word) ?? []) {
-        if (included[index] === true) continue;
-        included[index] = true;
-        const referenced = statements[index];
-        if (referenced !== undefined) pending.push(referenced);
+      for (const binder of bindersOf.get(word) ?? []) {
+        const classIndex = units[binder]?.classIndex ?? -1;
+        if (classIndex >= 0 && binder === classes[classIndex]?.header) touch(classIndex);
+        else include(binder);
+      }
+      for (const member of membersNamed.get(word) ?? []) {
+        if (classes[units[member]?.classIndex ?? -1]?.touched === true) include(member);
       }
     }
+    if (!unit.isDefinition) continue;
+    // Callers: of a private function anywhere; of a private or needed generator method in its class.
+    for (const name of unit.names) {
+      const isMember = unit.classIndex >= 0;
+      if (!isPrivateName(name) && !(isMember && seedNames.has(name) && seed[index] === true)) continue;
+      for (const caller of mentioning(name)) if (!isMember || units[caller]?.classIndex === unit.classIndex) include(caller);
+    }
+  }
+  // A needed class none of whose methods is needed would have an empty body: it is kept whole.
+  for (const split of classes) {
+    if (split.touched && split.members.every((member) => included[member] !== true)) for (const member of split.members) included[member] = true;
   }
   if (included.every(Boolean)) return null;
-  return statements.filter((_, index) => included[index] === true);
+  const spans: TextSpan[] = [];
+  units.forEach((unit, index) => {
+    if (included[index] !== true) return;
+    const last = spans[spans.length - 1];
+    if (last !== undefined && last.end === unit.part.start) spans[spans.length - 1] = { start: last.start, end: unit.part.end };
+    else spans.push({ start: unit.part.start, end: unit.part.end });
+  });
+  return spans;
 }
 
-/** The ranges to parse for these statements (adjacent ones merged), with tree-sitter's points. */
-export function rangesOf(text: string, statements: readonly TopLevelStatement[]): SourceRange[] {
-  const ranges: SourceRange[] = [];
+/** `_helper`, not `__dunder__`: a name private to its module (or class), whose callers are all in sight. */
+function isPrivateName(name: string): boolean {
+  return name.startsWith('_') && !(name.startsWith('__') && name.endsWith('__'));
+}
+
+/** The ranges to parse for these spans (in order, adjacent ones merged), with tree-sitter's points. */
+export function rangesOf(text: string, spans: readonly TextSpan[]): TextRange[] {
+  const ranges: TextRange[] = [];
   let row = 0;
   let scanned = 0;
   /** The point of `offset`, rows counted at `\n` as tree-sitter counts them; offsets arrive in order. */
@@ -431,15 +637,15 @@ export function rangesOf(text: string, statements: readonly TopLevelStatement[])
     scanned = offset;
     return { row, column: offset - lastLineStart(text, offset) };
   };
-  for (const statement of statements) {
+  for (const span of spans) {
     const last = ranges[ranges.length - 1];
-    if (last !== undefined && last.endIndex === statement.start) {
-      last.endIndex = statement.end;
-      last.endPosition = pointAt(statement.end);
+    if (last !== undefined && last.endIndex === span.start) {
+      last.endIndex = span.end;
+      last.endPosition = pointAt(span.end);
       continue;
     }
-    const startPosition = pointAt(statement.start);
-    ranges.push({ startIndex: statement.start, endIndex: statement.end, startPosition, endPosition: pointAt(statement.end) });
+    const startPosition = pointAt(span.start);
+    ranges.push({ startIndex: span.start, endIndex: span.end, startPosition, endPosition: pointAt(span.end) });
   }
   return ranges;
 }

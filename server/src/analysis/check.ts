@@ -79,11 +79,23 @@ function mentionsAny(text: string, names: ReadonlySet<string> | undefined): bool
   return false;
 }
 
+interface RulesForText {
+  text: string;
+  enabledCodes: ReadonlySet<string> | undefined;
+  enabled: RuleDefinition[];
+  running: RuleDefinition[];
+}
+
+/** The last answer of `rulesFor`: `check` asks it twice per file (for the parts to parse, then to analyse). */
+let lastRulesFor: RulesForText | null = null;
+
 /** The enabled rules, and of them those that run on this text (they have a check and their triggers match). */
 function rulesFor(text: string, enabledCodes: ReadonlySet<string> | undefined): { enabled: RuleDefinition[]; running: RuleDefinition[] } {
+  if (lastRulesFor !== null && lastRulesFor.text === text && lastRulesFor.enabledCodes === enabledCodes) return lastRulesFor;
   const enabled = RULES.filter((rule) => (enabledCodes === undefined ? rule.enabledByDefault !== false : enabledCodes.has(rule.code)));
   const running = enabled.filter((rule) => (rule.checkFunction !== undefined || rule.checkNode !== undefined) && ruleMayReport(rule, text));
-  return { enabled, running };
+  lastRulesFor = { text, enabledCodes, enabled, running };
+  return lastRulesFor;
 }
 
 /**

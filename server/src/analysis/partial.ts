@@ -303,6 +303,11 @@ class Scanner {
         if (this.brackets.length === 0) return;
         continue;
       }
+      // Spaces and operators, the commonest characters, without a call.
+      if (c === 32 || (c >= 42 && c <= 47) || (c >= 58 && c <= 62) || c === 44 || c === 9 || c === 33 || c === 37 || c === 38 || c === 124 || c === 126 || c === 94) {
+        this.at++;
+        continue;
+      }
       this.scanToken(false);
     }
   }

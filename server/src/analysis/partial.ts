@@ -58,7 +58,16 @@ export interface ClassMember extends Part {
   readonly name: string | null;
   /** Names it declares `global` (module-level names it may rebind). */
   readonly globals: readonly string[];
+  /**
+   * Attributes it may assign (`self.ids = ...`, `self.a, self.b = ...`, `self.n += 1`): what the class
+   * holds in them is judged from every assignment in the class (GEN004 asks whether `self._ids` is an
+   * infinite iterator). Over-approximated from the text.
+   */
+  readonly attributes: readonly string[];
 }
+
+/** An attribute followed by what may make it an assignment's target (or one of several). */
+const ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?:[-+*/%&|^@<>]{0,3}=(?!=)|[:,)\]])/g;
 
 /** A span of text to parse: offsets into the file. */
 export interface TextSpan {
@@ -268,6 +277,7 @@ class Scanner {
           isDefinition: collector.isDefinition,
           name: collector.name,
           globals: collector.globals,
+          attributes: [...new Set(Array.from(text.slice(collector.start, memberEnd).matchAll(ASSIGNED_ATTRIBUTE), (match) => match[1] ?? ''))],
         })),
       };
     }
@@ -500,15 +510,17 @@ interface Unit {
   readonly names: readonly string[];
   /** Module-level names a member declares `global`. */
   readonly globals: readonly string[];
+  /** Attributes a member may assign. */
+  readonly attributes: readonly string[];
 }
 
 /**
  * The parts of the file the running rules need (see the file header), or null when that is all of
  * it or the pre-pass cannot tell: then the file is parsed whole. A split class (`ClassBody`) keeps its
  * header and the statements of its body that are not definitions whenever any of it is needed, and
- * of its methods those some rule can report in, those that needed code names, and the callers in the
- * class of a needed generator method or private method (a rule may count a method's calls in its
- * class). Private module-level functions bring their callers likewise (GEN004 judges a private helper
+ * of its methods those some rule can report in, those that needed code names (as methods, or as
+ * attributes they may assign), and the callers in the class of a needed generator method or private
+ * method (a rule may count a method's calls in its class). Private module-level functions bring their callers likewise (GEN004 judges a private helper
  * by the arguments its callers pass, as `incremental.ts` does). `rules` are the rules that will run
  * on the file; a rule without `reportsInDefinition` may report anywhere, and the file is parsed whole.
  */
@@ -524,16 +536,16 @@ export function neededParts(text: string, rules: readonly RuleDefinition[]): Tex
   for (const statement of statements) {
     const body = statement.classBody;
     if (body === null) {
-      units.push({ part: statement, classIndex: -1, isDefinition: statement.isDefinition, names: statement.binds, globals: [] });
+      units.push({ part: statement, classIndex: -1, isDefinition: statement.isDefinition, names: statement.binds, globals: [], attributes: [] });
       continue;
     }
     const classIndex = classes.length;
     const header = units.length;
-    units.push({ part: body.header, classIndex, isDefinition: false, names: [body.name], globals: [] });
+    units.push({ part: body.header, classIndex, isDefinition: false, names: [body.name], globals: [], attributes: [] });
     const members: number[] = [];
     for (const member of body.members) {
       members.push(units.length);
-      units.push({ part: member, classIndex, isDefinition: member.isDefinition, names: member.name === null ? [] : [member.name], globals: member.globals });
+      units.push({ part: member, classIndex, isDefinition: member.isDefinition, names: member.name === null ? [] : [member.name], globals: member.globals, attributes: member.attributes });
     }
     classes.push({ body, header, members, touched: false });
   }
@@ -556,7 +568,7 @@ export function neededParts(text: string, rules: readonly RuleDefinition[]): Tex
     include(split.header);
     for (const member of split.members) {
       const unit = units[member];
-      if (unit !== undefined && (!unit.isDefinition || unit.names.some((name) => seen.has(name)))) include(member);
+      if (unit !== undefined && (!unit.isDefinition || unit.names.some((name) => seen.has(name)) || unit.attributes.some((name) => seen.has(name)))) include(member);
     }
   };
   // Where a word leads: top-level definitions (and members declaring it `global`), classes, and methods
@@ -570,7 +582,7 @@ export function neededParts(text: string, rules: readonly RuleDefinition[]): Tex
   };
   units.forEach((unit, index) => {
     if (unit.classIndex < 0 || index === classes[unit.classIndex]?.header) for (const name of unit.names) add(bindersOf, name, index);
-    else for (const name of unit.names) add(membersNamed, name, index);
+    else for (const name of [...unit.names, ...unit.attributes]) add(membersNamed, name, index);
     for (const name of unit.globals) add(bindersOf, name, index);
   });
   // The units mentioning each private name, for the callers of private functions and methods.

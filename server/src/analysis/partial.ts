@@ -151,7 +151,11 @@ class Scanner {
   /** The collectors whose head the current logical line gives (its first words say what it is). */
   private headOf: Collector[] = [];
 
-  constructor(private readonly text: string) {}
+  private readonly hasCarriageReturn: boolean;
+
+  constructor(private readonly text: string) {
+    this.hasCarriageReturn = text.includes('\r');
+  }
 
   run(): TopLevelStatement[] {
     const text = this.text;
@@ -281,14 +285,19 @@ class Scanner {
         })),
       };
     }
-    // A split class's words are its header's and members' together.
-    const words = classBody === null ? open.words : new Set([...open.words, ...classBody.members.flatMap((member) => [...member.words])]);
     const globals = [...open.globals, ...(classBody?.members.flatMap((member) => member.globals) ?? [])];
+    const ownWords = open.words;
+    let words: ReadonlySet<string> | null = classBody === null ? ownWords : null;
     this.statements.push({
       start: open.start,
       end,
       text: text.slice(open.start, end),
-      words,
+      // A split class's words are its header's and members' together, gathered only if asked for
+      // (the choice of parts looks at the header and members one by one).
+      get words(): ReadonlySet<string> {
+        words ??= new Set([...ownWords, ...(classBody?.members.flatMap((member) => [...member.words]) ?? [])]);
+        return words;
+      },
       hasGeneratorExpression: open.hasGeneratorExpression || (classBody?.members.some((member) => member.hasGeneratorExpression) ?? false),
       isDefinition,
       binds: [...(isDefinition && name !== null ? [name] : []), ...globals],
@@ -480,11 +489,11 @@ class Scanner {
 
   private skipComment(): void {
     const text = this.text;
-    while (this.at < text.length) {
-      const c = text.charCodeAt(this.at);
-      if (c === 10 || c === 13) return;
-      this.at++;
-    }
+    const newline = text.indexOf('\n', this.at);
+    const end = newline === -1 ? text.length : newline;
+    // A lone `\r` ends a line too (rare: looked for only up to the `\n`).
+    const carriageReturn = this.hasCarriageReturn ? text.indexOf('\r', this.at) : -1;
+    this.at = carriageReturn !== -1 && carriageReturn < end ? carriageReturn : end;
   }
 
   private skipNewline(): void {

@@ -152,6 +152,8 @@ class Scanner {
   private headOf: Collector[] = [];
 
   private readonly hasCarriageReturn: boolean;
+  /** The first backslash at or after the position last asked about, or -1 when none is left (see `skipLongString`). */
+  private nextBackslash = -2;
 
   constructor(private readonly text: string) {
     this.hasCarriageReturn = text.includes('\r');
@@ -401,6 +403,10 @@ class Scanner {
     const triple = text.charCodeAt(this.at + 1) === quote && text.charCodeAt(this.at + 2) === quote;
     const formatted = /[fF]/.test(prefix);
     this.at += triple ? 3 : 1;
+    if (triple && !formatted) {
+      this.skipLongString(quote === 39 ? "'''" : '"""');
+      return;
+    }
     for (;;) {
       if (this.at >= text.length) throw new Unsure();
       const c = text.charCodeAt(this.at);
@@ -432,6 +438,28 @@ class Scanner {
         continue;
       }
       this.at++;
+    }
+  }
+
+  /**
+   * The rest of a triple-quoted string that is not an f-string (docstrings: most of a file's strings by
+   * size), found with `indexOf`: the closing quotes, unless a backslash before them escapes a character.
+   */
+  private skipLongString(closing: string): void {
+    const text = this.text;
+    let close = -1;
+    for (;;) {
+      if (close < this.at) close = text.indexOf(closing, this.at);
+      if (close === -1) throw new Unsure();
+      // The next backslash of the whole text, kept across strings: searching afresh from each string
+      // would scan to the end of a file that has none left, once per docstring.
+      if (this.nextBackslash !== -1 && this.nextBackslash < this.at) this.nextBackslash = text.indexOf('\\', this.at);
+      const backslash = this.nextBackslash;
+      if (backslash === -1 || backslash >= close) {
+        this.at = close + 3;
+        return;
+      }
+      this.at = backslash + (text.charCodeAt(backslash + 1) === 13 && text.charCodeAt(backslash + 2) === 10 ? 3 : 2);
     }
   }
 

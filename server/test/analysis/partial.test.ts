@@ -136,6 +136,15 @@ describe('partial parsing', () => {
     expect(last?.binds).toEqual(['last']);
   });
 
+  it('finds the end of docstrings with escaped quotes and backslashes', () => {
+    const text = 'def f():\n    """a \\""" yield \\\\"""\n    return 1\ndef g():\n    r\'\'\'\\\'\'\'\'\'\'\n    yield 2\n';
+    const statements = splitTopLevel(text);
+    expect(statements?.map((statement) => [statement.text, statement.words.has('yield')])).toEqual([
+      ['def f():\n    """a \\""" yield \\\\"""\n    return 1\n', false],
+      ["def g():\n    r\'\'\'\\\'\'\'\'\'\'\n    yield 2\n", true],
+    ]);
+  });
+
   it('tells generator expressions from comprehensions and calls', () => {
     const only = (code: string): boolean | undefined => splitTopLevel(`${code}\n`)?.[0]?.hasGeneratorExpression;
     expect(only('x = sum(a for a in b)')).toBe(true);

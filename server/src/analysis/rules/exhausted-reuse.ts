@@ -204,11 +204,15 @@ function candidateNamesIn(text: string, ctx: RuleContext): Set<string> {
  * have a candidate name (counts in a frame's text never exceed those in a text holding it).
  */
 function mayReuseIn(text: string): boolean {
+  const counted = new Set<string>();
   for (const match of text.matchAll(CANDIDATE_ASSIGNMENT)) {
     const [, name, value] = match;
     if (name === undefined || value === undefined) continue;
-    if (countWord(text, name, 3) < 3 || consumingUses(text, name) < 2) continue;
-    if (/^\(.*\bfor\b.*\bin\b/.test(value) || /^[\w.]+\s*\(/.test(value)) return true;
+    // The value must look like a call or a generator expression; the counts are the name's, once.
+    if (!/^\(.*\bfor\b.*\bin\b/.test(value) && !/^[\w.]+\s*\(/.test(value)) continue;
+    if (counted.has(name)) continue;
+    counted.add(name);
+    if (countWord(text, name, 3) >= 3 && consumingUses(text, name) >= 2) return true;
   }
   return false;
 }

@@ -59,15 +59,15 @@ export interface ClassMember extends Part {
   /** Names it declares `global` (module-level names it may rebind). */
   readonly globals: readonly string[];
   /**
-   * Attributes it may assign (`self.ids = ...`, `self.a, self.b = ...`, `self.n += 1`): what the class
-   * holds in them is judged from every assignment in the class (GEN004 asks whether `self._ids` is an
-   * infinite iterator). Over-approximated from the text.
+   * Attributes it may assign (`self.ids = ...`, `self.n += 1`, `self.x: int`): what the class holds in
+   * them is judged from every such assignment in the class (GEN004 asks whether `self._ids` is an
+   * infinite iterator; a tuple target is not counted there). Over-approximated from the text.
    */
   readonly attributes: readonly string[];
 }
 
-/** An attribute followed by what may make it an assignment's target (or one of several). */
-const ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)[ \t]*(?:[-+*/%&|^@<>]{0,3}=(?!=)|[:,)\]])/g;
+/** An attribute followed by what may make it an assignment's target: `=`, an augmented `+=`, an annotation. */
+const ASSIGNED_ATTRIBUTE = /\.[ \t]*([A-Za-z_]\w*)\s*(?:[-+*/%&|^@<>]{0,3}=(?!=)|:)/g;
 
 /** A span of text to parse: offsets into the file. */
 export interface TextSpan {

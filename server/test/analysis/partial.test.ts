@@ -82,6 +82,22 @@ describe('partial parsing', () => {
     expect(neededTexts('def f():\n    return 1\n\nclass C:\n    x = 1\n')).toEqual([]);
   });
 
+  it('keeps the members that assign an attribute a kept method reads, not those that only read it', () => {
+    const text = [
+      'class Numbered:',
+      '    def __init__(self):',
+      '        self._ids = count()',
+      '',
+      '    def reads(self):',
+      '        return print(self._ids, 1)',
+      '',
+      '    def __iter__(self):',
+      '        yield next(self._ids)',
+      '',
+    ].join('\n');
+    expect(neededTexts(text)).toEqual(['class Numbered:\n    def __init__(self):\n        self._ids = count()\n\n', '    def __iter__(self):\n        yield next(self._ids)\n']);
+  });
+
   it('splits a class at its members and keeps the header, plain statements, needed methods and their callers', () => {
     const text = [
       'class Reader:',

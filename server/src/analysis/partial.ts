@@ -1,22 +1,25 @@
 // Partial parsing for `check`: a linear pre-pass over the text splits a file into its top-level
-// statements and decides which of them the analysis needs, so that tree-sitter parses only those
-// (`includedRanges`: node offsets stay the file's own, so findings need no remapping).
+// statements (and a class's body into its members) and decides which of them the analysis needs, so
+// that tree-sitter parses only those (`includedRanges`: node offsets stay the file's own, so findings
+// need no remapping).
 //
 // What is kept follows the dependency rule `incremental.ts` relies on (and tests on every fixture and
 // on the standard library): a finding in a top-level statement depends on that statement, on all
 // module-level code, and on the definitions it references, transitively; never on the definitions that
-// reference it (`model/visible.ts`). So every top-level statement that is not a def or class is kept,
-// and so is every def or class in which some running rule can report (`reportsInDefinition`, asked
-// of the statement's code words), together with the definitions their words name. Whatever the
-// pre-pass is unsure of (a form feed in an indentation, an unterminated string or bracket, an indented
-// first statement) makes the whole file parse.
+// reference it (`model/visible.ts`), except for the callers of a private helper. So every top-level
+// statement that is not a def or class is kept, and so is every def or class in which some running
+// rule can report (`reportsInDefinition`, asked of the statement's code words), together with the
+// definitions their words name. Inside a class the same rule holds one level down, with what rules ask
+// of a class besides: a kept generator's calls in its class and the assignments of the attributes kept
+// code reads (`neededParts`). Whatever the pre-pass is unsure of (a form feed in an indentation, an
+// unterminated string or bracket, an indented first statement) makes the whole file parse.
 
 import type { TextRange } from '../parser.js';
 import type { RuleDefinition } from './rules/rule.js';
 
-/** What a rule's `reportsInDefinition` is asked about one top-level def or class. */
+/** What a rule's `reportsInDefinition` is asked about one top-level def or class, or one class member. */
 export interface DefinitionText {
-  /** The statement's source, decorators and trailing comments included. */
+  /** Its source, decorators and trailing comments included. */
   readonly text: string;
   /** Identifier-like words of its code (not of strings or comments; f-string expressions count as code). */
   readonly words: ReadonlySet<string>;

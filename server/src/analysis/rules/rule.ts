@@ -82,9 +82,9 @@ export interface RuleDefinition {
    */
   triggeredByImportedNames?: boolean;
   /**
-   * Whether the rule can report inside a top-level def or class with this code, whatever the rest of the
-   * file: `check` parses only the definitions in which some running rule can report, the module-level
-   * code and the definitions they reference (`analysis/partial.ts`). A rule whose reports lie in generator
+   * Whether the rule can report inside a top-level def or class (or a member of a class) with this code,
+   * whatever the rest of the file: `check` parses only the definitions in which some running rule can
+   * report, the module-level code and what they reference (`analysis/partial.ts`). A rule whose reports lie in generator
    * bodies asks for a `yield` or a generator expression. Absent: the rule may report anywhere, and files
    * it runs on are parsed whole.
    */

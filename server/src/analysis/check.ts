@@ -79,11 +79,36 @@ function mentionsAny(text: string, names: ReadonlySet<string> | undefined): bool
 }
 
 export function analyzeFile(input: AnalysisInput): AnalysisResult {
+  return runSteps(analyzeFileSteps(input));
+}
+
+/**
+ * A computation cut into steps: each `yield` is a point where the caller may pause it (the language
+ * server returns to its event loop there, so that requests are answered during a long analysis) or
+ * abandon it (a newer version of the document supersedes it). It must not be resumed once its inputs
+ * changed; between steps it holds only values it computed itself.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs every step at once: the synchronous result. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+/**
+ * `analyzeFile` in steps: one after the model is built and one per function (or per 64 nodes) each rule
+ * looks at. The same code computes both, so a stepped analysis returns exactly what `analyzeFile` does.
+ */
+export function* analyzeFileSteps(input: AnalysisInput): Steps<AnalysisResult> {
   const tree = input.tree ?? parsePython(input.text);
   const enabled = RULES.filter((rule) => (input.enabled === undefined ? rule.enabledByDefault !== false : input.enabled.has(rule.code)));
   const rules = enabled.filter((rule) => (rule.checkFunction !== undefined || rule.checkNode !== undefined) && ruleMayReport(rule, input.text));
   const nodeTypes = new Set(rules.flatMap((rule) => rule.nodeTypes ?? []));
   let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? new SemanticModel(tree, input.text, nodeTypes) : undefined);
+  if (input.model === undefined && model !== undefined) yield;
   const lines = new LineIndex(input.text);
   const reports: { rule: RuleDefinition; report: RuleReport }[] = [];
 
@@ -97,10 +122,22 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
       moduleName: input.moduleName,
       report: (report) => reports.push({ rule, report }),
     };
-    if (rule.checkFunction !== undefined) for (const fn of model.functions) rule.checkFunction(fn, ctx);
-    if (rule.checkNode !== undefined) {
-      for (const type of rule.nodeTypes ?? []) for (const node of model.nodesOfType(type)) rule.checkNode(node, ctx);
+    if (rule.checkFunction !== undefined) {
+      for (const fn of model.functions) {
+        rule.checkFunction(fn, ctx);
+        yield;
+      }
     }
+    if (rule.checkNode !== undefined) {
+      let count = 0;
+      for (const type of rule.nodeTypes ?? []) {
+        for (const node of model.nodesOfType(type)) {
+          rule.checkNode(node, ctx);
+          if (++count % 64 === 0) yield;
+        }
+      }
+    }
+    yield;
   }
 
   const findings: Finding[] = [];

@@ -4,6 +4,7 @@
 import type { Finding, RelatedLocation } from '@yieldlens/shared';
 import { firstSyntaxError, parsePython, type SyntaxNode, type Tree } from '../parser.js';
 import { SemanticModel } from './model/semantic.js';
+import { runSteps, type Steps } from './steps.js';
 import { LineIndex } from './positions.js';
 import { RULES } from './rules/registry.js';
 import type { RuleContext, RuleDefinition, RuleReport } from './rules/rule.js';
@@ -28,6 +29,11 @@ export interface AnalysisInput {
 /** A model that serves every rule: it collects the node types of all of them. */
 export function modelForAnalysis(tree: Tree, text: string): SemanticModel {
   return new SemanticModel(tree, text, ALL_NODE_TYPES);
+}
+
+/** `modelForAnalysis` in steps (see `Steps`). */
+export function modelForAnalysisSteps(tree: Tree, text: string): Steps<SemanticModel> {
+  return SemanticModel.inSteps(tree, text, ALL_NODE_TYPES);
 }
 
 const ALL_NODE_TYPES: ReadonlySet<string> = new Set(RULES.flatMap((rule) => rule.nodeTypes ?? []));
@@ -83,22 +89,6 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
 }
 
 /**
- * A computation cut into steps: each `yield` is a point where the caller may pause it (the language
- * server returns to its event loop there, so that requests are answered during a long analysis) or
- * abandon it (a newer version of the document supersedes it). It must not be resumed once its inputs
- * changed; between steps it holds only values it computed itself.
- */
-export type Steps<T> = Generator<void, T, void>;
-
-/** Runs every step at once: the synchronous result. */
-export function runSteps<T>(steps: Steps<T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done === true) return next.value;
-  }
-}
-
-/**
  * `analyzeFile` in steps: one after the model is built and one per function (or per 64 nodes) each rule
  * looks at. The same code computes both, so a stepped analysis returns exactly what `analyzeFile` does.
  */
@@ -107,8 +97,7 @@ export function* analyzeFileSteps(input: AnalysisInput): Steps<AnalysisResult> {
   const enabled = RULES.filter((rule) => (input.enabled === undefined ? rule.enabledByDefault !== false : input.enabled.has(rule.code)));
   const rules = enabled.filter((rule) => (rule.checkFunction !== undefined || rule.checkNode !== undefined) && ruleMayReport(rule, input.text));
   const nodeTypes = new Set(rules.flatMap((rule) => rule.nodeTypes ?? []));
-  let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? new SemanticModel(tree, input.text, nodeTypes) : undefined);
-  if (input.model === undefined && model !== undefined) yield;
+  let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? yield* SemanticModel.inSteps(tree, input.text, nodeTypes) : undefined);
   const lines = new LineIndex(input.text);
   const reports: { rule: RuleDefinition; report: RuleReport }[] = [];
 

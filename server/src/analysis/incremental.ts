@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { Finding, RelatedLocation, TextEdit } from '@yieldlens/shared';
 import { parsePython, type SyntaxNode, type Tree } from '../parser.js';
-import { analyzeFile, analyzeFileSteps, describeSyntaxError, modelForAnalysis, runSteps, type AnalysisInput, type AnalysisResult, type Steps, type SyntaxErrorInfo } from './check.js';
+import { analyzeFile, analyzeFileSteps, describeSyntaxError, modelForAnalysisSteps, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
+import { runSteps, SharedSteps, type Steps } from './steps.js';
 import { SemanticModel, type FunctionInfo } from './model/semantic.js';
 import { LineIndex } from './positions.js';
 import { summarizeFunction } from './workspace/summary.js';
@@ -125,15 +126,17 @@ export class IncrementalAnalyzer {
   /**
    * `analyze` in steps (see `Steps`): one per job analysed afresh, and inside a whole-file analysis one
    * per function. What a step caches is keyed by the texts it read, so abandoning the rest leaves the
-   * caches true; the caller must not resume the steps once the document changed.
+   * caches true; the caller must not resume the steps once the document changed. `sharedModel`, when
+   * given, holds the building of the whole file's model, should one be needed, where others can finish
+   * it (a hover during the analysis then uses that model instead of building its own).
    */
-  *analyzeSteps(input: AnalysisInput & { tree: Tree }, contextKey: string): Steps<IncrementalResult> {
+  *analyzeSteps(input: AnalysisInput & { tree: Tree }, contextKey: string, sharedModel?: (build: () => Steps<SemanticModel>) => SharedSteps<SemanticModel>): Steps<IncrementalResult> {
     if (this.resultsByKey.size > MAX_CACHE_ENTRIES || this.factsByText.size > MAX_CACHE_ENTRIES) {
       this.resultsByKey.clear();
       this.factsByText.clear();
       this.skeletonIds.clear();
     }
-    const { statements, model } = yield* this.statementsOf(input.tree, input.text);
+    const { statements, model } = yield* this.statementsOf(input.tree, input.text, sharedModel);
     const jobs = planJobs(statements, contextKey);
     const results = jobs.map((job) => {
       const cached = this.resultsByKey.get(job.key);
@@ -188,7 +191,7 @@ export class IncrementalAnalyzer {
     return { findings, suppressed, syntaxError: describeSyntaxError(input.tree, lines), lines, reanalysed: missedStatements, signature, model };
   }
 
-  private *statementsOf(tree: Tree, text: string): Steps<{ statements: Statement[]; model: SemanticModel | null }> {
+  private *statementsOf(tree: Tree, text: string, sharedModel?: (build: () => Steps<SemanticModel>) => SharedSteps<SemanticModel>): Steps<{ statements: Statement[]; model: SemanticModel | null }> {
     // A unit starts at a node in column 0; `a = 1; b = 2` (or a comment) after it on the same line joins it,
     // so every unit's text starts at a line start and re-parses the same way on its own. A cursor reads
     // the boundaries without making a JS node per statement: this runs on every keystroke.
@@ -216,12 +219,17 @@ export class IncrementalAnalyzer {
     const unknown = statements.flatMap((statement, position) => (statement.facts === undefined ? [position] : []));
     // Many new texts (opening a file, pasting a block): one model of the whole file answers what one
     // parse and model per statement would, for a fraction of the cost.
-    const model = unknown.length > WHOLE_FILE_THRESHOLD ? modelForAnalysis(tree, text) : null;
-    if (model !== null) yield;
+    let model: SemanticModel | null = null;
+    if (unknown.length > WHOLE_FILE_THRESHOLD) {
+      yield;
+      const build = (): Steps<SemanticModel> => modelForAnalysisSteps(tree, text);
+      model = yield* (sharedModel?.(build) ?? new SharedSteps(build())).steps();
+      // Whoever first needs the bindings (this, or a hover between two steps) computes the rest of them.
+      yield* model.bindingSteps();
+    }
     const fromModel = model === null ? null : factsFromModel(model, statements);
-    if (fromModel !== null) yield;
     for (const [count, position] of unknown.entries()) {
-      if (count % 64 === 63) yield;
+      if (count % 16 === 15) yield;
       const statement = statements[position] as Statement;
       const unit = units[position] as TopLevelNode[];
       const first = unit[0] as TopLevelNode;

@@ -5,7 +5,7 @@
 
 import { CodeLensRefreshRequest, InlayHintRefreshRequest, MessageType, ShowMessageNotification, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { TRACE_STATUS_NOTIFICATION, type Finding, type TraceStatusParams } from '@yieldlens/shared';
-import { IncrementalAnalyzer, LineIndex, runSteps, SemanticModel, WorkspaceIndex, type AnalysisResult, type Steps } from '../analysis/index.js';
+import { IncrementalAnalyzer, LineIndex, runSteps, SemanticModel, SharedSteps, WorkspaceIndex, type AnalysisResult, type Steps } from '../analysis/index.js';
 import { stopReason } from './code-lens.js';
 import { ConfigStore } from './config.js';
 import { findingsSignature, publishDiagnostics } from './diagnostics.js';
@@ -44,10 +44,19 @@ const SUMMARY_DELAY_MS = 50;
  * analysis (a few milliseconds) fits in one slice; the slices of a long one are this long, or as long
  * as its longest step (a parse, a whole-file model: tens of milliseconds in a 6,000-line file).
  */
-const ANALYSIS_SLICE_MS = 8;
+const ANALYSIS_SLICE_MS = 4;
 
 /** What a hover reads of a document: no findings. */
 export type DocumentStructure = Pick<AnalysisResult, 'tree' | 'model' | 'lines'>;
+
+/** A document's structure for a version whose analysis has not ended; `model` once built. */
+interface Provisional {
+  version: number;
+  structure: DocumentStructure;
+  model: SemanticModel | undefined;
+  /** The running analysis' model being built, which a hover finishes rather than build another. */
+  building: SharedSteps<SemanticModel> | undefined;
+}
 
 /** A document's analysis in progress, for one version. */
 interface AnalysisTask {
@@ -90,7 +99,7 @@ export class Session {
   /** The analysis running for each document (at most one; a newer version supersedes it). */
   private readonly running = new Map<OpenDocument, AnalysisTask>();
   /** What `structureOf` made for a version not analysed yet. */
-  private readonly structures = new WeakMap<OpenDocument, { version: number; structure: DocumentStructure; modelIfBuilt: () => SemanticModel | undefined }>();
+  private readonly structures = new WeakMap<OpenDocument, Provisional>();
   private disposed = false;
 
   constructor(private readonly connection: Connection) {
@@ -143,21 +152,30 @@ export class Session {
   structureOf(doc: OpenDocument): DocumentStructure | null {
     if (doc.isAnalysed && doc.analysis !== null) return doc.analysis.result;
     if (skipReason(doc.text) !== null) return null;
+    return this.provisionalOf(doc).structure;
+  }
+
+  /** The structure of the document's current version made before its analysis ends (see `structureOf`). */
+  private provisionalOf(doc: OpenDocument): Provisional {
     const known = this.structures.get(doc);
-    if (known !== undefined && known.version === doc.version) return known.structure;
+    if (known !== undefined && known.version === doc.version) return known;
     const tree = doc.currentTree();
     const text = doc.text;
-    let model: SemanticModel | undefined;
-    const structure: DocumentStructure = {
-      tree,
-      lines: new LineIndex(text),
-      get model(): SemanticModel {
-        model ??= new SemanticModel(tree, text);
-        return model;
+    const provisional: Provisional = {
+      version: doc.version,
+      model: undefined,
+      building: undefined,
+      structure: {
+        tree,
+        lines: new LineIndex(text),
+        get model(): SemanticModel {
+          provisional.model ??= provisional.building?.finish() ?? new SemanticModel(tree, text);
+          return provisional.model;
+        },
       },
     };
-    this.structures.set(doc, { version: doc.version, structure, modelIfBuilt: () => model });
-    return structure;
+    this.structures.set(doc, provisional);
+    return provisional;
   }
 
   /**
@@ -252,18 +270,28 @@ export class Session {
     const version = doc.version;
     const text = doc.text;
     const tree = doc.currentTree();
+    // A request that arrived during the parse is answered before the model is built.
+    yield;
     const enabled = config.enabled;
     // Everything besides the text that changes findings: the rules, the index, the module's name.
     const generation = this.indexer.generationExcluding(doc.file);
     const contextKey = `${[...enabled].sort().join(',')}|${generation}|${moduleName ?? ''}`;
+    // The whole file's model, if the analysis builds one, serves hovers meanwhile (same text, same tree).
+    const shareModel = (build: () => Steps<SemanticModel>): SharedSteps<SemanticModel> => {
+      const shared = new SharedSteps(build());
+      const provisional = doc.version === version ? this.provisionalOf(doc) : undefined;
+      if (provisional !== undefined && provisional.structure.tree === tree && provisional.model === undefined) provisional.building = shared;
+      return shared;
+    };
     const incremental = yield* state.analyzer.analyzeSteps(
       { file: doc.file, text, tree, enabled, index: this.index, ...(moduleName === null ? {} : { moduleName }) },
       contextKey,
+      shareModel,
     );
     state.generation = generation;
     // A hover during the analysis may have built the model of this very text already.
     const known = this.structures.get(doc);
-    let model: SemanticModel | undefined = incremental.model ?? (known?.version === version ? known.modelIfBuilt() : undefined);
+    let model: SemanticModel | undefined = incremental.model ?? (known?.version === version && known.structure.tree === tree ? known.model : undefined);
     this.structures.delete(doc);
     const result: AnalysisResult = {
       findings: incremental.findings,

@@ -61,6 +61,8 @@ interface Provisional {
 /** A document's analysis in progress, for one version. */
 interface AnalysisTask {
   version: number;
+  /** Its context changed (see `invalidate`): it is abandoned at its next slice. */
+  stale: boolean;
   done: Promise<AnalysisResult | null | 'superseded'>;
 }
 
@@ -184,9 +186,18 @@ export class Session {
    * analysed, `superseded` when it changed or closed first. Rejects with `RequestCancelledError` once
    * `token` is cancelled; the analysis itself goes on (the diagnostics need it).
    */
-  analysisWhenReady(doc: OpenDocument, token?: CancellationToken): Promise<AnalysisResult | null | 'superseded'> {
-    if (doc.isAnalysed && doc.analysis !== null) return Promise.resolve(doc.analysis.result);
-    const task = this.analysisTask(doc);
+  async analysisWhenReady(doc: OpenDocument, token?: CancellationToken): Promise<AnalysisResult | null | 'superseded'> {
+    const version = doc.version;
+    for (;;) {
+      if (this.documents.get(doc.uri) !== doc || doc.version !== version) return 'superseded';
+      if (doc.isAnalysed && doc.analysis !== null) return doc.analysis.result;
+      const outcome = await this.awaitTask(this.analysisTask(doc), token);
+      // Abandoned because its context changed, the version still current: the next analysis answers.
+      if (outcome !== 'superseded' || this.disposed) return outcome;
+    }
+  }
+
+  private awaitTask(task: AnalysisTask, token: CancellationToken | undefined): Promise<AnalysisResult | null | 'superseded'> {
     if (token === undefined) return task.done;
     if (token.isCancellationRequested) return Promise.reject(new RequestCancelledError());
     return new Promise((resolve, reject) => {
@@ -198,14 +209,24 @@ export class Session {
     });
   }
 
+  /**
+   * Forgets the document's analysis (its context changed: the configuration, the index, an imported
+   * module's text), and abandons the one running: it reads the old context.
+   */
+  private invalidate(doc: OpenDocument): void {
+    doc.analysis = null;
+    const running = this.running.get(doc);
+    if (running !== undefined) running.stale = true;
+  }
+
   /** The running analysis of the document's current version, started now if there is none. */
   private analysisTask(doc: OpenDocument): AnalysisTask {
     const running = this.running.get(doc);
-    if (running !== undefined && running.version === doc.version) return running;
+    if (running !== undefined && running.version === doc.version && !running.stale) return running;
     const version = doc.version;
     const steps = this.analysisSteps(doc);
     let settle!: (outcome: AnalysisResult | null | 'superseded') => void;
-    const task: AnalysisTask = { version, done: new Promise((resolve) => { settle = resolve; }) };
+    const task: AnalysisTask = { version, stale: false, done: new Promise((resolve) => { settle = resolve; }) };
     this.running.set(doc, task);
     const finish = (outcome: AnalysisResult | null | 'superseded'): void => {
       if (this.running.get(doc) === task) this.running.delete(doc);
@@ -214,7 +235,7 @@ export class Session {
     const slice = (): void => {
       // A newer version (or closing the document) supersedes this analysis: its remaining steps would
       // read a tree and texts the document no longer has, and what they found would never be shown.
-      if (this.disposed || this.documents.get(doc.uri) !== doc || doc.version !== version) {
+      if (this.disposed || task.stale || this.documents.get(doc.uri) !== doc || doc.version !== version) {
         steps.return(null);
         finish('superseded');
         return;
@@ -368,7 +389,7 @@ export class Session {
       // index, so that no refresh reached it: its analysis then saw an older index.
       const state = this.incremental.get(doc);
       if (state !== undefined && state.generation !== this.indexer.generationExcluding(doc.file)) {
-        doc.analysis = null;
+        this.invalidate(doc);
         this.queue.enqueue(doc.uri);
       }
     }
@@ -385,7 +406,9 @@ export class Session {
     const doc = this.documents.get(uri);
     if (doc === undefined) return;
     const version = doc.version;
-    void this.analysisWhenReady(doc).then((outcome) => {
+    // Published once; an analysis abandoned for a changed context was enqueued again by whoever changed it.
+    const task = doc.isAnalysed && doc.analysis !== null ? Promise.resolve(doc.analysis.result) : this.analysisTask(doc).done;
+    void task.then((outcome) => {
       if (outcome !== 'superseded') this.publishWhenQuiet(doc, version, outcome);
     });
   }
@@ -453,7 +476,7 @@ export class Session {
     for (const uri of this.traces.staleDependentsOf(doc.file, doc.text)) {
       const dependent = this.documents.get(uri);
       if (dependent === undefined || dependent === doc) continue;
-      dependent.analysis = null;
+      this.invalidate(dependent);
       this.queue.enqueue(uri);
     }
     this.traces.update({
@@ -552,7 +575,7 @@ export class Session {
     const dependents = new Set(this.index.dependentsOf(file));
     for (const doc of this.documents.all()) {
       if (doc.file === file || !dependents.has(doc.file)) continue;
-      doc.analysis = null;
+      this.invalidate(doc);
       this.queue.enqueue(doc.uri);
     }
   }
@@ -562,7 +585,7 @@ export class Session {
     for (const uri of this.traces.staleDependentsOf(file, readProjectText(file) ?? '')) {
       const dependent = this.documents.get(uri);
       if (dependent === undefined) continue;
-      dependent.analysis = null;
+      this.invalidate(dependent);
       this.queue.enqueue(uri);
     }
   }
@@ -570,7 +593,7 @@ export class Session {
   /** Re-checks every open document (configuration changed, the index finished building). */
   refreshAll(): void {
     for (const doc of this.documents.all()) {
-      doc.analysis = null;
+      this.invalidate(doc);
       this.queue.enqueue(doc.uri);
     }
   }

@@ -3,7 +3,8 @@
 // sent during the analysis is answered before that version's diagnostics, from a complete model (the same
 // answer as after the analysis); a request cancelled with `$/cancelRequest` is answered (RequestCancelled
 // or a result), never left hanging; and an edit during the analysis supersedes it, so only the last
-// version's diagnostics are published — equal to what the CLI's analysis of that text reports.
+// version's diagnostics are published — equal to what the CLI's analysis of that text reports; a
+// configuration change during the analysis abandons it too.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node.js';
@@ -113,5 +114,20 @@ describe('long analyses yield', () => {
     const versions = client.diagnostics.all.filter((params) => params.uri === uri).map((params) => params.version);
     expect(versions).toEqual([v3]);
     expect(v2).toBe(2);
+  });
+
+  it('a configuration change during the analysis abandons it: the diagnostics follow the new settings', async () => {
+    const uri = freshUri('reconfigured');
+    void client.open(uri, REDEFINITIONS);
+    await client.hover(uri, ON_G);
+    // Same version, new context: the running analysis read the old rules and must not be published.
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yieldlens: { ignore: ['GEN004'] } } });
+    try {
+      const published = await client.diagnosticsFor(uri, 1);
+      expect(published.diagnostics).toEqual([]);
+      expect(client.diagnostics.all.filter((params) => params.uri === uri).map((params) => params.diagnostics.length)).toEqual([0]);
+    } finally {
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yieldlens: { ignore: [] } } });
+    }
   });
 });

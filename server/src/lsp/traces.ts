@@ -10,7 +10,7 @@ import type { Tree } from '../parser.js';
 import type { ModuleSource } from '../runtime/index.js';
 import { findTraceSources, traceInputs, type TraceSource } from '../runtime/sources.js';
 import type { ResolvedTraceSettings } from './config.js';
-import { CANCEL_CELL, CELLS_BYTES, PARSER_CELL, PENDING_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
+import { CANCEL_CELL, CELLS_BYTES, PARSER_CELL, PARSER_CLAIMED, PARSER_FREE, PENDING_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
 import { buildTraceView, type DocumentTraceView, type TracedRun } from './trace-view.js';
 import type { ConfirmingRun } from './trace-findings.js';
 
@@ -371,10 +371,22 @@ interface QueuedJob extends TraceJob {
  * shared cell when unwanted, and the worker is replaced when a run does not stop in time, runs past its
  * budget without answering, or dies (out of memory).
  */
+/**
+ * Claims the worker's parser cell for its termination: true when the worker is not in the native parser
+ * and can no longer enter it (it waits on the cell instead, until it is terminated); false while it parses.
+ * A plain look at the cell would leave a window in which the worker starts a parse just before it is
+ * terminated, which brings the whole process down.
+ */
+function claimForTermination(cells: Int32Array): boolean {
+  const before = Atomics.compareExchange(cells, PARSER_CELL, PARSER_FREE, PARSER_CLAIMED);
+  return before === PARSER_FREE || before === PARSER_CLAIMED;
+}
+
 class TraceRunner {
   private worker: Worker | null = null;
   private ready = false;
-  private readonly cells = new Int32Array(new SharedArrayBuffer(CELLS_BYTES));
+  /** The current worker's cells; each worker gets its own (a replaced one may still be stopping). */
+  private cells = new Int32Array(new SharedArrayBuffer(CELLS_BYTES));
   private readonly queue: QueuedJob[] = [];
   private running: QueuedJob | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -426,17 +438,15 @@ class TraceRunner {
     if (worker === null) return;
     worker.removeAllListeners();
     // Not in the middle of a parse (see replaceWhenSafe); a parse ends within a few seconds at worst.
-    for (let waited = 0; Atomics.load(this.cells, PARSER_CELL) === 1 && waited < 5_000; waited += PARSER_POLL_MS) {
+    for (let waited = 0; !claimForTermination(this.cells) && waited < 5_000; waited += PARSER_POLL_MS) {
       await new Promise((resolve) => setTimeout(resolve, PARSER_POLL_MS));
     }
     await worker.terminate();
   }
 
   private start(): void {
-    // A new worker starts with clean cells (its predecessor may have been stopped mid-parse).
-    Atomics.store(this.cells, CANCEL_CELL, 0);
-    Atomics.store(this.cells, PARSER_CELL, 0);
-    Atomics.store(this.cells, PENDING_CELL, 0);
+    // A new worker starts with cells of its own: its predecessor's stay claimed until it is gone.
+    this.cells = new Int32Array(new SharedArrayBuffer(CELLS_BYTES));
     const data: TraceWorkerData = { cells: this.cells.buffer as SharedArrayBuffer };
     const worker = new Worker(new URL('./trace-worker.js', import.meta.url), {
       workerData: data,
@@ -524,7 +534,7 @@ class TraceRunner {
    */
   private replaceWhenSafe(job: QueuedJob, report: TraceReport | null, why: string): void {
     if (this.running !== job) return;
-    if (Atomics.load(this.cells, PARSER_CELL) === 1) {
+    if (!claimForTermination(this.cells)) {
       this.arm(PARSER_POLL_MS, () => this.replaceWhenSafe(job, report, why));
       return;
     }

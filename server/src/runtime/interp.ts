@@ -220,6 +220,13 @@ export function systemExitCode(args: Py[]): Py {
 }
 
 /** The metaclass CPython gives `t` when the runtime does not model it, or undefined. */
+/** A class's __bases__ as CPython shows them: a hidden root (see PyType.hiddenBase) is `object`'s place. */
+function visibleBases(t: PyType): PyType[] {
+  if (!t.bases.some((b) => b.hiddenBase)) return t.bases;
+  const shown = t.bases.filter((b) => !b.hiddenBase);
+  return shown.length > 0 ? shown : [objectType];
+}
+
 export function unmodelledMetaclassOf(t: PyType): { name: string; reprDiffers: boolean } | undefined {
   for (const c of t.mro) if (c.unmodelledMetaclass !== undefined) return c.unmodelledMetaclass;
   return undefined;
@@ -2618,11 +2625,11 @@ export class VM {
       case '__module__':
         return t.module;
       case '__mro__':
-        return new PyTuple(t.mro);
+        return new PyTuple(t.mro.filter((c) => !c.hiddenBase));
       case '__bases__':
-        return new PyTuple(t.bases);
+        return new PyTuple(visibleBases(t));
       case '__base__':
-        return t.bases[0] ?? null;
+        return visibleBases(t)[0] ?? null;
       case '__class__':
         return visibleTypeOf(t, this.currentLine());
       case '__dict__':
@@ -3571,7 +3578,8 @@ export class VM {
     }
     if (a instanceof PySet && b instanceof PySet) {
       if (a.map.size !== b.map.size) return false;
-      for (const hk of [...a.map.keys()]) if (this.findFrom(b.map, a.map, hk) === undefined) return false;
+      // set_issubset: a's members in slot order, each found in b by its stored hash.
+      for (const [hk] of a.map.memberEntries()) if (this.findFrom(b.map, a.map, hk) === undefined) return false;
       return true;
     }
     if (a instanceof PyRange && b instanceof PyRange) {
@@ -3675,7 +3683,7 @@ export class VM {
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     }
     if (a instanceof PySet && b instanceof PySet) {
-      const sub = (p: PySet, q: PySet): boolean => [...p.map.keys()].every((k) => this.findFrom(q.map, p.map, k) !== undefined);
+      const sub = (p: PySet, q: PySet): boolean => p.map.memberEntries().every(([k]) => this.findFrom(q.map, p.map, k) !== undefined);
       if (op === 0) return a.map.size < b.map.size && sub(a, b);
       if (op === 1) return sub(a, b);
       if (op === 4) return a.map.size > b.map.size && sub(b, a);

@@ -99,6 +99,8 @@ export class PyType extends PyObject {
     }
     return undefined;
   }
+  /** A base standing for a metaclass the runtime does not model (collections.abc's ABCMeta root): left out of __mro__ and __bases__. */
+  hiddenBase = false;
   /** Set on abc.ABC: decides issubclass(sub, abc) for the abstract classes below it (registration, __subclasshook__). */
   abcCheck?: (sub: PyType, abc: PyType) => boolean;
   isSubtypeOf(other: PyType): boolean {

@@ -25,10 +25,14 @@ function mergeDict(vm: VM, d: PyDict, src: PyDict): void {
     }
     return;
   }
+  const size = src.vals.size;
   for (const [hk, v] of [...src.vals]) {
+    if (!src.vals.has(hk)) continue;
     const key = vm.insertFrom(d.vals, src.vals, hk);
     if (!d.vals.has(key)) d.keys.set(key, src.keys.get(hk));
     d.vals.set(key, v);
+    // An __eq__ that resized the dict being merged: dict_merge checks its size after each entry.
+    if (src.vals.size !== size) throw vm.error('RuntimeError', 'dict mutated during update');
   }
 }
 

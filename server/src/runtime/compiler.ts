@@ -1915,6 +1915,8 @@ class Compiler {
 
   private subscriptKey(n: SyntaxNode): void {
     const subs = n.childrenForFieldName('subscript');
+    // `a[*b]`, `a[0, *b]` (PEP 646): the index is the tuple the starred items make, as in a tuple display.
+    if (subs.some((s) => splatOf(s) !== null)) return this.exprList(subs);
     // `d[1,]` subscripts with a one-tuple: a trailing comma makes the key a tuple.
     if (subs.length === 1 && !n.children.some((c) => c.type === ',')) this.expr(subs[0]!);
     else {

@@ -641,7 +641,13 @@ function compileChecked(source: string, filename: string, mode: FollowUp['mode']
   if (nesting !== null) return { type: 'SyntaxError', message: 'too many nested parentheses', line: nesting };
   const tree = parsePython(source);
   const bad = firstSyntaxError(tree.rootNode);
-  if (bad !== null) return { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };
+  if (bad !== null) {
+    // tree-sitter's grammar fails on a starred subscript whose operand is not a name (`a[*(b)]`, `a[*()]`, `a[*'ab']`,
+    // valid since 3.11): CPython runs it, so the runtime refuses rather than report a SyntaxError.
+    const starredOperand = bad.type === 'ERROR' && (/\[\s*\*\s*(?![A-Za-z_*])/.test(bad.text) || (bad.parent?.type === 'subscript' && /^\*\s*(?![A-Za-z_*])/.test(bad.text)));
+    if (starredOperand) throw new CompileError('a starred subscript whose operand is not a name (a[*(...)]), which the parser does not read', bad.startPosition.row + 1);
+    return { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };
+  }
   if (mode === 'single') {
     // One interactive statement: a compound statement, or simple statements on one line (`a = 1; a`).
     const statements = tree.rootNode.namedChildren.filter((node) => node.type !== 'comment');

@@ -644,6 +644,14 @@ function compileChecked(source: string, filename: string, mode: FollowUp['mode']
   if (bad !== null) {
     // tree-sitter's grammar fails on a starred subscript whose operand is not a name (`a[*(b)]`, `a[*()]`, `a[*'ab']`,
     // valid since 3.11): CPython runs it, so the runtime refuses rather than report a SyntaxError.
+    // `f(): int`, `1: int`: tree-sitter stops at an expression followed by `:` that is no target; CPython's parser
+    // calls it an illegal target for annotation.
+    const kids = bad.children;
+    const next = bad.nextSibling;
+    if (bad.type === 'ERROR' && kids.length === 2 && kids[0]!.isNamed && kids[1]!.type === ':' && next !== null &&
+      next.startPosition.row === bad.endPosition.row && bad.startPosition.row === bad.endPosition.row) {
+      return { type: 'SyntaxError', message: 'illegal target for annotation', line: bad.startPosition.row + 1 };
+    }
     const starredOperand = bad.type === 'ERROR' && (/\[\s*\*\s*(?![A-Za-z_*])/.test(bad.text) || (bad.parent?.type === 'subscript' && /^\*\s*(?![A-Za-z_*])/.test(bad.text)));
     if (starredOperand) throw new CompileError('a starred subscript whose operand is not a name (a[*(...)]), which the parser does not read', bad.startPosition.row + 1);
     return { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };

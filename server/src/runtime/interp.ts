@@ -1967,6 +1967,13 @@ export class VM {
           if (this.getAttrOrUndefined(v, 'keys') === undefined)
             throw this.typeError(`'${typeOf(v).name}' object is not a mapping`);
           for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
+        } else if (v.vals.complex !== undefined && v.vals.complex.hashOf.size > 0) {
+          // dict_merge: a user-hashed key goes in with the hash stored with it (no __hash__ call).
+          for (const [hk, val] of [...v.vals]) {
+            const key = this.insertFrom(d.vals, v.vals, hk);
+            if (!d.vals.has(key)) d.keys.set(key, v.keys.get(hk));
+            d.vals.set(key, val);
+          }
         } else for (const [hk, val] of v.vals) this.dictSet(d, v.keys.get(hk), val);
         break;
       }

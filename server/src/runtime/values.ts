@@ -529,6 +529,8 @@ export class PyBytes extends PyObject {
 }
 export class PyByteArray extends PyObject {
   static pyTypeOf: PyType | null = null;
+  /** Buffer exports held (bytearray.join holds its own while it iterates): a resize then raises BufferError. */
+  exports = 0;
   constructor(public data: number[]) {
     super();
   }

@@ -167,6 +167,11 @@ export function delItem(vm: VM, o: Py, k: Py): void {
   if (o instanceof PyInstance) {
     if (vm.callSpecial(o, '__delitem__', [k]) !== undefined || typeOf(o).lookup('__delitem__') !== undefined) return;
   }
+  const own = (o as { pyDelItem?: (vm: VM, k: Py) => void } | null)?.pyDelItem;
+  if (typeof own === 'function') {
+    own.call(o, vm, k);
+    return;
+  }
   throw vm.typeError(`'${typeOf(o).name}' object doesn't support item deletion`);
 }
 

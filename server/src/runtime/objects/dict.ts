@@ -185,7 +185,20 @@ function installDictMethods(vm: VM): void {
   m('__repr__', (d) => vm.repr(d));
   dictType.dict.set('fromkeys', new PyClassMethod(native('fromkeys', (a) => {
     const d = new PyDict();
-    for (const k of vm.iterate(a[1])) vm.dictSet(d, k, a.length > 2 ? a[2] : null);
+    const value = a.length > 2 ? a[2] : null;
+    const source = a[1];
+    // dict_fromkeys of an exact dict or set takes its keys with their stored hashes (no __hash__ call).
+    const table = source instanceof PyDict && source.constructor === PyDict ? source.vals : source instanceof PySet ? source.map : null;
+    if (table !== null && table.complex !== undefined && table.complex.hashOf.size > 0) {
+      const order = source instanceof PySet ? source.map.memberEntries().map(([hk]) => hk) : [...table.keys()];
+      for (const hk of order) {
+        const key = vm.insertFrom(d.vals, table, hk);
+        if (!d.vals.has(key)) d.keys.set(key, table.original(hk));
+        d.vals.set(key, value);
+      }
+      return d;
+    }
+    for (const k of vm.iterate(source)) vm.dictSet(d, k, value);
     return d;
   })));
 }

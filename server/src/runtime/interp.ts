@@ -568,6 +568,21 @@ export class VM {
     return e.cls.isSubtypeOf(excTypes.get(name)!);
   }
   /** The exception being handled by the innermost frame that handles one (sys.exception()). */
+  /**
+   * `f`, or the frame an inlined comprehension runs in: CPython 3.12+ runs list, set and dict
+   * comprehensions in the enclosing frame, so f_back and sys._getframe() never show theirs. The enclosing
+   * frame's f_lineno would be the comprehension's current line; where the two differ it is refused.
+   */
+  visibleFrame(f: Frame | null): Frame | null {
+    while (f !== null && f.code.inlinedComprehension) {
+      const outer = f.back;
+      if (outer !== null && outer.lineno !== f.lineno)
+        throw new UnsupportedSignal('the frame of a comprehension spread over several lines', this.currentLine());
+      f = outer;
+    }
+    return f;
+  }
+
   currentHandled(): PyException | null {
     for (let f = this.frame; f !== null; f = f.back) if (f.handled !== null) return f.handled;
     return null;
@@ -1639,7 +1654,12 @@ export class VM {
     // PyTraceBack_Here: every frame an exception reaches adds an entry, except a re-raise.
     const line = co.lines[f.ip >> 1] ?? 0;
     if (exc.reraise) exc.reraise = false;
-    else exc.tb.push([f, line]);
+    else if (co.inlinedComprehension) {
+      if (exc.compLine === 0) exc.compLine = line;
+    } else {
+      exc.tb.push([f, exc.compLine !== 0 ? exc.compLine : line]);
+      exc.compLine = 0;
+    }
     if (exc.line === 0 && co.filename !== STDLIB_FILENAME) {
       exc.line = line;
       exc.file = co.filename;
@@ -2727,7 +2747,7 @@ export class VM {
         case 'f_back':
           // A suspended generator frame is linked to no caller; the module frame has none.
           if (o.gen !== null && o.gen.state !== GEN_RUNNING) return null;
-          return o.back;
+          return this.visibleFrame(o.back);
       }
       return undefined;
     }

@@ -134,6 +134,12 @@ export class PyException extends PyInstance {
   tb: [object, number][] = [];
   /** Set by a bare `raise`/RERAISE: the frame it unwinds next adds no traceback entry. */
   reraise = false;
+  /**
+   * The line an inlined comprehension's frame was at when the exception left it (0: none pending): CPython
+   * runs list, set and dict comprehensions in the enclosing frame, so they add no traceback entry of their
+   * own and the enclosing frame's entry has their line.
+   */
+  compLine = 0;
 }
 
 /** A traceback entry as Python sees it (tb_frame, tb_lineno, tb_next). */

@@ -26,7 +26,7 @@ import { queueModule } from './queue.js';
 import { randomModule } from './random.js';
 import { reModule } from './re.js';
 import { statisticsModule } from './statistics.js';
-import { stringModule } from './string.js';
+import { _stringModule, stringModule } from './string.js';
 import { sysModule } from './sys.js';
 import { textwrapModule } from './textwrap.js';
 import { timeModule } from './time.js';
@@ -61,6 +61,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['sys', sysModule],
   ['random', randomModule],
   ['string', stringModule],
+  ['_string', _stringModule],
   ['logging', loggingModule],
   ['copy', copyModule],
   ['time', timeModule],

@@ -1,16 +1,31 @@
 # id() of the values CPython caches (None, True/False, the small ints -5..256, '' and one-character latin-1
 # strs): one identity per value, as `is` gives, and never an object's. A visited-set keyed by id(), as
 # boltons' remap/research keep one, sees each container once and never mistakes a small int for one.
+class Seen:
+    """The visited set (a class, so the generator's traced locals show no id numbers)."""
+    def __init__(self):
+        self.names = {}
+
+    def __contains__(self, value):
+        return id(value) in self.names
+
+    def __getitem__(self, value):
+        return self.names[id(value)]
+
+    def __setitem__(self, value, name):
+        self.names[id(value)] = name
+
+
 def walk(root):
-    seen = {}
+    seen = Seen()
     stack = [((), root)]
     while stack:
         path, value = stack.pop()
-        if id(value) in seen:
-            yield path, 'again: ' + seen[id(value)]
+        if value in seen:
+            yield path, 'again: ' + seen[value]
             continue
         if isinstance(value, (list, dict)):
-            seen[id(value)] = '/'.join(map(str, path)) or 'root'
+            seen[value] = '/'.join(map(str, path)) or 'root'
             items = value.items() if isinstance(value, dict) else enumerate(value)
             stack.extend(reversed([(path + (k,), v) for k, v in items]))
         else:

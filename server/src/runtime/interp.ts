@@ -24,6 +24,7 @@ import {
 import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
 import { compareStr, isPrintableChar } from './unicode.js';
+import { unicodeErrorStr } from './objects/codec.js';
 import {
   ELLIPSIS, EMPTY_TUPLE, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
@@ -2701,6 +2702,16 @@ export class VM {
         for (const [frame, line] of e.tb) tb = new PyTraceback(frame, line, tb);
         return tb;
       }
+      case 'encoding':
+      case 'object':
+      case 'start':
+      case 'end':
+      case 'reason': {
+        // UnicodeDecodeError/UnicodeEncodeError's members, from their five arguments.
+        if (e.args.length === 5 && (this.excMatches(e, 'UnicodeDecodeError') || this.excMatches(e, 'UnicodeEncodeError')))
+          return e.args[['encoding', 'object', 'start', 'end', 'reason'].indexOf(name)]!;
+        return undefined;
+      }
       case 'value':
         if (this.excMatches(e, 'StopIteration')) return e.dict.get('value') ?? null;
         return undefined;
@@ -3311,6 +3322,13 @@ export class VM {
     if (a.length >= 2 && e.cls.isSubtypeOf(excTypes.get('OSError')!)) {
       const fn = e.dict.get('filename');
       return `[Errno ${this.str(a[0])}] ${this.str(a[1])}` + (fn !== undefined && fn !== null ? `: ${this.repr(fn)}` : '');
+    }
+    if (a.length === 5 && e.cls.isSubtypeOf(excTypes.get('UnicodeError')!)) {
+      const decode = e.cls.isSubtypeOf(excTypes.get('UnicodeDecodeError')!);
+      if (decode || e.cls.isSubtypeOf(excTypes.get('UnicodeEncodeError')!)) {
+        const s = unicodeErrorStr(this, decode, a);
+        if (s !== null) return s;
+      }
     }
     if (a.length === 0) return '';
     if (a.length === 1) return e.cls.isSubtypeOf(excTypes.get('KeyError')!) ? this.repr(a[0]) : this.str(a[0]);

@@ -27,6 +27,7 @@ import { randomModule } from './random.js';
 import { reModule } from './re.js';
 import { statisticsModule } from './statistics.js';
 import { _stringModule, stringModule } from './string.js';
+import { codecsModule } from './codecs.js';
 import { sysModule } from './sys.js';
 import { textwrapModule } from './textwrap.js';
 import { timeModule } from './time.js';
@@ -62,6 +63,7 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['random', randomModule],
   ['string', stringModule],
   ['_string', _stringModule],
+  ['codecs', codecsModule],
   ['logging', loggingModule],
   ['copy', copyModule],
   ['time', timeModule],

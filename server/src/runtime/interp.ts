@@ -26,7 +26,7 @@ import { BlockType, Op } from './opcodes.js';
 import { compareStr, isPrintableChar } from './unicode.js';
 import { unicodeErrorStr } from './objects/codec.js';
 import {
-  ELLIPSIS, EMPTY_TUPLE, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
+  ELLIPSIS, EMPTY_TUPLE, PyWeakRef, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
   PyType, PyTraceback, PyUserModule, InstanceDict, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
@@ -160,7 +160,7 @@ export function hasPyDunders(v: Py): boolean {
 }
 /** Objects whose operators the VM looks up as Python dunders: instances of classes, and hasPyDunders ones. */
 export function dispatchesDunders(v: Py): boolean {
-  return v instanceof PyInstance || hasPyDunders(v);
+  return v instanceof PyInstance || hasPyDunders(v) || (v instanceof PyWeakRef && v.isProxy);
 }
 
 export function typeOf(v: Py): PyType {
@@ -2281,8 +2281,8 @@ export class VM {
    * exceptions and `extraRoot`. Objects whose references the VM cannot see (native iterators keep
    * theirs in closures) make the answer "all reachable", so a generator is never closed early.
    */
-  private reachable(targets: Set<PyGenerator>, extraRoot: Py): Set<PyGenerator> {
-    const found = new Set<PyGenerator>();
+  private reachable<T extends object = PyGenerator>(targets: Set<T>, extraRoot: Py): Set<T> {
+    const found = new Set<T>();
     const seen = new Set<unknown>();
     const work: Py[] = [extraRoot];
     for (let fr = this.frame; fr !== null; fr = fr.back) work.push(fr);
@@ -2294,11 +2294,11 @@ export class VM {
       if (typeof v !== 'object' || v === null || seen.has(v)) continue;
       seen.add(v);
       if (--budget < 0) return targets;
+      if (targets.has(v as T)) {
+        found.add(v as T);
+        if (found.size === targets.size) return found;
+      }
       if (v instanceof PyGenerator) {
-        if (targets.has(v)) {
-          found.add(v);
-          if (found.size === targets.size) return found;
-        }
         if (v.frame !== null) work.push(v.frame);
       } else if (v instanceof Frame) {
         for (const x of v.locals) work.push(x);
@@ -2359,6 +2359,25 @@ export class VM {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether `target` is certainly alive in CPython: reachable from the live frames, module namespaces and the
+   * arguments of running calls (a weak reference does not count; the walk does not enter weakref objects).
+   * False when it is not found, or when the walk met an object whose references it cannot see: CPython would
+   * then have freed it, or not yet (a cycle waits for the collector), which the runtime does not model.
+   */
+  certainlyAlive(target: object): boolean {
+    const uncertain = this.finalizationUncertain;
+    this.finalizationUncertain = false;
+    try {
+      const targets = new Set([target]);
+      // reachable() answers with `targets` itself when it gives up (its budget, an opaque object).
+      const found = this.reachable(targets, null);
+      return found !== targets && found.has(target);
+    } finally {
+      this.finalizationUncertain = uncertain;
+    }
   }
 
   /** CPython's refcount finalisation of a temporary generator: close it when its last holder drops it. */
@@ -2532,7 +2551,27 @@ export class VM {
     return this.call(this.bindMethod(m, o), args);
   }
 
+  /**
+   * == with a weak reference: a proxy compares as its object (proxy_richcompare unwraps both sides); two refs
+   * compare their live objects, a ref and anything else by identity.
+   */
+  private weakEq(a: Py, b: Py): boolean {
+    const unwrap = (v: Py): Py => (v instanceof PyWeakRef && v.isProxy ? this.weakReferent(v) : v);
+    if ((a instanceof PyWeakRef && a.isProxy) || (b instanceof PyWeakRef && b.isProxy)) return this.eq(unwrap(a), unwrap(b));
+    if (a instanceof PyWeakRef && b instanceof PyWeakRef) return this.eq(this.weakReferent(a), this.weakReferent(b));
+    return a === b;
+  }
+
+  /** A weak reference's object while it is certainly alive (see certainlyAlive); else a refusal. */
+  weakReferent(w: PyWeakRef): PyObject {
+    if (!this.certainlyAlive(w.referent))
+      throw new UnsupportedSignal('a weak reference whose object may have been freed (CPython frees it at a time the runtime does not model)', this.currentLine());
+    return w.referent;
+  }
+
   getAttr(o: Py, name: string): Py {
+    // A weakref.proxy forwards every attribute to its object.
+    if (o instanceof PyWeakRef && o.isProxy) return this.getAttr(this.weakReferent(o), name);
     if (o instanceof PyInstance) {
       const t = o.cls;
       const ta = t.lookup(name);
@@ -2803,6 +2842,9 @@ export class VM {
           return o.globals.get('__name__') ?? null;
         case '__dict__':
           return this.mapToDict(o.dict ?? new Map());
+        case '__type_params__':
+          // The compiler refuses PEP 695 type parameters, so a function has none unless a tuple was set.
+          return (o as PyFunction & { typeParams?: Py }).typeParams ?? EMPTY_TUPLE;
       }
       const v = o.dict?.get(name);
       if (v !== undefined) return v;
@@ -2980,6 +3022,7 @@ export class VM {
   }
 
   setAttr(o: Py, name: string, v: Py): void {
+    if (o instanceof PyWeakRef && o.isProxy) return this.setAttr(this.weakReferent(o), name, v);
     if (o instanceof PyInstance) {
       const ta = o.cls.lookup(name);
       if (ta instanceof PyProperty) {
@@ -3029,6 +3072,11 @@ export class VM {
     if (o instanceof PyFunction) {
       if (name === '__name__') { o.name = v; return; }
       if (name === '__qualname__') { o.qualname = v; return; }
+      if (name === '__type_params__') {
+        if (!(v instanceof PyTuple)) throw this.typeError('__type_params__ must be set to a tuple');
+        (o as PyFunction & { typeParams?: Py }).typeParams = v;
+        return;
+      }
       if (o.dict === null) o.dict = new Map();
       o.dict.set(name, v);
       return;
@@ -3080,6 +3128,7 @@ export class VM {
     t.dict.set(name, v);
   }
   delAttr(o: Py, name: string): void {
+    if (o instanceof PyWeakRef && o.isProxy) return this.delAttr(this.weakReferent(o), name);
     if (o instanceof PyInstance) {
       // A class's own __delattr__ decides, as type slots do in CPython (object.__delattr__ is the default below).
       const da = o.cls.lookup('__delattr__');
@@ -3165,6 +3214,10 @@ export class VM {
   }
 
   repr(v: Py): string {
+    if (v instanceof PyWeakRef) {
+      const target = this.weakReferent(v);
+      return `<${v.isProxy ? 'weakproxy' : 'weakref'} at ${v.address}; to '${typeOf(target).name}' at ${target.address}>`;
+    }
     switch (typeof v) {
       case 'string':
         return strRepr(v);
@@ -3364,8 +3417,14 @@ export class VM {
       }
       return v;
     }
-    // A native object whose type sets __hash__ = None (the dict views) is unhashable too.
-    if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) throw this.typeError(`unhashable type: '${typeOf(v).name}'`);
+    // A native object whose type sets __hash__ = None (the dict views) is unhashable too; the message names
+    // it by tp_name (`weakref.ProxyType` for a type of another module).
+    if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) {
+      const t = typeOf(v);
+      throw this.typeError(`unhashable type: '${t.builtin && t.module !== 'builtins' && t.module !== '' ? t.module + '.' : ''}${t.name}'`);
+    }
+    // A weakref.ref hashes and compares as its object (while it lives), which a key of its own cannot be.
+    if (v instanceof PyWeakRef) throw new UnsupportedSignal('a weak reference as a dict key or set member', this.currentLine());
     const key = hashKey(v);
     // Objects equal by value with no key of their own (generic aliases, typing's): identity would be their key, and wrong.
     if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).name}`, this.currentLine());
@@ -3400,6 +3459,7 @@ export class VM {
    */
   eq(a: Py, b: Py): boolean {
     if (a === b) return true;
+    if (a instanceof PyWeakRef || b instanceof PyWeakRef) return this.weakEq(a, b);
     const ta = typeof a;
     const tb = typeof b;
     if (ta !== 'object' && tb !== 'object') {
@@ -3481,6 +3541,7 @@ export class VM {
   }
 
   compare(op: number, a: Py, b: Py): Py {
+    if ((op === 2 || op === 3) && (a instanceof PyWeakRef || b instanceof PyWeakRef)) return this.eq(a, b) === (op === 2);
     switch (op) {
       case 2:
         if (a instanceof PyInstance || b instanceof PyInstance) {

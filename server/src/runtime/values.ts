@@ -951,3 +951,17 @@ export class GlobalsMap extends Map<string, Py> {
     return this.entries();
   }
 }
+
+/**
+ * A weak reference (weakref.ref) or proxy (weakref.proxy); modules/weakref.ts gives it its type and the VM
+ * forwards a proxy's attributes. The reachability walk does not follow it: it keeps nothing alive.
+ */
+export class PyWeakRef extends PyObject {
+  pyType: PyType | undefined = undefined;
+  constructor(readonly referent: PyObject, readonly isProxy: boolean) {
+    super();
+  }
+  traverse(): Py[] {
+    return [];
+  }
+}

@@ -39,7 +39,7 @@ import { buildClass, installSuperType, installTypeType } from './objects/type.js
 import {
   PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
   PyByteArray, PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
-  cpythonHash,
+  cpythonHash, PyWeakRef,
 } from './values.js';
 
 /**
@@ -201,7 +201,12 @@ export function installBuiltins(vm: VM): void {
   });
   fn('next', (args) => {
     arity(vm, 'next', args, 1, 2);
-    const it = args[0];
+    let it = args[0];
+    // proxy_iternext: the proxy's object, which must be an iterator.
+    if (it instanceof PyWeakRef && it.isProxy) {
+      it = vm.weakReferent(it);
+      if (!vm.isIterator(it)) throw vm.typeError(`Weakref proxy referenced a non-iterator '${typeOf(it).name}' object`);
+    }
     if (!vm.isIterator(it)) throw vm.typeError(`'${typeOf(it).name}' object is not an iterator`);
     let v: Py;
     if (it instanceof PyGenerator) {

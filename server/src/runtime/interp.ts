@@ -635,6 +635,8 @@ export class VM {
 
   // --- calls
   call(f: Py, args: Py[], kwargs: Map<string, Py> | null = null): Py {
+    // A proxy of a callable is a CallableProxyType, which weakref.proxy() refuses to make; this one is not callable.
+    if (f instanceof PyWeakRef && f.isProxy) throw this.typeError("'weakref.ProxyType' object is not callable");
     if (f instanceof PyFunction) return this.callFunction(f, args, kwargs);
     if (f instanceof PyNative) {
       if (f.self !== undefined) return f.fn([f.self, ...args], kwargs);
@@ -2562,6 +2564,11 @@ export class VM {
     return a === b;
   }
 
+  /** A weakref.proxy's object (see weakReferent); anything else as it is. */
+  unproxy(v: Py): Py {
+    return v instanceof PyWeakRef && v.isProxy ? this.weakReferent(v) : v;
+  }
+
   /** A weak reference's object while it is certainly alive (see certainlyAlive); else a refusal. */
   weakReferent(w: PyWeakRef): PyObject {
     if (!this.certainlyAlive(w.referent))
@@ -3178,6 +3185,7 @@ export class VM {
 
   // --- truth, repr, str
   truthy(v: Py): boolean {
+    if (v instanceof PyWeakRef && v.isProxy) return this.truthy(this.weakReferent(v));
     switch (typeof v) {
       case 'boolean':
         return v;
@@ -3345,6 +3353,7 @@ export class VM {
   }
 
   str(v: Py): string {
+    if (v instanceof PyWeakRef && v.isProxy) return this.str(this.weakReferent(v));
     if (typeof v === 'string') return v;
     if (hasPyDunders(v)) {
       const s = typeOf(v).lookup('__str__');
@@ -3389,6 +3398,7 @@ export class VM {
   }
 
   format(v: Py, spec: string): string {
+    if (v instanceof PyWeakRef && v.isProxy) return this.format(this.weakReferent(v), spec);
     const f = typeOf(v).lookup('__format__');
     if (f !== undefined && !(f instanceof PyNative)) {
       const r = this.call(this.bindMethod(f, v), [spec]);
@@ -3619,6 +3629,7 @@ export class VM {
   }
 
   contains(container: Py, item: Py): boolean {
+    if (container instanceof PyWeakRef && container.isProxy) return this.contains(this.weakReferent(container), item);
     if (typeof container === 'string') {
       if (typeof item !== 'string') throw this.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).name}`);
       return container.includes(item);
@@ -3651,6 +3662,7 @@ export class VM {
 
   // --- iteration
   getIter(v: Py): Py {
+    if (v instanceof PyWeakRef && v.isProxy) return this.getIter(this.weakReferent(v));
     if (v instanceof PyIterator) {
       // Coroutines and async generators own frames as generators do, but are awaited, not iterated.
       if (v instanceof PyGenerator && v.constructor !== PyGenerator) throw this.typeError(`'${v.typeName}' object is not iterable`);
@@ -3766,6 +3778,7 @@ export class VM {
     return it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
   }
   *iterate(v: Py): Generator<Py> {
+    if (v instanceof PyWeakRef && v.isProxy) v = this.weakReferent(v);
     if (v instanceof PyList || v instanceof PyTuple) {
       // A snapshot-free walk, as CPython's list iterator (appends during iteration are seen).
       const items = v.items;
@@ -3811,6 +3824,7 @@ export class VM {
 
   // --- arithmetic
   unary(op: string, v: Py): Py {
+    if (v instanceof PyWeakRef && v.isProxy) v = this.weakReferent(v);
     if (typeof v === 'boolean') v = v ? 1 : 0;
     if (typeof v === 'number') {
       if (op === '-') return v === 0 ? 0 : -v;

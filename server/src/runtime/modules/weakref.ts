@@ -101,7 +101,10 @@ export function _weakrefModule(vm: VM): PyModule {
   const ref = referenceType;
   const proxy = native('proxy', (a) => {
     if (a.length > 1) throw new UnsupportedSignal('weakref.proxy() with a callback', vm.currentLine());
-    const w = new PyWeakRef(check(vm, a[0]), true);
+    const target = check(vm, a[0]);
+    // The proxy of a callable object is a weakref.CallableProxyType, which the runtime does not make.
+    if (vm.call(vm.builtins.get('callable')!, [target]) === true) throw new UnsupportedSignal('weakref.proxy() of a callable object', vm.currentLine());
+    const w = new PyWeakRef(target, true);
     w.pyType = proxyType;
     return w;
   });

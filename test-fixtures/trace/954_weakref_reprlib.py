@@ -98,3 +98,11 @@ for op in (lambda: len(pp), lambda: pp + 1, lambda: next(pp), lambda: pp[0], lam
         op()
     except TypeError as err:
         print('TypeError', err)
+
+
+def double(x):
+    return 2 * x
+
+
+cp = weakref.proxy(double)
+print(type(cp), cp(21), cp.__name__, weakref.proxy(gen)().__name__)

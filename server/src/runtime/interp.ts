@@ -635,8 +635,11 @@ export class VM {
 
   // --- calls
   call(f: Py, args: Py[], kwargs: Map<string, Py> | null = null): Py {
-    // A proxy of a callable is a CallableProxyType, which weakref.proxy() refuses to make; this one is not callable.
-    if (f instanceof PyWeakRef && f.isProxy) throw this.typeError("'weakref.ProxyType' object is not callable");
+    // A CallableProxyType (the proxy of a callable) calls its object; a ProxyType is not callable.
+    if (f instanceof PyWeakRef && f.isProxy) {
+      if (typeOf(f).name !== 'CallableProxyType') throw this.typeError("'weakref.ProxyType' object is not callable");
+      return this.call(this.weakReferent(f), args, kwargs);
+    }
     if (f instanceof PyFunction) return this.callFunction(f, args, kwargs);
     if (f instanceof PyNative) {
       if (f.self !== undefined) return f.fn([f.self, ...args], kwargs);

@@ -14,6 +14,10 @@ export const referenceType = new PyType('ReferenceType', [objectType]);
 referenceType.builtin = true;
 referenceType.module = 'weakref';
 referenceType.layout = 'weakref';
+export const callableProxyType = new PyType('CallableProxyType', [objectType]);
+callableProxyType.builtin = true;
+callableProxyType.module = 'weakref';
+callableProxyType.layout = 'weakproxy';
 export const proxyType = new PyType('ProxyType', [objectType]);
 proxyType.builtin = true;
 proxyType.module = 'weakref';
@@ -66,6 +70,7 @@ function installTypes(vm: VM): void {
     throw new UnsupportedSignal(`${String(a[0])} of a weakref.proxy`, vm.currentLine());
   })]]);
   for (const [k, v] of refusals.dict) if (k.startsWith('__') && k !== '__name__' && typeof v === 'object' && v !== null) proxyType.dict.set(k, v);
+  for (const [k, v] of proxyType.dict) if (k !== '__call__') callableProxyType.dict.set(k, v);
 }
 
 const PROXY_REFUSALS = String.raw`
@@ -102,18 +107,17 @@ export function _weakrefModule(vm: VM): PyModule {
   const proxy = native('proxy', (a) => {
     if (a.length > 1) throw new UnsupportedSignal('weakref.proxy() with a callback', vm.currentLine());
     const target = check(vm, a[0]);
-    // The proxy of a callable object is a weakref.CallableProxyType, which the runtime does not make.
-    if (vm.call(vm.builtins.get('callable')!, [target]) === true) throw new UnsupportedSignal('weakref.proxy() of a callable object', vm.currentLine());
     const w = new PyWeakRef(target, true);
-    w.pyType = proxyType;
+    // The proxy of a callable object is a weakref.CallableProxyType: calling it calls the object.
+    w.pyType = vm.call(vm.builtins.get('callable')!, [target]) === true ? callableProxyType : proxyType;
     return w;
   });
-  const m = module('_weakref', [['ref', ref], ['proxy', proxy], ['ReferenceType', referenceType], ['ProxyType', proxyType]]);
+  const m = module('_weakref', [['ref', ref], ['proxy', proxy], ['ReferenceType', referenceType], ['ProxyType', proxyType], ['CallableProxyType', callableProxyType]]);
   made.set(vm, m);
   return m;
 }
 
 export function weakrefModule(vm: VM): PyModule {
   const w = _weakrefModule(vm);
-  return module('weakref', [['ref', w.dict.get('ref')!], ['proxy', w.dict.get('proxy')!], ['ReferenceType', referenceType], ['ProxyType', proxyType]]);
+  return module('weakref', [['ref', w.dict.get('ref')!], ['proxy', w.dict.get('proxy')!], ['ReferenceType', referenceType], ['ProxyType', proxyType], ['CallableProxyType', callableProxyType]]);
 }

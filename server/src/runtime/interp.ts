@@ -2289,10 +2289,14 @@ export class VM {
   private reachable<T extends object = PyGenerator>(targets: Set<T>, extraRoot: Py): Set<T> {
     const found = new Set<T>();
     const seen = new Set<unknown>();
+    // A stack: what is pushed last is walked first, so the running frames (innermost last), whose locals
+    // usually hold what is looked for, come before the modules' namespaces.
     const work: Py[] = [extraRoot];
-    for (let fr = this.frame; fr !== null; fr = fr.back) work.push(fr);
     for (const m of this.modules.values()) work.push(m);
     for (const a of this.callRoots) for (const x of a) work.push(x);
+    const frames: Frame[] = [];
+    for (let fr = this.frame; fr !== null; fr = fr.back) frames.push(fr);
+    for (let i = frames.length - 1; i >= 0; i--) work.push(frames[i]!);
     let budget = 200_000;
     while (work.length > 0) {
       const v = work.pop();

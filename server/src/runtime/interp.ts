@@ -24,8 +24,9 @@ import {
 import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
 import { compareStr, isPrintableChar } from './unicode.js';
+import { unicodeErrorStr } from './objects/codec.js';
 import {
-  ELLIPSIS, EMPTY_TUPLE, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
+  ELLIPSIS, EMPTY_TUPLE, PyWeakRef, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
   PyType, PyTraceback, PyUserModule, InstanceDict, ComplexKeys, cpythonHash, type KeyTable, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
@@ -159,7 +160,7 @@ export function hasPyDunders(v: Py): boolean {
 }
 /** Objects whose operators the VM looks up as Python dunders: instances of classes, and hasPyDunders ones. */
 export function dispatchesDunders(v: Py): boolean {
-  return v instanceof PyInstance || hasPyDunders(v);
+  return v instanceof PyInstance || hasPyDunders(v) || (v instanceof PyWeakRef && v.isProxy);
 }
 
 export function typeOf(v: Py): PyType {
@@ -575,6 +576,21 @@ export class VM {
     return e.cls.isSubtypeOf(excTypes.get(name)!);
   }
   /** The exception being handled by the innermost frame that handles one (sys.exception()). */
+  /**
+   * `f`, or the frame an inlined comprehension runs in: CPython 3.12+ runs list, set and dict
+   * comprehensions in the enclosing frame, so f_back and sys._getframe() never show theirs. The enclosing
+   * frame's f_lineno would be the comprehension's current line; where the two differ it is refused.
+   */
+  visibleFrame(f: Frame | null): Frame | null {
+    while (f !== null && f.code.inlinedComprehension) {
+      const outer = f.back;
+      if (outer !== null && outer.lineno !== f.lineno)
+        throw new UnsupportedSignal('the frame of a comprehension spread over several lines', this.currentLine());
+      f = outer;
+    }
+    return f;
+  }
+
   currentHandled(): PyException | null {
     for (let f = this.frame; f !== null; f = f.back) if (f.handled !== null) return f.handled;
     return null;
@@ -626,6 +642,11 @@ export class VM {
 
   // --- calls
   call(f: Py, args: Py[], kwargs: Map<string, Py> | null = null): Py {
+    // A CallableProxyType (the proxy of a callable) calls its object; a ProxyType is not callable.
+    if (f instanceof PyWeakRef && f.isProxy) {
+      if (typeOf(f).name !== 'CallableProxyType') throw this.typeError("'weakref.ProxyType' object is not callable");
+      return this.call(this.weakReferent(f), args, kwargs);
+    }
     if (f instanceof PyFunction) return this.callFunction(f, args, kwargs);
     if (f instanceof PyNative) {
       if (f.self !== undefined) return f.fn([f.self, ...args], kwargs);
@@ -1646,7 +1667,12 @@ export class VM {
     // PyTraceBack_Here: every frame an exception reaches adds an entry, except a re-raise.
     const line = co.lines[f.ip >> 1] ?? 0;
     if (exc.reraise) exc.reraise = false;
-    else exc.tb.push([f, line]);
+    else if (co.inlinedComprehension) {
+      if (exc.compLine === 0) exc.compLine = line;
+    } else {
+      exc.tb.push([f, exc.compLine !== 0 ? exc.compLine : line]);
+      exc.compLine = 0;
+    }
     if (exc.line === 0 && co.filename !== STDLIB_FILENAME) {
       exc.line = line;
       exc.file = co.filename;
@@ -2274,24 +2300,28 @@ export class VM {
    * exceptions and `extraRoot`. Objects whose references the VM cannot see (native iterators keep
    * theirs in closures) make the answer "all reachable", so a generator is never closed early.
    */
-  private reachable(targets: Set<PyGenerator>, extraRoot: Py): Set<PyGenerator> {
-    const found = new Set<PyGenerator>();
+  private reachable<T extends object = PyGenerator>(targets: Set<T>, extraRoot: Py): Set<T> {
+    const found = new Set<T>();
     const seen = new Set<unknown>();
+    // A stack: what is pushed last is walked first, so the running frames (innermost last), whose locals
+    // usually hold what is looked for, come before the modules' namespaces.
     const work: Py[] = [extraRoot];
-    for (let fr = this.frame; fr !== null; fr = fr.back) work.push(fr);
     for (const m of this.modules.values()) work.push(m);
     for (const a of this.callRoots) for (const x of a) work.push(x);
+    const frames: Frame[] = [];
+    for (let fr = this.frame; fr !== null; fr = fr.back) frames.push(fr);
+    for (let i = frames.length - 1; i >= 0; i--) work.push(frames[i]!);
     let budget = 200_000;
     while (work.length > 0) {
       const v = work.pop();
       if (typeof v !== 'object' || v === null || seen.has(v)) continue;
       seen.add(v);
       if (--budget < 0) return targets;
+      if (targets.has(v as T)) {
+        found.add(v as T);
+        if (found.size === targets.size) return found;
+      }
       if (v instanceof PyGenerator) {
-        if (targets.has(v)) {
-          found.add(v);
-          if (found.size === targets.size) return found;
-        }
         if (v.frame !== null) work.push(v.frame);
       } else if (v instanceof Frame) {
         for (const x of v.locals) work.push(x);
@@ -2352,6 +2382,25 @@ export class VM {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether `target` is certainly alive in CPython: reachable from the live frames, module namespaces and the
+   * arguments of running calls (a weak reference does not count; the walk does not enter weakref objects).
+   * False when it is not found, or when the walk met an object whose references it cannot see: CPython would
+   * then have freed it, or not yet (a cycle waits for the collector), which the runtime does not model.
+   */
+  certainlyAlive(target: object): boolean {
+    const uncertain = this.finalizationUncertain;
+    this.finalizationUncertain = false;
+    try {
+      const targets = new Set([target]);
+      // reachable() answers with `targets` itself when it gives up (its budget, an opaque object).
+      const found = this.reachable(targets, null);
+      return found !== targets && found.has(target);
+    } finally {
+      this.finalizationUncertain = uncertain;
+    }
   }
 
   /** CPython's refcount finalisation of a temporary generator: close it when its last holder drops it. */
@@ -2525,7 +2574,32 @@ export class VM {
     return this.call(this.bindMethod(m, o), args);
   }
 
+  /**
+   * == with a weak reference: a proxy compares as its object (proxy_richcompare unwraps both sides); two refs
+   * compare their live objects, a ref and anything else by identity.
+   */
+  private weakEq(a: Py, b: Py): boolean {
+    const unwrap = (v: Py): Py => (v instanceof PyWeakRef && v.isProxy ? this.weakReferent(v) : v);
+    if ((a instanceof PyWeakRef && a.isProxy) || (b instanceof PyWeakRef && b.isProxy)) return this.eq(unwrap(a), unwrap(b));
+    if (a instanceof PyWeakRef && b instanceof PyWeakRef) return this.eq(this.weakReferent(a), this.weakReferent(b));
+    return a === b;
+  }
+
+  /** A weakref.proxy's object (see weakReferent); anything else as it is. */
+  unproxy(v: Py): Py {
+    return v instanceof PyWeakRef && v.isProxy ? this.weakReferent(v) : v;
+  }
+
+  /** A weak reference's object while it is certainly alive (see certainlyAlive); else a refusal. */
+  weakReferent(w: PyWeakRef): PyObject {
+    if (!this.certainlyAlive(w.referent))
+      throw new UnsupportedSignal('a weak reference whose object may have been freed (CPython frees it at a time the runtime does not model)', this.currentLine());
+    return w.referent;
+  }
+
   getAttr(o: Py, name: string): Py {
+    // A weakref.proxy forwards every attribute to its object.
+    if (o instanceof PyWeakRef && o.isProxy) return this.getAttr(this.weakReferent(o), name);
     if (o instanceof PyInstance) {
       const t = o.cls;
       const ta = t.lookup(name);
@@ -2695,6 +2769,16 @@ export class VM {
         for (const [frame, line] of e.tb) tb = new PyTraceback(frame, line, tb);
         return tb;
       }
+      case 'encoding':
+      case 'object':
+      case 'start':
+      case 'end':
+      case 'reason': {
+        // UnicodeDecodeError/UnicodeEncodeError's members, from their five arguments.
+        if (e.args.length === 5 && (this.excMatches(e, 'UnicodeDecodeError') || this.excMatches(e, 'UnicodeEncodeError')))
+          return e.args[['encoding', 'object', 'start', 'end', 'reason'].indexOf(name)]!;
+        return undefined;
+      }
       case 'value':
         if (this.excMatches(e, 'StopIteration')) return e.dict.get('value') ?? null;
         return undefined;
@@ -2741,7 +2825,7 @@ export class VM {
         case 'f_back':
           // A suspended generator frame is linked to no caller; the module frame has none.
           if (o.gen !== null && o.gen.state !== GEN_RUNNING) return null;
-          return o.back;
+          return this.visibleFrame(o.back);
       }
       return undefined;
     }
@@ -2786,6 +2870,9 @@ export class VM {
           return o.globals.get('__name__') ?? null;
         case '__dict__':
           return this.mapToDict(o.dict ?? new Map());
+        case '__type_params__':
+          // The compiler refuses PEP 695 type parameters, so a function has none unless a tuple was set.
+          return (o as PyFunction & { typeParams?: Py }).typeParams ?? EMPTY_TUPLE;
       }
       const v = o.dict?.get(name);
       if (v !== undefined) return v;
@@ -2963,6 +3050,7 @@ export class VM {
   }
 
   setAttr(o: Py, name: string, v: Py): void {
+    if (o instanceof PyWeakRef && o.isProxy) return this.setAttr(this.weakReferent(o), name, v);
     if (o instanceof PyInstance) {
       const ta = o.cls.lookup(name);
       if (ta instanceof PyProperty) {
@@ -3012,6 +3100,11 @@ export class VM {
     if (o instanceof PyFunction) {
       if (name === '__name__') { o.name = v; return; }
       if (name === '__qualname__') { o.qualname = v; return; }
+      if (name === '__type_params__') {
+        if (!(v instanceof PyTuple)) throw this.typeError('__type_params__ must be set to a tuple');
+        (o as PyFunction & { typeParams?: Py }).typeParams = v;
+        return;
+      }
       if (o.dict === null) o.dict = new Map();
       o.dict.set(name, v);
       return;
@@ -3063,6 +3156,7 @@ export class VM {
     t.dict.set(name, v);
   }
   delAttr(o: Py, name: string): void {
+    if (o instanceof PyWeakRef && o.isProxy) return this.delAttr(this.weakReferent(o), name);
     if (o instanceof PyInstance) {
       // A class's own __delattr__ decides, as type slots do in CPython (object.__delattr__ is the default below).
       const da = o.cls.lookup('__delattr__');
@@ -3112,6 +3206,7 @@ export class VM {
 
   // --- truth, repr, str
   truthy(v: Py): boolean {
+    if (v instanceof PyWeakRef && v.isProxy) return this.truthy(this.weakReferent(v));
     switch (typeof v) {
       case 'boolean':
         return v;
@@ -3148,6 +3243,10 @@ export class VM {
   }
 
   repr(v: Py): string {
+    if (v instanceof PyWeakRef) {
+      const target = this.weakReferent(v);
+      return `<${v.isProxy ? 'weakproxy' : 'weakref'} at ${v.address}; to '${typeOf(target).name}' at ${target.address}>`;
+    }
     switch (typeof v) {
       case 'string':
         return strRepr(v);
@@ -3275,6 +3374,7 @@ export class VM {
   }
 
   str(v: Py): string {
+    if (v instanceof PyWeakRef && v.isProxy) return this.str(this.weakReferent(v));
     if (typeof v === 'string') return v;
     if (hasPyDunders(v)) {
       const s = typeOf(v).lookup('__str__');
@@ -3306,12 +3406,20 @@ export class VM {
       const fn = e.dict.get('filename');
       return `[Errno ${this.str(a[0])}] ${this.str(a[1])}` + (fn !== undefined && fn !== null ? `: ${this.repr(fn)}` : '');
     }
+    if (a.length === 5 && e.cls.isSubtypeOf(excTypes.get('UnicodeError')!)) {
+      const decode = e.cls.isSubtypeOf(excTypes.get('UnicodeDecodeError')!);
+      if (decode || e.cls.isSubtypeOf(excTypes.get('UnicodeEncodeError')!)) {
+        const s = unicodeErrorStr(this, decode, a);
+        if (s !== null) return s;
+      }
+    }
     if (a.length === 0) return '';
     if (a.length === 1) return e.cls.isSubtypeOf(excTypes.get('KeyError')!) ? this.repr(a[0]) : this.str(a[0]);
     return this.repr(new PyTuple(a));
   }
 
   format(v: Py, spec: string): string {
+    if (v instanceof PyWeakRef && v.isProxy) return this.format(this.weakReferent(v), spec);
     const f = typeOf(v).lookup('__format__');
     if (f !== undefined && !(f instanceof PyNative)) {
       const r = this.call(this.bindMethod(f, v), [spec]);
@@ -3359,8 +3467,14 @@ export class VM {
     if (v instanceof PySet && v.frozen && v.map.complex !== undefined && v.map.complex.hashOf.size > 0) {
       throw new UnsupportedSignal('hashing a frozenset of objects with a __hash__ of their own', this.currentLine());
     }
-    // A native object whose type sets __hash__ = None (the dict views) is unhashable too.
-    if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) throw this.typeError(`unhashable type: '${typeOf(v).name}'`);
+    // A native object whose type sets __hash__ = None (the dict views) is unhashable too; the message names
+    // it by tp_name (`weakref.ProxyType` for a type of another module).
+    if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) {
+      const t = typeOf(v);
+      throw this.typeError(`unhashable type: '${t.builtin && t.module !== 'builtins' && t.module !== '' ? t.module + '.' : ''}${t.name}'`);
+    }
+    // A weakref.ref hashes and compares as its object (while it lives), which a key of its own cannot be.
+    if (v instanceof PyWeakRef) throw new UnsupportedSignal('a weak reference as a dict key or set member', this.currentLine());
     const key = hashKey(v);
     // Objects equal by value with no key of their own (generic aliases, typing's): identity would be their key, and wrong.
     if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).name}`, this.currentLine());
@@ -3554,6 +3668,7 @@ export class VM {
    */
   eq(a: Py, b: Py): boolean {
     if (a === b) return true;
+    if (a instanceof PyWeakRef || b instanceof PyWeakRef) return this.weakEq(a, b);
     const ta = typeof a;
     const tb = typeof b;
     if (ta !== 'object' && tb !== 'object') {
@@ -3637,6 +3752,7 @@ export class VM {
   }
 
   compare(op: number, a: Py, b: Py): Py {
+    if ((op === 2 || op === 3) && (a instanceof PyWeakRef || b instanceof PyWeakRef)) return this.eq(a, b) === (op === 2);
     switch (op) {
       case 2:
         if (a instanceof PyInstance || b instanceof PyInstance) {
@@ -3714,6 +3830,7 @@ export class VM {
   }
 
   contains(container: Py, item: Py): boolean {
+    if (container instanceof PyWeakRef && container.isProxy) return this.contains(this.weakReferent(container), item);
     if (typeof container === 'string') {
       if (typeof item !== 'string') throw this.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).name}`);
       return container.includes(item);
@@ -3746,6 +3863,7 @@ export class VM {
 
   // --- iteration
   getIter(v: Py): Py {
+    if (v instanceof PyWeakRef && v.isProxy) return this.getIter(this.weakReferent(v));
     if (v instanceof PyIterator) {
       // Coroutines and async generators own frames as generators do, but are awaited, not iterated.
       if (v instanceof PyGenerator && v.constructor !== PyGenerator) throw this.typeError(`'${v.typeName}' object is not iterable`);
@@ -3861,6 +3979,7 @@ export class VM {
     return it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
   }
   *iterate(v: Py): Generator<Py> {
+    if (v instanceof PyWeakRef && v.isProxy) v = this.weakReferent(v);
     if (v instanceof PyList || v instanceof PyTuple) {
       // A snapshot-free walk, as CPython's list iterator (appends during iteration are seen).
       const items = v.items;
@@ -3906,6 +4025,7 @@ export class VM {
 
   // --- arithmetic
   unary(op: string, v: Py): Py {
+    if (v instanceof PyWeakRef && v.isProxy) v = this.weakReferent(v);
     if (typeof v === 'boolean') v = v ? 1 : 0;
     if (typeof v === 'number') {
       if (op === '-') return v === 0 ? 0 : -v;

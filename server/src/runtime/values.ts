@@ -136,6 +136,12 @@ export class PyException extends PyInstance {
   tb: [object, number][] = [];
   /** Set by a bare `raise`/RERAISE: the frame it unwinds next adds no traceback entry. */
   reraise = false;
+  /**
+   * The line an inlined comprehension's frame was at when the exception left it (0: none pending): CPython
+   * runs list, set and dict comprehensions in the enclosing frame, so they add no traceback entry of their
+   * own and the enclosing frame's entry has their line.
+   */
+  compLine = 0;
 }
 
 /** A traceback entry as Python sees it (tb_frame, tb_lineno, tb_next). */
@@ -1023,5 +1029,19 @@ export class GlobalsMap extends Map<string, Py> {
   }
   override [Symbol.iterator](): MapIterator<[string, Py]> {
     return this.entries();
+  }
+}
+
+/**
+ * A weak reference (weakref.ref) or proxy (weakref.proxy); modules/weakref.ts gives it its type and the VM
+ * forwards a proxy's attributes. The reachability walk does not follow it: it keeps nothing alive.
+ */
+export class PyWeakRef extends PyObject {
+  pyType: PyType | undefined = undefined;
+  constructor(readonly referent: PyObject, readonly isProxy: boolean) {
+    super();
+  }
+  traverse(): Py[] {
+    return [];
   }
 }

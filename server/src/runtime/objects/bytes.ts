@@ -11,6 +11,7 @@ import { PyByteArray, PyBytes, PyClassMethod, PyList, PyObject, PySlice, PyTuple
 import { FnIterator } from './iterators.js';
 import { sliceArray, sliceIndices } from './slice.js';
 import { arityCheck } from './method-arity.js';
+import { decodeBytes, encodeText, requireCodec } from './codec.js';
 
 function partialType(name: string): PyType {
   const t = new PyType(name, [objectType]);
@@ -27,7 +28,7 @@ export const complexType = partialType('complex');
 
 type Bytesish = PyBytes | PyByteArray;
 
-function bytesOf(v: Py): number[] | Uint8Array | null {
+export function bytesOf(v: Py): number[] | Uint8Array | null {
   if (v instanceof PyBytes) return v.data;
   if (v instanceof PyByteArray) return v.data;
   return null;
@@ -60,42 +61,33 @@ function make(kind: Bytesish | 'bytes' | 'bytearray', data: number[] | Uint8Arra
   return asBytes ? new PyBytes(Uint8Array.from(data)) : new PyByteArray(Array.from(data));
 }
 
+function errorsArg(vm: VM, fn: string, errors: Py | undefined): string {
+  if (errors === undefined) return 'strict';
+  if (typeof errors !== 'string') throw vm.typeError(`${fn}() argument 'errors' must be str, not ${typeOf(errors).name}`);
+  return errors;
+}
+
 function encode(vm: VM, text: string, encoding: string, errors: Py): Uint8Array {
-  if (errors !== undefined && errors !== null && errors !== 'strict') throw new UnsupportedSignal(`encode with errors=${vm.repr(errors)}`, vm.currentLine());
-  const codec = encoding.toLowerCase().replace(/_/g, '-');
-  if (codec === 'utf-8' || codec === 'utf8') {
-    // Lone surrogates fail in CPython (surrogates not allowed): refused rather than replaced.
-    if (/[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) throw new UnsupportedSignal('encode of a lone surrogate', vm.currentLine());
-    return new TextEncoder().encode(text);
-  }
-  const limit = codec === 'ascii' || codec === 'us-ascii' ? 0x80 : codec === 'latin-1' || codec === 'latin1' || codec === 'iso-8859-1' ? 0x100 : 0;
-  if (limit === 0) throw new UnsupportedSignal(`the ${encoding} codec`, vm.currentLine());
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= limit) throw new UnsupportedSignal(`a ${encoding} encode error`, vm.currentLine());
-    out[i] = c;
-  }
-  return out;
+  return encodeText(vm, text, requireCodec(vm, encoding), errorsArg(vm, 'encode', errors));
 }
 
 function decode(vm: VM, data: ArrayLike<number>, encoding: string, errors: Py): string {
-  if (errors !== undefined && errors !== null && errors !== 'strict') throw new UnsupportedSignal(`decode with errors=${vm.repr(errors)}`, vm.currentLine());
-  const codec = encoding.toLowerCase().replace(/_/g, '-');
-  const bytes = Uint8Array.from(data as ArrayLike<number>);
-  if (codec === 'utf-8' || codec === 'utf8') {
-    try {
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      throw new UnsupportedSignal('a utf-8 decode error', vm.currentLine());
-    }
+  return decodeBytes(vm, Uint8Array.from(data), requireCodec(vm, encoding), errorsArg(vm, 'decode', errors));
+}
+
+/** (encoding, errors) of encode/decode, positional or by keyword. */
+function codecArgs(vm: VM, fn: string, a: Py[], kw: Map<string, Py> | null): [string, Py] {
+  if (a.length > 2) throw vm.typeError(`${fn}() takes at most 2 arguments (${a.length} given)`);
+  let encoding: Py | undefined = a[0];
+  let errors: Py | undefined = a[1];
+  for (const [k, v] of kw ?? []) {
+    if (k === 'encoding' && encoding === undefined) encoding = v;
+    else if (k === 'errors' && errors === undefined) errors = v;
+    else if (k === 'encoding' || k === 'errors') throw vm.typeError(`argument for ${fn}() given by name ('${k}') and position (${k === 'encoding' ? 1 : 2})`);
+    else throw vm.typeError(`${fn}() got an unexpected keyword argument '${k}'`);
   }
-  if (codec === 'ascii' || codec === 'us-ascii') {
-    if (bytes.some((b) => b >= 0x80)) throw new UnsupportedSignal('an ascii decode error', vm.currentLine());
-    return latin1(bytes);
-  }
-  if (codec === 'latin-1' || codec === 'latin1' || codec === 'iso-8859-1') return latin1(bytes);
-  throw new UnsupportedSignal(`the ${encoding} codec`, vm.currentLine());
+  if (encoding !== undefined && typeof encoding !== 'string') throw vm.typeError(`${fn}() argument 'encoding' must be str, not ${typeOf(encoding).name}`);
+  return [encoding ?? 'utf-8', errors];
 }
 
 function index(vm: VM, n: number, k: Py, message = 'index out of range'): number {
@@ -190,7 +182,13 @@ function installMethods(vm: VM, t: PyType): void {
       return f(self, args.slice(1));
     }));
   };
-  def('decode', (self, a) => decode(vm, self.data, typeof a[0] === 'string' ? a[0] : 'utf-8', a[1]));
+  t.dict.set('decode', native('decode', (args, kw) => {
+    const self = args[0];
+    if (!(self instanceof PyBytes || self instanceof PyByteArray) || !typeOf(self).isSubtypeOf(t))
+      throw vm.typeError(`descriptor 'decode' for '${t.name}' objects doesn't apply to a '${typeOf(self).name}' object`);
+    const [encoding, errors] = codecArgs(vm, 'decode', args.slice(1), kw);
+    return decode(vm, self.data, encoding, errors);
+  }));
   def('hex', (self, a) => {
     if (a.length > 0) throw new UnsupportedSignal('hex() with a separator', vm.currentLine());
     return Array.from(self.data, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -607,9 +605,9 @@ export function installBytesTypes(vm: VM): void {
     return null;
   }));
   strType.dict.set('encode', native('encode', (a, kw) => {
-    if (kw !== null && kw.size > 0) throw new UnsupportedSignal('str.encode() with keyword arguments', vm.currentLine());
     if (typeof a[0] !== 'string') throw vm.typeError(`descriptor 'encode' for 'str' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
-    return new PyBytes(encode(vm, a[0], typeof a[1] === 'string' ? a[1] : 'utf-8', a[2]));
+    const [encoding, errors] = codecArgs(vm, 'encode', a.slice(1), kw);
+    return new PyBytes(encode(vm, a[0], encoding, errors));
   }));
   installProtocols(vm);
   for (const t of [memoryviewType, complexType]) {

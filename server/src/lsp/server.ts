@@ -130,22 +130,27 @@ export function serve(connection: Connection, watchdog?: Watchdog): Session {
     if (changed) session.refreshDependents(doc.file);
   }));
 
-  connection.onCodeAction(guardRequest(connection, 'textDocument/codeAction', (params: CodeActionParams) => {
+  // Code actions fix findings, so they wait for this version's analysis (which yields to the event loop,
+  // so other requests are answered meanwhile); none once the document moved on (the client asks again).
+  connection.onCodeAction(guardAsyncRequest(connection, 'textDocument/codeAction', async (params: CodeActionParams, token) => {
     const doc = session.documents.get(params.textDocument.uri);
     if (doc === undefined) return [];
-    const result = session.analysisOf(doc);
-    if (result === null) return [];
-    const target = { uri: doc.uri, version: doc.version, text: doc.text, result, supportsDocumentChanges: session.features.documentChanges };
+    const version = doc.version;
+    const text = doc.text;
+    const result = await session.analysisWhenReady(doc, token);
+    if (result === null || result === 'superseded' || doc.version !== version) return [];
+    const target = { uri: doc.uri, version, text, result, supportsDocumentChanges: session.features.documentChanges };
     return codeActionsFor(target, params.range, params.context.only);
   }));
 
   connection.onHover(guardRequest(connection, 'textDocument/hover', (params: HoverParams) => {
     const doc = session.documents.get(params.textDocument.uri);
     if (doc === undefined) return null;
-    const result = session.analysisOf(doc);
-    if (result === null) return null;
+    // The model of the current text, not its findings: a hover during a long analysis is not held back by it.
+    const structure = session.structureOf(doc);
+    if (structure === null) return null;
     // The trace part only when this version's traces are complete: a hover never waits for a run.
-    return hoverAt(result, doc.document.offsetAt(params.position), describeContextFor(session, doc), session.traceViewOf(doc));
+    return hoverAt(structure, doc.document.offsetAt(params.position), describeContextFor(session, doc), session.traceViewOf(doc));
   }));
 
   registerPullDiagnostics(connection, session);

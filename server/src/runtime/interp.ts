@@ -526,11 +526,22 @@ export class VM {
   /** The line of the innermost frame of the user's code (the snippet or one of the project's modules it imported). */
   currentLine(): number {
     let f = this.frame;
-    if (f !== null && (!f.code.stdlib || f.code.filename === this.userFile)) return f.code.lines[f.ip >> 1] ?? 0;
+    if (f !== null && !f.code.stdlib) {
+      this.lineFile = f.code.filename;
+      return f.code.lines[f.ip >> 1] ?? 0;
+    }
+    this.lineFile = null;
+    if (f !== null && f.code.filename === this.userFile) return f.code.lines[f.ip >> 1] ?? 0;
     while (f !== null && f.code.stdlib) f = f.back;
     if (f === null) return 0;
     return f.code.lines[f.ip >> 1] ?? 0;
   }
+  /**
+   * What currentFile() would answer, found by the last currentLine() call when the innermost frame is the
+   * user's (null otherwise): the tracer's create, resume and close events, which take their line from a
+   * currentLine() made just before, read their file here instead of walking the frames again.
+   */
+  lineFile: string | null = null;
   /** The file currentLine() is a line of. */
   currentFile(): string {
     let f = this.frame;

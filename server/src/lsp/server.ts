@@ -23,6 +23,7 @@ import { registerPullDiagnostics } from './diagnostics.js';
 import { guardAsyncRequest, guardNotification, guardRequest } from './guard.js';
 import { hoverAt } from './hover.js';
 import { Session } from './session.js';
+import { discardPrestartedWorker, prestartTraceWorker } from './trace-prestart.js';
 import { describeContextFor } from './describe-helpers.js';
 import { registerTraceFeatures } from './trace-features.js';
 import { registerWorkspaceFeatures } from './workspace.js';
@@ -40,6 +41,8 @@ export async function startServer(): Promise<void> {
   // stdout carries the protocol: anything printed there by accident would corrupt it.
   console.log = console.error;
   console.info = console.error;
+  // The trace worker starts now if `main` has not started it (trace-prestart.ts).
+  prestartTraceWorker();
   let parser: ParserInfo;
   try {
     parser = await loadParser();
@@ -85,9 +88,11 @@ export function serve(connection: Connection, watchdog?: Watchdog): Session {
     };
     for (const problem of session.config.setClientSettings(params.initializationOptions)) session.showProblemOnce(problem);
     folders = params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: 'root' }] : []);
-    // The trace worker starts (and warms up) now, not when the first document with a trace source opens,
-    // unless the editor turned traces off; its answer goes out first.
+    // The trace worker (started with the process, see startServer) is taken over now and warms up, not
+    // when the first document with a trace source opens, unless the editor turned traces off; its answer
+    // goes out first.
     if (session.config.clientSettings.trace?.enabled !== false) setImmediate(() => session.traces.prepare());
+    else discardPrestartedWorker();
     // And the analysis is compiled by V8 on a sample before the first document needs it.
     setImmediate(() => session.warmUp());
     return {

@@ -33,3 +33,14 @@ export const PARSER_BUSY = 1;
 export const PARSER_CLAIMED = 2;
 /** Bytes of the shared cells. */
 export const CELLS_BYTES = 12;
+
+/**
+ * Claims the worker's parser cell for its termination: true when the worker is not in the native parser
+ * and can no longer enter it (it waits on the cell instead, until it is terminated); false while it parses.
+ * A plain look at the cell would leave a window in which the worker starts a parse just before it is
+ * terminated, which brings the whole process down.
+ */
+export function claimForTermination(cells: Int32Array): boolean {
+  const before = Atomics.compareExchange(cells, PARSER_CELL, PARSER_FREE, PARSER_CLAIMED);
+  return before === PARSER_FREE || before === PARSER_CLAIMED;
+}

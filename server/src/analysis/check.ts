@@ -5,6 +5,7 @@ import type { Finding, RelatedLocation } from '@yieldlens/shared';
 import { firstSyntaxError, parsePython, type SyntaxNode, type TextRange, type Tree } from '../parser.js';
 import { SemanticModel } from './model/semantic.js';
 import { neededParts, rangesOf } from './partial.js';
+import { runSteps, type Steps } from './steps.js';
 import { LineIndex } from './positions.js';
 import { RULES } from './rules/registry.js';
 import type { RuleContext, RuleDefinition, RuleReport } from './rules/rule.js';
@@ -29,6 +30,11 @@ export interface AnalysisInput {
 /** A model that serves every rule: it collects the node types of all of them. */
 export function modelForAnalysis(tree: Tree, text: string): SemanticModel {
   return new SemanticModel(tree, text, ALL_NODE_TYPES);
+}
+
+/** `modelForAnalysis` in steps (see `Steps`). */
+export function modelForAnalysisSteps(tree: Tree, text: string): Steps<SemanticModel> {
+  return SemanticModel.inSteps(tree, text, ALL_NODE_TYPES);
 }
 
 const ALL_NODE_TYPES: ReadonlySet<string> = new Set(RULES.flatMap((rule) => rule.nodeTypes ?? []));
@@ -113,10 +119,18 @@ export function partialParseRanges(text: string, enabled: ReadonlySet<string> | 
 }
 
 export function analyzeFile(input: AnalysisInput): AnalysisResult {
+  return runSteps(analyzeFileSteps(input));
+}
+
+/**
+ * `analyzeFile` in steps: one after the model is built and one per function (or per 64 nodes) each rule
+ * looks at. The same code computes both, so a stepped analysis returns exactly what `analyzeFile` does.
+ */
+export function* analyzeFileSteps(input: AnalysisInput): Steps<AnalysisResult> {
   const tree = input.tree ?? parsePython(input.text);
   const { enabled, running: rules } = rulesFor(input.text, input.enabled);
   const nodeTypes = new Set(rules.flatMap((rule) => rule.nodeTypes ?? []));
-  let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? new SemanticModel(tree, input.text, nodeTypes) : undefined);
+  let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? yield* SemanticModel.inSteps(tree, input.text, nodeTypes) : undefined);
   const lines = new LineIndex(input.text);
   const reports: { rule: RuleDefinition; report: RuleReport }[] = [];
 
@@ -130,10 +144,22 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
       moduleName: input.moduleName,
       report: (report) => reports.push({ rule, report }),
     };
-    if (rule.checkFunction !== undefined) for (const fn of model.functions) rule.checkFunction(fn, ctx);
-    if (rule.checkNode !== undefined) {
-      for (const type of rule.nodeTypes ?? []) for (const node of model.nodesOfType(type)) rule.checkNode(node, ctx);
+    if (rule.checkFunction !== undefined) {
+      for (const fn of model.functions) {
+        rule.checkFunction(fn, ctx);
+        yield;
+      }
     }
+    if (rule.checkNode !== undefined) {
+      let count = 0;
+      for (const type of rule.nodeTypes ?? []) {
+        for (const node of model.nodesOfType(type)) {
+          rule.checkNode(node, ctx);
+          if (++count % 64 === 0) yield;
+        }
+      }
+    }
+    yield;
   }
 
   const findings: Finding[] = [];

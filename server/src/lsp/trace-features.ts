@@ -36,8 +36,9 @@ async function tracesOfCurrentVersion(session: Session, uri: string, token: Canc
   const traces = await session.traces.whenComplete(uri, version, token);
   // Superseded, closed, or still broken when the wait ended: this version's traces will never exist.
   if (traces === null || session.documents.get(uri) !== doc || doc.version !== version) return null;
-  const result = session.analysisOf(doc);
-  if (result === null) return null;
+  // Done by now as a rule (traces start after the diagnostics); awaited, not run at once, if it was redone.
+  const result = await session.analysisWhenReady(doc, token);
+  if (result === null || result === 'superseded' || session.documents.get(uri) !== doc || doc.version !== version) return null;
   return { doc, result, traces, view: session.traces.viewOf(traces) };
 }
 

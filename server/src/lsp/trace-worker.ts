@@ -9,7 +9,7 @@ import type { TraceReport } from '@yieldlens/shared';
 import { loadParser } from '../parser.js';
 import { RUNTIME_MODULE_NAMES, runSnippet, warmUpRuntime } from '../runtime/index.js';
 import { importedModules } from './trace-imports.js';
-import { CANCEL_CELL, PARSER_CELL, PENDING_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
+import { CANCEL_CELL, PARSER_BUSY, PARSER_CELL, PARSER_CLAIMED, PARSER_FREE, PENDING_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('trace-worker.ts must run in a worker thread');
@@ -49,12 +49,29 @@ try {
 let interpreterWarm = false;
 const unwarmed = new Set(RUNTIME_MODULE_NAMES);
 
+/** How deep the thread is in `enterParser` calls (a warm-up's run compiles inside `inParserCell`). */
+let parserDepth = 0;
+
+/**
+ * Marks the thread as in the native parser, where it must not be terminated; once the main thread has
+ * claimed the cell to terminate it, waits for the end instead of starting a parse.
+ */
+function enterParser(): void {
+  if (parserDepth++ > 0) return;
+  while (Atomics.compareExchange(cells, PARSER_CELL, PARSER_FREE, PARSER_BUSY) === PARSER_CLAIMED) Atomics.wait(cells, PARSER_CELL, PARSER_CLAIMED);
+}
+
+function leaveParser(): void {
+  if (--parserDepth > 0) return;
+  Atomics.compareExchange(cells, PARSER_CELL, PARSER_BUSY, PARSER_FREE);
+}
+
 function inParserCell(work: () => void): void {
-  Atomics.store(cells, PARSER_CELL, 1);
+  enterParser();
   try {
     work();
   } finally {
-    Atomics.store(cells, PARSER_CELL, 0);
+    leaveParser();
   }
 }
 
@@ -113,7 +130,7 @@ void loadParser().then(() => {
     const report = runSnippet(job.text, {
       ...job.options,
       interrupted: () => Atomics.load(cells, CANCEL_CELL) === job.id,
-      inParser: (inside) => Atomics.store(cells, PARSER_CELL, inside ? 1 : 0),
+      inParser: (inside) => (inside ? enterParser() : leaveParser()),
     });
     port.postMessage({ kind: 'done', id: job.id, report } satisfies TraceWorkerReply);
   });

@@ -39,7 +39,7 @@ import { buildClass, installSuperType, installTypeType } from './objects/type.js
 import {
   PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
   PyByteArray, PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
-  cpythonHash,
+  cpythonHash, PyWeakRef,
 } from './values.js';
 
 /**
@@ -201,7 +201,12 @@ export function installBuiltins(vm: VM): void {
   });
   fn('next', (args) => {
     arity(vm, 'next', args, 1, 2);
-    const it = args[0];
+    let it = args[0];
+    // proxy_iternext: the proxy's object, which must be an iterator.
+    if (it instanceof PyWeakRef && it.isProxy) {
+      it = vm.weakReferent(it);
+      if (!vm.isIterator(it)) throw vm.typeError(`Weakref proxy referenced a non-iterator '${typeOf(it).name}' object`);
+    }
     if (!vm.isIterator(it)) throw vm.typeError(`'${typeOf(it).name}' object is not an iterator`);
     let v: Py;
     if (it instanceof PyGenerator) {
@@ -296,7 +301,18 @@ export function installBuiltins(vm: VM): void {
     if (v instanceof PyInstance) {
       const h = v.cls.lookup('__hash__');
       if (h === null) throw vm.typeError(`unhashable type: '${v.cls.name}'`);
-      if (h !== undefined && !(h instanceof PyNative)) return vm.call(vm.bindMethod(h, v), []);
+      if (h !== undefined && !(h instanceof PyNative)) {
+        // slot_tp_hash: the result must be an int; one outside a Py_ssize_t is hashed as an int, and -1 becomes -2.
+        const r = vm.call(vm.bindMethod(h, v), []);
+        if (!isIntLike(r)) throw vm.typeError('__hash__ method should return an integer');
+        if (typeof r === 'boolean') return r ? 1 : 0;
+        if (typeof r === 'bigint' && (r >= 2n ** 63n || r < -(2n ** 63n))) {
+          const P = 2n ** 61n - 1n;
+          const m = r < 0n ? -(-r % P) : r % P;
+          return normInt(m === -1n ? -2n : m);
+        }
+        return r === -1 || r === -1n ? -2 : r;
+      }
       return Math.floor(parseInt(v.address, 16) / 16);
     }
     if (v instanceof PyFloat || v === null) {
@@ -317,8 +333,17 @@ export function installBuiltins(vm: VM): void {
     throw new UnsupportedSignal('hash() of ' + typeOf(v).name, vm.currentLine());
   });
   fn('id', (args) => {
+    arity(vm, 'id', args, 1, 1);
     const v = args[0];
     if (v instanceof PyObject) return parseInt(v.address, 16);
+    // Values the runtime holds unboxed have an identity only where CPython's is fixed: its singletons, the
+    // small ints it caches (-5..256), '' and the one-character latin-1 strs. Each gets an address of its own,
+    // below any object's; an equal int or str elsewhere may or may not be the same object in CPython.
+    const base = 0x7e0000000000;
+    if (v === null) return base;
+    if (typeof v === 'boolean') return base + (v ? 0x40 : 0x20);
+    if (typeof v === 'number' && Number.isInteger(v) && v >= -5 && v <= 256) return base + 0x1000 + (v + 5) * 0x20;
+    if (typeof v === 'string' && v.length <= 1 && (v === '' || v.charCodeAt(0) < 256)) return base + 0x10000 + (v === '' ? 0 : (v.charCodeAt(0) + 1) * 0x40);
     throw new UnsupportedSignal('id() of ' + typeOf(v).name, vm.currentLine());
   });
   fn('abs', (args) => {

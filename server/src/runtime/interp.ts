@@ -24,10 +24,11 @@ import {
 import type { ImportSystem } from './imports.js';
 import { BlockType, Op } from './opcodes.js';
 import { compareStr, isPrintableChar } from './unicode.js';
+import { unicodeErrorStr } from './objects/codec.js';
 import {
-  ELLIPSIS, EMPTY_TUPLE, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
+  ELLIPSIS, EMPTY_TUPLE, PyWeakRef, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, PyUserModule, InstanceDict, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
+  PyType, PyTraceback, PyUserModule, InstanceDict, ComplexKeys, cpythonHash, type KeyTable, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
@@ -159,7 +160,7 @@ export function hasPyDunders(v: Py): boolean {
 }
 /** Objects whose operators the VM looks up as Python dunders: instances of classes, and hasPyDunders ones. */
 export function dispatchesDunders(v: Py): boolean {
-  return v instanceof PyInstance || hasPyDunders(v);
+  return v instanceof PyInstance || hasPyDunders(v) || (v instanceof PyWeakRef && v.isProxy);
 }
 
 export function typeOf(v: Py): PyType {
@@ -220,6 +221,13 @@ export function systemExitCode(args: Py[]): Py {
 }
 
 /** The metaclass CPython gives `t` when the runtime does not model it, or undefined. */
+/** A class's __bases__ as CPython shows them: a hidden root (see PyType.hiddenBase) is `object`'s place. */
+function visibleBases(t: PyType): PyType[] {
+  if (!t.bases.some((b) => b.hiddenBase)) return t.bases;
+  const shown = t.bases.filter((b) => !b.hiddenBase);
+  return shown.length > 0 ? shown : [objectType];
+}
+
 export function unmodelledMetaclassOf(t: PyType): { name: string; reprDiffers: boolean } | undefined {
   for (const c of t.mro) if (c.unmodelledMetaclass !== undefined) return c.unmodelledMetaclass;
   return undefined;
@@ -518,11 +526,22 @@ export class VM {
   /** The line of the innermost frame of the user's code (the snippet or one of the project's modules it imported). */
   currentLine(): number {
     let f = this.frame;
-    if (f !== null && (!f.code.stdlib || f.code.filename === this.userFile)) return f.code.lines[f.ip >> 1] ?? 0;
+    if (f !== null && !f.code.stdlib) {
+      this.lineFile = f.code.filename;
+      return f.code.lines[f.ip >> 1] ?? 0;
+    }
+    this.lineFile = null;
+    if (f !== null && f.code.filename === this.userFile) return f.code.lines[f.ip >> 1] ?? 0;
     while (f !== null && f.code.stdlib) f = f.back;
     if (f === null) return 0;
     return f.code.lines[f.ip >> 1] ?? 0;
   }
+  /**
+   * What currentFile() would answer, found by the last currentLine() call when the innermost frame is the
+   * user's (null otherwise): the tracer's create, resume and close events, which take their line from a
+   * currentLine() made just before, read their file here instead of walking the frames again.
+   */
+  lineFile: string | null = null;
   /** The file currentLine() is a line of. */
   currentFile(): string {
     let f = this.frame;
@@ -568,6 +587,21 @@ export class VM {
     return e.cls.isSubtypeOf(excTypes.get(name)!);
   }
   /** The exception being handled by the innermost frame that handles one (sys.exception()). */
+  /**
+   * `f`, or the frame an inlined comprehension runs in: CPython 3.12+ runs list, set and dict
+   * comprehensions in the enclosing frame, so f_back and sys._getframe() never show theirs. The enclosing
+   * frame's f_lineno would be the comprehension's current line; where the two differ it is refused.
+   */
+  visibleFrame(f: Frame | null): Frame | null {
+    while (f !== null && f.code.inlinedComprehension) {
+      const outer = f.back;
+      if (outer !== null && outer.lineno !== f.lineno)
+        throw new UnsupportedSignal('the frame of a comprehension spread over several lines', this.currentLine());
+      f = outer;
+    }
+    return f;
+  }
+
   currentHandled(): PyException | null {
     for (let f = this.frame; f !== null; f = f.back) if (f.handled !== null) return f.handled;
     return null;
@@ -619,6 +653,11 @@ export class VM {
 
   // --- calls
   call(f: Py, args: Py[], kwargs: Map<string, Py> | null = null): Py {
+    // A CallableProxyType (the proxy of a callable) calls its object; a ProxyType is not callable.
+    if (f instanceof PyWeakRef && f.isProxy) {
+      if (typeOf(f).name !== 'CallableProxyType') throw this.typeError("'weakref.ProxyType' object is not callable");
+      return this.call(this.weakReferent(f), args, kwargs);
+    }
     if (f instanceof PyFunction) return this.callFunction(f, args, kwargs);
     if (f instanceof PyNative) {
       if (f.self !== undefined) return f.fn([f.self, ...args], kwargs);
@@ -1639,7 +1678,12 @@ export class VM {
     // PyTraceBack_Here: every frame an exception reaches adds an entry, except a re-raise.
     const line = co.lines[f.ip >> 1] ?? 0;
     if (exc.reraise) exc.reraise = false;
-    else exc.tb.push([f, line]);
+    else if (co.inlinedComprehension) {
+      if (exc.compLine === 0) exc.compLine = line;
+    } else {
+      exc.tb.push([f, exc.compLine !== 0 ? exc.compLine : line]);
+      exc.compLine = 0;
+    }
     if (exc.line === 0 && co.filename !== STDLIB_FILENAME) {
       exc.line = line;
       exc.file = co.filename;
@@ -1914,7 +1958,7 @@ export class VM {
         if (arg < 0) {
           // CPython folds a display of 3+ constants into a frozenset constant and merges it in.
           s.map.mergeInto(this.foldedFrozenset(items).map);
-        } else for (const x of items) s.map.set(this.hash(x), x);
+        } else for (const x of items) s.map.set(this.insertKey(s.map, x), x);
         stack.push(s);
         break;
       }
@@ -1928,7 +1972,7 @@ export class VM {
       case Op.SET_ADD: {
         const v = stack.pop();
         const s = stack[stack.length - arg] as PySet;
-        s.map.set(this.hash(v), v);
+        s.map.set(this.insertKey(s.map, v), v);
         break;
       }
       case Op.MAP_ADD: {
@@ -1949,7 +1993,7 @@ export class VM {
         const v = stack.pop();
         const s = stack[stack.length - arg] as PySet;
         this.rooted(v, () => {
-          for (const x of this.iterate(v)) s.map.set(this.hash(x), x);
+          for (const x of this.iterate(v)) s.map.set(this.insertKey(s.map, x), x);
         });
         break;
       }
@@ -1960,6 +2004,13 @@ export class VM {
           if (this.getAttrOrUndefined(v, 'keys') === undefined)
             throw this.typeError(`'${typeOf(v).name}' object is not a mapping`);
           for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
+        } else if (v.vals.complex !== undefined && v.vals.complex.hashOf.size > 0) {
+          // dict_merge: a user-hashed key goes in with the hash stored with it (no __hash__ call).
+          for (const [hk, val] of [...v.vals]) {
+            const key = this.insertFrom(d.vals, v.vals, hk);
+            if (!d.vals.has(key)) d.keys.set(key, v.keys.get(hk));
+            d.vals.set(key, val);
+          }
         } else for (const [hk, val] of v.vals) this.dictSet(d, v.keys.get(hk), val);
         break;
       }
@@ -2260,24 +2311,28 @@ export class VM {
    * exceptions and `extraRoot`. Objects whose references the VM cannot see (native iterators keep
    * theirs in closures) make the answer "all reachable", so a generator is never closed early.
    */
-  private reachable(targets: Set<PyGenerator>, extraRoot: Py): Set<PyGenerator> {
-    const found = new Set<PyGenerator>();
+  private reachable<T extends object = PyGenerator>(targets: Set<T>, extraRoot: Py): Set<T> {
+    const found = new Set<T>();
     const seen = new Set<unknown>();
+    // A stack: what is pushed last is walked first, so the running frames (innermost last), whose locals
+    // usually hold what is looked for, come before the modules' namespaces.
     const work: Py[] = [extraRoot];
-    for (let fr = this.frame; fr !== null; fr = fr.back) work.push(fr);
     for (const m of this.modules.values()) work.push(m);
     for (const a of this.callRoots) for (const x of a) work.push(x);
+    const frames: Frame[] = [];
+    for (let fr = this.frame; fr !== null; fr = fr.back) frames.push(fr);
+    for (let i = frames.length - 1; i >= 0; i--) work.push(frames[i]!);
     let budget = 200_000;
     while (work.length > 0) {
       const v = work.pop();
       if (typeof v !== 'object' || v === null || seen.has(v)) continue;
       seen.add(v);
       if (--budget < 0) return targets;
+      if (targets.has(v as T)) {
+        found.add(v as T);
+        if (found.size === targets.size) return found;
+      }
       if (v instanceof PyGenerator) {
-        if (targets.has(v)) {
-          found.add(v);
-          if (found.size === targets.size) return found;
-        }
         if (v.frame !== null) work.push(v.frame);
       } else if (v instanceof Frame) {
         for (const x of v.locals) work.push(x);
@@ -2338,6 +2393,25 @@ export class VM {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether `target` is certainly alive in CPython: reachable from the live frames, module namespaces and the
+   * arguments of running calls (a weak reference does not count; the walk does not enter weakref objects).
+   * False when it is not found, or when the walk met an object whose references it cannot see: CPython would
+   * then have freed it, or not yet (a cycle waits for the collector), which the runtime does not model.
+   */
+  certainlyAlive(target: object): boolean {
+    const uncertain = this.finalizationUncertain;
+    this.finalizationUncertain = false;
+    try {
+      const targets = new Set([target]);
+      // reachable() answers with `targets` itself when it gives up (its budget, an opaque object).
+      const found = this.reachable(targets, null);
+      return found !== targets && found.has(target);
+    } finally {
+      this.finalizationUncertain = uncertain;
+    }
   }
 
   /** CPython's refcount finalisation of a temporary generator: close it when its last holder drops it. */
@@ -2511,7 +2585,32 @@ export class VM {
     return this.call(this.bindMethod(m, o), args);
   }
 
+  /**
+   * == with a weak reference: a proxy compares as its object (proxy_richcompare unwraps both sides); two refs
+   * compare their live objects, a ref and anything else by identity.
+   */
+  private weakEq(a: Py, b: Py): boolean {
+    const unwrap = (v: Py): Py => (v instanceof PyWeakRef && v.isProxy ? this.weakReferent(v) : v);
+    if ((a instanceof PyWeakRef && a.isProxy) || (b instanceof PyWeakRef && b.isProxy)) return this.eq(unwrap(a), unwrap(b));
+    if (a instanceof PyWeakRef && b instanceof PyWeakRef) return this.eq(this.weakReferent(a), this.weakReferent(b));
+    return a === b;
+  }
+
+  /** A weakref.proxy's object (see weakReferent); anything else as it is. */
+  unproxy(v: Py): Py {
+    return v instanceof PyWeakRef && v.isProxy ? this.weakReferent(v) : v;
+  }
+
+  /** A weak reference's object while it is certainly alive (see certainlyAlive); else a refusal. */
+  weakReferent(w: PyWeakRef): PyObject {
+    if (!this.certainlyAlive(w.referent))
+      throw new UnsupportedSignal('a weak reference whose object may have been freed (CPython frees it at a time the runtime does not model)', this.currentLine());
+    return w.referent;
+  }
+
   getAttr(o: Py, name: string): Py {
+    // A weakref.proxy forwards every attribute to its object.
+    if (o instanceof PyWeakRef && o.isProxy) return this.getAttr(this.weakReferent(o), name);
     if (o instanceof PyInstance) {
       const t = o.cls;
       const ta = t.lookup(name);
@@ -2618,11 +2717,11 @@ export class VM {
       case '__module__':
         return t.module;
       case '__mro__':
-        return new PyTuple(t.mro);
+        return new PyTuple(t.mro.filter((c) => !c.hiddenBase));
       case '__bases__':
-        return new PyTuple(t.bases);
+        return new PyTuple(visibleBases(t));
       case '__base__':
-        return t.bases[0] ?? null;
+        return visibleBases(t)[0] ?? null;
       case '__class__':
         return visibleTypeOf(t, this.currentLine());
       case '__dict__':
@@ -2681,6 +2780,16 @@ export class VM {
         for (const [frame, line] of e.tb) tb = new PyTraceback(frame, line, tb);
         return tb;
       }
+      case 'encoding':
+      case 'object':
+      case 'start':
+      case 'end':
+      case 'reason': {
+        // UnicodeDecodeError/UnicodeEncodeError's members, from their five arguments.
+        if (e.args.length === 5 && (this.excMatches(e, 'UnicodeDecodeError') || this.excMatches(e, 'UnicodeEncodeError')))
+          return e.args[['encoding', 'object', 'start', 'end', 'reason'].indexOf(name)]!;
+        return undefined;
+      }
       case 'value':
         if (this.excMatches(e, 'StopIteration')) return e.dict.get('value') ?? null;
         return undefined;
@@ -2727,7 +2836,7 @@ export class VM {
         case 'f_back':
           // A suspended generator frame is linked to no caller; the module frame has none.
           if (o.gen !== null && o.gen.state !== GEN_RUNNING) return null;
-          return o.back;
+          return this.visibleFrame(o.back);
       }
       return undefined;
     }
@@ -2772,6 +2881,9 @@ export class VM {
           return o.globals.get('__name__') ?? null;
         case '__dict__':
           return this.mapToDict(o.dict ?? new Map());
+        case '__type_params__':
+          // The compiler refuses PEP 695 type parameters, so a function has none unless a tuple was set.
+          return (o as PyFunction & { typeParams?: Py }).typeParams ?? EMPTY_TUPLE;
       }
       const v = o.dict?.get(name);
       if (v !== undefined) return v;
@@ -2949,6 +3061,7 @@ export class VM {
   }
 
   setAttr(o: Py, name: string, v: Py): void {
+    if (o instanceof PyWeakRef && o.isProxy) return this.setAttr(this.weakReferent(o), name, v);
     if (o instanceof PyInstance) {
       const ta = o.cls.lookup(name);
       if (ta instanceof PyProperty) {
@@ -2998,6 +3111,11 @@ export class VM {
     if (o instanceof PyFunction) {
       if (name === '__name__') { o.name = v; return; }
       if (name === '__qualname__') { o.qualname = v; return; }
+      if (name === '__type_params__') {
+        if (!(v instanceof PyTuple)) throw this.typeError('__type_params__ must be set to a tuple');
+        (o as PyFunction & { typeParams?: Py }).typeParams = v;
+        return;
+      }
       if (o.dict === null) o.dict = new Map();
       o.dict.set(name, v);
       return;
@@ -3049,6 +3167,7 @@ export class VM {
     t.dict.set(name, v);
   }
   delAttr(o: Py, name: string): void {
+    if (o instanceof PyWeakRef && o.isProxy) return this.delAttr(this.weakReferent(o), name);
     if (o instanceof PyInstance) {
       // A class's own __delattr__ decides, as type slots do in CPython (object.__delattr__ is the default below).
       const da = o.cls.lookup('__delattr__');
@@ -3098,6 +3217,7 @@ export class VM {
 
   // --- truth, repr, str
   truthy(v: Py): boolean {
+    if (v instanceof PyWeakRef && v.isProxy) return this.truthy(this.weakReferent(v));
     switch (typeof v) {
       case 'boolean':
         return v;
@@ -3134,6 +3254,10 @@ export class VM {
   }
 
   repr(v: Py): string {
+    if (v instanceof PyWeakRef) {
+      const target = this.weakReferent(v);
+      return `<${v.isProxy ? 'weakproxy' : 'weakref'} at ${v.address}; to '${typeOf(target).name}' at ${target.address}>`;
+    }
     switch (typeof v) {
       case 'string':
         return strRepr(v);
@@ -3261,6 +3385,7 @@ export class VM {
   }
 
   str(v: Py): string {
+    if (v instanceof PyWeakRef && v.isProxy) return this.str(this.weakReferent(v));
     if (typeof v === 'string') return v;
     if (hasPyDunders(v)) {
       const s = typeOf(v).lookup('__str__');
@@ -3292,12 +3417,20 @@ export class VM {
       const fn = e.dict.get('filename');
       return `[Errno ${this.str(a[0])}] ${this.str(a[1])}` + (fn !== undefined && fn !== null ? `: ${this.repr(fn)}` : '');
     }
+    if (a.length === 5 && e.cls.isSubtypeOf(excTypes.get('UnicodeError')!)) {
+      const decode = e.cls.isSubtypeOf(excTypes.get('UnicodeDecodeError')!);
+      if (decode || e.cls.isSubtypeOf(excTypes.get('UnicodeEncodeError')!)) {
+        const s = unicodeErrorStr(this, decode, a);
+        if (s !== null) return s;
+      }
+    }
     if (a.length === 0) return '';
     if (a.length === 1) return e.cls.isSubtypeOf(excTypes.get('KeyError')!) ? this.repr(a[0]) : this.str(a[0]);
     return this.repr(new PyTuple(a));
   }
 
   format(v: Py, spec: string): string {
+    if (v instanceof PyWeakRef && v.isProxy) return this.format(this.weakReferent(v), spec);
     const f = typeOf(v).lookup('__format__');
     if (f !== undefined && !(f instanceof PyNative)) {
       const r = this.call(this.bindMethod(f, v), [spec]);
@@ -3308,7 +3441,23 @@ export class VM {
   formatHook: (vm: VM, v: Py, spec: string) => string = (_vm, v) => this.str(v);
 
   // --- hashing and equality
+  /**
+   * The JS key of a value whose hash and equality are the runtime's own (numbers, str, tuples of them, instances
+   * hashed by identity). A key whose hashing runs Python code (an instance with its own `__hash__`, a tuple holding
+   * one) has no table-independent key: it is looked up in a table by `lookupKey`/`insertKey`; reaching here with
+   * one is refused rather than keyed wrongly.
+   */
   hash(v: Py): Py {
+    if (typeof v !== 'object' || v === null) return hashKey(v);
+    const info = this.hashInfo(v);
+    if (info.hash !== undefined) throw new UnsupportedSignal(`hashing a ${typeOf(v).name} with a __hash__ of its own outside a dict or set lookup`, this.currentLine());
+    return info.key;
+  }
+  /**
+   * hash(v) as a dict or set lookup needs it: `key` is the JS key of a built-in key; `hash` is set (and `key` is v
+   * itself) when hashing ran Python code, which happens once here (CPython calls `__hash__` once per lookup).
+   */
+  private hashInfo(v: Py): { key: Py; hash: Py | undefined } {
     if (v instanceof PyInstance) {
       const t = v.cls;
       const h = t.lookup('__hash__');
@@ -3319,34 +3468,202 @@ export class VM {
         const asBuiltin = t.lookup('__runtime_hash_key__');
         if (asBuiltin !== undefined) {
           const same = this.call(this.bindMethod(asBuiltin, v), []);
-          if (same !== null) return hashKey(same);
+          if (same !== null) return { key: hashKey(same), hash: undefined };
         }
-        // User-defined __hash__/__eq__: keys equal by __eq__ share a bucket key.
-        return this.userHashKey(v, this.call(this.bindMethod(h, v), []));
+        return { key: v, hash: this.call(this.builtins.get('hash')!, [v]) };
       }
-      return v;
+      return { key: v, hash: undefined };
     }
-    // A native object whose type sets __hash__ = None (the dict views) is unhashable too.
-    if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) throw this.typeError(`unhashable type: '${typeOf(v).name}'`);
+    if (v instanceof PyTuple && this.holdsComplexKey(v)) return { key: v, hash: this.call(this.builtins.get('hash')!, [v]) };
+    if (v instanceof PySet && v.frozen && v.map.complex !== undefined && v.map.complex.hashOf.size > 0) {
+      throw new UnsupportedSignal('hashing a frozenset of objects with a __hash__ of their own', this.currentLine());
+    }
+    // A native object whose type sets __hash__ = None (the dict views) is unhashable too; the message names
+    // it by tp_name (`weakref.ProxyType` for a type of another module).
+    if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) {
+      const t = typeOf(v);
+      throw this.typeError(`unhashable type: '${t.builtin && t.module !== 'builtins' && t.module !== '' ? t.module + '.' : ''}${t.name}'`);
+    }
+    // A weakref.ref hashes and compares as its object (while it lives), which a key of its own cannot be.
+    if (v instanceof PyWeakRef) throw new UnsupportedSignal('a weak reference as a dict key or set member', this.currentLine());
     const key = hashKey(v);
     // Objects equal by value with no key of their own (generic aliases, typing's): identity would be their key, and wrong.
     if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).name}`, this.currentLine());
-    return key;
+    return { key, hash: undefined };
   }
-  private userKeys = new Map<Py, Py[]>();
-  private userHashKey(v: Py, h: Py): Py {
-    const bucketKey = 'h' + String(h);
-    let bucket = this.userKeys.get(bucketKey);
-    if (bucket === undefined) {
-      bucket = [];
-      this.userKeys.set(bucketKey, bucket);
+  /** Whether a tuple's hash runs Python code: it holds (at any depth) an instance with its own __hash__. */
+  private holdsComplexKey(t: PyTuple): boolean {
+    for (const x of t.items) {
+      if (x instanceof PyInstance) {
+        const h = x.cls.lookup('__hash__');
+        if (h !== undefined && h !== null && !(h instanceof PyNative)) return true;
+      } else if (x instanceof PyTuple && this.holdsComplexKey(x)) return true;
+      else if (x instanceof PySet && x.frozen && x.map.complex !== undefined && x.map.complex.hashOf.size > 0) return true;
     }
-    for (const k of bucket) if (k === v || this.eq(k, v)) return k;
-    bucket.push(v);
-    return v;
+    return false;
+  }
+
+  /** The JS key under which `k` is (or would be) in `table`: the key of an equal entry when there is one. */
+  lookupKey(table: KeyTable, k: Py): Py {
+    if (typeof k !== 'object' || k === null) {
+      const hk = hashKey(k);
+      return table.complex === undefined || table.complex.hashOf.size === 0 ? hk : this.probeBuiltin(table, k, hk);
+    }
+    const info = this.hashInfo(k);
+    if (info.hash === undefined) return table.complex === undefined || table.complex.hashOf.size === 0 ? info.key : this.probeBuiltin(table, k, info.key);
+    return this.probe(table, k, info.hash, k, false);
+  }
+  /** lookupKey, with the hash it computed when hashing ran Python code (for a later insertHashed of the same key). */
+  keyAndHash(table: KeyTable, k: Py): [Py, Py | undefined] {
+    if (typeof k !== 'object' || k === null) return [this.lookupKey(table, k), undefined];
+    const info = this.hashInfo(k);
+    if (info.hash === undefined) return [table.complex === undefined || table.complex.hashOf.size === 0 ? info.key : this.probeBuiltin(table, k, info.key), undefined];
+    return [this.probe(table, k, info.hash, k, false), info.hash];
+  }
+  /** insertKey of a user-hashed key whose hash is known (no __hash__ call). */
+  insertHashed(table: KeyTable, k: Py, h: Py): Py {
+    return this.probe(table, k, h, k, true);
+  }
+  /** As lookupKey, for a key about to be stored: a new user-hashed key is filed in the table's index. */
+  insertKey(table: KeyTable, k: Py): Py {
+    if (typeof k !== 'object' || k === null) {
+      const hk = hashKey(k);
+      return table.complex === undefined || table.complex.hashOf.size === 0 ? hk : this.probeBuiltin(table, k, hk);
+    }
+    const info = this.hashInfo(k);
+    if (info.hash === undefined) return table.complex === undefined || table.complex.hashOf.size === 0 ? info.key : this.probeBuiltin(table, k, info.key);
+    return this.probe(table, k, info.hash, k, true);
+  }
+  /**
+   * The entry of `table` equal to the entry `hk` of `source` (its stored hash reused, as CPython's dict and set
+   * merges, comparisons and algebra do: no __hash__ call), or undefined.
+   */
+  findFrom(table: KeyTable, source: KeyTable, hk: Py): Py | undefined {
+    const stored = source.complex?.hashOf.get(hk);
+    if (stored !== undefined) {
+      const found = this.probe(table, source.original(hk), stored, hk, false);
+      return table.has(found) ? found : undefined;
+    }
+    if (table.complex === undefined || table.complex.hashOf.size === 0) return table.has(hk) ? hk : undefined;
+    const found = this.probeBuiltin(table, source.original(hk), hk);
+    return table.has(found) ? found : undefined;
+  }
+  /** The JS key for storing `source`'s entry `hk` into `table` (no __hash__ call); files a user-hashed key. */
+  insertFrom(table: KeyTable, source: KeyTable, hk: Py): Py {
+    const stored = source.complex?.hashOf.get(hk);
+    if (stored !== undefined) return this.probe(table, source.original(hk), stored, hk, true);
+    if (table.complex === undefined || table.complex.hashOf.size === 0) return hk;
+    return this.probeBuiltin(table, source.original(hk), hk);
+  }
+  /** A built-in key looked up in a table holding user-hashed keys: those of its hash are compared with it. */
+  private probeBuiltin(table: KeyTable, k: Py, hk: Py): Py {
+    const h = this.builtinHash(k);
+    if (h === undefined) return hk;
+    const filed = table.complex!.byHash.get(String(h));
+    if (filed === undefined || !filed.some((c) => table.complex!.hashOf.has(c))) return hk;
+    return this.probe(table, k, h, hk, false);
+  }
+  /** The Python hash of a key whose hashing runs no user code, or undefined where the runtime does not know it. */
+  private builtinHash(k: Py): Py | undefined {
+    if (k instanceof PyInstance) {
+      if (k.cls.lookup('__runtime_hash_key__') !== undefined) return this.call(this.builtins.get('hash')!, [k]);
+      return Math.floor(parseInt(k.address, 16) / 16);
+    }
+    const h = cpythonHash(k);
+    return h === null ? undefined : normInt(h);
+  }
+  /**
+   * CPython's lookdict/set_lookkey over the entries of `table` whose stored hash is `h`, in insertion order (the
+   * order of a probe sequence they share while no slot was freed): an entry that is `key` itself matches, the others
+   * are compared by `stored == key` (PyObject_RichCompareBool, the stored key on the left), and a lookup whose
+   * entry the comparison removed starts over. `ownKey` is the JS key `key` has when it is new to the table.
+   */
+  private probe(table: KeyTable, key: Py, h: Py, ownKey: Py, insert: boolean): Py {
+    const hashText = String(h);
+    const keyRunsCode = ownKey === key;
+    for (;;) {
+      const candidates = this.candidates(table, hashText, ownKey);
+      // A deletion leaves a dummy slot that a later key of the same hash may take, ahead of older ones: with two or
+      // more entries to compare, the order of the __eq__ calls (and so which equal entry is found) is not known.
+      if (table.deletions && candidates.length > 1) throw new UnsupportedSignal('a dict or set lookup comparing several keys of one hash after a deletion', this.currentLine());
+      let restart = false;
+      for (const c of candidates) {
+        if (c === ownKey) return c;
+        const stored = table.original(c);
+        // Two built-in keys of one hash and different JS keys are unequal, and comparing them runs no Python code.
+        if (!keyRunsCode && table.complex?.hashOf.get(c) === undefined) continue;
+        const version = table.version;
+        const size = table.size;
+        const equal = this.eq(stored, key);
+        if (table.version !== version || table.size !== size) {
+          if (!table.has(c) && table.size <= size) {
+            restart = true;
+            break;
+          }
+          throw new UnsupportedSignal('a dict or set changed by the __eq__ of a lookup in it', this.currentLine());
+        }
+        if (equal) return c;
+      }
+      if (restart) continue;
+      if (insert && keyRunsCode) this.fileKey(table, ownKey, h, hashText);
+      return ownKey;
+    }
+  }
+  /** The JS keys of `table`'s entries of the hash `hashText`, in insertion order. */
+  private candidates(table: KeyTable, hashText: string, ownKey: Py): Py[] {
+    const complex = table.complex;
+    const filed = complex?.byHash.get(hashText)?.filter((c) => complex.hashOf.has(c)) ?? [];
+    if (table.size === (complex?.hashOf.size ?? 0)) return filed;
+    const builtin = this.builtinKeysByHash(table).get(hashText);
+    if (builtin === undefined) return filed;
+    if (filed.length === 0) return builtin;
+    // Both kinds: their relative order is the table's insertion order.
+    const wanted = new Set([...filed, ...builtin]);
+    const out: Py[] = [];
+    for (const hk of table.keys()) if (wanted.has(hk)) out.push(hk);
+    void ownKey;
+    return out;
+  }
+  /** The built-in keys of a table holding user-hashed ones, by Python hash (cached while the key set is unchanged). */
+  private builtinKeysByHash(table: KeyTable): Map<string, Py[]> {
+    const cached = table.builtinHashes;
+    if (cached !== undefined && cached.version === table.version && cached.size === table.size) return cached.byHash;
+    const byHash = new Map<string, Py[]>();
+    for (const hk of table.keys()) {
+      if (table.complex?.hashOf.has(hk)) continue;
+      const h = this.builtinHash(table.original(hk));
+      if (h === undefined) continue;
+      const text = String(h);
+      const list = byHash.get(text);
+      if (list === undefined) byHash.set(text, [hk]);
+      else list.push(hk);
+    }
+    table.builtinHashes = { version: table.version, size: table.size, byHash };
+    return byHash;
+  }
+  private fileKey(table: KeyTable, hk: Py, h: Py, hashText: string): void {
+    const complex = (table.complex ??= new ComplexKeys());
+    let list = complex.byHash.get(hashText);
+    if (list === undefined) complex.byHash.set(hashText, (list = []));
+    // A key deleted and stored again is listed once, at the end.
+    const at = list.indexOf(hk);
+    if (at >= 0) list.splice(at, 1);
+    list.push(hk);
+    complex.hashOf.set(hk, h);
+  }
+  /** set_merge/dict_merge of `src` into `dst`, reusing stored hashes; user-hashed keys are compared as CPython does. */
+  mergeSet(dst: PySet, src: PySet): void {
+    if ((src.map.complex === undefined || src.map.complex.hashOf.size === 0) && (dst.map.complex === undefined || dst.map.complex.hashOf.size === 0)) return dst.map.mergeInto(src.map);
+    if (dst.map.size === 0) return dst.map.mergeInto(src.map);
+    if (src.map.ordered) dst.map.presize(src.map.size);
+    for (const [hk, v] of src.map.memberEntries()) {
+      const key = this.insertFrom(dst.map, src.map, hk);
+      if (!dst.map.has(key)) dst.map.set(key, v);
+    }
+    if (!src.map.ordered) dst.map.forgetOrder();
   }
   dictSet(d: PyDict, k: Py, v: Py): void {
-    const hk = this.hash(k);
+    const hk = this.insertKey(d.vals, k);
     if (!d.vals.has(hk)) {
       d.keys.set(hk, k);
       if ((d.vals.size & 0xffff) === 0xffff) this.checkSize(d.vals.size);
@@ -3362,6 +3679,7 @@ export class VM {
    */
   eq(a: Py, b: Py): boolean {
     if (a === b) return true;
+    if (a instanceof PyWeakRef || b instanceof PyWeakRef) return this.weakEq(a, b);
     const ta = typeof a;
     const tb = typeof b;
     if (ta !== 'object' && tb !== 'object') {
@@ -3385,14 +3703,16 @@ export class VM {
     if (a instanceof PyDict && b instanceof PyDict) {
       if (a.vals.size !== b.vals.size) return false;
       for (const [hk, v] of a.vals) {
-        if (!b.vals.has(hk)) return false;
-        if (!this.eq(v, b.vals.get(hk))) return false;
+        const other = this.findFrom(b.vals, a.vals, hk);
+        if (other === undefined) return false;
+        if (!this.eq(v, b.vals.get(other))) return false;
       }
       return true;
     }
     if (a instanceof PySet && b instanceof PySet) {
       if (a.map.size !== b.map.size) return false;
-      for (const hk of a.map.keys()) if (!b.map.has(hk)) return false;
+      // set_issubset: a's members in slot order, each found in b by its stored hash.
+      for (const [hk] of a.map.memberEntries()) if (this.findFrom(b.map, a.map, hk) === undefined) return false;
       return true;
     }
     if (a instanceof PyRange && b instanceof PyRange) {
@@ -3443,6 +3763,7 @@ export class VM {
   }
 
   compare(op: number, a: Py, b: Py): Py {
+    if ((op === 2 || op === 3) && (a instanceof PyWeakRef || b instanceof PyWeakRef)) return this.eq(a, b) === (op === 2);
     switch (op) {
       case 2:
         if (a instanceof PyInstance || b instanceof PyInstance) {
@@ -3496,7 +3817,7 @@ export class VM {
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     }
     if (a instanceof PySet && b instanceof PySet) {
-      const sub = (p: PySet, q: PySet): boolean => [...p.map.keys()].every((k) => q.map.has(k));
+      const sub = (p: PySet, q: PySet): boolean => p.map.memberEntries().every(([k]) => this.findFrom(q.map, p.map, k) !== undefined);
       if (op === 0) return a.map.size < b.map.size && sub(a, b);
       if (op === 1) return sub(a, b);
       if (op === 4) return a.map.size > b.map.size && sub(b, a);
@@ -3520,6 +3841,7 @@ export class VM {
   }
 
   contains(container: Py, item: Py): boolean {
+    if (container instanceof PyWeakRef && container.isProxy) return this.contains(this.weakReferent(container), item);
     if (typeof container === 'string') {
       if (typeof item !== 'string') throw this.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).name}`);
       return container.includes(item);
@@ -3529,8 +3851,8 @@ export class VM {
       for (let i = 0; i < items.length; i++) if (items[i] === item || this.eq(items[i], item)) return true;
       return false;
     }
-    if (container instanceof PyDict) return container.vals.has(this.hash(item));
-    if (container instanceof PySet) return container.map.has(this.hash(item));
+    if (container instanceof PyDict) return container.vals.has(this.lookupKey(container.vals, item));
+    if (container instanceof PySet) return container.map.has(this.lookupKey(container.map, item));
     if (container instanceof PyRange) {
       if (typeof item !== 'number') return false;
       const { start, stop, step } = container;
@@ -3552,6 +3874,7 @@ export class VM {
 
   // --- iteration
   getIter(v: Py): Py {
+    if (v instanceof PyWeakRef && v.isProxy) return this.getIter(this.weakReferent(v));
     if (v instanceof PyIterator) {
       // Coroutines and async generators own frames as generators do, but are awaited, not iterated.
       if (v instanceof PyGenerator && v.constructor !== PyGenerator) throw this.typeError(`'${v.typeName}' object is not iterable`);
@@ -3667,6 +3990,7 @@ export class VM {
     return it instanceof PyIterator ? it.next() : this.iterNextSlow(it);
   }
   *iterate(v: Py): Generator<Py> {
+    if (v instanceof PyWeakRef && v.isProxy) v = this.weakReferent(v);
     if (v instanceof PyList || v instanceof PyTuple) {
       // A snapshot-free walk, as CPython's list iterator (appends during iteration are seen).
       const items = v.items;
@@ -3712,6 +4036,7 @@ export class VM {
 
   // --- arithmetic
   unary(op: string, v: Py): Py {
+    if (v instanceof PyWeakRef && v.isProxy) v = this.weakReferent(v);
     if (typeof v === 'boolean') v = v ? 1 : 0;
     if (typeof v === 'number') {
       if (op === '-') return v === 0 ? 0 : -v;

@@ -27,6 +27,12 @@ describe('corpus: the programs', () => {
       expect(head, program).toMatch(/^# From .+\n# Licence: .+/);
     }
   });
+
+  test('the three held-out sets are there (cpython/ 20, libraries2/ 20, libraries3/ 25)', () => {
+    const programs = corpusPrograms(corpusDir);
+    const count = (dir: string): number => programs.filter((p) => p.startsWith(dir + '/')).length;
+    expect([count('cpython'), count('libraries2'), count('libraries3')]).toEqual([20, 20, 25]);
+  });
 });
 
 describe.skipIf(!python.ok)('corpus: runtime vs CPython', () => {

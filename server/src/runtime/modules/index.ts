@@ -26,7 +26,10 @@ import { queueModule } from './queue.js';
 import { randomModule } from './random.js';
 import { reModule } from './re.js';
 import { statisticsModule } from './statistics.js';
-import { stringModule } from './string.js';
+import { _stringModule, stringModule } from './string.js';
+import { codecsModule } from './codecs.js';
+import { reprlibModule } from './reprlib.js';
+import { _weakrefModule, weakrefModule } from './weakref.js';
 import { sysModule } from './sys.js';
 import { textwrapModule } from './textwrap.js';
 import { timeModule } from './time.js';
@@ -61,6 +64,11 @@ export const MODULES: ReadonlyMap<string, (vm: VM) => PyModule> = new Map<string
   ['sys', sysModule],
   ['random', randomModule],
   ['string', stringModule],
+  ['_string', _stringModule],
+  ['codecs', codecsModule],
+  ['reprlib', reprlibModule],
+  ['_weakref', _weakrefModule],
+  ['weakref', weakrefModule],
   ['logging', loggingModule],
   ['copy', copyModule],
   ['time', timeModule],

@@ -117,6 +117,19 @@ export function sysModule(vm: VM): PyModule {
       e.dict.set('code', a.length > 0 ? a[0]! : null);
       throw e;
     })],
+    // The frame `depth` calls up from the caller (a native pushes no frame of its own, so vm.frame is the
+    // caller's; an inlined comprehension's is the enclosing one): its f_back, f_lineno, f_code and f_locals are the runtime's frame object's.
+    ['_getframe', native('_getframe', (a) => {
+      if (a.length > 1) throw vm.typeError(`_getframe expected at most 1 argument, got ${a.length}`);
+      let depth = a.length > 0 ? toInt(vm, a[0]) : 0;
+      let f = vm.visibleFrame(vm.frame);
+      while (depth > 0 && f !== null) {
+        f = vm.visibleFrame(f.back);
+        depth--;
+      }
+      if (f === null) throw vm.error('ValueError', 'call stack is not deep enough');
+      return f;
+    })],
     ['intern', native('intern', (a) => {
       if (typeof a[0] !== 'string') throw vm.typeError(`intern() argument must be str, not ${typeOf(a[0]).name}`);
       return a[0];

@@ -6,7 +6,7 @@ import { isUnionOperand, makeUnion, subscriptClass } from './genericalias.js';
 import { dispatchesDunders, PyFunction, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
-import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, type Py } from '../values.js';
+import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, PyWeakRef, type Py } from '../values.js';
 import { DictView, dictBinary, dictDeleteSubscript, dictSubscript, dictUpdate, dictViewBinary } from './dict.js';
 import { floatArith } from './float.js';
 import { intArith } from './int.js';
@@ -27,6 +27,8 @@ const DUNDER: Record<string, [string, string, string]> = {
 };
 
 export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean): Py {
+  // A weakref.proxy takes part as its object (proxy_add and the others unwrap both operands).
+  if ((a instanceof PyWeakRef && a.isProxy) || (b instanceof PyWeakRef && b.isProxy)) return binaryOp(vm, opIndex, vm.unproxy(a), vm.unproxy(b), inplace);
   const op = BIN_OPS[opIndex]!;
   // `int | None`: type.__or__ makes a types.UnionType.
   if (op === '|' && isUnionOperand(a) && isUnionOperand(b) && (a !== null || b !== null)) return makeUnion(vm, a, b);
@@ -105,8 +107,8 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
     if (b instanceof PyTuple) return tupleBinary(vm, op, b, a);
   }
   if (a instanceof PyTuple) return tupleBinary(vm, op, a, b);
-  if (a instanceof PySet && b instanceof PySet) return setAlgebra(op, a, b, inplace);
-  if (a instanceof PyDict && b instanceof PyDict) return dictBinary(op, a, b, inplace);
+  if (a instanceof PySet && b instanceof PySet) return setAlgebra(vm, op, a, b, inplace);
+  if (a instanceof PyDict && b instanceof PyDict) return dictBinary(vm, op, a, b, inplace);
   // dict_ior: `d |= x` is d.update(x), so any mapping or iterable of pairs (`d | x` wants a dict).
   if (a instanceof PyDict && op === '|' && inplace) {
     dictUpdate(vm, a, b);
@@ -116,6 +118,7 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
 }
 
 export function getItem(vm: VM, o: Py, k: Py): Py {
+  if (o instanceof PyWeakRef && o.isProxy) return getItem(vm, vm.unproxy(o), k);
   if (o instanceof PyList) return listSubscript(vm, o, k);
   if (o instanceof PyTuple) return tupleSubscript(vm, o, k);
   if (o instanceof PyDict) return dictSubscript(vm, o, k);
@@ -140,6 +143,7 @@ export function getItem(vm: VM, o: Py, k: Py): Py {
 }
 
 export function setItem(vm: VM, o: Py, k: Py, v: Py): void {
+  if (o instanceof PyWeakRef && o.isProxy) return setItem(vm, vm.unproxy(o), k, v);
   if (o instanceof PyList) {
     listAssignSubscript(vm, o, k, v);
     return;
@@ -156,6 +160,7 @@ export function setItem(vm: VM, o: Py, k: Py, v: Py): void {
 }
 
 export function delItem(vm: VM, o: Py, k: Py): void {
+  if (o instanceof PyWeakRef && o.isProxy) return delItem(vm, vm.unproxy(o), k);
   if (o instanceof PyList) {
     listDeleteSubscript(vm, o, k);
     return;
@@ -167,10 +172,16 @@ export function delItem(vm: VM, o: Py, k: Py): void {
   if (o instanceof PyInstance) {
     if (vm.callSpecial(o, '__delitem__', [k]) !== undefined || typeOf(o).lookup('__delitem__') !== undefined) return;
   }
+  const own = (o as { pyDelItem?: (vm: VM, k: Py) => void } | null)?.pyDelItem;
+  if (typeof own === 'function') {
+    own.call(o, vm, k);
+    return;
+  }
   throw vm.typeError(`'${typeOf(o).name}' object doesn't support item deletion`);
 }
 
 export function len(vm: VM, v: Py): number {
+  if (v instanceof PyWeakRef && v.isProxy) return len(vm, vm.unproxy(v));
   if (typeof v === 'string') return strLength(v);
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict) return v.vals.size;

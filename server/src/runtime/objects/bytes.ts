@@ -11,6 +11,7 @@ import { PyByteArray, PyBytes, PyClassMethod, PyList, PyObject, PySlice, PyTuple
 import { FnIterator } from './iterators.js';
 import { sliceArray, sliceIndices } from './slice.js';
 import { arityCheck } from './method-arity.js';
+import { decodeBytes, encodeText, requireCodec } from './codec.js';
 
 function partialType(name: string): PyType {
   const t = new PyType(name, [objectType]);
@@ -27,7 +28,7 @@ export const complexType = partialType('complex');
 
 type Bytesish = PyBytes | PyByteArray;
 
-function bytesOf(v: Py): number[] | Uint8Array | null {
+export function bytesOf(v: Py): number[] | Uint8Array | null {
   if (v instanceof PyBytes) return v.data;
   if (v instanceof PyByteArray) return v.data;
   return null;
@@ -60,49 +61,40 @@ function make(kind: Bytesish | 'bytes' | 'bytearray', data: number[] | Uint8Arra
   return asBytes ? new PyBytes(Uint8Array.from(data)) : new PyByteArray(Array.from(data));
 }
 
+function errorsArg(vm: VM, fn: string, errors: Py | undefined): string {
+  if (errors === undefined) return 'strict';
+  if (typeof errors !== 'string') throw vm.typeError(`${fn}() argument 'errors' must be str, not ${typeOf(errors).name}`);
+  return errors;
+}
+
 function encode(vm: VM, text: string, encoding: string, errors: Py): Uint8Array {
-  if (errors !== undefined && errors !== null && errors !== 'strict') throw new UnsupportedSignal(`encode with errors=${vm.repr(errors)}`, vm.currentLine());
-  const codec = encoding.toLowerCase().replace(/_/g, '-');
-  if (codec === 'utf-8' || codec === 'utf8') {
-    // Lone surrogates fail in CPython (surrogates not allowed): refused rather than replaced.
-    if (/[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))) throw new UnsupportedSignal('encode of a lone surrogate', vm.currentLine());
-    return new TextEncoder().encode(text);
-  }
-  const limit = codec === 'ascii' || codec === 'us-ascii' ? 0x80 : codec === 'latin-1' || codec === 'latin1' || codec === 'iso-8859-1' ? 0x100 : 0;
-  if (limit === 0) throw new UnsupportedSignal(`the ${encoding} codec`, vm.currentLine());
-  const out = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= limit) throw new UnsupportedSignal(`a ${encoding} encode error`, vm.currentLine());
-    out[i] = c;
-  }
-  return out;
+  return encodeText(vm, text, requireCodec(vm, encoding), errorsArg(vm, 'encode', errors));
 }
 
 function decode(vm: VM, data: ArrayLike<number>, encoding: string, errors: Py): string {
-  if (errors !== undefined && errors !== null && errors !== 'strict') throw new UnsupportedSignal(`decode with errors=${vm.repr(errors)}`, vm.currentLine());
-  const codec = encoding.toLowerCase().replace(/_/g, '-');
-  const bytes = Uint8Array.from(data as ArrayLike<number>);
-  if (codec === 'utf-8' || codec === 'utf8') {
-    try {
-      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      throw new UnsupportedSignal('a utf-8 decode error', vm.currentLine());
-    }
-  }
-  if (codec === 'ascii' || codec === 'us-ascii') {
-    if (bytes.some((b) => b >= 0x80)) throw new UnsupportedSignal('an ascii decode error', vm.currentLine());
-    return latin1(bytes);
-  }
-  if (codec === 'latin-1' || codec === 'latin1' || codec === 'iso-8859-1') return latin1(bytes);
-  throw new UnsupportedSignal(`the ${encoding} codec`, vm.currentLine());
+  return decodeBytes(vm, Uint8Array.from(data), requireCodec(vm, encoding), errorsArg(vm, 'decode', errors));
 }
 
-function index(vm: VM, n: number, k: Py): number {
+/** (encoding, errors) of encode/decode, positional or by keyword. */
+function codecArgs(vm: VM, fn: string, a: Py[], kw: Map<string, Py> | null): [string, Py] {
+  if (a.length > 2) throw vm.typeError(`${fn}() takes at most 2 arguments (${a.length} given)`);
+  let encoding: Py | undefined = a[0];
+  let errors: Py | undefined = a[1];
+  for (const [k, v] of kw ?? []) {
+    if (k === 'encoding' && encoding === undefined) encoding = v;
+    else if (k === 'errors' && errors === undefined) errors = v;
+    else if (k === 'encoding' || k === 'errors') throw vm.typeError(`argument for ${fn}() given by name ('${k}') and position (${k === 'encoding' ? 1 : 2})`);
+    else throw vm.typeError(`${fn}() got an unexpected keyword argument '${k}'`);
+  }
+  if (encoding !== undefined && typeof encoding !== 'string') throw vm.typeError(`${fn}() argument 'encoding' must be str, not ${typeOf(encoding).name}`);
+  return [encoding ?? 'utf-8', errors];
+}
+
+function index(vm: VM, n: number, k: Py, message = 'index out of range'): number {
   if (typeof k !== 'number' && typeof k !== 'boolean') throw new UnsupportedSignal(`bytes index of type ${typeOf(k).name}`, vm.currentLine());
   let i = Number(k);
   if (i < 0) i += n;
-  if (i < 0 || i >= n) throw vm.error('IndexError', 'index out of range');
+  if (i < 0 || i >= n) throw vm.error('IndexError', message);
   return i;
 }
 
@@ -190,7 +182,13 @@ function installMethods(vm: VM, t: PyType): void {
       return f(self, args.slice(1));
     }));
   };
-  def('decode', (self, a) => decode(vm, self.data, typeof a[0] === 'string' ? a[0] : 'utf-8', a[1]));
+  t.dict.set('decode', native('decode', (args, kw) => {
+    const self = args[0];
+    if (!(self instanceof PyBytes || self instanceof PyByteArray) || !typeOf(self).isSubtypeOf(t))
+      throw vm.typeError(`descriptor 'decode' for '${t.name}' objects doesn't apply to a '${typeOf(self).name}' object`);
+    const [encoding, errors] = codecArgs(vm, 'decode', args.slice(1), kw);
+    return decode(vm, self.data, encoding, errors);
+  }));
   def('hex', (self, a) => {
     if (a.length > 0) throw new UnsupportedSignal('hex() with a separator', vm.currentLine());
     return Array.from(self.data, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -343,15 +341,22 @@ function installMethods(vm: VM, t: PyType): void {
   affix('startswith');
   affix('endswith');
   def('join', (self, a) => {
+    // bytearray_join exports the separator while the iterable is consumed (PySequence_Fast), so code run by the
+    // iterable cannot resize it.
+    if (self instanceof PyByteArray) self.exports++;
+    let items: Py[];
+    try {
+      items = vm.toArray(a[0]);
+    } finally {
+      if (self instanceof PyByteArray) self.exports--;
+    }
     const parts: number[] = [];
-    let first = true;
     let position = 0;
-    for (const item of vm.iterate(a[0])) {
+    for (const item of items) {
       const data = bytesOf(item);
       if (data === null) throw vm.typeError(`sequence item ${position}: expected a bytes-like object, ${typeOf(item).name} found`);
-      if (!first) parts.push(...self.data);
+      if (position > 0) parts.push(...self.data);
       parts.push(...data);
-      first = false;
       position++;
     }
     return make(self, parts);
@@ -460,7 +465,7 @@ function installProtocols(vm: VM): void {
     };
     proto.pyGetItem = function (this: Bytesish, machine: VM, k: Py): Py {
       if (k instanceof PySlice) return make(this, sliceArray(machine, Array.from(this.data), k));
-      return this.data[index(machine, this.data.length, k)]!;
+      return this.data[index(machine, this.data.length, k, this instanceof PyByteArray ? 'bytearray index out of range' : 'index out of range')]!;
     };
     proto.pyEq = function (this: Bytesish, _machine: VM, other: Py): boolean {
       const data = bytesOf(other);
@@ -482,6 +487,7 @@ function installProtocols(vm: VM): void {
         const data = bytesOf(other);
         if (data === null) throw machine.typeError(`can't concat ${typeOf(other).name} to ${typeOf(this).name}`);
         if (inplace && this instanceof PyByteArray) {
+          checkResizable(machine, this);
           this.data.push(...data);
           return this;
         }
@@ -493,6 +499,7 @@ function installProtocols(vm: VM): void {
         const out: number[] = [];
         for (let i = 0; i < n; i++) out.push(...this.data);
         if (inplace && this instanceof PyByteArray) {
+          checkResizable(machine, this);
           this.data = out;
           return this;
         }
@@ -514,6 +521,7 @@ function installProtocols(vm: VM): void {
       else values = Array.from((machine.call(bytearrayType, [v]) as PyByteArray).data);
       const [start, stop, step] = sliceIndices(machine, k, this.data.length);
       if (step === 1) {
+        if (values.length !== Math.max(0, stop - start)) checkResizable(machine, this);
         this.data.splice(start, Math.max(0, stop - start), ...values);
         return;
       }
@@ -528,9 +536,31 @@ function installProtocols(vm: VM): void {
     if (typeof v !== 'number' && typeof v !== 'boolean') throw machine.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
     const n = Number(v);
     if (n < 0 || n > 255) throw machine.error('ValueError', 'byte must be in range(0, 256)');
-    this.data[index(machine, this.data.length, k)] = n;
+    this.data[index(machine, this.data.length, k, 'bytearray index out of range')] = n;
+  };
+  // bytearray_ass_subscript with no value: `del a[i]`, `del a[i:j]`, `del a[::k]`.
+  (PyByteArray.prototype as unknown as Record<string, unknown>).pyDelItem = function (this: PyByteArray, machine: VM, k: Py): void {
+    if (k instanceof PySlice) {
+      const [start, stop, step] = sliceIndices(machine, k, this.data.length);
+      const doomed = new Set<number>();
+      if (step > 0) for (let i = start; i < stop; i += step) doomed.add(i);
+      else for (let i = start; i > stop; i += step) doomed.add(i);
+      if (doomed.size === 0) return;
+      checkResizable(machine, this);
+      this.data = this.data.filter((_, i) => !doomed.has(i));
+      return;
+    }
+    if (typeof k !== 'number' && typeof k !== 'boolean' && typeof k !== 'bigint') throw machine.typeError(`bytearray indices must be integers or slices, not ${typeOf(k).name}`);
+    const at = index(machine, this.data.length, k, 'bytearray index out of range');
+    checkResizable(machine, this);
+    this.data.splice(at, 1);
   };
   void vm;
+}
+
+/** bytearray_resize's guard: a bytearray whose buffer is exported cannot change size. */
+function checkResizable(vm: VM, b: PyByteArray): void {
+  if (b.exports > 0) throw vm.error('BufferError', 'Existing exports of data: object cannot be re-sized');
 }
 
 export function installBytesTypes(vm: VM): void {
@@ -547,6 +577,7 @@ export function installBytesTypes(vm: VM): void {
     refuseKeywords(kw, 'append');
     const self = a[0] as PyByteArray;
     const [n] = needle(vm, typeof a[1] === 'number' || typeof a[1] === 'boolean' ? a[1] : vm.typeError(`'${typeOf(a[1]).name}' object cannot be interpreted as an integer`) as never);
+    checkResizable(vm, self);
     self.data.push(n!);
     return null;
   });
@@ -555,6 +586,7 @@ export function installBytesTypes(vm: VM): void {
     refuseKeywords(kw, 'extend');
     const self = a[0] as PyByteArray;
     const data = bytesOf(a[1]) ?? (construct(vm, 'bytearray', [a[1]], null) as PyByteArray).data;
+    if (data.length > 0) checkResizable(vm, self);
     self.data.push(...data);
     return null;
   }));
@@ -562,18 +594,20 @@ export function installBytesTypes(vm: VM): void {
     refuseKeywords(kw, 'pop');
     const self = a[0] as PyByteArray;
     if (self.data.length === 0) throw vm.error('IndexError', 'pop from empty bytearray');
-    const at = a.length > 1 ? index(vm, self.data.length, a[1]) : self.data.length - 1;
+    const at = a.length > 1 ? index(vm, self.data.length, a[1], 'pop index out of range') : self.data.length - 1;
+    checkResizable(vm, self);
     return self.data.splice(at, 1)[0]!;
   }));
   bytearrayType.dict.set('clear', native('clear', (a, kw) => {
     refuseKeywords(kw, 'clear');
+    checkResizable(vm, a[0] as PyByteArray);
     (a[0] as PyByteArray).data = [];
     return null;
   }));
   strType.dict.set('encode', native('encode', (a, kw) => {
-    if (kw !== null && kw.size > 0) throw new UnsupportedSignal('str.encode() with keyword arguments', vm.currentLine());
     if (typeof a[0] !== 'string') throw vm.typeError(`descriptor 'encode' for 'str' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
-    return new PyBytes(encode(vm, a[0], typeof a[1] === 'string' ? a[1] : 'utf-8', a[2]));
+    const [encoding, errors] = codecArgs(vm, 'encode', a.slice(1), kw);
+    return new PyBytes(encode(vm, a[0], encoding, errors));
   }));
   installProtocols(vm);
   for (const t of [memoryviewType, complexType]) {

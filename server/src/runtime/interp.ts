@@ -3798,10 +3798,14 @@ export class VM {
    * `a is b`. Ints and strs are unboxed here, so two equal ones are one value; in CPython they are one
    * object only when it caches or interns them (the ints -5..256, '' and the one-character latin-1 strs
    * are certain) or when the program passed one object along, which the runtime cannot tell from two
-   * equal objects (`1000 is int('1000')` is False, `x = 1000; x is x` True). Those are refused.
+   * equal objects (`1000 is int('1000')` is False, `x = 1000; x is x` True). Those are refused in the
+   * user's code.
    */
   identical(a: Py, b: Py): boolean {
     if (a !== b) return false;
+    // The runtime's own library code (asyncio's `self._state is _PENDING`) compares its module's constants,
+    // which CPython interns: one object.
+    if (this.frame?.code.stdlib === true) return true;
     if (typeof a === 'number' || typeof a === 'bigint') {
       if (a >= -5 && a <= 256) return true;
       throw new UnsupportedSignal(`\`is\` between two equal ints outside -5..256 (whether they are one object depends on CPython's allocation)`, this.currentLine());

@@ -46,5 +46,5 @@ def careful(items):
         if item == 0:
             yield 'zero'
 # yieldlens-module: badsyntax.py
-def broken(:
-    pass
+def broken():
+    nonlocal missing

@@ -3787,12 +3787,34 @@ export class VM {
       case 7:
         return !this.contains(b, a);
       case 8:
-        return a === b || (a instanceof PyFloat && b instanceof PyFloat && a === b);
+        return this.identical(a, b);
       case 9:
-        return a !== b;
+        return !this.identical(a, b);
       default:
         return this.order(op, a, b);
     }
+  }
+  /**
+   * `a is b`. Ints and strs are unboxed here, so two equal ones are one value; in CPython they are one
+   * object only when it caches or interns them (the ints -5..256, '' and the one-character latin-1 strs
+   * are certain) or when the program passed one object along, which the runtime cannot tell from two
+   * equal objects (`1000 is int('1000')` is False, `x = 1000; x is x` True). Those are refused in the
+   * user's code.
+   */
+  identical(a: Py, b: Py): boolean {
+    if (a !== b) return false;
+    // The runtime's own library code (asyncio's `self._state is _PENDING`) compares its module's constants,
+    // which CPython interns: one object.
+    if (this.frame?.code.stdlib === true) return true;
+    if (typeof a === 'number' || typeof a === 'bigint') {
+      if (a >= -5 && a <= 256) return true;
+      throw new UnsupportedSignal(`\`is\` between two equal ints outside -5..256 (whether they are one object depends on CPython's allocation)`, this.currentLine());
+    }
+    if (typeof a === 'string') {
+      if (a.length === 0 || (a.length === 1 && a.charCodeAt(0) < 256)) return true;
+      throw new UnsupportedSignal(`\`is\` between two equal strs (whether they are one object depends on CPython's interning)`, this.currentLine());
+    }
+    return true;
   }
   /** <, <=, >, >= with CPython's type rules and messages. */
   order(op: number, a: Py, b: Py): Py {

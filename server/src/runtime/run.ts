@@ -744,7 +744,11 @@ function compileChecked(source: string, filename: string, mode: FollowUp['mode']
     }
     const starredOperand = bad.type === 'ERROR' && (/\[\s*\*\s*(?![A-Za-z_*])/.test(bad.text) || (bad.parent?.type === 'subscript' && /^\*\s*(?![A-Za-z_*])/.test(bad.text)));
     if (starredOperand) throw new CompileError('a starred subscript whose operand is not a name (a[*(...)]), which the parser does not read', bad.startPosition.row + 1);
-    return { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };
+    // CPython's parser words most syntax errors after the rule that failed ("expected ':'", "'(' was never
+    // closed", "cannot assign to function call here. Maybe you meant '==' instead of '='?", an
+    // IndentationError) and reports its own line; tree-sitter only says where its recovery began. Saying
+    // "invalid syntax" would be a guess, so the runtime refuses; the linter reports the error itself.
+    throw new CompileError('a syntax error, whose message and line CPython takes from its own grammar', bad.startPosition.row + 1);
   }
   if (mode === 'single') {
     // One interactive statement: a compound statement, or simple statements on one line (`a = 1; a`).

@@ -101,6 +101,14 @@ function skipIsExact(paths, skipped) {
   return { seconds, identical: JSON.stringify(all.findings) === JSON.stringify(some.findings), errorsAll: all.errors.length, errorsSkipped: some.errors.length };
 }
 
+/** The same run with partial parsing off (YIELDLENS_PARTIAL=0: analysed files parsed whole): the baseline, and are the findings byte-identical? */
+function partialIsExact(paths, partial) {
+  const { seconds, min, cpu, result } = timeCommand(process.execPath, [CLI, 'check', '--format', 'json', '--no-cache', ...paths], { env: { ...process.env, YIELDLENS_PARTIAL: '0' } });
+  const whole = JSON.parse(result.stdout);
+  const some = JSON.parse(partial.stdout);
+  return { seconds, min, cpu, identical: JSON.stringify(whole.findings) === JSON.stringify(some.findings), errorsWhole: whole.errors.length, errorsPartial: some.errors.length };
+}
+
 function sitePackagesPath() {
   try {
     return execFileSync('python3', ['-c', 'import sysconfig; print(sysconfig.get_paths()["purelib"])'], { encoding: 'utf8' }).trim();
@@ -160,6 +168,7 @@ export default async function run() {
   const pylint = pylintRun(topLevel);
   const cached = cachedRuns(stdlib);
   const exact = skipIsExact([stdlib], whole);
+  const wholeParse = partialIsExact([stdlib], whole);
 
   const rows = [
     `Machine: ${availableParallelism()} cores, Node ${process.version}, load average ${loadavg()[0]?.toFixed(1)} at the start; median of ${RUNS} run(s) (min in parentheses). Wall time of the built CLI, \`--format json\`; CPU is user + sys of all its threads (a fairer measure when other jobs share the machine).`,
@@ -171,6 +180,7 @@ export default async function run() {
     `| \`check --jobs 1\` top-level modules, one thread | ${topInProcess.files} | ${topLines.toLocaleString('en')} | ${fmt(topInProcess.seconds)} (${fmt(topInProcess.min)})${cpuOf(topInProcess)} | |`,
     `| parse only, one thread, whole stdlib (tree-sitter, no analysis, no start-up) | ${allFiles.length} | ${allLines.toLocaleString('en')} | ${fmt(parseAll.seconds)}; CPU ${fmt(parseAll.cpu)} | |`,
     `| \`check\` whole stdlib against the one-thread parse | | | ${(whole.seconds / parseAll.seconds).toFixed(2)}× | ≤ 0.5× |`,
+    `| \`check\` whole stdlib, analysed files parsed whole (YIELDLENS_PARTIAL=0, the baseline of partial parsing): findings ${wholeParse.identical ? 'byte-identical' : 'DIFFERENT'}; files not analysed ${wholeParse.errorsWhole} vs ${wholeParse.errorsPartial} | ${whole.files} | | ${fmt(wholeParse.seconds)} (${fmt(wholeParse.min)})${cpuOf(wholeParse)}; ${(wholeParse.seconds / parseAll.seconds).toFixed(2)}× the parse | |`,
     `| \`check\` whole stdlib with every file parsed (YIELDLENS_PARSE_ALL=1): findings ${exact.identical ? 'byte-identical' : 'DIFFERENT'}; files not analysed ${exact.errorsAll} (parsed all) vs ${exact.errorsSkipped} | ${whole.files} | | ${fmt(exact.seconds)} | identical |`,
     `| \`check\` whole stdlib, second run with nothing changed (cache; the run that filled it: ${fmt(cached.filling)}; report ${cached.same ? 'byte-identical' : 'DIFFERENT'}) | ${cached.warm.files} | ${allLines.toLocaleString('en')} | ${fmt(cached.warm.seconds)} (${fmt(cached.warm.min)})${cpuOf(cached.warm)}; ${(cached.warm.seconds / whole.seconds).toFixed(3)}× the cold run | ≤ 0.1× |`,
     `| parse only, one thread, top-level modules | ${topLevel.length} | ${topLines.toLocaleString('en')} | ${fmt(parseTop.seconds)}; CPU ${fmt(parseTop.cpu)} | |`,
@@ -190,7 +200,9 @@ export default async function run() {
     const peak = peakMegabytes([CLI, 'check', '--format', 'json', '--no-cache', sitePackages]);
     const parse = await parseOnly(files.filter((file) => statSync(file).size < 10 * 1024 * 1024));
     const same = skipIsExact([sitePackages], run);
+    const wholeSite = partialIsExact([sitePackages], run);
     rows.push(`| \`check\` site-packages (${run.findings} findings; peak RSS ${peak === null ? '?' : `${peak.toFixed(0)} MB`}; every file parsed: findings ${same.identical ? 'byte-identical' : 'DIFFERENT'}) | ${run.files} | ${countLines(files).toLocaleString('en')} | ${fmt(run.seconds)}${cpuOf(run)}; one-thread parse ${fmt(parse.seconds)}: ${(run.seconds / parse.seconds).toFixed(2)}× | ≤ 0.5×, < 1 GB |`);
+    rows.push(`| \`check\` site-packages, analysed files parsed whole (YIELDLENS_PARTIAL=0): findings ${wholeSite.identical ? 'byte-identical' : 'DIFFERENT'} | ${run.files} | | ${fmt(wholeSite.seconds)}${cpuOf(wholeSite)}; ${(wholeSite.seconds / parse.seconds).toFixed(2)}× the parse | |`);
   }
   return rows.join('\n');
 }

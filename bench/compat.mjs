@@ -9,7 +9,8 @@ import { compareWithOracle, findPython, maskAddresses, oracleRun } from '../serv
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const runtimeEntry = join(repoRoot, 'server', 'dist', 'runtime', 'index.js');
 const converter = join(repoRoot, 'server', 'test', 'runtime', 'compat_convert.py');
-const RUN_OPTIONS = { maxSteps: 20_000_000, timeoutMs: 10_000 };
+// Room for every event, as the differential suite gives: a trace cut at the default 10,000 (head and tail kept) cannot be compared.
+const RUN_OPTIONS = { maxSteps: 20_000_000, timeoutMs: 10_000, maxEvents: 1_000_000 };
 // A doctest run stopped by an unsupported example is retried without it; this bounds the retries.
 const MAX_DOCTEST_RETRIES = 60;
 

@@ -2,7 +2,8 @@
 // generated ~5,000-line file of realistic generator code (with its `__main__` block traced on every
 // keystroke, and with traces off, in the same run), keystroke → refreshed inlay hints on the bundled
 // example, and the server's memory and indexing time with the CPython 3.13 standard library as its
-// workspace. Needs a build; run alone with `node bench/lsp.bench.mjs`.
+// workspace. Needs a build; run alone with `node bench/lsp.bench.mjs` (YIELDLENS_BENCH_SERVER=path/to/
+// server/bin/yieldlens.js measures another build's server and CLI, for a baseline in the same session).
 
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -104,10 +105,14 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** The launcher of the build measured: this checkout's, or YIELDLENS_BENCH_SERVER's (read at each start). */
+function binPath() {
+  return process.env.YIELDLENS_BENCH_SERVER ?? join(REPO, 'server/bin/yieldlens.js');
+}
+
 function serverCommand() {
-  const bin = join(REPO, 'server/bin/yieldlens.js');
-  if (!existsSync(join(REPO, 'server/dist/lsp/server.js'))) throw new Error('build first: npx tsc -b');
-  return [bin, 'lsp'];
+  if (process.env.YIELDLENS_BENCH_SERVER === undefined && !existsSync(join(REPO, 'server/dist/lsp/server.js'))) throw new Error('build first: npx tsc -b');
+  return [binPath(), 'lsp'];
 }
 
 async function startServer(workspaceFolder, initializationOptions = undefined, sendInitialized = true) {
@@ -344,8 +349,9 @@ export function cliffSources() {
 }
 
 /**
- * didOpen → diagnostics on a cliff file in a fresh server, a hover sent 20 ms after the didOpen (answered
- * once the analysis is done), and the CLI's whole process on the same file, alternated.
+ * didOpen → diagnostics on a cliff file in a fresh server, a hover sent 20 ms after the didOpen, then
+ * hovers one after the other (each sent when the previous one is answered) until the diagnostics arrive:
+ * how long a request waits during the analysis. And the CLI's whole process on the same file.
  */
 export async function cliff(text) {
   const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
@@ -360,20 +366,38 @@ export async function cliff(text) {
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
   await new Promise((resolve) => setTimeout(resolve, 20));
   const hoverSent = performance.now();
-  const hover = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } }).then(() => performance.now() - hoverSent);
-  const diagnostics = await published;
-  const lsp = performance.now() - started;
-  const hoverMs = await hover;
+  const hoverAt = () => server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 5 } });
+  let done = false;
+  const diagnostics = published.then((params) => {
+    done = true;
+    return { params, at: performance.now() };
+  }, (error) => {
+    done = true;
+    throw error;
+  });
+  await hoverAt();
+  const hoverMs = performance.now() - hoverSent;
+  // Hovers sent during the analysis, one at a time; each latency counts only if answered before the diagnostics.
+  const during = [];
+  while (!done) {
+    const sent = performance.now();
+    await hoverAt();
+    if (!done) during.push(performance.now() - sent);
+  }
+  const { params, at } = await diagnostics;
+  const lsp = at - started;
   await server.stop();
   const cliStarted = performance.now();
   try {
-    execFileSync(process.execPath, [join(REPO, 'server/bin/yieldlens.js'), 'check', '--no-cache', '--quiet', file], { stdio: 'ignore' });
+    execFileSync(process.execPath, [binPath(), 'check', '--no-cache', '--quiet', file], { stdio: 'ignore' });
   } catch {
     // exit code 1: findings
   }
   const cli = performance.now() - cliStarted;
   rmSync(dir, { recursive: true, force: true });
-  return { lsp, hoverMs, cli, findings: diagnostics.diagnostics.length };
+  during.sort((a, b) => a - b);
+  const hoversDuring = { count: during.length, median: during.length === 0 ? NaN : percentile(during, 50), max: during.length === 0 ? NaN : during[during.length - 1] };
+  return { lsp, hoverMs, hoversDuring, cli, findings: params.diagnostics.length, diagnostics: JSON.stringify(params.diagnostics) };
 }
 
 export default async function run() {
@@ -408,6 +432,7 @@ export default async function run() {
   for (const [name, text] of cliffSources()) {
     const result = await cliff(text);
     rows.push(`| ${name}: didOpen → diagnostics (${result.findings} findings) / the CLI's whole process on it / a hover sent 20 ms in, answered after | ${result.lsp.toFixed(0)} ms / ${result.cli.toFixed(0)} ms (${(result.lsp / result.cli).toFixed(2)}×) / ${result.hoverMs.toFixed(0)} ms | ≤ 2× the CLI |`);
+    rows.push(`| … hovers sent one after another during that analysis: answered before the diagnostics / median / max latency | ${result.hoversDuring.count} / ${result.hoversDuring.median.toFixed(1)} ms / ${result.hoversDuring.max.toFixed(1)} ms | a few tens of ms |`);
   }
   const stdlib = stdlibPath();
   if (stdlib === null) {

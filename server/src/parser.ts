@@ -110,9 +110,17 @@ export class ParserUnavailableError extends Error {
 /** The environment variable that forces one binding: `native` or `wasm`. */
 export const PARSER_ENV = 'YIELDLENS_PARSER';
 
+/** A part of the text to parse (`parsePart`): UTF-16 offsets, and points whose rows end at `\n`. */
+export interface TextRange {
+  startIndex: number;
+  endIndex: number;
+  startPosition: Point;
+  endPosition: Point;
+}
+
 interface LoadedBinding {
   info: ParserInfo;
-  parse(text: string, oldTree: Tree | undefined): Tree;
+  parse(text: string, oldTree: Tree | undefined, ranges?: readonly TextRange[]): Tree;
 }
 
 let loading: Promise<ParserInfo> | undefined;
@@ -152,6 +160,19 @@ export function parsePython(text: string, oldTree?: Tree): Tree {
   if (loaded === undefined) throw new Error('parsePython called before loadParser() finished: await loadParser() at the entry point');
   if (oldTree === undefined) accountFreshTree(text.length);
   return loaded.parse(text, oldTree);
+}
+
+/**
+ * Parses only `ranges` of `text` (tree-sitter's included ranges, in order and not overlapping): the
+ * rest is invisible to the parser, and every node keeps its offset and point in the whole text. The
+ * root spans the included code only. `analysis/partial.ts` chooses the ranges.
+ */
+export function parsePythonRanges(text: string, ranges: readonly TextRange[]): Tree {
+  if (loaded === undefined) throw new Error('parsePythonRanges called before loadParser() finished: await loadParser() at the entry point');
+  // No ranges would mean "the whole text" to tree-sitter.
+  if (ranges.length === 0) throw new Error('parsePythonRanges needs at least one range');
+  accountFreshTree(ranges.reduce((sum, range) => sum + range.endIndex - range.startIndex, 0));
+  return loaded.parse(text, undefined, ranges);
 }
 
 /**
@@ -264,7 +285,9 @@ function loadNative(forced: boolean): LoadedBinding {
     info: { kind: 'native', description: `native tree-sitter ${packageVersion('tree-sitter')}`, fallbackReason: null, forced },
     // The native Tree and SyntaxNode are structurally what this module declares (checked by the compiler below).
     // A string argument is read by the binding directly; a chunk callback costs a third more (measured).
-    parse: (text, oldTree) => parser.parse(text, oldTree as NativeTree | undefined ?? null),
+    parse: (text, oldTree, ranges) => ranges === undefined
+      ? parser.parse(text, oldTree as NativeTree | undefined ?? null)
+      : parser.parse(text, oldTree as NativeTree | undefined ?? null, { includedRanges: ranges as import('tree-sitter').Range[] }),
   };
 }
 
@@ -285,8 +308,10 @@ async function loadWasm(fallbackReason: string, forced: boolean): Promise<Loaded
   const unreachable = new FinalizationRegistry<number>((address) => deleteTree.call({ 0: address } as unknown as WebTree));
   return {
     info: { kind: 'wasm', description: 'web-tree-sitter (WASM)', fallbackReason, forced },
-    parse: (text, oldTree) => {
-      const tree = parser.parse(text, (oldTree as WebTree | undefined) ?? null);
+    parse: (text, oldTree, ranges) => {
+      const tree = ranges === undefined
+        ? parser.parse(text, (oldTree as WebTree | undefined) ?? null)
+        : parser.parse(text, (oldTree as WebTree | undefined) ?? null, { includedRanges: ranges as import('web-tree-sitter').Range[] });
       // Null only without a language or with a progress callback that cancels; this parser has neither.
       if (tree === null) throw new Error('web-tree-sitter returned no tree');
       unreachable.register(tree, (tree as unknown as { 0: number })[0]);

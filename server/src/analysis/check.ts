@@ -2,8 +2,10 @@
 // rules over it, turns their reports into findings and drops the suppressed ones.
 
 import type { Finding, RelatedLocation } from '@yieldlens/shared';
-import { firstSyntaxError, parsePython, type SyntaxNode, type Tree } from '../parser.js';
+import { firstSyntaxError, parsePython, type SyntaxNode, type TextRange, type Tree } from '../parser.js';
 import { SemanticModel } from './model/semantic.js';
+import { neededParts, rangesOf } from './partial.js';
+import { runSteps, type Steps } from './steps.js';
 import { LineIndex } from './positions.js';
 import { RULES } from './rules/registry.js';
 import type { RuleContext, RuleDefinition, RuleReport } from './rules/rule.js';
@@ -28,6 +30,11 @@ export interface AnalysisInput {
 /** A model that serves every rule: it collects the node types of all of them. */
 export function modelForAnalysis(tree: Tree, text: string): SemanticModel {
   return new SemanticModel(tree, text, ALL_NODE_TYPES);
+}
+
+/** `modelForAnalysis` in steps (see `Steps`). */
+export function modelForAnalysisSteps(tree: Tree, text: string): Steps<SemanticModel> {
+  return SemanticModel.inSteps(tree, text, ALL_NODE_TYPES);
 }
 
 const ALL_NODE_TYPES: ReadonlySet<string> = new Set(RULES.flatMap((rule) => rule.nodeTypes ?? []));
@@ -78,12 +85,52 @@ function mentionsAny(text: string, names: ReadonlySet<string> | undefined): bool
   return false;
 }
 
+interface RulesForText {
+  text: string;
+  enabledCodes: ReadonlySet<string> | undefined;
+  enabled: RuleDefinition[];
+  running: RuleDefinition[];
+}
+
+/** The last answer of `rulesFor`: `check` asks it twice per file (for the parts to parse, then to analyse). */
+let lastRulesFor: RulesForText | null = null;
+
+/** The enabled rules, and of them those that run on this text (they have a check and their triggers match). */
+function rulesFor(text: string, enabledCodes: ReadonlySet<string> | undefined): { enabled: RuleDefinition[]; running: RuleDefinition[] } {
+  if (lastRulesFor !== null && lastRulesFor.text === text && lastRulesFor.enabledCodes === enabledCodes) return lastRulesFor;
+  const enabled = RULES.filter((rule) => (enabledCodes === undefined ? rule.enabledByDefault !== false : enabledCodes.has(rule.code)));
+  const running = enabled.filter((rule) => (rule.checkFunction !== undefined || rule.checkNode !== undefined) && ruleMayReport(rule, text));
+  lastRulesFor = { text, enabledCodes, enabled, running };
+  return lastRulesFor;
+}
+
+/**
+ * The parts of the file that `analyzeFile` needs parsed for the same findings (see `partial.ts`), or
+ * null when that is the whole file; none when the file cannot have findings (all its statements are
+ * definitions no running rule reports in). A tree parsed from only these ranges gives the same findings; its
+ * syntax errors are those of the parsed parts only. GEN100 judges every suppression comment, so it
+ * needs the whole file.
+ */
+export function partialParseRanges(text: string, enabled: ReadonlySet<string> | undefined): TextRange[] | null {
+  const { enabled: rules, running } = rulesFor(text, enabled);
+  if (rules.some((rule) => rule.code === UNUSED_NOQA_CODE)) return null;
+  const parts = neededParts(text, running);
+  return parts === null ? null : rangesOf(text, parts);
+}
+
 export function analyzeFile(input: AnalysisInput): AnalysisResult {
+  return runSteps(analyzeFileSteps(input));
+}
+
+/**
+ * `analyzeFile` in steps: one after the model is built and one per function (or per 64 nodes) each rule
+ * looks at. The same code computes both, so a stepped analysis returns exactly what `analyzeFile` does.
+ */
+export function* analyzeFileSteps(input: AnalysisInput): Steps<AnalysisResult> {
   const tree = input.tree ?? parsePython(input.text);
-  const enabled = RULES.filter((rule) => (input.enabled === undefined ? rule.enabledByDefault !== false : input.enabled.has(rule.code)));
-  const rules = enabled.filter((rule) => (rule.checkFunction !== undefined || rule.checkNode !== undefined) && ruleMayReport(rule, input.text));
+  const { enabled, running: rules } = rulesFor(input.text, input.enabled);
   const nodeTypes = new Set(rules.flatMap((rule) => rule.nodeTypes ?? []));
-  let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? new SemanticModel(tree, input.text, nodeTypes) : undefined);
+  let model: SemanticModel | undefined = input.model ?? (rules.length > 0 ? yield* SemanticModel.inSteps(tree, input.text, nodeTypes) : undefined);
   const lines = new LineIndex(input.text);
   const reports: { rule: RuleDefinition; report: RuleReport }[] = [];
 
@@ -97,10 +144,22 @@ export function analyzeFile(input: AnalysisInput): AnalysisResult {
       moduleName: input.moduleName,
       report: (report) => reports.push({ rule, report }),
     };
-    if (rule.checkFunction !== undefined) for (const fn of model.functions) rule.checkFunction(fn, ctx);
-    if (rule.checkNode !== undefined) {
-      for (const type of rule.nodeTypes ?? []) for (const node of model.nodesOfType(type)) rule.checkNode(node, ctx);
+    if (rule.checkFunction !== undefined) {
+      for (const fn of model.functions) {
+        rule.checkFunction(fn, ctx);
+        yield;
+      }
     }
+    if (rule.checkNode !== undefined) {
+      let count = 0;
+      for (const type of rule.nodeTypes ?? []) {
+        for (const node of model.nodesOfType(type)) {
+          rule.checkNode(node, ctx);
+          if (++count % 64 === 0) yield;
+        }
+      }
+    }
+    yield;
   }
 
   const findings: Finding[] = [];

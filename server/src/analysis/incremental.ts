@@ -13,7 +13,8 @@
 import { createHash } from 'node:crypto';
 import type { Finding, RelatedLocation, TextEdit } from '@yieldlens/shared';
 import { parsePython, type SyntaxNode, type Tree } from '../parser.js';
-import { analyzeFile, describeSyntaxError, modelForAnalysis, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
+import { analyzeFile, analyzeFileSteps, describeSyntaxError, modelForAnalysisSteps, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
+import { runSteps, SharedSteps, type Steps } from './steps.js';
 import { SemanticModel, type FunctionInfo } from './model/semantic.js';
 import { LineIndex } from './positions.js';
 import { summarizeFunction } from './workspace/summary.js';
@@ -119,12 +120,23 @@ export class IncrementalAnalyzer {
    * the workspace index, the module name.
    */
   analyze(input: AnalysisInput & { tree: Tree }, contextKey: string): IncrementalResult {
+    return runSteps(this.analyzeSteps(input, contextKey));
+  }
+
+  /**
+   * `analyze` in steps (see `Steps`): one per job analysed afresh, and inside a whole-file analysis one
+   * per function. What a step caches is keyed by the texts it read, so abandoning the rest leaves the
+   * caches true; the caller must not resume the steps once the document changed. `sharedModel`, when
+   * given, holds the building of the whole file's model, should one be needed, where others can finish
+   * it (a hover during the analysis then uses that model instead of building its own).
+   */
+  *analyzeSteps(input: AnalysisInput & { tree: Tree }, contextKey: string, sharedModel?: (build: () => Steps<SemanticModel>) => SharedSteps<SemanticModel>): Steps<IncrementalResult> {
     if (this.resultsByKey.size > MAX_CACHE_ENTRIES || this.factsByText.size > MAX_CACHE_ENTRIES) {
       this.resultsByKey.clear();
       this.factsByText.clear();
       this.skeletonIds.clear();
     }
-    const { statements, model } = this.statementsOf(input.tree, input.text);
+    const { statements, model } = yield* this.statementsOf(input.tree, input.text, sharedModel);
     const jobs = planJobs(statements, contextKey);
     const results = jobs.map((job) => {
       const cached = this.resultsByKey.get(job.key);
@@ -143,7 +155,7 @@ export class IncrementalAnalyzer {
     // file means to a whole-file analysis (bindings and flow read through the wreck): only one agrees with it.
     const recoveredAcross = statements.some((statement) => statement.facts.brokenAcrossStatements);
     if (missedStatements > WHOLE_FILE_THRESHOLD || missedWholeFile || recoveredAcross) {
-      const whole = analyzeFile(model === null ? input : { ...input, model });
+      const whole = yield* analyzeFileSteps(model === null ? input : { ...input, model });
       const split = new WholeFileSplit(whole, statements);
       jobs.forEach((job, index) => {
         if (results[index] !== undefined && !recoveredAcross) return;
@@ -156,20 +168,21 @@ export class IncrementalAnalyzer {
 
     const findings: Finding[] = [];
     let suppressed = 0;
-    jobs.forEach((job, index) => {
+    for (const [index, job] of jobs.entries()) {
       let result = results[index];
       if (result === undefined) {
         result = this.analyzeJob(input, statements, job, job.context ?? []);
         this.resultsByKey.set(job.key, result);
+        yield;
       }
-      job.members.forEach((position, member) => {
+      for (const [member, position] of job.members.entries()) {
         const statement = statements[position];
         const cached = result[member];
-        if (statement === undefined || cached === undefined) return;
+        if (statement === undefined || cached === undefined) continue;
         suppressed += cached.suppressed;
         for (const relative of cached.findings) findings.push(placeFinding(relative, statement, statements, job.context));
-      });
-    });
+      }
+    }
     findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
     const lines = new LineIndex(input.text);
     // A statement being typed (syntax errors) does not count: the interface it had when it last parsed
@@ -178,7 +191,7 @@ export class IncrementalAnalyzer {
     return { findings, suppressed, syntaxError: describeSyntaxError(input.tree, lines), lines, reanalysed: missedStatements, signature, model };
   }
 
-  private statementsOf(tree: Tree, text: string): { statements: Statement[]; model: SemanticModel | null } {
+  private *statementsOf(tree: Tree, text: string, sharedModel?: (build: () => Steps<SemanticModel>) => SharedSteps<SemanticModel>): Steps<{ statements: Statement[]; model: SemanticModel | null }> {
     // A unit starts at a node in column 0; `a = 1; b = 2` (or a comment) after it on the same line joins it,
     // so every unit's text starts at a line start and re-parses the same way on its own. A cursor reads
     // the boundaries without making a JS node per statement: this runs on every keystroke.
@@ -206,9 +219,17 @@ export class IncrementalAnalyzer {
     const unknown = statements.flatMap((statement, position) => (statement.facts === undefined ? [position] : []));
     // Many new texts (opening a file, pasting a block): one model of the whole file answers what one
     // parse and model per statement would, for a fraction of the cost.
-    const model = unknown.length > WHOLE_FILE_THRESHOLD ? modelForAnalysis(tree, text) : null;
+    let model: SemanticModel | null = null;
+    if (unknown.length > WHOLE_FILE_THRESHOLD) {
+      yield;
+      const build = (): Steps<SemanticModel> => modelForAnalysisSteps(tree, text);
+      model = yield* (sharedModel?.(build) ?? new SharedSteps(build())).steps();
+      // Whoever first needs the bindings (this, or a hover between two steps) computes the rest of them.
+      yield* model.bindingSteps();
+    }
     const fromModel = model === null ? null : factsFromModel(model, statements);
-    for (const position of unknown) {
+    for (const [count, position] of unknown.entries()) {
+      if (count % 16 === 15) yield;
       const statement = statements[position] as Statement;
       const unit = units[position] as TopLevelNode[];
       const first = unit[0] as TopLevelNode;

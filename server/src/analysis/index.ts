@@ -2,7 +2,8 @@
 // `analyzeFile`, so the editor and CI report identical findings. Pure: text (or a tree) in, data out.
 
 export type { Finding, FileError } from '@yieldlens/shared';
-export { analyzeFile, mayReport, modelForAnalysis, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
+export { analyzeFile, analyzeFileSteps, mayReport, modelForAnalysis, partialParseRanges, type AnalysisInput, type AnalysisResult, type SyntaxErrorInfo } from './check.js';
+export { runSteps, SharedSteps, type Steps } from './steps.js';
 export { IncrementalAnalyzer, type IncrementalResult } from './incremental.js';
 export { SemanticModel, type FunctionInfo, type Scope, type Binding } from './model/semantic.js';
 export { LineIndex } from './positions.js';

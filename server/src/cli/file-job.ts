@@ -7,10 +7,10 @@
 
 import type { Finding } from '@yieldlens/shared';
 import {
-  analyzeFile, detachedFromSource, fixUntilStable, mayReport, modelForAnalysis, summarizeModule, WorkspaceIndex,
+  analyzeFile, detachedFromSource, fixUntilStable, mayReport, modelForAnalysis, partialParseRanges, summarizeModule, WorkspaceIndex,
   type AnalysisResult, type ModuleSummary, type SemanticModel,
 } from '../analysis/index.js';
-import { parsePython, type Tree } from '../parser.js';
+import { parsePython, parsePythonRanges, type Tree } from '../parser.js';
 import { ProjectImports, readSource, writeSourceText, type ImportContext, type SourceEncoding } from '../project/index.js';
 import { hashText, summaryHash, type FileDependencies } from './cache.js';
 import { addNoqaDirectives } from './noqa.js';
@@ -78,8 +78,10 @@ interface ParsedModule {
   model: SemanticModel;
 }
 
-/** Parse and analyse every file, even those no rule can report in (for the bench's identity check). */
+/** Parse and analyse every file whole, even those no rule can report in (for the bench's identity check). */
 const PARSE_ALL = process.env['YIELDLENS_PARSE_ALL'] === '1';
+/** YIELDLENS_PARTIAL=0 parses every analysed file whole (the bench's identity check of partial parsing). */
+const PARTIAL = !PARSE_ALL && process.env['YIELDLENS_PARTIAL'] !== '0';
 /** Parsed modules kept for this thread's later check of them (see `summarize`). */
 const MAX_KEPT_MODULES = 16;
 
@@ -148,7 +150,13 @@ export class FileJobRunner {
       moduleName: context.moduleName ?? undefined,
       ...(model === undefined ? {} : { model }),
     });
-    let result = analyze(text, parsed?.tree, parsed?.model);
+    // A plain report needs only the statements some rule can report in and what they depend on
+    // (`partialParseRanges`); fixing and adding `# noqa` rewrite the file and keep the whole tree.
+    const plainReport = this.settings.fix === 'off' && !this.settings.addNoqa;
+    const tree = parsed?.tree ?? (plainReport ? parsePart(text, enabled) : undefined);
+    // No statement of the file can hold a finding (every one is a definition no rule reports in).
+    if (tree === null) return;
+    let result = analyze(text, tree, parsed?.model);
 
     if (this.settings.fix !== 'off') {
       const fixing = fixUntilStable(text, (source) => analyze(source), this.settings.unsafeFixes, result);
@@ -244,6 +252,19 @@ export class FileJobRunner {
     this.summaries.set(key, summary);
     return summary ?? undefined;
   }
+}
+
+/**
+ * The tree of the parts of `text` the analysis needs, or of all of it; null when it needs none. Broken
+ * code is parsed whole: tree-sitter's recovery can spread an error over neighbouring statements,
+ * differently when some of them are left out, and the findings must not depend on that.
+ */
+function parsePart(text: string, enabled: ReadonlySet<string>): Tree | null {
+  const ranges = PARTIAL ? partialParseRanges(text, enabled) : null;
+  if (ranges === null) return parsePython(text);
+  if (ranges.length === 0) return null;
+  const tree = parsePythonRanges(text, ranges);
+  return tree.rootNode.hasError ? parsePython(text) : tree;
 }
 
 /** Writes a fixed text back (see `writeSourceText`); a message when it cannot. */

@@ -128,6 +128,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number | null> {
         io.stderr(`yieldlens lsp: unexpected argument "${unexpected[0]}" (the server speaks LSP over stdio)\n`);
         return 2;
       }
+      // First, so that its thread starts while this one loads the server (lsp/trace-prestart.ts).
+      (await import('../lsp/trace-prestart.js')).prestartTraceWorker();
       const { startServer } = await import('../lsp/server.js');
       await startServer();
       // The server owns the process from here on; it sets the exit code when the client says `exit`.

@@ -6,7 +6,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TRACE_SOURCE_KINDS, type TraceEvent, type TracedSource, type TraceReport, type TraceSourceKind } from '@yieldlens/shared';
 import { parsePython } from '../parser.js';
-import { ModuleNamer, ProjectImports } from '../project/index.js';
+// The defining files, not the project barrel (which loads the configuration and with it the analysis).
+import { ProjectImports } from '../project/imports.js';
+import { ModuleNamer } from '../project/modules.js';
 import { projectModuleResolver } from '../project/runtime-modules.js';
 import { runSnippet, type ModuleSourceResolver } from '../runtime/index.js';
 import { findTraceSources } from '../runtime/sources.js';

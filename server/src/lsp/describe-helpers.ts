@@ -24,7 +24,7 @@ export function describeContextFor(session: Session, doc: OpenDocument): Describ
       const file = session.index.module(module)?.file;
       if (file === undefined || file === doc.file) return null;
       const open = session.documents.byFile(file);
-      if (open !== undefined) return session.analysisOf(open)?.model ?? null;
+      if (open !== undefined) return session.structureOf(open)?.model ?? null;
       return modelFromDisk(file);
     },
   };

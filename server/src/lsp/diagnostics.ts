@@ -14,7 +14,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { RULE_DOCS_BASE_URL, type Finding, type Severity, type SourceRange } from '@yieldlens/shared';
-import { guardRequest } from './guard.js';
+import { guardAsyncRequest } from './guard.js';
 import type { Session } from './session.js';
 import { uriOfPath } from './uri.js';
 
@@ -76,25 +76,33 @@ export function publishDiagnostics(connection: Connection, uri: string, version:
 
 /**
  * Pull diagnostics: the same findings the push path sends (the session's `findingsFor`), computed for the
- * document's current text when asked. `resultId` names what was answered, so an unchanged set costs
- * the client nothing.
+ * document's current text when asked — awaited, so a long analysis yields to other requests meanwhile,
+ * and following the document when an edit supersedes the version asked about. `resultId` names what
+ * was answered, so an unchanged set costs the client nothing.
  */
 export function registerPullDiagnostics(connection: Connection, session: Session): void {
-  const answer = guardRequest(connection, 'textDocument/diagnostic', (params: DocumentDiagnosticParams): DocumentDiagnosticReport => {
-    const doc = session.documents.get(params.textDocument.uri);
-    if (doc === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const result = session.analysisOf(doc);
-    const findings = result === null ? [] : session.findingsFor(doc, result);
-    const resultId = `${doc.version}:${hashText(session.notePulled(doc, findings))}`;
-    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: findings.map(toDiagnostic) };
+  const answer = guardAsyncRequest(connection, 'textDocument/diagnostic', async (params: DocumentDiagnosticParams, token): Promise<DocumentDiagnosticReport> => {
+    for (let attempt = 0; ; attempt++) {
+      const doc = session.documents.get(params.textDocument.uri);
+      if (doc === undefined) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      // Typed into without a pause: after a few versions, the current one at once.
+      const outcome = attempt < MAX_PULL_ATTEMPTS ? await session.analysisWhenReady(doc, token) : session.analysisOf(doc);
+      if (outcome === 'superseded' || session.documents.get(params.textDocument.uri) !== doc) continue;
+      const findings = outcome === null ? [] : session.findingsFor(doc, outcome);
+      const resultId = `${doc.version}:${hashText(session.notePulled(doc, findings))}`;
+      if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId, items: findings.map(toDiagnostic) };
+    }
   });
-  connection.languages.diagnostics.on((params) => {
-    const report = answer(params);
+  connection.languages.diagnostics.on(async (params, token) => {
+    const report = await answer(params, token);
     // A failure is not worth a retry on every keystroke: the client asks again after the next edit.
     return report instanceof ResponseError ? new ResponseError(report.code, report.message, { retriggerRequest: false }) : report;
   });
 }
+
+/** How many superseded versions a pull follows before analysing the current one at once. */
+const MAX_PULL_ATTEMPTS = 5;
 
 /** A short, stable digest of a string (FNV-1a), enough to tell two answers apart. */
 function hashText(text: string): string {

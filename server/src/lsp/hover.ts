@@ -9,6 +9,9 @@ import type { AnalysisResult } from '../analysis/index.js';
 import type { SyntaxNode } from '../parser.js';
 import { summarizeGenerator, type DocumentTraceView, type GeneratorTrace, type YieldSite } from './trace-view.js';
 
+/** What a hover reads of a document's analysis: its tree, model and lines, never its findings. */
+type HoverSource = Pick<AnalysisResult, 'tree' | 'model' | 'lines'>;
+
 /** Rows of a yield's table: the first ones and the last, with a row saying how many are left out. */
 const MAX_TABLE_ROWS = 10;
 const MAX_CELL_LENGTH = 40;
@@ -22,7 +25,7 @@ const STATE_TEXT: Record<GeneratorObjectState, string> = {
   unknown: 'not known here (it depends on paths or calls the analysis cannot follow)',
 };
 
-export function hoverAt(result: AnalysisResult, offset: number, context: DescribeContext, view: DocumentTraceView | null = null): Hover | null {
+export function hoverAt(result: HoverSource, offset: number, context: DescribeContext, view: DocumentTraceView | null = null): Hover | null {
   if (view !== null) {
     const traced = tracedYieldAt(result, offset, view);
     if (traced !== null) return hoverOver(result, traced.node, renderYieldSite(traced.site));
@@ -35,7 +38,7 @@ export function hoverAt(result: AnalysisResult, offset: number, context: Describ
   return hoverOver(result, found.node, markdown);
 }
 
-function hoverOver(result: AnalysisResult, node: SyntaxNode, markdown: string): Hover {
+function hoverOver(result: HoverSource, node: SyntaxNode, markdown: string): Hover {
   const start = result.lines.position(node.startIndex);
   const end = result.lines.position(node.endIndex);
   return {
@@ -45,7 +48,7 @@ function hoverOver(result: AnalysisResult, node: SyntaxNode, markdown: string): 
 }
 
 /** The `yield` under the cursor (its keyword or its whole expression) and its traced line, if traced. */
-function tracedYieldAt(result: AnalysisResult, offset: number, view: DocumentTraceView): { node: SyntaxNode; site: YieldSite } | null {
+function tracedYieldAt(result: HoverSource, offset: number, view: DocumentTraceView): { node: SyntaxNode; site: YieldSite } | null {
   let node: SyntaxNode | null = result.tree.rootNode.descendantForIndex(offset, offset);
   // From the keyword (or an operand) up to the yield expression; a few levels are enough.
   for (let depth = 0; node !== null && depth < 4 && node.type !== 'yield'; depth++) node = node.parent;

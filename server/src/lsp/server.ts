@@ -23,6 +23,7 @@ import { registerPullDiagnostics } from './diagnostics.js';
 import { guardAsyncRequest, guardNotification, guardRequest } from './guard.js';
 import { hoverAt } from './hover.js';
 import { Session } from './session.js';
+import { discardPrestartedWorker, prestartTraceWorker } from './trace-prestart.js';
 import { describeContextFor } from './describe-helpers.js';
 import { registerTraceFeatures } from './trace-features.js';
 import { registerWorkspaceFeatures } from './workspace.js';
@@ -40,6 +41,8 @@ export async function startServer(): Promise<void> {
   // stdout carries the protocol: anything printed there by accident would corrupt it.
   console.log = console.error;
   console.info = console.error;
+  // The trace worker starts now if `main` has not started it (trace-prestart.ts).
+  prestartTraceWorker();
   let parser: ParserInfo;
   try {
     parser = await loadParser();
@@ -85,9 +88,11 @@ export function serve(connection: Connection, watchdog?: Watchdog): Session {
     };
     for (const problem of session.config.setClientSettings(params.initializationOptions)) session.showProblemOnce(problem);
     folders = params.workspaceFolders ?? (params.rootUri !== null && params.rootUri !== undefined ? [{ uri: params.rootUri, name: 'root' }] : []);
-    // The trace worker starts (and warms up) now, not when the first document with a trace source opens,
-    // unless the editor turned traces off; its answer goes out first.
+    // The trace worker (started with the process, see startServer) is taken over now and warms up, not
+    // when the first document with a trace source opens, unless the editor turned traces off; its answer
+    // goes out first.
     if (session.config.clientSettings.trace?.enabled !== false) setImmediate(() => session.traces.prepare());
+    else discardPrestartedWorker();
     // And the analysis is compiled by V8 on a sample before the first document needs it.
     setImmediate(() => session.warmUp());
     return {
@@ -130,22 +135,27 @@ export function serve(connection: Connection, watchdog?: Watchdog): Session {
     if (changed) session.refreshDependents(doc.file);
   }));
 
-  connection.onCodeAction(guardRequest(connection, 'textDocument/codeAction', (params: CodeActionParams) => {
+  // Code actions fix findings, so they wait for this version's analysis (which yields to the event loop,
+  // so other requests are answered meanwhile); none once the document moved on (the client asks again).
+  connection.onCodeAction(guardAsyncRequest(connection, 'textDocument/codeAction', async (params: CodeActionParams, token) => {
     const doc = session.documents.get(params.textDocument.uri);
     if (doc === undefined) return [];
-    const result = session.analysisOf(doc);
-    if (result === null) return [];
-    const target = { uri: doc.uri, version: doc.version, text: doc.text, result, supportsDocumentChanges: session.features.documentChanges };
+    const version = doc.version;
+    const text = doc.text;
+    const result = await session.analysisWhenReady(doc, token);
+    if (result === null || result === 'superseded' || doc.version !== version) return [];
+    const target = { uri: doc.uri, version, text, result, supportsDocumentChanges: session.features.documentChanges };
     return codeActionsFor(target, params.range, params.context.only);
   }));
 
   connection.onHover(guardRequest(connection, 'textDocument/hover', (params: HoverParams) => {
     const doc = session.documents.get(params.textDocument.uri);
     if (doc === undefined) return null;
-    const result = session.analysisOf(doc);
-    if (result === null) return null;
+    // The model of the current text, not its findings: a hover during a long analysis is not held back by it.
+    const structure = session.structureOf(doc);
+    if (structure === null) return null;
     // The trace part only when this version's traces are complete: a hover never waits for a run.
-    return hoverAt(result, doc.document.offsetAt(params.position), describeContextFor(session, doc), session.traceViewOf(doc));
+    return hoverAt(structure, doc.document.offsetAt(params.position), describeContextFor(session, doc), session.traceViewOf(doc));
   }));
 
   registerPullDiagnostics(connection, session);

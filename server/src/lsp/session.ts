@@ -3,12 +3,13 @@
 // findings and trace view; only the session runs the analysis, reports diagnostics, schedules traces and
 // decides which other documents must be re-checked.
 
-import { CodeLensRefreshRequest, InlayHintRefreshRequest, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, InlayHintRefreshRequest, MessageType, ShowMessageNotification, type CancellationToken, type Connection } from 'vscode-languageserver';
 import { TRACE_STATUS_NOTIFICATION, type Finding, type TraceStatusParams } from '@yieldlens/shared';
-import { IncrementalAnalyzer, SemanticModel, WorkspaceIndex, type AnalysisResult } from '../analysis/index.js';
+import { IncrementalAnalyzer, LineIndex, runSteps, SemanticModel, SharedSteps, WorkspaceIndex, type AnalysisResult, type Steps } from '../analysis/index.js';
 import { stopReason } from './code-lens.js';
 import { ConfigStore } from './config.js';
 import { findingsSignature, publishDiagnostics } from './diagnostics.js';
+import { RequestCancelledError } from './guard.js';
 import { DocumentStore, skipReason, type OpenDocument } from './documents.js';
 import { IdleQueue } from './idle-queue.js';
 import { confirmFindings } from './trace-findings.js';
@@ -38,6 +39,32 @@ export interface ClientFeatures {
 
 /** A changed module's summary is made once no analysis has run for this long. */
 const SUMMARY_DELAY_MS = 50;
+/**
+ * How long an analysis runs before it lets the event loop answer what arrived meanwhile. A keystroke's
+ * analysis (a few milliseconds) fits in one slice; the slices of a long one are this long, or as long
+ * as its longest step (a parse, a whole-file model: tens of milliseconds in a 6,000-line file).
+ */
+const ANALYSIS_SLICE_MS = 4;
+
+/** What a hover reads of a document: no findings. */
+export type DocumentStructure = Pick<AnalysisResult, 'tree' | 'model' | 'lines'>;
+
+/** A document's structure for a version whose analysis has not ended; `model` once built. */
+interface Provisional {
+  version: number;
+  structure: DocumentStructure;
+  model: SemanticModel | undefined;
+  /** The running analysis' model being built, which a hover finishes rather than build another. */
+  building: SharedSteps<SemanticModel> | undefined;
+}
+
+/** A document's analysis in progress, for one version. */
+interface AnalysisTask {
+  version: number;
+  /** Its context changed (see `invalidate`): it is abandoned at its next slice. */
+  stale: boolean;
+  done: Promise<AnalysisResult | null | 'superseded'>;
+}
 
 export class Session {
   readonly documents = new DocumentStore();
@@ -71,6 +98,11 @@ export class Session {
   private summaryTimer: NodeJS.Timeout | null = null;
   /** Each open document's per-statement analysis cache: a keystroke re-analyses one statement. */
   private readonly incremental = new WeakMap<OpenDocument, { analyzer: IncrementalAnalyzer; signature: string | null; generation: number }>();
+  /** The analysis running for each document (at most one; a newer version supersedes it). */
+  private readonly running = new Map<OpenDocument, AnalysisTask>();
+  /** What `structureOf` made for a version not analysed yet. */
+  private readonly structures = new WeakMap<OpenDocument, Provisional>();
+  private disposed = false;
 
   constructor(private readonly connection: Connection) {
     this.indexer = new WorkspaceIndexer(this.index, (file) => this.documents.byFile(file) !== undefined, (message) => this.log(message));
@@ -105,10 +137,140 @@ export class Session {
 
   /**
    * The analysis of the document's current text, computed now if the document changed since the last
-   * one; null for documents that are not analysed (binary, huge).
+   * one; null for documents that are not analysed (binary, huge). Runs the whole analysis at once: a
+   * request that needs findings awaits `analysisWhenReady` instead, which leaves the event loop free.
    */
   analysisOf(doc: OpenDocument): AnalysisResult | null {
     if (doc.isAnalysed && doc.analysis !== null) return doc.analysis.result;
+    return runSteps(this.analysisSteps(doc));
+  }
+
+  /**
+   * The document's current text as a tree, a model and lines, without running the rules: what a hover
+   * reads. The finished analysis' when there is one for this version; otherwise made now (a parse that
+   * the analysis then reuses, and a model on demand) and kept for the version, so that a hover during a
+   * long analysis waits for no finding. Null for documents that are not analysed.
+   */
+  structureOf(doc: OpenDocument): DocumentStructure | null {
+    if (doc.isAnalysed && doc.analysis !== null) return doc.analysis.result;
+    if (skipReason(doc.text) !== null) return null;
+    return this.provisionalOf(doc).structure;
+  }
+
+  /** The structure of the document's current version made before its analysis ends (see `structureOf`). */
+  private provisionalOf(doc: OpenDocument): Provisional {
+    const known = this.structures.get(doc);
+    if (known !== undefined && known.version === doc.version) return known;
+    const tree = doc.currentTree();
+    const text = doc.text;
+    const provisional: Provisional = {
+      version: doc.version,
+      model: undefined,
+      building: undefined,
+      structure: {
+        tree,
+        lines: new LineIndex(text),
+        get model(): SemanticModel {
+          provisional.model ??= provisional.building?.finish() ?? new SemanticModel(tree, text);
+          return provisional.model;
+        },
+      },
+    };
+    this.structures.set(doc, provisional);
+    return provisional;
+  }
+
+  /**
+   * The analysis of the document's text at the time of the call, computed in slices that yield to the
+   * event loop (joining the one already running for this version): null when the document is not
+   * analysed, `superseded` when it changed or closed first. Rejects with `RequestCancelledError` once
+   * `token` is cancelled; the analysis itself goes on (the diagnostics need it).
+   */
+  async analysisWhenReady(doc: OpenDocument, token?: CancellationToken): Promise<AnalysisResult | null | 'superseded'> {
+    const version = doc.version;
+    for (;;) {
+      if (this.documents.get(doc.uri) !== doc || doc.version !== version) return 'superseded';
+      if (doc.isAnalysed && doc.analysis !== null) return doc.analysis.result;
+      const outcome = await this.awaitTask(this.analysisTask(doc), token);
+      // Abandoned because its context changed, the version still current: the next analysis answers.
+      if (outcome !== 'superseded' || this.disposed) return outcome;
+    }
+  }
+
+  private awaitTask(task: AnalysisTask, token: CancellationToken | undefined): Promise<AnalysisResult | null | 'superseded'> {
+    if (token === undefined) return task.done;
+    if (token.isCancellationRequested) return Promise.reject(new RequestCancelledError());
+    return new Promise((resolve, reject) => {
+      const listener = token.onCancellationRequested(() => reject(new RequestCancelledError()));
+      task.done.then((outcome) => {
+        listener.dispose();
+        resolve(outcome);
+      }, reject);
+    });
+  }
+
+  /**
+   * Forgets the document's analysis (its context changed: the configuration, the index, an imported
+   * module's text), and abandons the one running: it reads the old context.
+   */
+  private invalidate(doc: OpenDocument): void {
+    doc.analysis = null;
+    const running = this.running.get(doc);
+    if (running !== undefined) running.stale = true;
+  }
+
+  /** The running analysis of the document's current version, started now if there is none. */
+  private analysisTask(doc: OpenDocument): AnalysisTask {
+    const running = this.running.get(doc);
+    if (running !== undefined && running.version === doc.version && !running.stale) return running;
+    const version = doc.version;
+    const steps = this.analysisSteps(doc);
+    let settle!: (outcome: AnalysisResult | null | 'superseded') => void;
+    const task: AnalysisTask = { version, stale: false, done: new Promise((resolve) => { settle = resolve; }) };
+    this.running.set(doc, task);
+    const finish = (outcome: AnalysisResult | null | 'superseded'): void => {
+      if (this.running.get(doc) === task) this.running.delete(doc);
+      settle(outcome);
+    };
+    const slice = (): void => {
+      // A newer version (or closing the document) supersedes this analysis: its remaining steps would
+      // read a tree and texts the document no longer has, and what they found would never be shown.
+      if (this.disposed || task.stale || this.documents.get(doc.uri) !== doc || doc.version !== version) {
+        steps.return(null);
+        finish('superseded');
+        return;
+      }
+      // A synchronous `analysisOf` of this version finished it meanwhile.
+      if (doc.isAnalysed && doc.analysis !== null) {
+        steps.return(null);
+        finish(doc.analysis.result);
+        return;
+      }
+      const until = performance.now() + ANALYSIS_SLICE_MS;
+      try {
+        for (;;) {
+          const next = steps.next();
+          if (next.done === true) {
+            finish(next.value);
+            return;
+          }
+          if (performance.now() >= until) break;
+        }
+      } catch (error) {
+        // An analysis bug on one document must not stop the queue or the server; the log says what broke.
+        this.connection.console.error(`yieldlens: analysing ${doc.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        finish(null);
+        return;
+      }
+      setImmediate(slice);
+    };
+    // The first slice runs now: a keystroke's analysis usually fits in it whole.
+    slice();
+    return task;
+  }
+
+  /** The analysis of the document's current text in steps (see `Steps`); records it on the document when done. */
+  private *analysisSteps(doc: OpenDocument): Steps<AnalysisResult | null> {
     const reason = skipReason(doc.text);
     if (reason !== null) {
       if (doc.skipped !== reason) this.log(`yieldlens: not analysing ${doc.uri}: ${reason}`);
@@ -126,17 +288,32 @@ export class Session {
       state = { analyzer: new IncrementalAnalyzer(), signature: null, generation: -1 };
       this.incremental.set(doc, state);
     }
+    const version = doc.version;
     const text = doc.text;
     const tree = doc.currentTree();
+    // A request that arrived during the parse is answered before the model is built.
+    yield;
     const enabled = config.enabled;
     // Everything besides the text that changes findings: the rules, the index, the module's name.
-    state.generation = this.indexer.generationExcluding(doc.file);
-    const contextKey = `${[...enabled].sort().join(',')}|${state.generation}|${moduleName ?? ''}`;
-    const incremental = state.analyzer.analyze(
+    const generation = this.indexer.generationExcluding(doc.file);
+    const contextKey = `${[...enabled].sort().join(',')}|${generation}|${moduleName ?? ''}`;
+    // The whole file's model, if the analysis builds one, serves hovers meanwhile (same text, same tree).
+    const shareModel = (build: () => Steps<SemanticModel>): SharedSteps<SemanticModel> => {
+      const shared = new SharedSteps(build());
+      const provisional = doc.version === version ? this.provisionalOf(doc) : undefined;
+      if (provisional !== undefined && provisional.structure.tree === tree && provisional.model === undefined) provisional.building = shared;
+      return shared;
+    };
+    const incremental = yield* state.analyzer.analyzeSteps(
       { file: doc.file, text, tree, enabled, index: this.index, ...(moduleName === null ? {} : { moduleName }) },
       contextKey,
+      shareModel,
     );
-    let model: SemanticModel | undefined = incremental.model ?? undefined;
+    state.generation = generation;
+    // A hover during the analysis may have built the model of this very text already.
+    const known = this.structures.get(doc);
+    let model: SemanticModel | undefined = incremental.model ?? (known?.version === version && known.structure.tree === tree ? known.model : undefined);
+    this.structures.delete(doc);
     const result: AnalysisResult = {
       findings: incremental.findings,
       suppressed: incremental.suppressed,
@@ -150,7 +327,7 @@ export class Session {
         return model;
       },
     };
-    doc.analysis = { version: doc.version, result };
+    doc.analysis = { version, result };
     // The summary only changes when the module's interface does (headers, generator-ness, module code).
     // While a statement does not parse ('E' in the signature) the last clean interface stands: typing a
     // line flips it between broken and valid on nearly every keystroke, and a summary costs a full model.
@@ -182,17 +359,28 @@ export class Session {
     if (this.summaryTimer !== null) clearTimeout(this.summaryTimer);
     this.summaryTimer = setTimeout(() => {
       this.summaryTimer = null;
-      this.flushSummaries();
+      this.flushSummaries().catch((error: unknown) => this.log(`yieldlens: updating the index failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     }, SUMMARY_DELAY_MS);
     this.summaryTimer.unref();
   }
 
-  private flushSummaries(): void {
-    if (this.pendingSummaries.size === 0) return;
+  /**
+   * Summarises the documents whose interface changed, one document per turn of the event loop (a
+   * summary is a pass over the whole module), and not while an analysis runs: its publication arms the
+   * timer again.
+   */
+  private async flushSummaries(): Promise<void> {
+    if (this.pendingSummaries.size === 0 || this.disposed) return;
+    if (this.running.size > 0) {
+      this.armSummaryTimer();
+      return;
+    }
     const uris = [...this.pendingSummaries];
     this.pendingSummaries.clear();
     const changed: string[] = [];
-    for (const uri of uris) {
+    for (const [position, uri] of uris.entries()) {
+      if (position > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (this.disposed) return;
       const doc = this.documents.get(uri);
       if (doc === undefined || doc.analysis === null) continue;
       doc.detachTree();
@@ -201,7 +389,7 @@ export class Session {
       // index, so that no refresh reached it: its analysis then saw an older index.
       const state = this.incremental.get(doc);
       if (state !== undefined && state.generation !== this.indexer.generationExcluding(doc.file)) {
-        doc.analysis = null;
+        this.invalidate(doc);
         this.queue.enqueue(doc.uri);
       }
     }
@@ -210,19 +398,23 @@ export class Session {
     for (const file of changed) this.refreshDependents(file);
   }
 
-  /** Analyses a document (if needed) and publishes its diagnostics, tagged with the analysed version. */
+  /**
+   * Analyses a document (if needed, in slices that yield to the event loop) and publishes its
+   * diagnostics, tagged with the analysed version; nothing when a newer version superseded it.
+   */
   analyzeAndPublish(uri: string): void {
     const doc = this.documents.get(uri);
     if (doc === undefined) return;
     const version = doc.version;
-    let result: AnalysisResult | null;
-    try {
-      result = this.analysisOf(doc);
-    } catch (error) {
-      // An analysis bug on one document must not stop the queue or the server; the log says what broke.
-      this.connection.console.error(`yieldlens: analysing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      result = null;
-    }
+    // Published once; an analysis abandoned for a changed context was enqueued again by whoever changed it.
+    const task = doc.isAnalysed && doc.analysis !== null ? Promise.resolve(doc.analysis.result) : this.analysisTask(doc).done;
+    void task.then((outcome) => {
+      if (outcome !== 'superseded') this.publishWhenQuiet(doc, version, outcome);
+    });
+  }
+
+  private publishWhenQuiet(doc: OpenDocument, version: number, result: AnalysisResult | null): void {
+    const uri = doc.uri;
     // An analysis of a large file takes a while; edits that arrived meanwhile are still unread. Publishing
     // only once they have been looked at means a version the editor has already moved past is never shown.
     this.queue.whenQuiet(() => {
@@ -235,6 +427,7 @@ export class Session {
       } else {
         if (!this.features.pullDiagnostics) publishDiagnostics(this.connection, uri, version, []);
         this.traces.markEmpty(uri, doc.file, version);
+        this.armSummaryTimer();
       }
       // Replace the tree the analysis exposed now, while the user reads, rather than on the next
       // keystroke (editing a tree with live JS nodes costs milliseconds; see `detachTree`).
@@ -283,7 +476,7 @@ export class Session {
     for (const uri of this.traces.staleDependentsOf(doc.file, doc.text)) {
       const dependent = this.documents.get(uri);
       if (dependent === undefined || dependent === doc) continue;
-      dependent.analysis = null;
+      this.invalidate(dependent);
       this.queue.enqueue(uri);
     }
     this.traces.update({
@@ -382,7 +575,7 @@ export class Session {
     const dependents = new Set(this.index.dependentsOf(file));
     for (const doc of this.documents.all()) {
       if (doc.file === file || !dependents.has(doc.file)) continue;
-      doc.analysis = null;
+      this.invalidate(doc);
       this.queue.enqueue(doc.uri);
     }
   }
@@ -392,7 +585,7 @@ export class Session {
     for (const uri of this.traces.staleDependentsOf(file, readProjectText(file) ?? '')) {
       const dependent = this.documents.get(uri);
       if (dependent === undefined) continue;
-      dependent.analysis = null;
+      this.invalidate(dependent);
       this.queue.enqueue(uri);
     }
   }
@@ -400,7 +593,7 @@ export class Session {
   /** Re-checks every open document (configuration changed, the index finished building). */
   refreshAll(): void {
     for (const doc of this.documents.all()) {
-      doc.analysis = null;
+      this.invalidate(doc);
       this.queue.enqueue(doc.uri);
     }
   }
@@ -419,6 +612,7 @@ export class Session {
 
   /** Stops the queue, the indexer and the trace worker (resolved once the worker is gone). */
   dispose(): Promise<void> {
+    this.disposed = true;
     if (this.summaryTimer !== null) clearTimeout(this.summaryTimer);
     this.queue.dispose();
     this.indexer.stop();

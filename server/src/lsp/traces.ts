@@ -4,24 +4,21 @@
 // traces and no other. A new version cancels the runs the old one needed and the new one does not.
 
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { TRACE_SOURCE_KINDS, type TraceReport } from '@yieldlens/shared';
 import type { Tree } from '../parser.js';
 import type { ModuleSource } from '../runtime/index.js';
 import { findTraceSources, traceInputs, type TraceSource } from '../runtime/sources.js';
 import type { ResolvedTraceSettings } from './config.js';
-import { CANCEL_CELL, CELLS_BYTES, PARSER_CELL, PENDING_CELL, type TraceJobMessage, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
+import { CANCEL_CELL, CELLS_BYTES, PARSER_CELL, PENDING_CELL, type TraceJobMessage, type TraceWorkerReply } from './trace-protocol.js';
+import { PARSER_POLL_MS, spawnTraceWorker, takePrestartedWorker, WORKER_HEAP_MB } from './trace-prestart.js';
 import { buildTraceView, type DocumentTraceView, type TracedRun } from './trace-view.js';
 import type { ConfirmingRun } from './trace-findings.js';
 
 /** A cancelled run gets this long to notice (it polls every few thousand steps) before its worker is replaced. */
 const CANCEL_GRACE_MS = 150;
-/** How often a worker that must be replaced is looked at again while it is in the native parser. */
-const PARSER_POLL_MS = 20;
 /** Past its own time budget, a run that has not answered (stuck in one long native operation) is ended. */
 const WATCHDOG_SLACK_MS = 1_500;
-/** The worker's heap: a snippet that builds more than this (a memory bomb) ends its run, not the server. */
-const WORKER_HEAP_MB = 512;
 /** Reports kept, each under the hash of the text it was computed from (undo and re-typing hit it). */
 const CACHE_SIZE = 64;
 /** And at most this many events in all (a long run keeps 10,000 with their locals: megabytes). */
@@ -374,7 +371,7 @@ interface QueuedJob extends TraceJob {
 class TraceRunner {
   private worker: Worker | null = null;
   private ready = false;
-  private readonly cells = new Int32Array(new SharedArrayBuffer(CELLS_BYTES));
+  private cells = new Int32Array(new SharedArrayBuffer(CELLS_BYTES));
   private readonly queue: QueuedJob[] = [];
   private running: QueuedJob | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -396,6 +393,7 @@ class TraceRunner {
       }
       this.queue.push({ ...job, id: this.nextId++, waiters: [resolve], cancelled: false });
       this.dispatch();
+      this.notePendingBeforeReady();
     });
   }
 
@@ -406,6 +404,7 @@ class TraceRunner {
       this.queue.splice(i, 1);
       for (const waiter of job.waiters) waiter(null);
     }
+    this.notePendingBeforeReady();
     const running = this.running;
     if (running === null || running.cancelled || !match(running)) return;
     running.cancelled = true;
@@ -433,18 +432,17 @@ class TraceRunner {
   }
 
   private start(): void {
-    // A new worker starts with clean cells (its predecessor may have been stopped mid-parse).
-    Atomics.store(this.cells, CANCEL_CELL, 0);
-    Atomics.store(this.cells, PARSER_CELL, 0);
-    Atomics.store(this.cells, PENDING_CELL, 0);
-    const data: TraceWorkerData = { cells: this.cells.buffer as SharedArrayBuffer };
-    const worker = new Worker(new URL('./trace-worker.js', import.meta.url), {
-      workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: 16 },
-      // The server's stdout is the protocol: whatever the worker prints goes to the log instead.
-      stdout: true,
-      stderr: true,
-    });
+    // The server's first worker may have been started with the process (prestartTraceWorker).
+    const early = takePrestartedWorker();
+    const cells = early?.cells ?? this.cells;
+    if (early === null) {
+      // A new worker starts with clean cells (its predecessor may have been stopped mid-parse).
+      Atomics.store(cells, CANCEL_CELL, 0);
+      Atomics.store(cells, PARSER_CELL, 0);
+      Atomics.store(cells, PENDING_CELL, 0);
+    }
+    this.cells = cells;
+    const worker = early?.worker ?? spawnTraceWorker(cells);
     worker.stdout.on('data', (chunk: Buffer) => this.log(`yieldlens: trace worker: ${chunk.toString().trimEnd()}`));
     worker.stderr.on('data', (chunk: Buffer) => this.log(`yieldlens: trace worker: ${chunk.toString().trimEnd()}`));
     this.worker = worker;
@@ -452,8 +450,7 @@ class TraceRunner {
     worker.on('message', (reply: TraceWorkerReply) => {
       if (this.worker !== worker) return;
       if (reply.kind === 'ready') {
-        this.ready = true;
-        this.dispatch();
+        this.becameReady();
         return;
       }
       const running = this.running;
@@ -462,18 +459,32 @@ class TraceRunner {
       this.finish(running, running.cancelled ? null : reply.report);
       this.dispatch();
     });
-    worker.on('error', (error: Error & { code?: string }) => {
+    const failed = (error: Error & { code?: string }): void => {
       if (this.worker !== worker) return;
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.log(`yieldlens: the trace worker stopped: ${error.message}`);
       this.crashed(outOfMemory
         ? { kind: 'memory', message: `the run used more than the trace worker's ${WORKER_HEAP_MB} MB of memory` }
         : { kind: 'internal', message: `trace worker error: ${error.message}` });
-    });
-    worker.on('exit', (code) => {
+    };
+    const exited = (code: number): void => {
       if (this.worker !== worker || this.disposed) return;
       this.crashed({ kind: 'internal', message: `trace worker exited with code ${code}` });
-    });
+    };
+    worker.on('error', failed);
+    worker.on('exit', exited);
+    // What the prestarted worker said before this runner listened.
+    if (early !== null) {
+      early.stopListening();
+      if (early.error !== null) failed(early.error);
+      else if (early.exitCode !== null) exited(early.exitCode);
+      else if (early.ready) this.becameReady();
+    }
+  }
+
+  private becameReady(): void {
+    this.ready = true;
+    this.dispatch();
   }
 
   /** The worker died: the run it had fails with the reason, and a new worker takes the queue. */
@@ -499,6 +510,16 @@ class TraceRunner {
       return;
     }
     this.start();
+  }
+
+  /**
+   * A worker that is still starting runs its background warm-up as soon as it is ready, and a piece of it
+   * cannot stop before its code runs: the pending cell tells it at once that a job is waiting (dispatch
+   * then posts that very job, and the worker clears the cell when it takes it).
+   */
+  private notePendingBeforeReady(): void {
+    if (this.ready || this.worker === null) return;
+    Atomics.store(this.cells, PENDING_CELL, this.queue[0]?.id ?? 0);
   }
 
   private dispatch(): void {

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { TRACE_SOURCE_KINDS, type TraceSettings, type TraceSourceKind } from '@yieldlens/shared';
 import { codesForSelector, UnknownRuleError } from '../analysis/index.js';
+import { describeFsError } from './fs-errors.js';
+
+export { describeFsError };
 
 export interface PerFileIgnore {
   pattern: string;
@@ -216,11 +219,3 @@ function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).trim();
 }
 
-/** `ENOENT: no such file or directory, open 'x'` → `no such file or directory`. */
-export function describeFsError(error: unknown): string {
-  if (error instanceof Error && 'code' in error) {
-    const match = /^[A-Z]+: ([^,]+)/.exec(error.message);
-    if (match?.[1] !== undefined) return match[1];
-  }
-  return error instanceof Error ? firstLine(error.message) : String(error);
-}

@@ -4,7 +4,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { moduleNameForPath } from '../analysis/index.js';
+// The defining file, not the analysis barrel: `yieldlens trace` loads this without the analysis.
+import { moduleNameForPath } from '../analysis/workspace/index.js';
 
 export class ModuleNamer {
   /** Directory → whether it holds an `__init__.py(i)`. */

@@ -3,7 +3,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeFsError } from './config.js';
+import { describeFsError } from './fs-errors.js';
 
 /** Files larger than this are listed under `errors` instead of analysed: no Python module is that big by hand. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -301,7 +301,18 @@ export function installBuiltins(vm: VM): void {
     if (v instanceof PyInstance) {
       const h = v.cls.lookup('__hash__');
       if (h === null) throw vm.typeError(`unhashable type: '${v.cls.name}'`);
-      if (h !== undefined && !(h instanceof PyNative)) return vm.call(vm.bindMethod(h, v), []);
+      if (h !== undefined && !(h instanceof PyNative)) {
+        // slot_tp_hash: the result must be an int; one outside a Py_ssize_t is hashed as an int, and -1 becomes -2.
+        const r = vm.call(vm.bindMethod(h, v), []);
+        if (!isIntLike(r)) throw vm.typeError('__hash__ method should return an integer');
+        if (typeof r === 'boolean') return r ? 1 : 0;
+        if (typeof r === 'bigint' && (r >= 2n ** 63n || r < -(2n ** 63n))) {
+          const P = 2n ** 61n - 1n;
+          const m = r < 0n ? -(-r % P) : r % P;
+          return normInt(m === -1n ? -2n : m);
+        }
+        return r === -1 || r === -1n ? -2 : r;
+      }
       return Math.floor(parseInt(v.address, 16) / 16);
     }
     if (v instanceof PyFloat || v === null) {

@@ -81,6 +81,12 @@ class Scope {
   globals = new Set<string>();
   nonlocals = new Set<string>();
   nonlocalLines = new Map<string, number>();
+  globalLines = new Map<string, number>();
+  /**
+   * What the symbol table has seen of a name so far, in source order (CPython's USE, DEF_LOCAL, DEF_ANNOT flags):
+   * a later `global`/`nonlocal` of it is a SyntaxError. Imports are not DEF_LOCAL there (DEF_IMPORT).
+   */
+  seen = new Map<string, number>();
   params: string[] = [];
   cells = new Set<string>();
   frees = new Set<string>();
@@ -104,6 +110,27 @@ class Scope {
 }
 
 const line = (n: SyntaxNode): number => n.startPosition.row + 1;
+const SEEN_USE = 1;
+const SEEN_LOCAL = 2;
+const SEEN_ANNOT = 4;
+const markSeen = (s: Scope, name: string, flag: number): void => {
+  s.seen.set(name, (s.seen.get(name) ?? 0) | flag);
+};
+/**
+ * The single target of an annotation written in parentheses, `(x): int` or `((a.b)): int` (tree-sitter reads it as a
+ * one-item tuple pattern), or null when the target is not parenthesised that way.
+ */
+export function parenthesisedAnnotationTarget(t: SyntaxNode): SyntaxNode | null {
+  let n = t;
+  let wrapped = false;
+  while ((n.type === 'tuple_pattern' || n.type === 'parenthesized_expression') && !n.children.some((c) => c.type === ',')) {
+    const inner = named(n);
+    if (inner.length !== 1) return null;
+    n = inner[0]!;
+    wrapped = true;
+  }
+  return wrapped ? n : null;
+}
 /**
  * Whether two nodes are the same node of the tree: the binding may hand out a new wrapper object for the same
  * node (it does in large trees), so `===` is not a test of identity.
@@ -113,6 +140,13 @@ const named = (n: SyntaxNode): SyntaxNode[] => n.namedChildren.filter((c) => c.t
 
 class SymbolBuilder {
   scopes = new Map<number, Scope>();
+  /** The first error CPython's symtable raises while it visits (a misplaced global/nonlocal, annotated global). */
+  symtableError: { message: string; line: number } | null = null;
+  /** `__debug__` as a parameter or keyword name: the compiler's errors, found here where those names are read. */
+  compilerErrors: { message: string; line: number }[] = [];
+  private symtableFail(message: string, n: SyntaxNode): void {
+    if (this.symtableError === null) this.symtableError = { message, line: line(n) };
+  }
   /** The first misplaced `await` or async comprehension (CPython's compiler raises these, in source order). */
   firstError: { message: string; line: number } | null = null;
   private walkError(message: string, n: SyntaxNode): void {
@@ -135,6 +169,7 @@ class SymbolBuilder {
     switch (n.type) {
       case 'identifier':
         s.defs.add(n.text);
+        markSeen(s, n.text, SEEN_LOCAL);
         return;
       case 'tuple':
       case 'list':
@@ -187,6 +222,7 @@ class SymbolBuilder {
           break;
       }
     }
+    if (s.params.includes('__debug__')) this.compilerErrors.push({ message: 'cannot assign to __debug__', line: line(p) });
   }
   visit(n: SyntaxNode, s: Scope): void {
     switch (n.type) {
@@ -194,6 +230,7 @@ class SymbolBuilder {
         return;
       case 'identifier':
         s.uses.add(n.text);
+        markSeen(s, n.text, SEEN_USE);
         if (n.text === 'super') s.usesSuper = true;
         return;
       case 'decorated_definition':
@@ -201,7 +238,10 @@ class SymbolBuilder {
         return;
       case 'function_definition': {
         const name = n.childForFieldName('name');
-        if (name !== null) s.defs.add(name.text);
+        if (name !== null) {
+          s.defs.add(name.text);
+          markSeen(s, name.text, SEEN_LOCAL);
+        }
         const f = this.newScope('function', s, n);
         f.isAsync = f.isCoroutine = n.children.some((c) => c.type === 'async');
         this.params(n.childForFieldName('parameters'), f, s);
@@ -218,7 +258,10 @@ class SymbolBuilder {
       }
       case 'class_definition': {
         const name = n.childForFieldName('name');
-        if (name !== null) s.defs.add(name.text);
+        if (name !== null) {
+          s.defs.add(name.text);
+          markSeen(s, name.text, SEEN_LOCAL);
+        }
         const sup = n.childForFieldName('superclasses');
         if (sup !== null) this.visit(sup, s);
         const c = this.newScope('class', s, n);
@@ -268,6 +311,7 @@ class SymbolBuilder {
         while (target.isComprehension && target.parent !== null) target = target.parent;
         if (nm !== null) {
           target.defs.add(nm.text);
+          markSeen(target, nm.text, SEEN_LOCAL);
           if (target !== s) {
             s.uses.add(nm.text);
             s.nonlocals.add(nm.text);
@@ -283,7 +327,19 @@ class SymbolBuilder {
         return;
       case 'assignment': {
         const left = n.childForFieldName('left');
-        if (left !== null) this.bindTarget(left, s);
+        if (left !== null && n.childForFieldName('type') !== null) {
+          // symtable's AnnAssign: a simple name declared global or nonlocal (outside the module) cannot be annotated.
+          if (left.type === 'identifier' && s.kind !== 'module') {
+            if (s.globals.has(left.text)) this.symtableFail(`annotated name '${left.text}' can't be global`, left);
+            else if (s.nonlocals.has(left.text)) this.symtableFail(`annotated name '${left.text}' can't be nonlocal`, left);
+          }
+          if (left.type === 'identifier') markSeen(s, left.text, SEEN_ANNOT);
+          const single = parenthesisedAnnotationTarget(left);
+          // A parenthesised name binds only with a value (DEF_LOCAL); it is no annotation of the name.
+          if (single !== null && single.type === 'identifier') {
+            if (n.childForFieldName('right') !== null) this.bindTarget(single, s);
+          } else this.bindTarget(single ?? left, s);
+        } else if (left !== null) this.bindTarget(left, s);
         const right = n.childForFieldName('right');
         if (right !== null) this.visit(right, s);
         return;
@@ -294,6 +350,8 @@ class SymbolBuilder {
           if (left.type === 'identifier') {
             s.defs.add(left.text);
             s.uses.add(left.text);
+            // An augmented target is a Store in the symbol table (DEF_LOCAL, not USE).
+            markSeen(s, left.text, SEEN_LOCAL);
           } else this.visit(left, s);
         }
         const right = n.childForFieldName('right');
@@ -318,14 +376,25 @@ class SymbolBuilder {
         return;
       }
       case 'global_statement':
-        for (const c of named(n)) s.globals.add(c.text);
-        return;
-      case 'nonlocal_statement':
+      case 'nonlocal_statement': {
+        const kind = n.type === 'global_statement' ? 'global' : 'nonlocal';
         for (const c of named(n)) {
-          s.nonlocals.add(c.text);
-          if (!s.nonlocalLines.has(c.text)) s.nonlocalLines.set(c.text, line(n));
+          // symtable's Global/Nonlocal: a name already a parameter, read, annotated or bound in this scope.
+          const seen = s.seen.get(c.text) ?? 0;
+          if (s.params.includes(c.text) && s.kind === 'function' && !s.isComprehension) this.symtableFail(`name '${c.text}' is parameter and ${kind}`, n);
+          else if (seen & SEEN_USE) this.symtableFail(`name '${c.text}' is used prior to ${kind} declaration`, n);
+          else if (seen & SEEN_ANNOT) this.symtableFail(`annotated name '${c.text}' can't be ${kind}`, n);
+          else if (seen & SEEN_LOCAL) this.symtableFail(`name '${c.text}' is assigned to before ${kind} declaration`, n);
+          if (kind === 'global') {
+            s.globals.add(c.text);
+            if (!s.globalLines.has(c.text)) s.globalLines.set(c.text, line(n));
+          } else {
+            s.nonlocals.add(c.text);
+            if (!s.nonlocalLines.has(c.text)) s.nonlocalLines.set(c.text, line(n));
+          }
         }
         return;
+      }
       case 'delete_statement':
         for (const c of named(n)) this.bindTarget(c, s);
         return;
@@ -345,6 +414,7 @@ class SymbolBuilder {
         return;
       }
       case 'keyword_argument': {
+        if (n.childForFieldName('name')?.text === '__debug__') this.compilerErrors.push({ message: 'cannot assign to __debug__', line: line(n) });
         const v = n.childForFieldName('value');
         if (v !== null) this.visit(v, s);
         return;
@@ -353,8 +423,14 @@ class SymbolBuilder {
         // A pattern binds its capture names and reads its value and class names; the rest is ordinary code.
         for (const c of named(n)) {
           if (c.type === 'case_pattern') {
-            for (const name of patternDefs(c)) s.defs.add(name);
-            for (const name of patternUses(c)) s.uses.add(name);
+            for (const name of patternDefs(c)) {
+              s.defs.add(name);
+              markSeen(s, name, SEEN_LOCAL);
+            }
+            for (const name of patternUses(c)) {
+              s.uses.add(name);
+              markSeen(s, name, SEEN_USE);
+            }
           } else this.visit(c, s);
         }
         return;
@@ -448,9 +524,13 @@ export function compileModule(root: SyntaxNode, filename: string, options: Compi
   // CPython compiles in source order and stops at the first error; where `await` may appear is decided
   // then too (the builder only records it). A nonlocal without a binding fails in the symbol table, earlier.
   if (builder.firstError !== null) c.syntaxErrors.push(builder.firstError);
+  c.syntaxErrors.push(...builder.compilerErrors);
   code.syntaxErrors = c.syntaxErrors.sort((a, b) => a.line - b.line);
+  // Then, earlier stages first: the symbol table's analysis, its visit, and the parser's errors.
   const nonlocalError = findNonlocalErrors(st);
   if (nonlocalError !== null) code.syntaxErrors.unshift(nonlocalError);
+  if (builder.symtableError !== null) code.syntaxErrors.unshift(builder.symtableError);
+  if (c.parserErrors.length > 0) code.syntaxErrors.unshift(c.parserErrors.sort((a, b) => a.line - b.line)[0]!);
   return code;
 }
 
@@ -460,6 +540,11 @@ function findNonlocalErrors(root: Scope): { message: string; line: number } | nu
   const walk = (s: Scope): void => {
     for (const name of s.nonlocals) {
       if (s.isComprehension) continue;
+      if (s.globals.has(name)) {
+        // analyze_name: both declarations, reported at the first of them.
+        if (found === null) found = { message: `name '${name}' is nonlocal and global`, line: Math.min(s.globalLines.get(name) ?? Infinity, s.nonlocalLines.get(name) ?? Infinity) };
+        continue;
+      }
       let p = s.parent;
       let ok = false;
       while (p !== null && p.kind !== 'module') {
@@ -674,6 +759,12 @@ class Compiler {
     this.syntaxErrors.push({ message, line: line(n) });
     this.unsupported(message, n);
   }
+  /** An error CPython's parser raises (before its symbol table runs): reported ahead of the others. */
+  parserErrors: { message: string; line: number }[] = [];
+  private parserError(message: string, n: SyntaxNode): void {
+    this.parserErrors.push({ message, line: line(n) });
+    this.unsupported(message, n);
+  }
   unsupported(feature: string, n: SyntaxNode): void {
     const saved = this.curLine;
     this.curLine = line(n);
@@ -723,6 +814,7 @@ class Compiler {
     }
   }
   store(name: string): void {
+    if (name === '__debug__') this.syntaxErrors.push({ message: 'cannot assign to __debug__', line: this.curLine });
     switch (this.scopeOf(name)) {
       case 'fast':
         this.emit(Op.STORE_FAST, this.varIdx(name));
@@ -939,13 +1031,27 @@ class Compiler {
    * and stored in `__annotations__` at module and class level (never in a function); a complex target's
    * annotation is evaluated there and dropped, and without a value its object (and subscript) are evaluated.
    */
-  private annotatedAssignment(n: SyntaxNode, target: SyntaxNode, type: SyntaxNode): void {
+  private annotatedAssignment(n: SyntaxNode, written: SyntaxNode, type: SyntaxNode): void {
     const value = n.childForFieldName('right');
+    // `(x): int` is not a simple target: x is assigned but not entered in __annotations__ (CPython's simple=0).
+    const single = parenthesisedAnnotationTarget(written);
+    const target = single ?? written;
+    if (target.type === 'tuple_pattern' || target.type === 'pattern_list' || target.type === 'tuple' || target.type === 'expression_list')
+      return this.parserError('only single target (not tuple) can be annotated', written);
+    if (target.type === 'list_pattern' || target.type === 'list') return this.parserError('only single target (not list) can be annotated', written);
+    if (target.type !== 'identifier' && target.type !== 'attribute' && target.type !== 'subscript') return this.parserError('illegal target for annotation', written);
     if (value !== null) {
       this.expr(value);
       this.storeTarget(target);
-    }
+    } else if (target.type === 'identifier' && target.text === '__debug__') this.syntaxErrors.push({ message: 'cannot assign to __debug__', line: line(target) });
     const atModuleOrClass = this.u.scope.kind !== 'function';
+    if (target.type === 'identifier' && single !== null) {
+      if (atModuleOrClass) {
+        this.annotation(type);
+        this.emit(Op.POP_TOP, 0);
+      }
+      return;
+    }
     if (target.type === 'identifier') {
       if (!atModuleOrClass) return;
       if (this.u.scope.kind === 'class' && target.text.startsWith('__') && !target.text.endsWith('__'))
@@ -963,10 +1069,14 @@ class Compiler {
       } else if (target.type === 'subscript') {
         this.expr(target.childForFieldName('value')!);
         this.emit(Op.POP_TOP, 0);
+        // check_ann_subscr: each item of an index tuple, and a slice's bounds, are evaluated (and dropped).
         for (const index of target.childrenForFieldName('subscript')) {
-          if (index.type === 'slice') return this.unsupported('annotated slice target', n);
-          this.expr(index);
-          this.emit(Op.POP_TOP, 0);
+          if (splatOf(index) !== null) return this.unsupported('annotated starred subscript target', n);
+          const parts = index.type === 'slice' ? named(index) : [index];
+          for (const part of parts) {
+            this.expr(part);
+            this.emit(Op.POP_TOP, 0);
+          }
         }
       } else return this.unsupported('annotated target', n);
     }
@@ -1042,6 +1152,7 @@ class Compiler {
   private delTarget(t: SyntaxNode): void {
     switch (t.type) {
       case 'identifier':
+        if (t.text === '__debug__') return this.syntaxError('cannot delete __debug__', t);
         return this.del(t.text);
       case 'attribute':
         this.expr(t.childForFieldName('object')!);
@@ -1915,6 +2026,8 @@ class Compiler {
 
   private subscriptKey(n: SyntaxNode): void {
     const subs = n.childrenForFieldName('subscript');
+    // `a[*b]`, `a[0, *b]` (PEP 646): the index is the tuple the starred items make, as in a tuple display.
+    if (subs.some((s) => splatOf(s) !== null)) return this.exprList(subs);
     // `d[1,]` subscripts with a one-tuple: a trailing comma makes the key a tuple.
     if (subs.length === 1 && !n.children.some((c) => c.type === ',')) this.expr(subs[0]!);
     else {

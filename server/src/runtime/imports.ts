@@ -169,12 +169,12 @@ export class ImportSystem {
   /** Imports every prefix of a dotted name in turn (`a`, `a.b`, `a.b.c`) and returns the last module. */
   private importDotted(name: string): PyModule {
     const cached = this.vm.modules.get(name);
-    if (cached !== undefined) return cached;
     const dot = name.lastIndexOf('.');
+    if (cached !== undefined) return dot === -1 ? cached : this.bindRuntimeChild(name, dot, cached);
     if (dot === -1) return this.loadTopLevel(name);
     const parent = this.importDotted(name.slice(0, dot));
     const again = this.vm.modules.get(name);
-    if (again !== undefined) return again;
+    if (again !== undefined) return this.bindRuntimeChild(name, dot, again);
     const factory = this.vm.moduleFactories.get(name);
     if (factory !== undefined) return this.bindChild(parent, name, this.fromRegistry(name, factory));
     if (!(parent instanceof PyUserModule)) throw new UnsupportedSignal(`import ${name}`, this.vm.currentLine());
@@ -183,6 +183,18 @@ export class ImportSystem {
     if (found === null) throw new UnsupportedSignal(`import ${name} (a project module the host did not provide)`, this.vm.currentLine());
     if (found === undefined) throw this.moduleNotFound(`No module named '${name}'`, name);
     return this.bindChild(parent, name, this.execute(name, found));
+  }
+
+  /**
+   * A runtime module cached under a dotted name before its package bound it: collections imports _collections_abc,
+   * which the runtime builds as collections.abc; CPython would load collections/abc.py at `import collections.abc`
+   * and bind it on the package, so the runtime binds it then.
+   */
+  private bindRuntimeChild(name: string, dot: number, module: PyModule): PyModule {
+    const parent = this.vm.modules.get(name.slice(0, dot));
+    const tail = name.slice(dot + 1);
+    if (parent === undefined || parent instanceof PyUserModule || !this.vm.moduleFactories.has(name) || parent.dict.has(tail)) return module;
+    return this.bindChild(parent, name, module);
   }
 
   /** _find_and_load_unlocked: a child is bound on its parent once it has loaded. */

@@ -28,7 +28,7 @@ import { unicodeErrorStr } from './objects/codec.js';
 import {
   ELLIPSIS, EMPTY_TUPLE, PyWeakRef, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, PyUserModule, InstanceDict, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
+  PyType, PyTraceback, PyUserModule, InstanceDict, ComplexKeys, cpythonHash, type KeyTable, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
@@ -221,6 +221,13 @@ export function systemExitCode(args: Py[]): Py {
 }
 
 /** The metaclass CPython gives `t` when the runtime does not model it, or undefined. */
+/** A class's __bases__ as CPython shows them: a hidden root (see PyType.hiddenBase) is `object`'s place. */
+function visibleBases(t: PyType): PyType[] {
+  if (!t.bases.some((b) => b.hiddenBase)) return t.bases;
+  const shown = t.bases.filter((b) => !b.hiddenBase);
+  return shown.length > 0 ? shown : [objectType];
+}
+
 export function unmodelledMetaclassOf(t: PyType): { name: string; reprDiffers: boolean } | undefined {
   for (const c of t.mro) if (c.unmodelledMetaclass !== undefined) return c.unmodelledMetaclass;
   return undefined;
@@ -519,11 +526,22 @@ export class VM {
   /** The line of the innermost frame of the user's code (the snippet or one of the project's modules it imported). */
   currentLine(): number {
     let f = this.frame;
-    if (f !== null && (!f.code.stdlib || f.code.filename === this.userFile)) return f.code.lines[f.ip >> 1] ?? 0;
+    if (f !== null && !f.code.stdlib) {
+      this.lineFile = f.code.filename;
+      return f.code.lines[f.ip >> 1] ?? 0;
+    }
+    this.lineFile = null;
+    if (f !== null && f.code.filename === this.userFile) return f.code.lines[f.ip >> 1] ?? 0;
     while (f !== null && f.code.stdlib) f = f.back;
     if (f === null) return 0;
     return f.code.lines[f.ip >> 1] ?? 0;
   }
+  /**
+   * What currentFile() would answer, found by the last currentLine() call when the innermost frame is the
+   * user's (null otherwise): the tracer's create, resume and close events, which take their line from a
+   * currentLine() made just before, read their file here instead of walking the frames again.
+   */
+  lineFile: string | null = null;
   /** The file currentLine() is a line of. */
   currentFile(): string {
     let f = this.frame;
@@ -1940,7 +1958,7 @@ export class VM {
         if (arg < 0) {
           // CPython folds a display of 3+ constants into a frozenset constant and merges it in.
           s.map.mergeInto(this.foldedFrozenset(items).map);
-        } else for (const x of items) s.map.set(this.hash(x), x);
+        } else for (const x of items) s.map.set(this.insertKey(s.map, x), x);
         stack.push(s);
         break;
       }
@@ -1954,7 +1972,7 @@ export class VM {
       case Op.SET_ADD: {
         const v = stack.pop();
         const s = stack[stack.length - arg] as PySet;
-        s.map.set(this.hash(v), v);
+        s.map.set(this.insertKey(s.map, v), v);
         break;
       }
       case Op.MAP_ADD: {
@@ -1975,7 +1993,7 @@ export class VM {
         const v = stack.pop();
         const s = stack[stack.length - arg] as PySet;
         this.rooted(v, () => {
-          for (const x of this.iterate(v)) s.map.set(this.hash(x), x);
+          for (const x of this.iterate(v)) s.map.set(this.insertKey(s.map, x), x);
         });
         break;
       }
@@ -1986,6 +2004,13 @@ export class VM {
           if (this.getAttrOrUndefined(v, 'keys') === undefined)
             throw this.typeError(`'${typeOf(v).name}' object is not a mapping`);
           for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
+        } else if (v.vals.complex !== undefined && v.vals.complex.hashOf.size > 0) {
+          // dict_merge: a user-hashed key goes in with the hash stored with it (no __hash__ call).
+          for (const [hk, val] of [...v.vals]) {
+            const key = this.insertFrom(d.vals, v.vals, hk);
+            if (!d.vals.has(key)) d.keys.set(key, v.keys.get(hk));
+            d.vals.set(key, val);
+          }
         } else for (const [hk, val] of v.vals) this.dictSet(d, v.keys.get(hk), val);
         break;
       }
@@ -2692,11 +2717,11 @@ export class VM {
       case '__module__':
         return t.module;
       case '__mro__':
-        return new PyTuple(t.mro);
+        return new PyTuple(t.mro.filter((c) => !c.hiddenBase));
       case '__bases__':
-        return new PyTuple(t.bases);
+        return new PyTuple(visibleBases(t));
       case '__base__':
-        return t.bases[0] ?? null;
+        return visibleBases(t)[0] ?? null;
       case '__class__':
         return visibleTypeOf(t, this.currentLine());
       case '__dict__':
@@ -3416,7 +3441,23 @@ export class VM {
   formatHook: (vm: VM, v: Py, spec: string) => string = (_vm, v) => this.str(v);
 
   // --- hashing and equality
+  /**
+   * The JS key of a value whose hash and equality are the runtime's own (numbers, str, tuples of them, instances
+   * hashed by identity). A key whose hashing runs Python code (an instance with its own `__hash__`, a tuple holding
+   * one) has no table-independent key: it is looked up in a table by `lookupKey`/`insertKey`; reaching here with
+   * one is refused rather than keyed wrongly.
+   */
   hash(v: Py): Py {
+    if (typeof v !== 'object' || v === null) return hashKey(v);
+    const info = this.hashInfo(v);
+    if (info.hash !== undefined) throw new UnsupportedSignal(`hashing a ${typeOf(v).name} with a __hash__ of its own outside a dict or set lookup`, this.currentLine());
+    return info.key;
+  }
+  /**
+   * hash(v) as a dict or set lookup needs it: `key` is the JS key of a built-in key; `hash` is set (and `key` is v
+   * itself) when hashing ran Python code, which happens once here (CPython calls `__hash__` once per lookup).
+   */
+  private hashInfo(v: Py): { key: Py; hash: Py | undefined } {
     if (v instanceof PyInstance) {
       const t = v.cls;
       const h = t.lookup('__hash__');
@@ -3427,12 +3468,15 @@ export class VM {
         const asBuiltin = t.lookup('__runtime_hash_key__');
         if (asBuiltin !== undefined) {
           const same = this.call(this.bindMethod(asBuiltin, v), []);
-          if (same !== null) return hashKey(same);
+          if (same !== null) return { key: hashKey(same), hash: undefined };
         }
-        // User-defined __hash__/__eq__: keys equal by __eq__ share a bucket key.
-        return this.userHashKey(v, this.call(this.bindMethod(h, v), []));
+        return { key: v, hash: this.call(this.builtins.get('hash')!, [v]) };
       }
-      return v;
+      return { key: v, hash: undefined };
+    }
+    if (v instanceof PyTuple && this.holdsComplexKey(v)) return { key: v, hash: this.call(this.builtins.get('hash')!, [v]) };
+    if (v instanceof PySet && v.frozen && v.map.complex !== undefined && v.map.complex.hashOf.size > 0) {
+      throw new UnsupportedSignal('hashing a frozenset of objects with a __hash__ of their own', this.currentLine());
     }
     // A native object whose type sets __hash__ = None (the dict views) is unhashable too; the message names
     // it by tp_name (`weakref.ProxyType` for a type of another module).
@@ -3445,22 +3489,181 @@ export class VM {
     const key = hashKey(v);
     // Objects equal by value with no key of their own (generic aliases, typing's): identity would be their key, and wrong.
     if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).name}`, this.currentLine());
-    return key;
+    return { key, hash: undefined };
   }
-  private userKeys = new Map<Py, Py[]>();
-  private userHashKey(v: Py, h: Py): Py {
-    const bucketKey = 'h' + String(h);
-    let bucket = this.userKeys.get(bucketKey);
-    if (bucket === undefined) {
-      bucket = [];
-      this.userKeys.set(bucketKey, bucket);
+  /** Whether a tuple's hash runs Python code: it holds (at any depth) an instance with its own __hash__. */
+  private holdsComplexKey(t: PyTuple): boolean {
+    for (const x of t.items) {
+      if (x instanceof PyInstance) {
+        const h = x.cls.lookup('__hash__');
+        if (h !== undefined && h !== null && !(h instanceof PyNative)) return true;
+      } else if (x instanceof PyTuple && this.holdsComplexKey(x)) return true;
+      else if (x instanceof PySet && x.frozen && x.map.complex !== undefined && x.map.complex.hashOf.size > 0) return true;
     }
-    for (const k of bucket) if (k === v || this.eq(k, v)) return k;
-    bucket.push(v);
-    return v;
+    return false;
+  }
+
+  /** The JS key under which `k` is (or would be) in `table`: the key of an equal entry when there is one. */
+  lookupKey(table: KeyTable, k: Py): Py {
+    if (typeof k !== 'object' || k === null) {
+      const hk = hashKey(k);
+      return table.complex === undefined || table.complex.hashOf.size === 0 ? hk : this.probeBuiltin(table, k, hk);
+    }
+    const info = this.hashInfo(k);
+    if (info.hash === undefined) return table.complex === undefined || table.complex.hashOf.size === 0 ? info.key : this.probeBuiltin(table, k, info.key);
+    return this.probe(table, k, info.hash, k, false);
+  }
+  /** lookupKey, with the hash it computed when hashing ran Python code (for a later insertHashed of the same key). */
+  keyAndHash(table: KeyTable, k: Py): [Py, Py | undefined] {
+    if (typeof k !== 'object' || k === null) return [this.lookupKey(table, k), undefined];
+    const info = this.hashInfo(k);
+    if (info.hash === undefined) return [table.complex === undefined || table.complex.hashOf.size === 0 ? info.key : this.probeBuiltin(table, k, info.key), undefined];
+    return [this.probe(table, k, info.hash, k, false), info.hash];
+  }
+  /** insertKey of a user-hashed key whose hash is known (no __hash__ call). */
+  insertHashed(table: KeyTable, k: Py, h: Py): Py {
+    return this.probe(table, k, h, k, true);
+  }
+  /** As lookupKey, for a key about to be stored: a new user-hashed key is filed in the table's index. */
+  insertKey(table: KeyTable, k: Py): Py {
+    if (typeof k !== 'object' || k === null) {
+      const hk = hashKey(k);
+      return table.complex === undefined || table.complex.hashOf.size === 0 ? hk : this.probeBuiltin(table, k, hk);
+    }
+    const info = this.hashInfo(k);
+    if (info.hash === undefined) return table.complex === undefined || table.complex.hashOf.size === 0 ? info.key : this.probeBuiltin(table, k, info.key);
+    return this.probe(table, k, info.hash, k, true);
+  }
+  /**
+   * The entry of `table` equal to the entry `hk` of `source` (its stored hash reused, as CPython's dict and set
+   * merges, comparisons and algebra do: no __hash__ call), or undefined.
+   */
+  findFrom(table: KeyTable, source: KeyTable, hk: Py): Py | undefined {
+    const stored = source.complex?.hashOf.get(hk);
+    if (stored !== undefined) {
+      const found = this.probe(table, source.original(hk), stored, hk, false);
+      return table.has(found) ? found : undefined;
+    }
+    if (table.complex === undefined || table.complex.hashOf.size === 0) return table.has(hk) ? hk : undefined;
+    const found = this.probeBuiltin(table, source.original(hk), hk);
+    return table.has(found) ? found : undefined;
+  }
+  /** The JS key for storing `source`'s entry `hk` into `table` (no __hash__ call); files a user-hashed key. */
+  insertFrom(table: KeyTable, source: KeyTable, hk: Py): Py {
+    const stored = source.complex?.hashOf.get(hk);
+    if (stored !== undefined) return this.probe(table, source.original(hk), stored, hk, true);
+    if (table.complex === undefined || table.complex.hashOf.size === 0) return hk;
+    return this.probeBuiltin(table, source.original(hk), hk);
+  }
+  /** A built-in key looked up in a table holding user-hashed keys: those of its hash are compared with it. */
+  private probeBuiltin(table: KeyTable, k: Py, hk: Py): Py {
+    const h = this.builtinHash(k);
+    if (h === undefined) return hk;
+    const filed = table.complex!.byHash.get(String(h));
+    if (filed === undefined || !filed.some((c) => table.complex!.hashOf.has(c))) return hk;
+    return this.probe(table, k, h, hk, false);
+  }
+  /** The Python hash of a key whose hashing runs no user code, or undefined where the runtime does not know it. */
+  private builtinHash(k: Py): Py | undefined {
+    if (k instanceof PyInstance) {
+      if (k.cls.lookup('__runtime_hash_key__') !== undefined) return this.call(this.builtins.get('hash')!, [k]);
+      return Math.floor(parseInt(k.address, 16) / 16);
+    }
+    const h = cpythonHash(k);
+    return h === null ? undefined : normInt(h);
+  }
+  /**
+   * CPython's lookdict/set_lookkey over the entries of `table` whose stored hash is `h`, in insertion order (the
+   * order of a probe sequence they share while no slot was freed): an entry that is `key` itself matches, the others
+   * are compared by `stored == key` (PyObject_RichCompareBool, the stored key on the left), and a lookup whose
+   * entry the comparison removed starts over. `ownKey` is the JS key `key` has when it is new to the table.
+   */
+  private probe(table: KeyTable, key: Py, h: Py, ownKey: Py, insert: boolean): Py {
+    const hashText = String(h);
+    const keyRunsCode = ownKey === key;
+    for (;;) {
+      const candidates = this.candidates(table, hashText, ownKey);
+      // A deletion leaves a dummy slot that a later key of the same hash may take, ahead of older ones: with two or
+      // more entries to compare, the order of the __eq__ calls (and so which equal entry is found) is not known.
+      if (table.deletions && candidates.length > 1) throw new UnsupportedSignal('a dict or set lookup comparing several keys of one hash after a deletion', this.currentLine());
+      let restart = false;
+      for (const c of candidates) {
+        if (c === ownKey) return c;
+        const stored = table.original(c);
+        // Two built-in keys of one hash and different JS keys are unequal, and comparing them runs no Python code.
+        if (!keyRunsCode && table.complex?.hashOf.get(c) === undefined) continue;
+        const version = table.version;
+        const size = table.size;
+        const equal = this.eq(stored, key);
+        if (table.version !== version || table.size !== size) {
+          if (!table.has(c) && table.size <= size) {
+            restart = true;
+            break;
+          }
+          throw new UnsupportedSignal('a dict or set changed by the __eq__ of a lookup in it', this.currentLine());
+        }
+        if (equal) return c;
+      }
+      if (restart) continue;
+      if (insert && keyRunsCode) this.fileKey(table, ownKey, h, hashText);
+      return ownKey;
+    }
+  }
+  /** The JS keys of `table`'s entries of the hash `hashText`, in insertion order. */
+  private candidates(table: KeyTable, hashText: string, ownKey: Py): Py[] {
+    const complex = table.complex;
+    const filed = complex?.byHash.get(hashText)?.filter((c) => complex.hashOf.has(c)) ?? [];
+    if (table.size === (complex?.hashOf.size ?? 0)) return filed;
+    const builtin = this.builtinKeysByHash(table).get(hashText);
+    if (builtin === undefined) return filed;
+    if (filed.length === 0) return builtin;
+    // Both kinds: their relative order is the table's insertion order.
+    const wanted = new Set([...filed, ...builtin]);
+    const out: Py[] = [];
+    for (const hk of table.keys()) if (wanted.has(hk)) out.push(hk);
+    void ownKey;
+    return out;
+  }
+  /** The built-in keys of a table holding user-hashed ones, by Python hash (cached while the key set is unchanged). */
+  private builtinKeysByHash(table: KeyTable): Map<string, Py[]> {
+    const cached = table.builtinHashes;
+    if (cached !== undefined && cached.version === table.version && cached.size === table.size) return cached.byHash;
+    const byHash = new Map<string, Py[]>();
+    for (const hk of table.keys()) {
+      if (table.complex?.hashOf.has(hk)) continue;
+      const h = this.builtinHash(table.original(hk));
+      if (h === undefined) continue;
+      const text = String(h);
+      const list = byHash.get(text);
+      if (list === undefined) byHash.set(text, [hk]);
+      else list.push(hk);
+    }
+    table.builtinHashes = { version: table.version, size: table.size, byHash };
+    return byHash;
+  }
+  private fileKey(table: KeyTable, hk: Py, h: Py, hashText: string): void {
+    const complex = (table.complex ??= new ComplexKeys());
+    let list = complex.byHash.get(hashText);
+    if (list === undefined) complex.byHash.set(hashText, (list = []));
+    // A key deleted and stored again is listed once, at the end.
+    const at = list.indexOf(hk);
+    if (at >= 0) list.splice(at, 1);
+    list.push(hk);
+    complex.hashOf.set(hk, h);
+  }
+  /** set_merge/dict_merge of `src` into `dst`, reusing stored hashes; user-hashed keys are compared as CPython does. */
+  mergeSet(dst: PySet, src: PySet): void {
+    if ((src.map.complex === undefined || src.map.complex.hashOf.size === 0) && (dst.map.complex === undefined || dst.map.complex.hashOf.size === 0)) return dst.map.mergeInto(src.map);
+    if (dst.map.size === 0) return dst.map.mergeInto(src.map);
+    if (src.map.ordered) dst.map.presize(src.map.size);
+    for (const [hk, v] of src.map.memberEntries()) {
+      const key = this.insertFrom(dst.map, src.map, hk);
+      if (!dst.map.has(key)) dst.map.set(key, v);
+    }
+    if (!src.map.ordered) dst.map.forgetOrder();
   }
   dictSet(d: PyDict, k: Py, v: Py): void {
-    const hk = this.hash(k);
+    const hk = this.insertKey(d.vals, k);
     if (!d.vals.has(hk)) {
       d.keys.set(hk, k);
       if ((d.vals.size & 0xffff) === 0xffff) this.checkSize(d.vals.size);
@@ -3500,14 +3703,16 @@ export class VM {
     if (a instanceof PyDict && b instanceof PyDict) {
       if (a.vals.size !== b.vals.size) return false;
       for (const [hk, v] of a.vals) {
-        if (!b.vals.has(hk)) return false;
-        if (!this.eq(v, b.vals.get(hk))) return false;
+        const other = this.findFrom(b.vals, a.vals, hk);
+        if (other === undefined) return false;
+        if (!this.eq(v, b.vals.get(other))) return false;
       }
       return true;
     }
     if (a instanceof PySet && b instanceof PySet) {
       if (a.map.size !== b.map.size) return false;
-      for (const hk of a.map.keys()) if (!b.map.has(hk)) return false;
+      // set_issubset: a's members in slot order, each found in b by its stored hash.
+      for (const [hk] of a.map.memberEntries()) if (this.findFrom(b.map, a.map, hk) === undefined) return false;
       return true;
     }
     if (a instanceof PyRange && b instanceof PyRange) {
@@ -3612,7 +3817,7 @@ export class VM {
       return op === 0 ? c < 0 : op === 1 ? c <= 0 : op === 4 ? c > 0 : c >= 0;
     }
     if (a instanceof PySet && b instanceof PySet) {
-      const sub = (p: PySet, q: PySet): boolean => [...p.map.keys()].every((k) => q.map.has(k));
+      const sub = (p: PySet, q: PySet): boolean => p.map.memberEntries().every(([k]) => this.findFrom(q.map, p.map, k) !== undefined);
       if (op === 0) return a.map.size < b.map.size && sub(a, b);
       if (op === 1) return sub(a, b);
       if (op === 4) return a.map.size > b.map.size && sub(b, a);
@@ -3646,8 +3851,8 @@ export class VM {
       for (let i = 0; i < items.length; i++) if (items[i] === item || this.eq(items[i], item)) return true;
       return false;
     }
-    if (container instanceof PyDict) return container.vals.has(this.hash(item));
-    if (container instanceof PySet) return container.map.has(this.hash(item));
+    if (container instanceof PyDict) return container.vals.has(this.lookupKey(container.vals, item));
+    if (container instanceof PySet) return container.map.has(this.lookupKey(container.map, item));
     if (container instanceof PyRange) {
       if (typeof item !== 'number') return false;
       const { start, stop, step } = container;

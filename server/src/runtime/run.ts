@@ -74,6 +74,29 @@ class OverflowLocals {
 }
 
 /**
+ * The cell of a number: the number itself is in the parallel Float64Array. A number kept in the cells
+ * would keep its heap box (ints beyond V8's small integers, a product of two 5-digit ints) alive in an
+ * old-space array until its slot is reused, so that every scavenge copied those of the ring and walked
+ * their remembered slots (a third of the recorder's cost on the generator-expression sum).
+ */
+const NUM: object = Object.freeze({ number: true });
+
+/** The recorder's arrays, kept between runs (one spare): a run then neither allocates nor grows them again. */
+interface EventBuffers {
+  cells: Py[];
+  /** The numbers of NUM cells, by cell index. */
+  nums: Float64Array;
+  /** Per slot: how much stdout had been written when its event happened (TraceReport.outputOffsets). */
+  outputAt: Float64Array;
+}
+let spareBuffers: EventBuffers | null = null;
+
+function newBuffers(slots: number): EventBuffers {
+  // fill() rather than a push loop: 10x faster in a cold process (the first snippet pays for it).
+  return { cells: new Array<Py>(slots * STRIDE).fill(null), nums: new Float64Array(slots * STRIDE), outputAt: new Float64Array(slots) };
+}
+
+/**
  * Events in one array of STRIDE cells each, header first: slots [0, headCap) keep the first events,
  * slots from headCap on form a ring holding the latest ones. An event is a few consecutive cells,
  * next to the previous event's, so recording one touches one cache line and allocates nothing.
@@ -83,18 +106,54 @@ class EventRecorder implements Tracer {
   private readonly cap: number;
   /** Grown on demand up to cap slots: a huge --max-events must not allocate its buffer up front. */
   private cells: Py[];
-  /** Per slot: how much stdout had been written when its event happened (TraceReport.outputOffsets). */
-  private readonly outputAt: number[] = [];
-  /** Events recorded so far (kept or not). */
-  private count = 0;
-  /** Next ring slot. */
-  private ringPos: number;
-  omitted = 0;
+  private nums: Float64Array;
+  private outputAt: Float64Array;
+  /**
+   * The slot the next event goes to; events so far (kept or not) are `passed + pos`. Slots [0, headCap)
+   * hold the first events, then the ring [headCap, cap) is written round and round: each wrap adds
+   * tailCap to `passed`.
+   */
+  private pos = 0;
+  private passed = 0;
+  /** Where slot() must stop and call turn(): the end of the head or of the ring, or of the buffers so far. */
+  private limit: number;
   constructor(private vm: VM, private headCap: number, private tailCap: number) {
     this.cap = headCap + tailCap;
-    // fill() rather than a push loop: 10x faster in a cold process (the first snippet pays for it).
-    this.cells = new Array<Py>(Math.min(this.cap, INITIAL_SLOTS) * STRIDE).fill(null);
-    this.ringPos = headCap;
+    const spare = spareBuffers;
+    spareBuffers = null;
+    const buffers = spare ?? newBuffers(Math.min(this.cap, INITIAL_SLOTS));
+    this.cells = buffers.cells;
+    this.nums = buffers.nums;
+    this.outputAt = buffers.outputAt;
+    this.limit = Math.min(this.phaseEnd(), this.cells.length / STRIDE);
+  }
+  private phaseEnd(): number {
+    return this.tailCap === 0 ? this.headCap : this.cap;
+  }
+  /** Events so far, kept or not. */
+  private get count(): number {
+    return this.passed + this.pos;
+  }
+  /** Events recorded but not kept. */
+  get omitted(): number {
+    return Math.max(0, this.count - (this.tailCap === 0 ? this.headCap : this.cap));
+  }
+  /**
+   * slot() reached `limit` at slot `i`: wraps the ring, or counts an event that cannot be kept (-1: no
+   * tail), or grows the buffers; returns the slot to write.
+   */
+  private turn(i: number): number {
+    if (this.tailCap === 0 && i === this.headCap) {
+      this.passed++;
+      return -1;
+    }
+    if (i === this.cap) {
+      this.passed += this.tailCap;
+      i = this.headCap;
+    }
+    if (i * STRIDE >= this.cells.length) this.grow(i + 1);
+    this.limit = Math.min(this.phaseEnd(), this.cells.length / STRIDE);
+    return i;
   }
   /** Makes room for `slots` slots (at least doubling, at most cap), keeping the recorded ones. */
   private grow(slots: number): void {
@@ -105,6 +164,17 @@ class EventRecorder implements Tracer {
     const used = cells.length;
     cells.length = size;
     cells.fill(null, used);
+    const nums = new Float64Array(size);
+    nums.set(this.nums);
+    this.nums = nums;
+    const outputAt = new Float64Array(size / STRIDE);
+    outputAt.set(this.outputAt);
+    this.outputAt = outputAt;
+  }
+  /** Hands the buffers on to the next run, emptied (what they held must not stay reachable). */
+  release(): void {
+    this.cells.fill(null, 0, Math.min(this.count, this.cap) * STRIDE);
+    spareBuffers = { cells: this.cells, nums: this.nums, outputAt: this.outputAt };
   }
   private capture(v: Py): Py {
     const t = typeof v;
@@ -118,26 +188,16 @@ class EventRecorder implements Tracer {
   }
   /** The first cell of the next event's slot, or -1 when the event is only counted. */
   private slot(header: number, gen: PyGenerator, line: number): number {
-    // Every property access, comparison and addition here runs for every event, head or ring: one that
-    // first ran when the head filled up (5,000 events in) had no type feedback, and deoptimised this
-    // function and the interpreter functions it is inlined into (genResume) two or three times a run.
-    const count = this.count;
-    const headCap = this.headCap;
-    const cap = this.cap;
-    const ringPos = this.ringPos;
-    const inRing = count >= headCap;
-    const next = ringPos + 1;
-    const wrapped = next === cap;
-    const dropped = count >= cap;
-    const noTail = this.tailCap === 0;
-    this.count = count + 1;
-    this.omitted = this.omitted + (inRing && (noTail || dropped) ? 1 : 0);
-    if (inRing && noTail) return -1;
-    const i = inRing ? ringPos : count;
-    this.ringPos = inRing ? (wrapped ? headCap : next) : ringPos;
+    // One comparison on the common path; turn() does the rest (its first call is early: when the
+    // initial buffers fill, after INITIAL_SLOTS events, so that it has type feedback).
+    let i = this.pos;
+    if (i === this.limit) {
+      i = this.turn(i);
+      if (i < 0) return -1;
+    }
+    this.pos = i + 1;
     this.outputAt[i] = this.vm.stdoutSize;
     const at = i * STRIDE;
-    if (at >= this.cells.length) this.grow(i + 1);
     const cells = this.cells;
     cells[at] = (line < MAX_LINE ? line : MAX_LINE) * 256 + header;
     cells[at + 1] = gen;
@@ -149,7 +209,8 @@ class EventRecorder implements Tracer {
    */
   private callerFile(at: number): void {
     if (at < 0) return;
-    const file = this.vm.currentFile();
+    // The line came from vm.currentLine() just before the event: its frame's file, if it found one.
+    const file = this.vm.lineFile ?? this.vm.currentFile();
     this.cells[at + 3] = file === this.vm.userFile ? null : file;
   }
   create(gen: PyGenerator, line: number): void {
@@ -162,14 +223,14 @@ class EventRecorder implements Tracer {
     }
     const m = METHODS.indexOf(method);
     const at = this.slot(K_RESUME | (m << 3), gen, line);
-    if (at >= 0) this.cells[at + 2] = this.capture(sent);
+    if (at >= 0) this.store(at + 2, sent);
     this.callerFile(at);
   }
   yield(gen: PyGenerator, value: Py, line: number): void {
     const frame = gen.frame;
     if (frame === null) {
       const at = this.slot(K_YIELD | F_NO_FRAME, gen, line);
-      if (at >= 0) this.cells[at + 2] = this.capture(value);
+      if (at >= 0) this.store(at + 2, value);
       return;
     }
     const layout = frame.code.localsLayout ?? this.vm.localsLayout(frame);
@@ -178,8 +239,12 @@ class EventRecorder implements Tracer {
     const at = this.slot(n > INLINE_LOCALS ? K_YIELD | F_OVERFLOW : K_YIELD, gen, line);
     if (at < 0) return;
     const cells = this.cells;
+    const nums = this.nums;
     const tv = typeof value;
-    cells[at + 2] = tv === 'number' || tv === 'string' || value === null ? value : this.capture(value);
+    if (tv === 'number') {
+      cells[at + 2] = NUM;
+      nums[at + 2] = value;
+    } else cells[at + 2] = tv === 'string' || value === null ? value : this.capture(value);
     const locals = frame.locals;
     let out = cells;
     let base = at + 3;
@@ -193,13 +258,20 @@ class EventRecorder implements Tracer {
       }
       base = 0;
     }
+    // Numbers go to `nums` in the event cells only (an overflow array keeps them as they are).
+    const inline = out === cells;
     if (layout.plain) {
       // Ints, strs, None and stable-repr objects are kept as they are; only the rest are captured.
       for (let k = 0; k < n; k++) {
         const v = locals[k];
         const t = typeof v;
-        out[base + k] = t === 'number' || t === 'string' || v === undefined || v === null || (t === 'object' && v.reprStable === true)
-          ? v : this.capture(v);
+        if (t === 'number' && inline) {
+          cells[base + k] = NUM;
+          nums[base + k] = v;
+        } else {
+          out[base + k] = t === 'number' || t === 'string' || v === undefined || v === null || (t === 'object' && v.reprStable === true)
+            ? v : this.capture(v);
+        }
       }
       return;
     }
@@ -207,12 +279,22 @@ class EventRecorder implements Tracer {
     for (let k = 0; k < n; k++) {
       const src = sources[k]!;
       const v = src >= 0 ? locals[src] : frameCells![-1 - src]!.value;
-      out[base + k] = v === undefined ? undefined : this.capture(v);
+      if (typeof v === 'number' && inline) {
+        cells[base + k] = NUM;
+        nums[base + k] = v;
+      } else out[base + k] = v === undefined ? undefined : this.capture(v);
     }
+  }
+  /** Records `v` in cell `c`: a number in `nums`, anything else as capture() keeps it. */
+  private store(c: number, v: Py): void {
+    if (typeof v === 'number') {
+      this.cells[c] = NUM;
+      this.nums[c] = v;
+    } else this.cells[c] = this.capture(v);
   }
   return(gen: PyGenerator, value: Py, line: number): void {
     const at = this.slot(K_RETURN, gen, line);
-    if (at >= 0) this.cells[at + 2] = this.capture(value);
+    if (at >= 0) this.store(at + 2, value);
   }
   raise(gen: PyGenerator, exc: PyException, line: number, notStarted = false): void {
     let message: string;
@@ -247,6 +329,11 @@ class EventRecorder implements Tracer {
     if (memo !== null) memo.set(v as object, t);
     return t;
   }
+  /** The text of the value in event cell `c`. */
+  private textAt(c: number): string {
+    const v = this.cells[c];
+    return this.text(v === NUM ? this.nums[c] : v);
+  }
   private build(i: number): TraceEvent {
     const event = this.buildEvent(i);
     const at = i * STRIDE;
@@ -272,7 +359,7 @@ class EventRecorder implements Tracer {
       case 'resume': {
         const method = METHODS[(header >> 3) & 7]!;
         return method === 'send' || method === 'throw' || method === 'asend' || method === 'athrow'
-          ? { event: 'resume', generator, function: fn, line, method, sent: this.text(cells[at + 2]) }
+          ? { event: 'resume', generator, function: fn, line, method, sent: this.textAt(at + 2) }
           : { event: 'resume', generator, function: fn, line, method };
       }
       case 'yield': {
@@ -285,13 +372,13 @@ class EventRecorder implements Tracer {
           const base = overflow ? 0 : at + 3;
           for (let k = 0; k < names.length; k++) {
             const v = vals[base + k];
-            if (v !== undefined) locals[names[k]!] = this.text(v);
+            if (v !== undefined) locals[names[k]!] = v === NUM ? this.text(this.nums[base + k]) : this.text(v);
           }
         }
-        return { event: 'yield', generator, function: fn, line, value: this.text(cells[at + 2]), locals };
+        return { event: 'yield', generator, function: fn, line, value: this.textAt(at + 2), locals };
       }
       case 'return':
-        return { event: 'return', generator, function: fn, line, value: this.text(cells[at + 2]) };
+        return { event: 'return', generator, function: fn, line, value: this.textAt(at + 2) };
       case 'raise':
         return (header & F_NOT_STARTED) !== 0
           ? { event: 'raise', generator, function: fn, line, exception: cells[at + 2] as string, message: cells[at + 3] as string, notStarted: true }
@@ -313,16 +400,18 @@ class EventRecorder implements Tracer {
   }
   /** For each kept event, in order, the length of stdout written before it. */
   outputOffsets(): number[] {
-    return this.keptSlots().map((i) => this.outputAt[i]!);
+    const outputAt = this.outputAt;
+    return this.keptSlots().map((i) => outputAt[i]!);
   }
   /** The slots of the kept events in event order: the head, then the ring from its oldest entry. */
   private keptSlots(): number[] {
     const out: number[] = [];
-    const head = Math.min(this.count, this.headCap);
+    const count = this.count;
+    const head = Math.min(count, this.headCap);
     for (let i = 0; i < head; i++) out.push(i);
-    const inTail = Math.min(Math.max(0, this.count - this.headCap), this.tailCap);
+    const inTail = Math.min(Math.max(0, count - this.headCap), this.tailCap);
     // The oldest kept tail event is where the ring will write next (once it has wrapped).
-    let i = this.count - this.headCap > this.tailCap ? this.ringPos : this.headCap;
+    let i = count - this.headCap > this.tailCap ? (this.pos === this.cap ? this.headCap : this.pos) : this.headCap;
     for (let k = 0; k < inTail; k++) {
       out.push(i);
       i = i + 1 === this.cap ? this.headCap : i + 1;
@@ -593,6 +682,7 @@ function runSnippetUnguarded(source: string, options: RunOptions): TraceReport {
   if (vm.stderr.length > 0) report.stderr = vm.stderr.join('');
   report.events = recorder.events();
   report.outputOffsets = recorder.outputOffsets();
+  recorder.release();
   report.truncated = recorder.omitted > 0;
   if (report.truncated) report.omittedEvents = recorder.omitted;
   if (report.limit === null) delete report.limit;
@@ -641,7 +731,21 @@ function compileChecked(source: string, filename: string, mode: FollowUp['mode']
   if (nesting !== null) return { type: 'SyntaxError', message: 'too many nested parentheses', line: nesting };
   const tree = parsePython(source);
   const bad = firstSyntaxError(tree.rootNode);
-  if (bad !== null) return { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };
+  if (bad !== null) {
+    // tree-sitter's grammar fails on a starred subscript whose operand is not a name (`a[*(b)]`, `a[*()]`, `a[*'ab']`,
+    // valid since 3.11): CPython runs it, so the runtime refuses rather than report a SyntaxError.
+    // `f(): int`, `1: int`: tree-sitter stops at an expression followed by `:` that is no target; CPython's parser
+    // calls it an illegal target for annotation.
+    const kids = bad.children;
+    const next = bad.nextSibling;
+    if (bad.type === 'ERROR' && kids.length === 2 && kids[0]!.isNamed && kids[1]!.type === ':' && next !== null &&
+      next.startPosition.row === bad.endPosition.row && bad.startPosition.row === bad.endPosition.row) {
+      return { type: 'SyntaxError', message: 'illegal target for annotation', line: bad.startPosition.row + 1 };
+    }
+    const starredOperand = bad.type === 'ERROR' && (/\[\s*\*\s*(?![A-Za-z_*])/.test(bad.text) || (bad.parent?.type === 'subscript' && /^\*\s*(?![A-Za-z_*])/.test(bad.text)));
+    if (starredOperand) throw new CompileError('a starred subscript whose operand is not a name (a[*(...)]), which the parser does not read', bad.startPosition.row + 1);
+    return { type: 'SyntaxError', message: 'invalid syntax', line: bad.startPosition.row + 1 };
+  }
   if (mode === 'single') {
     // One interactive statement: a compound statement, or simple statements on one line (`a = 1; a`).
     const statements = tree.rootNode.namedChildren.filter((node) => node.type !== 'comment');

@@ -99,6 +99,8 @@ export class PyType extends PyObject {
     }
     return undefined;
   }
+  /** A base standing for a metaclass the runtime does not model (collections.abc's ABCMeta root): left out of __mro__ and __bases__. */
+  hiddenBase = false;
   /** Set on abc.ABC: decides issubclass(sub, abc) for the abstract classes below it (registration, __subclasshook__). */
   abcCheck?: (sub: PyType, abc: PyType) => boolean;
   isSubtypeOf(other: PyType): boolean {
@@ -161,10 +163,67 @@ export class PyTuple extends PyObject {
 }
 export const EMPTY_TUPLE = new PyTuple([]);
 
+/**
+ * The members of a dict or set whose hashing and equality run Python code (an instance with its own `__hash__`,
+ * a tuple holding one): each is its own JS key, filed here under its Python hash, in insertion order, so that a
+ * lookup compares (with `__eq__`) only the entries of this table whose stored hash is equal, as CPython's probing
+ * does. Entries deleted from the table stay listed until the next lookup skips them.
+ */
+export class ComplexKeys {
+  readonly byHash = new Map<string, Py[]>();
+  readonly hashOf = new Map<Py, Py>();
+  clone(): ComplexKeys {
+    const out = new ComplexKeys();
+    for (const [h, keys] of this.byHash) out.byHash.set(h, [...keys]);
+    for (const [k, h] of this.hashOf) out.hashOf.set(k, h);
+    return out;
+  }
+}
+
+/** What the VM's table lookups need of a dict's or a set's map (see `VM.lookupKey`). */
+export interface KeyTable extends Map<Py, Py> {
+  complex: ComplexKeys | undefined;
+  /** Bumped by every deletion and clear: with the size, it identifies the set of keys. */
+  version: number;
+  /** A key was deleted since the table was last empty: CPython's probe order may then reuse a dummy slot. */
+  deletions: boolean;
+  /** The key object stored under a JS key. */
+  original(hk: Py): Py;
+  /** Cache of the Python hashes of the built-in keys, valid while `version` and `size` are unchanged. */
+  builtinHashes: { version: number; size: number; byHash: Map<string, Py[]> } | undefined;
+}
+
+/** A dict's values by JS key; it tracks deletions and the user-hashed keys (see `ComplexKeys`). */
+export class DictTable extends Map<Py, Py> implements KeyTable {
+  complex: ComplexKeys | undefined = undefined;
+  version = 0;
+  deletions = false;
+  builtinHashes: KeyTable['builtinHashes'] = undefined;
+  constructor(private readonly originals: Map<Py, Py>) {
+    super();
+  }
+  original(hk: Py): Py {
+    return this.originals.get(hk);
+  }
+  override delete(hk: Py): boolean {
+    if (!super.delete(hk)) return false;
+    this.version++;
+    this.deletions = true;
+    this.complex?.hashOf.delete(hk);
+    return true;
+  }
+  override clear(): void {
+    super.clear();
+    this.version++;
+    this.deletions = false;
+    this.complex = undefined;
+  }
+}
+
 export class PyDict extends PyObject {
   /** Original key objects, by hash key; insertion order is shared with `vals`. */
   readonly keys = new Map<Py, Py>();
-  readonly vals = new Map<Py, Py>();
+  readonly vals = new DictTable(this.keys);
   get size(): number {
     return this.vals.size;
   }
@@ -182,7 +241,14 @@ export class PySet extends PyObject {
  * CPython's slot order. The emulation only holds while every member has a CPython hash we can compute
  * (ints, and strs as a PYTHONHASHSEED=0 CPython hashes them); otherwise insertion order is used.
  */
-export class SetMap extends Map<Py, Py> {
+export class SetMap extends Map<Py, Py> implements KeyTable {
+  complex: ComplexKeys | undefined = undefined;
+  version = 0;
+  deletions = false;
+  builtinHashes: KeyTable['builtinHashes'] = undefined;
+  original(hk: Py): Py {
+    return super.get(hk);
+  }
   private slots: Py[] = new Array<Py>(8).fill(undefined);
   private slotHash: bigint[] = new Array<bigint>(8).fill(0n);
   private slotKey: Py[] = new Array<Py>(8).fill(undefined);
@@ -198,14 +264,21 @@ export class SetMap extends Map<Py, Py> {
     if (super.has(hk)) return this;
     this.mutations++;
     if (!super.has(hk) && this.exact) {
-      const h = cpythonHash(v);
+      // A member whose __hash__ is Python code was filed with the hash it returned before it is stored.
+      const filed = this.complex?.hashOf.get(hk);
+      const h = filed !== undefined ? BigInt(filed as number | bigint) : cpythonHash(v);
       if (h === null) this.exact = false;
       else this.insert(hk, v, h);
     }
     return super.set(hk, v);
   }
   override delete(hk: Py): boolean {
-    if (super.has(hk)) this.mutations++;
+    if (super.has(hk)) {
+      this.mutations++;
+      this.version++;
+      this.deletions = true;
+      this.complex?.hashOf.delete(hk);
+    }
     const at = this.where.get(hk);
     if (at !== undefined) {
       this.slots[at] = DUMMY;
@@ -217,6 +290,9 @@ export class SetMap extends Map<Py, Py> {
   override clear(): void {
     if (this.size > 0) this.mutations++;
     super.clear();
+    this.version++;
+    this.deletions = false;
+    this.complex = undefined;
     this.reset(8);
     this.fill = 0;
     this.finger = 0;
@@ -305,6 +381,8 @@ export class SetMap extends Map<Py, Py> {
   }
   /** set_merge into this set from `src`: one resize up front, then src's members in slot order. */
   mergeInto(src: SetMap): void {
+    // Only into an empty set may user-hashed members be copied as they are (VM.mergeSet sees to it).
+    if (src.complex !== undefined && this.size === 0) this.complex = src.complex.clone();
     const order = src.memberEntries();
     if (!this.exact || !src.exact || this.size !== 0) {
       if (src.exact) this.presize(src.size);
@@ -457,6 +535,8 @@ export class PyBytes extends PyObject {
 }
 export class PyByteArray extends PyObject {
   static pyTypeOf: PyType | null = null;
+  /** Buffer exports held (bytearray.join holds its own while it iterates): a resize then raises BufferError. */
+  exports = 0;
   constructor(public data: number[]) {
     super();
   }

@@ -8,6 +8,7 @@
 // resolves a name.
 
 import type { SyntaxNode, Tree } from '../../parser.js';
+import { runSteps, type Steps } from '../steps.js';
 
 export type FunctionKind = 'def' | 'lambda' | 'genexp';
 
@@ -156,6 +157,9 @@ const BINDING_TYPES = [
   'delete_statement',
 ];
 
+/** How many nodes of a query the model handles between two steps (see `SemanticModel.inSteps`). */
+const STEP_NODES = 256;
+
 export class SemanticModel {
   readonly functions: FunctionInfo[] = [];
   readonly moduleScope: Scope;
@@ -164,18 +168,34 @@ export class SemanticModel {
   private readonly containersByNodeId = new Map<number, Container>();
   private readonly collected = new Map<string, SyntaxNode[]>();
   private bindingsComputed = false;
+  /** The bindings being computed in steps (`bindingSteps`), shared by whoever drives them. */
+  private pendingBindings: Steps<void> | null = null;
+  /** True while a step of `pendingBindings` runs: a scope's getter then reads what is there so far. */
+  private bindingsRunning = false;
 
   constructor(
     readonly tree: Tree,
     readonly text: string,
     /** Node types some rule asked for; collected in the same native query (see `nodesOfType`). */
     collectTypes: ReadonlySet<string> = new Set(),
+    /** Only for `inSteps`, which runs the build itself. */
+    deferBuild = false,
   ) {
     const root = tree.rootNode;
     this.moduleScope = new Scope(this, 'module', root, null, null);
     this.scopesByNodeId.set(root.id, this.moduleScope);
     for (const type of collectTypes) this.collected.set(type, []);
-    this.build(root, collectTypes);
+    if (!deferBuild) runSteps(this.build(root, collectTypes));
+  }
+
+  /**
+   * The model built in steps (see `Steps`), one per 256 nodes of its query: the same model as the
+   * constructor's. It is incomplete until the steps end, so it must not be handed out before.
+   */
+  static *inSteps(tree: Tree, text: string, collectTypes: ReadonlySet<string> = new Set()): Steps<SemanticModel> {
+    const model = new SemanticModel(tree, text, collectTypes, true);
+    yield* model.build(tree.rootNode, collectTypes);
+    return model;
   }
 
   /** Nodes of a type a rule asked for (`RuleDefinition.nodeTypes`), in document order. */
@@ -235,10 +255,12 @@ export class SemanticModel {
   }
 
   /** The eager pass: containers, functions, yields and the node types rules asked for, in one query. */
-  private build(root: SyntaxNode, collectTypes: ReadonlySet<string>): void {
+  private *build(root: SyntaxNode, collectTypes: ReadonlySet<string>): Steps<void> {
     const types = new Set([...CONTAINER_TYPES, 'yield', ...collectTypes]);
     const stack: Container[] = [];
+    let count = 0;
     for (const node of root.descendantsOfType([...types])) {
+      if (++count % STEP_NODES === 0) yield;
       // `descendantsOfType` also returns keywords that share a type name with a named node (`yield`).
       if (!node.isNamed) continue;
       const start = node.startIndex;
@@ -335,10 +357,39 @@ export class SemanticModel {
 
   /** The lazy pass: every binding of every scope, from one more native query. */
   ensureBindings(): void {
-    if (this.bindingsComputed) return;
-    this.bindingsComputed = true;
+    if (this.bindingsComputed || this.bindingsRunning) return;
+    runSteps(this.bindingSteps());
+  }
+
+  /**
+   * `ensureBindings` in steps (see `Steps`). Whoever drives them first shares the one computation: an
+   * `ensureBindings` between two steps (a hover while the analysis runs) finishes it at once, and the
+   * analysis' steps then find it done.
+   */
+  *bindingSteps(): Steps<void> {
+    this.pendingBindings ??= this.computeBindings();
+    while (!this.bindingsComputed) {
+      this.bindingsRunning = true;
+      let next: IteratorResult<void, void>;
+      try {
+        next = this.pendingBindings.next();
+      } finally {
+        this.bindingsRunning = false;
+      }
+      if (next.done === true) {
+        this.bindingsComputed = true;
+        this.pendingBindings = null;
+        return;
+      }
+      yield;
+    }
+  }
+
+  private *computeBindings(): Steps<void> {
     const stack: Container[] = [];
+    let count = 0;
     for (const node of this.tree.rootNode.descendantsOfType([...CONTAINER_TYPES, ...BINDING_TYPES])) {
+      if (++count % STEP_NODES === 0) yield;
       const start = node.startIndex;
       while (stack.length > 0 && (stack[stack.length - 1]?.end ?? 0) <= start) stack.pop();
       const top = stack[stack.length - 1];

@@ -4,6 +4,7 @@
 import { CONTEXT_MANAGER_TRIGGER, contextManagerDriver, repeatedYields } from '../flow/context-managers.js';
 import type { FunctionInfo } from '../model/semantic.js';
 import type { RuleContext, RuleDefinition } from './rule.js';
+import { mayHoldGenerator } from '../partial.js';
 
 export const contextmanagerMultipleYield: RuleDefinition = {
   code: 'GEN008',
@@ -12,6 +13,8 @@ export const contextmanagerMultipleYield: RuleDefinition = {
   summary: 'Context-manager generator or pytest fixture that can yield more than once',
   fixTitle: null,
   triggers: CONTEXT_MANAGER_TRIGGER,
+  // Reports only in generator bodies (a generator function's, a generator expression's).
+  reportsInDefinition: mayHoldGenerator,
   docs: {
     whatItDoes: [
       'Checks generators decorated with `contextlib.contextmanager` or `contextlib.asynccontextmanager`',

@@ -5,6 +5,7 @@ import type { SyntaxNode } from '../../parser.js';
 import { CONTEXT_MANAGER_TRIGGER, contextManagerDriver, unprotectedCleanups, type UnprotectedCleanup } from '../flow/context-managers.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
 import type { OffsetEdit, RuleContext, RuleDefinition, RuleFix } from './rule.js';
+import { mayHoldGenerator } from '../partial.js';
 
 const FIX_TITLE = 'Move the cleanup into `try: ... finally:` around the `yield`';
 
@@ -15,6 +16,8 @@ export const contextmanagerUnprotectedYield: RuleDefinition = {
   summary: 'Cleanup after the `yield` of a context manager is skipped when the `with` body raises',
   fixTitle: FIX_TITLE,
   triggers: CONTEXT_MANAGER_TRIGGER,
+  // Reports only in generator bodies (a generator function's, a generator expression's).
+  reportsInDefinition: mayHoldGenerator,
   docs: {
     whatItDoes: [
       'Checks generators decorated with `contextlib.contextmanager` or `contextlib.asynccontextmanager`',

@@ -19,6 +19,8 @@ export const deprecatedThrowSignature: RuleDefinition = {
   summary: '`throw(type, value[, traceback])` signature, deprecated since Python 3.12',
   fixTitle: FIX_TITLE,
   triggers: /\ba?throw\b/,
+  // Reports only at `.throw()` / `.athrow()` calls.
+  reportsInDefinition: (definition) => definition.words.has('throw') || definition.words.has('athrow'),
   docs: {
     whatItDoes: [
       'Checks for `.throw()` with two or three arguments on a generator or coroutine object, and for',

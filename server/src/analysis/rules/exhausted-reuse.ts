@@ -28,6 +28,9 @@ export const exhaustedReuse: RuleDefinition = {
   fixTitle: null,
   // A name bound to a builtin iterator, an itertools result or a generator expression; or, in a file
   // with a generator function, a call (of it, maybe); or a groupby. Most files have none of these.
+  // Reports in a frame that assigns a name it then consumes twice (what `candidateNamesIn` asks of
+  // the frame's text first: a definition's text holds its frames'), or that loops over `groupby`.
+  reportsInDefinition: (definition) => definition.text.includes('groupby') || mayReuseIn(definition.text),
   triggers: /\bgroupby\b|(?:^|\n)[ \t]*\w+[ \t]*=[ \t]*(?:(?:map|filter|zip|iter|enumerate|reversed|chain|islice|starmap|zip_longest|itertools\.\w+)[ \t]*\(|\([^\n]*\bfor\b)|^(?=[\s\S]*?\byield\b)[\s\S]*?\n[ \t]*\w+[ \t]*=[ \t]*[\w.]+\(/,
   docs: {
     whatItDoes: `Checks for a one-shot iterator that is consumed to its end and then consumed again in the same
@@ -194,6 +197,24 @@ function candidateNamesIn(text: string, ctx: RuleContext): Set<string> {
     if (callees.has(callee)) names.add(name);
   }
   return names;
+}
+
+/**
+ * The text half of `candidateNamesIn`, with every callee allowed: false when no frame within `text` can
+ * have a candidate name (counts in a frame's text never exceed those in a text holding it).
+ */
+function mayReuseIn(text: string): boolean {
+  const counted = new Set<string>();
+  for (const match of text.matchAll(CANDIDATE_ASSIGNMENT)) {
+    const [, name, value] = match;
+    if (name === undefined || value === undefined) continue;
+    // The value must look like a call or a generator expression; the counts are the name's, once.
+    if (!/^\(.*\bfor\b.*\bin\b/.test(value) && !/^[\w.]+\s*\(/.test(value)) continue;
+    if (counted.has(name)) continue;
+    counted.add(name);
+    if (countWord(text, name, 3) >= 3 && consumingUses(text, name) >= 2) return true;
+  }
+  return false;
 }
 
 const CONSUMING_CALLS = new Set(['list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'sum', 'min', 'max', 'any', 'all', 'bytes', 'bytearray', 'join', 'len']);

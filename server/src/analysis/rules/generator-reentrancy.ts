@@ -8,6 +8,7 @@ import { isInside, type FunctionInfo, type SemanticModel } from '../model/semant
 import { isVisibleWith } from '../model/visible.js';
 import { occurrencesOf } from '../workspace/occurrences.js';
 import type { RuleContext, RuleDefinition } from './rule.js';
+import { mayHoldGenerator } from '../partial.js';
 
 /** Builtins that iterate their first argument (each resumes the generator). */
 const ITERATING_BUILTINS = new Set(['next', 'list', 'tuple', 'set', 'frozenset', 'dict', 'sorted', 'sum', 'min', 'max', 'any', 'all', 'enumerate', 'zip', 'map', 'filter']);
@@ -32,6 +33,8 @@ export const generatorReentrancy: RuleDefinition = {
   summary: 'Generator body resumes its own generator object (ValueError: generator already executing)',
   fixTitle: null,
   triggers: /\byield\b/,
+  // Reports only in generator bodies (a generator function's, a generator expression's).
+  reportsInDefinition: mayHoldGenerator,
   docs: {
     whatItDoes: [
       'Checks generator functions whose body resumes the very generator object it is running in:',

@@ -5,6 +5,7 @@
 import type { SyntaxNode } from '../../parser.js';
 import type { FunctionInfo } from '../model/semantic.js';
 import type { RuleContext, RuleDefinition, RuleFix } from './rule.js';
+import { mayHoldGenerator } from '../partial.js';
 
 /** Methods that read a whole file (or stream) when called without a size. */
 const WHOLE_READS = new Set(['read', 'readlines', 'read_bytes', 'read_text', 'readall']);
@@ -20,6 +21,8 @@ export const retainedLargeLocal: RuleDefinition = {
   summary: 'A large local kept alive across a `yield` by a suspended generator frame, though never used after it',
   fixTitle: 'Delete the local before the `yield`',
   triggers: TRIGGERS,
+  // Reports only in generator bodies (a generator function's, a generator expression's).
+  reportsInDefinition: mayHoldGenerator,
   docs: {
     whatItDoes: `Checks generator functions for a local assigned, in the function's top-level statements, a value the
 analysis can show to be large — the whole contents of a file or stream (\`f.read()\`, \`f.readlines()\`,

@@ -4,6 +4,7 @@
 import type { FixApplicability, RelatedLocation, Severity } from '@yieldlens/shared';
 import type { SyntaxNode } from '../../parser.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
+import type { DefinitionText } from '../partial.js';
 import type { WorkspaceIndex } from '../workspace/index.js';
 
 /** Documentation in ruff's fixed sections; `yieldlens rule NAME`, SARIF help and hovers come from it. */
@@ -80,6 +81,14 @@ export interface RuleDefinition {
    * index knows to be one of those, or (a caller without a full index: the CLI) when it imports at all.
    */
   triggeredByImportedNames?: boolean;
+  /**
+   * Whether the rule can report inside a top-level def or class with this code, whatever the rest of the
+   * file: `check` parses only the definitions in which some running rule can report, the module-level
+   * code and the definitions they reference (`analysis/partial.ts`). A rule whose reports lie in generator
+   * bodies asks for a `yield` or a generator expression. Absent: the rule may report anywhere, and files
+   * it runs on are parsed whole.
+   */
+  reportsInDefinition?(definition: DefinitionText): boolean;
   /** Called once for every def, lambda and generator expression (generator or not). */
   checkFunction?(fn: FunctionInfo, ctx: RuleContext): void;
   /** Node types handed to `checkNode`, collected during the model's single walk. */

@@ -15,6 +15,8 @@ export const sendValueIgnored: RuleDefinition = {
   fixTitle: null,
   // The rule reports only at `send` occurrences (see `occurrencesOf`).
   triggers: /\bsend\b/,
+  // Reports only at `.send()` calls.
+  reportsInDefinition: (definition) => definition.words.has('send'),
   docs: {
     whatItDoes: `Checks for \`.send(value)\` calls, with \`value\` other than \`None\`, on a generator object whose generator
 function never reads a sent value: every \`yield\` in its body is a statement of its own (\`yield\` or

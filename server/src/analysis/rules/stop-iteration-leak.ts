@@ -9,6 +9,7 @@ import { absoluteModule, isPackageInitPath } from '../workspace/summary.js';
 import { argumentShownNonEmpty, callsOf } from '../flow/exhaustion.js';
 import { definingFunction, frameFunction, isCheckedGenerator, isGuarded, stopIterationSite, unguardedNext } from '../flow/stop-iteration.js';
 import type { RuleContext, RuleDefinition, RuleFix } from './rule.js';
+import { mayHoldGenerator } from '../partial.js';
 
 export const stopIterationLeak: RuleDefinition = {
   code: 'GEN004',
@@ -18,6 +19,8 @@ export const stopIterationLeak: RuleDefinition = {
   fixTitle: 'Return from the generator instead of raising StopIteration',
   // The rule reports only at `next` and `StopIteration` occurrences (see `occurrencesOf`).
   triggers: /\b(?:next|StopIteration)\b|^(?=[\s\S]*?\byield\b)[\s\S]*?\bimport\b/,
+  // Reports only in generator bodies (a generator function's, a generator expression's).
+  reportsInDefinition: mayHoldGenerator,
   docs: {
     whatItDoes: `Checks for StopIteration that can escape a generator's body: \`raise StopIteration\` (or
 \`raise StopIteration(value)\`) and \`next(it)\` without a default value that is not inside a \`try\` whose

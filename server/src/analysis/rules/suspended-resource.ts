@@ -8,6 +8,7 @@ import { isVisibleWith } from '../model/visible.js';
 import type { SyntaxNode } from '../../parser.js';
 import type { FunctionInfo, SemanticModel } from '../model/semantic.js';
 import type { OffsetEdit, RuleContext, RuleDefinition, RuleFix } from './rule.js';
+import { mayHoldGenerator } from '../partial.js';
 
 const FIX_TITLE = 'Open the resource in a `with` statement';
 
@@ -19,6 +20,8 @@ export const suspendedResource: RuleDefinition = {
   fixTitle: FIX_TITLE,
   // Needs a call of something that acquires a resource (a generator expression needs no `yield`).
   triggers: RESOURCE_CALL_TRIGGER,
+  // Reports only in generator bodies (a generator function's, a generator expression's).
+  reportsInDefinition: mayHoldGenerator,
   docs: {
     whatItDoes: [
       'Checks generators for resources that are still open while the generator is suspended at a',

@@ -4,6 +4,7 @@
 import { catchesGeneratorExit, describeHandler, flowOf, generatorExitEntry, suspendableTryBodies, yieldReachableAfterHandler } from '../flow/index.js';
 import type { FunctionInfo } from '../model/semantic.js';
 import type { RuleContext, RuleDefinition } from './rule.js';
+import { mayHoldGenerator } from '../partial.js';
 
 export const swallowedGeneratorExit: RuleDefinition = {
   code: 'GEN003',
@@ -13,6 +14,8 @@ export const swallowedGeneratorExit: RuleDefinition = {
   fixTitle: null,
   // Needs a `yield` and an `except` somewhere in the file.
   triggers: /^(?=[\s\S]*?\byield\b)[\s\S]*?\bexcept\b/,
+  // Reports only in generator bodies (a generator function's, a generator expression's).
+  reportsInDefinition: mayHoldGenerator,
   docs: {
     whatItDoes: [
       'Checks for an exception handler that catches GeneratorExit (`except GeneratorExit`, a bare',

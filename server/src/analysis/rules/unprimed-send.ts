@@ -17,6 +17,8 @@ export const unprimedSend: RuleDefinition = {
   fixTitle: FIX_TITLE,
   // The rule reports only at `send` occurrences (see `occurrencesOf`).
   triggers: /\ba?send\b/,
+  // Reports only at `.send()` / `.asend()` calls.
+  reportsInDefinition: (definition) => definition.words.has('send') || definition.words.has('asend'),
   docs: {
     whatItDoes: `Checks for \`.send(value)\` calls, with \`value\` other than \`None\`, on a generator object that has
 not been started on every path to the call.

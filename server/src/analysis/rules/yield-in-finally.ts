@@ -4,6 +4,7 @@
 import { closingYields, describeHandler } from '../flow/index.js';
 import type { FunctionInfo } from '../model/semantic.js';
 import type { RuleContext, RuleDefinition } from './rule.js';
+import { mayHoldGenerator } from '../partial.js';
 
 export const yieldInFinally: RuleDefinition = {
   code: 'GEN002',
@@ -13,6 +14,8 @@ export const yieldInFinally: RuleDefinition = {
   fixTitle: null,
   // Needs a `yield` and a `finally` or `except` somewhere in the file.
   triggers: /^(?=[\s\S]*?\byield\b)[\s\S]*?\b(?:finally|except)\b/,
+  // Reports only in generator bodies (a generator function's, a generator expression's).
+  reportsInDefinition: mayHoldGenerator,
   docs: {
     whatItDoes: [
       'Checks for a `yield` that can run while the generator is being closed: a `yield` inside a',

@@ -37,61 +37,6 @@ def _abstract_names(cls):
     return frozenset(names)
 
 
-class ABC:
-    """Helper class that provides a standard way to create an ABC using
-    inheritance.
-    """
-    __slots__ = ()
-
-    def __init_subclass__(cls, /, **kwargs):
-        cls._abc_registry = []
-        cls._abc_subclasses = []
-        cls._abc_cache = set()
-        cls._abc_negative_cache = set()
-        cls._abc_negative_cache_version = _abc_invalidation_counter
-        for base in cls.__bases__:
-            if '_abc_subclasses' in base.__dict__:
-                base._abc_subclasses.append(cls)
-        cls.__abstractmethods__ = _abstract_names(cls)
-
-    def __new__(cls, *args, **kwargs):
-        abstracts = cls.__dict__.get('__abstractmethods__', None)
-        if abstracts is None:
-            abstracts = _abstract_names(cls)
-        if abstracts:
-            names = sorted(abstracts)
-            raise TypeError(
-                "Can't instantiate abstract class %s without an implementation for abstract method%s %s"
-                % (cls.__name__, 's' if len(names) > 1 else '', ', '.join(repr(n) for n in names)))
-        return object.__new__(cls)
-
-    @classmethod
-    def __subclasshook__(cls, subclass):
-        return NotImplemented
-
-    @classmethod
-    def register(cls, subclass):
-        """Register a virtual subclass of an ABC."""
-        if not isinstance(subclass, type):
-            raise TypeError("Can only register classes")
-        if issubclass(subclass, cls):
-            return subclass
-        if issubclass(cls, subclass):
-            raise RuntimeError("Refusing to create an inheritance cycle")
-        cls._abc_registry.append(subclass)
-        global _abc_invalidation_counter
-        _abc_invalidation_counter += 1
-        return subclass
-
-
-ABC._abc_registry = []
-ABC._abc_subclasses = []
-ABC._abc_cache = set()
-ABC._abc_negative_cache = set()
-ABC._abc_negative_cache_version = 0
-ABC.__abstractmethods__ = frozenset()
-
-
 def _abc_subclasscheck(cls, subclass):
     # ABCMeta.__subclasscheck__ (_py_abc), with its caches: a registration anywhere clears the negative ones.
     d = cls.__dict__
@@ -121,11 +66,75 @@ def _abc_subclasscheck(cls, subclass):
     return False
 
 
-_install_root(ABC, _abc_subclasscheck)
+def _abc_root():
+    # ABC, made by a function so that collections.abc's root below is a second such class, not a copy of the code.
+    class ABC:
+        """Helper class that provides a standard way to create an ABC using
+        inheritance.
+        """
+        __slots__ = ()
+
+        def __init_subclass__(cls, /, **kwargs):
+            cls._abc_registry = []
+            cls._abc_subclasses = []
+            cls._abc_cache = set()
+            cls._abc_negative_cache = set()
+            cls._abc_negative_cache_version = _abc_invalidation_counter
+            for base in cls.__bases__:
+                if '_abc_subclasses' in base.__dict__:
+                    base._abc_subclasses.append(cls)
+            cls.__abstractmethods__ = _abstract_names(cls)
+
+        def __new__(cls, *args, **kwargs):
+            abstracts = cls.__dict__.get('__abstractmethods__', None)
+            if abstracts is None:
+                abstracts = _abstract_names(cls)
+            if abstracts:
+                names = sorted(abstracts)
+                raise TypeError(
+                    "Can't instantiate abstract class %s without an implementation for abstract method%s %s"
+                    % (cls.__name__, 's' if len(names) > 1 else '', ', '.join(repr(n) for n in names)))
+            return object.__new__(cls)
+
+        @classmethod
+        def __subclasshook__(cls, subclass):
+            return NotImplemented
+
+        @classmethod
+        def register(cls, subclass):
+            """Register a virtual subclass of an ABC."""
+            if not isinstance(subclass, type):
+                raise TypeError("Can only register classes")
+            if issubclass(subclass, cls):
+                return subclass
+            if issubclass(cls, subclass):
+                raise RuntimeError("Refusing to create an inheritance cycle")
+            cls._abc_registry.append(subclass)
+            global _abc_invalidation_counter
+            _abc_invalidation_counter += 1
+            return subclass
+
+
+    ABC._abc_registry = []
+    ABC._abc_subclasses = []
+    ABC._abc_cache = set()
+    ABC._abc_negative_cache = set()
+    ABC._abc_negative_cache_version = 0
+    ABC.__abstractmethods__ = frozenset()
+    _install_root(ABC, _abc_subclasscheck)
+    return ABC
+
+
+ABC = _abc_root()
+ABC.__qualname__ = 'ABC'
+# collections.abc's classes are made by ABCMeta in CPython and do not derive from ABC: their root is a second such
+# class, which their __mro__ and __bases__ leave out (issubclass(Mapping, ABC) is False, as in CPython).
+_ABCMetaRoot = _abc_root()
+_hide_base(_ABCMetaRoot)
 `;
 
 const COLLECTIONS_ABC_SOURCE = String.raw`
-from abc import ABC as _ABC, abstractmethod
+from abc import _ABCMetaRoot as _ABC, abstractmethod
 import sys
 
 __all__ = ["Awaitable", "Coroutine",
@@ -1110,14 +1119,6 @@ class MutableSequence(Sequence):
 MutableSequence.register(list)
 
 
-from collections import deque as _deque, OrderedDict as _OrderedDict, Counter as _Counter, defaultdict as _defaultdict
-MutableSequence.register(_deque)
-# The collections classes that derive from these ABCs in CPython (the runtime's carry the mixin methods themselves).
-from collections import ChainMap as _ChainMap, UserDict as _UserDict, UserList as _UserList, UserString as _UserString
-MutableMapping.register(_ChainMap)
-MutableMapping.register(_UserDict)
-MutableSequence.register(_UserList)
-Sequence.register(_UserString)
 
 
 def _refuse_alias(cls, item):
@@ -1140,7 +1141,11 @@ export function abcModule(vm: VM): PyModule {
     root.unmodelledMetaclass = { name: 'abc.ABCMeta', reprDiffers: false };
     return null;
   });
-  return pythonModule(vm, 'abc', ABC_SOURCE, [['_install_root', installRoot]]);
+  const hideBase = native('_hide_base', (a) => {
+    (a[0] as PyType).hiddenBase = true;
+    return null;
+  });
+  return pythonModule(vm, 'abc', ABC_SOURCE, [['_install_root', installRoot], ['_hide_base', hideBase]]);
 }
 
 /** Built-in types whose __hash__ is None in CPython. */

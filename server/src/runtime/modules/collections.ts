@@ -204,6 +204,7 @@ from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
 from operator import itemgetter as _itemgetter
 from operator import eq as _eq
 import heapq as _heapq
+import _collections_abc
 
 _KEYWORDS = frozenset(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
                        'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
@@ -211,12 +212,8 @@ _KEYWORDS = frozenset(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 
 
 
 def _is_mapping(obj):
-    # isinstance(obj, collections.abc.Mapping), as CPython's collections asks, without importing it when
-    # the answer is plain.
-    if isinstance(obj, (dict, ChainMap, UserDict)):
-        return True
-    from _collections_abc import Mapping
-    return isinstance(obj, Mapping)
+    # isinstance(obj, collections.abc.Mapping), as CPython's collections asks (a dict answers without the ABC's check).
+    return isinstance(obj, dict) or isinstance(obj, _collections_abc.Mapping)
 
 
 def _count_elements(mapping, iterable):
@@ -806,62 +803,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     return result
 
 
-class _MappingView:
-    __module__ = 'collections.abc'
-
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __repr__(self):
-        return '{0.__class__.__name__}({0._mapping!r})'.format(self)
-
-
-class KeysView(_MappingView):
-    __module__ = 'collections.abc'
-
-    def __iter__(self):
-        yield from self._mapping
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-
-class ItemsView(_MappingView):
-    __module__ = 'collections.abc'
-
-    def __iter__(self):
-        for key in self._mapping:
-            yield (key, self._mapping[key])
-
-    def __contains__(self, item):
-        key, value = item
-        try:
-            v = self._mapping[key]
-        except KeyError:
-            return False
-        else:
-            return v is value or v == value
-
-
-class ValuesView(_MappingView):
-    __module__ = 'collections.abc'
-
-    def __iter__(self):
-        for key in self._mapping:
-            yield self._mapping[key]
-
-    def __contains__(self, value):
-        for key in self._mapping:
-            v = self._mapping[key]
-            if v is value or v == value:
-                return True
-        return False
-
-
-class ChainMap:
+class ChainMap(_collections_abc.MutableMapping):
     ''' A ChainMap groups multiple dicts (or other mappings) together
     to create a single, updateable view.
     '''
@@ -945,40 +887,6 @@ class ChainMap:
     def clear(self):
         self.maps[0].clear()
 
-    def keys(self):
-        return KeysView(self)
-
-    def items(self):
-        return ItemsView(self)
-
-    def values(self):
-        return ValuesView(self)
-
-    def setdefault(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            self[key] = default
-        return default
-
-    def update(self, other=(), /, **kwds):
-        if _is_mapping(other):
-            for key in other:
-                self[key] = other[key]
-        elif hasattr(other, "keys"):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
-
-    def __eq__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
     __hash__ = None
 
     def __ior__(self, other):
@@ -1001,161 +909,7 @@ class ChainMap:
         return self.__class__(m)
 
 
-# UserDict, UserList and UserString below are CPython 3.13's (collections/__init__.py). Their bases there are
-# _collections_abc's MutableMapping, MutableSequence and Sequence; here the mixin methods those give are copied
-# into the three private bases below (importing collections must not build all of collections.abc), and
-# collections.abc registers the classes, so isinstance/issubclass against the ABCs answer as in CPython.
-# What differs: the ABCs are missing from their __mro__.
-
-class _MutableMappingMixins:
-    __marker = object()
-
-    def get(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            return default
-
-    def keys(self):
-        return KeysView(self)
-
-    def items(self):
-        return ItemsView(self)
-
-    def values(self):
-        return ValuesView(self)
-
-    def __eq__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    __reversed__ = None
-
-    def pop(self, key, default=__marker):
-        try:
-            value = self[key]
-        except KeyError:
-            if default is self.__marker:
-                raise
-            return default
-        else:
-            del self[key]
-            return value
-
-    def popitem(self):
-        try:
-            key = next(iter(self))
-        except StopIteration:
-            raise KeyError from None
-        value = self[key]
-        del self[key]
-        return key, value
-
-    def clear(self):
-        try:
-            while True:
-                self.popitem()
-        except KeyError:
-            pass
-
-    def update(self, other=(), /, **kwds):
-        if _is_mapping(other):
-            for key in other:
-                self[key] = other[key]
-        elif hasattr(other, "keys"):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
-        for key, value in kwds.items():
-            self[key] = value
-
-    def setdefault(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            self[key] = default
-        return default
-
-
-class _SequenceMixins:
-    def __iter__(self):
-        i = 0
-        try:
-            while True:
-                v = self[i]
-                yield v
-                i += 1
-        except IndexError:
-            return
-
-    def __contains__(self, value):
-        for v in self:
-            if v is value or v == value:
-                return True
-        return False
-
-    def __reversed__(self):
-        for i in reversed(range(len(self))):
-            yield self[i]
-
-    def index(self, value, start=0, stop=None):
-        if start is not None and start < 0:
-            start = max(len(self) + start, 0)
-        if stop is not None and stop < 0:
-            stop += len(self)
-
-        i = start
-        while stop is None or i < stop:
-            try:
-                v = self[i]
-            except IndexError:
-                break
-            if v is value or v == value:
-                return i
-            i += 1
-        raise ValueError
-
-    def count(self, value):
-        return sum(1 for v in self if v is value or v == value)
-
-
-class _MutableSequenceMixins(_SequenceMixins):
-    def append(self, value):
-        self.insert(len(self), value)
-
-    def clear(self):
-        try:
-            while True:
-                self.pop()
-        except IndexError:
-            pass
-
-    def reverse(self):
-        n = len(self)
-        for i in range(n//2):
-            self[i], self[n-i-1] = self[n-i-1], self[i]
-
-    def extend(self, values):
-        if values is self:
-            values = list(values)
-        for v in values:
-            self.append(v)
-
-    def pop(self, index=-1):
-        v = self[index]
-        del self[index]
-        return v
-
-    def remove(self, value):
-        del self[self.index(value)]
-
-    def __iadd__(self, values):
-        self.extend(values)
-        return self
-
+# UserDict, UserList and UserString below are CPython 3.13's (collections/__init__.py), on the same ABCs.
 
 _MAXSIZE = 9223372036854775807
 
@@ -1163,7 +917,7 @@ _MAXSIZE = 9223372036854775807
 ### UserDict
 ################################################################################
 
-class UserDict(_MutableMappingMixins):
+class UserDict(_collections_abc.MutableMapping):
 
     # Start by filling-out the abstract methods
     def __init__(self, dict=None, /, **kwargs):
@@ -1260,7 +1014,7 @@ class UserDict(_MutableMappingMixins):
 ### UserList
 ################################################################################
 
-class UserList(_MutableSequenceMixins):
+class UserList(_collections_abc.MutableSequence):
     """A more or less complete user-defined wrapper around list objects."""
 
     def __init__(self, initlist=None):
@@ -1393,7 +1147,7 @@ class UserList(_MutableSequenceMixins):
 ### UserString
 ################################################################################
 
-class UserString(_SequenceMixins):
+class UserString(_collections_abc.Sequence):
 
     def __init__(self, seq):
         if isinstance(seq, str):
@@ -1640,5 +1394,7 @@ class UserString(_SequenceMixins):
     def zfill(self, width):
         return self.__class__(self.data.zfill(width))
 
+
+_collections_abc.MutableSequence.register(deque)
 `;
 

@@ -107,8 +107,8 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
     if (b instanceof PyTuple) return tupleBinary(vm, op, b, a);
   }
   if (a instanceof PyTuple) return tupleBinary(vm, op, a, b);
-  if (a instanceof PySet && b instanceof PySet) return setAlgebra(op, a, b, inplace);
-  if (a instanceof PyDict && b instanceof PyDict) return dictBinary(op, a, b, inplace);
+  if (a instanceof PySet && b instanceof PySet) return setAlgebra(vm, op, a, b, inplace);
+  if (a instanceof PyDict && b instanceof PyDict) return dictBinary(vm, op, a, b, inplace);
   // dict_ior: `d |= x` is d.update(x), so any mapping or iterable of pairs (`d | x` wants a dict).
   if (a instanceof PyDict && op === '|' && inplace) {
     dictUpdate(vm, a, b);
@@ -171,6 +171,11 @@ export function delItem(vm: VM, o: Py, k: Py): void {
   }
   if (o instanceof PyInstance) {
     if (vm.callSpecial(o, '__delitem__', [k]) !== undefined || typeOf(o).lookup('__delitem__') !== undefined) return;
+  }
+  const own = (o as { pyDelItem?: (vm: VM, k: Py) => void } | null)?.pyDelItem;
+  if (typeof own === 'function') {
+    own.call(o, vm, k);
+    return;
   }
   throw vm.typeError(`'${typeOf(o).name}' object doesn't support item deletion`);
 }

@@ -90,11 +90,11 @@ function codecArgs(vm: VM, fn: string, a: Py[], kw: Map<string, Py> | null): [st
   return [encoding ?? 'utf-8', errors];
 }
 
-function index(vm: VM, n: number, k: Py): number {
+function index(vm: VM, n: number, k: Py, message = 'index out of range'): number {
   if (typeof k !== 'number' && typeof k !== 'boolean') throw new UnsupportedSignal(`bytes index of type ${typeOf(k).name}`, vm.currentLine());
   let i = Number(k);
   if (i < 0) i += n;
-  if (i < 0 || i >= n) throw vm.error('IndexError', 'index out of range');
+  if (i < 0 || i >= n) throw vm.error('IndexError', message);
   return i;
 }
 
@@ -341,15 +341,22 @@ function installMethods(vm: VM, t: PyType): void {
   affix('startswith');
   affix('endswith');
   def('join', (self, a) => {
+    // bytearray_join exports the separator while the iterable is consumed (PySequence_Fast), so code run by the
+    // iterable cannot resize it.
+    if (self instanceof PyByteArray) self.exports++;
+    let items: Py[];
+    try {
+      items = vm.toArray(a[0]);
+    } finally {
+      if (self instanceof PyByteArray) self.exports--;
+    }
     const parts: number[] = [];
-    let first = true;
     let position = 0;
-    for (const item of vm.iterate(a[0])) {
+    for (const item of items) {
       const data = bytesOf(item);
       if (data === null) throw vm.typeError(`sequence item ${position}: expected a bytes-like object, ${typeOf(item).name} found`);
-      if (!first) parts.push(...self.data);
+      if (position > 0) parts.push(...self.data);
       parts.push(...data);
-      first = false;
       position++;
     }
     return make(self, parts);
@@ -458,7 +465,7 @@ function installProtocols(vm: VM): void {
     };
     proto.pyGetItem = function (this: Bytesish, machine: VM, k: Py): Py {
       if (k instanceof PySlice) return make(this, sliceArray(machine, Array.from(this.data), k));
-      return this.data[index(machine, this.data.length, k)]!;
+      return this.data[index(machine, this.data.length, k, this instanceof PyByteArray ? 'bytearray index out of range' : 'index out of range')]!;
     };
     proto.pyEq = function (this: Bytesish, _machine: VM, other: Py): boolean {
       const data = bytesOf(other);
@@ -480,6 +487,7 @@ function installProtocols(vm: VM): void {
         const data = bytesOf(other);
         if (data === null) throw machine.typeError(`can't concat ${typeOf(other).name} to ${typeOf(this).name}`);
         if (inplace && this instanceof PyByteArray) {
+          checkResizable(machine, this);
           this.data.push(...data);
           return this;
         }
@@ -491,6 +499,7 @@ function installProtocols(vm: VM): void {
         const out: number[] = [];
         for (let i = 0; i < n; i++) out.push(...this.data);
         if (inplace && this instanceof PyByteArray) {
+          checkResizable(machine, this);
           this.data = out;
           return this;
         }
@@ -512,6 +521,7 @@ function installProtocols(vm: VM): void {
       else values = Array.from((machine.call(bytearrayType, [v]) as PyByteArray).data);
       const [start, stop, step] = sliceIndices(machine, k, this.data.length);
       if (step === 1) {
+        if (values.length !== Math.max(0, stop - start)) checkResizable(machine, this);
         this.data.splice(start, Math.max(0, stop - start), ...values);
         return;
       }
@@ -526,9 +536,31 @@ function installProtocols(vm: VM): void {
     if (typeof v !== 'number' && typeof v !== 'boolean') throw machine.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
     const n = Number(v);
     if (n < 0 || n > 255) throw machine.error('ValueError', 'byte must be in range(0, 256)');
-    this.data[index(machine, this.data.length, k)] = n;
+    this.data[index(machine, this.data.length, k, 'bytearray index out of range')] = n;
+  };
+  // bytearray_ass_subscript with no value: `del a[i]`, `del a[i:j]`, `del a[::k]`.
+  (PyByteArray.prototype as unknown as Record<string, unknown>).pyDelItem = function (this: PyByteArray, machine: VM, k: Py): void {
+    if (k instanceof PySlice) {
+      const [start, stop, step] = sliceIndices(machine, k, this.data.length);
+      const doomed = new Set<number>();
+      if (step > 0) for (let i = start; i < stop; i += step) doomed.add(i);
+      else for (let i = start; i > stop; i += step) doomed.add(i);
+      if (doomed.size === 0) return;
+      checkResizable(machine, this);
+      this.data = this.data.filter((_, i) => !doomed.has(i));
+      return;
+    }
+    if (typeof k !== 'number' && typeof k !== 'boolean' && typeof k !== 'bigint') throw machine.typeError(`bytearray indices must be integers or slices, not ${typeOf(k).name}`);
+    const at = index(machine, this.data.length, k, 'bytearray index out of range');
+    checkResizable(machine, this);
+    this.data.splice(at, 1);
   };
   void vm;
+}
+
+/** bytearray_resize's guard: a bytearray whose buffer is exported cannot change size. */
+function checkResizable(vm: VM, b: PyByteArray): void {
+  if (b.exports > 0) throw vm.error('BufferError', 'Existing exports of data: object cannot be re-sized');
 }
 
 export function installBytesTypes(vm: VM): void {
@@ -545,6 +577,7 @@ export function installBytesTypes(vm: VM): void {
     refuseKeywords(kw, 'append');
     const self = a[0] as PyByteArray;
     const [n] = needle(vm, typeof a[1] === 'number' || typeof a[1] === 'boolean' ? a[1] : vm.typeError(`'${typeOf(a[1]).name}' object cannot be interpreted as an integer`) as never);
+    checkResizable(vm, self);
     self.data.push(n!);
     return null;
   });
@@ -553,6 +586,7 @@ export function installBytesTypes(vm: VM): void {
     refuseKeywords(kw, 'extend');
     const self = a[0] as PyByteArray;
     const data = bytesOf(a[1]) ?? (construct(vm, 'bytearray', [a[1]], null) as PyByteArray).data;
+    if (data.length > 0) checkResizable(vm, self);
     self.data.push(...data);
     return null;
   }));
@@ -560,11 +594,13 @@ export function installBytesTypes(vm: VM): void {
     refuseKeywords(kw, 'pop');
     const self = a[0] as PyByteArray;
     if (self.data.length === 0) throw vm.error('IndexError', 'pop from empty bytearray');
-    const at = a.length > 1 ? index(vm, self.data.length, a[1]) : self.data.length - 1;
+    const at = a.length > 1 ? index(vm, self.data.length, a[1], 'pop index out of range') : self.data.length - 1;
+    checkResizable(vm, self);
     return self.data.splice(at, 1)[0]!;
   }));
   bytearrayType.dict.set('clear', native('clear', (a, kw) => {
     refuseKeywords(kw, 'clear');
+    checkResizable(vm, a[0] as PyByteArray);
     (a[0] as PyByteArray).data = [];
     return null;
   }));

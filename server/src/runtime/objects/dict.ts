@@ -7,14 +7,33 @@ import { PyClassMethod, PyDict, PyInstance, PyIterator, PyObject, PyProperty, Py
 import { arityCheck } from './method-arity.js';
 
 /** `a | b` (and `a |= b`) of two dicts, or NotImplemented. */
-export function dictBinary(op: string, a: PyDict, b: PyDict, inplace: boolean): Py {
+export function dictBinary(vm: VM, op: string, a: PyDict, b: PyDict, inplace: boolean): Py {
   if (op !== '|') return NOT_IMPLEMENTED;
   const out = inplace ? a : copyDict(a);
-  for (const [hk, v] of b.vals) {
-    if (!out.vals.has(hk)) out.keys.set(hk, b.keys.get(hk));
-    out.vals.set(hk, v);
-  }
+  mergeDict(vm, out, b);
   return out;
+}
+
+/** dict_merge of a dict: its entries with their stored hashes (no __hash__ call), an equal key keeping its place. */
+function mergeDict(vm: VM, d: PyDict, src: PyDict): void {
+  const plain = (src.vals.complex === undefined || src.vals.complex.hashOf.size === 0) && (d.vals.complex === undefined || d.vals.complex.hashOf.size === 0);
+  if (d.vals.size === 0 && src.vals.complex !== undefined) d.vals.complex = src.vals.complex.clone();
+  if (plain || d.vals.size === 0) {
+    for (const [hk, v] of src.vals) {
+      if (!d.vals.has(hk)) d.keys.set(hk, src.keys.get(hk));
+      d.vals.set(hk, v);
+    }
+    return;
+  }
+  const size = src.vals.size;
+  for (const [hk, v] of [...src.vals]) {
+    if (!src.vals.has(hk)) continue;
+    const key = vm.insertFrom(d.vals, src.vals, hk);
+    if (!d.vals.has(key)) d.keys.set(key, src.keys.get(hk));
+    d.vals.set(key, v);
+    // An __eq__ that resized the dict being merged: dict_merge checks its size after each entry.
+    if (src.vals.size !== size) throw vm.error('RuntimeError', 'dict mutated during update');
+  }
 }
 
 export function copyDict(d: PyDict): PyDict {
@@ -23,11 +42,12 @@ export function copyDict(d: PyDict): PyDict {
     out.keys.set(hk, d.keys.get(hk));
     out.vals.set(hk, v);
   }
+  if (d.vals.complex !== undefined) out.vals.complex = d.vals.complex.clone();
   return out;
 }
 
 export function dictSubscript(vm: VM, o: PyDict, k: Py): Py {
-  const v = o.vals.get(vm.hash(k));
+  const v = o.vals.get(vm.lookupKey(o.vals, k));
   if (v === undefined) {
     // A dict subclass that defines __missing__ (collections.defaultdict) supplies the value, as dict_subscript does.
     const missing = (o as { pyMissing?: (vm: VM, k: Py) => Py | undefined }).pyMissing;
@@ -41,7 +61,7 @@ export function dictSubscript(vm: VM, o: PyDict, k: Py): Py {
 }
 
 export function dictDeleteSubscript(vm: VM, o: PyDict, k: Py): void {
-  const hk = vm.hash(k);
+  const hk = vm.lookupKey(o.vals, k);
   if (!o.vals.has(hk)) {
     // collections.Counter's __delitem__ ignores a missing element.
     if ((o as { pyIgnoreMissingDelete?: boolean }).pyIgnoreMissingDelete === true) return;
@@ -53,13 +73,7 @@ export function dictDeleteSubscript(vm: VM, o: PyDict, k: Py): void {
 }
 
 export function dictUpdate(vm: VM, d: PyDict, src: Py): void {
-  if (src instanceof PyDict) {
-    for (const [hk, v] of src.vals) {
-      if (!d.vals.has(hk)) d.keys.set(hk, src.keys.get(hk));
-      d.vals.set(hk, v);
-    }
-    return;
-  }
+  if (src instanceof PyDict) return mergeDict(vm, d, src);
   if (src instanceof PyInstance && src.cls.lookup('keys') !== undefined) {
     for (const k of vm.iterate(vm.callMethod(src, 'keys', []))) vm.dictSet(d, k, vm.getItem(src, k));
     return;
@@ -111,7 +125,7 @@ function installDictMethods(vm: VM): void {
   });
   m('get', (d, a) => {
     methodArity(vm, 'get', [d, ...a], 1, 2);
-    const v = d.vals.get(vm.hash(a[0]));
+    const v = d.vals.get(vm.lookupKey(d.vals, a[0]));
     return v === undefined ? (a.length > 1 ? a[1] : null) : v;
   });
   m('keys', (d) => new DictView(vm, d, 0));
@@ -120,7 +134,7 @@ function installDictMethods(vm: VM): void {
   m('pop', (d, a) => {
     if (a.length === 0) throw vm.typeError('pop expected at least 1 argument, got 0');
     if (a.length > 2) throw vm.typeError(`pop expected at most 2 arguments, got ${a.length}`);
-    const hk = vm.hash(a[0]);
+    const hk = vm.lookupKey(d.vals, a[0]);
     const v = d.vals.get(hk);
     if (v === undefined) {
       if (a.length > 1) return a[1];
@@ -140,11 +154,13 @@ function installDictMethods(vm: VM): void {
     return new PyTuple([k, v]);
   });
   m('setdefault', (d, a) => {
-    const hk = vm.hash(a[0]);
+    // One hash for the lookup and the insertion, as dict_setdefault does.
+    const hk = vm.insertKey(d.vals, a[0]);
     const v = d.vals.get(hk);
     if (v !== undefined) return v;
     const dv = a.length > 1 ? a[1] : null;
-    vm.dictSet(d, a[0], dv);
+    d.keys.set(hk, a[0]);
+    d.vals.set(hk, dv);
     return dv;
   });
   m('update', (d, a, kw) => {
@@ -169,7 +185,20 @@ function installDictMethods(vm: VM): void {
   m('__repr__', (d) => vm.repr(d));
   dictType.dict.set('fromkeys', new PyClassMethod(native('fromkeys', (a) => {
     const d = new PyDict();
-    for (const k of vm.iterate(a[1])) vm.dictSet(d, k, a.length > 2 ? a[2] : null);
+    const value = a.length > 2 ? a[2] : null;
+    const source = a[1];
+    // dict_fromkeys of an exact dict or set takes its keys with their stored hashes (no __hash__ call).
+    const table = source instanceof PyDict && source.constructor === PyDict ? source.vals : source instanceof PySet ? source.map : null;
+    if (table !== null && table.complex !== undefined && table.complex.hashOf.size > 0) {
+      const order = source instanceof PySet ? source.map.memberEntries().map(([hk]) => hk) : [...table.keys()];
+      for (const hk of order) {
+        const key = vm.insertFrom(d.vals, table, hk);
+        if (!d.vals.has(key)) d.keys.set(key, table.original(hk));
+        d.vals.set(key, value);
+      }
+      return d;
+    }
+    for (const k of vm.iterate(source)) vm.dictSet(d, k, value);
     return d;
   })));
 }
@@ -197,13 +226,13 @@ export class DictView extends PyObject {
   }
   /** `x in view` (dictkeys_contains, dictitems_contains; values by iteration). */
   pyContains(vm: VM, x: Py): boolean {
-    if (this.mode === 0) return this.d.vals.has(vm.hash(x));
+    if (this.mode === 0) return this.d.vals.has(vm.lookupKey(this.d.vals, x));
     if (this.mode === 1) {
       for (const v of this.d.vals.values()) if (vm.eq(v, x)) return true;
       return false;
     }
     if (!(x instanceof PyTuple) || x.items.length !== 2) return false;
-    const hk = vm.hash(x.items[0]);
+    const hk = vm.lookupKey(this.d.vals, x.items[0]);
     return this.d.vals.has(hk) && vm.eq(this.d.vals.get(hk), x.items[1]);
   }
   /** dictview_richcompare: a keys or items view against a set or another such view, by containment. */
@@ -287,12 +316,15 @@ function dictViewIntersect(vm: VM, a: Py, b: Py): PySet {
   const lenSelf = self.pyLen();
   if (other instanceof PySet && !other.frozen && lenSelf <= other.map.size) {
     const out = new PySet(false);
-    for (const x of vm.iterate(self)) if (other.map.has(vm.hash(x))) out.map.set(vm.hash(x), x);
+    for (const x of vm.iterate(self)) {
+      const key = vm.lookupKey(other.map, x);
+      if (other.map.has(key)) out.map.set(vm.insertKey(out.map, x), x);
+    }
     return out;
   }
   if (isSetView(other) && other.pyLen() > lenSelf) [self, other] = [other, self];
   const out = new PySet(false);
-  for (const x of vm.iterate(other)) if (vm.contains(self, x)) out.map.set(vm.hash(x), x);
+  for (const x of vm.iterate(other)) if (vm.contains(self, x)) out.map.set(vm.insertKey(out.map, x), x);
   return out;
 }
 

@@ -7,11 +7,80 @@ import { PyDict, PySet, PyType, type Py } from '../values.js';
 import { arityCheck } from './method-arity.js';
 
 /** CPython's set_or/set_and/set_sub/set_xor, visiting members in slot order as setobject.c does. */
-export function setAlgebra(op: string, a: PySet, b: PySet, inplace: boolean): Py {
+export function setAlgebra(vm: VM, op: string, a: PySet, b: PySet, inplace: boolean): Py {
+  if (hasUserHashed(a) || hasUserHashed(b)) return setAlgebraUserHashed(vm, op, a, b, inplace);
   const result = setAlgebraInOrder(op, a, b, inplace);
   // A member hashed by its address makes the order of whatever is built from it unknown.
   if (result instanceof PySet && (!a.map.ordered || !b.map.ordered)) result.map.forgetOrder();
   return result;
+}
+
+function hasUserHashed(s: PySet): boolean {
+  return s.map.complex !== undefined && s.map.complex.hashOf.size > 0;
+}
+
+/**
+ * The set algebra when a member's hash and equality run Python code: as setobject.c, members found by the
+ * hash stored with them (no __hash__ call) and compared by __eq__ only against members of an equal hash.
+ * Members are visited in slot order, which the set's emulated table knows from the hashes the members returned.
+ */
+function setAlgebraUserHashed(vm: VM, op: string, a: PySet, b: PySet, inplace: boolean): Py {
+  const copyOf = (src: PySet, frozen: boolean): PySet => {
+    const out = new PySet(frozen);
+    vm.mergeSet(out, src);
+    return out;
+  };
+  const add = (dst: PySet, src: PySet, hk: Py, v: Py): void => {
+    const key = vm.insertFrom(dst.map, src.map, hk);
+    if (!dst.map.has(key)) dst.map.set(key, v);
+  };
+  const discard = (dst: PySet, src: PySet, hk: Py): boolean => {
+    const found = vm.findFrom(dst.map, src.map, hk);
+    return found !== undefined && dst.map.delete(found);
+  };
+  const target = inplace && !a.frozen ? a : null;
+  let out: PySet;
+  switch (op) {
+    case '|':
+      out = target ?? copyOf(a, a.frozen);
+      vm.mergeSet(out, b);
+      break;
+    case '&': {
+      // set_intersection walks the smaller set and keeps its members; `&=` takes the result's table.
+      const [walked, probed] = b.map.size > a.map.size ? [a, b] : [b, a];
+      out = new PySet(a.frozen);
+      for (const [hk, v] of walked.map.memberEntries()) if (vm.findFrom(probed.map, walked.map, hk) !== undefined) add(out, walked, hk, v);
+      if (target !== null) {
+        target.map.clear();
+        vm.mergeSet(target, out);
+        out = target;
+      }
+      break;
+    }
+    case '-':
+      if (target !== null) {
+        for (const [hk] of b.map.memberEntries()) discard(target, b, hk);
+        out = target;
+      } else if ((a.map.size >> 2) > b.map.size) {
+        out = copyOf(a, a.frozen);
+        for (const [hk] of b.map.memberEntries()) discard(out, b, hk);
+      } else {
+        out = new PySet(a.frozen);
+        for (const [hk, v] of a.map.memberEntries()) if (vm.findFrom(b.map, a.map, hk) === undefined) add(out, a, hk, v);
+      }
+      break;
+    case '^': {
+      // set_symmetric_difference copies the *other* set, then toggles this one's members into it.
+      out = target ?? copyOf(b, a.frozen);
+      const from = target !== null ? b : a;
+      for (const [hk, v] of from.map.memberEntries()) if (!discard(out, from, hk)) add(out, from, hk, v);
+      break;
+    }
+    default:
+      return NOT_IMPLEMENTED;
+  }
+  if (!a.map.ordered || !b.map.ordered) out.map.forgetOrder();
+  return out;
 }
 
 function setAlgebraInOrder(op: string, a: PySet, b: PySet, inplace: boolean): Py {
@@ -73,9 +142,19 @@ function setAlgebraInOrder(op: string, a: PySet, b: PySet, inplace: boolean): Py
  * anything else is iterated.
  */
 export function setUpdate(vm: VM, s: PySet, other: Py): void {
-  if (other instanceof PySet) return s.map.mergeInto(other.map);
-  if (other instanceof PyDict && other.constructor === PyDict) s.map.presize(other.vals.size);
-  for (const x of vm.iterate(other)) s.map.set(vm.hash(x), x);
+  if (other instanceof PySet) return vm.mergeSet(s, other);
+  if (other instanceof PyDict && other.constructor === PyDict) {
+    s.map.presize(other.vals.size);
+    // The dict's keys with the hashes stored with them (set_update_dict_lock): no __hash__ call.
+    if (other.vals.complex !== undefined && other.vals.complex.hashOf.size > 0) {
+      for (const hk of [...other.vals.keys()]) {
+        const key = vm.insertFrom(s.map, other.vals, hk);
+        if (!s.map.has(key)) s.map.set(key, other.keys.get(hk));
+      }
+      return;
+    }
+  }
+  for (const x of vm.iterate(other)) s.map.set(vm.insertKey(s.map, x), x);
 }
 
 export function installSetTypes(vm: VM): void {
@@ -108,20 +187,20 @@ function installSetMethods(vm: VM): void {
     const other = (v: Py): PySet => {
       if (v instanceof PySet) return v;
       const s = new PySet(true);
-      for (const x of vm.iterate(v)) s.map.set(vm.hash(x), x);
+      for (const x of vm.iterate(v)) s.map.set(vm.insertKey(s.map, x), x);
       return s;
     };
     if (t === setType) {
       m('add', (s, a) => {
-        s.map.set(vm.hash(a[0]), a[0]);
+        s.map.set(vm.insertKey(s.map, a[0]), a[0]);
         return null;
       });
       m('discard', (s, a) => {
-        s.map.delete(vm.hash(a[0]));
+        s.map.delete(vm.lookupKey(s.map, a[0]));
         return null;
       });
       m('remove', (s, a) => {
-        if (!s.map.delete(vm.hash(a[0]))) throw vm.newException(excTypes.get('KeyError')!, [a[0]]);
+        if (!s.map.delete(vm.lookupKey(s.map, a[0]))) throw vm.newException(excTypes.get('KeyError')!, [a[0]]);
         return null;
       });
       m('pop', (s) => {
@@ -137,12 +216,25 @@ function installSetMethods(vm: VM): void {
         return null;
       });
       m('difference_update', (s, a) => {
-        for (const o of a) for (const x of vm.iterate(o)) s.map.delete(vm.hash(x));
+        for (const o of a) {
+          if (o instanceof PySet && (hasUserHashed(o) || hasUserHashed(s))) {
+            for (const hk of [...o.map.keys()]) {
+              const found = vm.findFrom(s.map, o.map, hk);
+              if (found !== undefined) s.map.delete(found);
+            }
+            continue;
+          }
+          for (const x of vm.iterate(o)) s.map.delete(vm.lookupKey(s.map, x));
+        }
         return null;
       });
       m('symmetric_difference_update', (s, a) => {
         // set_symmetric_difference_update: a set of the other's members first, then each toggled in its slot order.
         const o = other(a[0]);
+        if (hasUserHashed(o) || hasUserHashed(s)) {
+          setAlgebraUserHashed(vm, '^', s, o, true);
+          return null;
+        }
         for (const [k, v] of o.map.memberEntries()) {
           if (s.map.has(k)) s.map.delete(k);
           else s.map.set(k, v);
@@ -152,43 +244,48 @@ function installSetMethods(vm: VM): void {
       });
       m('intersection_update', (s, a) => {
         const o = other(a[0]);
+        if (hasUserHashed(o) || hasUserHashed(s)) {
+          setAlgebraUserHashed(vm, '&', s, o, true);
+          return null;
+        }
         for (const k of [...s.map.keys()]) if (!o.map.has(k)) s.map.delete(k);
         return null;
       });
     }
     m('union', (s, a) => {
       const out = new PySet(s.frozen);
-      out.map.mergeInto(s.map);
-      for (const o of a) for (const x of vm.iterate(o)) {
-        const k = vm.hash(x);
-        if (!out.map.has(k)) out.map.set(k, x);
-      }
+      vm.mergeSet(out, s);
+      for (const o of a) setUpdate(vm, out, o);
       return out;
     });
     m('intersection', (s, a) => {
       let result: PySet = s;
       if (a.length === 0) {
         const copy = new PySet(s.frozen);
-        copy.map.mergeInto(s.map);
+        vm.mergeSet(copy, s);
         return copy;
       }
       for (const o of a) {
         if (o instanceof PySet) {
-          result = setAlgebra('&', result, o, false) as PySet;
+          result = setAlgebra(vm, '&', result, o, false) as PySet;
           continue;
         }
         // An iterable: its items found in the set, in its order (set_intersection keeps the other's objects).
         const out = new PySet(s.frozen);
         for (const x of vm.iterate(o)) {
-          const k = vm.hash(x);
-          if (result.map.has(k) && !out.map.has(k)) out.map.set(k, x);
+          // One hash for the lookup and the insertion (set_intersection keeps the iterable's object).
+          const [k, h] = vm.keyAndHash(result.map, x);
+          if (result.map.has(k)) {
+            const key = h === undefined ? vm.insertKey(out.map, x) : vm.insertHashed(out.map, x, h);
+            if (!out.map.has(key)) out.map.set(key, x);
+          }
         }
         if (!result.map.ordered) out.map.forgetOrder();
         result = out;
       }
       if (result.frozen !== s.frozen) {
         const copy = new PySet(s.frozen);
-        copy.map.mergeInto(result.map);
+        vm.mergeSet(copy, result);
         return copy;
       }
       return result;
@@ -196,6 +293,15 @@ function installSetMethods(vm: VM): void {
     m('difference', (s, a) => {
       const out = new PySet(s.frozen);
       const os = a.map(other);
+      if (hasUserHashed(s) || os.some(hasUserHashed)) {
+        for (const [k, v] of s.map.memberEntries()) {
+          if (os.some((o) => vm.findFrom(o.map, s.map, k) !== undefined)) continue;
+          const key = vm.insertFrom(out.map, s.map, k);
+          if (!out.map.has(key)) out.map.set(key, v);
+        }
+        if (!s.map.ordered) out.map.forgetOrder();
+        return out;
+      }
       for (const [k, v] of s.map) if (!os.some((o) => o.map.has(k))) out.map.set(k, v);
       return out;
     });
@@ -203,14 +309,20 @@ function installSetMethods(vm: VM): void {
     m('issubset', (s, a) => vm.order(1, s, other(a[0])));
     m('issuperset', (s, a) => vm.order(5, s, other(a[0])));
     m('isdisjoint', (s, a) => {
-      const o = other(a[0]);
-      for (const k of s.map.keys()) if (o.map.has(k)) return false;
+      // set_isdisjoint: with a set, the larger one is probed for the members of the other, in their slot order;
+      // an iterable's items are looked up as they come.
+      if (!(a[0] instanceof PySet)) {
+        for (const x of vm.iterate(a[0])) if (vm.contains(s, x)) return false;
+        return true;
+      }
+      const [probed, walked] = s.map.size > a[0].map.size ? [a[0], s] : [s, a[0]];
+      for (const [k] of walked.map.memberEntries()) if (vm.findFrom(probed.map, walked.map, k) !== undefined) return false;
       return true;
     });
     m('copy', (s) => {
       if (s.frozen) return s;
       const out = new PySet(false);
-      out.map.mergeInto(s.map);
+      vm.mergeSet(out, s);
       return out;
     });
     m('__len__', (s) => s.map.size);

@@ -55,7 +55,7 @@ export function installTypeType(vm: VM): void {
     vm.delAttrDefault(a[0], a[1] as string);
     return null;
   }, 'type.__delattr__'));
-  typeType.dict.set('mro', native('mro', (a) => new PyList((a[0] as PyType).mro)));
+  typeType.dict.set('mro', native('mro', (a) => new PyList((a[0] as PyType).mro.filter((c) => !c.hiddenBase))));
   typeType.dict.set('__subclasses__', native('__subclasses__', () => new PyList([])));
 }
 

@@ -1,0 +1,90 @@
+// The trace worker's thread, and its start with the server process: `yieldlens lsp` starts it before the
+// main thread loads the rest of the server and answers `initialize`, so that the worker's own start-up (a
+// thread, its bundle, its grammar) runs meanwhile and a document opened right after `initialized` does not
+// wait for it. Kept apart from traces.ts so that starting it loads nothing else.
+
+import { Worker } from 'node:worker_threads';
+import { CELLS_BYTES, PARSER_CELL, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
+
+/** The worker's heap: a snippet that builds more than this (a memory bomb) ends its run, not the server. */
+export const WORKER_HEAP_MB = 512;
+/** How often a worker that must be replaced is looked at again while it is in the native parser. */
+export const PARSER_POLL_MS = 20;
+
+/** The worker thread of traces, started with `cells` as its shared cells. */
+export function spawnTraceWorker(cells: Int32Array<SharedArrayBuffer>): Worker {
+  const data: TraceWorkerData = { cells: cells.buffer };
+  return new Worker(new URL('./trace-worker.js', import.meta.url), {
+    workerData: data,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: 16 },
+    // The server's stdout is the protocol: whatever the worker prints goes to the log instead.
+    stdout: true,
+    stderr: true,
+  });
+}
+
+export interface PrestartedWorker {
+  worker: Worker;
+  cells: Int32Array<SharedArrayBuffer>;
+  ready: boolean;
+  error: (Error & { code?: string }) | null;
+  exitCode: number | null;
+  stopListening: () => void;
+}
+
+let prestarted: PrestartedWorker | null = null;
+/** Once per process: a second call (startServer after main) starts nothing. */
+let prestartedOnce = false;
+
+/**
+ * Starts the trace worker ahead of the language server (see above). The first TraceService runner takes
+ * it over; discardPrestartedWorker() ends it when the editor turned traces off. Its output waits in its
+ * streams until the runner listens; what it says meanwhile is kept here.
+ */
+export function prestartTraceWorker(): void {
+  if (prestartedOnce) return;
+  prestartedOnce = true;
+  const cells = new Int32Array(new SharedArrayBuffer(CELLS_BYTES));
+  const worker = spawnTraceWorker(cells);
+  const early: PrestartedWorker = { worker, cells, ready: false, error: null, exitCode: null, stopListening: () => {} };
+  const onMessage = (reply: TraceWorkerReply): void => {
+    if (reply.kind === 'ready') early.ready = true;
+  };
+  const onError = (error: Error & { code?: string }): void => {
+    early.error ??= error;
+  };
+  const onExit = (code: number): void => {
+    early.exitCode ??= code;
+  };
+  worker.on('message', onMessage);
+  worker.on('error', onError);
+  worker.on('exit', onExit);
+  // Not kept alive by it: a server that ends before taking it over exits as it did without it.
+  worker.unref();
+  early.stopListening = () => {
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+    worker.ref();
+  };
+  prestarted = early;
+}
+
+export function takePrestartedWorker(): PrestartedWorker | null {
+  const early = prestarted;
+  prestarted = null;
+  return early;
+}
+
+/** Ends the prestarted worker if no runner took it (the editor turned traces off). */
+export function discardPrestartedWorker(): void {
+  const early = takePrestartedWorker();
+  if (early === null) return;
+  early.stopListening();
+  // Terminating a thread inside the native parser brings the process down: wait for it to leave.
+  const stop = (): void => {
+    if (Atomics.load(early.cells, PARSER_CELL) === 1) setTimeout(stop, PARSER_POLL_MS);
+    else void early.worker.terminate();
+  };
+  stop();
+}

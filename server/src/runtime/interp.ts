@@ -653,17 +653,17 @@ export class VM {
 
   // --- calls
   call(f: Py, args: Py[], kwargs: Map<string, Py> | null = null): Py {
-    // A CallableProxyType (the proxy of a callable) calls its object; a ProxyType is not callable.
-    if (f instanceof PyWeakRef && f.isProxy) {
-      if (typeOf(f).name !== 'CallableProxyType') throw this.typeError("'weakref.ProxyType' object is not callable");
-      return this.call(this.weakReferent(f), args, kwargs);
-    }
     if (f instanceof PyFunction) return this.callFunction(f, args, kwargs);
     if (f instanceof PyNative) {
       if (f.self !== undefined) return f.fn([f.self, ...args], kwargs);
       return f.fn(args, kwargs);
     }
     if (f instanceof PyBoundMethod) return this.call(f.func, [f.self, ...args], kwargs);
+    // A CallableProxyType (the proxy of a callable) calls its object; a ProxyType is not callable.
+    if (f instanceof PyWeakRef && f.isProxy) {
+      if (typeOf(f).name !== 'CallableProxyType') throw this.typeError("'weakref.ProxyType' object is not callable");
+      return this.call(this.weakReferent(f), args, kwargs);
+    }
     if (f instanceof PyType) {
       // A metaclass's own __call__ decides what calling its classes does.
       const metaCall = f.metaclass?.lookup('__call__');
@@ -2609,8 +2609,6 @@ export class VM {
   }
 
   getAttr(o: Py, name: string): Py {
-    // A weakref.proxy forwards every attribute to its object.
-    if (o instanceof PyWeakRef && o.isProxy) return this.getAttr(this.weakReferent(o), name);
     if (o instanceof PyInstance) {
       const t = o.cls;
       const ta = t.lookup(name);
@@ -2638,6 +2636,8 @@ export class VM {
       if (ga !== undefined) return this.call(ga, [o, name]);
       throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
     }
+    // A weakref.proxy forwards every attribute to its object.
+    if (o instanceof PyWeakRef && o.isProxy) return this.getAttr(this.weakReferent(o), name);
     if (o instanceof PyType) return this.typeGetAttr(o, name);
     if (o instanceof PyModule) {
       const v = o.dict.get(name);
@@ -3217,7 +3217,6 @@ export class VM {
 
   // --- truth, repr, str
   truthy(v: Py): boolean {
-    if (v instanceof PyWeakRef && v.isProxy) return this.truthy(this.weakReferent(v));
     switch (typeof v) {
       case 'boolean':
         return v;
@@ -3234,6 +3233,7 @@ export class VM {
         if (v instanceof PySet) return v.map.size > 0;
         if (v instanceof PyFloat) return v.v !== 0;
         if (v instanceof PyRange) return v.length > 0;
+        if (v instanceof PyWeakRef && v.isProxy) return this.truthy(this.weakReferent(v));
         if (v instanceof PyInstance) {
           const b = this.callSpecial(v, '__bool__', []);
           if (b !== undefined) {

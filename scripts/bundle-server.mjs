@@ -35,6 +35,8 @@ export function buildTypeScript() {
 
 /** The main thread's bundle in `outDir`, which exports `main` (server/bin/launch.js loads it). */
 export const MAIN_BUNDLE = 'yieldlens.cjs';
+/** The trace worker's early start (`prestartTraceWorker`), which launch.js runs for `yieldlens lsp`. */
+export const TRACE_PRESTART_BUNDLE = 'trace-prestart.cjs';
 
 /**
  * Bundles server/dist into `outDir` and returns what it wrote: the entry files (the CLI's `yieldlens.cjs`,
@@ -65,13 +67,18 @@ export async function bundleServer(outDir = BUNDLE_DIR) {
   // package.json are found from it), and import() of Node's modules (see asciiOnly).
   const main = await esbuild.build({
     ...common,
-    entryPoints: [{ in: join(DIST, 'cli', 'main.js'), out: MAIN_BUNDLE.replace(/\.cjs$/, '') }],
+    entryPoints: [
+      { in: join(DIST, 'cli', 'main.js'), out: MAIN_BUNDLE.replace(/\.cjs$/, '') },
+      // What server/bin/launch.js runs for `yieldlens lsp` before it loads the main bundle (see lsp/trace-prestart.ts).
+      { in: join(DIST, 'lsp', 'trace-prestart.js'), out: TRACE_PRESTART_BUNDLE.replace(/\.cjs$/, '') },
+    ],
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     define: { 'import.meta.url': '__yieldlensBundleUrl' },
     banner: { js: "var __yieldlensBundleUrl = require('node:url').pathToFileURL(__filename).href, __yieldlensRequire = require;" },
   });
   asciiOnly(join(outDir, MAIN_BUNDLE));
+  asciiOnly(join(outDir, TRACE_PRESTART_BUNDLE));
   // Worker threads that need no top-level await are CommonJS too, started through a stub of their name
   // that runs them with their code cache (server/bin/code-cache.js, which the packages ship in bin/).
   const cached = workers.filter((file) => CODE_CACHED_WORKERS.includes(basename(file)));

@@ -9,7 +9,7 @@
 // does not parse and compile the runtime again. Numbers: README, "Mini-runtime".
 
 import { existsSync, statSync } from 'node:fs';
-import module from 'node:module';
+import module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadWithCodeCache } from './code-cache.js';
@@ -19,6 +19,7 @@ module.enableCompileCache?.();
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BUNDLE = join(HERE, '..', 'bundle', 'yieldlens.cjs');
+const TRACE_PRESTART = join(HERE, '..', 'bundle', 'trace-prestart.cjs');
 const DIST = join(HERE, '..', 'dist', 'cli', 'main.js');
 /** What `tsc -b` rewrites whenever it emits: newer than the bundle means the bundle is out of date. */
 const BUILD_INFOS = [join(HERE, '..', 'dist', '.tsbuildinfo'), join(HERE, '..', '..', 'shared', 'dist', '.tsbuildinfo')];
@@ -60,6 +61,15 @@ export async function launch(args) {
     return;
   }
   const command = ['trace', 'check', 'lsp'].includes(args[0]) ? args[0] : 'other';
+  // The language server's trace worker starts before this thread reads and compiles the bundle, so that
+  // the two start-ups overlap (server/src/lsp/trace-prestart.ts; main starts it when this cannot).
+  if (command === 'lsp' && !args.includes('--help') && !args.includes('-h')) {
+    try {
+      createRequire(import.meta.url)(TRACE_PRESTART).prestartTraceWorker();
+    } catch {
+      // A bundle made before the file existed: main starts the worker a little later.
+    }
+  }
   const { exports, saveCache } = loadWithCodeCache(BUNDLE, command);
   const { main } = exports;
   await main(args);

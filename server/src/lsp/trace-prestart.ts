@@ -1,7 +1,8 @@
 // The trace worker's thread, and its start with the server process: `yieldlens lsp` starts it before the
-// main thread loads the rest of the server and answers `initialize`, so that the worker's own start-up (a
-// thread, its bundle, its grammar) runs meanwhile and a document opened right after `initialized` does not
-// wait for it. Kept apart from traces.ts so that starting it loads nothing else.
+// main thread loads the rest of the server and answers `initialize` (the launcher, before it reads the
+// server's bundle; else `main`), so that the worker's own start-up (a thread, its bundle, its grammar) runs
+// meanwhile and a document opened right after `initialized` does not wait for it. Kept apart from
+// traces.ts so that starting it loads nothing else (the bundle script makes it a file of its own).
 
 import { Worker } from 'node:worker_threads';
 import { CELLS_BYTES, claimForTermination, type TraceWorkerData, type TraceWorkerReply } from './trace-protocol.js';
@@ -32,9 +33,21 @@ export interface PrestartedWorker {
   stopListening: () => void;
 }
 
-let prestarted: PrestartedWorker | null = null;
-/** Once per process: a second call (startServer after main) starts nothing. */
-let prestartedOnce = false;
+/**
+ * The process's prestart, on globalThis: the launcher starts the worker through its own copy of this
+ * module (bundle/trace-prestart.cjs, before it loads the server's bundle), which hands it to the
+ * bundle's copy here. `started`: once per process, so that a later call (main, startServer) starts none.
+ */
+interface PrestartState {
+  started: boolean;
+  early: PrestartedWorker | null;
+}
+const STATE_KEY = Symbol.for('yieldlens.traceWorkerPrestart');
+
+function prestartState(): PrestartState {
+  const global = globalThis as unknown as Record<symbol, PrestartState | undefined>;
+  return (global[STATE_KEY] ??= { started: false, early: null });
+}
 
 /**
  * Starts the trace worker ahead of the language server (see above). The first TraceService runner takes
@@ -42,8 +55,9 @@ let prestartedOnce = false;
  * streams until the runner listens; what it says meanwhile is kept here.
  */
 export function prestartTraceWorker(): void {
-  if (prestartedOnce) return;
-  prestartedOnce = true;
+  const state = prestartState();
+  if (state.started) return;
+  state.started = true;
   const cells = new Int32Array(new SharedArrayBuffer(CELLS_BYTES));
   const worker = spawnTraceWorker(cells);
   const early: PrestartedWorker = { worker, cells, ready: false, error: null, exitCode: null, stopListening: () => {} };
@@ -67,12 +81,13 @@ export function prestartTraceWorker(): void {
     worker.off('exit', onExit);
     worker.ref();
   };
-  prestarted = early;
+  state.early = early;
 }
 
 export function takePrestartedWorker(): PrestartedWorker | null {
-  const early = prestarted;
-  prestarted = null;
+  const state = prestartState();
+  const early = state.early;
+  state.early = null;
   return early;
 }
 

@@ -173,6 +173,9 @@ class EventRecorder implements Tracer {
   }
   /** Hands the buffers on to the next run, emptied (what they held must not stay reachable). */
   release(): void {
+    // Not the buffers of a run that kept more events than the default: a large --max-events would
+    // otherwise keep its megabytes between runs (the language server's worker lives long).
+    if (this.cells.length > DEFAULTS.maxEvents * STRIDE) return;
     this.cells.fill(null, 0, Math.min(this.count, this.cap) * STRIDE);
     spareBuffers = { cells: this.cells, nums: this.nums, outputAt: this.outputAt };
   }

@@ -63,6 +63,8 @@ describe('the npm package', () => {
       'package/bundle/tree-sitter-python.wasm',
       'package/bundle/tree-sitter.wasm',
       ...workerBundles().map((name) => `package/bundle/${name}`),
+      // The launcher's early start of the trace worker for `yieldlens lsp`.
+      'package/bundle/trace-prestart.cjs',
       // The trace worker is a stub that runs its CommonJS bundle with V8's code cache.
       'package/bundle/trace-worker.cjs',
       'package/bundle/yieldlens.cjs',

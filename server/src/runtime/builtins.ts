@@ -37,7 +37,7 @@ import { installStrType } from './objects/str.js';
 import { installTupleType, tupleHash } from './objects/tuple.js';
 import { buildClass, installSuperType, installTypeType } from './objects/type.js';
 import {
-  PyBoundMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
+  PyBoundMethod, PyDict, PyDictSub, PyListSub, PyException, PyFloat, PyInstance, PyIterator, PyList, PyModule, PyNative, PyObject, PyRange, PyTuple, PyType, STOP,
   PyByteArray, PyBytes, ELLIPSIS, exactFixed, latin1, normInt, strHash, type Py,
   cpythonHash, PyWeakRef,
 } from './values.js';
@@ -707,6 +707,7 @@ export function installBuiltins(vm: VM): void {
   fn('vars', (args) => {
     const o = args[0];
     if (o instanceof PyInstance) return vm.instanceDict(o);
+    if (o instanceof PyDictSub || o instanceof PyListSub) return vm.getAttr(o, '__dict__');
     // A module's namespace holds __spec__, __loader__, __builtins__ too, which the runtime does not model.
     if (o instanceof PyModule) throw new UnsupportedSignal('vars() of a module', vm.currentLine());
     throw vm.typeError('vars() argument must have __dict__ attribute');

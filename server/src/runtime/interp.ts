@@ -30,6 +30,7 @@ import {
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
   PyType, PyTraceback, PyUserModule, InstanceDict, ComplexKeys, cpythonHash, type KeyTable, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
+  PyDictSub, PyListSub,
 } from './values.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -156,7 +157,20 @@ function registerCtorTypes(): void {
 
 /** A native dict or tuple whose type has Python-level dunders (see PyType.pyDunders). */
 export function hasPyDunders(v: Py): boolean {
+  if (v instanceof PyDictSub || v instanceof PyListSub) return true;
   return (v instanceof PyDict || v instanceof PyTuple) && v.constructor !== PyDict && v.constructor !== PyTuple && typeOf(v).pyDunders;
+}
+/**
+ * The Python override of special method `name` on an instance of a subclass of dict or list, or undefined when
+ * the builtin's own slot applies (then the VM works on the native storage, as CPython's slot does).
+ */
+export function subOverride(v: PyDict | PyList, name: string): Py | undefined {
+  if (!(v instanceof PyDictSub || v instanceof PyListSub)) return undefined;
+  for (const c of v.cls.mro) {
+    const m = c.dict.get(name);
+    if (m !== undefined) return c.builtin ? undefined : m;
+  }
+  return undefined;
 }
 /** Objects whose operators the VM looks up as Python dunders: instances of classes, and hasPyDunders ones. */
 export function dispatchesDunders(v: Py): boolean {
@@ -682,7 +696,11 @@ export class VM {
     if (t === typeType && args.length === 1 && kwargs === null) return visibleTypeOf(args[0], this.currentLine());
     const newFn = t.lookup('__new__');
     let obj: Py;
-    if (newFn instanceof PyNative && newFn.name === '__new__' && t.layout !== 'object' && t.layout !== 'exception') {
+    // A class statement's subclass of dict or list: dict's/list's __new__ makes the empty instance, __init__ fills it.
+    const firstBuiltin = t.builtin ? t : t.mro.find((b) => b.builtin);
+    const builtinSub = t !== firstBuiltin && (firstBuiltin === dictType || firstBuiltin === listType);
+    if (builtinSub) this.refuseBuiltinSub(t);
+    if (newFn instanceof PyNative && newFn.name === '__new__' && t.layout !== 'object' && t.layout !== 'exception' && !builtinSub) {
       obj = newFn.fn([t, ...args], kwargs);
       // A metaclass without a __new__ of its own may still have an __init__.
       const metaInit = obj instanceof PyType && t.isSubtypeOf(typeType) && args.length === 3 ? typeOf(obj).lookup('__init__') : undefined;
@@ -693,6 +711,8 @@ export class VM {
       const fn = newFn instanceof PyStaticMethod ? newFn.func : newFn;
       obj = this.call(fn, [t, ...args], kwargs);
       if (!this.isInstance(obj, t)) return obj;
+    } else if (builtinSub && newFn instanceof PyNative) {
+      obj = newFn.fn([t, ...args], kwargs);
     } else if (t.layout === 'exception') {
       // A builtin exception with a __new__ of its own (BaseExceptionGroup's) makes the instance itself.
       obj = newFn instanceof PyNative && newFn !== objectType.dict.get('__new__') ? newFn.fn([t, ...args], kwargs) : this.newException(t, args);
@@ -703,6 +723,8 @@ export class VM {
     if (init !== undefined && !(init instanceof PyNative)) {
       const r = this.call(init, [obj, ...args], kwargs);
       if (r !== null) throw this.typeError(`__init__() should return None, not '${typeOf(r).name}'`);
+    } else if (builtinSub && init instanceof PyNative) {
+      this.call(init, [obj, ...args], kwargs);
     } else if (t.layout === 'object' && (args.length > 0 || (kwargs !== null && kwargs.size > 0)) &&
       !(newFn instanceof PyFunction || newFn instanceof PyStaticMethod)) {
       throw this.typeError(`${t.name}() takes no arguments`);
@@ -710,6 +732,20 @@ export class VM {
       throw this.typeError(`${t.name}() takes no keyword arguments`);
     }
     return obj;
+  }
+
+  /** What the runtime does not model for a subclass of dict or list: __slots__, a __hash__ of its own, __reversed__. */
+  refuseBuiltinSub(t: PyType): void {
+    for (const c of t.mro) {
+      if (c.builtin) break;
+      if (c.slotsListDict !== undefined) throw new UnsupportedSignal(`__slots__ in a subclass of a builtin type (${t.name})`, this.currentLine());
+      for (const name of ['__hash__', '__reversed__', '__getattribute__', '__sizeof__', '__reduce__', '__reduce_ex__', '__getstate__', '__copy__', '__deepcopy__']) {
+        const v = c.dict.get(name);
+        // A class with __eq__ gets `__hash__ = None` (unhashable, as dict and list are).
+        if (v !== undefined && !(name === '__hash__' && v === null))
+          throw new UnsupportedSignal(`${name} defined in a subclass of a builtin type (${t.name})`, this.currentLine());
+      }
+    }
   }
 
   /** Binds arguments into a new frame for `f` (CPython's argument errors and messages). */
@@ -2000,7 +2036,8 @@ export class VM {
       case Op.DICT_UPDATE: {
         const v = stack.pop();
         const d = stack[stack.length - arg] as PyDict;
-        if (!(v instanceof PyDict)) {
+        // dict_merge: a dict subclass that overrides __iter__ is merged through keys() and v[k].
+        if (!(v instanceof PyDict) || (v instanceof PyDictSub && subOverride(v, '__iter__') !== undefined)) {
           if (this.getAttrOrUndefined(v, 'keys') === undefined)
             throw this.typeError(`'${typeOf(v).name}' object is not a mapping`);
           for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
@@ -2636,6 +2673,7 @@ export class VM {
       if (ga !== undefined) return this.call(ga, [o, name]);
       throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
     }
+    if (o instanceof PyDictSub || o instanceof PyListSub) return this.builtinSubGetAttr(o, name);
     // A weakref.proxy forwards every attribute to its object.
     if (o instanceof PyWeakRef && o.isProxy) return this.getAttr(this.weakReferent(o), name);
     if (o instanceof PyType) return this.typeGetAttr(o, name);
@@ -2666,6 +2704,30 @@ export class VM {
       return this.bindMethod(m, o);
     }
     if (name === '__class__') return t;
+    this.refuseUnmodelled(t, name);
+    throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
+  }
+
+  /** An attribute of an instance of a subclass of dict or list: as an instance's (its __dict__, then its class). */
+  private builtinSubGetAttr(o: PyDictSub | PyListSub, name: string): Py {
+    const t = o.cls;
+    const ta = t.lookup(name);
+    if (ta instanceof PyProperty) {
+      if (ta.fget === null) throw this.error('AttributeError', `property '${name}' of '${t.name}' object has no getter`);
+      return this.call(ta.fget, [o]);
+    }
+    const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
+    if (descriptor !== null && descriptor.get !== undefined && (descriptor.set !== undefined || descriptor.del !== undefined))
+      return this.call(descriptor.get, [ta, o, t]);
+    const v = o.dict.get(name);
+    if (v !== undefined) return v;
+    if (name === '__dict__') return liveInstanceDict(o as unknown as PyInstance);
+    if (name === '__class__') return t;
+    if (descriptor !== null && descriptor.get !== undefined) return this.call(descriptor.get, [ta, o, t]);
+    const slot = this.attrLookup(t, name);
+    if (slot !== undefined) return this.bindMethod(slot, o);
+    const ga = t.lookup('__getattr__');
+    if (ga !== undefined) return this.call(ga, [o, name]);
     this.refuseUnmodelled(t, name);
     throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
   }
@@ -3062,6 +3124,28 @@ export class VM {
 
   setAttr(o: Py, name: string, v: Py): void {
     if (o instanceof PyWeakRef && o.isProxy) return this.setAttr(this.weakReferent(o), name, v);
+    if (o instanceof PyDictSub || o instanceof PyListSub) {
+      const ta = o.cls.lookup(name);
+      if (ta instanceof PyProperty) {
+        if (ta.fset === null) throw this.error('AttributeError', `property '${name}' of '${o.cls.name}' object has no setter`);
+        this.call(ta.fset, [o, v]);
+        return;
+      }
+      const sa = o.cls.lookup('__setattr__');
+      if (sa instanceof PyFunction) {
+        this.call(sa, [o, name, v]);
+        return;
+      }
+      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
+      if (descriptor !== null && descriptor.set !== undefined) {
+        this.call(descriptor.set, [ta, o, v]);
+        return;
+      }
+      if (descriptor !== null && descriptor.del !== undefined) throw this.error('AttributeError', '__set__');
+      if (name === '__class__' || name === '__dict__') throw new UnsupportedSignal(`assigning ${name} of a ${o.cls.name}`, this.currentLine());
+      o.dict.set(name, v);
+      return;
+    }
     if (o instanceof PyInstance) {
       const ta = o.cls.lookup(name);
       if (ta instanceof PyProperty) {
@@ -3186,6 +3270,13 @@ export class VM {
   }
   /** object.__delattr__: properties' deleters, descriptors' __delete__, then the instance dict. */
   delAttrDefault(o: Py, name: string): void {
+    if (o instanceof PyDictSub || o instanceof PyListSub) {
+      const ta = o.cls.lookup(name);
+      if (ta instanceof PyProperty || ta instanceof PyInstance || o.cls.lookup('__delattr__') !== undefined && !(o.cls.lookup('__delattr__') instanceof PyNative))
+        throw new UnsupportedSignal(`deleting attribute '${name}' of a ${o.cls.name} through a descriptor`, this.currentLine());
+      if (!o.dict.delete(name)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}'`);
+      return;
+    }
     if (o instanceof PyInstance) {
       const ta = o.cls.lookup(name);
       if (ta instanceof PyProperty && ta.fdel !== null) {
@@ -3228,6 +3319,14 @@ export class VM {
         return v !== 0n;
       case 'object':
         if (v === null) return false;
+        if ((v instanceof PyListSub || v instanceof PyDictSub) && (subOverride(v, '__bool__') !== undefined || subOverride(v, '__len__') !== undefined)) {
+          const b = this.callSpecial(v, '__bool__', []);
+          if (b !== undefined) {
+            if (typeof b !== 'boolean') throw this.typeError(`__bool__ should return bool, returned ${typeOf(b).name}`);
+            return b;
+          }
+          return this.truthy(this.call(this.builtins.get('len'), [v]));
+        }
         if (v instanceof PyList || v instanceof PyTuple) return v.items.length > 0;
         if (v instanceof PyDict) return v.vals.size > 0;
         if (v instanceof PySet) return v.map.size > 0;
@@ -3253,7 +3352,8 @@ export class VM {
     }
   }
 
-  repr(v: Py): string {
+  /** repr(v); `own`: a list's or dict's own repr even in a subclass that overrides __repr__ (list.__repr__(x)). */
+  repr(v: Py, own = false): string {
     if (v instanceof PyWeakRef) {
       const target = this.weakReferent(v);
       return `<${v.isProxy ? 'weakproxy' : 'weakref'} at ${v.address}; to '${typeOf(target).name}' at ${target.address}>`;
@@ -3282,6 +3382,11 @@ export class VM {
       if (this.reprDepth + nestingDepth(v, 10_000) > 9_990)
         throw this.error('RecursionError', 'maximum recursion depth exceeded while getting the repr of an object');
       throw new UnsupportedSignal('repr of objects nested deeper than 1000 levels', this.currentLine());
+    }
+    if (!own && (v instanceof PyListSub || v instanceof PyDictSub) && subOverride(v, '__repr__') !== undefined) {
+      const s = this.withRepr(v, () => this.callSpecial(v, '__repr__', []));
+      if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).name})`);
+      return s;
     }
     if (v instanceof PyList) {
       if (this.reprActive.has(v)) return '[...]';
@@ -3735,7 +3840,7 @@ export class VM {
     if (typeof fb === 'function') return fb.call(b, this, [4, 5, 2, 3, 0, 1][op]!, a);
     return NOT_IMPLEMENTED;
   }
-  private seqEq(a: Py[], b: Py[]): boolean {
+  seqEq(a: Py[], b: Py[]): boolean {
     if (a.length !== b.length) return false;
     // list_richcompare: an __eq__ may change either list; where the items run out, the lengths decide.
     let i = 0;
@@ -3868,6 +3973,8 @@ export class VM {
       if (typeof item !== 'string') throw this.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).name}`);
       return container.includes(item);
     }
+    if ((container instanceof PyListSub || container instanceof PyDictSub) && subOverride(container, '__contains__') !== undefined)
+      return this.truthy(this.callSpecial(container, '__contains__', [item]));
     if (container instanceof PyList || container instanceof PyTuple) {
       const items = container.items;
       for (let i = 0; i < items.length; i++) if (items[i] === item || this.eq(items[i], item)) return true;
@@ -3901,6 +4008,11 @@ export class VM {
       // Coroutines and async generators own frames as generators do, but are awaited, not iterated.
       if (v instanceof PyGenerator && v.constructor !== PyGenerator) throw this.typeError(`'${v.typeName}' object is not iterable`);
       return v;
+    }
+    if ((v instanceof PyListSub || v instanceof PyDictSub) && subOverride(v, '__iter__') !== undefined) {
+      const it = this.callSpecial(v, '__iter__', []);
+      if (it instanceof PyIterator || typeOf(it).lookup('__next__') !== undefined) return it;
+      throw this.typeError(`iter() returned non-iterator of type '${typeOf(it).name}'`);
     }
     if (v instanceof PyList) return new ListIterator(v.items, 'list_iterator');
     if (v instanceof PyTuple) return new ListIterator(v.items, 'tuple_iterator');
@@ -4013,7 +4125,7 @@ export class VM {
   }
   *iterate(v: Py): Generator<Py> {
     if (v instanceof PyWeakRef && v.isProxy) v = this.weakReferent(v);
-    if (v instanceof PyList || v instanceof PyTuple) {
+    if ((v instanceof PyList || v instanceof PyTuple) && !(v instanceof PyListSub && subOverride(v, '__iter__') !== undefined)) {
       // A snapshot-free walk, as CPython's list iterator (appends during iteration are seen).
       const items = v.items;
       for (let i = 0; i < items.length; i++) yield items[i];
@@ -4029,7 +4141,7 @@ export class VM {
     }
   }
   toArray(v: Py): Py[] {
-    if (v instanceof PyList || v instanceof PyTuple) return v.items.slice();
+    if ((v instanceof PyList || v instanceof PyTuple) && !(v instanceof PyListSub && subOverride(v, '__iter__') !== undefined)) return v.items.slice();
     const out: Py[] = [];
     for (const x of this.iterate(v)) {
       out.push(x);
@@ -4087,6 +4199,10 @@ export class VM {
   }
   getItemHook!: (vm: VM, o: Py, k: Py) => Py;
   setItem(o: Py, k: Py, v: Py): void {
+    if ((o instanceof PyDictSub || o instanceof PyListSub) && subOverride(o, '__setitem__') !== undefined) {
+      this.callSpecial(o, '__setitem__', [k, v]);
+      return;
+    }
     if (o instanceof PyDict) {
       this.dictSet(o, k, v);
       return;

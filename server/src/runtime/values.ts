@@ -730,8 +730,8 @@ export function hashKey(v: Py): Py {
         if (!v.frozen) throw new UnhashableError('set');
         return intern(encodeKey(v));
       }
-      if (v instanceof PyList) throw new UnhashableError('list');
-      if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyList) throw new UnhashableError(v instanceof PyListSub ? v.cls.name : 'list');
+      if (v instanceof PyDict) throw new UnhashableError(v instanceof PyDictSub ? v.cls.name : 'dict');
       if (v instanceof PyBytes) return intern('b' + latin1(v.data));
       if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       return v;
@@ -763,8 +763,8 @@ function encodeKey(v: Py): string {
         if (!v.frozen) throw new UnhashableError('set');
         return '{' + [...v.map.values()].map(encodeKey).sort().join(',') + '}';
       }
-      if (v instanceof PyList) throw new UnhashableError('list');
-      if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyList) throw new UnhashableError(v instanceof PyListSub ? v.cls.name : 'list');
+      if (v instanceof PyDict) throw new UnhashableError(v instanceof PyDictSub ? v.cls.name : 'dict');
       if (v instanceof PyBytes) return 'b' + v.data.length + ':' + latin1(v.data);
       if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       let id = objectIds.get(v);
@@ -1043,5 +1043,29 @@ export class PyWeakRef extends PyObject {
   }
   traverse(): Py[] {
     return [];
+  }
+}
+
+/**
+ * An instance of a Python subclass of dict or list: the builtin's native storage (so that the builtin's own
+ * methods, which CPython runs on the storage directly, see it) plus the instance's attributes. The VM dispatches
+ * operators, subscripts, len(), iteration and `in` to the class's Python overrides (see subOverride in interp.ts).
+ */
+export class PyDictSub extends PyDict {
+  readonly dict = new Map<string, Py>();
+  constructor(public cls: PyType) {
+    super();
+  }
+  get pyType(): PyType {
+    return this.cls;
+  }
+}
+export class PyListSub extends PyList {
+  readonly dict = new Map<string, Py>();
+  constructor(public cls: PyType) {
+    super([]);
+  }
+  get pyType(): PyType {
+    return this.cls;
   }
 }

@@ -80,6 +80,23 @@ def copy(x):
         return cls(x.default_factory, x)
     if isinstance(x, _deque):
         return cls(x, x.maxlen)
+    if isinstance(x, (list, dict)) and getattr(cls, '__module__', 'builtins') != 'builtins':
+        # A class statement's subclass of list or dict, as copyreg's reduction rebuilds it: __new__, the
+        # instance's __dict__, then y.append(item) for iter(x) or y[key] = value for iter(x.items()).
+        y = cls.__new__(cls)
+        state = vars(x)
+        if state:
+            if hasattr(y, '__setstate__'):
+                y.__setstate__(state)
+            else:
+                y.__dict__.update(state)
+        if isinstance(x, list):
+            for item in iter(x):
+                y.append(item)
+        else:
+            for key, value in iter(x.items()):
+                y[key] = value
+        return y
     if _is_instance_of_class(x):
         return _reconstruct(x, dict(vars(x)), None, False)
     _refuse_or_raise(x, 'copy.copy()')

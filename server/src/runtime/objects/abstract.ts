@@ -3,10 +3,10 @@
 // and len(). It dispatches to the type files and holds no type's behaviour itself.
 
 import { isUnionOperand, makeUnion, subscriptClass } from './genericalias.js';
-import { dispatchesDunders, PyFunction, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
+import { dispatchesDunders, subOverride, PyFunction, isIntLike, isNumeric, NOT_IMPLEMENTED, toNumber, typeOf, type VM } from '../interp.js';
 import { BIN_OPS } from '../opcodes.js';
 import { percentFormat } from '../format.js';
-import { PyBoundMethod, PyClassMethod, PyDict, PyInstance, PyList, PyObject, PyRange, PySet, PyTuple, PyType, PyWeakRef, type Py } from '../values.js';
+import { PyBoundMethod, PyClassMethod, PyDict, PyDictSub, PyInstance, PyList, PyListSub, PyObject, PyRange, PySet, PyTuple, PyType, PyWeakRef, type Py } from '../values.js';
 import { DictView, dictBinary, dictDeleteSubscript, dictSubscript, dictUpdate, dictViewBinary } from './dict.js';
 import { floatArith } from './float.js';
 import { intArith } from './int.js';
@@ -119,6 +119,7 @@ function builtinBinary(vm: VM, op: string, a: Py, b: Py, inplace: boolean): Py {
 
 export function getItem(vm: VM, o: Py, k: Py): Py {
   if (o instanceof PyWeakRef && o.isProxy) return getItem(vm, vm.unproxy(o), k);
+  if ((o instanceof PyListSub || o instanceof PyDictSub) && subOverride(o, '__getitem__') !== undefined) return vm.callSpecial(o, '__getitem__', [k]);
   if (o instanceof PyList) return listSubscript(vm, o, k);
   if (o instanceof PyTuple) return tupleSubscript(vm, o, k);
   if (o instanceof PyDict) return dictSubscript(vm, o, k);
@@ -144,6 +145,10 @@ export function getItem(vm: VM, o: Py, k: Py): Py {
 
 export function setItem(vm: VM, o: Py, k: Py, v: Py): void {
   if (o instanceof PyWeakRef && o.isProxy) return setItem(vm, vm.unproxy(o), k, v);
+  if ((o instanceof PyListSub || o instanceof PyDictSub) && subOverride(o, '__setitem__') !== undefined) {
+    vm.callSpecial(o, '__setitem__', [k, v]);
+    return;
+  }
   if (o instanceof PyList) {
     listAssignSubscript(vm, o, k, v);
     return;
@@ -161,6 +166,10 @@ export function setItem(vm: VM, o: Py, k: Py, v: Py): void {
 
 export function delItem(vm: VM, o: Py, k: Py): void {
   if (o instanceof PyWeakRef && o.isProxy) return delItem(vm, vm.unproxy(o), k);
+  if ((o instanceof PyListSub || o instanceof PyDictSub) && subOverride(o, '__delitem__') !== undefined) {
+    vm.callSpecial(o, '__delitem__', [k]);
+    return;
+  }
   if (o instanceof PyList) {
     listDeleteSubscript(vm, o, k);
     return;
@@ -180,22 +189,26 @@ export function delItem(vm: VM, o: Py, k: Py): void {
   throw vm.typeError(`'${typeOf(o).name}' object doesn't support item deletion`);
 }
 
+/** slot_sq_length's checks of what a __len__ returned. */
+function checkedLength(vm: VM, r: Py): number {
+  if (!isIntLike(r)) throw vm.typeError(`'${typeOf(r).name}' object cannot be interpreted as an integer`);
+  // slot_sq_length: a negative length first, then one beyond a C ssize_t (PyNumber_AsSsize_t).
+  if (Number(r) < 0) throw vm.error('ValueError', '__len__() should return >= 0');
+  if (typeof r === 'bigint' && r > 9223372036854775807n) throw vm.error('OverflowError', "cannot fit 'int' into an index-sized integer");
+  return Number(r);
+}
+
 export function len(vm: VM, v: Py): number {
   if (v instanceof PyWeakRef && v.isProxy) return len(vm, vm.unproxy(v));
   if (typeof v === 'string') return strLength(v);
+  if ((v instanceof PyListSub || v instanceof PyDictSub) && subOverride(v, '__len__') !== undefined) return checkedLength(vm, vm.callSpecial(v, '__len__', []));
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length;
   if (v instanceof PyDict) return v.vals.size;
   if (v instanceof PySet) return v.map.size;
   if (v instanceof PyRange) return v.length;
   if (v instanceof PyInstance || (v instanceof PyType && v.metaclass !== undefined)) {
     const r = vm.callSpecial(v, '__len__', []);
-    if (r !== undefined) {
-      if (!isIntLike(r)) throw vm.typeError(`'${typeOf(r).name}' object cannot be interpreted as an integer`);
-      // slot_sq_length: a negative length first, then one beyond a C ssize_t (PyNumber_AsSsize_t).
-      if (Number(r) < 0) throw vm.error('ValueError', '__len__() should return >= 0');
-      if (typeof r === 'bigint' && r > 9223372036854775807n) throw vm.error('OverflowError', "cannot fit 'int' into an index-sized integer");
-      return Number(r);
-    }
+    if (r !== undefined) return checkedLength(vm, r);
   }
   const pl = (v as { pyLen?: () => number } | null)?.pyLen;
   if (typeof pl === 'function') return pl.call(v);

@@ -2,8 +2,8 @@
 // the dict() constructor and update(), every method of dict, and the keys/values/items views.
 
 import { def, methodArity, native, type Kw } from '../args.js';
-import { DictIterator, dictType, excTypes, NOT_IMPLEMENTED, objectType, setType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyClassMethod, PyDict, PyInstance, PyIterator, PyObject, PyProperty, PySet, PyTuple, PyType, type Py } from '../values.js';
+import { DictIterator, dictType, excTypes, NOT_IMPLEMENTED, objectType, setType, subOverride, typeOf, UnsupportedSignal, type VM } from '../interp.js';
+import { PyClassMethod, PyDict, PyDictSub, PyInstance, PyIterator, PyObject, PyProperty, PySet, PyTuple, PyType, type Py } from '../values.js';
 import { arityCheck } from './method-arity.js';
 
 /** `a | b` (and `a |= b`) of two dicts, or NotImplemented. */
@@ -50,6 +50,8 @@ export function dictSubscript(vm: VM, o: PyDict, k: Py): Py {
   const v = o.vals.get(vm.lookupKey(o.vals, k));
   if (v === undefined) {
     // A dict subclass that defines __missing__ (collections.defaultdict) supplies the value, as dict_subscript does.
+    // A class statement's subclass of dict with a __missing__ (looked up on the type, as dict_subscript does).
+    if (o instanceof PyDictSub && o.cls.lookup('__missing__') !== undefined) return vm.callSpecial(o, '__missing__', [k]);
     const missing = (o as { pyMissing?: (vm: VM, k: Py) => Py | undefined }).pyMissing;
     if (missing !== undefined) {
       const r = missing.call(o, vm, k);
@@ -73,8 +75,10 @@ export function dictDeleteSubscript(vm: VM, o: PyDict, k: Py): void {
 }
 
 export function dictUpdate(vm: VM, d: PyDict, src: Py): void {
-  if (src instanceof PyDict) return mergeDict(vm, d, src);
-  if (src instanceof PyInstance && src.cls.lookup('keys') !== undefined) {
+  // dict_merge takes a dict subclass's storage unless the subclass overrides __iter__; then keys() and src[k].
+  const iterOverridden = src instanceof PyDictSub && subOverride(src, '__iter__') !== undefined;
+  if (src instanceof PyDict && !iterOverridden) return mergeDict(vm, d, src);
+  if ((src instanceof PyInstance && src.cls.lookup('keys') !== undefined) || iterOverridden) {
     for (const k of vm.iterate(vm.callMethod(src, 'keys', []))) vm.dictSet(d, k, vm.getItem(src, k));
     return;
   }
@@ -96,7 +100,10 @@ export function dictUpdate(vm: VM, d: PyDict, src: Py): void {
 
 export function installDictType(vm: VM): void {
   dictType.dict.set('__new__', native('__new__', (a, kw) => {
-    if ((a[0] as PyType) !== dictType) throw new UnsupportedSignal('subclassing dict', vm.currentLine());
+    const cls = a[0] as PyType;
+    // dict_new of a subclass: empty storage; dict.__init__ fills it.
+    if (cls instanceof PyType && cls !== dictType && !cls.builtin && cls.isSubtypeOf(dictType)) return new PyDictSub(cls);
+    if (cls !== dictType) throw new UnsupportedSignal('subclassing dict', vm.currentLine());
     const d = new PyDict();
     if (a.length > 1) dictUpdate(vm, d, a[1]);
     if (kw !== null) for (const [k, v] of kw) vm.dictSet(d, k, v);
@@ -175,15 +182,33 @@ function installDictMethods(vm: VM): void {
   });
   m('copy', (d) => copyDict(d));
   m('__len__', (d) => d.vals.size);
-  m('__getitem__', (d, a) => vm.getItem(d, a[0]));
+  // The slots themselves work on the storage (a subclass's override calling super().__getitem__ lands here).
+  m('__getitem__', (d, a) => dictSubscript(vm, d, a[0]));
+  m('__delitem__', (d, a) => {
+    methodArity(vm, '__delitem__', [d, ...a], 1, 1);
+    dictDeleteSubscript(vm, d, a[0]);
+    return null;
+  });
+  m('__init__', (d, a, kw) => {
+    if (a.length > 1) throw vm.typeError(`dict expected at most 1 argument, got ${a.length}`);
+    if (a.length > 0) dictUpdate(vm, d, a[0]);
+    if (kw !== null) for (const [k, v] of kw) vm.dictSet(d, k, v);
+    return null;
+  });
   m('__setitem__', (d, a) => {
     vm.dictSet(d, a[0], a[1]);
     return null;
   });
-  m('__contains__', (d, a) => vm.contains(d, a[0]));
-  m('__iter__', (d) => vm.getIter(d));
-  m('__repr__', (d) => vm.repr(d));
+  m('__contains__', (d, a) => d.vals.has(vm.lookupKey(d.vals, a[0])));
+  m('__iter__', (d) => new DictIterator(vm, d, 0));
+  m('__repr__', (d) => vm.repr(d, true));
   dictType.dict.set('fromkeys', new PyClassMethod(native('fromkeys', (a) => {
+    // _PyDict_FromKeys of a subclass: cls(), then d[key] = value for each key (an overriding __setitem__ runs).
+    if (a[0] instanceof PyType && a[0] !== dictType && !a[0].builtin) {
+      const made = vm.call(a[0], []);
+      for (const k of vm.iterate(a[1])) vm.setItem(made, k, a.length > 2 ? a[2] : null);
+      return made;
+    }
     const d = new PyDict();
     const value = a.length > 2 ? a[2] : null;
     const source = a[1];

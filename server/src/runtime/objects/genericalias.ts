@@ -83,7 +83,9 @@ function isGenericBuiltin(t: PyType): boolean {
 
 /** `cls[item]` for a class without a __class_getitem__ of its own. */
 export function subscriptClass(vm: VM, t: PyType, item: Py): Py {
-  if (!t.builtin || !isGenericBuiltin(t)) throw vm.typeError(`type '${t.name}' is not subscriptable`);
+  // A class statement's subclass of dict or list inherits their __class_getitem__.
+  const inherited = !t.builtin && ['dict', 'list'].includes(t.mro.find((b) => b.builtin)?.name ?? '') && t.mro.find((b) => b.builtin)?.module === 'builtins';
+  if (!inherited && (!t.builtin || !isGenericBuiltin(t))) throw vm.typeError(`type '${t.name}' is not subscriptable`);
   return new PyGenericAlias(t, item instanceof PyTuple ? [...item.items] : [item]);
 }
 

@@ -3,8 +3,8 @@
 
 import { def, native, arity, toInt, type Kw } from '../args.js';
 import { compareStr } from '../unicode.js';
-import { isIntLike, LimitSignal, listType, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyFloat, PyList, PySlice, PyTuple, PyType, type Py } from '../values.js';
+import { isIntLike, LimitSignal, ListIterator, listType, NOT_IMPLEMENTED, typeOf, UnsupportedSignal, type VM } from '../interp.js';
+import { PyFloat, PyList, PyListSub, PySlice, PyTuple, PyType, type Py } from '../values.js';
 import { indexOf, repeatCount, sequenceIndex } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
 import { arityCheck } from './method-arity.js';
@@ -149,7 +149,10 @@ function mergeSort(a: number[], less: (later: number, earlier: number) => boolea
 
 export function installListType(vm: VM): void {
   listType.dict.set('__new__', native('__new__', (a, kw) => {
-    if ((a[0] as PyType) !== listType) throw new UnsupportedSignal('subclassing list', vm.currentLine());
+    const cls = a[0] as PyType;
+    // list's tp_new for a subclass: an empty list (list.__init__ fills it); arguments are left to __init__.
+    if (cls instanceof PyType && cls !== listType && !cls.builtin && cls.isSubtypeOf(listType)) return new PyListSub(cls);
+    if (cls !== listType) throw new UnsupportedSignal('subclassing list', vm.currentLine());
     if (kw !== null && kw.size > 0) throw vm.typeError('list() takes no keyword arguments');
     arity(vm, 'list', a.slice(1), 0, 1);
     return new PyList(a.length > 1 ? vm.toArray(a[1]) : []);
@@ -231,15 +234,29 @@ function installListMethods(vm: VM): void {
     return null;
   });
   m('__len__', (l) => l.items.length);
-  m('__getitem__', (l, a) => vm.getItem(l, a[0]));
+  // The slots themselves work on the storage (a subclass's override calling super().__getitem__ lands here).
+  m('__getitem__', (l, a) => listSubscript(vm, l, a[0]));
   m('__setitem__', (l, a) => {
-    vm.setItem(l, a[0], a[1]);
+    listAssignSubscript(vm, l, a[0], a[1]);
     return null;
   });
-  m('__contains__', (l, a) => vm.contains(l, a[0]));
-  m('__iter__', (l) => vm.getIter(l));
-  m('__eq__', (l, a) => (a[0] instanceof PyList ? vm.eq(l, a[0]) : NOT_IMPLEMENTED));
-  m('__add__', (l, a) => vm.binaryOp(0, l, a[0], false));
-  m('__iadd__', (l, a) => vm.binaryOp(0, l, a[0], true));
-  m('__repr__', (l) => vm.repr(l));
+  m('__delitem__', (l, a) => {
+    arity(vm, '__delitem__', a, 1, 1);
+    listDeleteSubscript(vm, l, a[0]);
+    return null;
+  });
+  m('__init__', (l, a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('list() takes no keyword arguments');
+    if (a.length > 1) throw vm.typeError(`list expected at most 1 argument, got ${a.length}`);
+    const items = a.length > 0 ? vm.toArray(a[0]) : [];
+    l.items.length = 0;
+    for (const x of items) l.items.push(x);
+    return null;
+  });
+  m('__contains__', (l, a) => l.items.some((x) => x === a[0] || vm.eq(x, a[0])));
+  m('__iter__', (l) => new ListIterator(l.items, 'list_iterator'));
+  m('__eq__', (l, a) => (a[0] instanceof PyList ? vm.seqEq(l.items, a[0].items) : NOT_IMPLEMENTED));
+  m('__add__', (l, a) => listBinary(vm, '+', l, a[0], false));
+  m('__iadd__', (l, a) => listBinary(vm, '+', l, a[0], true));
+  m('__repr__', (l) => vm.repr(l, true));
 }

@@ -3384,7 +3384,8 @@ export class VM {
       throw new UnsupportedSignal('repr of objects nested deeper than 1000 levels', this.currentLine());
     }
     if (!own && (v instanceof PyListSub || v instanceof PyDictSub) && subOverride(v, '__repr__') !== undefined) {
-      const s = this.withRepr(v, () => this.callSpecial(v, '__repr__', []));
+      // slot_tp_repr has no recursion guard of its own (dict_repr's and list_repr's is on the storage).
+      const s = this.callSpecial(v, '__repr__', []);
       if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).name})`);
       return s;
     }
@@ -3805,15 +3806,7 @@ export class VM {
     if (typeof reflectedEq === 'function') return reflectedEq.call(b, this, a);
     if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
     if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
-    if (a instanceof PyDict && b instanceof PyDict) {
-      if (a.vals.size !== b.vals.size) return false;
-      for (const [hk, v] of a.vals) {
-        const other = this.findFrom(b.vals, a.vals, hk);
-        if (other === undefined) return false;
-        if (!this.eq(v, b.vals.get(other))) return false;
-      }
-      return true;
-    }
+    if (a instanceof PyDict && b instanceof PyDict) return this.dictEq(a, b);
     if (a instanceof PySet && b instanceof PySet) {
       if (a.map.size !== b.map.size) return false;
       // set_issubset: a's members in slot order, each found in b by its stored hash.
@@ -3839,6 +3832,16 @@ export class VM {
     const fb = (b as Cmp | null)?.pyRichCompare;
     if (typeof fb === 'function') return fb.call(b, this, [4, 5, 2, 3, 0, 1][op]!, a);
     return NOT_IMPLEMENTED;
+  }
+  /** dict_equal: the storages of two dicts compared. */
+  dictEq(a: PyDict, b: PyDict): boolean {
+    if (a.vals.size !== b.vals.size) return false;
+    for (const [hk, v] of a.vals) {
+      const other = this.findFrom(b.vals, a.vals, hk);
+      if (other === undefined) return false;
+      if (!this.eq(v, b.vals.get(other))) return false;
+    }
+    return true;
   }
   seqEq(a: Py[], b: Py[]): boolean {
     if (a.length !== b.length) return false;
@@ -3878,6 +3881,10 @@ export class VM {
         if (a === b && a instanceof PyFloat) return !Number.isNaN(a.v);
         return this.eq(a, b);
       case 3:
+        // A subclass of dict or list without a __ne__ of its own has dict's or list's: the storages compared.
+        if (((a instanceof PyDictSub && b instanceof PyDict) || (a instanceof PyListSub && b instanceof PyList)) && subOverride(a, '__ne__') === undefined &&
+          !((b instanceof PyDictSub || b instanceof PyListSub) && b.cls !== a.cls && b.cls.isSubtypeOf(a.cls) && subOverride(b, '__ne__') !== undefined))
+          return a instanceof PyList ? !this.seqEq(a.items, (b as PyList).items) : !this.dictEq(a as PyDict, b as PyDict);
         if (dispatchesDunders(a) || dispatchesDunders(b)) {
           const r = this.richCompare(a, b, '__ne__', '__ne__');
           if (r !== NOT_IMPLEMENTED) return r;

@@ -3,8 +3,8 @@
 
 import { def, methodArity, native, toInt, type Kw } from '../args.js';
 import { formatValue, percentFormat, strFormat } from '../format.js';
-import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyByteArray, PyBytes, PyDict, PyInstance, PyList, PySlice, PyStaticMethod, PyTuple, normInt, strHash, type Py } from '../values.js';
+import { isIntLike, NOT_IMPLEMENTED, strRepr, strType, subOverride, typeOf, UnsupportedSignal, type VM } from '../interp.js';
+import { PyByteArray, PyBytes, PyDict, PyDictSub, PyInstance, PyList, PySlice, PyStaticMethod, PyTuple, normInt, strHash, type Py } from '../values.js';
 import { indexOf, repeatCount } from './sequence.js';
 import { sliceArray, sliceIndices } from './slice.js';
 import { allChars, cpLength, isDecimalChar, isDigitChar, isNumericChar, isPrintableChar, isSpaceChar, SPACE_CLASS } from '../unicode.js';
@@ -333,6 +333,9 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   m('format_map', (s, a) => {
     const kw = new Map<string, Py>();
     const d = a[0] as PyDict;
+    // CPython looks each field up with mapping[key]: a dict subclass's __getitem__ or __missing__ would run.
+    if (d instanceof PyDictSub && (d.cls.lookup('__missing__') !== undefined || subOverride(d, '__getitem__') !== undefined))
+      throw new UnsupportedSignal(`str.format_map() of a ${d.cls.name} with __getitem__ or __missing__`, vm.currentLine());
     for (const [hk, v] of d.vals) kw.set(d.keys.get(hk), v);
     return strFormat(vm, s, [], kw);
   });

@@ -739,7 +739,7 @@ export class VM {
     for (const c of t.mro) {
       if (c.builtin) break;
       if (c.slotsListDict !== undefined) throw new UnsupportedSignal(`__slots__ in a subclass of a builtin type (${t.name})`, this.currentLine());
-      for (const name of ['__hash__', '__reversed__', '__getattribute__', '__sizeof__', '__reduce__', '__reduce_ex__', '__getstate__', '__copy__', '__deepcopy__']) {
+      for (const name of ['__hash__', '__reversed__', '__getattribute__', '__format__', '__sizeof__', '__reduce__', '__reduce_ex__', '__getstate__', '__copy__', '__deepcopy__']) {
         const v = c.dict.get(name);
         // A class with __eq__ gets `__hash__ = None` (unhashable, as dict and list are).
         if (v !== undefined && !(name === '__hash__' && v === null))
@@ -1658,7 +1658,7 @@ export class VM {
                 f.ip = cur;
                 const seq = stack.pop();
                 let items: Py[];
-                if (seq instanceof PyTuple || seq instanceof PyList) items = seq.items;
+                if (seq instanceof PyTuple || (seq instanceof PyList && !(seq instanceof PyListSub && subOverride(seq, '__iter__') !== undefined))) items = seq.items;
                 else items = this.rooted(seq, () => this.unpackIterable(seq, arg));
                 if (items.length !== arg) throw this.unpackError(arg, items.length);
                 for (let i = arg - 1; i >= 0; i--) stack.push(items[i]);

@@ -10,6 +10,7 @@ import {
   boolType, classmethodType, dictType, ellipsisType, excTypes, floatType, frozensetType, intType, isIntLike, isNumeric, ListIterator, listType,
   NOT_IMPLEMENTED, notImplementedType, objectType, refuseNotImplementedTruth, propertyType, PyAwaitIterator, PyFunction, PyGenerator, rangeType, setType, sliceType, staticmethodType,
   strType, superType, tupleType, typeOf, typeType, UnsupportedSignal, type VM,
+  subOverride,
 } from './interp.js';
 import { binaryOp, delItem, getItem, len, setItem } from './objects/abstract.js';
 import { installBytesTypes } from './objects/bytes.js';
@@ -538,6 +539,7 @@ export function installBuiltins(vm: VM): void {
   fn('reversed', (args) => {
     arity(vm, 'reversed', args, 1, 1);
     const v = args[0];
+    if ((v instanceof PyListSub || v instanceof PyDictSub) && subOverride(v, '__reversed__') !== undefined) return vm.callSpecial(v, '__reversed__', []);
     if (v instanceof PyList) {
       let i = v.items.length - 1;
       return new FnIterator('list_reverseiterator', () => (i >= 0 && i < v.items.length ? v.items[i--] : STOP));

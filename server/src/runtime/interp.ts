@@ -734,12 +734,12 @@ export class VM {
     return obj;
   }
 
-  /** What the runtime does not model for a subclass of dict or list: __slots__, a __hash__ of its own, __reversed__. */
+  /** What the runtime does not model for a subclass of dict or list: __slots__, a __hash__, __getattribute__ or __format__ of its own. */
   refuseBuiltinSub(t: PyType): void {
     for (const c of t.mro) {
       if (c.builtin) break;
       if (c.slotsListDict !== undefined) throw new UnsupportedSignal(`__slots__ in a subclass of a builtin type (${t.name})`, this.currentLine());
-      for (const name of ['__hash__', '__reversed__', '__getattribute__', '__format__', '__sizeof__', '__reduce__', '__reduce_ex__', '__getstate__', '__copy__', '__deepcopy__']) {
+      for (const name of ['__hash__', '__getattribute__', '__format__']) {
         const v = c.dict.get(name);
         // A class with __eq__ gets `__hash__ = None` (unhashable, as dict and list are).
         if (v !== undefined && !(name === '__hash__' && v === null))

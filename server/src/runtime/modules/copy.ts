@@ -83,9 +83,12 @@ def copy(x):
     if isinstance(x, (list, dict)) and getattr(cls, '__module__', 'builtins') != 'builtins':
         # A class statement's subclass of list or dict, as copyreg's reduction rebuilds it: __new__, the
         # instance's __dict__, then y.append(item) for iter(x) or y[key] = value for iter(x.items()).
-        for name in ('__reduce_ex__', '__reduce__', '__getstate__', '__getnewargs__', '__getnewargs_ex__'):
-            if getattr(cls, name, None) is not getattr(list if isinstance(x, list) else dict, name, None):
-                _refuse(f'copy.copy() of a {cls.__name__} with its own {name}')
+        for c in cls.__mro__:
+            if c is list or c is dict:
+                break
+            for name in ('__reduce_ex__', '__reduce__', '__getstate__', '__getnewargs__', '__getnewargs_ex__'):
+                if name in c.__dict__:
+                    _refuse(f'copy.copy() of a {cls.__name__} with its own {name}')
         y = cls.__new__(cls)
         state = vars(x)
         if state:

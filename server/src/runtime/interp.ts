@@ -3931,6 +3931,19 @@ export class VM {
   /** <, <=, >, >= with CPython's type rules and messages. */
   order(op: number, a: Py, b: Py): Py {
     const sym = ['<', '<=', '', '', '>', '>='][op]!;
+    if (a instanceof PyListSub || b instanceof PyListSub || a instanceof PyDictSub || b instanceof PyDictSub) {
+      // A subclass's own comparison methods come before list's (a reflected one first for a subclass of a's type).
+      const name = ['__lt__', '__le__', '', '', '__gt__', '__ge__'][op]!;
+      const rname = ['__gt__', '__ge__', '', '', '__lt__', '__le__'][op]!;
+      const ta = typeOf(a);
+      const tb = typeOf(b);
+      if (tb !== ta && tb.isSubtypeOf(ta) && (b instanceof PyListSub || b instanceof PyDictSub) && subOverride(b, rname) !== undefined) {
+        const r = this.richCompare(b, a, rname, name);
+        if (r !== NOT_IMPLEMENTED) return r;
+      }
+      const r = this.richCompare(a, b, name, rname);
+      if (r !== NOT_IMPLEMENTED) return r;
+    }
     if (isNumeric(a) && isNumeric(b)) {
       const c = numCmp(a, b);
       if (Number.isNaN(c)) return false;

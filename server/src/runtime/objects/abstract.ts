@@ -58,7 +58,7 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
   }
   if (op === '+' && typeof a === 'string') throw vm.typeError(`can only concatenate str (not "${typeOf(b).name}") to str`);
   if (op === '+' && (a instanceof PyList || a instanceof PyTuple))
-    throw vm.typeError(`can only concatenate ${typeOf(a).name} (not "${typeOf(b).name}") to ${typeOf(a).name}`);
+    throw vm.typeError(`can only concatenate ${a instanceof PyList ? 'list' : 'tuple'} (not "${typeOf(b).name}") to ${a instanceof PyList ? 'list' : 'tuple'}`);
   const isSeq = (v: Py): boolean => typeof v === 'string' || v instanceof PyList || v instanceof PyTuple;
   if (op === '*' && (isSeq(a) || isSeq(b)))
     throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(isSeq(a) ? b : a).name}'`);

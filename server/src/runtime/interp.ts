@@ -2381,9 +2381,17 @@ export class VM {
         if (v.func !== null) work.push(v.func);
       } else if (v instanceof PyList || v instanceof PyTuple) {
         for (const x of v.items) work.push(x);
+        if (v instanceof PyListSub) {
+          for (const x of v.dict.values()) work.push(x);
+          work.push(v.cls);
+        }
       } else if (v instanceof PyDict) {
         for (const x of v.keys.values()) work.push(x);
         for (const x of v.vals.values()) work.push(x);
+        if (v instanceof PyDictSub) {
+          for (const x of v.dict.values()) work.push(x);
+          work.push(v.cls);
+        }
       } else if (v instanceof PySet) {
         for (const x of v.map.values()) work.push(x);
       } else if (v instanceof PyException) {

@@ -7,7 +7,7 @@
 
 import { native } from '../args.js';
 import { objectType, PyFunction, PyGenerator, typeOf, UnsupportedSignal, type VM } from '../interp.js';
-import { PyInstance, PyObject, PySet, PyType, PyWeakRef, type Py, type PyModule } from '../values.js';
+import { PyInstance, PyList, PyObject, PySet, PyTuple, PyType, PyWeakRef, type Py, type PyModule } from '../values.js';
 import { module, pythonModule } from './support.js';
 
 export const referenceType = new PyType('ReferenceType', [objectType]);
@@ -30,6 +30,14 @@ export function weakTarget(vm: VM, w: PyWeakRef): PyObject {
 
 function check(vm: VM, v: Py | undefined): PyObject {
   if (v instanceof PyInstance) {
+    // A class whose __slots__ list '__weakref__' has a weak reference slot, as CPython gives it.
+    const slotNames = (t: PyType): string[] | undefined => {
+      const s = t.dict.get('__slots__');
+      if (typeof s === 'string') return [s];
+      if (s instanceof PyTuple || s instanceof PyList) return s.items.filter((x): x is string => typeof x === 'string');
+      return undefined;
+    };
+    if (v.cls.mro.some((t) => slotNames(t)?.includes('__weakref__'))) return v;
     if (v.cls.mro.some((t) => t.dict.has('__slots__'))) throw new UnsupportedSignal('a weak reference to an object of a class with __slots__', vm.currentLine());
     return v;
   }

@@ -199,6 +199,9 @@ function installDictMethods(vm: VM): void {
     vm.dictSet(d, a[0], a[1]);
     return null;
   });
+  // dict_richcompare: the storages, whatever the subclasses override (OrderedDict.__eq__ calls dict.__eq__).
+  m('__eq__', (d, a) => (a.length === 1 && a[0] instanceof PyDict ? vm.dictEq(d, a[0]) : NOT_IMPLEMENTED));
+  m('__ne__', (d, a) => (a.length === 1 && a[0] instanceof PyDict ? !vm.dictEq(d, a[0]) : NOT_IMPLEMENTED));
   m('__contains__', (d, a) => d.vals.has(vm.lookupKey(d.vals, a[0])));
   m('__iter__', (d) => new DictIterator(vm, d, 0));
   m('__repr__', (d) => vm.repr(d, true));

@@ -256,6 +256,7 @@ function installListMethods(vm: VM): void {
   m('__contains__', (l, a) => l.items.some((x) => x === a[0] || vm.eq(x, a[0])));
   m('__iter__', (l) => new ListIterator(l.items, 'list_iterator'));
   m('__eq__', (l, a) => (a[0] instanceof PyList ? vm.seqEq(l.items, a[0].items) : NOT_IMPLEMENTED));
+  m('__ne__', (l, a) => (a[0] instanceof PyList ? !vm.seqEq(l.items, a[0].items) : NOT_IMPLEMENTED));
   m('__add__', (l, a) => listBinary(vm, '+', l, a[0], false));
   m('__iadd__', (l, a) => listBinary(vm, '+', l, a[0], true));
   m('__repr__', (l) => vm.repr(l, true));

@@ -730,11 +730,15 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr,
     ):
 
     def _iterencode_list(lst, _current_indent_level):
+        seq = lst
+        if _one_shot and type(lst) is not list and type(lst) is not tuple:
+            # json.dumps runs CPython's C encoder, which takes PySequence_Fast of a list subclass: list(lst).
+            lst = list(lst)
         if not lst:
             yield '[]'
             return
         if markers is not None:
-            markerid = id(lst)
+            markerid = id(seq)
             if markerid in markers:
                 raise ValueError("Circular reference detected")
             markers[markerid] = lst
@@ -786,7 +790,8 @@ def _make_iterencode(markers, _default, _encoder, _indent, _floatstr,
             del markers[markerid]
 
     def _iterencode_dict(dct, _current_indent_level):
-        if not dct:
+        # The C encoder (json.dumps) asks the dict's storage whether it is empty, not a subclass's __len__.
+        if not (dict.__len__(dct) if _one_shot and isinstance(dct, dict) else dct):
             yield '{}'
             return
         if markers is not None:

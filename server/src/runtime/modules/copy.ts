@@ -62,6 +62,41 @@ def _reconstruct(x, state, memo, deep):
     return y
 
 
+def _reconstruct_subclass(x, memo, deep):
+    # A class statement's subclass of list or dict, as copyreg's reduction rebuilds it: __new__, the instance's
+    # __dict__ (if any), then y.append(item) for iter(x) or y[key] = value for iter(x.items()).
+    cls = type(x)
+    for c in cls.__mro__:
+        if c is list or c is dict:
+            break
+        for name in ('__reduce_ex__', '__reduce__', '__getstate__', '__getnewargs__', '__getnewargs_ex__'):
+            if name in c.__dict__:
+                _refuse(f'copying a {cls.__name__} with its own {name}')
+    y = cls.__new__(cls)
+    if memo is not None:
+        memo[id(x)] = y
+    state = vars(x)
+    if state:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, '__setstate__'):
+            y.__setstate__(state)
+        else:
+            y.__dict__.update(state)
+    if isinstance(x, list):
+        for item in iter(x):
+            if deep:
+                item = deepcopy(item, memo)
+            y.append(item)
+    else:
+        for key, value in iter(x.items()):
+            if deep:
+                key = deepcopy(key, memo)
+                value = deepcopy(value, memo)
+            y[key] = value
+    return y
+
+
 def copy(x):
     """Shallow copy operation on arbitrary Python objects."""
     cls = type(x)
@@ -81,28 +116,7 @@ def copy(x):
     if isinstance(x, _deque):
         return cls(x, x.maxlen)
     if isinstance(x, (list, dict)) and getattr(cls, '__module__', 'builtins') != 'builtins':
-        # A class statement's subclass of list or dict, as copyreg's reduction rebuilds it: __new__, the
-        # instance's __dict__, then y.append(item) for iter(x) or y[key] = value for iter(x.items()).
-        for c in cls.__mro__:
-            if c is list or c is dict:
-                break
-            for name in ('__reduce_ex__', '__reduce__', '__getstate__', '__getnewargs__', '__getnewargs_ex__'):
-                if name in c.__dict__:
-                    _refuse(f'copy.copy() of a {cls.__name__} with its own {name}')
-        y = cls.__new__(cls)
-        state = vars(x)
-        if state:
-            if hasattr(y, '__setstate__'):
-                y.__setstate__(state)
-            else:
-                y.__dict__.update(state)
-        if isinstance(x, list):
-            for item in iter(x):
-                y.append(item)
-        else:
-            for key, value in iter(x.items()):
-                y[key] = value
-        return y
+        return _reconstruct_subclass(x, None, False)
     if _is_instance_of_class(x):
         return _reconstruct(x, dict(vars(x)), None, False)
     _refuse_or_raise(x, 'copy.copy()')
@@ -165,6 +179,8 @@ def deepcopy(x, memo=None, _nil=[]):
         memo[d] = y
         for a in x:
             y.append(deepcopy(a, memo))
+    elif isinstance(x, (list, dict)) and getattr(cls, '__module__', 'builtins') != 'builtins':
+        y = _reconstruct_subclass(x, memo, True)
     elif _is_instance_of_class(x):
         y = _reconstruct(x, dict(vars(x)), memo, True)
     else:

@@ -3861,6 +3861,23 @@ export class VM {
   }
   /** Tries a.__op__(b) then b.__rop__(a) for user classes; NOT_IMPLEMENTED when neither applies. */
   richCompare(a: Py, b: Py, op: string, rop: string): Py {
+    // do_richcompare: the right operand's reflected method first when its type is a proper subclass of the left's.
+    if (COMPARISON_DUNDERS.has(op) && dispatchesDunders(b)) {
+      const ta = typeOf(a);
+      const tb = typeOf(b);
+      if (ta !== tb && tb.isSubtypeOf(ta)) {
+        const m = tb.lookup(rop);
+        if (m !== undefined && !(m instanceof PyNative)) {
+          const r = this.call(this.bindMethod(m, b), [a]);
+          if (r !== NOT_IMPLEMENTED) return r;
+        }
+        if (dispatchesDunders(a)) {
+          const ma = ta.lookup(op);
+          if (ma !== undefined && !(ma instanceof PyNative)) return this.call(this.bindMethod(ma, a), [b]);
+        }
+        return NOT_IMPLEMENTED;
+      }
+    }
     if (dispatchesDunders(a)) {
       const m = typeOf(a).lookup(op);
       if (m !== undefined && !(m instanceof PyNative)) {
@@ -4254,6 +4271,7 @@ interface DelegateOutcome {
   exc: PyException | null;
   value: Py;
 }
+const COMPARISON_DUNDERS = new Set(['__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__']);
 const MUTATORS = new Set(['clear', 'pop', 'remove', 'popitem', 'discard', '__delitem__', 'difference_update', 'intersection_update']);
 
 /**

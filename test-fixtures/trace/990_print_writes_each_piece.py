@@ -55,6 +55,10 @@ try:
     del sys.stdout.write
 except AttributeError:
     print('AttributeError')
+sys.stdout.flush = lambda: original_write('[flushed]')
+print('flush shadowed', flush=True)
+print('not flushed')
+del sys.stdout.flush
 saved = sys.stdout
 sys.stdout = Recorder()
 print('into', 'the recorder')

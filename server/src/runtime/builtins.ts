@@ -141,7 +141,8 @@ export function installBuiltins(vm: VM): void {
       // sys.stdout replaced (contextlib.redirect_stdout, or by assignment), or its write shadowed on the instance.
       const stdout = vm.modules.get('sys')?.dict.get('stdout');
       if (stdout === null) return null;
-      const shadowed = (stdout as { instanceAttrs?: Map<string, Py> } | undefined)?.instanceAttrs?.has('write') ?? false;
+      const own = (stdout as { instanceAttrs?: Map<string, Py> } | undefined)?.instanceAttrs;
+      const shadowed = own !== undefined && (own.has('write') || own.has('flush'));
       if (stdout !== undefined && (stdout !== vm.capturedStdout || shadowed)) target = stdout;
     }
     const write = target === undefined ? (s: string): void => vm.write(s) : (s: string): void => void vm.callMethod(target, 'write', [s]);

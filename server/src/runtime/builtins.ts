@@ -134,18 +134,24 @@ export function installBuiltins(vm: VM): void {
     if (end !== null && typeof end !== 'string') throw vm.typeError(`end must be None or a string, not ${typeOf(end).name}`);
     sep ??= ' ';
     end ??= '\n';
-    const text = args.map((a) => vm.str(a)).join(sep) + end;
-    if (file !== null) {
-      vm.callMethod(file, 'write', [text]);
-      return null;
+    // print writes each piece through file.write as it goes (CPython's builtin_print): str() of an argument runs
+    // after the earlier pieces were written, and a write that transforms or records its text sees them one by one.
+    let target: Py | undefined = file ?? undefined;
+    if (file === null) {
+      // sys.stdout replaced (contextlib.redirect_stdout, or by assignment), or its write shadowed on the instance.
+      const stdout = vm.modules.get('sys')?.dict.get('stdout');
+      if (stdout === null) return null;
+      const own = (stdout as { instanceAttrs?: Map<string, Py> } | undefined)?.instanceAttrs;
+      const shadowed = own !== undefined && (own.has('write') || own.has('flush'));
+      if (stdout !== undefined && (stdout !== vm.capturedStdout || shadowed)) target = stdout;
     }
-    // sys.stdout replaced (contextlib.redirect_stdout, or by assignment): print writes to the replacement.
-    const stdout = vm.modules.get('sys')?.dict.get('stdout');
-    if (stdout !== undefined && stdout !== vm.capturedStdout) {
-      if (stdout !== null) vm.callMethod(stdout, 'write', [text]);
-      return null;
-    }
-    vm.write(text);
+    const write = target === undefined ? (s: string): void => vm.write(s) : (s: string): void => void vm.callMethod(target, 'write', [s]);
+    args.forEach((a, i) => {
+      if (i > 0) write(sep as string);
+      write(vm.str(a));
+    });
+    write(end);
+    if (target !== undefined && vm.truthy(kwArg(kw, 'flush', false))) vm.callMethod(target, 'flush', []);
     return null;
   });
   fn('repr', (args) => {

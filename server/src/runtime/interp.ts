@@ -2655,6 +2655,9 @@ export class VM {
       throw new UnsupportedSignal(`${o.name}.${name}`, this.currentLine());
     }
     if (o instanceof PySuper) return this.superGetAttr(o, name);
+    // A built-in object with a __dict__ (sys.stdout: `sys.stdout.write = f` shadows the method, not a property).
+    const own = (o as { instanceAttrs?: Map<string, Py> } | null)?.instanceAttrs?.get(name);
+    if (own !== undefined && !(typeOf(o).lookup(name) instanceof PyProperty)) return own;
     const pyGetAttr = (o as { pyGetAttr?: (vm: VM, name: string) => Py } | null)?.pyGetAttr;
     if (typeof pyGetAttr === 'function') return pyGetAttr.call(o, this, name);
     const special = this.specialAttr(o, name);
@@ -2741,6 +2744,11 @@ export class VM {
     const partial = t.mro.find((c) => c.partial);
     if (partial !== undefined) throw new UnsupportedSignal(`${partial.name}.${name}`, this.currentLine());
     this.refuseUnmodelled(t, name);
+    // An attribute of the metaclass CPython has (`type.__subclasses__`, `mro`, `__flags__`, ...) and the runtime
+    // does not model is refused too; `__abstractmethods__` is an AttributeError in CPython unless an ABC set it
+    // (type_abstractmethods: the message is the bare name).
+    if (name === '__abstractmethods__') throw this.error('AttributeError', '__abstractmethods__');
+    this.refuseUnmodelled(typeOf(t), name);
     throw this.error('AttributeError', `type object '${t.name}' has no attribute '${name}'`);
   }
 
@@ -3132,6 +3140,11 @@ export class VM {
       return;
     }
     const desc = t.lookup(name);
+    const ownAttrs = (o as { instanceAttrs?: Map<string, Py> } | null)?.instanceAttrs;
+    if (ownAttrs !== undefined && !(desc instanceof PyProperty)) {
+      ownAttrs.set(name, v);
+      return;
+    }
     // A writable member of a built-in object (defaultdict.default_factory).
     if (desc instanceof PyProperty && desc.fset !== null) {
       this.call(desc.fset, [o, v]);
@@ -3205,6 +3218,7 @@ export class VM {
       if (!o.dict.delete(name)) throw this.error('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
       return;
     }
+    if ((o as { instanceAttrs?: Map<string, Py> } | null)?.instanceAttrs?.delete(name) === true) return;
     // A name the program set on a module (`sys.spam = 1; del sys.spam`); the module's own names the runtime may not model.
     if (o instanceof PyModule && o.dict.has(name)) {
       o.dict.delete(name);

@@ -15,15 +15,17 @@ streamType.module = '_io';
 
 /** sys.stdout / sys.stderr: text streams into the report's stdout / stderr. */
 class StdStream extends PyObject {
+  /** Its __dict__'s entries set by the program (`sys.stdout.write = f`; VM.getAttr/setAttr/delAttr read them). */
+  instanceAttrs = new Map<string, Py>();
   constructor(public name: string, public sink: (s: string) => void) {
     super();
   }
   get pyType(): PyType {
     return streamType;
   }
-  /** It holds no Python object: finalisation by reference (`del g`) may look past it. */
+  /** It holds no Python object but what the program set on it: finalisation by reference (`del g`) may look past it. */
   traverse(): Py[] {
-    return [];
+    return [...this.instanceAttrs.values()];
   }
 }
 

@@ -1969,7 +1969,15 @@ export class VM {
           for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
         } else if (v.vals.complex !== undefined && v.vals.complex.hashOf.size > 0) {
           // dict_merge: a user-hashed key goes in with the hash stored with it (no __hash__ call).
-          if (d.vals.size === 0) this.refuseCollidingDictCopy(v.vals);
+          // Into an empty dict a table without deleted entries is cloned (no comparisons), else inserted key by key.
+          if (d.vals.size === 0 && !v.vals.deletions) {
+            for (const [hk, val] of v.vals) {
+              d.keys.set(hk, v.keys.get(hk));
+              d.vals.set(hk, val);
+            }
+            d.vals.complex = v.vals.complex.clone();
+            break;
+          }
           for (const [hk, val] of [...v.vals]) {
             const key = this.insertFrom(d.vals, v.vals, hk);
             if (!d.vals.has(key)) d.keys.set(key, v.keys.get(hk));
@@ -3533,8 +3541,8 @@ export class VM {
     complex.hashOf.set(hk, h);
   }
   /**
-   * dict_merge into an empty dict copies the source's table wholesale or inserts entry by entry (comparing keys of
-   * one hash), as the source's table size decides: with such keys, which of them is not known, so it is refused.
+   * PyDict_Copy of a table with deleted entries clones it or re-inserts entry by entry (comparing keys of one hash),
+   * as the count of deleted entries decides, which the runtime does not keep: with such keys, it is refused.
    */
   refuseCollidingDictCopy(src: KeyTable): void {
     const complex = src.complex;

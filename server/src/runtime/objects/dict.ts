@@ -19,9 +19,11 @@ function mergeDict(vm: VM, d: PyDict, src: PyDict): void {
   // dict_merge of a dict into itself changes nothing.
   if (src === d) return;
   const plain = (src.vals.complex === undefined || src.vals.complex.hashOf.size === 0) && (d.vals.complex === undefined || d.vals.complex.hashOf.size === 0);
-  if (d.vals.size === 0) vm.refuseCollidingDictCopy(src.vals);
-  if (d.vals.size === 0 && src.vals.complex !== undefined) d.vals.complex = src.vals.complex.clone();
-  if (plain || d.vals.size === 0) {
+  // Into an empty dict, dict_merge clones a table without deleted entries (no comparisons); otherwise it inserts
+  // entry by entry, as below.
+  const clone = d.vals.size === 0 && !src.vals.deletions;
+  if (clone && src.vals.complex !== undefined) d.vals.complex = src.vals.complex.clone();
+  if (plain || clone) {
     for (const [hk, v] of src.vals) {
       if (!d.vals.has(hk)) d.keys.set(hk, src.keys.get(hk));
       d.vals.set(hk, v);

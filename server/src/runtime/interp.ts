@@ -1971,6 +1971,7 @@ export class VM {
           // dict_merge: a user-hashed key goes in with the hash stored with it (no __hash__ call).
           // Into an empty dict a table without deleted entries is cloned (no comparisons), else inserted key by key.
           if (d.vals.size === 0 && !v.vals.deletions) {
+            this.refuseCollidingDictCopy(v.vals);
             for (const [hk, val] of v.vals) {
               d.keys.set(hk, v.keys.get(hk));
               d.vals.set(hk, val);
@@ -3541,8 +3542,9 @@ export class VM {
     complex.hashOf.set(hk, h);
   }
   /**
-   * PyDict_Copy of a table with deleted entries clones it or re-inserts entry by entry (comparing keys of one hash),
-   * as the count of deleted entries decides, which the runtime does not keep: with such keys, it is refused.
+   * Copying a dict (PyDict_Copy, or dict_merge into an empty dict) clones its table or re-inserts it entry by entry,
+   * comparing keys of one hash; which one depends on the table's size and deleted entries, which the runtime does
+   * not model: when a user-hashed key shares its hash with another key, the copy is refused.
    */
   refuseCollidingDictCopy(src: KeyTable): void {
     const complex = src.complex;

@@ -19,9 +19,10 @@ function mergeDict(vm: VM, d: PyDict, src: PyDict): void {
   // dict_merge of a dict into itself changes nothing.
   if (src === d) return;
   const plain = (src.vals.complex === undefined || src.vals.complex.hashOf.size === 0) && (d.vals.complex === undefined || d.vals.complex.hashOf.size === 0);
-  // Into an empty dict, dict_merge clones a table without deleted entries (no comparisons); otherwise it inserts
-  // entry by entry, as below.
+  // Into an empty dict, dict_merge inserts entry by entry (as below) from a table with deleted entries, and clones
+  // one without unless it is sparse, as its size decides (see VM.refuseCollidingDictCopy).
   const clone = d.vals.size === 0 && !src.vals.deletions;
+  if (clone) vm.refuseCollidingDictCopy(src.vals);
   if (clone && src.vals.complex !== undefined) d.vals.complex = src.vals.complex.clone();
   if (plain || clone) {
     for (const [hk, v] of src.vals) {
@@ -41,9 +42,9 @@ function mergeDict(vm: VM, d: PyDict, src: PyDict): void {
   }
 }
 
-/** PyDict_Copy: a table without deleted entries is cloned (no comparisons); otherwise it is a dict_merge. */
+/** PyDict_Copy: a table is cloned (no comparisons) or, with enough deleted entries, re-inserted by dict_merge. */
 export function copyDict(vm: VM, d: PyDict): PyDict {
-  if (d.vals.deletions) vm.refuseCollidingDictCopy(d.vals);
+  vm.refuseCollidingDictCopy(d.vals);
   const out = new PyDict();
   for (const [hk, v] of d.vals) {
     out.keys.set(hk, d.keys.get(hk));

@@ -1969,8 +1969,8 @@ export class VM {
           for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
         } else if (v.vals.complex !== undefined && v.vals.complex.hashOf.size > 0) {
           // dict_merge: a user-hashed key goes in with the hash stored with it (no __hash__ call).
-          // Into an empty dict a table without deleted entries is cloned (no comparisons), else inserted key by key.
-          if (d.vals.size === 0 && !v.vals.deletions) {
+          // Into an empty dict: cloned or inserted key by key, the same entries when no __eq__ can be called.
+          if (d.vals.size === 0) {
             this.refuseCollidingDictCopy(v.vals);
             for (const [hk, val] of v.vals) {
               d.keys.set(hk, v.keys.get(hk));

@@ -19,10 +19,10 @@ function mergeDict(vm: VM, d: PyDict, src: PyDict): void {
   // dict_merge of a dict into itself changes nothing.
   if (src === d) return;
   const plain = (src.vals.complex === undefined || src.vals.complex.hashOf.size === 0) && (d.vals.complex === undefined || d.vals.complex.hashOf.size === 0);
-  // Into an empty dict, dict_merge inserts entry by entry (as below) from a table with deleted entries, and clones
-  // one without unless it is sparse, as its size decides (see VM.refuseCollidingDictCopy).
-  const clone = d.vals.size === 0 && !src.vals.deletions;
-  if (clone) vm.refuseCollidingDictCopy(src.vals);
+  // Into an empty dict, dict_merge clones the table or inserts entry by entry, as its size and deleted entries
+  // decide (see VM.refuseCollidingDictCopy); either gives these entries when no __eq__ can be called.
+  if (d.vals.size === 0) vm.refuseCollidingDictCopy(src.vals);
+  const clone = d.vals.size === 0;
   if (clone && src.vals.complex !== undefined) d.vals.complex = src.vals.complex.clone();
   if (plain || clone) {
     for (const [hk, v] of src.vals) {

@@ -2663,6 +2663,11 @@ export class VM {
       if (fromMeta instanceof PyStaticMethod) return fromMeta.func;
       return this.bindMethod(fromMeta, t);
     }
+    // type.mro, found through the metatype: `C.mro()` (an AttributeError before).
+    if (name === 'mro') {
+      const mro = typeType.dict.get('mro');
+      if (mro instanceof PyNative) return mro.bind(t);
+    }
     const partial = t.mro.find((c) => c.partial);
     if (partial !== undefined) throw new UnsupportedSignal(`${partial.name}.${name}`, this.currentLine());
     this.refuseUnmodelled(t, name);

@@ -28,7 +28,7 @@ import { unicodeErrorStr } from './objects/codec.js';
 import {
   ELLIPSIS, EMPTY_TUPLE, PyWeakRef, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, PyUserModule, InstanceDict, ComplexKeys, cpythonHash, type KeyTable, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
+  PyType, PyTraceback, PyUserModule, InstanceDict, ComplexKeys, SetMap, cpythonHash, type KeyTable, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
 } from './values.js';
 
@@ -2006,6 +2006,16 @@ export class VM {
           for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
         } else if (v.vals.complex !== undefined && v.vals.complex.hashOf.size > 0) {
           // dict_merge: a user-hashed key goes in with the hash stored with it (no __hash__ call).
+          // Into an empty dict: cloned or inserted key by key, the same entries when no __eq__ can be called.
+          if (d.vals.size === 0) {
+            this.refuseCollidingDictCopy(v.vals);
+            for (const [hk, val] of v.vals) {
+              d.keys.set(hk, v.keys.get(hk));
+              d.vals.set(hk, val);
+            }
+            d.vals.complex = v.vals.complex.clone();
+            break;
+          }
           for (const [hk, val] of [...v.vals]) {
             const key = this.insertFrom(d.vals, v.vals, hk);
             if (!d.vals.has(key)) d.keys.set(key, v.keys.get(hk));
@@ -2740,6 +2750,11 @@ export class VM {
       if (fromMeta instanceof PyClassMethod) return new PyBoundMethod(t.metaclass!, fromMeta.func);
       if (fromMeta instanceof PyStaticMethod) return fromMeta.func;
       return this.bindMethod(fromMeta, t);
+    }
+    // type.mro, found through the metatype: `C.mro()` (an AttributeError before).
+    if (name === 'mro') {
+      const mro = typeType.dict.get('mro');
+      if (mro instanceof PyNative) return mro.bind(t);
     }
     const partial = t.mro.find((c) => c.partial);
     if (partial !== undefined) throw new UnsupportedSignal(`${partial.name}.${name}`, this.currentLine());
@@ -3599,7 +3614,7 @@ export class VM {
       const candidates = this.candidates(table, hashText, ownKey);
       // A deletion leaves a dummy slot that a later key of the same hash may take, ahead of older ones: with two or
       // more entries to compare, the order of the __eq__ calls (and so which equal entry is found) is not known.
-      if (table.deletions && candidates.length > 1) throw new UnsupportedSignal('a dict or set lookup comparing several keys of one hash after a deletion', this.currentLine());
+      if (table.deletions && candidates.length > 1 && !(table instanceof SetMap && table.ordered)) throw new UnsupportedSignal('a dict or set lookup comparing several keys of one hash after a deletion', this.currentLine());
       let restart = false;
       for (const c of candidates) {
         if (c === ownKey) return c;
@@ -3625,6 +3640,11 @@ export class VM {
   }
   /** The JS keys of `table`'s entries of the hash `hashText`, in insertion order. */
   private candidates(table: KeyTable, hashText: string, ownKey: Py): Py[] {
+    // A set's emulated hash table knows CPython's probe sequence (resizes reorder same-hash members by slot).
+    if (table instanceof SetMap) {
+      const order = table.probeOrder(BigInt(hashText));
+      if (order !== null) return order;
+    }
     const complex = table.complex;
     const filed = complex?.byHash.get(hashText)?.filter((c) => complex.hashOf.has(c)) ?? [];
     if (table.size === (complex?.hashOf.size ?? 0)) return filed;
@@ -3665,6 +3685,25 @@ export class VM {
     list.push(hk);
     complex.hashOf.set(hk, h);
   }
+  /**
+   * Copying a dict (PyDict_Copy, or dict_merge into an empty dict) clones its table or re-inserts it entry by entry,
+   * comparing keys of one hash; which one depends on the table's size and deleted entries, which the runtime does
+   * not model: when a user-hashed key shares its hash with another key, the copy is refused.
+   */
+  refuseCollidingDictCopy(src: KeyTable): void {
+    const complex = src.complex;
+    if (complex === undefined || complex.hashOf.size === 0) return;
+    const hashes = new Set<string>();
+    for (const [hk, h] of complex.hashOf) {
+      const text = String(h);
+      if (hashes.has(text)) throw new UnsupportedSignal('copying a dict holding user-hashed keys of one hash (CPython may compare them or not)', this.currentLine());
+      hashes.add(text);
+      void hk;
+    }
+    if (src.size === complex.hashOf.size) return;
+    const builtin = this.builtinKeysByHash(src);
+    for (const text of hashes) if (builtin.has(text)) throw new UnsupportedSignal('copying a dict holding a user-hashed key and a built-in key of one hash (CPython may compare them or not)', this.currentLine());
+  }
   /** set_merge/dict_merge of `src` into `dst`, reusing stored hashes; user-hashed keys are compared as CPython does. */
   mergeSet(dst: PySet, src: PySet): void {
     if ((src.map.complex === undefined || src.map.complex.hashOf.size === 0) && (dst.map.complex === undefined || dst.map.complex.hashOf.size === 0)) return dst.map.mergeInto(src.map);
@@ -3683,6 +3722,30 @@ export class VM {
       if ((d.vals.size & 0xffff) === 0xffff) this.checkSize(d.vals.size);
     }
     d.vals.set(hk, v);
+  }
+
+  /** dict_equal, or set_richcompare's EQ (set_issubset of equal sizes): keys found by their stored hashes. */
+  private tableEq(a: PyDict | PySet, b: PyDict | PySet): boolean {
+    if (a instanceof PyDict && b instanceof PyDict) {
+      if (a.vals.size !== b.vals.size) return false;
+      for (const [hk, v] of [...a.vals]) {
+        const other = this.findFrom(b.vals, a.vals, hk);
+        if (other === undefined) return false;
+        if (!this.eq(v, b.vals.get(other))) return false;
+      }
+      return true;
+    }
+    const p = a as PySet;
+    const q = b as PySet;
+    if (p.map.size !== q.map.size) return false;
+    // set_issubset: a's members in slot order, each found in b by its stored hash.
+    for (const [hk] of p.map.memberEntries()) if (this.findFrom(q.map, p.map, hk) === undefined) return false;
+    return true;
+  }
+  /** `d == d` of a dict or set with user-hashed keys: CPython's == has no identity shortcut, so its lookups compare. */
+  private selfCompared(a: Py): boolean {
+    return (a instanceof PyDict && a.vals.complex !== undefined && a.vals.complex.hashOf.size > 0) ||
+      (a instanceof PySet && a.map.complex !== undefined && a.map.complex.hashOf.size > 0);
   }
 
   /**
@@ -3714,21 +3777,7 @@ export class VM {
     if (typeof reflectedEq === 'function') return reflectedEq.call(b, this, a);
     if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
     if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
-    if (a instanceof PyDict && b instanceof PyDict) {
-      if (a.vals.size !== b.vals.size) return false;
-      for (const [hk, v] of a.vals) {
-        const other = this.findFrom(b.vals, a.vals, hk);
-        if (other === undefined) return false;
-        if (!this.eq(v, b.vals.get(other))) return false;
-      }
-      return true;
-    }
-    if (a instanceof PySet && b instanceof PySet) {
-      if (a.map.size !== b.map.size) return false;
-      // set_issubset: a's members in slot order, each found in b by its stored hash.
-      for (const [hk] of a.map.memberEntries()) if (this.findFrom(b.map, a.map, hk) === undefined) return false;
-      return true;
-    }
+    if ((a instanceof PyDict && b instanceof PyDict) || (a instanceof PySet && b instanceof PySet)) return this.tableEq(a, b);
     if (a instanceof PyRange && b instanceof PyRange) {
       return this.seqEq([...this.iterate(a)], [...this.iterate(b)]);
     }
@@ -3785,6 +3834,7 @@ export class VM {
           return r !== NOT_IMPLEMENTED ? r : a === b;
         }
         if (a === b && a instanceof PyFloat) return !Number.isNaN(a.v);
+        if (a === b && this.selfCompared(a)) return this.tableEq(a as PyDict | PySet, a as PyDict | PySet);
         return this.eq(a, b);
       case 3:
         if (dispatchesDunders(a) || dispatchesDunders(b)) {
@@ -3795,6 +3845,7 @@ export class VM {
           return a instanceof PyInstance || b instanceof PyInstance ? a !== b : !this.eq(a, b);
         }
         if (a === b && a instanceof PyFloat) return Number.isNaN(a.v);
+        if (a === b && this.selfCompared(a)) return !this.tableEq(a as PyDict | PySet, a as PyDict | PySet);
         return !this.eq(a, b);
       case 6:
         return this.contains(b, a);
@@ -3855,9 +3906,10 @@ export class VM {
     if (a instanceof PySet && b instanceof PySet) {
       const sub = (p: PySet, q: PySet): boolean => p.map.memberEntries().every(([k]) => this.findFrom(q.map, p.map, k) !== undefined);
       if (op === 0) return a.map.size < b.map.size && sub(a, b);
-      if (op === 1) return sub(a, b);
+      // set_issubset answers False on the sizes alone, before any member is looked up.
+      if (op === 1) return a.map.size <= b.map.size && sub(a, b);
       if (op === 4) return a.map.size > b.map.size && sub(b, a);
-      return sub(b, a);
+      return b.map.size <= a.map.size && sub(b, a);
     }
     const own = this.objectRichCompare(op, a, b);
     if (own !== NOT_IMPLEMENTED) return own;

@@ -411,6 +411,29 @@ export class SetMap extends Map<Py, Py> implements KeyTable {
     this.fill = n;
     for (const [hk, v] of order) super.set(hk, v);
   }
+  /**
+   * The members of hash `h` in the order set_lookkey meets them on its probe sequence (null while the slot order is
+   * not known): the order in which a lookup compares them.
+   */
+  probeOrder(h: bigint): Py[] | null {
+    if (!this.exact) return null;
+    const out: Py[] = [];
+    const mask = BigInt(this.slots.length - 1);
+    const uh = h & M64;
+    let perturb = uh;
+    let i = uh & mask;
+    for (;;) {
+      const probes = i + 9n <= mask ? 9 : 0;
+      let j = Number(i);
+      for (let p = 0; p <= probes; p++, j++) {
+        const cur = this.slots[j];
+        if (cur === undefined) return out;
+        if (cur !== DUMMY && this.slotHash[j] === h) out.push(this.slotKey[j]);
+      }
+      perturb >>= 5n;
+      i = (i * 5n + 1n + perturb) & mask;
+    }
+  }
   /** Whether the slot order is CPython's (every member has a hash that does not depend on an address). */
   get ordered(): boolean {
     return this.exact;

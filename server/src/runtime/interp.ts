@@ -17,6 +17,7 @@
 // reference to an object is dropped. Limits (steps, time, recursion, memory) are LimitSignals that
 // unwind everything without running Python handlers; unimplemented features are UnsupportedSignals.
 
+import { DOTTED_TP_NAMES } from './objects/tp-names.js';
 import {
   CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CO_SUSPENDABLE, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames,
   STDLIB_FILENAME,
@@ -189,6 +190,9 @@ export function typeOf(v: Py): PyType {
         let it = iterTypes.get(name);
         if (it === undefined) {
           it = mkType(name, [objectType], 'iterator');
+          // The itertools' iterators and deque's are those modules' C types (`<class 'itertools.count'>`).
+          const module = ['itertools', 'collections'].find((m) => DOTTED_TP_NAMES.has(`${m}.${name}`));
+          if (module !== undefined) it.module = module;
           iterTypes.set(name, it);
         }
         return it;
@@ -675,7 +679,7 @@ export class VM {
     if (typeof pyCall === 'function') return pyCall.call(f, this, args, kwargs);
     const m = typeOf(f).lookup('__call__');
     if (m !== undefined && !(f instanceof PyType)) return this.call(m, [f, ...args], kwargs);
-    throw this.typeError(`'${typeOf(f).name}' object is not callable`);
+    throw this.typeError(`'${typeOf(f).tpName}' object is not callable`);
   }
 
   construct(t: PyType, args: Py[], kwargs: Map<string, Py> | null): Py {
@@ -702,7 +706,7 @@ export class VM {
     const init = t.lookup('__init__');
     if (init !== undefined && !(init instanceof PyNative)) {
       const r = this.call(init, [obj, ...args], kwargs);
-      if (r !== null) throw this.typeError(`__init__() should return None, not '${typeOf(r).name}'`);
+      if (r !== null) throw this.typeError(`__init__() should return None, not '${typeOf(r).tpName}'`);
     } else if (t.layout === 'object' && (args.length > 0 || (kwargs !== null && kwargs.size > 0)) &&
       !(newFn instanceof PyFunction || newFn instanceof PyStaticMethod)) {
       throw this.typeError(`${t.name}() takes no arguments`);
@@ -2002,7 +2006,7 @@ export class VM {
         const d = stack[stack.length - arg] as PyDict;
         if (!(v instanceof PyDict)) {
           if (this.getAttrOrUndefined(v, 'keys') === undefined)
-            throw this.typeError(`'${typeOf(v).name}' object is not a mapping`);
+            throw this.typeError(`'${typeOf(v).tpName}' object is not a mapping`);
           for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
         } else if (v.vals.complex !== undefined && v.vals.complex.hashOf.size > 0) {
           // dict_merge: a user-hashed key goes in with the hash stored with it (no __hash__ call).
@@ -2105,10 +2109,10 @@ export class VM {
         const mgr = stack.pop();
         const t = typeOf(mgr);
         const enter = t.lookup('__aenter__');
-        if (enter === undefined) throw this.typeError(`'${t.name}' object does not support the asynchronous context manager protocol`);
+        if (enter === undefined) throw this.typeError(`'${t.tpName}' object does not support the asynchronous context manager protocol`);
         const exit = t.lookup('__aexit__');
         if (exit === undefined)
-          throw this.typeError(`'${t.name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
+          throw this.typeError(`'${t.tpName}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
         stack.push(this.bindMethod(exit, mgr));
         stack.push(this.call(this.bindMethod(enter, mgr), []));
         break;
@@ -2151,7 +2155,7 @@ export class VM {
         const enter = t.lookup('__enter__');
         const exit = t.lookup('__exit__');
         if (enter === undefined || exit === undefined)
-          throw this.typeError(`'${t.name}' object does not support the context manager protocol${enter === undefined ? '' : " (missed __exit__ method)"}`);
+          throw this.typeError(`'${t.tpName}' object does not support the context manager protocol${enter === undefined ? '' : " (missed __exit__ method)"}`);
         stack.push(this.bindMethod(exit, mgr));
         stack.push(this.call(this.bindMethod(enter, mgr), []));
         break;
@@ -2506,7 +2510,7 @@ export class VM {
     if (v instanceof PyException) return v;
     if (v instanceof PyType && v.isSubtypeOf(baseExceptionType)) {
       const e = this.call(v, []);
-      if (!(e instanceof PyException)) throw this.typeError(`calling ${this.repr(v)} should have returned an instance of BaseException, not ${typeOf(e).name}`);
+      if (!(e instanceof PyException)) throw this.typeError(`calling ${this.repr(v)} should have returned an instance of BaseException, not ${typeOf(e).tpName}`);
       return e;
     }
     return this.typeError(msg);
@@ -2644,7 +2648,7 @@ export class VM {
       if (slot !== undefined) return this.bindMethod(slot, o);
       const ga = t.lookup('__getattr__');
       if (ga !== undefined) return this.call(ga, [o, name]);
-      throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
+      throw this.error('AttributeError', `'${t.tpName}' object has no attribute '${name}'`);
     }
     // A weakref.proxy forwards every attribute to its object.
     if (o instanceof PyWeakRef && o.isProxy) return this.getAttr(this.weakReferent(o), name);
@@ -2680,7 +2684,7 @@ export class VM {
     }
     if (name === '__class__') return t;
     this.refuseUnmodelled(t, name);
-    throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
+    throw this.error('AttributeError', `'${t.tpName}' object has no attribute '${name}'`);
   }
 
   /** Attribute lookup on a type's MRO that also finds built-in slot wrappers (objects/slots.ts installs it). */
@@ -3074,7 +3078,7 @@ export class VM {
   }
   /** An instance's `__dict__`, live; AttributeError for a slotted class without one. */
   instanceDict(o: PyInstance): PyDict {
-    if (!hasInstanceDict(o.cls)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '__dict__'`);
+    if (!hasInstanceDict(o.cls)) throw this.error('AttributeError', `'${o.cls.tpName}' object has no attribute '__dict__'`);
     return liveInstanceDict(o);
   }
   mapToDict(m: Map<string, Py>): PyDict {
@@ -3104,7 +3108,7 @@ export class VM {
       }
       if (descriptor !== null && descriptor.del !== undefined) throw this.error('AttributeError', '__set__');
       if (!hasInstanceDict(o.cls))
-        throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
+        throw this.error('AttributeError', `'${o.cls.tpName}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
       if (o instanceof PyException) {
         if (name === '__context__') { o.context = v; return; }
         if (name === '__cause__') { o.cause = v; o.suppressContext = true; return; }
@@ -3166,17 +3170,17 @@ export class VM {
       return;
     }
     if (desc instanceof PyProperty)
-      throw this.error('AttributeError', `attribute '${name}' of '${t.name}' objects is not writable`);
+      throw this.error('AttributeError', `attribute '${name}' of '${t.tpName}' objects is not writable`);
     if (desc !== undefined || this.specialAttr(o, name) !== undefined)
-      throw this.error('AttributeError', `'${t.name}' object attribute '${name}' is read-only`);
-    throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
+      throw this.error('AttributeError', `'${t.tpName}' object attribute '${name}' is read-only`);
+    throw this.error('AttributeError', `'${t.tpName}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
   }
   /** type.__setattr__: a class's attribute, its name, qualname and module kept in its own fields. */
   setTypeAttrDefault(t: PyType, name: string, v: Py): void {
     if (t.builtin) throw this.typeError(`cannot set '${name}' attribute of immutable type '${t.name}'`);
     // type_set_name / type_set_qualname / type_set_module: the class's own fields, which its repr reads.
     if (name === '__name__' || name === '__qualname__') {
-      if (typeof v !== 'string') throw this.typeError(`can only assign string to ${t.name}.${name}, not '${typeOf(v).name}'`);
+      if (typeof v !== 'string') throw this.typeError(`can only assign string to ${t.name}.${name}, not '${typeOf(v).tpName}'`);
       if (name === '__name__') {
         if (v.includes('\0')) throw this.error('ValueError', 'type name must not contain null characters');
         const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(v);
@@ -3226,7 +3230,7 @@ export class VM {
         return;
       }
       if (descriptor !== null && descriptor.set !== undefined) throw this.error('AttributeError', '__delete__');
-      if (!o.dict.delete(name)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}'`);
+      if (!o.dict.delete(name)) throw this.error('AttributeError', `'${o.cls.tpName}' object has no attribute '${name}'`);
       return;
     }
     if (o instanceof PyType && !o.builtin) {
@@ -3241,7 +3245,7 @@ export class VM {
     }
     // A name a runtime module lacks may be one of the real module's the runtime does not model (as getattr refuses it).
     if (o instanceof PyModule && !(o instanceof PyUserModule)) throw new UnsupportedSignal(`del ${o.name}.${name}`, this.currentLine());
-    throw this.error('AttributeError', `'${typeOf(o).name}' object has no attribute '${name}'`);
+    throw this.error('AttributeError', `'${typeOf(o).tpName}' object has no attribute '${name}'`);
   }
 
   // --- truth, repr, str
@@ -3266,7 +3270,7 @@ export class VM {
         if (v instanceof PyInstance) {
           const b = this.callSpecial(v, '__bool__', []);
           if (b !== undefined) {
-            if (typeof b !== 'boolean') throw this.typeError(`__bool__ should return bool, returned ${typeOf(b).name}`);
+            if (typeof b !== 'boolean') throw this.typeError(`__bool__ should return bool, returned ${typeOf(b).tpName}`);
             return b;
           }
           const l = this.callSpecial(v, '__len__', []);
@@ -3285,7 +3289,7 @@ export class VM {
   repr(v: Py): string {
     if (v instanceof PyWeakRef) {
       const target = this.weakReferent(v);
-      return `<${v.isProxy ? 'weakproxy' : 'weakref'} at ${v.address}; to '${typeOf(target).name}' at ${target.address}>`;
+      return `<${v.isProxy ? 'weakproxy' : 'weakref'} at ${v.address}; to '${typeOf(target).tpName}' at ${target.address}>`;
     }
     switch (typeof v) {
       case 'string':
@@ -3343,7 +3347,7 @@ export class VM {
       const r = v.cls.lookup('__repr__');
       if (r !== undefined && !(r instanceof PyNative)) {
         const s = this.withRepr(v, () => this.call(this.bindMethod(r, v), []));
-        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).name})`);
+        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).tpName})`);
         return s;
       }
       if (v instanceof PyException) {
@@ -3360,7 +3364,7 @@ export class VM {
       const metaRepr = v.metaclass?.lookup('__repr__');
       if (metaRepr instanceof PyFunction) {
         const s = this.call(metaRepr, [v]);
-        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).name})`);
+        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).tpName})`);
         return s;
       }
       const meta = unmodelledMetaclassOf(v);
@@ -3377,7 +3381,7 @@ export class VM {
       const custom = (v as { pyRepr?: (vm: VM) => string }).pyRepr;
       if (typeof custom === 'function') return custom.call(v, this);
       if (v.self !== undefined && v.self !== null && !(v.self instanceof PyModule))
-        return `<built-in method ${v.name} of ${typeOf(v.self).name} object at ${v.self instanceof PyObject ? v.self.address : '0x7f0000000010'}>`;
+        return `<built-in method ${v.name} of ${typeOf(v.self).tpName} object at ${v.self instanceof PyObject ? v.self.address : '0x7f0000000010'}>`;
       return `<built-in function ${v.name}>`;
     }
     if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
@@ -3388,7 +3392,7 @@ export class VM {
       return `<frame at ${frameAddress(v)}, file '${v.code.filename}', line ${v.lineno}, code ${v.code.name}>`;
     }
     if (v instanceof CodeObject) return `<code object ${v.name} at ${codeAddress(v)}, file "${v.filename}", line ${v.firstlineno}>`;
-    if (v instanceof PyCell) return `<cell at ${cellAddress(v)}: ${v.value === undefined ? 'empty' : typeOf(v.value).name + ' object at 0x7f0000000020'}>`;
+    if (v instanceof PyCell) return `<cell at ${cellAddress(v)}: ${v.value === undefined ? 'empty' : typeOf(v.value).tpName + ' object at 0x7f0000000020'}>`;
     if (v instanceof PyProperty) return `<property object at ${v.address}>`;
     if (v instanceof PyStaticMethod) return `<staticmethod(${this.repr(v.func)})>`;
     if (v instanceof PyClassMethod) return `<classmethod(${this.repr(v.func)})>`;
@@ -3420,7 +3424,7 @@ export class VM {
       const s = typeOf(v).lookup('__str__');
       if (s !== undefined && !(s instanceof PyNative)) {
         const r = this.call(this.bindMethod(s, v), []);
-        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
+        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).tpName})`);
         return r;
       }
     }
@@ -3428,7 +3432,7 @@ export class VM {
       const s = v.cls.lookup('__str__');
       if (s !== undefined && !(s instanceof PyNative)) {
         const r = this.call(this.bindMethod(s, v), []);
-        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
+        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).tpName})`);
         return r;
       }
       // A builtin exception type's own __str__ (BaseExceptionGroup's counts its sub-exceptions).
@@ -3479,7 +3483,7 @@ export class VM {
   hash(v: Py): Py {
     if (typeof v !== 'object' || v === null) return hashKey(v);
     const info = this.hashInfo(v);
-    if (info.hash !== undefined) throw new UnsupportedSignal(`hashing a ${typeOf(v).name} with a __hash__ of its own outside a dict or set lookup`, this.currentLine());
+    if (info.hash !== undefined) throw new UnsupportedSignal(`hashing a ${typeOf(v).tpName} with a __hash__ of its own outside a dict or set lookup`, this.currentLine());
     return info.key;
   }
   /**
@@ -3511,13 +3515,13 @@ export class VM {
     // it by tp_name (`weakref.ProxyType` for a type of another module).
     if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) {
       const t = typeOf(v);
-      throw this.typeError(`unhashable type: '${t.builtin && t.module !== 'builtins' && t.module !== '' ? t.module + '.' : ''}${t.name}'`);
+      throw this.typeError(`unhashable type: '${t.tpName}'`);
     }
     // A weakref.ref hashes and compares as its object (while it lives), which a key of its own cannot be.
     if (v instanceof PyWeakRef) throw new UnsupportedSignal('a weak reference as a dict key or set member', this.currentLine());
     const key = hashKey(v);
     // Objects equal by value with no key of their own (generic aliases, typing's): identity would be their key, and wrong.
-    if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).name}`, this.currentLine());
+    if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).tpName}`, this.currentLine());
     return { key, hash: undefined };
   }
   /** Whether a tuple's hash runs Python code: it holds (at any depth) an instance with its own __hash__. */
@@ -3925,13 +3929,13 @@ export class VM {
       const r = pyCompare.call(a, this, op, b);
       if (r !== undefined) return r;
     }
-    throw this.typeError(`'${sym}' not supported between instances of '${typeOf(a).name}' and '${typeOf(b).name}'`);
+    throw this.typeError(`'${sym}' not supported between instances of '${typeOf(a).tpName}' and '${typeOf(b).tpName}'`);
   }
 
   contains(container: Py, item: Py): boolean {
     if (container instanceof PyWeakRef && container.isProxy) return this.contains(this.weakReferent(container), item);
     if (typeof container === 'string') {
-      if (typeof item !== 'string') throw this.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).name}`);
+      if (typeof item !== 'string') throw this.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).tpName}`);
       return container.includes(item);
     }
     if (container instanceof PyList || container instanceof PyTuple) {
@@ -3955,7 +3959,7 @@ export class VM {
     if (typeof own === 'function') return own.call(container, this, item);
     const t = typeOf(container);
     if (t.lookup('__iter__') === undefined && !(container instanceof PyIterator) && t.lookup('__getitem__') === undefined)
-      throw this.typeError(`argument of type '${t.name}' is not iterable`);
+      throw this.typeError(`argument of type '${t.tpName}' is not iterable`);
     for (const x of this.iterate(container)) if (x === item || this.eq(x, item)) return true;
     return false;
   }
@@ -3983,7 +3987,7 @@ export class VM {
       if (m !== undefined && m !== null) {
         const it = this.call(this.bindMethod(m, v), []);
         if (!(it instanceof PyIterator) && typeOf(it).lookup('__next__') === undefined)
-          throw this.typeError(`iter() returned non-iterator of type '${typeOf(it).name}'`);
+          throw this.typeError(`iter() returned non-iterator of type '${typeOf(it).tpName}'`);
         return it;
       }
       if (v.cls.lookup('__getitem__') !== undefined) return new SeqIterator(this, v);
@@ -3996,7 +4000,7 @@ export class VM {
     }
     const iterable = this.iterHook(v);
     if (iterable !== undefined) return iterable;
-    throw this.typeError(`'${typeOf(v).name}' object is not iterable`);
+    throw this.typeError(`'${typeOf(v).tpName}' object is not iterable`);
   }
   iterHook: (v: Py) => Py | undefined = () => undefined;
 
@@ -4017,7 +4021,7 @@ export class VM {
     const it = this.call(this.bindMethod(m, o), []);
     if (it instanceof PyCoroutine || (it instanceof PyGenerator && (it.code.flags & CO_ITERABLE_COROUTINE) !== 0))
       throw this.typeError('__await__() returned a coroutine');
-    if (!this.isIterator(it)) throw this.typeError(`__await__() returned non-iterator of type '${typeOf(it).name}'`);
+    if (!this.isIterator(it)) throw this.typeError(`__await__() returned non-iterator of type '${typeOf(it).tpName}'`);
     return it;
   }
   /** PyIter_Check: the object has __next__ (coroutines and async generators have not). */
@@ -4049,7 +4053,7 @@ export class VM {
     } catch (e) {
       const cause = this.toPyException(e);
       // _PyErr_FormatFromCause: the TypeError says what __anext__ returned; the original is its cause.
-      const err = this.typeError(`'async for' received an invalid object from __anext__: ${typeOf(next).name}`);
+      const err = this.typeError(`'async for' received an invalid object from __anext__: ${typeOf(next).tpName}`);
       err.cause = cause;
       err.context = cause;
       err.suppressContext = true;
@@ -4061,7 +4065,7 @@ export class VM {
   /** next() on a user-defined iterator (an instance with __next__): StopIteration becomes STOP. */
   iterNextSlow(it: Py): Py {
     const m = typeOf(it).lookup('__next__');
-    if (m === undefined) throw this.typeError(`'${typeOf(it).name}' object is not an iterator`);
+    if (m === undefined) throw this.typeError(`'${typeOf(it).tpName}' object is not an iterator`);
     try {
       return this.call(this.bindMethod(m, it), []);
     } catch (e) {
@@ -4109,8 +4113,8 @@ export class VM {
       it = this.getIter(seq);
     } catch (e) {
       const pe = this.toPyException(e);
-      if (this.excMatches(pe, 'TypeError') && pe.args[0] === `'${typeOf(seq).name}' object is not iterable`)
-        throw this.typeError(`cannot unpack non-iterable ${typeOf(seq).name} object`);
+      if (this.excMatches(pe, 'TypeError') && pe.args[0] === `'${typeOf(seq).tpName}' object is not iterable`)
+        throw this.typeError(`cannot unpack non-iterable ${typeOf(seq).tpName} object`);
       throw pe;
     }
     const out: Py[] = [];
@@ -4140,7 +4144,7 @@ export class VM {
       const r = this.callSpecial(v, op === '-' ? '__neg__' : op === '+' ? '__pos__' : '__invert__', []);
       if (r !== undefined) return r;
     }
-    throw this.typeError(`bad operand type for unary ${op}: '${typeOf(v).name}'`);
+    throw this.typeError(`bad operand type for unary ${op}: '${typeOf(v).tpName}'`);
   }
   binaryOp(op: number, a: Py, b: Py, inplace: boolean): Py {
     return this.binaryHook(this, op, a, b, inplace);

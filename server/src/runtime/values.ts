@@ -3,6 +3,8 @@
 // boxed in PyFloat so that `1` and `1.0` stay distinct; everything else is an instance of a class below.
 // Attribute tables are Maps, never JS properties, so Python code cannot reach JavaScript prototypes.
 
+import { DOTTED_TP_NAMES } from './objects/tp-names.js';
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Py = any;
 
@@ -66,6 +68,14 @@ export class PyType extends PyObject {
     super();
     this.qualname = qualname ?? name;
     this.computeMro();
+  }
+  /**
+   * The name CPython's messages use (tp_name): `__name__`, except for the C types a module defines
+   * ('itertools.count', 'collections.deque', '_io.TextIOWrapper'; scripts/tp-names.py lists them).
+   */
+  get tpName(): string {
+    const dotted = `${this.module}.${this.qualname}`;
+    return DOTTED_TP_NAMES.has(dotted) ? dotted : this.name;
   }
   computeMro(): void {
     // C3 linearisation, as in CPython's mro_internal.
@@ -754,7 +764,7 @@ export function hashKey(v: Py): Py {
         return intern(encodeKey(v));
       }
       if (v instanceof PyList) throw new UnhashableError('list');
-      if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyDict) throw new UnhashableError((v as { pyType?: PyType }).pyType?.tpName ?? 'dict');
       if (v instanceof PyBytes) return intern('b' + latin1(v.data));
       if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       return v;
@@ -787,7 +797,7 @@ function encodeKey(v: Py): string {
         return '{' + [...v.map.values()].map(encodeKey).sort().join(',') + '}';
       }
       if (v instanceof PyList) throw new UnhashableError('list');
-      if (v instanceof PyDict) throw new UnhashableError('dict');
+      if (v instanceof PyDict) throw new UnhashableError((v as { pyType?: PyType }).pyType?.tpName ?? 'dict');
       if (v instanceof PyBytes) return 'b' + v.data.length + ':' + latin1(v.data);
       if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       let id = objectIds.get(v);

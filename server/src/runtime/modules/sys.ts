@@ -59,7 +59,7 @@ function installStreamMethods(vm: VM): void {
   };
   m('write', (s, a) => {
     const text = a[0];
-    if (typeof text !== 'string') throw vm.typeError(`write() argument must be str, not ${typeOf(text).name}`);
+    if (typeof text !== 'string') throw vm.typeError(`write() argument must be str, not ${typeOf(text).tpName}`);
     s.sink(text);
     return [...text].length;
   });
@@ -133,7 +133,7 @@ export function sysModule(vm: VM): PyModule {
       return f;
     })],
     ['intern', native('intern', (a) => {
-      if (typeof a[0] !== 'string') throw vm.typeError(`intern() argument must be str, not ${typeOf(a[0]).name}`);
+      if (typeof a[0] !== 'string') throw vm.typeError(`intern() argument must be str, not ${typeOf(a[0]).tpName}`);
       return a[0];
     })],
   ]);

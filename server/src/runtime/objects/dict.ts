@@ -122,7 +122,7 @@ function installDictMethods(vm: VM): void {
     defDict(name, checkArity, f);
   };
   const defDict = (name: string, checkArity: ReturnType<typeof arityCheck>, f: (d: PyDict, a: Py[], kw: Kw) => Py): void => def(dictType, name, (a, kw) => {
-    if (!(a[0] instanceof PyDict)) throw vm.typeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    if (!(a[0] instanceof PyDict)) throw vm.typeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeOf(a[0]).tpName}' object`);
     // METH_NOARGS and METH_O methods check their argument count themselves (dict.clear() takes no arguments).
     if (checkArity !== null) checkArity(vm, a.length - 1);
     const count = FIXED_ARITY[name];

@@ -15,7 +15,8 @@ a, b, c = K(1, 7), K(2, 7), K(3, 7)
 d = {a: 'a', b: 'b'}
 print(d.get(c), d.get(K(2, 7)), c in d, K(4) in d, K(5) in set())
 print(d == {K(1, 7): 'a', K(2, 7): 'b'})
-e = dict(d)
+e = {K(1, 7): 'x'}
+e.update(d)
 e.update({K(2, 7): 'B'})
 print(list(e.values()), d.setdefault(K(9, 7), 9), len(d))
 print({(K(6),): 1}.get((K(6),)), (K(6), 1) in {(K(6), 1)})

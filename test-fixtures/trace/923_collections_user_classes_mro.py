@@ -1,4 +1,4 @@
-# UserDict, UserList, UserString and ChainMap derive from collections.abc's MutableMapping, MutableSequence and Sequence, as in CPython: their __mro__ and __bases__ name the ABCs (and not abc.ABC), the mixin methods come from the ABCs, and deque is registered as a MutableSequence.
+# UserDict, UserList, UserString and ChainMap derive from collections.abc's MutableMapping, MutableSequence and Sequence, as in CPython: their __mro__ and __bases__ name the ABCs (and not abc.ABC), the mixin methods come from the ABCs, and deque is registered as a MutableSequence. C.mro() of a class works (an AttributeError before).
 from collections import UserDict, UserList, UserString, ChainMap, deque, OrderedDict, Counter
 import abc
 import collections.abc as cabc
@@ -24,3 +24,4 @@ print(sorted(k for k in ChainMap.__dict__ if not k.startswith('_')), UserDict.__
 class A(abc.ABC):
     pass
 print(A.__mro__, A.__bases__)
+print(UserList.mro(), A.mro(), int.mro())

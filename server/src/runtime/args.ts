@@ -56,5 +56,5 @@ export function toInt(vm: VM, v: Py, what = 'an integer'): number {
     const r = vm.callSpecial(v, '__index__', []);
     if (r !== undefined) return toInt(vm, r);
   }
-  throw vm.typeError(`'${typeOf(v).name}' object cannot be interpreted as ${what}`);
+  throw vm.typeError(`'${typeOf(v).tpName}' object cannot be interpreted as ${what}`);
 }

@@ -131,22 +131,28 @@ export function installBuiltins(vm: VM): void {
     let end = kwArg(kw, 'end', null);
     const file = kwArg(kw, 'file', null);
     if (kw !== null) for (const k of kw.keys()) if (!['sep', 'end', 'file', 'flush'].includes(k)) throw vm.typeError(`print() got an unexpected keyword argument '${k}'`);
-    if (sep !== null && typeof sep !== 'string') throw vm.typeError(`sep must be None or a string, not ${typeOf(sep).name}`);
-    if (end !== null && typeof end !== 'string') throw vm.typeError(`end must be None or a string, not ${typeOf(end).name}`);
+    if (sep !== null && typeof sep !== 'string') throw vm.typeError(`sep must be None or a string, not ${typeOf(sep).tpName}`);
+    if (end !== null && typeof end !== 'string') throw vm.typeError(`end must be None or a string, not ${typeOf(end).tpName}`);
     sep ??= ' ';
     end ??= '\n';
-    const text = args.map((a) => vm.str(a)).join(sep) + end;
-    if (file !== null) {
-      vm.callMethod(file, 'write', [text]);
-      return null;
+    // print writes each piece through file.write as it goes (CPython's builtin_print): str() of an argument runs
+    // after the earlier pieces were written, and a write that transforms or records its text sees them one by one.
+    let target: Py | undefined = file ?? undefined;
+    if (file === null) {
+      // sys.stdout replaced (contextlib.redirect_stdout, or by assignment), or its write shadowed on the instance.
+      const stdout = vm.modules.get('sys')?.dict.get('stdout');
+      if (stdout === null) return null;
+      const own = (stdout as { instanceAttrs?: Map<string, Py> } | undefined)?.instanceAttrs;
+      const shadowed = own !== undefined && (own.has('write') || own.has('flush'));
+      if (stdout !== undefined && (stdout !== vm.capturedStdout || shadowed)) target = stdout;
     }
-    // sys.stdout replaced (contextlib.redirect_stdout, or by assignment): print writes to the replacement.
-    const stdout = vm.modules.get('sys')?.dict.get('stdout');
-    if (stdout !== undefined && stdout !== vm.capturedStdout) {
-      if (stdout !== null) vm.callMethod(stdout, 'write', [text]);
-      return null;
-    }
-    vm.write(text);
+    const write = target === undefined ? (s: string): void => vm.write(s) : (s: string): void => void vm.callMethod(target, 'write', [s]);
+    args.forEach((a, i) => {
+      if (i > 0) write(sep as string);
+      write(vm.str(a));
+    });
+    write(end);
+    if (target !== undefined && vm.truthy(kwArg(kw, 'flush', false))) vm.callMethod(target, 'flush', []);
     return null;
   });
   fn('repr', (args) => {
@@ -168,7 +174,7 @@ export function installBuiltins(vm: VM): void {
   fn('format', (args) => {
     arity(vm, 'format', args, 1, 2);
     const spec = args.length > 1 ? args[1] : '';
-    if (typeof spec !== 'string') throw vm.typeError(`format() argument 2 must be str, not ${spec === null ? 'None' : typeOf(spec).name}`);
+    if (typeof spec !== 'string') throw vm.typeError(`format() argument 2 must be str, not ${spec === null ? 'None' : typeOf(spec).tpName}`);
     return vm.format(args[0], spec);
   });
   fn('len', (args) => {
@@ -206,9 +212,9 @@ export function installBuiltins(vm: VM): void {
     // proxy_iternext: the proxy's object, which must be an iterator.
     if (it instanceof PyWeakRef && it.isProxy) {
       it = vm.weakReferent(it);
-      if (!vm.isIterator(it)) throw vm.typeError(`Weakref proxy referenced a non-iterator '${typeOf(it).name}' object`);
+      if (!vm.isIterator(it)) throw vm.typeError(`Weakref proxy referenced a non-iterator '${typeOf(it).tpName}' object`);
     }
-    if (!vm.isIterator(it)) throw vm.typeError(`'${typeOf(it).name}' object is not an iterator`);
+    if (!vm.isIterator(it)) throw vm.typeError(`'${typeOf(it).tpName}' object is not an iterator`);
     let v: Py;
     if (it instanceof PyGenerator) {
       v = vm.genResume(it, null, null, 'next');
@@ -248,9 +254,9 @@ export function installBuiltins(vm: VM): void {
     arity(vm, 'aiter', args, 1, 1);
     const t = typeOf(args[0]);
     const m = t.lookup('__aiter__');
-    if (m === undefined || m === null) throw vm.typeError(`'${t.name}' object is not an async iterable`);
+    if (m === undefined || m === null) throw vm.typeError(`'${t.tpName}' object is not an async iterable`);
     const it = vm.call(vm.bindMethod(m, args[0]), []);
-    if (typeOf(it).lookup('__anext__') === undefined) throw vm.typeError(`aiter() returned not an async iterator of type '${typeOf(it).name}'`);
+    if (typeOf(it).lookup('__anext__') === undefined) throw vm.typeError(`aiter() returned not an async iterator of type '${typeOf(it).tpName}'`);
     return it;
   });
   fn('anext', (args, kw) => {
@@ -258,7 +264,7 @@ export function installBuiltins(vm: VM): void {
     arity(vm, 'anext', args, 1, 2);
     const t = typeOf(args[0]);
     const m = t.lookup('__anext__');
-    if (m === undefined || m === null) throw vm.typeError(`'${t.name}' object is not an async iterator`);
+    if (m === undefined || m === null) throw vm.typeError(`'${t.tpName}' object is not an async iterator`);
     const awaitable = vm.call(vm.bindMethod(m, args[0]), []);
     return args.length === 1 ? awaitable : new AnextAwaitable(vm, awaitable, args[1]);
   });
@@ -331,7 +337,7 @@ export function installBuiltins(vm: VM): void {
       const h = (k < 0n ? -(-k % P) : k % P);
       return normInt(h === -1n ? -2n : h);
     }
-    throw new UnsupportedSignal('hash() of ' + typeOf(v).name, vm.currentLine());
+    throw new UnsupportedSignal('hash() of ' + typeOf(v).tpName, vm.currentLine());
   });
   fn('id', (args) => {
     arity(vm, 'id', args, 1, 1);
@@ -345,7 +351,7 @@ export function installBuiltins(vm: VM): void {
     if (typeof v === 'boolean') return base + (v ? 0x40 : 0x20);
     if (typeof v === 'number' && Number.isInteger(v) && v >= -5 && v <= 256) return base + 0x1000 + (v + 5) * 0x20;
     if (typeof v === 'string' && v.length <= 1 && (v === '' || v.charCodeAt(0) < 256)) return base + 0x10000 + (v === '' ? 0 : (v.charCodeAt(0) + 1) * 0x40);
-    throw new UnsupportedSignal('id() of ' + typeOf(v).name, vm.currentLine());
+    throw new UnsupportedSignal('id() of ' + typeOf(v).tpName, vm.currentLine());
   });
   fn('abs', (args) => {
     arity(vm, 'abs', args, 1, 1);
@@ -356,7 +362,7 @@ export function installBuiltins(vm: VM): void {
     if (v instanceof PyFloat) return new PyFloat(Math.abs(v.v));
     const r = v instanceof PyInstance ? vm.callSpecial(v, '__abs__', []) : undefined;
     if (r !== undefined) return r;
-    throw vm.typeError(`bad operand type for abs(): '${typeOf(v).name}'`);
+    throw vm.typeError(`bad operand type for abs(): '${typeOf(v).tpName}'`);
   });
   fn('divmod', (args) => {
     arity(vm, 'divmod', args, 2, 2);
@@ -368,7 +374,7 @@ export function installBuiltins(vm: VM): void {
       if ((a instanceof PyFloat || c instanceof PyFloat) && !vm.truthy(c)) throw vm.error('ZeroDivisionError', 'float divmod()');
       return new PyTuple([binaryOp(vm, 4, a, c, false), binaryOp(vm, 5, a, c, false)]);
     }
-    throw vm.typeError(`unsupported operand type(s) for divmod(): '${typeOf(a).name}' and '${typeOf(c).name}'`);
+    throw vm.typeError(`unsupported operand type(s) for divmod(): '${typeOf(a).tpName}' and '${typeOf(c).tpName}'`);
   });
   fn('pow', (given, kw) => {
     // pow(base, exp, mod=None)
@@ -400,7 +406,7 @@ export function installBuiltins(vm: VM): void {
     // int.__round__ and float.__round__ take ndigits as an index (other numbers check their own).
     if (nd !== null && !isIntLike(nd) && (isIntLike(v) || v instanceof PyFloat)) {
       if (nd instanceof PyInstance && nd.cls.lookup('__index__') !== undefined) throw new UnsupportedSignal('round() with an __index__ ndigits', vm.currentLine());
-      throw vm.typeError(`'${typeOf(nd).name}' object cannot be interpreted as an integer`);
+      throw vm.typeError(`'${typeOf(nd).tpName}' object cannot be interpreted as an integer`);
     }
     if (isIntLike(v)) {
       if (nd === null || Number(nd) >= 0) return intOf(v);
@@ -427,7 +433,7 @@ export function installBuiltins(vm: VM): void {
     }
     const r = v instanceof PyInstance ? vm.callSpecial(v, '__round__', nd === null ? [] : [nd]) : undefined;
     if (r !== undefined) return r;
-    throw vm.typeError(`type ${typeOf(v).name} doesn't define __round__ method`);
+    throw vm.typeError(`type ${typeOf(v).tpName} doesn't define __round__ method`);
   });
   fn('sum', (args, kw) => {
     // sum(iterable, /, start=0): builtin_sum's Argument Clinic checks.
@@ -569,7 +575,12 @@ export function installBuiltins(vm: VM): void {
         return new FnIterator('reversed', () => (i >= 0 ? vm.getItem(v, i--) : STOP));
       }
     }
-    throw vm.typeError(`'${typeOf(v).name}' object is not reversible`);
+    // A native type with a __reversed__ of its own (collections.deque).
+    if (v instanceof PyObject && !(v instanceof PyType)) {
+      const m = typeOf(v).lookup('__reversed__');
+      if (m !== undefined && m !== null) return vm.call(m, [v]);
+    }
+    throw vm.typeError(`'${typeOf(v).tpName}' object is not reversible`);
   });
   fn('enumerate', (args, kw) => {
     // Not `??`: None is null, and enumerate(None) is a TypeError about None.
@@ -664,14 +675,14 @@ export function installBuiltins(vm: VM): void {
       if (s.data.length !== 1) throw vm.typeError(`ord() expected a character, but string of length ${s.data.length} found`);
       return s.data[0]!;
     }
-    if (typeof s !== 'string') throw vm.typeError(`ord() expected string of length 1, but ${typeOf(s).name} found`);
+    if (typeof s !== 'string') throw vm.typeError(`ord() expected string of length 1, but ${typeOf(s).tpName} found`);
     const chars = Array.from(s);
     if (chars.length !== 1) throw vm.typeError(`ord() expected a character, but string of length ${chars.length} found`);
     return chars[0]!.codePointAt(0)!;
   });
   const baseFn = (name: string, base: number, prefix: string) => (args: Py[]): Py => {
     const v = args[0];
-    if (!isIntLike(v)) throw vm.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
+    if (!isIntLike(v)) throw vm.typeError(`'${typeOf(v).tpName}' object cannot be interpreted as an integer`);
     const n = asBig(intOf(v));
     return (n < 0n ? '-' : '') + prefix + (n < 0n ? -n : n).toString(base);
   };
@@ -680,7 +691,7 @@ export function installBuiltins(vm: VM): void {
   fn('bin', baseFn('bin', 2, '0b'));
   fn('getattr', (args) => {
     arity(vm, 'getattr', args, 2, 3);
-    if (typeof args[1] !== 'string') throw vm.typeError(`attribute name must be string, not '${typeOf(args[1]).name}'`);
+    if (typeof args[1] !== 'string') throw vm.typeError(`attribute name must be string, not '${typeOf(args[1]).tpName}'`);
     if (args.length === 3) {
       const v = vm.getAttrOrUndefined(args[0], args[1]);
       return v === undefined ? args[2] : v;
@@ -688,7 +699,7 @@ export function installBuiltins(vm: VM): void {
     return vm.getAttr(args[0], args[1]);
   });
   const attrName = (name: Py): string => {
-    if (typeof name !== 'string') throw vm.typeError(`attribute name must be string, not '${typeOf(name).name}'`);
+    if (typeof name !== 'string') throw vm.typeError(`attribute name must be string, not '${typeOf(name).tpName}'`);
     return name;
   };
   fn('setattr', (args) => {

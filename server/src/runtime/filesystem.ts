@@ -89,7 +89,7 @@ export function installFileMethods(vm: VM): void {
     });
     m('write', (s, a) => {
       const text = a[0];
-      if (typeof text !== 'string') throw vm.typeError(`write() argument must be str, not ${typeOf(text).name}`);
+      if (typeof text !== 'string') throw vm.typeError(`write() argument must be str, not ${typeOf(text).tpName}`);
       if (s.path !== null && s.mode === 'r') throw vm.newException(excTypes.get('OSError')!, ['not writable']);
       s.buf = s.buf.slice(0, s.pos) + text + s.buf.slice(s.pos + text.length);
       s.pos += text.length;

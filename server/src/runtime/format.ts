@@ -108,7 +108,7 @@ export function formatValue(vm: VM, v: Py, spec: string): string {
     return pad(s, body, '', '<');
   }
   if (isIntLike(v) || v instanceof PyFloat) {
-    const s = parseSpec(vm, spec, typeOf(v).name);
+    const s = parseSpec(vm, spec, typeOf(v).tpName);
     let t = s.type;
     const isFloat = v instanceof PyFloat;
     if (isFloat && 'bcdoxX'.includes(t) && t !== '') throw vm.error('ValueError', `Unknown format code '${t}' for object of type 'float'`);
@@ -163,7 +163,7 @@ export function formatValue(vm: VM, v: Py, spec: string): string {
         body = floatRepr(x);
         break;
       default:
-        throw vm.error('ValueError', `Unknown format code '${t}' for object of type '${typeOf(v).name}'`);
+        throw vm.error('ValueError', `Unknown format code '${t}' for object of type '${typeOf(v).tpName}'`);
     }
     if (s.grouping !== '') {
       const [ip, fp] = body.split('.') as [string, string | undefined];
@@ -178,10 +178,10 @@ export function formatValue(vm: VM, v: Py, spec: string): string {
   }
   if (v === null || typeof v === 'boolean' || v instanceof PyObject) {
     if (v instanceof PyInstance || v === null || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) {
-      throw vm.typeError(`unsupported format string passed to ${typeOf(v).name}.__format__`);
+      throw vm.typeError(`unsupported format string passed to ${typeOf(v).tpName}.__format__`);
     }
   }
-  throw vm.typeError(`unsupported format string passed to ${typeOf(v).name}.__format__`);
+  throw vm.typeError(`unsupported format string passed to ${typeOf(v).tpName}.__format__`);
 }
 
 export function percentFormat(vm: VM, fmt: string, arg: Py): string {
@@ -240,18 +240,18 @@ export function percentFormat(vm: VM, fmt: string, arg: Py): string {
       case 'o':
       case 'x':
       case 'X':
-        if (!isIntLike(v)) throw vm.typeError(`%${conv} format: an integer is required, not ${typeOf(v).name}`);
+        if (!isIntLike(v)) throw vm.typeError(`%${conv} format: an integer is required, not ${typeOf(v).tpName}`);
         return formatValue(vm, v, spec + conv);
       case 'd':
       case 'i':
       case 'u':
-        if (!isNumeric(v)) throw vm.typeError(`%${conv} format: a real number is required, not ${typeOf(v).name}`);
+        if (!isNumeric(v)) throw vm.typeError(`%${conv} format: a real number is required, not ${typeOf(v).tpName}`);
         // PyNumber_Long of a float: NaN and the infinities have no int.
         if (v instanceof PyFloat && Number.isNaN(v.v)) throw vm.error('ValueError', 'cannot convert float NaN to integer');
         if (v instanceof PyFloat && !Number.isFinite(v.v)) throw vm.error('OverflowError', 'cannot convert float infinity to integer');
         return formatValue(vm, v instanceof PyFloat ? Math.trunc(v.v) : v, spec + 'd');
       default:
-        if (!isNumeric(v)) throw vm.typeError(`must be real number, not ${typeOf(v).name}`);
+        if (!isNumeric(v)) throw vm.typeError(`must be real number, not ${typeOf(v).tpName}`);
         return formatValue(vm, 'eEfFgG'.includes(conv) ? new PyFloat(toNumber(v)) : v, spec + conv);
     }
   });

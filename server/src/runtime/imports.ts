@@ -104,7 +104,7 @@ export class ImportSystem {
     const all = module.dict.get('__all__');
     if (all === undefined) return null;
     return this.vm.toArray(all).map((item) => {
-      if (typeof item !== 'string') throw this.vm.typeError(`Item in ${module.name}.__all__ must be str, not ${typeOf(item).name}`);
+      if (typeof item !== 'string') throw this.vm.typeError(`Item in ${module.name}.__all__ must be str, not ${typeOf(item).tpName}`);
       return item;
     });
   }

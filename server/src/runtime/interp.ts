@@ -17,6 +17,7 @@
 // reference to an object is dropped. Limits (steps, time, recursion, memory) are LimitSignals that
 // unwind everything without running Python handlers; unimplemented features are UnsupportedSignals.
 
+import { DOTTED_TP_NAMES } from './objects/tp-names.js';
 import {
   CO_COROUTINE, CO_GENERATOR, CO_ITERABLE_COROUTINE, CO_SUSPENDABLE, CO_VARARGS, CO_VARKEYWORDS, CodeObject, KwNames,
   STDLIB_FILENAME,
@@ -28,7 +29,7 @@ import { unicodeErrorStr } from './objects/codec.js';
 import {
   ELLIPSIS, EMPTY_TUPLE, PyWeakRef, PyBoundMethod, PyEllipsis, PyCell, PyClassMethod, PyDict, PyException, PyFloat, PyInstance, PyIterator,
   PyList, PyModule, PyNative, PyObject, PyProperty, PyRange, PySet, PySlice, PyStaticMethod, PySuper, PyTuple,
-  PyType, PyTraceback, PyUserModule, InstanceDict, ComplexKeys, cpythonHash, type KeyTable, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
+  PyType, PyTraceback, PyUserModule, InstanceDict, ComplexKeys, SetMap, cpythonHash, type KeyTable, STOP, UnhashableError, UnknownOrderError, descriptorOf, floatRepr, hasInstanceDict, liveInstanceDict, hashKey, normInt, GlobalsMap,
   type GlobalCell, type NativeFn, type Py,
   PyDictSub, PyListSub,
 } from './values.js';
@@ -203,6 +204,9 @@ export function typeOf(v: Py): PyType {
         let it = iterTypes.get(name);
         if (it === undefined) {
           it = mkType(name, [objectType], 'iterator');
+          // The itertools' iterators and deque's are those modules' C types (`<class 'itertools.count'>`).
+          const module = ['itertools', 'collections'].find((m) => DOTTED_TP_NAMES.has(`${m}.${name}`));
+          if (module !== undefined) it.module = module;
           iterTypes.set(name, it);
         }
         return it;
@@ -689,7 +693,7 @@ export class VM {
     if (typeof pyCall === 'function') return pyCall.call(f, this, args, kwargs);
     const m = typeOf(f).lookup('__call__');
     if (m !== undefined && !(f instanceof PyType)) return this.call(m, [f, ...args], kwargs);
-    throw this.typeError(`'${typeOf(f).name}' object is not callable`);
+    throw this.typeError(`'${typeOf(f).tpName}' object is not callable`);
   }
 
   construct(t: PyType, args: Py[], kwargs: Map<string, Py> | null): Py {
@@ -722,7 +726,7 @@ export class VM {
     const init = t.lookup('__init__');
     if (init !== undefined && !(init instanceof PyNative)) {
       const r = this.call(init, [obj, ...args], kwargs);
-      if (r !== null) throw this.typeError(`__init__() should return None, not '${typeOf(r).name}'`);
+      if (r !== null) throw this.typeError(`__init__() should return None, not '${typeOf(r).tpName}'`);
     } else if (builtinSub && init instanceof PyNative) {
       this.call(init, [obj, ...args], kwargs);
     } else if (t.layout === 'object' && (args.length > 0 || (kwargs !== null && kwargs.size > 0)) &&
@@ -2039,10 +2043,20 @@ export class VM {
         // dict_merge: a dict subclass that overrides __iter__ is merged through keys() and v[k].
         if (!(v instanceof PyDict) || (v instanceof PyDictSub && subOverride(v, '__iter__') !== undefined)) {
           if (this.getAttrOrUndefined(v, 'keys') === undefined)
-            throw this.typeError(`'${typeOf(v).name}' object is not a mapping`);
+            throw this.typeError(`'${typeOf(v).tpName}' object is not a mapping`);
           for (const k of this.iterate(this.callMethod(v, 'keys', []))) this.dictSet(d, k, this.getItem(v, k));
         } else if (v.vals.complex !== undefined && v.vals.complex.hashOf.size > 0) {
           // dict_merge: a user-hashed key goes in with the hash stored with it (no __hash__ call).
+          // Into an empty dict: cloned or inserted key by key, the same entries when no __eq__ can be called.
+          if (d.vals.size === 0) {
+            this.refuseCollidingDictCopy(v.vals);
+            for (const [hk, val] of v.vals) {
+              d.keys.set(hk, v.keys.get(hk));
+              d.vals.set(hk, val);
+            }
+            d.vals.complex = v.vals.complex.clone();
+            break;
+          }
           for (const [hk, val] of [...v.vals]) {
             const key = this.insertFrom(d.vals, v.vals, hk);
             if (!d.vals.has(key)) d.keys.set(key, v.keys.get(hk));
@@ -2132,10 +2146,10 @@ export class VM {
         const mgr = stack.pop();
         const t = typeOf(mgr);
         const enter = t.lookup('__aenter__');
-        if (enter === undefined) throw this.typeError(`'${t.name}' object does not support the asynchronous context manager protocol`);
+        if (enter === undefined) throw this.typeError(`'${t.tpName}' object does not support the asynchronous context manager protocol`);
         const exit = t.lookup('__aexit__');
         if (exit === undefined)
-          throw this.typeError(`'${t.name}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
+          throw this.typeError(`'${t.tpName}' object does not support the asynchronous context manager protocol (missed __aexit__ method)`);
         stack.push(this.bindMethod(exit, mgr));
         stack.push(this.call(this.bindMethod(enter, mgr), []));
         break;
@@ -2178,7 +2192,7 @@ export class VM {
         const enter = t.lookup('__enter__');
         const exit = t.lookup('__exit__');
         if (enter === undefined || exit === undefined)
-          throw this.typeError(`'${t.name}' object does not support the context manager protocol${enter === undefined ? '' : " (missed __exit__ method)"}`);
+          throw this.typeError(`'${t.tpName}' object does not support the context manager protocol${enter === undefined ? '' : " (missed __exit__ method)"}`);
         stack.push(this.bindMethod(exit, mgr));
         stack.push(this.call(this.bindMethod(enter, mgr), []));
         break;
@@ -2541,7 +2555,7 @@ export class VM {
     if (v instanceof PyException) return v;
     if (v instanceof PyType && v.isSubtypeOf(baseExceptionType)) {
       const e = this.call(v, []);
-      if (!(e instanceof PyException)) throw this.typeError(`calling ${this.repr(v)} should have returned an instance of BaseException, not ${typeOf(e).name}`);
+      if (!(e instanceof PyException)) throw this.typeError(`calling ${this.repr(v)} should have returned an instance of BaseException, not ${typeOf(e).tpName}`);
       return e;
     }
     return this.typeError(msg);
@@ -2679,7 +2693,7 @@ export class VM {
       if (slot !== undefined) return this.bindMethod(slot, o);
       const ga = t.lookup('__getattr__');
       if (ga !== undefined) return this.call(ga, [o, name]);
-      throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
+      throw this.error('AttributeError', `'${t.tpName}' object has no attribute '${name}'`);
     }
     if (o instanceof PyDictSub || o instanceof PyListSub) return this.builtinSubGetAttr(o, name);
     // A weakref.proxy forwards every attribute to its object.
@@ -2701,6 +2715,9 @@ export class VM {
       throw new UnsupportedSignal(`${o.name}.${name}`, this.currentLine());
     }
     if (o instanceof PySuper) return this.superGetAttr(o, name);
+    // A built-in object with a __dict__ (sys.stdout: `sys.stdout.write = f` shadows the method, not a property).
+    const own = (o as { instanceAttrs?: Map<string, Py> } | null)?.instanceAttrs?.get(name);
+    if (own !== undefined && !(typeOf(o).lookup(name) instanceof PyProperty)) return own;
     const pyGetAttr = (o as { pyGetAttr?: (vm: VM, name: string) => Py } | null)?.pyGetAttr;
     if (typeof pyGetAttr === 'function') return pyGetAttr.call(o, this, name);
     const special = this.specialAttr(o, name);
@@ -2713,7 +2730,7 @@ export class VM {
     }
     if (name === '__class__') return t;
     this.refuseUnmodelled(t, name);
-    throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}'`);
+    throw this.error('AttributeError', `'${t.tpName}' object has no attribute '${name}'`);
   }
 
   /** An attribute of an instance of a subclass of dict or list: as an instance's (its __dict__, then its class). */
@@ -2808,9 +2825,19 @@ export class VM {
       if (fromMeta instanceof PyStaticMethod) return fromMeta.func;
       return this.bindMethod(fromMeta, t);
     }
+    // type.mro, found through the metatype: `C.mro()` (an AttributeError before).
+    if (name === 'mro') {
+      const mro = typeType.dict.get('mro');
+      if (mro instanceof PyNative) return mro.bind(t);
+    }
     const partial = t.mro.find((c) => c.partial);
     if (partial !== undefined) throw new UnsupportedSignal(`${partial.name}.${name}`, this.currentLine());
     this.refuseUnmodelled(t, name);
+    // An attribute of the metaclass CPython has (`type.__subclasses__`, `mro`, `__flags__`, ...) and the runtime
+    // does not model is refused too; `__abstractmethods__` is an AttributeError in CPython unless an ABC set it
+    // (type_abstractmethods: the message is the bare name).
+    if (name === '__abstractmethods__') throw this.error('AttributeError', '__abstractmethods__');
+    this.refuseUnmodelled(typeOf(t), name);
     throw this.error('AttributeError', `type object '${t.name}' has no attribute '${name}'`);
   }
 
@@ -3121,7 +3148,7 @@ export class VM {
   }
   /** An instance's `__dict__`, live; AttributeError for a slotted class without one. */
   instanceDict(o: PyInstance): PyDict {
-    if (!hasInstanceDict(o.cls)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '__dict__'`);
+    if (!hasInstanceDict(o.cls)) throw this.error('AttributeError', `'${o.cls.tpName}' object has no attribute '__dict__'`);
     return liveInstanceDict(o);
   }
   mapToDict(m: Map<string, Py>): PyDict {
@@ -3173,7 +3200,7 @@ export class VM {
       }
       if (descriptor !== null && descriptor.del !== undefined) throw this.error('AttributeError', '__set__');
       if (!hasInstanceDict(o.cls))
-        throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
+        throw this.error('AttributeError', `'${o.cls.tpName}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
       if (o instanceof PyException) {
         if (name === '__context__') { o.context = v; return; }
         if (name === '__cause__') { o.cause = v; o.suppressContext = true; return; }
@@ -3224,23 +3251,28 @@ export class VM {
       return;
     }
     const desc = t.lookup(name);
+    const ownAttrs = (o as { instanceAttrs?: Map<string, Py> } | null)?.instanceAttrs;
+    if (ownAttrs !== undefined && !(desc instanceof PyProperty)) {
+      ownAttrs.set(name, v);
+      return;
+    }
     // A writable member of a built-in object (defaultdict.default_factory).
     if (desc instanceof PyProperty && desc.fset !== null) {
       this.call(desc.fset, [o, v]);
       return;
     }
     if (desc instanceof PyProperty)
-      throw this.error('AttributeError', `attribute '${name}' of '${t.name}' objects is not writable`);
+      throw this.error('AttributeError', `attribute '${name}' of '${t.tpName}' objects is not writable`);
     if (desc !== undefined || this.specialAttr(o, name) !== undefined)
-      throw this.error('AttributeError', `'${t.name}' object attribute '${name}' is read-only`);
-    throw this.error('AttributeError', `'${t.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
+      throw this.error('AttributeError', `'${t.tpName}' object attribute '${name}' is read-only`);
+    throw this.error('AttributeError', `'${t.tpName}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
   }
   /** type.__setattr__: a class's attribute, its name, qualname and module kept in its own fields. */
   setTypeAttrDefault(t: PyType, name: string, v: Py): void {
     if (t.builtin) throw this.typeError(`cannot set '${name}' attribute of immutable type '${t.name}'`);
     // type_set_name / type_set_qualname / type_set_module: the class's own fields, which its repr reads.
     if (name === '__name__' || name === '__qualname__') {
-      if (typeof v !== 'string') throw this.typeError(`can only assign string to ${t.name}.${name}, not '${typeOf(v).name}'`);
+      if (typeof v !== 'string') throw this.typeError(`can only assign string to ${t.name}.${name}, not '${typeOf(v).tpName}'`);
       if (name === '__name__') {
         if (v.includes('\0')) throw this.error('ValueError', 'type name must not contain null characters');
         const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(v);
@@ -3297,13 +3329,14 @@ export class VM {
         return;
       }
       if (descriptor !== null && descriptor.set !== undefined) throw this.error('AttributeError', '__delete__');
-      if (!o.dict.delete(name)) throw this.error('AttributeError', `'${o.cls.name}' object has no attribute '${name}'`);
+      if (!o.dict.delete(name)) throw this.error('AttributeError', `'${o.cls.tpName}' object has no attribute '${name}'`);
       return;
     }
     if (o instanceof PyType && !o.builtin) {
       if (!o.dict.delete(name)) throw this.error('AttributeError', `type object '${o.name}' has no attribute '${name}'`);
       return;
     }
+    if ((o as { instanceAttrs?: Map<string, Py> } | null)?.instanceAttrs?.delete(name) === true) return;
     // A name the program set on a module (`sys.spam = 1; del sys.spam`); the module's own names the runtime may not model.
     if (o instanceof PyModule && o.dict.has(name)) {
       o.dict.delete(name);
@@ -3311,7 +3344,7 @@ export class VM {
     }
     // A name a runtime module lacks may be one of the real module's the runtime does not model (as getattr refuses it).
     if (o instanceof PyModule && !(o instanceof PyUserModule)) throw new UnsupportedSignal(`del ${o.name}.${name}`, this.currentLine());
-    throw this.error('AttributeError', `'${typeOf(o).name}' object has no attribute '${name}'`);
+    throw this.error('AttributeError', `'${typeOf(o).tpName}' object has no attribute '${name}'`);
   }
 
   // --- truth, repr, str
@@ -3344,7 +3377,7 @@ export class VM {
         if (v instanceof PyInstance) {
           const b = this.callSpecial(v, '__bool__', []);
           if (b !== undefined) {
-            if (typeof b !== 'boolean') throw this.typeError(`__bool__ should return bool, returned ${typeOf(b).name}`);
+            if (typeof b !== 'boolean') throw this.typeError(`__bool__ should return bool, returned ${typeOf(b).tpName}`);
             return b;
           }
           const l = this.callSpecial(v, '__len__', []);
@@ -3364,7 +3397,7 @@ export class VM {
   repr(v: Py, own = false): string {
     if (v instanceof PyWeakRef) {
       const target = this.weakReferent(v);
-      return `<${v.isProxy ? 'weakproxy' : 'weakref'} at ${v.address}; to '${typeOf(target).name}' at ${target.address}>`;
+      return `<${v.isProxy ? 'weakproxy' : 'weakref'} at ${v.address}; to '${typeOf(target).tpName}' at ${target.address}>`;
     }
     switch (typeof v) {
       case 'string':
@@ -3428,7 +3461,7 @@ export class VM {
       const r = v.cls.lookup('__repr__');
       if (r !== undefined && !(r instanceof PyNative)) {
         const s = this.withRepr(v, () => this.call(this.bindMethod(r, v), []));
-        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).name})`);
+        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).tpName})`);
         return s;
       }
       if (v instanceof PyException) {
@@ -3445,7 +3478,7 @@ export class VM {
       const metaRepr = v.metaclass?.lookup('__repr__');
       if (metaRepr instanceof PyFunction) {
         const s = this.call(metaRepr, [v]);
-        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).name})`);
+        if (typeof s !== 'string') throw this.typeError(`__repr__ returned non-string (type ${typeOf(s).tpName})`);
         return s;
       }
       const meta = unmodelledMetaclassOf(v);
@@ -3462,7 +3495,7 @@ export class VM {
       const custom = (v as { pyRepr?: (vm: VM) => string }).pyRepr;
       if (typeof custom === 'function') return custom.call(v, this);
       if (v.self !== undefined && v.self !== null && !(v.self instanceof PyModule))
-        return `<built-in method ${v.name} of ${typeOf(v.self).name} object at ${v.self instanceof PyObject ? v.self.address : '0x7f0000000010'}>`;
+        return `<built-in method ${v.name} of ${typeOf(v.self).tpName} object at ${v.self instanceof PyObject ? v.self.address : '0x7f0000000010'}>`;
       return `<built-in function ${v.name}>`;
     }
     if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
@@ -3473,7 +3506,7 @@ export class VM {
       return `<frame at ${frameAddress(v)}, file '${v.code.filename}', line ${v.lineno}, code ${v.code.name}>`;
     }
     if (v instanceof CodeObject) return `<code object ${v.name} at ${codeAddress(v)}, file "${v.filename}", line ${v.firstlineno}>`;
-    if (v instanceof PyCell) return `<cell at ${cellAddress(v)}: ${v.value === undefined ? 'empty' : typeOf(v.value).name + ' object at 0x7f0000000020'}>`;
+    if (v instanceof PyCell) return `<cell at ${cellAddress(v)}: ${v.value === undefined ? 'empty' : typeOf(v.value).tpName + ' object at 0x7f0000000020'}>`;
     if (v instanceof PyProperty) return `<property object at ${v.address}>`;
     if (v instanceof PyStaticMethod) return `<staticmethod(${this.repr(v.func)})>`;
     if (v instanceof PyClassMethod) return `<classmethod(${this.repr(v.func)})>`;
@@ -3505,7 +3538,7 @@ export class VM {
       const s = typeOf(v).lookup('__str__');
       if (s !== undefined && !(s instanceof PyNative)) {
         const r = this.call(this.bindMethod(s, v), []);
-        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
+        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).tpName})`);
         return r;
       }
     }
@@ -3513,7 +3546,7 @@ export class VM {
       const s = v.cls.lookup('__str__');
       if (s !== undefined && !(s instanceof PyNative)) {
         const r = this.call(this.bindMethod(s, v), []);
-        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).name})`);
+        if (typeof r !== 'string') throw this.typeError(`__str__ returned non-string (type ${typeOf(r).tpName})`);
         return r;
       }
       // A builtin exception type's own __str__ (BaseExceptionGroup's counts its sub-exceptions).
@@ -3564,7 +3597,7 @@ export class VM {
   hash(v: Py): Py {
     if (typeof v !== 'object' || v === null) return hashKey(v);
     const info = this.hashInfo(v);
-    if (info.hash !== undefined) throw new UnsupportedSignal(`hashing a ${typeOf(v).name} with a __hash__ of its own outside a dict or set lookup`, this.currentLine());
+    if (info.hash !== undefined) throw new UnsupportedSignal(`hashing a ${typeOf(v).tpName} with a __hash__ of its own outside a dict or set lookup`, this.currentLine());
     return info.key;
   }
   /**
@@ -3596,13 +3629,13 @@ export class VM {
     // it by tp_name (`weakref.ProxyType` for a type of another module).
     if (v instanceof PyObject && !(v instanceof PyType) && typeOf(v).dict.get('__hash__') === null) {
       const t = typeOf(v);
-      throw this.typeError(`unhashable type: '${t.builtin && t.module !== 'builtins' && t.module !== '' ? t.module + '.' : ''}${t.name}'`);
+      throw this.typeError(`unhashable type: '${t.tpName}'`);
     }
     // A weakref.ref hashes and compares as its object (while it lives), which a key of its own cannot be.
     if (v instanceof PyWeakRef) throw new UnsupportedSignal('a weak reference as a dict key or set member', this.currentLine());
     const key = hashKey(v);
     // Objects equal by value with no key of their own (generic aliases, typing's): identity would be their key, and wrong.
-    if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).name}`, this.currentLine());
+    if (key === v && v instanceof PyObject && typeof (v as { pyEq?: unknown }).pyEq === 'function') throw new UnsupportedSignal(`hash of a ${typeOf(v).tpName}`, this.currentLine());
     return { key, hash: undefined };
   }
   /** Whether a tuple's hash runs Python code: it holds (at any depth) an instance with its own __hash__. */
@@ -3699,7 +3732,7 @@ export class VM {
       const candidates = this.candidates(table, hashText, ownKey);
       // A deletion leaves a dummy slot that a later key of the same hash may take, ahead of older ones: with two or
       // more entries to compare, the order of the __eq__ calls (and so which equal entry is found) is not known.
-      if (table.deletions && candidates.length > 1) throw new UnsupportedSignal('a dict or set lookup comparing several keys of one hash after a deletion', this.currentLine());
+      if (table.deletions && candidates.length > 1 && !(table instanceof SetMap && table.ordered)) throw new UnsupportedSignal('a dict or set lookup comparing several keys of one hash after a deletion', this.currentLine());
       let restart = false;
       for (const c of candidates) {
         if (c === ownKey) return c;
@@ -3725,6 +3758,11 @@ export class VM {
   }
   /** The JS keys of `table`'s entries of the hash `hashText`, in insertion order. */
   private candidates(table: KeyTable, hashText: string, ownKey: Py): Py[] {
+    // A set's emulated hash table knows CPython's probe sequence (resizes reorder same-hash members by slot).
+    if (table instanceof SetMap) {
+      const order = table.probeOrder(BigInt(hashText));
+      if (order !== null) return order;
+    }
     const complex = table.complex;
     const filed = complex?.byHash.get(hashText)?.filter((c) => complex.hashOf.has(c)) ?? [];
     if (table.size === (complex?.hashOf.size ?? 0)) return filed;
@@ -3765,6 +3803,25 @@ export class VM {
     list.push(hk);
     complex.hashOf.set(hk, h);
   }
+  /**
+   * Copying a dict (PyDict_Copy, or dict_merge into an empty dict) clones its table or re-inserts it entry by entry,
+   * comparing keys of one hash; which one depends on the table's size and deleted entries, which the runtime does
+   * not model: when a user-hashed key shares its hash with another key, the copy is refused.
+   */
+  refuseCollidingDictCopy(src: KeyTable): void {
+    const complex = src.complex;
+    if (complex === undefined || complex.hashOf.size === 0) return;
+    const hashes = new Set<string>();
+    for (const [hk, h] of complex.hashOf) {
+      const text = String(h);
+      if (hashes.has(text)) throw new UnsupportedSignal('copying a dict holding user-hashed keys of one hash (CPython may compare them or not)', this.currentLine());
+      hashes.add(text);
+      void hk;
+    }
+    if (src.size === complex.hashOf.size) return;
+    const builtin = this.builtinKeysByHash(src);
+    for (const text of hashes) if (builtin.has(text)) throw new UnsupportedSignal('copying a dict holding a user-hashed key and a built-in key of one hash (CPython may compare them or not)', this.currentLine());
+  }
   /** set_merge/dict_merge of `src` into `dst`, reusing stored hashes; user-hashed keys are compared as CPython does. */
   mergeSet(dst: PySet, src: PySet): void {
     if ((src.map.complex === undefined || src.map.complex.hashOf.size === 0) && (dst.map.complex === undefined || dst.map.complex.hashOf.size === 0)) return dst.map.mergeInto(src.map);
@@ -3783,6 +3840,30 @@ export class VM {
       if ((d.vals.size & 0xffff) === 0xffff) this.checkSize(d.vals.size);
     }
     d.vals.set(hk, v);
+  }
+
+  /** dict_equal, or set_richcompare's EQ (set_issubset of equal sizes): keys found by their stored hashes. */
+  private tableEq(a: PyDict | PySet, b: PyDict | PySet): boolean {
+    if (a instanceof PyDict && b instanceof PyDict) {
+      if (a.vals.size !== b.vals.size) return false;
+      for (const [hk, v] of [...a.vals]) {
+        const other = this.findFrom(b.vals, a.vals, hk);
+        if (other === undefined) return false;
+        if (!this.eq(v, b.vals.get(other))) return false;
+      }
+      return true;
+    }
+    const p = a as PySet;
+    const q = b as PySet;
+    if (p.map.size !== q.map.size) return false;
+    // set_issubset: a's members in slot order, each found in b by its stored hash.
+    for (const [hk] of p.map.memberEntries()) if (this.findFrom(q.map, p.map, hk) === undefined) return false;
+    return true;
+  }
+  /** `d == d` of a dict or set with user-hashed keys: CPython's == has no identity shortcut, so its lookups compare. */
+  private selfCompared(a: Py): boolean {
+    return (a instanceof PyDict && a.vals.complex !== undefined && a.vals.complex.hashOf.size > 0) ||
+      (a instanceof PySet && a.map.complex !== undefined && a.map.complex.hashOf.size > 0);
   }
 
   /**
@@ -3814,13 +3895,7 @@ export class VM {
     if (typeof reflectedEq === 'function') return reflectedEq.call(b, this, a);
     if (a instanceof PyList && b instanceof PyList) return this.seqEq(a.items, b.items);
     if (a instanceof PyTuple && b instanceof PyTuple) return this.seqEq(a.items, b.items);
-    if (a instanceof PyDict && b instanceof PyDict) return this.dictEq(a, b);
-    if (a instanceof PySet && b instanceof PySet) {
-      if (a.map.size !== b.map.size) return false;
-      // set_issubset: a's members in slot order, each found in b by its stored hash.
-      for (const [hk] of a.map.memberEntries()) if (this.findFrom(b.map, a.map, hk) === undefined) return false;
-      return true;
-    }
+    if ((a instanceof PyDict && b instanceof PyDict) || (a instanceof PySet && b instanceof PySet)) return this.tableEq(a, b);
     if (a instanceof PyRange && b instanceof PyRange) {
       return this.seqEq([...this.iterate(a)], [...this.iterate(b)]);
     }
@@ -3843,13 +3918,7 @@ export class VM {
   }
   /** dict_equal: the storages of two dicts compared. */
   dictEq(a: PyDict, b: PyDict): boolean {
-    if (a.vals.size !== b.vals.size) return false;
-    for (const [hk, v] of a.vals) {
-      const other = this.findFrom(b.vals, a.vals, hk);
-      if (other === undefined) return false;
-      if (!this.eq(v, b.vals.get(other))) return false;
-    }
-    return true;
+    return this.tableEq(a, b);
   }
   seqEq(a: Py[], b: Py[]): boolean {
     if (a.length !== b.length) return false;
@@ -3904,6 +3973,7 @@ export class VM {
           return r !== NOT_IMPLEMENTED ? r : a === b;
         }
         if (a === b && a instanceof PyFloat) return !Number.isNaN(a.v);
+        if (a === b && this.selfCompared(a)) return this.tableEq(a as PyDict | PySet, a as PyDict | PySet);
         return this.eq(a, b);
       case 3:
         // A subclass of dict or list without a __ne__ of its own has dict's or list's: the storages compared.
@@ -3918,6 +3988,7 @@ export class VM {
           return a instanceof PyInstance || b instanceof PyInstance ? a !== b : !this.eq(a, b);
         }
         if (a === b && a instanceof PyFloat) return Number.isNaN(a.v);
+        if (a === b && this.selfCompared(a)) return !this.tableEq(a as PyDict | PySet, a as PyDict | PySet);
         return !this.eq(a, b);
       case 6:
         return this.contains(b, a);
@@ -3991,9 +4062,10 @@ export class VM {
     if (a instanceof PySet && b instanceof PySet) {
       const sub = (p: PySet, q: PySet): boolean => p.map.memberEntries().every(([k]) => this.findFrom(q.map, p.map, k) !== undefined);
       if (op === 0) return a.map.size < b.map.size && sub(a, b);
-      if (op === 1) return sub(a, b);
+      // set_issubset answers False on the sizes alone, before any member is looked up.
+      if (op === 1) return a.map.size <= b.map.size && sub(a, b);
       if (op === 4) return a.map.size > b.map.size && sub(b, a);
-      return sub(b, a);
+      return b.map.size <= a.map.size && sub(b, a);
     }
     const own = this.objectRichCompare(op, a, b);
     if (own !== NOT_IMPLEMENTED) return own;
@@ -4009,13 +4081,13 @@ export class VM {
       const r = pyCompare.call(a, this, op, b);
       if (r !== undefined) return r;
     }
-    throw this.typeError(`'${sym}' not supported between instances of '${typeOf(a).name}' and '${typeOf(b).name}'`);
+    throw this.typeError(`'${sym}' not supported between instances of '${typeOf(a).tpName}' and '${typeOf(b).tpName}'`);
   }
 
   contains(container: Py, item: Py): boolean {
     if (container instanceof PyWeakRef && container.isProxy) return this.contains(this.weakReferent(container), item);
     if (typeof container === 'string') {
-      if (typeof item !== 'string') throw this.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).name}`);
+      if (typeof item !== 'string') throw this.typeError(`'in <string>' requires string as left operand, not ${typeOf(item).tpName}`);
       return container.includes(item);
     }
     if ((container instanceof PyListSub || container instanceof PyDictSub) && subOverride(container, '__contains__') !== undefined)
@@ -4041,7 +4113,7 @@ export class VM {
     if (typeof own === 'function') return own.call(container, this, item);
     const t = typeOf(container);
     if (t.lookup('__iter__') === undefined && !(container instanceof PyIterator) && t.lookup('__getitem__') === undefined)
-      throw this.typeError(`argument of type '${t.name}' is not iterable`);
+      throw this.typeError(`argument of type '${t.tpName}' is not iterable`);
     for (const x of this.iterate(container)) if (x === item || this.eq(x, item)) return true;
     return false;
   }
@@ -4074,7 +4146,7 @@ export class VM {
       if (m !== undefined && m !== null) {
         const it = this.call(this.bindMethod(m, v), []);
         if (!(it instanceof PyIterator) && typeOf(it).lookup('__next__') === undefined)
-          throw this.typeError(`iter() returned non-iterator of type '${typeOf(it).name}'`);
+          throw this.typeError(`iter() returned non-iterator of type '${typeOf(it).tpName}'`);
         return it;
       }
       if (v.cls.lookup('__getitem__') !== undefined) return new SeqIterator(this, v);
@@ -4087,7 +4159,7 @@ export class VM {
     }
     const iterable = this.iterHook(v);
     if (iterable !== undefined) return iterable;
-    throw this.typeError(`'${typeOf(v).name}' object is not iterable`);
+    throw this.typeError(`'${typeOf(v).tpName}' object is not iterable`);
   }
   iterHook: (v: Py) => Py | undefined = () => undefined;
 
@@ -4108,7 +4180,7 @@ export class VM {
     const it = this.call(this.bindMethod(m, o), []);
     if (it instanceof PyCoroutine || (it instanceof PyGenerator && (it.code.flags & CO_ITERABLE_COROUTINE) !== 0))
       throw this.typeError('__await__() returned a coroutine');
-    if (!this.isIterator(it)) throw this.typeError(`__await__() returned non-iterator of type '${typeOf(it).name}'`);
+    if (!this.isIterator(it)) throw this.typeError(`__await__() returned non-iterator of type '${typeOf(it).tpName}'`);
     return it;
   }
   /** PyIter_Check: the object has __next__ (coroutines and async generators have not). */
@@ -4140,7 +4212,7 @@ export class VM {
     } catch (e) {
       const cause = this.toPyException(e);
       // _PyErr_FormatFromCause: the TypeError says what __anext__ returned; the original is its cause.
-      const err = this.typeError(`'async for' received an invalid object from __anext__: ${typeOf(next).name}`);
+      const err = this.typeError(`'async for' received an invalid object from __anext__: ${typeOf(next).tpName}`);
       err.cause = cause;
       err.context = cause;
       err.suppressContext = true;
@@ -4152,7 +4224,7 @@ export class VM {
   /** next() on a user-defined iterator (an instance with __next__): StopIteration becomes STOP. */
   iterNextSlow(it: Py): Py {
     const m = typeOf(it).lookup('__next__');
-    if (m === undefined) throw this.typeError(`'${typeOf(it).name}' object is not an iterator`);
+    if (m === undefined) throw this.typeError(`'${typeOf(it).tpName}' object is not an iterator`);
     try {
       return this.call(this.bindMethod(m, it), []);
     } catch (e) {
@@ -4200,8 +4272,8 @@ export class VM {
       it = this.getIter(seq);
     } catch (e) {
       const pe = this.toPyException(e);
-      if (this.excMatches(pe, 'TypeError') && pe.args[0] === `'${typeOf(seq).name}' object is not iterable`)
-        throw this.typeError(`cannot unpack non-iterable ${typeOf(seq).name} object`);
+      if (this.excMatches(pe, 'TypeError') && pe.args[0] === `'${typeOf(seq).tpName}' object is not iterable`)
+        throw this.typeError(`cannot unpack non-iterable ${typeOf(seq).tpName} object`);
       throw pe;
     }
     const out: Py[] = [];
@@ -4231,7 +4303,7 @@ export class VM {
       const r = this.callSpecial(v, op === '-' ? '__neg__' : op === '+' ? '__pos__' : '__invert__', []);
       if (r !== undefined) return r;
     }
-    throw this.typeError(`bad operand type for unary ${op}: '${typeOf(v).name}'`);
+    throw this.typeError(`bad operand type for unary ${op}: '${typeOf(v).tpName}'`);
   }
   binaryOp(op: number, a: Py, b: Py, inplace: boolean): Py {
     return this.binaryHook(this, op, a, b, inplace);

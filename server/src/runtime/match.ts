@@ -87,13 +87,13 @@ export function matchClass(vm: VM, subject: Py, cls: Py, positional: number, key
       if (positional > 1) throw vm.typeError(`${cls.name}() accepts 1 positional sub-pattern (${positional} given)`);
       values.push(subject);
     } else {
-      if (!(matchArgs instanceof PyTuple)) throw vm.typeError(`${cls.name}.__match_args__ must be a tuple (got ${typeOf(matchArgs).name})`);
+      if (!(matchArgs instanceof PyTuple)) throw vm.typeError(`${cls.name}.__match_args__ must be a tuple (got ${typeOf(matchArgs).tpName})`);
       if (positional > matchArgs.items.length) {
         const allowed = matchArgs.items.length;
         throw vm.typeError(`${cls.name}() accepts ${allowed} positional sub-pattern${allowed === 1 ? '' : 's'} (${positional} given)`);
       }
       for (const name of matchArgs.items.slice(0, positional)) {
-        if (typeof name !== 'string') throw vm.typeError(`__match_args__ elements must be strings (got ${typeOf(name).name})`);
+        if (typeof name !== 'string') throw vm.typeError(`__match_args__ elements must be strings (got ${typeOf(name).tpName})`);
         if (!attribute(name)) return null;
       }
     }

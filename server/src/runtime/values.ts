@@ -3,6 +3,8 @@
 // boxed in PyFloat so that `1` and `1.0` stay distinct; everything else is an instance of a class below.
 // Attribute tables are Maps, never JS properties, so Python code cannot reach JavaScript prototypes.
 
+import { DOTTED_TP_NAMES } from './objects/tp-names.js';
+
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Py = any;
 
@@ -66,6 +68,14 @@ export class PyType extends PyObject {
     super();
     this.qualname = qualname ?? name;
     this.computeMro();
+  }
+  /**
+   * The name CPython's messages use (tp_name): `__name__`, except for the C types a module defines
+   * ('itertools.count', 'collections.deque', '_io.TextIOWrapper'; scripts/tp-names.py lists them).
+   */
+  get tpName(): string {
+    const dotted = `${this.module}.${this.qualname}`;
+    return DOTTED_TP_NAMES.has(dotted) ? dotted : this.name;
   }
   computeMro(): void {
     // C3 linearisation, as in CPython's mro_internal.
@@ -411,6 +421,29 @@ export class SetMap extends Map<Py, Py> implements KeyTable {
     this.fill = n;
     for (const [hk, v] of order) super.set(hk, v);
   }
+  /**
+   * The members of hash `h` in the order set_lookkey meets them on its probe sequence (null while the slot order is
+   * not known): the order in which a lookup compares them.
+   */
+  probeOrder(h: bigint): Py[] | null {
+    if (!this.exact) return null;
+    const out: Py[] = [];
+    const mask = BigInt(this.slots.length - 1);
+    const uh = h & M64;
+    let perturb = uh;
+    let i = uh & mask;
+    for (;;) {
+      const probes = i + 9n <= mask ? 9 : 0;
+      let j = Number(i);
+      for (let p = 0; p <= probes; p++, j++) {
+        const cur = this.slots[j];
+        if (cur === undefined) return out;
+        if (cur !== DUMMY && this.slotHash[j] === h) out.push(this.slotKey[j]);
+      }
+      perturb >>= 5n;
+      i = (i * 5n + 1n + perturb) & mask;
+    }
+  }
   /** Whether the slot order is CPython's (every member has a hash that does not depend on an address). */
   get ordered(): boolean {
     return this.exact;
@@ -730,8 +763,8 @@ export function hashKey(v: Py): Py {
         if (!v.frozen) throw new UnhashableError('set');
         return intern(encodeKey(v));
       }
-      if (v instanceof PyList) throw new UnhashableError(v instanceof PyListSub ? v.cls.name : 'list');
-      if (v instanceof PyDict) throw new UnhashableError(v instanceof PyDictSub ? v.cls.name : 'dict');
+      if (v instanceof PyList) throw new UnhashableError(v instanceof PyListSub ? v.cls.tpName : 'list');
+      if (v instanceof PyDict) throw new UnhashableError((v as { pyType?: PyType }).pyType?.tpName ?? 'dict');
       if (v instanceof PyBytes) return intern('b' + latin1(v.data));
       if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       return v;
@@ -763,8 +796,8 @@ function encodeKey(v: Py): string {
         if (!v.frozen) throw new UnhashableError('set');
         return '{' + [...v.map.values()].map(encodeKey).sort().join(',') + '}';
       }
-      if (v instanceof PyList) throw new UnhashableError(v instanceof PyListSub ? v.cls.name : 'list');
-      if (v instanceof PyDict) throw new UnhashableError(v instanceof PyDictSub ? v.cls.name : 'dict');
+      if (v instanceof PyList) throw new UnhashableError(v instanceof PyListSub ? v.cls.tpName : 'list');
+      if (v instanceof PyDict) throw new UnhashableError((v as { pyType?: PyType }).pyType?.tpName ?? 'dict');
       if (v instanceof PyBytes) return 'b' + v.data.length + ':' + latin1(v.data);
       if (v instanceof PyByteArray) throw new UnhashableError('bytearray');
       let id = objectIds.get(v);

@@ -43,6 +43,14 @@ function runCPython(python, path, timeoutMs) {
   });
 }
 
+/**
+ * Addresses masked, also when the program printed them reversed (`>...0131dc4d30f7x0 ta tcejbo ...<`, Fluent
+ * Python's LookingGlass reverses what `print` writes, a repr included).
+ */
+function mask(text) {
+  return maskAddresses(text).replace(/(?<![0-9A-Za-z])[0-9a-fA-F]+x0(?![0-9A-Za-z])/g, '…x0');
+}
+
 /** `Type: message` of the runtime's uncaught error, as CPython's traceback's last line reads. */
 function runtimeError(error) {
   if (!error) return null;
@@ -69,7 +77,8 @@ export async function runCorpus(runSnippet, corpusDir, { concurrency = 2, timeou
     const source = readFileSync(join(corpusDir, program), 'utf8');
     let report;
     try {
-      report = runSnippet(source, { filename: program.split('/').pop(), maxSteps: 50_000_000, timeoutMs: 20_000, maxEvents: 100_000 });
+      // The path CPython was started with: it shows it where the program prints a code object's file (a task's repr).
+      report = runSnippet(source, { filename: join(corpusDir, program), maxSteps: 50_000_000, timeoutMs: 20_000, maxEvents: 100_000 });
     } catch (error) {
       return { program, verdict: 'wrong', reason: 'runtime threw', detail: String(error) };
     }
@@ -79,10 +88,10 @@ export async function runCorpus(runSnippet, corpusDir, { concurrency = 2, timeou
     }
     if (report.limit) return { program, verdict: 'wrong', reason: `hit the ${report.limit.kind} limit`, detail: report.limit.message };
     const want = expected[index];
-    const wantOut = maskAddresses(want.stdout);
-    const gotOut = maskAddresses(report.stdout);
+    const wantOut = mask(want.stdout);
+    const gotOut = mask(report.stdout);
     const gotError = runtimeError(report.error);
-    if (wantOut === gotOut && (want.error === gotError || (want.error !== null && gotError !== null && maskAddresses(want.error) === maskAddresses(gotError)))) {
+    if (wantOut === gotOut && (want.error === gotError || (want.error !== null && gotError !== null && mask(want.error) === mask(gotError)))) {
       return { program, verdict: 'identical' };
     }
     const wantLines = wantOut.split('\n');

@@ -28,10 +28,10 @@ describe('corpus: the programs', () => {
     }
   });
 
-  test('the three held-out sets are there (cpython/ 20, libraries2/ 20, libraries3/ 25)', () => {
+  test('the four held-out sets are there (cpython/ 20, libraries2/ 20, libraries3/ 25, fluent/ 25)', () => {
     const programs = corpusPrograms(corpusDir);
     const count = (dir: string): number => programs.filter((p) => p.startsWith(dir + '/')).length;
-    expect([count('cpython'), count('libraries2'), count('libraries3')]).toEqual([20, 20, 25]);
+    expect([count('cpython'), count('libraries2'), count('libraries3'), count('fluent')]).toEqual([20, 20, 25, 25]);
   });
 });
 

@@ -169,16 +169,16 @@ BOM_UTF8 = b'\xef\xbb\xbf'
 export function codecsModule(vm: VM): PyModule {
   const errorsOf = (fn: string, v: Py | undefined): string => {
     if (v === undefined || v === null) return 'strict';
-    if (typeof v !== 'string') throw vm.typeError(`${fn}() argument 2 must be str or None, not ${typeOf(v).name}`);
+    if (typeof v !== 'string') throw vm.typeError(`${fn}() argument 2 must be str or None, not ${typeOf(v).tpName}`);
     return v;
   };
   const strArg = (fn: string, v: Py | undefined): string => {
-    if (typeof v !== 'string') throw vm.typeError(`${fn}() argument 1 must be str, not ${typeOf(v).name}`);
+    if (typeof v !== 'string') throw vm.typeError(`${fn}() argument 1 must be str, not ${typeOf(v).tpName}`);
     return v;
   };
   const bytesArg = (fn: string, v: Py | undefined): Uint8Array => {
     const d = v === undefined ? null : bytesOf(v);
-    if (d === null) throw vm.typeError(`a bytes-like object is required, not '${typeOf(v).name}'`);
+    if (d === null) throw vm.typeError(`a bytes-like object is required, not '${typeOf(v).tpName}'`);
     void fn;
     return Uint8Array.from(d);
   };
@@ -207,7 +207,7 @@ export function codecsModule(vm: VM): PyModule {
     const obj = a[0];
     const encoding = (a[1] ?? kw?.get('encoding') ?? 'utf-8') as Py;
     const errors = (a[2] ?? kw?.get('errors') ?? 'strict') as Py;
-    if (typeof encoding !== 'string') throw vm.typeError(`encode() argument 'encoding' must be str, not ${typeOf(encoding).name}`);
+    if (typeof encoding !== 'string') throw vm.typeError(`encode() argument 'encoding' must be str, not ${typeOf(encoding).tpName}`);
     if (codecOf(encoding) === null || typeof obj !== 'string') return requireCodec(vm, encoding + ' (codecs.encode)');
     return new PyBytes(encodeText(vm, obj, codecOf(encoding)!, errorsOf('encode', errors)));
   })]);
@@ -215,7 +215,7 @@ export function codecsModule(vm: VM): PyModule {
     const obj = a[0];
     const encoding = (a[1] ?? kw?.get('encoding') ?? 'utf-8') as Py;
     const errors = (a[2] ?? kw?.get('errors') ?? 'strict') as Py;
-    if (typeof encoding !== 'string') throw vm.typeError(`decode() argument 'encoding' must be str, not ${typeOf(encoding).name}`);
+    if (typeof encoding !== 'string') throw vm.typeError(`decode() argument 'encoding' must be str, not ${typeOf(encoding).tpName}`);
     const d = obj === undefined ? null : bytesOf(obj);
     if (codecOf(encoding) === null || d === null) return requireCodec(vm, encoding + ' (codecs.decode)');
     return decodeBytes(vm, Uint8Array.from(d), codecOf(encoding)!, errorsOf('decode', errors));

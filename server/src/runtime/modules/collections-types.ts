@@ -169,7 +169,7 @@ export function namedTupleClass(vm: VM, typename: string, fields: string[], defa
   fields.forEach((f, i) => {
     t.dict.set(f, new PyProperty(native(f, (a) => {
       const self = a[0];
-      if (!(self instanceof PyTuple)) throw vm.typeError(`descriptor for index '${i}' for tuple subclasses doesn't apply to '${typeOf(self).name}' object`);
+      if (!(self instanceof PyTuple)) throw vm.typeError(`descriptor for index '${i}' for tuple subclasses doesn't apply to '${typeOf(self).tpName}' object`);
       if (i >= self.items.length) throw vm.error('IndexError', 'tuple index out of range');
       return self.items[i]!;
     }), null, null));

@@ -2,15 +2,20 @@
 // the namedtuple classes over native dicts and tuples (collections-types.ts) with CPython 3.13's Python methods;
 // ChainMap after collections/__init__.py. The Python part is COLLECTIONS_SOURCE, run by the VM.
 
-import { native } from '../args.js';
-import { isIntLike, typeOf, type Frame, type VM } from '../interp.js';
+import { native, toInt } from '../args.js';
+import { isIntLike, NOT_IMPLEMENTED, typeOf, type Frame, type VM } from '../interp.js';
 import { repeatCount } from '../objects/sequence.js';
-import { PyDict, PyInstance, PyList, PyObject, PyProperty, PyTuple, PyType, type Py, type PyModule } from '../values.js';
+import { PyDict, PyInstance, PyIterator, PyList, PyObject, PyProperty, PyTuple, PyType, STOP, type Py, type PyModule } from '../values.js';
 import { pythonModule } from './support.js';
 import { counterType, namedTupleClass, namedTupleOf, orderedDictType } from './collections-types.js';
 
-/** collections.deque: a list with cheap ends and an optional maxlen, as generator windows use it. */
+/**
+ * collections.deque: a list with cheap ends and an optional maxlen. `state` counts the mutations CPython's
+ * deque counts (every append, pop, extend item, rotate, insert, remove, clear, del, repeat): an iterator
+ * that sees it change raises "deque mutated during iteration"; reverse() and item assignment leave it.
+ */
 export class DequeObj extends PyObject {
+  state = 0;
   constructor(public items: Py[], public maxlen: number | null) {
     super();
   }
@@ -24,26 +29,82 @@ export class DequeObj extends PyObject {
     const body = '[' + this.items.map((x) => vm.repr(x)).join(', ') + ']';
     return this.maxlen === null ? `deque(${body})` : `deque(${body}, maxlen=${this.maxlen})`;
   }
-  pyGetItem(vm: VM, k: Py): Py {
-    if (typeof k !== 'number') throw vm.typeError(`sequence index must be integer, not '${typeOf(k).name}'`);
-    const i = k < 0 ? k + this.items.length : k;
+  /** The list index of deque index `k` (deque_item, deque_ass_item, deque_del_item). */
+  position(vm: VM, k: Py): number {
+    if (!isIntLike(k)) throw vm.typeError(`sequence index must be integer, not '${typeOf(k).tpName}'`);
+    const n = toInt(vm, k);
+    const i = n < 0 ? n + this.items.length : n;
     if (i < 0 || i >= this.items.length) throw vm.error('IndexError', 'deque index out of range');
-    return this.items[i];
+    return i;
+  }
+  pyGetItem(vm: VM, k: Py): Py {
+    return this.items[this.position(vm, k)];
+  }
+  pySetItem(vm: VM, k: Py, v: Py): void {
+    this.items[this.position(vm, k)] = v;
+  }
+  pyDelItem(vm: VM, k: Py): void {
+    this.items.splice(this.position(vm, k), 1);
+    this.state++;
   }
   /** deque_repeat and deque_inplace_repeat: `q * n`, `n * q`, `q *= n`; a maxlen keeps the last items. */
   pyBinary(vm: VM, op: string, other: Py, inplace: boolean): Py | undefined {
+    if (op === '+' && !inplace) {
+      if (!(other instanceof DequeObj)) throw vm.typeError(`can only concatenate deque (not "${typeOf(other).tpName}") to deque`);
+      const joined = new DequeObj(this.items.slice(), this.maxlen);
+      for (const x of other.items.slice()) joined.append(x);
+      return joined;
+    }
+    if (op === '+') {
+      // deque_inplace_concat is extend: any iterable, the deque itself copied first.
+      for (const x of other === this ? this.items.slice() : vm.iterate(other)) if (this.maxlen !== 0) this.append(x);
+      return this;
+    }
     if (op !== '*') return undefined;
     if (!isIntLike(other)) {
       if (other instanceof PyInstance) return undefined;
-      throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(other).name}'`);
+      throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(other).tpName}'`);
     }
     const n = repeatCount(vm, other, this.items.length);
+    if (inplace && n === 1) return this;
     const items: Py[] = [];
     for (let i = 0; i < n; i++) items.push(...this.items);
     const target = inplace ? this : new DequeObj([], this.maxlen);
     target.items = items;
     target.trim(false);
+    if (inplace) this.state++;
     return target;
+  }
+  /** deque_richcompare: two deques compare as lists of their items; anything else is not comparable. */
+  pyEq(vm: VM, other: Py): boolean {
+    if (!(other instanceof DequeObj)) return this === other;
+    if (this === other) return true;
+    if (this.items.length !== other.items.length) return false;
+    return vm.eq(new PyList(this.items.slice()), new PyList(other.items.slice()));
+  }
+  pyCompare(vm: VM, op: number, other: Py): Py | undefined {
+    if (!(other instanceof DequeObj)) return undefined;
+    return vm.compare(op, new PyList(this.items.slice()), new PyList(other.items.slice()));
+  }
+  pyContains(vm: VM, x: Py): boolean {
+    const state = this.state;
+    for (let i = 0; i < this.items.length; i++) {
+      const item = this.items[i];
+      const same = item === x || vm.eq(item, x);
+      if (this.state !== state) throw vm.error('RuntimeError', 'deque mutated during iteration');
+      if (same) return true;
+    }
+    return false;
+  }
+  append(x: Py): void {
+    this.items.push(x);
+    this.trim(false);
+    this.state++;
+  }
+  appendLeft(x: Py): void {
+    this.items.unshift(x);
+    this.trim(true);
+    this.state++;
   }
   trim(left: boolean): void {
     if (this.maxlen === null) return;
@@ -51,6 +112,33 @@ export class DequeObj extends PyObject {
       if (left) this.items.pop();
       else this.items.shift();
     }
+  }
+}
+
+/** A deque's iterator: reads the live deque by position, and fails once the deque's state moved. */
+class DequeIterator extends PyIterator {
+  private index = 0;
+  private counter: number;
+  private readonly state: number;
+  constructor(private readonly vm: VM, private readonly deque: DequeObj, private readonly reverse: boolean) {
+    super();
+    this.state = deque.state;
+    this.counter = deque.items.length;
+  }
+  get typeName(): string {
+    return this.reverse ? '_deque_reverse_iterator' : '_deque_iterator';
+  }
+  next(): Py {
+    if (this.deque.state !== this.state) {
+      this.counter = 0;
+      throw this.vm.error('RuntimeError', 'deque mutated during iteration');
+    }
+    if (this.counter === 0) return STOP;
+    const items = this.deque.items;
+    const item = this.reverse ? items[items.length - 1 - this.index] : items[this.index];
+    this.index++;
+    this.counter--;
+    return item;
   }
 }
 const dequeType = new PyType('deque', []);
@@ -80,66 +168,190 @@ export class DefaultDict extends PyDict {
 }
 
 export function collectionsModule(vm: VM): PyModule {
-  const d = (name: string, fn: (q: DequeObj, a: Py[]) => Py): void => {
-    dequeType.dict.set(name, native(name, (a) => fn(a[0] as DequeObj, a.slice(1)), `deque.${name}`));
+  /** A deque method; `one` and `none` check the argument count as CPython's METH_O and METH_NOARGS do. */
+  const d = (name: string, fn: (q: DequeObj, a: Py[]) => Py, args?: 'one' | 'none'): void => {
+    dequeType.dict.set(name, native(name, (a) => {
+      const given = a.length - 1;
+      if (args === 'one' && given !== 1) throw vm.typeError(`deque.${name}() takes exactly one argument (${given} given)`);
+      if (args === 'none' && given !== 0) throw vm.typeError(`deque.${name}() takes no arguments (${given} given)`);
+      return fn(a[0] as DequeObj, a.slice(1));
+    }, `deque.${name}`));
+  };
+  /** METH_FASTCALL's counts: `insert expected 2 arguments, got 1`. */
+  const counted = (name: string, a: Py[], least: number, most: number): void => {
+    const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
+    if (least === most && a.length !== least) throw vm.typeError(`${name} expected ${plural(least)}, got ${a.length}`);
+    if (a.length < least) throw vm.typeError(`${name} expected at least ${plural(least)}, got ${a.length}`);
+    if (a.length > most) throw vm.typeError(`${name} expected at most ${plural(most)}, got ${a.length}`);
+  };
+  const maxlenOf = (v: Py): number | null => {
+    if (v === null || v === undefined) return null;
+    if (!isIntLike(v)) throw vm.typeError('an integer is required');
+    const n = toInt(vm, v);
+    if (n < 0) throw vm.error('ValueError', 'maxlen must be non-negative');
+    return n;
+  };
+  /** deque_extend / deque_extendleft: the deque itself is copied first; with maxlen 0 the items are only consumed. */
+  const extend = (q: DequeObj, source: Py, left: boolean): void => {
+    const items = source === q ? q.items.slice() : null;
+    for (const x of items ?? vm.iterate(source)) {
+      if (q.maxlen === 0) continue;
+      if (left) q.appendLeft(x);
+      else q.append(x);
+    }
+  };
+  /** deque_init: a second __init__ empties the deque first. */
+  const init = (q: DequeObj, a: Py[], kw: Map<string, Py> | null): void => {
+    const source = a.length > 0 ? a[0] : kw?.get('iterable') ?? null;
+    q.maxlen = maxlenOf(a.length > 1 ? a[1] : kw?.get('maxlen') ?? null);
+    if (q.items.length > 0) {
+      q.items.length = 0;
+      q.state++;
+    }
+    if (source !== null) extend(q, source, false);
   };
   dequeType.dict.set('__new__', native('__new__', (a, kw) => {
-    const src = a.length > 1 ? a[1] : kw?.get('iterable') ?? null;
-    const ml = a.length > 2 ? a[2] : kw?.get('maxlen') ?? null;
-    if (ml !== null && (typeof ml !== 'number' || ml < 0)) throw vm.error('ValueError', 'maxlen must be non-negative');
-    const q = new DequeObj(src === null ? [] : vm.toArray(src), ml);
-    q.trim(false);
+    const q = new DequeObj([], null);
+    init(q, a.slice(1), kw);
     return q;
   }));
+  dequeType.dict.set('__init__', native('__init__', (a, kw) => {
+    init(a[0] as DequeObj, a.slice(1), kw);
+    return null;
+  }, 'deque.__init__'));
+  const popped = (q: DequeObj, item: Py): Py => {
+    q.state++;
+    return item;
+  };
   d('append', (q, a) => {
-    q.items.push(a[0]);
-    q.trim(false);
+    q.append(a[0]);
     return null;
-  });
+  }, 'one');
   d('appendleft', (q, a) => {
-    q.items.unshift(a[0]);
-    q.trim(true);
+    q.appendLeft(a[0]);
     return null;
-  });
+  }, 'one');
   d('pop', (q) => {
     if (q.items.length === 0) throw vm.error('IndexError', 'pop from an empty deque');
-    return q.items.pop();
-  });
+    return popped(q, q.items.pop());
+  }, 'none');
   d('popleft', (q) => {
     if (q.items.length === 0) throw vm.error('IndexError', 'pop from an empty deque');
-    return q.items.shift();
-  });
+    return popped(q, q.items.shift());
+  }, 'none');
   d('extend', (q, a) => {
-    for (const x of vm.toArray(a[0])) {
-      q.items.push(x);
-      q.trim(false);
-    }
+    extend(q, a[0], false);
     return null;
-  });
+  }, 'one');
   d('extendleft', (q, a) => {
-    for (const x of vm.toArray(a[0])) {
-      q.items.unshift(x);
-      q.trim(true);
+    extend(q, a[0], true);
+    return null;
+  }, 'one');
+  d('__iadd__', (q, a) => {
+    extend(q, a[0], false);
+    return q;
+  }, 'one');
+  d('clear', (q) => {
+    if (q.items.length > 0) {
+      q.items.length = 0;
+      q.state++;
     }
     return null;
-  });
-  d('clear', (q) => {
-    q.items.length = 0;
-    return null;
-  });
+  }, 'none');
+  d('copy', (q) => new DequeObj(q.items.slice(), q.maxlen), 'none');
+  d('__copy__', (q) => new DequeObj(q.items.slice(), q.maxlen), 'none');
   d('rotate', (q, a) => {
+    counted('rotate', a, 0, 1);
+    let k = a.length > 0 ? toInt(vm, a[0]) : 1;
     const n = q.items.length;
-    if (n === 0) return null;
-    let k = a.length > 0 ? Number(a[0]) : 1;
+    if (n <= 1) return null;
     k = ((k % n) + n) % n;
     q.items = q.items.slice(n - k).concat(q.items.slice(0, n - k));
+    q.state++;
     return null;
   });
-  d('count', (q, a) => q.items.filter((x) => vm.eq(x, a[0])).length);
-  d('__len__', (q) => q.items.length);
-  d('__iter__', (q) => vm.getIter(new PyList(q.items.slice())));
-  d('__contains__', (q, a) => q.items.some((x) => vm.eq(x, a[0])));
+  d('reverse', (q) => {
+    q.items.reverse();
+    return null;
+  }, 'none');
+  /** The first position at or after `start` (and before `stop`) whose item equals x; -1 if none. */
+  const find = (q: DequeObj, x: Py, start: number, stop: number): number => {
+    const state = q.state;
+    for (let i = start; i < Math.min(stop, q.items.length); i++) {
+      const item = q.items[i];
+      const same = item === x || vm.eq(item, x);
+      if (q.state !== state) throw vm.error('RuntimeError', 'deque mutated during iteration');
+      if (same) return i;
+    }
+    return -1;
+  };
+  d('count', (q, a) => {
+    const state = q.state;
+    let n = 0;
+    for (let i = 0; i < q.items.length; i++) {
+      const item = q.items[i];
+      const same = item === a[0] || vm.eq(item, a[0]);
+      if (q.state !== state) throw vm.error('RuntimeError', 'deque mutated during iteration');
+      if (same) n++;
+    }
+    return n;
+  }, 'one');
+  d('index', (q, a) => {
+    counted('index', a, 1, 3);
+    const n = q.items.length;
+    const bound = (v: Py, fallback: number): number => {
+      if (v === undefined) return fallback;
+      const i = toInt(vm, v);
+      return i < 0 ? Math.max(0, i + n) : Math.min(i, n);
+    };
+    const i = find(q, a[0], bound(a[1], 0), bound(a[2], n));
+    if (i < 0) throw vm.error('ValueError', `${vm.repr(a[0])} is not in deque`);
+    return i;
+  });
+  d('insert', (q, a) => {
+    counted('insert', a, 2, 2);
+    let i = toInt(vm, a[0]);
+    const n = q.items.length;
+    if (q.maxlen !== null && n >= q.maxlen) throw vm.error('IndexError', 'deque already at its maximum size');
+    if (i < 0) i = Math.max(0, i + n);
+    if (i > n) i = n;
+    q.items.splice(i, 0, a[1]);
+    q.state++;
+    return null;
+  });
+  d('remove', (q, a) => {
+    const i = find(q, a[0], 0, q.items.length);
+    if (i < 0) throw vm.error('ValueError', `${vm.repr(a[0])} is not in deque`);
+    q.items.splice(i, 1);
+    q.state++;
+    return null;
+  }, 'one');
+  d('__len__', (q) => q.items.length, 'none');
+  d('__iter__', (q) => new DequeIterator(vm, q, false), 'none');
+  d('__reversed__', (q) => new DequeIterator(vm, q, true), 'none');
+  d('__contains__', (q, a) => q.pyContains(vm, a[0]));
   d('__getitem__', (q, a) => q.pyGetItem(vm, a[0]));
+  d('__setitem__', (q, a) => {
+    q.pySetItem(vm, a[0], a[1]);
+    return null;
+  });
+  d('__delitem__', (q, a) => {
+    q.pyDelItem(vm, a[0]);
+    return null;
+  }, 'one');
+  dequeType.dict.set('__hash__', null);
+  // The operators as attributes (`hasattr(d, '__add__')`, `deque.__mul__(d, 2)`); the VM's operators use the hooks.
+  const binary = (name: string, op: string, inplace: boolean): void => d(name, (q, a) => q.pyBinary(vm, op, a[0], inplace) ?? NOT_IMPLEMENTED, 'one');
+  binary('__add__', '+', false);
+  binary('__mul__', '*', false);
+  binary('__rmul__', '*', false);
+  binary('__imul__', '*', true);
+  ['__lt__', '__le__', '__eq__', '__ne__', '__gt__', '__ge__'].forEach((name, op) => {
+    d(name, (q, a) => {
+      if (!(a[0] instanceof DequeObj)) return NOT_IMPLEMENTED;
+      return op === 2 ? q.pyEq(vm, a[0]) : op === 3 ? !q.pyEq(vm, a[0]) : q.pyCompare(vm, op, a[0]);
+    }, 'one');
+  });
   // The types' own __repr__ as attributes (pprint dispatches on type(obj).__repr__).
   dequeType.dict.set('__repr__', native('__repr__', (a) => (a[0] as DequeObj).pyRepr(vm), 'deque.__repr__'));
   defaultdictType.dict.set('__repr__', native('__repr__', (a) => (a[0] as DefaultDict).pyRepr(vm), 'defaultdict.__repr__'));

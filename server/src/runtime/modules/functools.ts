@@ -497,7 +497,7 @@ class CachedProperty extends PyObject {
   pyDescrGet(vm: VM, instance: Py): Py {
     if (this.attrname === null) throw vm.typeError('Cannot use cached_property instance without calling __set_name__ on it.');
     if (!(instance instanceof PyInstance) || instance instanceof PyException)
-      throw vm.typeError(`No '__dict__' attribute on '${typeOf(instance).name}' instance to cache '${this.attrname}' property.`);
+      throw vm.typeError(`No '__dict__' attribute on '${typeOf(instance).tpName}' instance to cache '${this.attrname}' property.`);
     const val = vm.call(this.func, [instance]);
     instance.dict.set(this.attrname, val);
     return val;

@@ -49,7 +49,7 @@ function heapArg(vm: VM, name: string, args: Py[], n: number, label: string): Py
     throw vm.typeError(`${name} expected ${n} arguments, got ${args.length}`);
   }
   const h = args[0];
-  if (!(h instanceof PyList)) throw vm.typeError(`${name}() ${label} must be list, not ${h === null ? 'None' : typeOf(h).name}`);
+  if (!(h instanceof PyList)) throw vm.typeError(`${name}() ${label} must be list, not ${h === null ? 'None' : typeOf(h).tpName}`);
   return h.items;
 }
 

@@ -10,7 +10,7 @@ import { module, NamedIterator } from './support.js';
 function toInt(vm: VM, v: Py): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  throw vm.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
+  throw vm.typeError(`'${typeOf(v).tpName}' object cannot be interpreted as an integer`);
 }
 
 export function itertoolsModule(vm: VM): PyModule {

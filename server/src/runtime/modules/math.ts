@@ -16,13 +16,13 @@ export function mathModule(vm: VM): PyModule {
     if (typeof v === 'boolean') return v ? 1 : 0;
     if (typeof v === 'bigint') return Number(v);
     if (v instanceof PyFloat) return v.v;
-    throw vm.typeError(`must be real number, not ${typeOf(v).name}`);
+    throw vm.typeError(`must be real number, not ${typeOf(v).tpName}`);
   };
   const toIntResult = (x: number): Py => (Number.isSafeInteger(x) ? x : normInt(BigInt(x)));
   const intArg = (v: Py, fname: string): bigint => {
     if (typeof v === 'number' || typeof v === 'boolean') return BigInt(Number(v));
     if (typeof v === 'bigint') return v;
-    throw vm.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
+    throw vm.typeError(`'${typeOf(v).tpName}' object cannot be interpreted as an integer`);
   };
   const gcd = (a: bigint, b: bigint): bigint => {
     a = a < 0n ? -a : a;

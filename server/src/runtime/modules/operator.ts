@@ -122,11 +122,11 @@ function index(vm: VM, v: Py): Py {
     const r = vm.callSpecial(v, '__index__', []);
     if (r !== undefined) {
       if (typeof r !== 'number' && typeof r !== 'bigint' && typeof r !== 'boolean')
-        throw vm.typeError(`__index__ returned non-int (type ${typeOf(r).name})`);
+        throw vm.typeError(`__index__ returned non-int (type ${typeOf(r).tpName})`);
       return typeof r === 'boolean' ? (r ? 1 : 0) : r;
     }
   }
-  throw vm.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
+  throw vm.typeError(`'${typeOf(v).tpName}' object cannot be interpreted as an integer`);
 }
 
 function isSequence(vm: VM, v: Py): boolean {
@@ -161,7 +161,7 @@ export function operatorModule(vm: VM): PyModule {
   fn('abs', 1, (a) => vm.call(vm.builtins.get('abs')!, [a[0]!]));
   fn('index', 1, (a) => index(vm, a[0]!));
   const concat = (inplace: boolean) => (a: Py[]): Py => {
-    if (!isSequence(vm, a[0]!)) throw vm.typeError(`'${typeOf(a[0]!).name}' object can't be concatenated`);
+    if (!isSequence(vm, a[0]!)) throw vm.typeError(`'${typeOf(a[0]!).tpName}' object can't be concatenated`);
     return vm.binaryOp(0, a[0]!, a[1]!, inplace);
   };
   fn('concat', 2, concat(false));
@@ -194,7 +194,7 @@ export function operatorModule(vm: VM): PyModule {
     if (a.length < 1 || a.length > 2) throw vm.typeError(`length_hint expected at most 2 arguments, got ${a.length}`);
     const dflt = a[1] ?? 0;
     if (typeof dflt !== 'number' && typeof dflt !== 'bigint')
-      throw vm.typeError(`'${typeOf(dflt).name}' object cannot be interpreted as an integer`);
+      throw vm.typeError(`'${typeOf(dflt).tpName}' object cannot be interpreted as an integer`);
     const o = a[0]!;
     try {
       return vm.call(vm.builtins.get('len')!, [o]);
@@ -204,11 +204,11 @@ export function operatorModule(vm: VM): PyModule {
     if (!(o instanceof PyInstance)) {
       // Built-in iterators answer from their C state (list_iterator's remaining length, ...); generators have no hint.
       if (o instanceof PyGenerator) return dflt;
-      throw new UnsupportedSignal(`operator.length_hint() of a ${typeOf(o).name}`, vm.currentLine());
+      throw new UnsupportedSignal(`operator.length_hint() of a ${typeOf(o).tpName}`, vm.currentLine());
     }
     const hint = vm.callSpecial(o, '__length_hint__', []);
     if (hint === undefined || hint === NOT_IMPLEMENTED) return dflt;
-    if (typeof hint !== 'number' && typeof hint !== 'bigint') throw vm.typeError(`__length_hint__ must be an integer, not ${typeOf(hint).name}`);
+    if (typeof hint !== 'number' && typeof hint !== 'bigint') throw vm.typeError(`__length_hint__ must be an integer, not ${typeOf(hint).tpName}`);
     if (Number(hint) < 0) throw vm.error('ValueError', '__length_hint__() should return >= 0');
     return hint;
   })]);

@@ -201,7 +201,7 @@ function mtNatives(vm: VM): [string, Py][] {
       if (!(state instanceof PyTuple)) throw vm.typeError('state vector must be a tuple');
       if (state.items.length !== N + 1) throw vm.error('ValueError', 'state vector is the wrong size');
       const values = state.items.map((x) => {
-        if (typeof x !== 'number' && typeof x !== 'bigint') throw vm.typeError(`'${typeOf(x).name}' object cannot be interpreted as an integer`);
+        if (typeof x !== 'number' && typeof x !== 'bigint') throw vm.typeError(`'${typeOf(x).tpName}' object cannot be interpreted as an integer`);
         return Number(BigInt(x) & 0xffffffffn);
       });
       const index = Number(state.items[N]);

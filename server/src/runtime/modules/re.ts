@@ -109,7 +109,7 @@ function reNatives(vm: VM): [string, Py][] {
   const search = native('_sre_search', (a) => {
     const [h, s, posArg, endArg, mode, mustAdvance] = a as [CompiledRegex, Py, number, number, number, boolean];
     if (typeof s !== 'string') {
-      throw vm.typeError(`expected string or bytes-like object, got '${typeOf(s).name}'`);
+      throw vm.typeError(`expected string or bytes-like object, got '${typeOf(s).tpName}'`);
     }
     if (h.t.subjectRule !== null && h.t.subjectRule.test(s)) throw new UnsupportedSignal('re: IGNORECASE on a string whose characters CPython and JS case-fold differently', line());
     const off = new Offsets(s);

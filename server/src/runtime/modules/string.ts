@@ -339,7 +339,7 @@ function getInteger(vm: VM, s: string): number | bigint | -1 {
 }
 
 function checkStr(vm: VM, v: Py | undefined): string {
-  if (typeof v !== 'string') throw vm.typeError(`expected str, got ${v === undefined ? 'nothing' : typeOf(v).name}`);
+  if (typeof v !== 'string') throw vm.typeError(`expected str, got ${v === undefined ? 'nothing' : typeOf(v).tpName}`);
   return v;
 }
 

@@ -15,15 +15,17 @@ streamType.module = '_io';
 
 /** sys.stdout / sys.stderr: text streams into the report's stdout / stderr. */
 class StdStream extends PyObject {
+  /** Its __dict__'s entries set by the program (`sys.stdout.write = f`; VM.getAttr/setAttr/delAttr read them). */
+  instanceAttrs = new Map<string, Py>();
   constructor(public name: string, public sink: (s: string) => void) {
     super();
   }
   get pyType(): PyType {
     return streamType;
   }
-  /** It holds no Python object: finalisation by reference (`del g`) may look past it. */
+  /** It holds no Python object but what the program set on it: finalisation by reference (`del g`) may look past it. */
   traverse(): Py[] {
-    return [];
+    return [...this.instanceAttrs.values()];
   }
 }
 
@@ -57,7 +59,7 @@ function installStreamMethods(vm: VM): void {
   };
   m('write', (s, a) => {
     const text = a[0];
-    if (typeof text !== 'string') throw vm.typeError(`write() argument must be str, not ${typeOf(text).name}`);
+    if (typeof text !== 'string') throw vm.typeError(`write() argument must be str, not ${typeOf(text).tpName}`);
     s.sink(text);
     return [...text].length;
   });
@@ -131,7 +133,7 @@ export function sysModule(vm: VM): PyModule {
       return f;
     })],
     ['intern', native('intern', (a) => {
-      if (typeof a[0] !== 'string') throw vm.typeError(`intern() argument must be str, not ${typeOf(a[0]).name}`);
+      if (typeof a[0] !== 'string') throw vm.typeError(`intern() argument must be str, not ${typeOf(a[0]).tpName}`);
       return a[0];
     })],
   ]);

@@ -17,7 +17,7 @@ export function timeModule(vm: VM): PyModule {
       if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') secs = Number(v);
       else if (v instanceof PyFloat) secs = v.v;
       else if (v instanceof PyInstance && vm.hasSpecial(v, '__float__')) secs = (vm.callSpecial(v, '__float__', []) as PyFloat).v;
-      else throw vm.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
+      else throw vm.typeError(`'${typeOf(v).tpName}' object cannot be interpreted as an integer`);
       if (Number.isNaN(secs)) throw vm.error('ValueError', 'Invalid value NaN (not a number)');
       if (secs < 0) throw vm.error('ValueError', 'sleep length must be non-negative');
       return null;

@@ -157,7 +157,7 @@ function typeRepr(vm: VM, v: Py): string {
   if (v === ELLIPSIS) return '...';
   if (v instanceof PyFunction) return String(v.name);
   if (v instanceof TypingAlias || v instanceof TypingSubscription || v instanceof TypeVarObject || v instanceof PyGenericAlias) return vm.repr(v);
-  throw new UnsupportedSignal(`a typing argument of type ${typeOf(v).name}`, vm.currentLine());
+  throw new UnsupportedSignal(`a typing argument of type ${typeOf(v).tpName}`, vm.currentLine());
 }
 
 /** typing._type_convert: None stands for NoneType; a string would be a ForwardRef, which the runtime lacks. */
@@ -166,7 +166,7 @@ function convert(vm: VM, v: Py): Py {
   if (typeof v === 'string') throw new UnsupportedSignal('a typing forward reference (a string argument)', vm.currentLine());
   if (v instanceof PyType || v === ELLIPSIS || v instanceof PyFunction || v instanceof TypingAlias || v instanceof TypingSubscription ||
     v instanceof TypeVarObject || v instanceof PyGenericAlias) return v;
-  throw new UnsupportedSignal(`a typing argument of type ${typeOf(v).name}`, vm.currentLine());
+  throw new UnsupportedSignal(`a typing argument of type ${typeOf(v).tpName}`, vm.currentLine());
 }
 
 /** `alias[item]` as typing's __getitem__ of that alias builds it. */
@@ -176,7 +176,7 @@ function subscribe(vm: VM, alias: TypingAlias, item: Py): Py {
   if (name === 'Literal') {
     for (const v of items)
       if (!(v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint'))
-        throw new UnsupportedSignal(`typing.Literal of a ${typeOf(v).name}`, vm.currentLine());
+        throw new UnsupportedSignal(`typing.Literal of a ${typeOf(v).tpName}`, vm.currentLine());
     return new TypingSubscription(alias, items);
   }
   if (name === 'Union' || name === 'Optional') {

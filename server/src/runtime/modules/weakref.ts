@@ -44,13 +44,13 @@ function check(vm: VM, v: Py | undefined): PyObject {
   if (v instanceof PyFunction || v instanceof PyType || v instanceof PyGenerator || v instanceof PySet) return v;
   const t = typeOf(v ?? null);
   if (typeof v !== 'object' || v === null || ['list', 'dict', 'tuple', 'float', 'bytes', 'bytearray', 'range', 'slice'].includes(t.name))
-    throw vm.typeError(`cannot create weak reference to '${t.name}' object`);
+    throw vm.typeError(`cannot create weak reference to '${t.tpName}' object`);
   throw new UnsupportedSignal(`a weak reference to a ${t.name} object`, vm.currentLine());
 }
 
 export function weakrefRepr(vm: VM, w: PyWeakRef): string {
   const target = weakTarget(vm, w);
-  return `<${w.isProxy ? 'weakproxy' : 'weakref'} at ${w.address}; to '${typeOf(target).name}' at ${target.address}>`;
+  return `<${w.isProxy ? 'weakproxy' : 'weakref'} at ${w.address}; to '${typeOf(target).tpName}' at ${target.address}>`;
 }
 
 function installTypes(vm: VM): void {

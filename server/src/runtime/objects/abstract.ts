@@ -56,14 +56,14 @@ export function binaryOp(vm: VM, opIndex: number, a: Py, b: Py, inplace: boolean
     const r = builtinBinary(vm, op, a, b, inplace);
     if (r !== NOT_IMPLEMENTED) return r;
   }
-  if (op === '+' && typeof a === 'string') throw vm.typeError(`can only concatenate str (not "${typeOf(b).name}") to str`);
+  if (op === '+' && typeof a === 'string') throw vm.typeError(`can only concatenate str (not "${typeOf(b).tpName}") to str`);
   if (op === '+' && (a instanceof PyList || a instanceof PyTuple))
-    throw vm.typeError(`can only concatenate ${a instanceof PyList ? 'list' : 'tuple'} (not "${typeOf(b).name}") to ${a instanceof PyList ? 'list' : 'tuple'}`);
+    throw vm.typeError(`can only concatenate ${a instanceof PyList ? 'list' : 'tuple'} (not "${typeOf(b).tpName}") to ${a instanceof PyList ? 'list' : 'tuple'}`);
   const isSeq = (v: Py): boolean => typeof v === 'string' || v instanceof PyList || v instanceof PyTuple;
   if (op === '*' && (isSeq(a) || isSeq(b)))
-    throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(isSeq(a) ? b : a).name}'`);
-  if (op === '**') throw vm.typeError(`unsupported operand type(s) for ** or pow(): '${typeOf(a).name}' and '${typeOf(b).name}'`);
-  throw vm.typeError(`unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${typeOf(a).name}' and '${typeOf(b).name}'`);
+    throw vm.typeError(`can't multiply sequence by non-int of type '${typeOf(isSeq(a) ? b : a).tpName}'`);
+  if (op === '**') throw vm.typeError(`unsupported operand type(s) for ** or pow(): '${typeOf(a).tpName}' and '${typeOf(b).tpName}'`);
+  throw vm.typeError(`unsupported operand type(s) for ${op}${inplace ? '=' : ''}: '${typeOf(a).tpName}' and '${typeOf(b).tpName}'`);
 }
 
 type BinaryCapable = { pyBinary?: (vm: VM, op: string, other: Py, inplace: boolean) => Py | undefined };
@@ -140,7 +140,7 @@ export function getItem(vm: VM, o: Py, k: Py): Py {
     const gi = (o as { pyGetItem?: (vm: VM, k: Py) => Py }).pyGetItem;
     if (typeof gi === 'function') return gi.call(o, vm, k);
   }
-  throw vm.typeError(`'${typeOf(o).name}' object is not subscriptable`);
+  throw vm.typeError(`'${typeOf(o).tpName}' object is not subscriptable`);
 }
 
 export function setItem(vm: VM, o: Py, k: Py, v: Py): void {
@@ -161,7 +161,7 @@ export function setItem(vm: VM, o: Py, k: Py, v: Py): void {
     own.call(o, vm, k, v);
     return;
   }
-  throw vm.typeError(`'${typeOf(o).name}' object does not support item assignment`);
+  throw vm.typeError(`'${typeOf(o).tpName}' object does not support item assignment`);
 }
 
 export function delItem(vm: VM, o: Py, k: Py): void {
@@ -186,12 +186,12 @@ export function delItem(vm: VM, o: Py, k: Py): void {
     own.call(o, vm, k);
     return;
   }
-  throw vm.typeError(`'${typeOf(o).name}' object doesn't support item deletion`);
+  throw vm.typeError(`'${typeOf(o).tpName}' object doesn't support item deletion`);
 }
 
 /** slot_sq_length's checks of what a __len__ returned. */
 function checkedLength(vm: VM, r: Py): number {
-  if (!isIntLike(r)) throw vm.typeError(`'${typeOf(r).name}' object cannot be interpreted as an integer`);
+  if (!isIntLike(r)) throw vm.typeError(`'${typeOf(r).tpName}' object cannot be interpreted as an integer`);
   // slot_sq_length: a negative length first, then one beyond a C ssize_t (PyNumber_AsSsize_t).
   if (Number(r) < 0) throw vm.error('ValueError', '__len__() should return >= 0');
   if (typeof r === 'bigint' && r > 9223372036854775807n) throw vm.error('OverflowError', "cannot fit 'int' into an index-sized integer");
@@ -212,5 +212,5 @@ export function len(vm: VM, v: Py): number {
   }
   const pl = (v as { pyLen?: () => number } | null)?.pyLen;
   if (typeof pl === 'function') return pl.call(v);
-  throw vm.typeError(`object of type '${typeOf(v).name}' has no len()`);
+  throw vm.typeError(`object of type '${typeOf(v).tpName}' has no len()`);
 }

@@ -254,7 +254,7 @@ export class AsyncGenAThrow extends PyAwaitIterator {
 export function installAsyncGeneratorType(vm: VM): void {
   const self = (a: Py[], name: string): PyAsyncGenerator => {
     if (!(a[0] instanceof PyAsyncGenerator))
-      throw vm.typeError(`descriptor '${name}' for 'async_generator' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+      throw vm.typeError(`descriptor '${name}' for 'async_generator' objects doesn't apply to a '${typeOf(a[0]).tpName}' object`);
     return a[0];
   };
   def(asyncGeneratorType, '__aiter__', (a) => self(a, '__aiter__'));

@@ -63,7 +63,7 @@ function make(kind: Bytesish | 'bytes' | 'bytearray', data: number[] | Uint8Arra
 
 function errorsArg(vm: VM, fn: string, errors: Py | undefined): string {
   if (errors === undefined) return 'strict';
-  if (typeof errors !== 'string') throw vm.typeError(`${fn}() argument 'errors' must be str, not ${typeOf(errors).name}`);
+  if (typeof errors !== 'string') throw vm.typeError(`${fn}() argument 'errors' must be str, not ${typeOf(errors).tpName}`);
   return errors;
 }
 
@@ -86,12 +86,12 @@ function codecArgs(vm: VM, fn: string, a: Py[], kw: Map<string, Py> | null): [st
     else if (k === 'encoding' || k === 'errors') throw vm.typeError(`argument for ${fn}() given by name ('${k}') and position (${k === 'encoding' ? 1 : 2})`);
     else throw vm.typeError(`${fn}() got an unexpected keyword argument '${k}'`);
   }
-  if (encoding !== undefined && typeof encoding !== 'string') throw vm.typeError(`${fn}() argument 'encoding' must be str, not ${typeOf(encoding).name}`);
+  if (encoding !== undefined && typeof encoding !== 'string') throw vm.typeError(`${fn}() argument 'encoding' must be str, not ${typeOf(encoding).tpName}`);
   return [encoding ?? 'utf-8', errors];
 }
 
 function index(vm: VM, n: number, k: Py, message = 'index out of range'): number {
-  if (typeof k !== 'number' && typeof k !== 'boolean') throw new UnsupportedSignal(`bytes index of type ${typeOf(k).name}`, vm.currentLine());
+  if (typeof k !== 'number' && typeof k !== 'boolean') throw new UnsupportedSignal(`bytes index of type ${typeOf(k).tpName}`, vm.currentLine());
   let i = Number(k);
   if (i < 0) i += n;
   if (i < 0 || i >= n) throw vm.error('IndexError', message);
@@ -106,14 +106,14 @@ function needle(vm: VM, v: Py): number[] {
     return [n];
   }
   const data = bytesOf(v);
-  if (data === null) throw vm.typeError(`argument should be integer or bytes-like object, not '${typeOf(v).name}'`);
+  if (data === null) throw vm.typeError(`argument should be integer or bytes-like object, not '${typeOf(v).tpName}'`);
   return Array.from(data);
 }
 
 /** The bytes of a bytes-like argument of split, strip, replace (Py_buffer arguments: an int is refused too). */
 function bufferArg(vm: VM, v: Py): number[] {
   const data = bytesOf(v);
-  if (data === null) throw vm.typeError(`a bytes-like object is required, not '${typeOf(v).name}'`);
+  if (data === null) throw vm.typeError(`a bytes-like object is required, not '${typeOf(v).tpName}'`);
   return Array.from(data);
 }
 
@@ -137,7 +137,7 @@ function construct(vm: VM, kind: 'bytes' | 'bytearray', a: Py[], kw: Map<string,
   const [source, encoding, errors] = a;
   if (source === undefined) return make(kind, []);
   if (typeof source === 'string') {
-    if (typeof encoding !== 'string') throw vm.typeError(encoding === undefined ? 'string argument without an encoding' : `${kind}() argument 'encoding' must be str, not ${typeOf(encoding).name}`);
+    if (typeof encoding !== 'string') throw vm.typeError(encoding === undefined ? 'string argument without an encoding' : `${kind}() argument 'encoding' must be str, not ${typeOf(encoding).tpName}`);
     return make(kind, encode(vm, source, encoding, errors));
   }
   if (encoding !== undefined) throw vm.typeError('encoding without a string argument');
@@ -154,7 +154,7 @@ function construct(vm: VM, kind: 'bytes' | 'bytearray', a: Py[], kw: Map<string,
     iterator = vm.getIter(source);
   } catch (error) {
     const exception = vm.toPyException(error);
-    if (exception.cls.name === 'TypeError' && typeof source !== 'string') throw vm.typeError(`cannot convert '${typeOf(source).name}' object to ${kind}`);
+    if (exception.cls.name === 'TypeError' && typeof source !== 'string') throw vm.typeError(`cannot convert '${typeOf(source).tpName}' object to ${kind}`);
     throw exception;
   }
   const out: number[] = [];
@@ -162,7 +162,7 @@ function construct(vm: VM, kind: 'bytes' | 'bytearray', a: Py[], kw: Map<string,
   const rangeMessage = kind === 'bytes' ? 'bytes must be in range(0, 256)' : 'byte must be in range(0, 256)';
   for (const item of vm.iterate(iterator)) {
     if (typeof item === 'bigint') throw vm.error('ValueError', rangeMessage);
-    if (typeof item !== 'number' && typeof item !== 'boolean') throw vm.typeError(`'${typeOf(item).name}' object cannot be interpreted as an integer`);
+    if (typeof item !== 'number' && typeof item !== 'boolean') throw vm.typeError(`'${typeOf(item).tpName}' object cannot be interpreted as an integer`);
     const n = Number(item);
     if (n < 0 || n > 255) throw vm.error('ValueError', rangeMessage);
     out.push(n);
@@ -177,7 +177,7 @@ function installMethods(vm: VM, t: PyType): void {
       if (kw !== null && kw.size > 0) throw new UnsupportedSignal(`${t.name}.${name}() with keyword arguments`, vm.currentLine());
       const self = args[0];
       if (!(self instanceof PyBytes || self instanceof PyByteArray) || !typeOf(self).isSubtypeOf(t))
-        throw vm.typeError(`descriptor '${name}' for '${t.name}' objects doesn't apply to a '${typeOf(self).name}' object`);
+        throw vm.typeError(`descriptor '${name}' for '${t.tpName}' objects doesn't apply to a '${typeOf(self).tpName}' object`);
       if (checkArity !== null) checkArity(vm, args.length - 1);
       return f(self, args.slice(1));
     }));
@@ -185,7 +185,7 @@ function installMethods(vm: VM, t: PyType): void {
   t.dict.set('decode', native('decode', (args, kw) => {
     const self = args[0];
     if (!(self instanceof PyBytes || self instanceof PyByteArray) || !typeOf(self).isSubtypeOf(t))
-      throw vm.typeError(`descriptor 'decode' for '${t.name}' objects doesn't apply to a '${typeOf(self).name}' object`);
+      throw vm.typeError(`descriptor 'decode' for '${t.tpName}' objects doesn't apply to a '${typeOf(self).tpName}' object`);
     const [encoding, errors] = codecArgs(vm, 'decode', args.slice(1), kw);
     return decode(vm, self.data, encoding, errors);
   }));
@@ -268,7 +268,7 @@ function installMethods(vm: VM, t: PyType): void {
     if (a.length > 1) {
       const f = bytesOf(a[1]);
       if (f === null || f.length !== 1)
-        throw vm.typeError(`${name}() argument 2 must be a byte string of length 1, not ${typeOf(a[1]).name}`);
+        throw vm.typeError(`${name}() argument 2 must be a byte string of length 1, not ${typeOf(a[1]).tpName}`);
       fill = f[0]!;
     }
     const data = Array.from(self.data);
@@ -332,8 +332,8 @@ function installMethods(vm: VM, t: PyType): void {
     return options.some((option) => {
       const sub = bytesOf(option);
       // A tuple's members are Py_buffer arguments (_Py_bytes_tailmatch): the buffer protocol's message.
-      if (sub === null && inTuple) throw vm.typeError(`a bytes-like object is required, not '${typeOf(option).name}'`);
-      if (sub === null) throw vm.typeError(`${name} first arg must be bytes or a tuple of bytes, not ${typeOf(option).name}`);
+      if (sub === null && inTuple) throw vm.typeError(`a bytes-like object is required, not '${typeOf(option).tpName}'`);
+      if (sub === null) throw vm.typeError(`${name} first arg must be bytes or a tuple of bytes, not ${typeOf(option).tpName}`);
       const at = name === 'startswith' ? 0 : self.data.length - sub.length;
       return at >= 0 && compareBytes(Array.from(self.data).slice(at, at + sub.length), sub) === 0 && self.data.length >= sub.length;
     });
@@ -354,7 +354,7 @@ function installMethods(vm: VM, t: PyType): void {
     let position = 0;
     for (const item of items) {
       const data = bytesOf(item);
-      if (data === null) throw vm.typeError(`sequence item ${position}: expected a bytes-like object, ${typeOf(item).name} found`);
+      if (data === null) throw vm.typeError(`sequence item ${position}: expected a bytes-like object, ${typeOf(item).tpName} found`);
       if (position > 0) parts.push(...self.data);
       parts.push(...data);
       position++;
@@ -426,7 +426,7 @@ function installMethods(vm: VM, t: PyType): void {
   });
   const fromhex = native('fromhex', (a) => {
     const [cls, text] = a;
-    if (typeof text !== 'string') throw vm.typeError(`fromhex() argument must be str, not ${typeOf(text).name}`);
+    if (typeof text !== 'string') throw vm.typeError(`fromhex() argument must be str, not ${typeOf(text).tpName}`);
     const out: number[] = [];
     let i = 0;
     while (i < text.length) {
@@ -485,7 +485,7 @@ function installProtocols(vm: VM): void {
     proto.pyBinary = function (this: Bytesish, machine: VM, op: string, other: Py, inplace: boolean): Py | undefined {
       if (op === '+') {
         const data = bytesOf(other);
-        if (data === null) throw machine.typeError(`can't concat ${typeOf(other).name} to ${typeOf(this).name}`);
+        if (data === null) throw machine.typeError(`can't concat ${typeOf(other).tpName} to ${typeOf(this).tpName}`);
         if (inplace && this instanceof PyByteArray) {
           checkResizable(machine, this);
           this.data.push(...data);
@@ -533,7 +533,7 @@ function installProtocols(vm: VM): void {
       positions.forEach((i, j) => (this.data[i] = values[j]!));
       return;
     }
-    if (typeof v !== 'number' && typeof v !== 'boolean') throw machine.typeError(`'${typeOf(v).name}' object cannot be interpreted as an integer`);
+    if (typeof v !== 'number' && typeof v !== 'boolean') throw machine.typeError(`'${typeOf(v).tpName}' object cannot be interpreted as an integer`);
     const n = Number(v);
     if (n < 0 || n > 255) throw machine.error('ValueError', 'byte must be in range(0, 256)');
     this.data[index(machine, this.data.length, k, 'bytearray index out of range')] = n;
@@ -550,7 +550,7 @@ function installProtocols(vm: VM): void {
       this.data = this.data.filter((_, i) => !doomed.has(i));
       return;
     }
-    if (typeof k !== 'number' && typeof k !== 'boolean' && typeof k !== 'bigint') throw machine.typeError(`bytearray indices must be integers or slices, not ${typeOf(k).name}`);
+    if (typeof k !== 'number' && typeof k !== 'boolean' && typeof k !== 'bigint') throw machine.typeError(`bytearray indices must be integers or slices, not ${typeOf(k).tpName}`);
     const at = index(machine, this.data.length, k, 'bytearray index out of range');
     checkResizable(machine, this);
     this.data.splice(at, 1);
@@ -576,7 +576,7 @@ export function installBytesTypes(vm: VM): void {
   const append = native('append', (a, kw) => {
     refuseKeywords(kw, 'append');
     const self = a[0] as PyByteArray;
-    const [n] = needle(vm, typeof a[1] === 'number' || typeof a[1] === 'boolean' ? a[1] : vm.typeError(`'${typeOf(a[1]).name}' object cannot be interpreted as an integer`) as never);
+    const [n] = needle(vm, typeof a[1] === 'number' || typeof a[1] === 'boolean' ? a[1] : vm.typeError(`'${typeOf(a[1]).tpName}' object cannot be interpreted as an integer`) as never);
     checkResizable(vm, self);
     self.data.push(n!);
     return null;
@@ -605,7 +605,7 @@ export function installBytesTypes(vm: VM): void {
     return null;
   }));
   strType.dict.set('encode', native('encode', (a, kw) => {
-    if (typeof a[0] !== 'string') throw vm.typeError(`descriptor 'encode' for 'str' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    if (typeof a[0] !== 'string') throw vm.typeError(`descriptor 'encode' for 'str' objects doesn't apply to a '${typeOf(a[0]).tpName}' object`);
     const [encoding, errors] = codecArgs(vm, 'encode', a.slice(1), kw);
     return new PyBytes(encode(vm, a[0], encoding, errors));
   }));

@@ -44,7 +44,7 @@ export function installAwaitIteratorMethods(vm: VM, t: PyType, typeName: string,
   const self = (a: Py[], name: string): PyAwaitIterator => {
     const o = a[0];
     if (!(o instanceof PyAwaitIterator) || typeOf(o) !== t)
-      throw vm.typeError(`descriptor '${name}' for '${typeName}' objects doesn't apply to a '${typeOf(o).name}' object`);
+      throw vm.typeError(`descriptor '${name}' for '${typeName}' objects doesn't apply to a '${typeOf(o).tpName}' object`);
     return o;
   };
   const finish = (r: Py): Py => {
@@ -70,7 +70,7 @@ export function installAwaitIteratorMethods(vm: VM, t: PyType, typeName: string,
 
 export function installCoroutineType(vm: VM): void {
   const self = (a: Py[], name: string): PyCoroutine => {
-    if (!(a[0] instanceof PyCoroutine)) throw vm.typeError(`descriptor '${name}' for 'coroutine' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    if (!(a[0] instanceof PyCoroutine)) throw vm.typeError(`descriptor '${name}' for 'coroutine' objects doesn't apply to a '${typeOf(a[0]).tpName}' object`);
     return a[0];
   };
   def(coroutineType, 'send', (a) => {

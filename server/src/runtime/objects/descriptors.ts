@@ -42,7 +42,7 @@ export function installDescriptorTypes(vm: VM): void {
   const check = (self: Py, obj: Py): MemberDescriptor => {
     const member = self as MemberDescriptor;
     if (!typeOf(obj).isSubtypeOf(member.owner))
-      throw vm.typeError(`descriptor '${member.name}' for '${member.owner.name}' objects doesn't apply to a '${typeOf(obj).name}' object`);
+      throw vm.typeError(`descriptor '${member.name}' for '${member.owner.name}' objects doesn't apply to a '${typeOf(obj).tpName}' object`);
     return member;
   };
   t.dict.set('__get__', native('__get__', (a) => {
@@ -50,7 +50,7 @@ export function installDescriptorTypes(vm: VM): void {
     if (obj === null || obj === undefined) return self ?? null;
     const member = check(self, obj);
     const value = slotsOf(obj as PyInstance).get(member.name);
-    if (value === undefined) throw vm.error('AttributeError', `'${typeOf(obj).name}' object has no attribute '${member.name}'`);
+    if (value === undefined) throw vm.error('AttributeError', `'${typeOf(obj).tpName}' object has no attribute '${member.name}'`);
     return value;
   }));
   t.dict.set('__set__', native('__set__', (a) => {
@@ -88,7 +88,7 @@ export function applySlots(vm: VM, t: PyType, slots: Py): void {
   let addWeak = 0;
   const own: string[] = [];
   for (const name of names) {
-    if (typeof name !== 'string') throw vm.typeError(`__slots__ items must be strings, not '${typeOf(name).name}'`);
+    if (typeof name !== 'string') throw vm.typeError(`__slots__ items must be strings, not '${typeOf(name).tpName}'`);
     if (!vm.truthy(vm.call(vm.getAttr(name, 'isidentifier'), []))) throw vm.typeError('__slots__ must be identifiers');
     if (name === '__dict__') {
       if (baseHasDict || addDict++ > 0) throw vm.typeError('__dict__ slot disallowed: we already got one');

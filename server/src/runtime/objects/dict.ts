@@ -9,16 +9,22 @@ import { arityCheck } from './method-arity.js';
 /** `a | b` (and `a |= b`) of two dicts, or NotImplemented. */
 export function dictBinary(vm: VM, op: string, a: PyDict, b: PyDict, inplace: boolean): Py {
   if (op !== '|') return NOT_IMPLEMENTED;
-  const out = inplace ? a : copyDict(a);
+  const out = inplace ? a : copyDict(vm, a);
   mergeDict(vm, out, b);
   return out;
 }
 
 /** dict_merge of a dict: its entries with their stored hashes (no __hash__ call), an equal key keeping its place. */
 function mergeDict(vm: VM, d: PyDict, src: PyDict): void {
+  // dict_merge of a dict into itself changes nothing.
+  if (src === d) return;
   const plain = (src.vals.complex === undefined || src.vals.complex.hashOf.size === 0) && (d.vals.complex === undefined || d.vals.complex.hashOf.size === 0);
-  if (d.vals.size === 0 && src.vals.complex !== undefined) d.vals.complex = src.vals.complex.clone();
-  if (plain || d.vals.size === 0) {
+  // Into an empty dict, dict_merge clones the table or inserts entry by entry, as its size and deleted entries
+  // decide (see VM.refuseCollidingDictCopy); either gives these entries when no __eq__ can be called.
+  if (d.vals.size === 0) vm.refuseCollidingDictCopy(src.vals);
+  const clone = d.vals.size === 0;
+  if (clone && src.vals.complex !== undefined) d.vals.complex = src.vals.complex.clone();
+  if (plain || clone) {
     for (const [hk, v] of src.vals) {
       if (!d.vals.has(hk)) d.keys.set(hk, src.keys.get(hk));
       d.vals.set(hk, v);
@@ -36,7 +42,9 @@ function mergeDict(vm: VM, d: PyDict, src: PyDict): void {
   }
 }
 
-export function copyDict(d: PyDict): PyDict {
+/** PyDict_Copy: a table is cloned (no comparisons) or, with enough deleted entries, re-inserted by dict_merge. */
+export function copyDict(vm: VM, d: PyDict): PyDict {
+  vm.refuseCollidingDictCopy(d.vals);
   const out = new PyDict();
   for (const [hk, v] of d.vals) {
     out.keys.set(hk, d.keys.get(hk));
@@ -121,7 +129,7 @@ function installDictMethods(vm: VM): void {
     defDict(name, checkArity, f);
   };
   const defDict = (name: string, checkArity: ReturnType<typeof arityCheck>, f: (d: PyDict, a: Py[], kw: Kw) => Py): void => def(dictType, name, (a, kw) => {
-    if (!(a[0] instanceof PyDict)) throw vm.typeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    if (!(a[0] instanceof PyDict)) throw vm.typeError(`descriptor '${name}' for 'dict' objects doesn't apply to a '${typeOf(a[0]).tpName}' object`);
     // METH_NOARGS and METH_O methods check their argument count themselves (dict.clear() takes no arguments).
     if (checkArity !== null) checkArity(vm, a.length - 1);
     const count = FIXED_ARITY[name];
@@ -141,6 +149,11 @@ function installDictMethods(vm: VM): void {
   m('pop', (d, a) => {
     if (a.length === 0) throw vm.typeError('pop expected at least 1 argument, got 0');
     if (a.length > 2) throw vm.typeError(`pop expected at most 2 arguments, got ${a.length}`);
+    // PyDict_Pop of an empty dict answers without hashing the key.
+    if (d.vals.size === 0) {
+      if (a.length > 1) return a[1];
+      throw vm.newException(excTypes.get('KeyError')!, [a[0]]);
+    }
     const hk = vm.lookupKey(d.vals, a[0]);
     const v = d.vals.get(hk);
     if (v === undefined) {
@@ -180,7 +193,7 @@ function installDictMethods(vm: VM): void {
     d.keys.clear();
     return null;
   });
-  m('copy', (d) => copyDict(d));
+  m('copy', (d) => copyDict(vm, d));
   m('__len__', (d) => d.vals.size);
   // The slots themselves work on the storage (a subclass's override calling super().__getitem__ lands here).
   m('__getitem__', (d, a) => dictSubscript(vm, d, a[0]));

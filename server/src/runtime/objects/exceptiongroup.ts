@@ -23,11 +23,11 @@ function isGroup(e: Py): e is PyException {
 export function installExceptionGroupTypes(vm: VM): void {
   const exceptionType = excTypes.get('Exception')!;
   const self = (a: Py[], name: string): PyException => {
-    if (!isGroup(a[0])) throw vm.typeError(`descriptor '${name}' for 'BaseExceptionGroup' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    if (!isGroup(a[0])) throw vm.typeError(`descriptor '${name}' for 'BaseExceptionGroup' objects doesn't apply to a '${typeOf(a[0]).tpName}' object`);
     return a[0];
   };
   const make = (cls: PyType, message: Py, exceptions: Py): PyException => {
-    if (typeof message !== 'string') throw vm.typeError(`BaseExceptionGroup.__new__() argument 1 must be str, not ${typeOf(message).name}`);
+    if (typeof message !== 'string') throw vm.typeError(`BaseExceptionGroup.__new__() argument 1 must be str, not ${typeOf(message).tpName}`);
     if (!(exceptions instanceof PyList || exceptions instanceof PyTuple) && typeOf(exceptions).lookup('__getitem__') === undefined)
       throw vm.typeError('second argument (exceptions) must be a sequence');
     const items = vm.toArray(exceptions);

@@ -115,7 +115,7 @@ export function installFloatType(vm: VM): void {
       const r = vm.callSpecial(v, '__float__', []);
       if (r !== undefined) return r;
     }
-    throw vm.typeError(`float() argument must be a string or a real number, not '${typeOf(v).name}'`);
+    throw vm.typeError(`float() argument must be a string or a real number, not '${typeOf(v).tpName}'`);
   }));
   def(floatType, 'is_integer', (a) => Number.isInteger((a[0] as PyFloat).v));
   def(floatType, 'hex', () => {

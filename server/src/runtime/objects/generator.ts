@@ -23,14 +23,14 @@ export function thrownException(vm: VM, args: Py[], name: string): PyException {
     if (val !== null) throw vm.typeError('instance exception may not have a separate value');
     exc = typ;
     typ = typ.cls;
-  } else throw vm.typeError(`exceptions must be classes or instances deriving from BaseException, not ${typeOf(typ).name}`);
+  } else throw vm.typeError(`exceptions must be classes or instances deriving from BaseException, not ${typeOf(typ).tpName}`);
   exc.contextSet = true;
   return exc;
 }
 
 export function installGeneratorType(vm: VM): void {
   const self = (a: Py[], name: string): PyGenerator => {
-    if (!(a[0] instanceof PyGenerator)) throw vm.typeError(`descriptor '${name}' for 'generator' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    if (!(a[0] instanceof PyGenerator)) throw vm.typeError(`descriptor '${name}' for 'generator' objects doesn't apply to a '${typeOf(a[0]).tpName}' object`);
     return a[0];
   };
   def(generatorType, 'send', (a) => {

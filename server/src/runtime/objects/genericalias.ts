@@ -112,7 +112,7 @@ export function aliasAttribute(vm: VM, v: PyGenericAlias | PyUnion, name: string
   if (v instanceof PyGenericAlias && name === '__origin__') return v.origin;
   if (name === '__parameters__' && v.args.every((arg) => arg === null || arg instanceof PyType || arg instanceof PyGenericAlias || arg instanceof PyUnion))
     return new PyTuple([]);
-  throw new UnsupportedSignal(`${typeOf(v).name}.${name}`, vm.currentLine());
+  throw new UnsupportedSignal(`${typeOf(v).tpName}.${name}`, vm.currentLine());
 }
 
 /** Whether `|` makes a union of these operands (classes, None, aliases, unions). */

@@ -244,7 +244,7 @@ export function installIntType(vm: VM): void {
         if (r !== undefined) return r;
       }
     }
-    throw vm.typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeOf(v).name}'`);
+    throw vm.typeError(`int() argument must be a string, a bytes-like object or a real number, not '${typeOf(v).tpName}'`);
   }));
   def(intType, 'bit_length', (a) => {
     const n = asBig(intOf(a[0]));
@@ -271,7 +271,7 @@ export function installIntType(vm: VM): void {
       else throw vm.typeError(`${fname}() got an unexpected keyword argument '${k}'`);
     }
     if (order !== undefined) {
-      if (typeof order !== 'string') throw vm.typeError(`${fname}() argument 'byteorder' must be str, not ${typeOf(order).name}`);
+      if (typeof order !== 'string') throw vm.typeError(`${fname}() argument 'byteorder' must be str, not ${typeOf(order).tpName}`);
       if (order !== 'little' && order !== 'big') throw vm.error('ValueError', "byteorder must be either 'little' or 'big'");
     }
     return [first, order, vm.truthy(signed)];
@@ -301,7 +301,7 @@ export function installIntType(vm: VM): void {
     let data: ArrayLike<number>;
     if (source instanceof PyBytes || source instanceof PyByteArray) data = source.data;
     else if (typeof source === 'string' || typeof source === 'number' || typeof source === 'bigint' || typeof source === 'boolean' || source === null || source instanceof PyFloat)
-      throw vm.typeError(`cannot convert '${typeOf(source).name}' object to bytes`);
+      throw vm.typeError(`cannot convert '${typeOf(source).tpName}' object to bytes`);
     else data = (vm.call(vm.builtins.get('bytes')!, [source]) as PyBytes).data;
     let n = 0n;
     const bytes = Array.from(data);

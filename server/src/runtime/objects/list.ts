@@ -162,7 +162,7 @@ export function installListType(vm: VM): void {
 
 function installListMethods(vm: VM): void {
   const self = (a: Py[], name: string): PyList => {
-    if (!(a[0] instanceof PyList)) throw vm.typeError(`descriptor '${name}' for 'list' objects doesn't apply to a '${typeOf(a[0]).name}' object`);
+    if (!(a[0] instanceof PyList)) throw vm.typeError(`descriptor '${name}' for 'list' objects doesn't apply to a '${typeOf(a[0]).tpName}' object`);
     return a[0];
   };
   // METH_NOARGS and METH_O methods check their argument count themselves (list.count() takes exactly one argument).

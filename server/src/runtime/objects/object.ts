@@ -46,7 +46,7 @@ export function installObjectType(vm: VM): void {
   }, 'object.__delattr__'));
   objectType.dict.set('__getattribute__', native('__getattribute__', (a) => vm.getAttr(a[0], a[1])));
   objectType.dict.set('__format__', native('__format__', (a) => {
-    if (a[1] !== '') throw vm.typeError(`unsupported format string passed to ${typeOf(a[0]).name}.__format__`);
+    if (a[1] !== '') throw vm.typeError(`unsupported format string passed to ${typeOf(a[0]).tpName}.__format__`);
     return vm.str(a[0]);
   }));
   // The VM checks for PyNative __setattr__/__repr__ to take its fast paths; keep them native.

@@ -11,7 +11,7 @@ export function indexOf(vm: VM, k: Py, len: number, what: string): number {
       const r = vm.callSpecial(k, '__index__', []);
       if (r !== undefined) return indexOf(vm, r, len, what);
     }
-    throw vm.typeError(`${what} indices must be integers or slices, not ${typeOf(k).name}`);
+    throw vm.typeError(`${what} indices must be integers or slices, not ${typeOf(k).tpName}`);
   }
   const n = intOf(k);
   // Py_ssize_t: CPython cannot even try an index beyond 64 bits.

@@ -39,6 +39,15 @@ function setAlgebraUserHashed(vm: VM, op: string, a: PySet, b: PySet, inplace: b
     return found !== undefined && dst.map.delete(found);
   };
   const target = inplace && !a.frozen ? a : null;
+  if (a === b) {
+    // setobject.c's shortcuts for a set with itself (no comparison): a copy for | and &, and -= and ^= clear it;
+    // s - s and s ^ s have none, and look every member up.
+    if (op === '|' || op === '&') return target ?? copyOf(a, a.frozen);
+    if ((op === '-' || op === '^') && target !== null) {
+      target.map.clear();
+      return target;
+    }
+  }
   let out: PySet;
   switch (op) {
     case '|':
@@ -142,6 +151,7 @@ function setAlgebraInOrder(op: string, a: PySet, b: PySet, inplace: boolean): Py
  * anything else is iterated.
  */
 export function setUpdate(vm: VM, s: PySet, other: Py): void {
+  if (other === s) return;
   if (other instanceof PySet) return vm.mergeSet(s, other);
   if (other instanceof PyDict && other.constructor === PyDict) {
     s.map.presize(other.vals.size);
@@ -309,13 +319,14 @@ function installSetMethods(vm: VM): void {
     m('issubset', (s, a) => vm.order(1, s, other(a[0])));
     m('issuperset', (s, a) => vm.order(5, s, other(a[0])));
     m('isdisjoint', (s, a) => {
-      // set_isdisjoint: with a set, the larger one is probed for the members of the other, in their slot order;
-      // an iterable's items are looked up as they come.
+      // set_isdisjoint: with a set, the smaller one's members (the argument's when the sizes are equal) are looked
+      // up in the other, in their slot order; an iterable's items are looked up as they come.
+      if (a[0] === s) return s.map.size === 0;
       if (!(a[0] instanceof PySet)) {
         for (const x of vm.iterate(a[0])) if (vm.contains(s, x)) return false;
         return true;
       }
-      const [probed, walked] = s.map.size > a[0].map.size ? [a[0], s] : [s, a[0]];
+      const [probed, walked] = s.map.size < a[0].map.size ? [a[0], s] : [s, a[0]];
       for (const [k] of walked.map.memberEntries()) if (vm.findFrom(probed.map, walked.map, k) !== undefined) return false;
       return true;
     });

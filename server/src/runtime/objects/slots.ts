@@ -47,7 +47,7 @@ export class PySlotWrapper extends PyNative {
     if (this.self === undefined) return `<slot wrapper '${this.name}' of '${this.owner.name}' objects>`;
     const self = this.self;
     const address = self instanceof PyObject ? self.address : '0x7f0000000010';
-    return `<method-wrapper '${this.name}' of ${typeOf(self).name} object at ${address}>`;
+    return `<method-wrapper '${this.name}' of ${typeOf(self).tpName} object at ${address}>`;
   }
 }
 
@@ -88,7 +88,7 @@ function compareSlot(vm: VM, owner: PyType, name: string, a: Py, b: Py): Py {
   if (own === 'dict' && op !== 2 && op !== 3) return NOT_IMPLEMENTED;
   if (numeric || (own === other && ['str', 'list', 'tuple', 'dict', 'set', 'range'].includes(own))) return vm.compare(op, a, b);
   if (['int', 'float', 'str', 'list', 'tuple', 'dict', 'set', 'range'].includes(own) && other !== 'user') return NOT_IMPLEMENTED;
-  return refuse(vm, owner, name, `with a ${typeOf(b).name}`);
+  return refuse(vm, owner, name, `with a ${typeOf(b).tpName}`);
 }
 
 /** A numeric slot of int, bool or float; another built-in's binary slot on an operand of its own type. */
@@ -97,10 +97,10 @@ function binarySlot(vm: VM, owner: PyType, name: string, self: Py, other: Py): P
   const [a, b] = reflected ? [other, self] : [self, other];
   const own = OWNER_FAMILY[owner.name] ?? owner.name;
   const fam = family(other);
-  if (own === 'int' && owner.name === 'int') return fam === 'int' ? intArith(vm, op, a, b) : fam === 'user' ? refuse(vm, owner, name, `with a ${typeOf(other).name}`) : NOT_IMPLEMENTED;
-  if (own === 'float') return isNumeric(other) ? floatArith(vm, op, toNumber(a), toNumber(b)) : fam === 'user' ? refuse(vm, owner, name, `with a ${typeOf(other).name}`) : NOT_IMPLEMENTED;
+  if (own === 'int' && owner.name === 'int') return fam === 'int' ? intArith(vm, op, a, b) : fam === 'user' ? refuse(vm, owner, name, `with a ${typeOf(other).tpName}`) : NOT_IMPLEMENTED;
+  if (own === 'float') return isNumeric(other) ? floatArith(vm, op, toNumber(a), toNumber(b)) : fam === 'user' ? refuse(vm, owner, name, `with a ${typeOf(other).tpName}`) : NOT_IMPLEMENTED;
   if (fam === own || (own === 'int' && fam === 'int')) return vm.binaryOp(BIN_OPS.indexOf(op as (typeof BIN_OPS)[number]), a, b, false);
-  return refuse(vm, owner, name, `with a ${typeOf(other).name}`);
+  return refuse(vm, owner, name, `with a ${typeOf(other).tpName}`);
 }
 
 function arity(vm: VM, args: Py[], n: number): void {
@@ -170,7 +170,7 @@ function slotCall(vm: VM, owner: PyType, name: string, self: Py, args: Py[]): Py
       return null;
     case '__getattribute__':
       arity(vm, args, 1);
-      if (typeof args[0] !== 'string') throw vm.typeError(`attribute name must be string, not '${typeOf(args[0]).name}'`);
+      if (typeof args[0] !== 'string') throw vm.typeError(`attribute name must be string, not '${typeOf(args[0]).tpName}'`);
       return vm.getAttr(self, args[0]);
     case '__call__':
       return vm.call(self, args);
@@ -189,9 +189,9 @@ function makeSlot(owner: PyType, name: string, doc: string | null): PySlotWrappe
     const vm = currentVM!;
     if (kw !== null && kw.size > 0) throw vm.typeError(`wrapper ${name}() takes no keyword arguments`);
     const self = args[0];
-    if (args.length === 0) throw vm.typeError(`descriptor '${name}' of '${owner.name}' object needs an argument`);
+    if (args.length === 0) throw vm.typeError(`descriptor '${name}' of '${owner.tpName}' object needs an argument`);
     const t = typeOf(self);
-    if (!t.isSubtypeOf(owner)) throw vm.typeError(`descriptor '${name}' requires a '${owner.name}' object but received a '${t.name}'`);
+    if (!t.isSubtypeOf(owner)) throw vm.typeError(`descriptor '${name}' requires a '${owner.tpName}' object but received a '${t.name}'`);
     if (definingClass(t, name) !== owner) refuse(vm, owner, name, `on a ${t.name} that overrides it`);
     return slotCall(vm, owner, name, self, args.slice(1));
   };
@@ -247,7 +247,7 @@ export class PyMethodDescriptor extends PyNative {
       const vm = currentVM!;
       if (args.length === 0) throw vm.typeError(`unbound method ${owner.name}.${method.name}() needs an argument`);
       const t = typeOf(args[0]);
-      if (!t.isSubtypeOf(owner)) throw vm.typeError(`descriptor '${method.name}' for '${owner.name}' objects doesn't apply to a '${t.name}' object`);
+      if (!t.isSubtypeOf(owner)) throw vm.typeError(`descriptor '${method.name}' for '${owner.tpName}' objects doesn't apply to a '${t.tpName}' object`);
       return method.fn(args, kw);
     }, undefined, method.qualname);
   }

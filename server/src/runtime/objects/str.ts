@@ -34,7 +34,7 @@ export function strSubscript(vm: VM, o: string, k: Py): Py {
   if (k instanceof PySlice) return sliceArray(vm, Array.from(o), k).join('');
   const chars = o.length === Array.from(o).length ? null : Array.from(o);
   const len = chars === null ? o.length : chars.length;
-  if (!isIntLike(k) && !(k instanceof PyInstance)) throw vm.typeError(`string indices must be integers, not '${typeOf(k).name}'`);
+  if (!isIntLike(k) && !(k instanceof PyInstance)) throw vm.typeError(`string indices must be integers, not '${typeOf(k).tpName}'`);
   const i = indexOf(vm, k, len, 'string');
   if (i < 0 || i >= len) throw vm.error('IndexError', 'string index out of range');
   return chars === null ? o[i] : chars[i];
@@ -47,13 +47,13 @@ export function strLength(s: string): number {
 
 /** The type named in an argument-clinic TypeError ('None' for None, as _PyArg_BadArgument says). */
 function argTypeName(v: Py): string {
-  return v === null ? 'None' : typeOf(v).name;
+  return v === null ? 'None' : typeOf(v).tpName;
 }
 
 export function installStrType(vm: VM): void {
   const selfStr = (args: Py[], name: string): string => {
     const s = args[0];
-    if (typeof s !== 'string') throw vm.typeError(`descriptor '${name}' for 'str' objects doesn't apply to a '${typeOf(s).name}' object`);
+    if (typeof s !== 'string') throw vm.typeError(`descriptor '${name}' for 'str' objects doesn't apply to a '${typeOf(s).tpName}' object`);
     return s;
   };
   // unicode_new_impl: str(object='', encoding=..., errors=...), by position or by name.
@@ -75,11 +75,11 @@ export function installStrType(vm: VM): void {
     const [object, encoding, errors] = bound;
     if (encoding === undefined && errors === undefined) return object === undefined ? '' : vm.str(object);
     for (const [name, v] of [['encoding', encoding], ['errors', errors]] as const)
-      if (v !== undefined && typeof v !== 'string') throw vm.typeError(`str() argument '${name}' must be str, not ${typeOf(v).name}`);
+      if (v !== undefined && typeof v !== 'string') throw vm.typeError(`str() argument '${name}' must be str, not ${typeOf(v).tpName}`);
     if (object === undefined) return '';
     if (typeof object === 'string') throw vm.typeError('decoding str is not supported');
     if (!(object instanceof PyBytes || object instanceof PyByteArray))
-      throw vm.typeError(`decoding to str: need a bytes-like object, ${typeOf(object).name} found`);
+      throw vm.typeError(`decoding to str: need a bytes-like object, ${typeOf(object).tpName} found`);
     return vm.call(vm.getAttr(object, 'decode'), [encoding ?? 'utf-8', errors ?? 'strict']);
   }));
   installStrMethods(vm, selfStr);
@@ -117,7 +117,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
       throw exception;
     }
     for (const x of vm.iterate(iterator)) {
-      if (typeof x !== 'string') throw vm.typeError(`sequence item ${i}: expected str instance, ${typeOf(x).name} found`);
+      if (typeof x !== 'string') throw vm.typeError(`sequence item ${i}: expected str instance, ${typeOf(x).tpName} found`);
       parts.push(x);
       i++;
     }
@@ -146,7 +146,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
       }
       return new PyList(out);
     }
-    if (typeof sep !== 'string') throw vm.typeError(`must be str or None, not ${typeOf(sep).name}`);
+    if (typeof sep !== 'string') throw vm.typeError(`must be str or None, not ${typeOf(sep).tpName}`);
     const sp = sep;
     if (sp === '') throw vm.error('ValueError', 'empty separator');
     const parts = s.split(sp);
@@ -179,7 +179,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
       }
       return new PyList(out);
     }
-    if (typeof sep !== 'string') throw vm.typeError(`must be str or None, not ${typeOf(sep).name}`);
+    if (typeof sep !== 'string') throw vm.typeError(`must be str or None, not ${typeOf(sep).tpName}`);
     if (sep === '') throw vm.error('ValueError', 'empty separator');
     const parts = s.split(sep);
     if (maxsplit >= 0 && parts.length > maxsplit + 1) {
@@ -254,12 +254,12 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     const p = a[0];
     if (p instanceof PyTuple) {
       for (const x of p.items) {
-        if (typeof x !== 'string') throw vm.typeError(`tuple for ${name} must only contain str, not ${typeOf(x).name}`);
+        if (typeof x !== 'string') throw vm.typeError(`tuple for ${name} must only contain str, not ${typeOf(x).tpName}`);
         if (check(x)) return true;
       }
       return false;
     }
-    if (typeof p !== 'string') throw vm.typeError(`${name} first arg must be str or a tuple of str, not ${typeOf(p).name}`);
+    if (typeof p !== 'string') throw vm.typeError(`${name} first arg must be str or a tuple of str, not ${typeOf(p).tpName}`);
     return check(p);
   };
   m('startswith', prefixTest('startswith', (s, p) => s.startsWith(p)));
@@ -355,7 +355,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   const padFn = (kind: string) => (s: string, a: Py[]): string => {
     const w = toInt(vm, a[0]);
     const fill = a.length > 1 ? a[1] : ' ';
-    if (typeof fill !== 'string') throw vm.typeError(`The fill character must be a unicode character, not ${typeOf(fill).name}`);
+    if (typeof fill !== 'string') throw vm.typeError(`The fill character must be a unicode character, not ${typeOf(fill).tpName}`);
     if (strLength(fill) !== 1) throw vm.typeError('The fill character must be exactly one character long');
     vm.checkSize(w);
     const n = w - strLength(s);
@@ -377,7 +377,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
   const separator = (name: string, s: string, a: Py[]): string => {
     methodArity(vm, `str.${name}`, [s, ...a], 1, 1);
     const sep = a[0];
-    if (typeof sep !== 'string') throw vm.typeError(`must be str, not ${typeOf(sep).name}`);
+    if (typeof sep !== 'string') throw vm.typeError(`must be str, not ${typeOf(sep).tpName}`);
     if (sep === '') throw vm.error('ValueError', 'empty separator');
     return sep;
   };
@@ -468,7 +468,7 @@ function installStrMethods(vm: VM, selfStr: (a: Py[], n: string) => string): voi
     }
     if (typeof a[0] !== 'string') throw vm.typeError('first maketrans argument must be a string if there is a second argument');
     for (let i = 1; i < a.length; i++)
-      if (typeof a[i] !== 'string') throw vm.typeError(`maketrans() argument ${i + 1} must be str, not ${typeOf(a[i]).name}`);
+      if (typeof a[i] !== 'string') throw vm.typeError(`maketrans() argument ${i + 1} must be str, not ${typeOf(a[i]).tpName}`);
     const x = Array.from(a[0]);
     const y = Array.from(a[1] as string);
     if (x.length !== y.length) throw vm.error('ValueError', 'the first two maketrans arguments must have equal length');

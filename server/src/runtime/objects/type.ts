@@ -18,9 +18,9 @@ export function installTypeType(vm: VM): void {
     if (!(meta instanceof PyType) || !meta.isSubtypeOf(typeType)) throw vm.typeError('type.__new__(X): X is not a type object');
     // type_call / type_new: type() itself takes 1 or 3 arguments; a metaclass's call goes to type.__new__'s own check.
     if (a.length !== 4) throw vm.typeError(meta === typeType ? 'type() takes 1 or 3 arguments' : `type.__new__() takes exactly 3 arguments (${a.length - 1} given)`);
-    if (typeof name !== 'string') throw vm.typeError(`type.__new__() argument 1 must be str, not ${typeOf(name).name}`);
-    if (!(bases instanceof PyTuple)) throw vm.typeError(`type.__new__() argument 2 must be tuple, not ${typeOf(bases).name}`);
-    if (!(ns instanceof PyDict)) throw vm.typeError(`type.__new__() argument 3 must be dict, not ${typeOf(ns).name}`);
+    if (typeof name !== 'string') throw vm.typeError(`type.__new__() argument 1 must be str, not ${typeOf(name).tpName}`);
+    if (!(bases instanceof PyTuple)) throw vm.typeError(`type.__new__() argument 2 must be tuple, not ${typeOf(bases).tpName}`);
+    if (!(ns instanceof PyDict)) throw vm.typeError(`type.__new__() argument 3 must be dict, not ${typeOf(ns).tpName}`);
     // _PyType_CalculateMetaclass runs over the bases before anything checks that they are classes.
     winningMetaclass(vm, meta, bases.items);
     for (const b of bases.items) if (!(b instanceof PyType)) throw vm.typeError('bases must be types');
@@ -109,7 +109,7 @@ export function buildClass(vm: VM, body: Py, name: Py, bases: Py[], keywords: Ma
       } else if (prepared instanceof PyInstance) {
         ns = new MappingNamespace(vm, prepared);
       } else {
-        throw vm.typeError(`${meta.name}.__prepare__() must return a mapping, not ${typeOf(prepared).name}`);
+        throw vm.typeError(`${meta.name}.__prepare__() must return a mapping, not ${typeOf(prepared).tpName}`);
       }
     }
   }
@@ -142,11 +142,11 @@ function winningMetaclass(vm: VM, start: PyType, bases: readonly Py[]): PyType {
 
 /** type.__new__(meta, name, bases, ns): the class object, its slots, __set_name__ and __init_subclass__. */
 export function createClass(vm: VM, meta: PyType, name: Py, bases: PyType[], ns: Map<string, Py>, keywords: Map<string, Py>): PyType {
-  if (typeof name !== 'string') throw vm.typeError(`type.__new__() argument 1 must be str, not ${typeOf(name).name}`);
+  if (typeof name !== 'string') throw vm.typeError(`type.__new__() argument 1 must be str, not ${typeOf(name).tpName}`);
   if (name.includes('\0')) throw vm.error('ValueError', 'type name must not contain null characters');
   refuseLoneSurrogate(vm, name);
   const qualname = ns.get('__qualname__');
-  if (qualname !== undefined && typeof qualname !== 'string') throw vm.typeError(`type __qualname__ must be a str, not ${typeOf(qualname).name}`);
+  if (qualname !== undefined && typeof qualname !== 'string') throw vm.typeError(`type __qualname__ must be a str, not ${typeOf(qualname).tpName}`);
   const doc = ns.get('__doc__');
   if (typeof doc === 'string') refuseLoneSurrogate(vm, doc);
 

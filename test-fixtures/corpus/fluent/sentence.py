@@ -1,0 +1,189 @@
+# From Fluent Python, 2nd edition, example code (github.com/fluentpython/example-code-2e @ cf3161ca006b): `17-it-generator/sentence.py` with its doctests and those of `17-it-generator/sentence.rst`.
+# Licence: MIT, Copyright (c) 2021 Luciano Ramalho (the example code of Fluent Python, 2nd edition).
+"""
+Sentence: access words by index
+
+    >>> text = 'To be, or not to be, that is the question'
+    >>> s = Sentence(text)
+    >>> len(s)
+    10
+    >>> s[1], s[5]
+    ('be', 'be')
+    >>> s
+    Sentence('To be, or no... the question')
+
+"""
+
+# tag::SENTENCE_SEQ[]
+import re
+import reprlib
+
+RE_WORD = re.compile(r'\w+')
+
+
+class Sentence:
+
+    def __init__(self, text):
+        self.text = text
+        self.words = RE_WORD.findall(text)  # <1>
+
+    def __getitem__(self, index):
+        return self.words[index]  # <2>
+
+    def __len__(self):  # <3>
+        return len(self.words)
+
+    def __repr__(self):
+        return 'Sentence(%s)' % reprlib.repr(self.text)  # <4>
+
+# end::SENTENCE_SEQ[]
+
+
+# ---- driver: the doctests
+print("--- example 1")
+try:
+    text = 'To be, or not to be, that is the question'
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 2")
+try:
+    s = Sentence(text)
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 3")
+try:
+    _value = len(s)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 4")
+try:
+    _value = (s[1], s[5])
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 5")
+try:
+    _value = s
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 6")
+try:
+    s = Sentence('The time has come')
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 7")
+try:
+    _value = s
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 8")
+try:
+    _value = list(s)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 9")
+try:
+    it = iter(s)
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 10")
+try:
+    _value = next(it)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 11")
+try:
+    _value = next(it)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 12")
+try:
+    _value = next(it)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 13")
+try:
+    _value = next(it)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 14")
+try:
+    _value = next(it)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 15")
+try:
+    s = Sentence('"The time has come," the Walrus said,')
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 16")
+try:
+    _value = s
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 17")
+try:
+    _value = list(s)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 18")
+try:
+    s = Sentence('"The time has come," the Walrus said,\n                "To talk of many things:"')
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 19")
+try:
+    _value = s
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 20")
+try:
+    _value = list(s)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 21")
+try:
+    s = Sentence('Agora vou-me. Ou me vão?')
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 22")
+try:
+    _value = s
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')
+print("--- example 23")
+try:
+    _value = list(s)
+    if _value is not None:
+        print(repr(_value))
+except Exception as _error:
+    print(f'{type(_error).__name__}: {_error}')

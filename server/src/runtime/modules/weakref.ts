@@ -54,7 +54,7 @@ export function weakrefRepr(vm: VM, w: PyWeakRef): string {
 }
 
 function installTypes(vm: VM): void {
-  if (referenceType.dict.has('__call__')) return;
+  // Every VM installs its own: the types are shared, and a native bound to an earlier run's VM would walk that run's frames.
   referenceType.dict.set('__call__', native('__call__', (a) => {
     const w = a[0] as PyWeakRef;
     if (a.length > 1) throw vm.typeError(`weakref() takes exactly 0 arguments (${a.length - 1} given)`);

@@ -189,6 +189,17 @@ print("end")
 });
 
 describe('stdlib pieces', () => {
+  test('a module of shared types answers each run with that run\'s VM (weakref in a long-lived worker)', () => {
+    // The weakref types are shared between runs; their methods were installed once, bound to the first run's
+    // VM, so a second run's `r()` looked for its object among the first run's frames and was refused.
+    const source = 'import weakref\nclass A: pass\na = A()\nr = weakref.ref(a)\nprint(r() is a, weakref.proxy(a) == a)\n';
+    const first = runSnippet(source);
+    const second = runSnippet(source);
+    expect(first.unsupported).toBeNull();
+    expect(second.unsupported).toBeNull();
+    expect([first.stdout, second.stdout]).toEqual(['True True\n', 'True True\n']);
+  });
+
   test('collections.deque and defaultdict', () => {
     const r = checkTrace(`
 from collections import deque, defaultdict

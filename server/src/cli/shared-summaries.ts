@@ -38,7 +38,7 @@ export function allocateSharedSummaries(entries = 1 << 16, bytes = 256 << 20): S
   }
 }
 
-/** The outcome of `claim`: the published JSON, or the duty to compute it (and `publish` or `abandon`). */
+/** The outcome of `claim`: the published JSON, or the duty to compute it (then always `publish`). */
 export type Claim = { kind: 'ready'; json: string } | { kind: 'compute'; slot: number } | { kind: 'local' };
 
 export class SharedSummaries {
@@ -64,7 +64,9 @@ export class SharedSummaries {
       slot = this.find(keyBytes, hash);
       if (slot < 0) {
         const free = -slot - 1;
-        const offset = free < this.capacity ? this.allocate(keyBytes.length) : -1;
+        // The table is kept at most half full, so that probing stays short.
+        const full = free >= this.capacity || Atomics.load(this.words, USED_ENTRIES) >= this.capacity / 2;
+        const offset = full ? -1 : this.allocate(keyBytes.length);
         if (offset < 0) return { kind: 'local' };
         keyBytes.copy(this.bytes, offset);
         const base = this.entryBase(free);
@@ -112,11 +114,6 @@ export class SharedSummaries {
     this.settle(base, READY);
   }
 
-  /** Gives a claimed slot up (the summary could not be made): waiting threads make their own. */
-  abandon(slot: number): void {
-    this.settle(this.entryBase(slot), UNAVAILABLE);
-  }
-
   /** Entries used and bytes of data, for `YIELDLENS_TIMING`. */
   usage(): { entries: number; bytes: number } {
     return { entries: Atomics.load(this.words, USED_ENTRIES), bytes: Atomics.load(this.words, USED_BYTES) };
@@ -132,9 +129,8 @@ export class SharedSummaries {
     return HEADER_WORDS + slot * ENTRY_WORDS;
   }
 
-  /** The slot holding `key`, or -(free slot + 1) where it would go (-(capacity + 1) when the table is full). */
+  /** The slot holding `key`, or -(free slot + 1) where it would go (-(capacity + 1) when there is none). */
   private find(key: Buffer, hash: number): number {
-    if (Atomics.load(this.words, USED_ENTRIES) >= this.capacity / 2) return -(this.capacity + 1);
     for (let probe = 0; probe < this.capacity; probe++) {
       const slot = (hash + probe) & (this.capacity - 1);
       const base = this.entryBase(slot);

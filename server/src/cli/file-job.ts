@@ -117,6 +117,16 @@ export class FileJobRunner {
     this.checkedFiles = new Set(settings.checkedFiles);
   }
 
+  /** The checked files this thread summarised and still holds the parsed text of, until it checks them. */
+  keptFiles(): string[] {
+    return [...this.parsedModules.keys()];
+  }
+
+  /** Lets a kept file go (another thread checks it). */
+  forget(file: string): void {
+    this.parsedModules.delete(file);
+  }
+
   /** Reads, parses and analyses one file (and fixes it, when asked); problems become data, never exceptions. */
   check(task: CheckTask): FileOutcome {
     const outcome: FileOutcome = { id: task.id, findings: [], problems: [], suppressed: 0, lines: 0, fixed: {}, change: null, noqaAdded: 0 };
@@ -292,6 +302,32 @@ export class FileJobRunner {
       return null;
     }
   }
+}
+
+/**
+ * Checks a chunk of a parallel run: each of its tasks that no other thread has taken (`taken` holds one
+ * word per task id, claimed by compare-and-exchange), then each file of the run this thread summarised
+ * meanwhile and holds the tree of, when no thread has taken it yet: so a module is parsed once, by the
+ * thread that imports it first, as in-process.
+ */
+export function checkChunk(runner: FileJobRunner, chunk: readonly CheckTask[], taken: Int32Array, byFile: ReadonlyMap<string, CheckTask>): FileOutcome[] {
+  const claim = (task: CheckTask): boolean => Atomics.compareExchange(taken, task.id, 0, 1) === 0;
+  const results: FileOutcome[] = [];
+  for (const task of chunk) if (claim(task)) results.push(runner.check(task));
+  // Checking an adopted file may summarise (and keep) more modules: until none is left.
+  for (let adopted = true; adopted;) {
+    adopted = false;
+    for (const file of runner.keptFiles()) {
+      const task = byFile.get(file);
+      if (task !== undefined && claim(task)) {
+        results.push(runner.check(task));
+        adopted = true;
+      } else {
+        runner.forget(file);
+      }
+    }
+  }
+  return results;
 }
 
 /**

@@ -7,7 +7,7 @@
 
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { FileJobRunner, type CheckTask, type FileOutcome, type FileTask, type RunSettings } from './file-job.js';
+import { checkChunk, FileJobRunner, type CheckTask, type FileOutcome, type FileTask, type RunSettings } from './file-job.js';
 import { allocateSharedSummaries, SharedSummaries, type SharedSummaryBuffer } from './shared-summaries.js';
 
 /**
@@ -19,6 +19,8 @@ export type ToWorker = {
   settings: RunSettings;
   chunks: CheckTask[][];
   next: SharedArrayBuffer;
+  /** One word per task id: set by the thread that checks the task (see `checkChunk`). */
+  taken: SharedArrayBuffer;
   summaries: SharedSummaryBuffer | null;
 };
 
@@ -77,6 +79,10 @@ async function analyzeInWorkers(tasks: readonly CheckTask[], options: PoolOption
   const chunks = chunksBySize(tasks);
   const next = new SharedArrayBuffer(4);
   const counter = new Int32Array(next);
+  const taken = new SharedArrayBuffer(4 * (tasks.reduce((most, task) => Math.max(most, task.id), -1) + 1));
+  const takenWords = new Int32Array(taken);
+  const byFile = new Map(tasks.map((task) => [task.absolute, task]));
+  const byId = new Map(tasks.map((task) => [task.id, task]));
   const summaries = allocateSharedSummaries();
   const shared = summaries === null ? null : new SharedSummaries(summaries);
   const outcomes: FileOutcome[] = [];
@@ -84,10 +90,10 @@ async function analyzeInWorkers(tasks: readonly CheckTask[], options: PoolOption
   const finished: number[] = [];
   const busy: number[] = new Array<number>(members).fill(0);
   const bytesChecked: number[] = new Array<number>(members).fill(0);
-  const collect = (member: number, chunk: number, results: readonly FileOutcome[], busyMs: number): void => {
+  const collect = (member: number, results: readonly FileOutcome[], busyMs: number): void => {
     for (const result of results) outcomes.push(result);
     busy[member] = (busy[member] ?? 0) + busyMs;
-    bytesChecked[member] = (bytesChecked[member] ?? 0) + (chunks[chunk] ?? []).reduce((sum, task) => sum + task.bytes, 0);
+    bytesChecked[member] = (bytesChecked[member] ?? 0) + results.reduce((sum, result) => sum + (byId.get(result.id)?.bytes ?? 0), 0);
     options.onProgress?.(outcomes.length, tasks.length);
   };
   const workers: Worker[] = [];
@@ -104,7 +110,7 @@ async function analyzeInWorkers(tasks: readonly CheckTask[], options: PoolOption
       const stop = new Promise<void>((resolve, reject) => {
         worker.on('message', (reply: FromWorker) => {
           if (reply.type === 'checked') {
-            collect(member, reply.chunk, reply.results, reply.busyMs);
+            collect(member, reply.results, reply.busyMs);
             return;
           }
           finished[member] = performance.now();
@@ -117,14 +123,14 @@ async function analyzeInWorkers(tasks: readonly CheckTask[], options: PoolOption
         failure ??= error;
         Atomics.store(counter, 0, chunks.length);
       }));
-      worker.postMessage({ type: 'start', settings: options.settings, chunks, next, summaries } satisfies ToWorker);
+      worker.postMessage({ type: 'start', settings: options.settings, chunks, next, taken, summaries } satisfies ToWorker);
     }
     // The main thread takes chunks from the same counter; between two it reads the workers' results.
     const runner = new FileJobRunner(options.settings, shared);
     for (let index = Atomics.add(counter, 0, 1); index < chunks.length; index = Atomics.add(counter, 0, 1)) {
       const began = performance.now();
-      const results = (chunks[index] ?? []).map((task) => runner.check(task));
-      collect(0, index, results, performance.now() - began);
+      const results = checkChunk(runner, chunks[index] ?? [], takenWords, byFile);
+      collect(0, results, performance.now() - began);
       await yieldToEventLoop();
     }
     finished[0] = performance.now();

@@ -1,10 +1,11 @@
 // Worker-thread entry of a parallel `check` run: takes the next chunk of files from the counter it shares
-// with the other threads, checks it and posts the results, until no chunk is left. Imports resolve on
+// with the other threads, checks it (and the files it summarised meanwhile, see `checkChunk`) and posts
+// the results, until no chunk is left. Imports resolve on
 // disk into its own lazily filled indexes; summaries of imported modules are shared (`SharedSummaries`).
 
 import { parentPort } from 'node:worker_threads';
 import { loadParser } from '../parser.js';
-import { FileJobRunner } from './file-job.js';
+import { checkChunk, FileJobRunner } from './file-job.js';
 import type { FromWorker, ToWorker } from './pool.js';
 import { SharedSummaries } from './shared-summaries.js';
 
@@ -18,6 +19,8 @@ await loadParser();
 port.once('message', (message: ToWorker) => {
   const runner = new FileJobRunner(message.settings, message.summaries === null ? null : new SharedSummaries(message.summaries));
   const counter = new Int32Array(message.next);
+  const taken = new Int32Array(message.taken);
+  const byFile = new Map(message.chunks.flat().map((task) => [task.absolute, task]));
   // One chunk a turn of the event loop: the native trees' finalizers run only between turns (see `parsePython`).
   const step = (): void => {
     const index = Atomics.add(counter, 0, 1);
@@ -27,7 +30,7 @@ port.once('message', (message: ToWorker) => {
       return;
     }
     const began = performance.now();
-    const results = chunk.map((task) => runner.check(task));
+    const results = checkChunk(runner, chunk, taken, byFile);
     port.postMessage({ type: 'checked', chunk: index, results, busyMs: performance.now() - began } satisfies FromWorker);
     setImmediate(step);
   };

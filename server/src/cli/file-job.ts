@@ -293,8 +293,8 @@ export class FileJobRunner {
       const origin = this.settings.recordDependencies === true ? { file, content: hashText(source.text), summary: summaryHash(summary) } : null;
       if (origin !== null) this.summaryOrigins.set(summary, origin);
       // Kept only for files this run checks (and only until this thread checks them).
-      // At most MAX_KEPT_MODULES at a time: a module another thread checks is never taken out again, and
-      // rules that resolve many imports (GEN004's helpers) would keep hundreds of trees alive.
+      // At most MAX_KEPT_MODULES at a time: rules that resolve many imports (GEN004's helpers) would keep
+      // hundreds of trees alive. In a parallel run `checkChunk` checks it next, or lets it go.
       if (this.checkedFiles.has(file) && this.parsedModules.size < MAX_KEPT_MODULES) this.parsedModules.set(file, { text: source.text, encoding: source.encoding, tree, model });
       return { summary, json, origin };
     } catch {

@@ -24,8 +24,11 @@ export type ToWorker = {
   summaries: SharedSummaryBuffer | null;
 };
 
-/** A chunk's results (with the time spent on it, for `YIELDLENS_TIMING`), then `done` once no chunk is left. */
-export type FromWorker = { type: 'checked'; chunk: number; results: FileOutcome[]; busyMs: number } | { type: 'done' };
+/**
+ * A chunk's results, adopted files' included (with the time spent on them, for `YIELDLENS_TIMING`), then
+ * `done` once no chunk is left.
+ */
+export type FromWorker = { type: 'checked'; results: FileOutcome[]; busyMs: number } | { type: 'done' };
 
 export interface PoolOptions {
   /** Pool members (the main thread and `workers - 1` threads); 0 or 1 analyses in-process. */

@@ -31,7 +31,7 @@ port.once('message', (message: ToWorker) => {
     }
     const began = performance.now();
     const results = checkChunk(runner, chunk, taken, byFile);
-    port.postMessage({ type: 'checked', chunk: index, results, busyMs: performance.now() - began } satisfies FromWorker);
+    port.postMessage({ type: 'checked', results, busyMs: performance.now() - began } satisfies FromWorker);
     setImmediate(step);
   };
   step();

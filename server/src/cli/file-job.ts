@@ -7,13 +7,14 @@
 
 import type { Finding } from '@yieldlens/shared';
 import {
-  analyzeFile, detachedFromSource, fixUntilStable, mayReport, modelForAnalysis, partialParseRanges, summarizeModule, WorkspaceIndex,
+  analyzeFile, fixUntilStable, mayReport, modelForAnalysis, partialParseRanges, summarizeModule, WorkspaceIndex,
   type AnalysisResult, type ModuleSummary, type SemanticModel,
 } from '../analysis/index.js';
 import { parsePython, parsePythonRanges, type Tree } from '../parser.js';
 import { ProjectImports, readSource, writeSourceText, type ImportContext, type SourceEncoding } from '../project/index.js';
 import { hashText, summaryHash, type FileDependencies } from './cache.js';
 import { addNoqaDirectives } from './noqa.js';
+import type { SharedSummaries } from './shared-summaries.js';
 
 export interface FileTask {
   id: number;
@@ -78,6 +79,19 @@ interface ParsedModule {
   model: SemanticModel;
 }
 
+/** Where a summary came from, hashed, for the dependencies the cache records. */
+interface SummaryOrigin {
+  file: string;
+  content: string;
+  summary: string;
+}
+
+/** A summary as the threads share it: its JSON and, when the run records dependencies, its origin. */
+interface SharedSummary {
+  origin: SummaryOrigin | null;
+  summary: ModuleSummary;
+}
+
 /** Parse and analyse every file whole, even those no rule can report in (for the bench's identity check). */
 const PARSE_ALL = process.env['YIELDLENS_PARSE_ALL'] === '1';
 /** YIELDLENS_PARTIAL=0 parses every analysed file whole (the bench's identity check of partial parsing). */
@@ -94,12 +108,23 @@ export class FileJobRunner {
   private readonly parsedModules = new Map<string, ParsedModule>();
   private readonly checkedFiles: ReadonlySet<string>;
   /** Where each summary came from, hashed, for the dependencies the cache records. */
-  private readonly summaryOrigins = new WeakMap<ModuleSummary, { file: string; content: string; summary: string }>();
+  private readonly summaryOrigins = new WeakMap<ModuleSummary, SummaryOrigin>();
   /** The lookups of the file being checked, while recording. */
   private recording: { modules: Map<string, FileDependencies['modules'][number]>; exists: Map<string, boolean> } | null = null;
 
-  constructor(private readonly settings: RunSettings) {
+  /** `shared`: the summaries the threads of a parallel run share (see `SharedSummaries`). */
+  constructor(private readonly settings: RunSettings, private readonly shared: SharedSummaries | null = null) {
     this.checkedFiles = new Set(settings.checkedFiles);
+  }
+
+  /** The checked files this thread summarised and still holds the parsed text of, until it checks them. */
+  keptFiles(): string[] {
+    return [...this.parsedModules.keys()];
+  }
+
+  /** Lets a kept file go (another thread checks it). */
+  forget(file: string): void {
+    this.parsedModules.delete(file);
   }
 
   /** Reads, parses and analyses one file (and fixes it, when asked); problems become data, never exceptions. */
@@ -227,31 +252,82 @@ export class FileJobRunner {
     return index;
   }
 
-  /** A module's summary for the indexes, or undefined when the file cannot be read, parsed or summarised. */
+  /**
+   * A module's summary for the indexes, or undefined when the file cannot be read, parsed or summarised:
+   * another thread's when it published one (`SharedSummaries`), else made here (and published).
+   */
   private summarize(file: string, moduleName: string): ModuleSummary | undefined {
     const key = `${file}\0${moduleName}`;
     const known = this.summaries.get(key);
     if (known !== undefined) return known ?? undefined;
-    let summary: ModuleSummary | null = null;
-    const source = readSource(file);
-    if (source.ok) {
+    const claim = this.shared?.claim(key) ?? { kind: 'local' };
+    let summary: ModuleSummary | null;
+    if (claim.kind === 'ready') {
+      const entry = JSON.parse(claim.json) as SharedSummary | null;
+      summary = entry?.summary ?? null;
+      if (entry !== null && entry.origin !== null && this.settings.recordDependencies === true) this.summaryOrigins.set(entry.summary, entry.origin);
+    } else {
+      let json = 'null';
       try {
-        const tree = parsePython(source.text);
-        const model = modelForAnalysis(tree, source.text);
-        summary = detachedFromSource(summarizeModule(file, moduleName, model));
-        if (this.settings.recordDependencies === true) this.summaryOrigins.set(summary, { file, content: hashText(source.text), summary: summaryHash(summary) });
-        // Kept only for files this run checks (and only until this thread checks them).
-        // At most MAX_KEPT_MODULES at a time: a module another thread checks is never taken out again, and
-        // rules that resolve many imports (GEN004's helpers) would keep hundreds of trees alive.
-        if (this.checkedFiles.has(file) && this.parsedModules.size < MAX_KEPT_MODULES) this.parsedModules.set(file, { text: source.text, encoding: source.encoding, tree, model });
-      } catch {
-        // The file's own check (when it is checked) reports what is wrong with it.
-        summary = null;
+        const made = this.makeSummary(file, moduleName);
+        summary = made?.summary ?? null;
+        if (made !== null) json = `{"origin":${JSON.stringify(made.origin)},"summary":${made.json}}`;
+      } finally {
+        if (claim.kind === 'compute') this.shared?.publish(claim.slot, json);
       }
     }
     this.summaries.set(key, summary);
     return summary ?? undefined;
   }
+
+  /** Reads, parses and summarises a module; null when it cannot be read or parsed. */
+  private makeSummary(file: string, moduleName: string): { summary: ModuleSummary; json: string; origin: SummaryOrigin | null } | null {
+    const source = readSource(file);
+    if (!source.ok) return null;
+    try {
+      const tree = parsePython(source.text);
+      const model = modelForAnalysis(tree, source.text);
+      // `detachedFromSource`'s JSON round trip, keeping the text for the other threads.
+      const json = JSON.stringify(summarizeModule(file, moduleName, model));
+      const summary = JSON.parse(json) as ModuleSummary;
+      const origin = this.settings.recordDependencies === true ? { file, content: hashText(source.text), summary: summaryHash(summary) } : null;
+      if (origin !== null) this.summaryOrigins.set(summary, origin);
+      // Kept only for files this run checks (and only until this thread checks them).
+      // At most MAX_KEPT_MODULES at a time: rules that resolve many imports (GEN004's helpers) would keep
+      // hundreds of trees alive. In a parallel run `checkChunk` checks it next, or lets it go.
+      if (this.checkedFiles.has(file) && this.parsedModules.size < MAX_KEPT_MODULES) this.parsedModules.set(file, { text: source.text, encoding: source.encoding, tree, model });
+      return { summary, json, origin };
+    } catch {
+      // The file's own check (when it is checked) reports what is wrong with it.
+      return null;
+    }
+  }
+}
+
+/**
+ * Checks a chunk of a parallel run: each of its tasks that no other thread has taken (`taken` holds one
+ * word per task id, claimed by compare-and-exchange), then each file of the run this thread summarised
+ * meanwhile and holds the tree of, when no thread has taken it yet: so a module is parsed once, by the
+ * thread that imports it first, as in-process.
+ */
+export function checkChunk(runner: FileJobRunner, chunk: readonly CheckTask[], taken: Int32Array, byFile: ReadonlyMap<string, CheckTask>): FileOutcome[] {
+  const claim = (task: CheckTask): boolean => Atomics.compareExchange(taken, task.id, 0, 1) === 0;
+  const results: FileOutcome[] = [];
+  for (const task of chunk) if (claim(task)) results.push(runner.check(task));
+  // Checking an adopted file may summarise (and keep) more modules: until none is left.
+  for (let adopted = true; adopted;) {
+    adopted = false;
+    for (const file of runner.keptFiles()) {
+      const task = byFile.get(file);
+      if (task !== undefined && claim(task)) {
+        results.push(runner.check(task));
+        adopted = true;
+      } else {
+        runner.forget(file);
+      }
+    }
+  }
+  return results;
 }
 
 /**

@@ -1,18 +1,34 @@
 // Runs a `check` over many files: in-process for small runs, otherwise on the main thread plus worker
-// threads (one member per core). Files are handed out biggest first, in chunks, to whichever member is
-// free; each member reads, parses and analyses its files, resolving imports on disk into its own lazily
-// filled indexes (see `FileJobRunner`), so there is no barrier between phases and nothing to exchange but
-// results.
+// threads (one member per core). The files are cut into chunks, biggest first, sent to every worker at
+// the start; each member takes the next chunk's index from a shared counter, so no thread waits for
+// another to hand out work. Each member reads, parses and analyses its files, resolving imports on disk
+// into its own lazily filled indexes (see `FileJobRunner`); the summaries of imported modules are made
+// once and shared through a SharedArrayBuffer (`SharedSummaries`). The results come back as messages.
 
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { FileJobRunner, type CheckTask, type FileOutcome, type FileTask, type RunSettings } from './file-job.js';
+import { checkChunk, FileJobRunner, type CheckTask, type FileOutcome, type FileTask, type RunSettings } from './file-job.js';
+import { allocateSharedSummaries, SharedSummaries, type SharedSummaryBuffer } from './shared-summaries.js';
 
-export type ToWorker =
-  | { type: 'init'; settings: RunSettings }
-  | { type: 'check'; tasks: CheckTask[] };
+/**
+ * The one message a worker receives: the run's settings, every chunk of the run, the counter from which
+ * each thread takes the next chunk's index (`Atomics.add`), and the summaries the threads share.
+ */
+export type ToWorker = {
+  type: 'start';
+  settings: RunSettings;
+  chunks: CheckTask[][];
+  next: SharedArrayBuffer;
+  /** One word per task id: set by the thread that checks the task (see `checkChunk`). */
+  taken: SharedArrayBuffer;
+  summaries: SharedSummaryBuffer | null;
+};
 
-export type FromWorker = { type: 'checked'; results: FileOutcome[] };
+/**
+ * A chunk's results, adopted files' included (with the time spent on them, for `YIELDLENS_TIMING`), then
+ * `done` once no chunk is left.
+ */
+export type FromWorker = { type: 'checked'; results: FileOutcome[]; busyMs: number } | { type: 'done' };
 
 export interface PoolOptions {
   /** Pool members (the main thread and `workers - 1` threads); 0 or 1 analyses in-process. */
@@ -59,83 +75,81 @@ async function analyzeInProcess(tasks: readonly CheckTask[], options: PoolOption
   return outcomes;
 }
 
-/** A worker with a FIFO of pending replies: it answers messages in the order it receives them. */
-class PooledWorker {
-  private readonly worker: Worker;
-  private readonly pending: { resolve: (reply: FromWorker) => void; reject: (error: Error) => void }[] = [];
-  private failure: Error | null = null;
-
-  constructor(settings: RunSettings) {
-    // A larger stack than the 4 MB default: deeply nested code is analysed recursively.
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { stackSizeMb: 16 } });
-    this.worker.on('message', (reply: FromWorker) => this.pending.shift()?.resolve(reply));
-    this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`worker thread exited with code ${code}`)));
-    this.worker.postMessage({ type: 'init', settings } satisfies ToWorker);
-  }
-
-  request(message: ToWorker): Promise<FromWorker> {
-    if (this.failure !== null) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
-      this.worker.postMessage(message);
-    });
-  }
-
-  async terminate(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
-  }
-
-  private failAll(error: Error): void {
-    this.failure ??= error;
-    for (const waiter of this.pending.splice(0)) waiter.reject(error);
-  }
-}
-
 async function analyzeInWorkers(tasks: readonly CheckTask[], options: PoolOptions): Promise<FileOutcome[]> {
   const started = performance.now();
-  const workers = Array.from({ length: options.workers - 1 }, () => new PooledWorker(options.settings));
-  const mainRunner = new FileJobRunner(options.settings);
   // Biggest files first, so that the last chunks are small and nobody finishes a large file alone
   // (longest-processing-time-first).
-  const queue = chunksBySize(tasks);
+  const chunks = chunksBySize(tasks);
+  const next = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
+  const taken = new SharedArrayBuffer(4 * (tasks.reduce((most, task) => Math.max(most, task.id), -1) + 1));
+  const takenWords = new Int32Array(taken);
+  const byFile = new Map(tasks.map((task) => [task.absolute, task]));
+  const byId = new Map(tasks.map((task) => [task.id, task]));
+  const summaries = allocateSharedSummaries();
+  const shared = summaries === null ? null : new SharedSummaries(summaries);
   const outcomes: FileOutcome[] = [];
+  const members = options.workers;
   const finished: number[] = [];
-  const bytesChecked: number[] = [];
-  const collect = (member: number, chunk: readonly CheckTask[], results: readonly FileOutcome[]): void => {
+  const busy: number[] = new Array<number>(members).fill(0);
+  const bytesChecked: number[] = new Array<number>(members).fill(0);
+  const collect = (member: number, results: readonly FileOutcome[], busyMs: number): void => {
     for (const result of results) outcomes.push(result);
-    bytesChecked[member] = (bytesChecked[member] ?? 0) + chunk.reduce((sum, task) => sum + task.bytes, 0);
+    busy[member] = (busy[member] ?? 0) + busyMs;
+    bytesChecked[member] = (bytesChecked[member] ?? 0) + results.reduce((sum, result) => sum + (byId.get(result.id)?.bytes ?? 0), 0);
     options.onProgress?.(outcomes.length, tasks.length);
   };
-  const workerLane = async (worker: PooledWorker, member: number): Promise<void> => {
-    for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
-      const reply = await worker.request({ type: 'check', tasks: chunk });
-      collect(member, chunk, reply.results);
+  const workers: Worker[] = [];
+  // A failed worker stops the run: nobody takes another chunk, and the caller starts over in-process
+  // once the other workers have finished theirs (terminating a thread inside the native parser would
+  // abort the process).
+  let failure: unknown = null;
+  const stopped: Promise<void>[] = [];
+  try {
+    for (let member = 1; member < members; member++) {
+      // A larger stack than the 4 MB default: deeply nested code is analysed recursively.
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { stackSizeMb: 16 } });
+      workers.push(worker);
+      const stop = new Promise<void>((resolve, reject) => {
+        worker.on('message', (reply: FromWorker) => {
+          if (reply.type === 'checked') {
+            collect(member, reply.results, reply.busyMs);
+            return;
+          }
+          finished[member] = performance.now();
+          resolve();
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => reject(new Error(`worker thread exited with code ${code}`)));
+      });
+      stopped.push(stop.catch((error: unknown) => {
+        failure ??= error;
+        Atomics.store(counter, 0, chunks.length);
+      }));
+      worker.postMessage({ type: 'start', settings: options.settings, chunks, next, taken, summaries } satisfies ToWorker);
     }
-    finished[member] = performance.now();
-  };
-  const mainLane = async (): Promise<void> => {
-    for (let chunk = queue.shift(); chunk !== undefined; chunk = queue.shift()) {
-      collect(0, chunk, chunk.map((task) => mainRunner.check(task)));
+    // The main thread takes chunks from the same counter; between two it reads the workers' results.
+    const runner = new FileJobRunner(options.settings, shared);
+    for (let index = Atomics.add(counter, 0, 1); index < chunks.length; index = Atomics.add(counter, 0, 1)) {
+      const began = performance.now();
+      const results = checkChunk(runner, chunks[index] ?? [], takenWords, byFile);
+      collect(0, results, performance.now() - began);
       await yieldToEventLoop();
     }
     finished[0] = performance.now();
-  };
-  try {
-    // Two requests in flight per worker, so that it never waits for the main thread to hand out more.
-    await Promise.all([mainLane(), ...workers.flatMap((worker, index) => [workerLane(worker, index + 1), workerLane(worker, index + 1)])]);
-  } catch (error) {
-    // Stop the main thread's lane too: the caller may start over in-process.
-    queue.length = 0;
-    throw error;
+    await Promise.all(stopped);
+    if (failure !== null) throw failure;
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all(workers.map(async (worker) => {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    }));
   }
   if (process.env['YIELDLENS_TIMING'] !== undefined) {
-    const members = [0, ...workers.map((_, index) => index + 1)];
-    const perMember = members.map((member) => `${((finished[member] ?? started) - started).toFixed(0)} ms, ${((bytesChecked[member] ?? 0) / 1e6).toFixed(1)} MB`);
-    process.stderr.write(`yieldlens: main thread + ${workers.length} workers: ${perMember.join(' / ')}\n`);
+    const perMember = busy.map((ms, member) => `${((finished[member] ?? started) - started).toFixed(0)} ms (busy ${ms.toFixed(0)}), ${((bytesChecked[member] ?? 0) / 1e6).toFixed(1)} MB`);
+    const usage = shared?.usage();
+    const sharing = usage === undefined ? 'none' : `${usage.entries} modules, ${(usage.bytes / 1e6).toFixed(1)} MB`;
+    process.stderr.write(`yieldlens: main thread + ${workers.length} workers: ${perMember.join(' / ')}; shared summaries: ${sharing}\n`);
   }
   return outcomes;
 }

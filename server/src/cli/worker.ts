@@ -1,10 +1,13 @@
-// Worker-thread entry of a parallel `check` run: checks the chunks of files the main thread hands it,
-// resolving imports on disk into its own lazily filled indexes.
+// Worker-thread entry of a parallel `check` run: takes the next chunk of files from the counter it shares
+// with the other threads, checks it (and the files it summarised meanwhile, see `checkChunk`) and posts
+// the results, until no chunk is left. Imports resolve on
+// disk into its own lazily filled indexes; summaries of imported modules are shared (`SharedSummaries`).
 
 import { parentPort } from 'node:worker_threads';
 import { loadParser } from '../parser.js';
-import { FileJobRunner } from './file-job.js';
+import { checkChunk, FileJobRunner } from './file-job.js';
 import type { FromWorker, ToWorker } from './pool.js';
+import { SharedSummaries } from './shared-summaries.js';
 
 const port = parentPort;
 if (port === null) throw new Error('worker.ts must run in a worker thread');
@@ -13,21 +16,23 @@ if (port === null) throw new Error('worker.ts must run in a worker thread');
 // Messages posted meanwhile wait in the port's queue until the listener below starts it.
 await loadParser();
 
-let runner: FileJobRunner | null = null;
-
-port.on('message', (message: ToWorker) => {
-  switch (message.type) {
-    case 'init':
-      runner = new FileJobRunner(message.settings);
-      return;
-    case 'check': {
-      // `init` is always the first message a worker receives; anything else is a pool bug, and failing
-      // loudly makes the pool start over in-process rather than check with settings it never received.
-      if (runner === null) throw new Error('worker received files before its module list');
-      const active = runner;
-      const reply: FromWorker = { type: 'checked', results: message.tasks.map((task) => active.check(task)) };
-      port.postMessage(reply);
+port.once('message', (message: ToWorker) => {
+  const runner = new FileJobRunner(message.settings, message.summaries === null ? null : new SharedSummaries(message.summaries));
+  const counter = new Int32Array(message.next);
+  const taken = new Int32Array(message.taken);
+  const byFile = new Map(message.chunks.flat().map((task) => [task.absolute, task]));
+  // One chunk a turn of the event loop: the native trees' finalizers run only between turns (see `parsePython`).
+  const step = (): void => {
+    const index = Atomics.add(counter, 0, 1);
+    const chunk = message.chunks[index];
+    if (chunk === undefined) {
+      port.postMessage({ type: 'done' } satisfies FromWorker);
       return;
     }
-  }
+    const began = performance.now();
+    const results = checkChunk(runner, chunk, taken, byFile);
+    port.postMessage({ type: 'checked', results, busyMs: performance.now() - began } satisfies FromWorker);
+    setImmediate(step);
+  };
+  step();
 });

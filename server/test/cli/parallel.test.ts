@@ -49,6 +49,15 @@ it('worker threads and in-process analysis print the same report, in a determini
   expect(order).toEqual([...order].sort());
 });
 
+it('summarises each imported module once for all the threads', async () => {
+  const cwd = bigProject();
+  const pooled = await runCli(['check', '--no-cache', '--format', 'json', '--jobs', '2'], { cwd, env: { YIELDLENS_TIMING: '1' } });
+  const inProcess = await runCli(['check', '--no-cache', '--format', 'json', '--jobs', '1'], { cwd });
+  expect(pooled.stdout).toBe(inProcess.stdout);
+  // Each of the 60 modules is imported by one other: 60 summaries, whichever thread needed them first.
+  expect(pooled.stderr).toMatch(/main thread \+ 1 workers: .*; shared summaries: 60 modules,/);
+});
+
 it('resolves re-exports and submodule imports whichever thread summarised the modules', async () => {
   const cwd = makeProject({
     'pkg/__init__.py': 'from .impl import make_echo\n',

@@ -3157,48 +3157,41 @@ export class VM {
     return d;
   }
 
+  /**
+   * The part of setting an attribute that the instance's class decides (object.__setattr__ before the
+   * instance dict): a property, a `__setattr__` of the class's, a data descriptor. True when it took it.
+   */
+  private setThroughClass(o: Py, cls: PyType, name: string, v: Py): boolean {
+    const ta = cls.lookup(name);
+    if (ta instanceof PyProperty) {
+      if (ta.fset === null) throw this.error('AttributeError', `property '${name}' of '${cls.name}' object has no setter`);
+      this.call(ta.fset, [o, v]);
+      return true;
+    }
+    const sa = cls.lookup('__setattr__');
+    if (sa instanceof PyFunction) {
+      this.call(sa, [o, name, v]);
+      return true;
+    }
+    const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
+    if (descriptor !== null && descriptor.set !== undefined) {
+      this.call(descriptor.set, [ta, o, v]);
+      return true;
+    }
+    if (descriptor !== null && descriptor.del !== undefined) throw this.error('AttributeError', '__set__');
+    return false;
+  }
+
   setAttr(o: Py, name: string, v: Py): void {
     if (o instanceof PyWeakRef && o.isProxy) return this.setAttr(this.weakReferent(o), name, v);
     if (o instanceof PyDictSub || o instanceof PyListSub) {
-      const ta = o.cls.lookup(name);
-      if (ta instanceof PyProperty) {
-        if (ta.fset === null) throw this.error('AttributeError', `property '${name}' of '${o.cls.name}' object has no setter`);
-        this.call(ta.fset, [o, v]);
-        return;
-      }
-      const sa = o.cls.lookup('__setattr__');
-      if (sa instanceof PyFunction) {
-        this.call(sa, [o, name, v]);
-        return;
-      }
-      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
-      if (descriptor !== null && descriptor.set !== undefined) {
-        this.call(descriptor.set, [ta, o, v]);
-        return;
-      }
-      if (descriptor !== null && descriptor.del !== undefined) throw this.error('AttributeError', '__set__');
+      if (this.setThroughClass(o, o.cls, name, v)) return;
       if (name === '__class__' || name === '__dict__') throw new UnsupportedSignal(`assigning ${name} of a ${o.cls.name}`, this.currentLine());
       o.dict.set(name, v);
       return;
     }
     if (o instanceof PyInstance) {
-      const ta = o.cls.lookup(name);
-      if (ta instanceof PyProperty) {
-        if (ta.fset === null) throw this.error('AttributeError', `property '${name}' of '${o.cls.name}' object has no setter`);
-        this.call(ta.fset, [o, v]);
-        return;
-      }
-      const sa = o.cls.lookup('__setattr__');
-      if (sa instanceof PyFunction) {
-        this.call(sa, [o, name, v]);
-        return;
-      }
-      const descriptor = ta instanceof PyInstance ? descriptorOf(ta as PyInstance) : null;
-      if (descriptor !== null && descriptor.set !== undefined) {
-        this.call(descriptor.set, [ta, o, v]);
-        return;
-      }
-      if (descriptor !== null && descriptor.del !== undefined) throw this.error('AttributeError', '__set__');
+      if (this.setThroughClass(o, o.cls, name, v)) return;
       if (!hasInstanceDict(o.cls))
         throw this.error('AttributeError', `'${o.cls.tpName}' object has no attribute '${name}' and no __dict__ for setting new attributes`);
       if (o instanceof PyException) {

@@ -6,6 +6,7 @@
 import { native } from '../args.js';
 import { asyncGeneratorType, coroutineType, UnsupportedSignal, type VM } from '../interp.js';
 import { PyType, type Py, type PyModule } from '../values.js';
+import { genericAliasType } from '../objects/genericalias.js';
 import { pythonModule } from './support.js';
 
 const ABC_SOURCE = String.raw`"""Abstract Base Classes (ABCs) according to PEP 3119: abc.ABC, abstractmethod and register().
@@ -1122,13 +1123,16 @@ MutableSequence.register(list)
 
 
 def _refuse_alias(cls, item):
-    # CPython's give a GenericAlias (_CallableGenericAlias for Callable), which the runtime does not build here.
+    # CPython's Callable[...] is a _CallableGenericAlias (its arguments flattened and checked), which the runtime
+    # does not build.
     _refuse(f'collections.abc.{cls.__name__}[...] (generic aliases of the ABCs)')
 
 
-# The classes that define __class_getitem__ in CPython; their subclasses inherit it (Hashable, Sized do not).
-for _cls in (Awaitable, AsyncIterable, Iterable, Container, Callable, MappingView):
-    _cls.__class_getitem__ = classmethod(_refuse_alias)
+# The classes that define __class_getitem__ in CPython (as classmethod(GenericAlias)); their subclasses inherit
+# it (Hashable, Sized do not).
+for _cls in (Awaitable, AsyncIterable, Iterable, Container, MappingView):
+    _cls.__class_getitem__ = classmethod(_GenericAlias)
+Callable.__class_getitem__ = classmethod(_refuse_alias)
 del _cls
 `;
 
@@ -1166,6 +1170,7 @@ function builtinAnswer(b: PyType, method: string): boolean | null {
 
 export function collectionsAbcModule(vm: VM): PyModule {
   const natives: [string, Py][] = [['_coroutine_type', coroutineType], ['_async_generator_type', asyncGeneratorType],
+    ['_GenericAlias', genericAliasType(vm)],
     ['_refuse', native('_refuse', (a) => {
       throw new UnsupportedSignal(String(a[0]), vm.currentLine());
     })],

@@ -43,16 +43,15 @@ export class PyGenericAlias extends PyObject {
 /** types.GenericAlias itself: calling it (`GenericAlias(origin, args)`, as `classmethod(GenericAlias)` does for a class's `cls[int]`) makes an alias. */
 export function genericAliasType(vm: VM): PyType {
   const t = (aliasType ??= builtinType('GenericAlias', 'types'));
-  if (!t.dict.has('__new__')) {
-    // Not an 'object' layout: the VM calls a native __new__ of such a type to make the instance.
-    t.layout = 'alias';
-    t.dict.set('__new__', native('__new__', (a, kw) => {
-      if (kw !== null && kw.size > 0) throw vm.typeError('GenericAlias() takes no keyword arguments');
-      if (a.length !== 3) throw vm.typeError(`GenericAlias expected 2 arguments, got ${a.length - 1}`);
-      const args = a[2];
-      return new PyGenericAlias(a[1], args instanceof PyTuple ? [...args.items] : [args]);
-    }));
-  }
+  // Not an 'object' layout: the VM calls a native __new__ of such a type to make the instance. Installed
+  // for every VM: the type is shared, and its errors belong to the run that raises them.
+  t.layout = 'alias';
+  t.dict.set('__new__', native('__new__', (a, kw) => {
+    if (kw !== null && kw.size > 0) throw vm.typeError('GenericAlias() takes no keyword arguments');
+    if (a.length !== 3) throw vm.typeError(`GenericAlias expected 2 arguments, got ${a.length - 1}`);
+    const args = a[2];
+    return new PyGenericAlias(a[1], args instanceof PyTuple ? [...args.items] : [args]);
+  }));
   return t;
 }
 

@@ -8,6 +8,7 @@ import {
   type VM,
 } from '../interp.js';
 import { applySlots } from './descriptors.js';
+import { PyGenericAlias } from './genericalias.js';
 import { MroError, PyBoundMethod, PyCell, PyClassMethod, PyDict, PyStaticMethod, PyInstance, PyList, PyNative, PySuper, PyTuple, PyType, type Py } from '../values.js';
 
 export function installTypeType(vm: VM): void {
@@ -89,6 +90,8 @@ export function buildClass(vm: VM, body: Py, name: Py, bases: Py[], keywords: Ma
   classKeywords.delete('metaclass');
   if (explicit !== undefined && !(explicit instanceof PyType && explicit.isSubtypeOf(typeType)))
     throw new UnsupportedSignal('a metaclass that is not a subclass of type', vm.currentLine());
+  const origBases = bases;
+  bases = resolveBases(bases);
   for (const b of bases) if (!(b instanceof PyType)) throw vm.typeError(`bases must be types`);
   const meta = winningMetaclass(vm, (explicit as PyType | undefined) ?? typeType, bases as PyType[]);
   let prepared: Py | undefined;
@@ -118,11 +121,22 @@ export function buildClass(vm: VM, body: Py, name: Py, bases: Py[], keywords: Ma
   if (body.closure !== null) cells.push(...body.closure);
   const frame = new Frame(co, body.globals, [], cells, ns, body);
   vm.runFrame(frame, null);
+  if (bases !== origBases) ns.set('__orig_bases__', new PyTuple(origBases));
   if (meta === typeType) return createClass(vm, typeType, name, bases as PyType[], ns, classKeywords);
   if (prepared !== undefined) return vm.call(meta, [name, new PyTuple(bases), prepared], classKeywords.size > 0 ? classKeywords : null);
   const namespace = new PyDict();
   for (const [k, v] of ns) vm.dictSet(namespace, k, v);
   return vm.call(meta, [name, new PyTuple(bases), namespace], classKeywords.size > 0 ? classKeywords : null);
+}
+
+/**
+ * PEP 560's resolve_bases for the generic aliases of types.GenericAlias (`list[int]`, `Sequence[int]`): such a
+ * base stands for its origin (ga_mro_entries), and the class keeps the bases as written in `__orig_bases__`.
+ * Other objects with a `__mro_entries__` of their own are left to fail as before.
+ */
+function resolveBases(bases: Py[]): Py[] {
+  if (!bases.some((b) => b instanceof PyGenericAlias)) return bases;
+  return bases.map((b) => (b instanceof PyGenericAlias ? b.origin : b));
 }
 
 /** _PyType_CalculateMetaclass: the most derived metaclass, or CPython's conflict error. */

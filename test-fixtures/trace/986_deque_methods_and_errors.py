@@ -28,3 +28,12 @@ def window(iterable, n):
         yield tuple(win)
 
 print(list(window(range(6), 3)), deque([1, 2, 3]) == deque([1, 2, 3]), hasattr(deque(), '__add__'))
+
+# deque()'s own argument errors (PyArg_ParseTupleAndKeywords: the count of positional and keyword arguments, then each keyword).
+from collections import deque
+for f in [lambda: deque(foo=1), lambda: deque([], 2, 3), lambda: deque([1], maxlen=None, iterable=[2]), lambda: deque(maxlen=2, iterable='abc'), lambda: deque().__init__(1,2,3),
+          lambda: deque([1], iterable=[2]), lambda: deque([1], 2, maxlen=3), lambda: deque(1), lambda: deque([1], 2.5), lambda: deque('ab', maxlen=True)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

@@ -202,6 +202,14 @@ export function collectionsModule(vm: VM): PyModule {
   };
   /** deque_init: a second __init__ empties the deque first. */
   const init = (q: DequeObj, a: Py[], kw: Map<string, Py> | null): void => {
+    // PyArg_ParseTupleAndKeywords("|OO:deque"): the count first, then each keyword.
+    const given = a.length + (kw?.size ?? 0);
+    if (given > 2) throw vm.typeError(`deque() takes at most 2 arguments (${given} given)`);
+    for (const k of kw?.keys() ?? []) {
+      const position = ['iterable', 'maxlen'].indexOf(k);
+      if (position < 0) throw vm.typeError(`deque() got an unexpected keyword argument '${k}'`);
+      if (position < a.length) throw vm.typeError(`argument for deque() given by name ('${k}') and position (${position + 1})`);
+    }
     const source = a.length > 0 ? a[0] : kw?.get('iterable') ?? null;
     q.maxlen = maxlenOf(a.length > 1 ? a[1] : kw?.get('maxlen') ?? null);
     if (q.items.length > 0) {

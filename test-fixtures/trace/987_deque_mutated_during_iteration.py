@@ -28,3 +28,19 @@ try:
     next(g)
 except RuntimeError as error:
     print('RuntimeError:', error)
+
+# An __eq__ that mutates the deque during `in`, count() or index() fails the same way.
+class Grows:
+    def __init__(self, target):
+        self.target = target
+
+    def __eq__(self, other):
+        self.target.append(0)
+        return False
+
+for probe in (lambda q, g: g in q, lambda q, g: q.count(g), lambda q, g: q.index(g)):
+    q = deque([1, 2])
+    try:
+        print(probe(q, Grows(q)))
+    except (RuntimeError, ValueError) as error:
+        print(type(error).__name__, error, len(q))

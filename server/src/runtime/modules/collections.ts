@@ -87,14 +87,18 @@ export class DequeObj extends PyObject {
     return vm.compare(op, new PyList(this.items.slice()), new PyList(other.items.slice()));
   }
   pyContains(vm: VM, x: Py): boolean {
+    return this.find(vm, x, 0, this.items.length) >= 0;
+  }
+  /** The first position in [start, stop) whose item equals x, or -1; an `__eq__` that mutates the deque fails. */
+  find(vm: VM, x: Py, start: number, stop: number): number {
     const state = this.state;
-    for (let i = 0; i < this.items.length; i++) {
+    for (let i = start; i < Math.min(stop, this.items.length); i++) {
       const item = this.items[i];
       const same = item === x || vm.eq(item, x);
       if (this.state !== state) throw vm.error('RuntimeError', 'deque mutated during iteration');
-      if (same) return true;
+      if (same) return i;
     }
-    return false;
+    return -1;
   }
   append(x: Py): void {
     this.items.push(x);
@@ -282,17 +286,6 @@ export function collectionsModule(vm: VM): PyModule {
     q.items.reverse();
     return null;
   }, 'none');
-  /** The first position at or after `start` (and before `stop`) whose item equals x; -1 if none. */
-  const find = (q: DequeObj, x: Py, start: number, stop: number): number => {
-    const state = q.state;
-    for (let i = start; i < Math.min(stop, q.items.length); i++) {
-      const item = q.items[i];
-      const same = item === x || vm.eq(item, x);
-      if (q.state !== state) throw vm.error('RuntimeError', 'deque mutated during iteration');
-      if (same) return i;
-    }
-    return -1;
-  };
   d('count', (q, a) => {
     const state = q.state;
     let n = 0;
@@ -312,7 +305,7 @@ export function collectionsModule(vm: VM): PyModule {
       const i = toInt(vm, v);
       return i < 0 ? Math.max(0, i + n) : Math.min(i, n);
     };
-    const i = find(q, a[0], bound(a[1], 0), bound(a[2], n));
+    const i = q.find(vm, a[0], bound(a[1], 0), bound(a[2], n));
     if (i < 0) throw vm.error('ValueError', `${vm.repr(a[0])} is not in deque`);
     return i;
   });
@@ -328,7 +321,7 @@ export function collectionsModule(vm: VM): PyModule {
     return null;
   });
   d('remove', (q, a) => {
-    const i = find(q, a[0], 0, q.items.length);
+    const i = q.find(vm, a[0], 0, q.items.length);
     if (i < 0) throw vm.error('ValueError', `${vm.repr(a[0])} is not in deque`);
     q.items.splice(i, 1);
     q.state++;
